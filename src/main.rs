@@ -1,0 +1,14 @@
+//! Natively: the `hashshift` command line. In the browser: the explorer.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    hashshift::ui::start();
+}

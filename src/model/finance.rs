@@ -1,0 +1,209 @@
+//! Discounting, NPV, incremental IRR and payback (ECONOMICS.md §8), and the bracketed root
+//! finder they share.
+
+/// `(1 + rate)^((m+1)/12)` for each month `m`: the divisor that discounts month `m`'s cash to
+/// the start, with `rate` a yearly fraction (0.12 for 12 %/yr).
+pub fn discount_divisors(rate: f64, n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|m| libm::pow(1.0 + rate, (m + 1) as f64 / 12.0))
+        .collect()
+}
+
+/// `Σ cash[m] / divisor[m]`.
+pub fn npv(cash: &[f64], divisors: &[f64]) -> f64 {
+    cash.iter().zip(divisors).map(|(c, d)| c / d).sum()
+}
+
+/// Lowest and highest yearly IRR searched, as fractions.
+pub const IRR_RANGE: (f64, f64) = (-0.99, 10.0);
+
+/// The yearly rate `r` in [−0.99, 10] at which `Σ Δ(m)/(1+r)^((m+1)/12) = 0`; where there are
+/// several, the one closest to zero; `None` where there is none (or `Δ` is all zero).
+///
+/// Roots are bracketed on a grid of rates growing geometrically away from zero on both sides,
+/// so the first bracket found holds the root nearest zero, then refined to 1e-12.
+pub fn irr(delta: &[f64]) -> Option<f64> {
+    let has_pos = delta.iter().any(|&d| d > 0.0);
+    let has_neg = delta.iter().any(|&d| d < 0.0);
+    if !(has_pos && has_neg) {
+        return None; // no sign change in the cash: no root (Descartes), or Δ ≡ 0
+    }
+    let f = |r: f64| {
+        // Σ Δ_m x^(m+1) with x = (1+r)^(−1/12), by Horner.
+        let x = libm::pow(1.0 + r, -1.0 / 12.0);
+        delta.iter().rev().fold(0.0, |acc, &d| acc * x + d) * x
+    };
+    let f0 = f(0.0);
+    if f0 == 0.0 {
+        return Some(0.0);
+    }
+    let (lo_end, hi_end) = IRR_RANGE;
+    let mut prev = [(0.0, f0), (0.0, f0)];
+    let mut magnitude = 1e-4;
+    loop {
+        let mut best: Option<f64> = None;
+        for (side, sign) in [(0usize, 1.0f64), (1, -1.0)] {
+            let (r_prev, f_prev) = prev[side];
+            let r = (sign * magnitude).clamp(lo_end, hi_end);
+            if r == r_prev {
+                continue;
+            }
+            let fr = f(r);
+            if fr == 0.0 || fr.signum() != f_prev.signum() {
+                let root = if fr == 0.0 {
+                    r
+                } else {
+                    solve(f, r_prev, r, f_prev, fr)
+                };
+                if best.is_none_or(|b: f64| root.abs() < b.abs()) {
+                    best = Some(root);
+                }
+            }
+            prev[side] = (r, fr);
+        }
+        if best.is_some() {
+            return best;
+        }
+        if prev[0].0 >= hi_end && prev[1].0 <= lo_end {
+            return None;
+        }
+        magnitude *= 1.25;
+    }
+}
+
+/// The month from which cumulative `Δ` stays ≥ 0 to the end, having been negative in the month
+/// before it; `None` when it ends below zero or is never negative.
+pub fn payback_month(delta: &[f64]) -> Option<usize> {
+    let mut cumulative = 0.0;
+    let mut last_negative = None;
+    for (m, d) in delta.iter().enumerate() {
+        cumulative += d;
+        if cumulative < 0.0 {
+            last_negative = Some(m);
+        }
+    }
+    match last_negative {
+        Some(m) if m + 1 < delta.len() => Some(m + 1),
+        _ => None,
+    }
+}
+
+/// A root of `f` in the bracket `[a, b]` where `f(a)` and `f(b)` have opposite signs, to a
+/// relative precision of about 1e-13 (Illinois variant of regula falsi, with bisection steps
+/// whenever the bracket fails to shrink fast enough).
+pub fn solve(f: impl Fn(f64) -> f64, mut a: f64, mut b: f64, mut fa: f64, mut fb: f64) -> f64 {
+    let mut side = 0i8;
+    for i in 0..200 {
+        let width = (b - a).abs();
+        if width <= 1e-13 * a.abs().max(b.abs()).max(1e-3) {
+            break;
+        }
+        let mut c = (a * fb - b * fa) / (fb - fa);
+        if !c.is_finite() || c <= a.min(b) || c >= a.max(b) || i % 8 == 7 {
+            c = 0.5 * (a + b);
+        }
+        let fc = f(c);
+        if fc == 0.0 {
+            return c;
+        }
+        if fc.signum() == fb.signum() {
+            b = c;
+            fb = fc;
+            if side == -1 {
+                fa *= 0.5;
+            }
+            side = -1;
+        } else {
+            a = c;
+            fa = fc;
+            if side == 1 {
+                fb *= 0.5;
+            }
+            side = 1;
+        }
+    }
+    if fa.abs() < fb.abs() {
+        a
+    } else {
+        b
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npv_discounts_each_month_at_its_end() {
+        // 12 %/yr: month 11 is discounted by exactly 1.12; month 23 by 1.2544.
+        let d = discount_divisors(0.12, 24);
+        assert!((d[11] - 1.12).abs() < 1e-15);
+        assert!((d[23] - 1.2544).abs() < 1e-14);
+        let mut cash = vec![0.0; 24];
+        cash[11] = 112.0;
+        cash[23] = 125.44;
+        assert!((npv(&cash, &d) - 200.0).abs() < 1e-10);
+    }
+
+    #[test]
+    fn irr_of_one_year_doubling_is_100_percent() {
+        // −100 in month 0, +200 in month 12: (1+r)^(13/12 − 1/12) = 2 → r = 1.
+        let mut delta = vec![0.0; 13];
+        delta[0] = -100.0;
+        delta[12] = 200.0;
+        let r = irr(&delta).unwrap();
+        assert!((r - 1.0).abs() < 1e-9, "{r}");
+    }
+
+    #[test]
+    fn irr_of_a_monthly_annuity_matches_numpy_financial() {
+        // numpy_financial.irr([-1000] + [90] * 12) = 0.012043456781418937 per month,
+        // so (1.012043456781418937)^12 − 1 = 0.15448936399925395 per year.
+        let mut delta = vec![-1000.0];
+        delta.extend([90.0; 12]);
+        let r = irr(&delta).unwrap();
+        assert!((r / 0.154_489_363_999_253_95 - 1.0).abs() < 1e-9, "{r}");
+    }
+
+    #[test]
+    fn irr_picks_the_root_closest_to_zero() {
+        // Cash −1, +2.7, −1.8 at months 0, 12, 24 has two roots, where y = (1+r)^−1 solves −1 + 2.7y − 1.8y² = 0: y = 5/6 or 2/3, r = 0.2 or 0.5.
+        let mut delta = vec![0.0; 25];
+        delta[0] = -1.0;
+        delta[12] = 2.7;
+        delta[24] = -1.8;
+        let r = irr(&delta).unwrap();
+        assert!((r - 0.2).abs() < 1e-9, "{r}");
+        // Negative root: −100 then +50 after a year: r = −0.5.
+        let mut delta = vec![0.0; 13];
+        delta[0] = -100.0;
+        delta[12] = 50.0;
+        assert!((irr(&delta).unwrap() + 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn irr_is_none_without_a_sign_change_or_root_in_range() {
+        assert_eq!(irr(&[0.0; 12]), None);
+        assert_eq!(irr(&[-1.0, -2.0, -3.0]), None);
+        assert_eq!(irr(&[1.0, 2.0]), None);
+        // −1 then +1000 a month later needs r = 1000^12 − 1, far above 10.
+        assert_eq!(irr(&[-1.0, 1000.0]), None);
+    }
+
+    #[test]
+    fn payback_rules() {
+        assert_eq!(payback_month(&[-10.0, 5.0, 5.0, 1.0]), Some(2));
+        assert_eq!(payback_month(&[-10.0, 5.0, 4.0]), None);
+        assert_eq!(payback_month(&[1.0, 2.0]), None);
+        // Dips below again before recovering: the later recovery counts.
+        assert_eq!(payback_month(&[-1.0, 2.0, -3.0, 5.0]), Some(3));
+        // Negative only in the last month: never pays back within the horizon.
+        assert_eq!(payback_month(&[1.0, -2.0]), None);
+    }
+
+    #[test]
+    fn solver_finds_sqrt2() {
+        let r = solve(|x| x * x - 2.0, 0.0, 2.0, -2.0, 2.0);
+        assert!((r - 2f64.sqrt()).abs() < 1e-12);
+    }
+}

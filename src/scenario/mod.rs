@@ -1,0 +1,187 @@
+//! A scenario: one value for every model key, its defaults, bounds and presets, and the URL codec.
+
+mod codec;
+mod keys;
+mod month;
+mod presets;
+mod view;
+
+pub use codec::{canonical_query, format_number, parse, Parsed};
+pub use keys::{Group, Key, KeyDef, Kind, KEYS, KEY_COUNT};
+pub use month::{Date, YearMonth};
+pub use presets::{Preset, PRESETS};
+pub use view::{Tab, View};
+
+/// The AI business model of the converted share (`ai`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AiModel {
+    /// Own the GPUs and rent GPU-hours; the operator pays for power.
+    Gpu,
+    /// Lease the powered hall; the tenant pays for power and owns the GPUs.
+    Colo,
+}
+
+impl AiModel {
+    /// The URL spelling, `gpu` or `colo`.
+    pub fn name(self) -> &'static str {
+        match self {
+            AiModel::Gpu => "gpu",
+            AiModel::Colo => "colo",
+        }
+    }
+}
+
+/// Every model input of ECONOMICS.md §1, in the key's unit (months as month index, `ai` as 0/1).
+///
+/// A scenario only ever holds finite values inside each key's bounds, with `cstart ≥ start`;
+/// `set` enforces that.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scenario {
+    values: [f64; KEY_COUNT],
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            values: KEYS.map(|d| d.default),
+        }
+    }
+}
+
+impl Scenario {
+    /// The value of `key`, in the key's unit.
+    pub fn get(&self, key: Key) -> f64 {
+        self.values[key as usize]
+    }
+
+    /// Sets `key`, clamping to its bounds and rounding integers; non-finite values are ignored.
+    /// Moving `start` keeps `cstart` at `start` when it was there, and never after it.
+    pub fn set(&mut self, key: Key, value: f64) {
+        if !value.is_finite() {
+            return;
+        }
+        let old_start = self.get(Key::Start);
+        let (lo, hi) = self.bounds(key);
+        let value = match key.def().kind {
+            Kind::Real => value,
+            _ => value.round(),
+        };
+        // `+ 0.0` turns −0 into +0 so equal scenarios are equal bit for bit.
+        self.values[key as usize] = value.clamp(lo, hi) + 0.0;
+        if key == Key::Start {
+            let cstart = self.get(Key::Cstart);
+            if cstart == old_start || cstart < self.get(Key::Start) {
+                self.values[Key::Cstart as usize] = self.get(Key::Start);
+            }
+        }
+    }
+
+    /// The default value of `key` in this scenario (`cstart` defaults to `start`).
+    pub fn default_of(&self, key: Key) -> f64 {
+        match key {
+            Key::Cstart => self.get(Key::Start),
+            _ => key.def().default,
+        }
+    }
+
+    /// The inclusive bounds of `key` in this scenario (`cstart` cannot precede `start`).
+    pub fn bounds(&self, key: Key) -> (f64, f64) {
+        let d = key.def();
+        match key {
+            Key::Cstart => (self.get(Key::Start), d.max),
+            _ => (d.min, d.max),
+        }
+    }
+
+    /// A month-valued key as a month.
+    pub fn month(&self, key: Key) -> YearMonth {
+        YearMonth::from_index(self.get(key) as i32)
+    }
+
+    /// An integer-valued key as an integer (values are kept whole by `set`).
+    pub fn int(&self, key: Key) -> u32 {
+        self.get(key) as u32
+    }
+
+    /// The AI business model.
+    pub fn ai(&self) -> AiModel {
+        if self.get(Key::Ai) == 1.0 {
+            AiModel::Colo
+        } else {
+            AiModel::Gpu
+        }
+    }
+
+    /// The AI rate key: `gpu` ($/GPU-hour) for GPU cloud, `colo` ($/kW/month) for colocation.
+    pub fn ai_rate_key(&self) -> Key {
+        match self.ai() {
+            AiModel::Gpu => Key::Gpu,
+            AiModel::Colo => Key::Colo,
+        }
+    }
+
+    /// Months in the horizon, `12 · years`.
+    pub fn horizon_months(&self) -> usize {
+        12 * self.int(Key::Years) as usize
+    }
+
+    /// The same scenario with `key` set (see [`Scenario::set`]).
+    pub fn with(mut self, key: Key, value: f64) -> Self {
+        self.set(key, value);
+        self
+    }
+
+    /// The value of `key` as written in a query (`2026-01`, `gpu`, `2.5`).
+    pub fn value_text(&self, key: Key) -> String {
+        match key.def().kind {
+            Kind::Month => self.month(key).to_string(),
+            Kind::AiModel => self.ai().name().to_string(),
+            _ => format_number(self.get(key)),
+        }
+    }
+}
+
+impl serde::Serialize for Scenario {
+    /// A JSON object with one field per key, named as in the URL.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(KEY_COUNT))?;
+        for key in Key::all() {
+            match key.def().kind {
+                Kind::Month | Kind::AiModel => {
+                    map.serialize_entry(key.name(), &self.value_text(key))?
+                }
+                _ => map.serialize_entry(key.name(), &self.get(key))?,
+            }
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_clamps_rounds_and_keeps_cstart_after_start() {
+        let mut s = Scenario::default();
+        s.set(Key::Mw, 1e9);
+        assert_eq!(s.get(Key::Mw), 5000.0);
+        s.set(Key::Years, 7.5);
+        assert_eq!(s.get(Key::Years), 8.0);
+        s.set(Key::Btcg, -0.0);
+        assert!(s.get(Key::Btcg).is_sign_positive());
+        s.set(Key::Power, f64::NAN);
+        assert_eq!(s.get(Key::Power), 45.0);
+        // cstart follows start while it sits on it …
+        s.set(Key::Start, YearMonth::new(2027, 3).index() as f64);
+        assert_eq!(s.month(Key::Cstart), YearMonth::new(2027, 3));
+        // … stays where it was put later …
+        s.set(Key::Cstart, YearMonth::new(2028, 1).index() as f64);
+        s.set(Key::Start, YearMonth::new(2027, 6).index() as f64);
+        assert_eq!(s.month(Key::Cstart), YearMonth::new(2028, 1));
+        // … and is pushed along when start passes it.
+        s.set(Key::Start, YearMonth::new(2029, 1).index() as f64);
+        assert_eq!(s.month(Key::Cstart), YearMonth::new(2029, 1));
+    }
+}

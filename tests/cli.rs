@@ -1,0 +1,235 @@
+//! The `hashshift` binary as a user runs it.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn hashshift(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hashshift"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = hashshift(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+#[test]
+fn run_json_has_exactly_the_fields_of_the_spec() {
+    let d = json(&["run", "v=1&mw=18", "--format", "json"]);
+    assert_eq!(
+        keys(&d),
+        [
+            "schema",
+            "query",
+            "warnings",
+            "months",
+            "summary",
+            "monte_carlo"
+        ]
+    );
+    assert_eq!(d["schema"], 1);
+    assert_eq!(d["query"], "v=1&mw=18");
+    assert_eq!(d["warnings"].as_array().unwrap().len(), 0);
+    assert!(d["monte_carlo"].is_null());
+    let months = d["months"].as_array().unwrap();
+    assert_eq!(months.len(), 120);
+    let m0 = &months[0];
+    assert_eq!(
+        keys(m0),
+        [
+            "month",
+            "days",
+            "height",
+            "subsidy_btc",
+            "reward_btc",
+            "btc_usd",
+            "network_ehs",
+            "hashprice_usd_ph_day",
+            "plan",
+            "baseline"
+        ]
+    );
+    assert_eq!(m0["month"], "2026-01");
+    assert_eq!(m0["days"], 31);
+    let flows = [
+        "mining_mw",
+        "ai_it_mw",
+        "btc_mined",
+        "mining_revenue",
+        "mining_power",
+        "mining_opex",
+        "ai_revenue",
+        "ai_power",
+        "ai_opex",
+        "capex",
+        "residual",
+        "cash_flow",
+    ];
+    assert_eq!(keys(&m0["plan"]), flows);
+    assert_eq!(keys(&m0["baseline"]), flows);
+    assert_eq!(m0["baseline"]["mining_mw"], 18.0);
+    let s = &d["summary"];
+    assert_eq!(
+        keys(s),
+        [
+            "plan",
+            "baseline",
+            "npv_advantage",
+            "irr_incremental",
+            "payback_month",
+            "breakeven_btc_usd",
+            "breakeven_ai_rate",
+            "next_halving"
+        ]
+    );
+    let totals = [
+        "revenue",
+        "mining_revenue",
+        "ai_revenue",
+        "ebitda",
+        "capex",
+        "residual",
+        "cash_flow",
+        "npv",
+        "btc_mined",
+        "mining_cost_per_btc",
+    ];
+    assert_eq!(keys(&s["plan"]), totals);
+    assert_eq!(keys(&s["baseline"]), totals);
+    assert_eq!(s["next_halving"], "2028-04-17");
+}
+
+#[test]
+fn monte_carlo_object_when_paths_are_asked() {
+    let d = json(&["run", "mc=200&seed=5"]);
+    let mc = &d["monte_carlo"];
+    assert_eq!(
+        keys(mc),
+        [
+            "paths",
+            "npv_advantage_p10",
+            "npv_advantage_p50",
+            "npv_advantage_p90",
+            "prob_plan_better"
+        ]
+    );
+    assert_eq!(mc["paths"], 200);
+    let p = mc["prob_plan_better"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&p));
+}
+
+#[test]
+fn bad_queries_exit_zero_with_warnings() {
+    for q in [
+        "mw=abc&&years=99&zzz=1",
+        "%ZZ%%=&=",
+        "v=9",
+        "preset=nope&btc=-5",
+        "",
+    ] {
+        let out = hashshift(&["run", q]);
+        assert!(out.status.success(), "{q}");
+        let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(d["query"].as_str().unwrap().starts_with("v=1"));
+        if !q.is_empty() && q != "%ZZ%%=&=" {
+            assert!(!d["warnings"].as_array().unwrap().is_empty(), "{q}");
+        }
+    }
+    let d = json(&["run", "mw=abc&years=99"]);
+    let w: Vec<&str> = d["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(w.len(), 2);
+    assert!(w[0].contains("`years`") && w[1].contains("`mw`"), "{w:?}");
+    assert_eq!(d["query"], "v=1&years=20");
+}
+
+#[test]
+fn whole_urls_and_question_marks_are_accepted() {
+    let a = json(&[
+        "run",
+        "https://example.org/tools/hashshift/?v=1&mw=18&tab=cash#x",
+    ]);
+    let b = json(&["run", "?mw=18"]);
+    assert_eq!(a["query"], "v=1&mw=18");
+    assert_eq!(a, b);
+    assert_eq!(
+        a["warnings"].as_array().unwrap().len(),
+        0,
+        "view keys are ignored silently"
+    );
+}
+
+#[test]
+fn csv_has_a_row_per_month_and_units_in_headers() {
+    let out = hashshift(&["run", "years=2&mw=x", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 25);
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(header.len(), 8 + 2 * 12);
+    assert_eq!(header[0], "month (YYYY-MM)");
+    assert!(header.contains(&"btc_usd ($)"));
+    assert!(header.contains(&"plan_mining_revenue ($)"));
+    assert!(header.contains(&"baseline_btc_mined (BTC)"));
+    assert!(header.contains(&"plan_ai_it_mw (MW)"));
+    assert!(lines[1].starts_with("2026-01,31,"));
+    assert!(lines.iter().all(|l| l.split(',').count() == header.len()));
+    // Warnings go to stderr so the CSV stays clean.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`mw`"));
+}
+
+#[test]
+fn presets_are_listed_with_notes_and_queries() {
+    let out = hashshift(&["presets"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for (id, q) in [
+        ("keep-mining", "v=1&conv=0"),
+        ("bitfarms-wa", "v=1&mw=18&cbuild=11&capex=8.9"),
+        (
+            "iren-msft",
+            "v=1&years=5&mw=250&cbuild=9&gpu=2.03&gpudecl=0&util=100&gpucost=53000",
+        ),
+        ("colo-lease", "v=1&years=12&mw=250&ai=colo&colo=121"),
+        ("absorb-4y", "v=1&phases=4"),
+    ] {
+        assert!(text.contains(id) && text.contains(q), "{id}");
+    }
+    let list = json(&["presets", "--format", "json"]);
+    assert_eq!(list.as_array().unwrap().len(), 5);
+    assert_eq!(keys(&list[0]), ["id", "title", "note", "query"]);
+}
+
+#[test]
+fn wrong_command_lines_fail_with_usage() {
+    for args in [
+        &["run", "--bogus"][..],
+        &["fly"],
+        &["run", "x", "--format", "xml"],
+        &[],
+    ] {
+        let out = hashshift(args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("Usage") || err.contains("--help"),
+            "{args:?}: {err}"
+        );
+    }
+}

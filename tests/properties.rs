@@ -1,0 +1,160 @@
+//! Property tests: the codec never panics and round-trips; the model conserves megawatts and
+//! every output is finite.
+
+use hashshift::analysis::{breakeven_map, monte_carlo, tornado};
+use hashshift::model::{self, site};
+use hashshift::scenario::{canonical_query, parse, Key, Kind, Scenario, KEYS};
+use proptest::prelude::*;
+
+/// A scenario with every key drawn inside its bounds (months and integers whole). Keys with
+/// wide ranges are drawn log-uniformly so that small values get their share.
+fn any_scenario() -> impl Strategy<Value = Scenario> {
+    let per_key: Vec<_> = KEYS
+        .iter()
+        .map(|d| {
+            let (lo, hi) = (d.min, d.max);
+            prop_oneof![
+                Just(d.default),
+                Just(lo),
+                Just(hi),
+                (0.0f64..=1.0).prop_map(move |u| lo + u * (hi - lo)),
+                (0.0f64..=1.0).prop_map(move |u| if lo > 0.0 {
+                    lo * (hi / lo).powf(u)
+                } else {
+                    lo + (hi - lo) * u * u * u
+                }),
+            ]
+        })
+        .collect();
+    per_key.prop_map(|values| {
+        let mut s = Scenario::default();
+        for (d, v) in KEYS.iter().zip(values) {
+            s.set(d.key, v);
+        }
+        s.with(Key::Mc, 0.0)
+    })
+}
+
+/// Query-like strings: known and unknown keys with odd values, escapes and separators.
+fn query_like() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        proptest::sample::select(KEYS.iter().map(|d| d.name).collect::<Vec<_>>())
+            .prop_map(String::from),
+        Just("v".to_string()),
+        Just("preset".to_string()),
+        Just("tab".to_string()),
+        Just("controls".to_string()),
+        "[a-z]{0,6}",
+    ];
+    let value = prop_oneof![
+        any::<f64>().prop_map(|v| v.to_string()),
+        "-?[0-9]{0,12}(\\.[0-9]{0,8})?(e-?[0-9]{1,3})?",
+        "[0-9]{4}-[0-9]{1,2}",
+        "(%[0-9A-Fa-f]{0,2}|\\+|[a-zé€]){0,6}",
+        Just("NaN".to_string()),
+        Just("-inf".to_string()),
+    ];
+    proptest::collection::vec((key, value), 0..12).prop_map(|pairs| {
+        pairs
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parsing_arbitrary_strings_never_panics(input in any::<String>()) {
+        let p = parse(&input);
+        for key in KEYS.iter().map(|d| d.key) {
+            let (lo, hi) = p.scenario.bounds(key);
+            let v = p.scenario.get(key);
+            prop_assert!(v.is_finite() && lo <= v && v <= hi);
+        }
+    }
+
+    #[test]
+    fn parsing_query_like_strings_gives_a_valid_scenario(input in query_like()) {
+        let p = parse(&input);
+        let again = parse(&canonical_query(&p.scenario));
+        prop_assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+        prop_assert_eq!(again.scenario, p.scenario);
+    }
+
+    #[test]
+    fn canonical_query_round_trips(s in any_scenario()) {
+        let q = canonical_query(&s);
+        let p = parse(&q);
+        prop_assert!(p.warnings.is_empty(), "{}: {:?}", q, p.warnings);
+        // Bit for bit: compare the raw f64 bits of every key.
+        for key in KEYS.iter().map(|d| d.key) {
+            prop_assert_eq!(p.scenario.get(key).to_bits(), s.get(key).to_bits(), "{}", key.name());
+        }
+        prop_assert_eq!(canonical_query(&p.scenario), q);
+    }
+
+    #[test]
+    fn integers_and_months_stay_whole(s in any_scenario()) {
+        for d in KEYS.iter().filter(|d| d.kind != Kind::Real) {
+            prop_assert_eq!(s.get(d.key).fract(), 0.0);
+        }
+    }
+
+    #[test]
+    fn megawatts_are_conserved(s in any_scenario()) {
+        let p = model::run(&s);
+        let mw = s.get(Key::Mw);
+        for (m, row) in p.months.iter().enumerate() {
+            let split = site::split(mw, &p.tranches, m);
+            let total = split.mining + split.building + split.live;
+            prop_assert!((total - mw).abs() <= 1e-9 * mw, "month {}: {} != {}", m, total, mw);
+            prop_assert_eq!(row.plan.mining_mw, split.mining);
+            prop_assert!((row.plan.ai_it_mw - split.live / s.get(Key::Pue)).abs() <= 1e-12 * mw);
+            prop_assert_eq!(row.baseline.mining_mw, mw);
+            prop_assert!(split.mining >= 0.0 && split.building >= 0.0 && split.live >= 0.0);
+        }
+    }
+
+    #[test]
+    fn every_output_is_finite(s in any_scenario()) {
+        let p = model::run(&s);
+        prop_assert_eq!(p.months.len(), s.horizon_months());
+        for r in &p.months {
+            let market = [r.height, r.subsidy_btc, r.reward_btc, r.btc_usd, r.network_ehs, r.hashprice_usd_ph_day];
+            prop_assert!(market.iter().all(|v| v.is_finite() && *v >= 0.0));
+            for f in [r.plan, r.baseline] {
+                let all = [f.mining_mw, f.ai_it_mw, f.btc_mined, f.mining_revenue, f.mining_power,
+                    f.mining_opex, f.ai_revenue, f.ai_power, f.ai_opex, f.capex, f.residual, f.cash_flow];
+                prop_assert!(all.iter().all(|v| v.is_finite()), "{:?}", f);
+                prop_assert!(all[..11].iter().all(|v| *v >= 0.0), "{:?}", f);
+            }
+        }
+        let sm = p.summary;
+        for t in [sm.plan, sm.baseline] {
+            prop_assert!(t.npv.is_finite() && t.cash_flow.is_finite() && t.ebitda.is_finite());
+            prop_assert!(t.mining_cost_per_btc.is_none_or(f64::is_finite));
+        }
+        prop_assert!(sm.npv_advantage.is_finite());
+        for v in [sm.irr_incremental, sm.breakeven_btc_usd, sm.breakeven_ai_rate].into_iter().flatten() {
+            prop_assert!(v.is_finite());
+        }
+        if let Some(r) = sm.irr_incremental {
+            prop_assert!((-0.99..=10.0).contains(&r));
+        }
+    }
+
+    #[test]
+    fn analyses_are_finite(s in any_scenario(), paths in 1u32..40) {
+        let p = model::run(&s.with(Key::Mc, f64::from(paths) ));
+        let mc = monte_carlo(&p).unwrap();
+        prop_assert!(mc.npv_advantage_p10 <= mc.npv_advantage_p50 && mc.npv_advantage_p50 <= mc.npv_advantage_p90);
+        prop_assert!(mc.fan.iter().all(|f| f.plan.iter().chain(&f.baseline).all(|v| v.is_finite())));
+        let map = breakeven_map(&p, 5, 4);
+        prop_assert!(map.values.iter().all(|v| v.is_finite()));
+        let t = tornado(&s);
+        prop_assert!(t.bars.iter().all(|b| b.low.is_finite() && b.high.is_finite()));
+    }
+}
