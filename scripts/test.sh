@@ -11,9 +11,16 @@ say "cargo fmt --check"
 cargo fmt --all -- --check
 say "cargo clippy (native, all targets)"
 cargo clippy --all-targets -- -D warnings
-say "cargo clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown -- -D warnings
 say "native tests"
 cargo test
 say "wasm32 build of the core"
 cargo build --lib --target wasm32-unknown-unknown
+say "wasm32 clippy of the explorer"
+cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+say "release build of the CLI and of the static site"
+cargo build --release --bin hashshift
+trunk build --release
+du_gz() { for f in dist/*; do gzip -9c "$f" | wc -c; done | awk '{ s += $1 } END { print s }'; }
+echo "site size: $(du_gz) bytes gzipped (wasm + js + css + html; budget 409600)"
+say "browser end-to-end tests (Playwright + Debian's Chromium)"
+node --test e2e/

@@ -6,5 +6,10 @@
 //! for `wasm32-unknown-unknown`; `ui` is the browser shell.
 
 pub mod analysis;
+pub mod charts;
+pub mod format;
+pub mod kpi;
 pub mod model;
 pub mod scenario;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -118,7 +118,7 @@ pub fn format_number(v: f64) -> String {
 }
 
 /// Reads one key's text into the scenario, warning about each problem.
-pub(super) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<String>) {
+pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<String>) {
     let name = key.name();
     let text = text.trim();
     let fallback = s.value_text(key);

@@ -273,6 +273,32 @@ impl Key {
         self.def().name
     }
 
+    /// The slider's range: the key's bounds, narrowed where they span orders of magnitude that
+    /// a slider cannot resolve (the number box still takes the full bounds).
+    pub fn slider_range(self) -> (f64, f64) {
+        match self {
+            Key::Mw => (0.1, 1000.0),
+            Key::Power => (0.0, 200.0),
+            Key::Btc => (10_000.0, 500_000.0),
+            Key::Btcg => (-50.0, 100.0),
+            Key::Hr => (100.0, 5000.0),
+            Key::Hrg => (-50.0, 100.0),
+            Key::Fee => (0.0, 1.0),
+            Key::Jth => (5.0, 50.0),
+            Key::Mopex => (0.0, 20_000.0),
+            Key::Capex => (0.0, 20.0),
+            Key::Gpu => (0.1, 10.0),
+            Key::Gpumw => (100.0, 1500.0),
+            Key::Gpucost => (0.0, 150_000.0),
+            Key::Colo => (10.0, 400.0),
+            Key::Rate => (0.0, 40.0),
+            Key::Mc => (0.0, 10_000.0),
+            Key::Vol => (0.0, 150.0),
+            Key::Seed => (0.0, 1000.0),
+            _ => (self.def().min, self.def().max),
+        }
+    }
+
     /// The key named `name` (exact, lower case).
     pub fn from_name(name: &str) -> Option<Key> {
         KEYS.iter().find(|d| d.name == name).map(|d| d.key)
@@ -295,5 +321,15 @@ mod tests {
             assert_eq!(Key::from_name(d.name), Some(d.key));
         }
         assert_eq!(Key::all().count(), KEY_COUNT);
+        for key in Key::all() {
+            let (lo, hi) = key.slider_range();
+            let d = key.def();
+            assert!(d.min <= lo && lo < hi && hi <= d.max, "{}", d.name);
+            assert!(
+                lo <= d.default && d.default <= hi,
+                "{} default off the slider",
+                d.name
+            );
+        }
     }
 }

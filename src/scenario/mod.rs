@@ -131,6 +131,14 @@ impl Scenario {
         self
     }
 
+    /// Sets `key` from text as typed or pasted, exactly as the URL codec reads it: a bad value
+    /// keeps a safe one and comes back as warnings naming the key.
+    pub fn set_text(&mut self, key: Key, text: &str) -> Vec<String> {
+        let mut warnings = Vec::new();
+        codec::apply(self, key, text, &mut warnings);
+        warnings
+    }
+
     /// The value of `key` as written in a query (`2026-01`, `gpu`, `2.5`).
     pub fn value_text(&self, key: Key) -> String {
         match key.def().kind {

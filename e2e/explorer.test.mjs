@@ -1,0 +1,230 @@
+// End-to-end tests of the release site in Debian's Chromium: run with `node --test e2e/`.
+// The site is served from a sub-path to prove that the build's URLs are relative.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch, open } from './browser.mjs';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const SHOTS = `${ROOT}e2e/screenshots`;
+const KEYS = ['start', 'years', 'mw', 'power', 'btc', 'btcg', 'hr', 'hrg', 'hdrop', 'fee', 'blockmin', 'jth',
+  'mpue', 'uptime', 'pool', 'mopex', 'shutoff', 'ai', 'conv', 'phases', 'every', 'cstart', 'cbuild', 'pue', 'capex',
+  'aiopex', 'gpu', 'gpudecl', 'util', 'gpumw', 'gpucost', 'gpulife', 'dclife', 'colo', 'esc', 'rate', 'mc', 'vol',
+  'elas', 'seed'];
+const KPIS = ['npv_advantage', 'irr_incremental', 'payback_month', 'breakeven_btc_usd', 'breakeven_ai_rate', 'next_halving'];
+
+let server, browser;
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serve(`${ROOT}dist`, '/tools/hashshift/');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The CLI's JSON summary for a query (the numbers the page must show). */
+function cli(query) {
+  const out = execFileSync(`${ROOT}target/release/hashshift`, ['run', query, '--format', 'json']);
+  return JSON.parse(out);
+}
+
+/** `data-value` as the CLI prints the same field: numbers in JSON form, strings bare, null empty. */
+function asPrinted(v) {
+  return v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** The raw text of the CLI's JSON value of a summary field, exactly as printed. */
+function printed(query, field) {
+  const text = execFileSync(`${ROOT}target/release/hashshift`, ['run', query]).toString();
+  const m = text.match(new RegExp(`\\n    "${field}": (.*?),?\\n`));
+  return m[1] === 'null' ? '' : m[1].replace(/^"|"$/g, '');
+}
+
+async function kpiValues(page) {
+  return page.$$eval('[data-kpi]', (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.value])));
+}
+
+const search = (page) => page.evaluate(() => location.search.slice(1));
+
+async function waitForQuery(page, predicate) {
+  await page.waitForFunction(`(${predicate.toString()})(location.search.slice(1))`, null, { timeout: 3000 });
+  return search(page);
+}
+
+test('loads from a sub-path with the page contract and the CLI numbers', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  assert.equal(await search(page), 'v=1');
+  for (const key of KEYS) {
+    const n = await page.locator(`[data-panel="controls"] [name="${key}"]`).count();
+    assert.equal(n, 1, `one primary control for ${key}`);
+    const tag = await page.$eval(`[name="${key}"]`, (e) => e.tagName);
+    assert.ok(['INPUT', 'SELECT'].includes(tag), key);
+  }
+  assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '100');
+  assert.equal(await page.$eval('[name="uptime"]', (e) => e.value), '95');
+  assert.equal(await page.$eval('[name="shutoff"]', (e) => e.type + e.checked), 'checkboxtrue');
+  assert.equal(await page.$eval('[name="start"]', (e) => e.type + e.value), 'month2026-01');
+  assert.equal(await page.$eval('input[type="range"][data-for="btc"]', (e) => e.value), '90000');
+  for (const chart of ['revenue', 'cash', 'hashprice']) {
+    assert.equal(await page.locator(`canvas[data-chart="${chart}"]`).count(), 1, chart);
+  }
+  const values = await kpiValues(page);
+  for (const id of KPIS) assert.equal(values[id], printed('v=1', id), id);
+  assert.equal(values.npv_advantage, asPrinted(cli('v=1').summary.npv_advantage));
+  assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /−\$597 M/);
+  assert.match(await page.textContent('[data-kpi="next_halving"]'), /Apr 2028/);
+  await page.screenshot({ path: `${SHOTS}/desktop.png` });
+  assert.deepEqual(problems, []);
+  assert.ok(server.requests.every((p) => p.startsWith('/tools/hashshift/')), 'only the sub-path is asked for');
+  await context.close();
+});
+
+test('a slider moved by keyboard updates numbers, chart and URL without new history entries', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  const before = await kpiValues(page);
+  const draws = await page.$eval('canvas[data-chart="revenue"]', (c) => +c.dataset.draws);
+  const history = await page.evaluate(() => history.length);
+  const slider = page.locator('input[type="range"][data-for="power"]');
+  await slider.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  const q = await waitForQuery(page, (s) => s.includes('power='));
+  assert.equal(q, 'v=1&power=47');
+  assert.equal(await page.$eval('[name="power"]', (e) => e.value), '47');
+  const after = await kpiValues(page);
+  assert.notEqual(after.npv_advantage, before.npv_advantage);
+  assert.equal(after.npv_advantage, printed(q, 'npv_advantage'));
+  assert.ok(await page.$eval('canvas[data-chart="revenue"]', (c) => +c.dataset.draws) > draws, 'chart redrawn');
+  assert.equal(await page.evaluate(() => history.length), history, 'no history entry per step');
+  // The reset button brings the default back and the key leaves the URL.
+  await page.click('[data-key="power"] .reset');
+  assert.equal(await waitForQuery(page, (s) => !s.includes('power=')), 'v=1');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every slider moves its key', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  const sliders = await page.$$eval('input[type="range"][data-for]', (els) => els.map((e) => e.dataset.for));
+  assert.equal(sliders.length, KEYS.length - 4, 'all but the months, ai and shutoff have sliders');
+  for (const key of sliders) {
+    const box = page.locator(`[name="${key}"]`);
+    if (!(await box.isVisible())) continue; // the colocation group is hidden for GPU cloud
+    const before = await box.inputValue();
+    await page.focus(`input[type="range"][data-for="${key}"]`);
+    await page.keyboard.press(key === 'uptime' || key === 'util' || key === 'conv' ? 'ArrowLeft' : 'ArrowRight');
+    assert.notEqual(await box.inputValue(), before, key);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a shared link is restored exactly in a fresh page', async () => {
+  const q = 'v=1&mw=18&power=38.5&btc=95000&ai=colo&phases=2&colo=140&tab=cash';
+  const { page, context, problems } = await open(browser, `${server.url}?${q}`);
+  assert.equal(await search(page), q);
+  assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
+  assert.equal(await page.$eval('[name="power"]', (e) => e.value), '38.5');
+  assert.equal(await page.$eval('[name="ai"]', (e) => e.value), 'colo');
+  assert.ok(await page.isVisible('[name="colo"]'));
+  assert.ok(!(await page.isVisible('[name="gpu"]')), 'GPU cloud inputs hidden for colocation');
+  assert.ok(await page.isVisible('canvas[data-chart="cash"]'));
+  assert.ok(!(await page.isVisible('canvas[data-chart="revenue"]')));
+  const values = await kpiValues(page);
+  for (const id of KPIS) assert.equal(values[id], printed(q, id), id);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a bad link is warned about, with safe values and nothing else lost', async () => {
+  const { page, context, problems } = await open(browser, `${server.url}?mw=abc&years=99&zzz=1&power=40&tab=pie`);
+  const items = await page.$$eval('[data-role="warnings"] li', (els) => els.map((e) => e.textContent));
+  assert.equal(items.length, 4, items.join('\n'));
+  assert.ok(items.some((t) => t.includes('`mw`')) && items.some((t) => t.includes('`years`')));
+  assert.equal(await waitForQuery(page, (s) => s === 'v=1&years=20&power=40'), 'v=1&years=20&power=40');
+  assert.equal(await page.$eval('[name="power"]', (e) => e.value), '40');
+  await page.click('[data-role="warnings"] .dismiss');
+  assert.equal(await page.locator('[data-role="warnings"]').count(), 0);
+  // Typed nonsense warns too and keeps the old value.
+  await page.fill('[name="btc"]', 'lots');
+  await page.press('[name="btc"]', 'Enter');
+  const warned = await page.$$eval('[data-role="warnings"] li', (els) => els.map((e) => e.textContent));
+  assert.equal(warned.length, 1);
+  assert.match(warned[0], /`btc`/);
+  assert.equal(await page.$eval('[name="btc"]', (e) => e.value), '90000');
+  // A value above the bound is clamped, with a warning.
+  await page.fill('[name="mw"]', '9000');
+  await page.press('[name="mw"]', 'Enter');
+  assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '5000');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('back and forward restore the scenario; copy link copies it', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.selectOption('#preset', 'bitfarms-wa');
+  assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=1&mw=18&cbuild=11&capex=8.9');
+  assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '100');
+  assert.equal(await search(page), 'v=1');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '18');
+  await page.click('[data-action="copy-link"]');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${server.url}?v=1&mw=18&cbuild=11&capex=8.9`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [width, height] of [[600, 400], [360, 640]]) {
+  test(`embed mode fits a ${width}×${height} iframe`, async () => {
+    const q = 'v=1&mw=18&tab=hashprice&embed=1';
+    const { page, context, problems } = await open(browser, `${server.url}?${q}`, { width, height });
+    assert.ok(!(await page.isVisible('[data-panel="controls"]')), 'controls hidden by default');
+    assert.equal(await page.locator('canvas[data-chart]').count(), 1);
+    assert.ok(await page.isVisible('canvas[data-chart="hashprice"]'));
+    const href = await page.$eval('a[data-action="open-full"]', (a) => a.href);
+    assert.equal(href, `${server.url}?v=1&mw=18&tab=hashprice`);
+    const fit = await page.evaluate(() => {
+      const d = document.scrollingElement;
+      const clipped = [...document.querySelectorAll('.kpi-title, .kpi-value, .open-full, h1, .legend li')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth + 0.5
+          || e.getBoundingClientRect().bottom > innerHeight + 0.5)
+        .map((e) => e.textContent);
+      return { h: d.scrollHeight <= innerHeight, w: d.scrollWidth <= innerWidth, clipped };
+    });
+    assert.deepEqual(fit, { h: true, w: true, clipped: [] });
+    await page.screenshot({ path: `${SHOTS}/embed-${width}x${height}.png` });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('embed shows only the controls it names, and they work', async () => {
+  const { page, context, problems } = await open(browser, `${server.url}?embed=1&controls=btc,power`, { width: 600, height: 400 });
+  assert.ok(await page.isVisible('[data-panel="controls"]'));
+  assert.equal(await page.locator('[data-panel="controls"] [name]').count(), 2);
+  await page.focus('input[type="range"][data-for="btc"]');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await waitForQuery(page, (s) => s.includes('btc=')), 'v=1&btc=91000&embed=1&controls=btc,power');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('phone width: one column, charts before controls', async () => {
+  const { page, context, problems } = await open(browser, server.url, { width: 390, height: 844, scale: 2 });
+  const chart = await page.$eval('.charts', (e) => e.getBoundingClientRect());
+  const controls = await page.$eval('[data-panel="controls"]', (e) => e.getBoundingClientRect());
+  assert.ok(chart.bottom <= controls.top, 'charts above the controls');
+  assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth), 'no sideways scroll');
+  const canvas = await page.$eval('canvas[data-chart="revenue"]', (c) => [c.width, c.clientWidth]);
+  assert.equal(canvas[0], canvas[1] * 2, 'canvas drawn at the device pixel ratio');
+  await page.screenshot({ path: `${SHOTS}/phone.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,113 @@
+//! Axis helpers: money scaled to $, $k, $M or $B, and a time axis labelled by calendar year.
+
+use crate::format;
+use crate::scenario::YearMonth;
+
+/// A money axis: values divided by `divisor` and labelled in `unit`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MoneyAxis {
+    /// What values are divided by.
+    pub divisor: f64,
+    /// Unit of the divided values: `$`, `$k`, `$M` or `$B`.
+    pub unit: &'static str,
+    decimals: usize,
+}
+
+impl MoneyAxis {
+    /// The axis for values spanning `lo..hi` dollars.
+    pub fn for_range(lo: f64, hi: f64) -> Self {
+        let big = lo.abs().max(hi.abs());
+        let (divisor, unit) = if big >= 2e9 {
+            (1e9, "$B")
+        } else if big >= 2e6 {
+            (1e6, "$M")
+        } else if big >= 2e3 {
+            (1e3, "$k")
+        } else {
+            (1.0, "$")
+        };
+        let span = (hi - lo).abs() / divisor;
+        let decimals = if span >= 20.0 {
+            0
+        } else if span >= 2.0 {
+            1
+        } else {
+            2
+        };
+        MoneyAxis {
+            divisor,
+            unit,
+            decimals,
+        }
+    }
+
+    /// Tick label of an already divided value.
+    pub fn tick(&self, v: f64) -> String {
+        format::number(v, self.decimals)
+    }
+}
+
+/// A time axis of months from `start`: key points at each January (every other one when the
+/// horizon is long or the chart compact).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimeAxis {
+    /// First month.
+    pub start: YearMonth,
+    /// Months on the axis.
+    pub months: usize,
+}
+
+impl TimeAxis {
+    /// Month offsets where a year label goes.
+    pub fn key_points(&self, compact: bool) -> Vec<i32> {
+        let years = self.months / 12;
+        let every = if years > 12 || (compact && years > 6) {
+            2
+        } else {
+            1
+        };
+        let first = (12 - (self.start.month() as usize - 1)) % 12;
+        (first..self.months)
+            .step_by(12)
+            .filter(|&m| self.start.plus(m as i32).year() % every == 0)
+            .map(|m| m as i32)
+            .collect()
+    }
+
+    /// Label of a month offset: its calendar year.
+    pub fn label(&self, x: i32) -> String {
+        self.start.plus(x).year().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_axis_picks_a_readable_unit() {
+        let a = MoneyAxis::for_range(0.0, 62e6);
+        assert_eq!((a.divisor, a.unit), (1e6, "$M"));
+        assert_eq!(a.tick(40.0), "40");
+        let a = MoneyAxis::for_range(-600e6, 800e6);
+        assert_eq!(a.unit, "$M");
+        let a = MoneyAxis::for_range(0.0, 5e3);
+        assert_eq!((a.unit, a.tick(2.5).as_str()), ("$k", "2.5"));
+        assert_eq!(MoneyAxis::for_range(-3e9, 1e9).unit, "$B");
+    }
+
+    #[test]
+    fn years_are_marked_at_januaries() {
+        let t = TimeAxis {
+            start: YearMonth::new(2026, 3),
+            months: 36,
+        };
+        assert_eq!(t.key_points(false), vec![10, 22, 34]);
+        assert_eq!(t.label(10), "2027");
+        let long = TimeAxis {
+            start: YearMonth::new(2026, 1),
+            months: 240,
+        };
+        assert_eq!(long.key_points(false).len(), 10);
+    }
+}

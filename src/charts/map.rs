@@ -1,0 +1,135 @@
+//! The break-even map: NPV advantage over starting BTC price × AI rate, blue where converting
+//! wins, orange where mining wins, the scenario marked.
+//!
+//! Cells are drawn on grid indices (the grid is log-spaced), and the axes are labelled with the
+//! grid values at a few indices.
+
+use super::{err, palette, Error, LegendItem, Mark, Style};
+use crate::analysis::BreakevenMap;
+use crate::format;
+use crate::scenario::Key;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Legend entries.
+pub fn legend() -> Vec<LegendItem> {
+    vec![
+        LegendItem::new("Converting wins", palette::AI, Mark::Band),
+        LegendItem::new("Mining wins", palette::MINING, Mark::Band),
+        LegendItem::new("Break-even", palette::BASELINE, Mark::Line),
+        LegendItem::new("This scenario", palette::HALVING, Mark::Band),
+    ]
+}
+
+/// About `labels` evenly spaced indices of `n` grid points, always including the middle one.
+fn ticks(n: usize, labels: usize) -> Vec<i32> {
+    let step = ((n - 1) / 2).div_ceil(labels / 2).max(1);
+    let mid = (n - 1) / 2;
+    (0..n)
+        .filter(|i| i.abs_diff(mid) % step == 0)
+        .map(|i| i as i32)
+        .collect()
+}
+
+/// Draws the map; the scenario is the middle cell.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    map: &BreakevenMap,
+    style: &Style,
+) -> Result<(), Error> {
+    area.fill(&WHITE).map_err(err)?;
+    let (cols, rows) = (map.btc_prices.len(), map.ai_rates.len());
+    let rate_desc = match map.ai_key {
+        Key::Colo => "Lease rate, $/kW-month",
+        _ => "GPU rate, $/GPU-hour",
+    };
+    let labels = if style.compact { 5 } else { 9 };
+    let mut chart = ChartBuilder::on(area)
+        .margin(style.px(6.0))
+        .margin_right(style.px(16.0))
+        .x_label_area_size(style.px(38.0))
+        .y_label_area_size(style.px(62.0))
+        .build_cartesian_2d(
+            (0..cols as i32).with_key_points(ticks(cols, labels)),
+            (0..rows as i32).with_key_points(ticks(rows, labels)),
+        )
+        .map_err(err)?;
+    let price = |i: &i32| {
+        map.btc_prices.get(*i as usize).map_or(String::new(), |p| {
+            format::number(p / 1e3, if *p < 1e4 { 1 } else { 0 })
+        })
+    };
+    let rate = |i: &i32| {
+        map.ai_rates.get(*i as usize).map_or(String::new(), |r| {
+            format::number(*r, if *r < 10.0 { 2 } else { 0 })
+        })
+    };
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
+        .x_desc("Starting BTC price, $k")
+        .y_desc(rate_desc)
+        .x_label_formatter(&price)
+        .y_label_formatter(&rate)
+        .label_style(style.font(12.0))
+        .axis_desc_style(style.font(12.0))
+        .draw()
+        .map_err(err)?;
+    let scale = map
+        .values
+        .iter()
+        .fold(0.0f64, |a, v| a.max(v.abs()))
+        .max(1.0);
+    let cells = map.values.iter().enumerate().map(|(i, &v)| {
+        let (col, row) = ((i % cols) as i32, (i / cols) as i32);
+        let color = if v > 0.0 {
+            palette::AI
+        } else {
+            palette::MINING
+        };
+        // Stronger colour for larger advantages; a floor keeps the sign readable.
+        let alpha = 0.15 + 0.75 * (v.abs() / scale).sqrt();
+        Rectangle::new([(col, row), (col + 1, row + 1)], color.mix(alpha).filled())
+    });
+    chart.draw_series(cells).map_err(err)?;
+    // The break-even line: cell edges where the sign flips.
+    let sign = |c: usize, r: usize| map.at(c, r) > 0.0;
+    let line = palette::BASELINE.stroke_width(style.px(2.0));
+    let mut edges = Vec::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            if c + 1 < cols && sign(c, r) != sign(c + 1, r) {
+                let x = c as i32 + 1;
+                edges.push([(x, r as i32), (x, r as i32 + 1)]);
+            }
+            if r + 1 < rows && sign(c, r) != sign(c, r + 1) {
+                let y = r as i32 + 1;
+                edges.push([(c as i32, y), (c as i32 + 1, y)]);
+            }
+        }
+    }
+    chart
+        .draw_series(edges.into_iter().map(|e| PathElement::new(e, line)))
+        .map_err(err)?;
+    let (mc, mr) = ((cols / 2) as i32, (rows / 2) as i32);
+    chart
+        .draw_series(std::iter::once(Rectangle::new(
+            [(mc, mr), (mc + 1, mr + 1)],
+            palette::HALVING.stroke_width(style.px(2.5)),
+        )))
+        .map_err(err)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ticks;
+
+    #[test]
+    fn ticks_are_even_and_hold_the_middle() {
+        assert_eq!(ticks(41, 9), vec![0, 5, 10, 15, 20, 25, 30, 35, 40]);
+        assert_eq!(ticks(41, 5), vec![0, 10, 20, 30, 40]);
+        assert_eq!(ticks(5, 9), vec![0, 1, 2, 3, 4]);
+    }
+}
