@@ -22,9 +22,10 @@ const URL_DELAY_MS: u32 = 100;
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| State::from_query(&url::current_query()));
+    // One callback for the app's lifetime, so that components comparing props see it unchanged.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
 
     {

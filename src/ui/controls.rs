@@ -42,11 +42,23 @@ pub fn controls(props: &Props) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct ControlProps {
     id: Key,
     scenario: Scenario,
     dispatch: Callback<Action>,
+}
+
+impl PartialEq for ControlProps {
+    /// A control shows only its own key's value, default and bounds, so it re-renders only
+    /// when one of those changes (not on every change of the scenario).
+    fn eq(&self, other: &Self) -> bool {
+        let shown = |p: &Self| {
+            let (s, k) = (&p.scenario, p.id);
+            (k, s.get(k), s.default_of(k), s.bounds(k))
+        };
+        shown(self) == shown(other) && self.dispatch == other.dispatch
+    }
 }
 
 fn input_of(e: &Event) -> Option<HtmlInputElement> {
