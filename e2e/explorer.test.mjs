@@ -122,6 +122,22 @@ test('every slider moves its key', async () => {
   await context.close();
 });
 
+test('hovering a chart reads out that month and keeps the drawing', async () => {
+  const { page, context, problems } = await open(browser, server.url);
+  const canvas = page.locator('canvas[data-chart="revenue"]');
+  await canvas.evaluate((c) => { c.dataset.probe = 'same element'; });
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const readout = page.locator('.chart:not([hidden]) .readout');
+  await readout.waitFor({ state: 'visible' });
+  assert.match(await readout.textContent(), /20(30|31)Plan: mining.*Keep mining/);
+  assert.equal(await canvas.evaluate((c) => [c.dataset.probe, c.width > 300]).then(String), 'same element,true');
+  await page.mouse.move(0, 0);
+  await readout.waitFor({ state: 'hidden' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a shared link is restored exactly in a fresh page', async () => {
   const q = 'v=1&mw=18&power=38.5&btc=95000&ai=colo&phases=2&colo=140&tab=cash';
   const { page, context, problems } = await open(browser, `${server.url}?${q}`);

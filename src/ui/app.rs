@@ -25,7 +25,10 @@ pub fn app() -> Html {
     // One callback for the app's lifetime, so that components comparing props see it unchanged.
     let dispatch = {
         let dispatcher = state.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
+        (*use_memo((), move |_| {
+            Callback::from(move |a: Action| dispatcher.dispatch(a))
+        }))
+        .clone()
     };
 
     {

@@ -198,20 +198,32 @@ pub fn chart_view(props: &Props) -> Html {
         let hover = hover.clone();
         Callback::from(move |_| hover.set(None))
     };
-    let tooltip = hover.filter(|_| active).map(|(m, x)| {
-        let (title, rows) = readout(tab, projection, mc.as_deref(), m);
-        let right = x > f64::from(canvas.cast::<HtmlCanvasElement>().map_or(0, |c| c.client_width())) * 0.6;
-        let style = if right { format!("right: calc(100% - {x:.0}px + 10px)") } else { format!("left: {:.0}px", x + 10.0) };
-        html! {
-            <>
-                <div class="guide" style={format!("left: {x:.0}px")}></div>
-                <div class="readout" role="status" style={style}>
-                    <strong>{ title }</strong>
-                    { for rows.into_iter().map(|(k, v)| html! { <div><span>{ k }</span><b>{ v }</b></div> }) }
-                </div>
-            </>
-        }
+    // The guide and read-out stay mounted (only hidden) so that the canvas beside them is
+    // never re-created by a change of the children list.
+    let shown = hover.filter(|_| active);
+    let (title, rows) = shown.map_or_else(Default::default, |(m, _)| {
+        readout(tab, projection, mc.as_deref(), m)
     });
+    let x = shown.map_or(0.0, |(_, x)| x);
+    let width = f64::from(
+        canvas
+            .cast::<HtmlCanvasElement>()
+            .map_or(0, |c| c.client_width()),
+    );
+    let readout_style = if x > width * 0.6 {
+        format!("right: calc(100% - {x:.0}px + 10px)")
+    } else {
+        format!("left: {:.0}px", x + 10.0)
+    };
+    let tooltip = html! {
+        <>
+            <div class="guide" hidden={shown.is_none()} style={format!("left: {x:.0}px")}></div>
+            <div class="readout" role="status" hidden={shown.is_none() || rows.is_empty()} style={readout_style}>
+                <strong>{ title }</strong>
+                { for rows.into_iter().map(|(k, v)| html! { <div><span>{ k }</span><b>{ v }</b></div> }) }
+            </div>
+        </>
+    };
     let mc_line = (tab == Tab::Fan).then(|| {
         let paths = projection.scenario.get(Key::Mc);
         if paths == 0.0 {
@@ -244,7 +256,7 @@ pub fn chart_view(props: &Props) -> Html {
                 <canvas ref={canvas} data-chart={tab.name()} class="chart-canvas" role="img"
                     aria-label={format!("{} chart. {}", tab.title(), caption(tab))}
                     {onpointermove} {onpointerleave}></canvas>
-                { for tooltip }
+                { tooltip }
             </div>
             <ul class="legend">
                 { for legend(tab).into_iter().map(|item| {
