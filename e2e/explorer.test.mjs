@@ -138,6 +138,23 @@ test('hovering a chart reads out that month and keeps the drawing', async () => 
   await context.close();
 });
 
+test('Monte Carlo in the browser draws the same paths as the CLI', async () => {
+  const q = 'v=1&btcg=5&shutoff=0&phases=3&mc=500&vol=80&seed=42&tab=fan';
+  const { page, context, problems } = await open(browser, `${server.url}?${q}`);
+  const line = page.locator('[data-role="monte-carlo"]');
+  await line.waitFor();
+  const shown = await line.evaluate((e) => ({ ...e.dataset }));
+  const text = execFileSync(`${ROOT}target/release/hashshift`, ['run', q]).toString();
+  const field = (f) => text.match(new RegExp(`"${f}": ([^,\\n]+)`))[1];
+  assert.equal(shown.paths, '500');
+  assert.equal(shown.p10, field('npv_advantage_p10'));
+  assert.equal(shown.p50, field('npv_advantage_p50'));
+  assert.equal(shown.p90, field('npv_advantage_p90'));
+  assert.equal(shown.prob, field('prob_plan_better'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a shared link is restored exactly in a fresh page', async () => {
   const q = 'v=1&mw=18&power=38.5&btc=95000&ai=colo&phases=2&colo=140&tab=cash';
   const { page, context, problems } = await open(browser, `${server.url}?${q}`);

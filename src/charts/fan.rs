@@ -1,12 +1,10 @@
 //! Monte Carlo fan: per month the p10–p90 band and median of plan and baseline revenue.
 
 use super::{
-    err, mark_halvings, palette, time_chart, xmap, Error, LegendItem, Mark, MoneyAxis, Style,
-    TimeAxis, XMap,
+    err, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem, Mark, Style, XMap,
 };
 use crate::analysis::MonteCarlo;
 use crate::model::Projection;
-use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -33,14 +31,7 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .map(|f| f.plan[2].max(f.baseline[2]))
         .fold(0.0, f64::max);
-    let axis = MoneyAxis::for_range(0.0, hi);
-    let top = (hi / axis.divisor * 1.1).max(1e-6);
-    let time = TimeAxis {
-        start: p.scenario.month(Key::Start),
-        months: n,
-    };
-    let desc = format!("Revenue, {} per month", axis.unit);
-    let mut chart = time_chart(area, style, &time, 0.0..top, &|y| axis.tick(*y), &desc)?;
+    let (mut chart, axis, top) = revenue_chart(area, style, p, n, hi)?;
     let d = axis.divisor;
     for (pick, color) in [(0usize, palette::MINING), (1, palette::AI)] {
         let q = |f: &crate::analysis::FanMonth, i: usize| if pick == 1 { f.plan[i] } else { f.baseline[i] } / d;

@@ -154,6 +154,26 @@ fn time_chart<'a, DB: DrawingBackend + 'a>(
     Ok(chart)
 }
 
+/// A time chart of monthly revenue from 0 to a little above `hi` dollars over `n` months,
+/// with its money axis and the top of its y range (in axis units).
+fn revenue_chart<'a, DB: DrawingBackend + 'a>(
+    area: &'a DrawingArea<DB, Shift>,
+    style: &Style,
+    p: &crate::model::Projection,
+    n: usize,
+    hi: f64,
+) -> Result<(TimeChart<'a, DB>, MoneyAxis, f64), Error> {
+    let axis = MoneyAxis::for_range(0.0, hi);
+    let top = (hi / axis.divisor * 1.1).max(1e-6);
+    let time = TimeAxis {
+        start: p.scenario.month(crate::scenario::Key::Start),
+        months: n,
+    };
+    let desc = format!("Revenue, {} per month", axis.unit);
+    let chart = time_chart(area, style, &time, 0.0..top, &|y| axis.tick(*y), &desc)?;
+    Ok((chart, axis, top))
+}
+
 /// Builds a time chart's coordinates and label areas (with a right label area of
 /// `right_label_area` CSS px for a secondary axis), without drawing its mesh.
 fn build_time_chart<'a, DB: DrawingBackend + 'a>(

@@ -2,11 +2,10 @@
 //! baseline, with halvings and construction windows marked.
 
 use super::{
-    err, mark_construction, mark_halvings, palette, time_chart, xmap, Error, LegendItem, Mark,
-    MoneyAxis, Style, TimeAxis, XMap,
+    err, mark_construction, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem, Mark,
+    Style, XMap,
 };
 use crate::model::Projection;
-use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -33,14 +32,7 @@ pub fn draw<DB: DrawingBackend>(
         .iter()
         .map(|r| r.plan.revenue().max(r.baseline.revenue()))
         .fold(0.0, f64::max);
-    let axis = MoneyAxis::for_range(0.0, hi);
-    let top = (hi / axis.divisor * 1.1).max(1e-6);
-    let time = TimeAxis {
-        start: p.scenario.month(Key::Start),
-        months: n,
-    };
-    let desc = format!("Revenue, {} per month", axis.unit);
-    let mut chart = time_chart(area, style, &time, 0.0..top, &|y| axis.tick(*y), &desc)?;
+    let (mut chart, axis, top) = revenue_chart(area, style, p, n, hi)?;
     mark_construction(&mut chart, &p.tranches, n, (0.0, top))?;
 
     let d = axis.divisor;

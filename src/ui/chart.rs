@@ -238,7 +238,9 @@ pub fn chart_view(props: &Props) -> Html {
         } else {
             match &*mc {
                 Some(r) if r.fan.len() == projection.months.len() => html! {
-                    <p class="mc-line">
+                    <p class="mc-line" data-role="monte-carlo" data-paths={r.paths.to_string()}
+                        data-p10={format::json_number(r.npv_advantage_p10)} data-p50={format::json_number(r.npv_advantage_p50)}
+                        data-p90={format::json_number(r.npv_advantage_p90)} data-prob={format::json_number(r.prob_plan_better)}>
                         { format!("{} paths · NPV advantage p10 {} · median {} · p90 {} · converting wins in {:.0} % of paths",
                             format::grouped(r.paths as u64), format::money(r.npv_advantage_p10), format::money(r.npv_advantage_p50),
                             format::money(r.npv_advantage_p90), r.prob_plan_better * 100.0) }
