@@ -22,6 +22,8 @@ for (const [label, viewport, tab] of [
   ['desktop 1280×900, DPR 2, revenue', { width: 1280, height: 900, scale: 2 }, 'revenue'],
   ['desktop 1280×900, DPR 1, cash', { width: 1280, height: 900, scale: 1 }, 'cash'],
   ['desktop 1280×900, DPR 1, hashprice', { width: 1280, height: 900, scale: 1 }, 'hashprice'],
+  ['desktop 1280×900, DPR 1, sensitivity', { width: 1280, height: 900, scale: 1 }, 'sensitivity'],
+  ['desktop 1280×900, DPR 1, map', { width: 1280, height: 900, scale: 1 }, 'map'],
   ['phone 390×844, DPR 3, revenue', { width: 390, height: 844, scale: 3 }, 'revenue'],
 ]) {
   const { page, context, problems } = await open(browser, `${server.url}?tab=${tab}`, viewport);

@@ -1,8 +1,8 @@
 //! The break-even map: NPV advantage over starting BTC price × AI rate, blue where converting
 //! wins, orange where mining wins, the scenario marked.
 //!
-//! Cells are drawn on grid indices (the grid is log-spaced), and the axes are labelled with the
-//! grid values at a few indices.
+//! Cell `i` spans the coordinates `[2i, 2i + 2]` (the grid is log-spaced, so the axes are
+//! indices), and the axes are labelled at a few cell centres `2i + 1` with the grid values.
 
 use super::{err, palette, Error, LegendItem, Mark, Style};
 use crate::analysis::BreakevenMap;
@@ -21,13 +21,16 @@ pub fn legend() -> Vec<LegendItem> {
     ]
 }
 
-/// About `labels` evenly spaced indices of `n` grid points, always including the middle one.
+/// Steps of shading between no advantage and the largest on the map.
+const SHADES: f64 = 16.0;
+
+/// The centres of about `labels` evenly spaced cells of `n`, always including the middle one.
 fn ticks(n: usize, labels: usize) -> Vec<i32> {
     let step = ((n - 1) / 2).div_ceil(labels / 2).max(1);
     let mid = (n - 1) / 2;
     (0..n)
         .filter(|i| i.abs_diff(mid) % step == 0)
-        .map(|i| i as i32)
+        .map(|i| 2 * i as i32 + 1)
         .collect()
 }
 
@@ -50,19 +53,23 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(style.px(38.0))
         .y_label_area_size(style.px(62.0))
         .build_cartesian_2d(
-            (0..cols as i32).with_key_points(ticks(cols, labels)),
-            (0..rows as i32).with_key_points(ticks(rows, labels)),
+            (0..2 * cols as i32).with_key_points(ticks(cols, labels)),
+            (0..2 * rows as i32).with_key_points(ticks(rows, labels)),
         )
         .map_err(err)?;
     let price = |i: &i32| {
-        map.btc_prices.get(*i as usize).map_or(String::new(), |p| {
-            format::number(p / 1e3, if *p < 1e4 { 1 } else { 0 })
-        })
+        map.btc_prices
+            .get((*i / 2) as usize)
+            .map_or(String::new(), |p| {
+                format::number(p / 1e3, if *p < 1e4 { 1 } else { 0 })
+            })
     };
     let rate = |i: &i32| {
-        map.ai_rates.get(*i as usize).map_or(String::new(), |r| {
-            format::number(*r, if *r < 10.0 { 2 } else { 0 })
-        })
+        map.ai_rates
+            .get((*i / 2) as usize)
+            .map_or(String::new(), |r| {
+                format::number(*r, if *r < 10.0 { 2 } else { 0 })
+            })
     };
     chart
         .configure_mesh()
@@ -76,23 +83,37 @@ pub fn draw<DB: DrawingBackend>(
         .axis_desc_style(style.font(12.0))
         .draw()
         .map_err(err)?;
+    // Shade by sign and by size (16 steps of the square root, with a floor so the sign always
+    // reads); runs of equal cells along a row are drawn as one rectangle.
     let scale = map
         .values
         .iter()
         .fold(0.0f64, |a, v| a.max(v.abs()))
         .max(1.0);
-    let cells = map.values.iter().enumerate().map(|(i, &v)| {
-        let (col, row) = ((i % cols) as i32, (i / cols) as i32);
-        let color = if v > 0.0 {
-            palette::AI
-        } else {
-            palette::MINING
-        };
-        // Stronger colour for larger advantages; a floor keeps the sign readable.
-        let alpha = 0.15 + 0.75 * (v.abs() / scale).sqrt();
-        Rectangle::new([(col, row), (col + 1, row + 1)], color.mix(alpha).filled())
-    });
-    chart.draw_series(cells).map_err(err)?;
+    let shade = |v: f64| (v > 0.0, ((v.abs() / scale).sqrt() * SHADES).round() as u8);
+    let mut runs = Vec::new();
+    for row in 0..rows {
+        let mut start = 0;
+        for col in 1..=cols {
+            let here = shade(map.at(start, row));
+            if col == cols || shade(map.at(col, row)) != here {
+                let (positive, level) = here;
+                let color = if positive {
+                    palette::AI
+                } else {
+                    palette::MINING
+                };
+                let alpha = 0.15 + 0.75 * f64::from(level) / SHADES;
+                let (r, c0, c1) = (row as i32, start as i32, col as i32);
+                runs.push(Rectangle::new(
+                    [(2 * c0, 2 * r), (2 * c1, 2 * r + 2)],
+                    color.mix(alpha).filled(),
+                ));
+                start = col;
+            }
+        }
+    }
+    chart.draw_series(runs).map_err(err)?;
     // The break-even line: cell edges where the sign flips.
     let sign = |c: usize, r: usize| map.at(c, r) > 0.0;
     let line = palette::BASELINE.stroke_width(style.px(2.0));
@@ -100,22 +121,22 @@ pub fn draw<DB: DrawingBackend>(
     for r in 0..rows {
         for c in 0..cols {
             if c + 1 < cols && sign(c, r) != sign(c + 1, r) {
-                let x = c as i32 + 1;
-                edges.push([(x, r as i32), (x, r as i32 + 1)]);
+                let (x, y) = (2 * c as i32 + 2, 2 * r as i32);
+                edges.push([(x, y), (x, y + 2)]);
             }
             if r + 1 < rows && sign(c, r) != sign(c, r + 1) {
-                let y = r as i32 + 1;
-                edges.push([(c as i32, y), (c as i32 + 1, y)]);
+                let (x, y) = (2 * c as i32, 2 * r as i32 + 2);
+                edges.push([(x, y), (x + 2, y)]);
             }
         }
     }
     chart
         .draw_series(edges.into_iter().map(|e| PathElement::new(e, line)))
         .map_err(err)?;
-    let (mc, mr) = ((cols / 2) as i32, (rows / 2) as i32);
+    let (mc, mr) = (2 * (cols / 2) as i32, 2 * (rows / 2) as i32);
     chart
         .draw_series(std::iter::once(Rectangle::new(
-            [(mc, mr), (mc + 1, mr + 1)],
+            [(mc, mr), (mc + 2, mr + 2)],
             palette::HALVING.stroke_width(style.px(2.5)),
         )))
         .map_err(err)?;
@@ -128,8 +149,8 @@ mod tests {
 
     #[test]
     fn ticks_are_even_and_hold_the_middle() {
-        assert_eq!(ticks(41, 9), vec![0, 5, 10, 15, 20, 25, 30, 35, 40]);
-        assert_eq!(ticks(41, 5), vec![0, 10, 20, 30, 40]);
-        assert_eq!(ticks(5, 9), vec![0, 1, 2, 3, 4]);
+        assert_eq!(ticks(41, 9), vec![1, 11, 21, 31, 41, 51, 61, 71, 81]);
+        assert_eq!(ticks(41, 5), vec![1, 21, 41, 61, 81]);
+        assert_eq!(ticks(5, 9), vec![1, 3, 5, 7, 9]);
     }
 }
