@@ -238,6 +238,48 @@ for (const [width, height] of [[600, 400], [360, 640]]) {
   });
 }
 
+test('an article embeds scenarios in iframes that sit cleanly', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 1500 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const src = (q) => `${server.url}?${q}&embed=1`;
+  await page.setContent(`<!DOCTYPE html><html><body style="font: 17px Georgia, serif; max-width: 680px; margin: 24px auto">
+    <h1>Will AI absorb Bitcoin mining?</h1>
+    <p>Bitfarms is turning its 18 MW Washington site into a GPU cloud. Move the sliders below.</p>
+    <iframe id="wide" src="${src('mw=18&cbuild=11&capex=8.9&tab=revenue&controls=btc,gpu')}" width="600" height="400" style="border:0" title="HashShift"></iframe>
+    <p>On a phone the same scenario fits a narrow column:</p>
+    <iframe id="narrow" src="${src('mw=18&tab=cash')}" width="360" height="640" style="border:0" title="HashShift"></iframe>
+    <p>The halving of 2028 cuts mining revenue in half again.</p></body></html>`);
+  for (const id of ['wide', 'narrow']) {
+    const frame = await (await page.$(`#${id}`)).contentFrame();
+    await frame.waitForSelector('canvas[data-chart][data-draws]');
+    const fit = await frame.evaluate(() => {
+      const d = document.scrollingElement;
+      return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth;
+    });
+    assert.ok(fit, `${id}: no scrollbars inside the iframe`);
+    assert.ok(await frame.isVisible('a[data-action="open-full"]'));
+  }
+  const wide = await (await page.$('#wide')).contentFrame();
+  assert.equal(await wide.locator('[data-panel="controls"] [name]').count(), 2);
+  await page.screenshot({ path: `${SHOTS}/article.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('charts follow the window size', async () => {
+  const { page, context, problems } = await open(browser, server.url, { width: 1280, height: 900 });
+  const canvas = page.locator('canvas[data-chart="revenue"]');
+  const wide = await canvas.evaluate((c) => c.width);
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForFunction((w) => document.querySelector('canvas[data-chart="revenue"]').width !== w, wide);
+  const [width, client] = await canvas.evaluate((c) => [c.width, c.clientWidth]);
+  assert.ok(width < wide && width === client, `${wide} → ${width} (${client} CSS px)`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('embed shows only the controls it names, and they work', async () => {
   const { page, context, problems } = await open(browser, `${server.url}?embed=1&controls=btc,power`, { width: 600, height: 400 });
   assert.ok(await page.isVisible('[data-panel="controls"]'));

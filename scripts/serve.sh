@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
-exec trunk serve --release
+# Its own output folder: dist/ stays the static release site that the tests run against.
+exec trunk serve --release --dist target/serve-dist

@@ -258,7 +258,7 @@ fn mark_halvings<DB: DrawingBackend>(
             .map_err(err)?;
         chart
             .draw_series(std::iter::once(Text::new(
-                "halving",
+                " halving",
                 (x, y.1),
                 style
                     .font(11.0)
