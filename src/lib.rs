@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod charts;
 pub mod format;
+pub mod i18n;
 pub mod kpi;
 pub mod model;
 pub mod scenario;

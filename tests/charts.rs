@@ -2,6 +2,7 @@
 
 use hashshift::analysis::{breakeven_map, monte_carlo, tornado};
 use hashshift::charts::{self, Style};
+use hashshift::i18n::Lang;
 use hashshift::model;
 use hashshift::scenario::parse;
 use plotters::prelude::*;
@@ -36,6 +37,7 @@ fn time_charts_draw_and_map_pixels_to_months() {
         let style = Style {
             scale: 1.0,
             compact,
+            lang: Lang::En,
         };
         for q in SCENARIOS {
             let p = model::run(&parse(q).scenario);
@@ -75,6 +77,7 @@ fn analysis_charts_draw() {
     let style = Style {
         scale: 2.0,
         compact: false,
+        lang: Lang::En,
     };
     for q in SCENARIOS {
         let s = parse(q).scenario;

@@ -4,6 +4,7 @@ use super::{
     err, mark_halvings, palette, time_chart, xmap, Error, LegendItem, Mark, MoneyAxis, Style,
     TimeAxis, XMap,
 };
+use crate::i18n::{fill, month_label, tr, Lang};
 use crate::model::Projection;
 use crate::scenario::Key;
 use plotters::coord::Shift;
@@ -11,12 +12,12 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Legend entries.
-pub fn legend() -> Vec<LegendItem> {
+pub fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::new("Plan (convert)", palette::AI, Mark::Line),
-        LegendItem::new("Keep mining", palette::BASELINE, Mark::Dashed),
-        LegendItem::new("Payback", palette::HASHPRICE, Mark::Line),
-        LegendItem::new("Halving", palette::HALVING, Mark::Dashed),
+        LegendItem::tr(lang, "Plan (convert)", palette::AI, Mark::Line),
+        LegendItem::tr(lang, "Keep mining", palette::BASELINE, Mark::Dashed),
+        LegendItem::tr(lang, "Payback", palette::HASHPRICE, Mark::Line),
+        LegendItem::tr(lang, "Halving", palette::HALVING, Mark::Dashed),
     ]
 }
 
@@ -48,7 +49,10 @@ pub fn draw<DB: DrawingBackend>(
         start: p.scenario.month(Key::Start),
         months: n,
     };
-    let desc = format!("Cumulative cash, {}", axis.unit);
+    let desc = fill(
+        tr(style.lang, "Cumulative cash, {unit}"),
+        &[("unit", axis.unit)],
+    );
     let mut chart = time_chart(area, style, &time, y0..y1, &|y| axis.tick(*y), &desc)?;
     let last = n.max(2) as i32 - 1;
     chart
@@ -71,7 +75,10 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             HPos::Left
         };
-        let label = format!(" payback {} ", month.label());
+        let label = fill(
+            tr(style.lang, " payback {month} "),
+            &[("month", &month_label(month, style.lang))],
+        );
         chart
             .draw_series(std::iter::once(Text::new(
                 label,

@@ -4,17 +4,18 @@ use super::{
     err, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem, Mark, Style, XMap,
 };
 use crate::analysis::MonteCarlo;
+use crate::i18n::Lang;
 use crate::model::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Legend entries.
-pub fn legend() -> Vec<LegendItem> {
+pub fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::new("Plan p10–p90", palette::AI, Mark::Band),
-        LegendItem::new("Plan median", palette::AI, Mark::Line),
-        LegendItem::new("Keep mining p10–p90", palette::MINING, Mark::Band),
-        LegendItem::new("Keep mining median", palette::MINING, Mark::Dashed),
+        LegendItem::tr(lang, "Plan p10–p90", palette::AI, Mark::Band),
+        LegendItem::tr(lang, "Plan median", palette::AI, Mark::Line),
+        LegendItem::tr(lang, "Keep mining p10–p90", palette::MINING, Mark::Band),
+        LegendItem::tr(lang, "Keep mining median", palette::MINING, Mark::Dashed),
     ]
 }
 

@@ -5,17 +5,23 @@ use super::{
     TimeAxis, XMap,
 };
 use crate::format;
+use crate::i18n::{tr, Lang};
 use crate::model::Projection;
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Legend entries.
-pub fn legend() -> Vec<LegendItem> {
+pub fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::new("Hashprice ($/PH/day, left)", palette::HASHPRICE, Mark::Line),
-        LegendItem::new("BTC price ($k, right)", palette::BTC, Mark::Dashed),
-        LegendItem::new("Halving", palette::HALVING, Mark::Dashed),
+        LegendItem::tr(
+            lang,
+            "Hashprice ($/PH/day, left)",
+            palette::HASHPRICE,
+            Mark::Line,
+        ),
+        LegendItem::tr(lang, "BTC price ($k, right)", palette::BTC, Mark::Dashed),
+        LegendItem::tr(lang, "Halving", palette::HALVING, Mark::Dashed),
     ]
 }
 
@@ -61,11 +67,11 @@ pub fn draw<DB: DrawingBackend>(
         style,
         &time,
         &|y| format::number(*y, hp_dec),
-        "Hashprice, $/PH/day",
+        tr(style.lang, "Hashprice, $/PH/day"),
     )?;
     chart
         .configure_secondary_axes()
-        .y_desc("BTC price, $k")
+        .y_desc(tr(style.lang, "BTC price, $k"))
         .y_label_formatter(&|y| format::number(*y, btc_dec))
         .y_labels(if style.compact { 5 } else { 7 })
         .label_style(style.font(12.0))

@@ -7,17 +7,18 @@
 use super::{err, palette, Error, LegendItem, Mark, Style};
 use crate::analysis::BreakevenMap;
 use crate::format;
+use crate::i18n::{tr, Lang};
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Legend entries.
-pub fn legend() -> Vec<LegendItem> {
+pub fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::new("Converting wins", palette::AI, Mark::Band),
-        LegendItem::new("Mining wins", palette::MINING, Mark::Band),
-        LegendItem::new("Break-even", palette::BASELINE, Mark::Line),
-        LegendItem::new("This scenario", palette::HALVING, Mark::Band),
+        LegendItem::tr(lang, "Converting wins", palette::AI, Mark::Band),
+        LegendItem::tr(lang, "Mining wins", palette::MINING, Mark::Band),
+        LegendItem::tr(lang, "Break-even", palette::BASELINE, Mark::Line),
+        LegendItem::tr(lang, "This scenario", palette::HALVING, Mark::Band),
     ]
 }
 
@@ -42,10 +43,13 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), Error> {
     area.fill(&WHITE).map_err(err)?;
     let (cols, rows) = (map.btc_prices.len(), map.ai_rates.len());
-    let rate_desc = match map.ai_key {
-        Key::Colo => "Lease rate, $/kW-month",
-        _ => "GPU rate, $/GPU-hour",
-    };
+    let rate_desc = tr(
+        style.lang,
+        match map.ai_key {
+            Key::Colo => "Lease rate, $/kW-month",
+            _ => "GPU rate, $/GPU-hour",
+        },
+    );
     let labels = if style.compact { 5 } else { 9 };
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(6.0))
@@ -75,7 +79,7 @@ pub fn draw<DB: DrawingBackend>(
         .configure_mesh()
         .disable_mesh()
         .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
-        .x_desc("Starting BTC price, $k")
+        .x_desc(tr(style.lang, "Starting BTC price, $k"))
         .y_desc(rate_desc)
         .x_label_formatter(&price)
         .y_label_formatter(&rate)

@@ -13,6 +13,7 @@ pub mod sensitivity;
 
 pub use axis::{MoneyAxis, TimeAxis};
 
+use crate::i18n::{fill, tr, Lang};
 use plotters::coord::combinators::WithKeyPoints;
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::coord::Shift;
@@ -54,6 +55,8 @@ pub struct Style {
     pub scale: f64,
     /// Fewer ticks and tighter margins (small embeds, phones).
     pub compact: bool,
+    /// Language of the chart's text.
+    pub lang: Lang,
 }
 
 impl Style {
@@ -99,6 +102,11 @@ impl LegendItem {
             color: palette::css(color),
             mark,
         }
+    }
+
+    /// An entry whose English label is translated into `lang`.
+    fn tr(lang: Lang, label: &'static str, color: RGBColor, mark: Mark) -> Self {
+        Self::new(tr(lang, label), color, mark)
     }
 }
 
@@ -169,7 +177,10 @@ fn revenue_chart<'a, DB: DrawingBackend + 'a>(
         start: p.scenario.month(crate::scenario::Key::Start),
         months: n,
     };
-    let desc = format!("Revenue, {} per month", axis.unit);
+    let desc = fill(
+        tr(style.lang, "Revenue, {unit} per month"),
+        &[("unit", axis.unit)],
+    );
     let chart = time_chart(area, style, &time, 0.0..top, &|y| axis.tick(*y), &desc)?;
     Ok((chart, axis, top))
 }
@@ -258,7 +269,7 @@ fn mark_halvings<DB: DrawingBackend>(
             .map_err(err)?;
         chart
             .draw_series(std::iter::once(Text::new(
-                " halving",
+                tr(style.lang, " halving"),
                 (x, y.1),
                 style
                     .font(11.0)

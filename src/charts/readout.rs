@@ -2,11 +2,13 @@
 
 use crate::analysis::MonteCarlo;
 use crate::format;
+use crate::i18n::{month_label, tr, Lang};
 use crate::model::Projection;
 use crate::scenario::Tab;
 
-/// The read-out of month `m` for a time chart: (title, rows of label and value).
+/// The read-out of month `m` for a time chart in `lang`: (title, rows of label and value).
 pub fn readout(
+    lang: Lang,
     tab: Tab,
     p: &Projection,
     mc: Option<&MonteCarlo>,
@@ -15,8 +17,8 @@ pub fn readout(
     let Some(row) = p.months.get(m) else {
         return (String::new(), Vec::new());
     };
-    let title = row.month.label();
-    let pair = |label: &str, value: String| (label.to_string(), value);
+    let title = month_label(row.month, lang);
+    let pair = |label: &'static str, value: String| (tr(lang, label).to_string(), value);
     let rows = match tab {
         Tab::Revenue => {
             let mut rows = vec![
@@ -25,19 +27,16 @@ pub fn readout(
                 pair("Plan: total", format::money(row.plan.revenue())),
                 pair("Keep mining", format::money(row.baseline.revenue())),
             ];
-            let building = p
+            let building: f64 = p
                 .tranches
                 .iter()
                 .filter(|t| (t.build_start..t.live).contains(&m))
-                .count();
-            if building > 0 {
+                .map(|t| t.mw)
+                .sum();
+            if building > 0.0 {
                 rows.push(pair(
                     "Under construction",
-                    format!(
-                        "{} tranche{}",
-                        building,
-                        if building > 1 { "s" } else { "" }
-                    ),
+                    format!("{} MW", format::number(building, 1)),
                 ));
             }
             rows
@@ -93,15 +92,17 @@ mod tests {
     #[test]
     fn revenue_readout_of_the_first_month() {
         let p = model::run(&Scenario::default());
-        let (title, rows) = readout(Tab::Revenue, &p, None, 0);
+        let (title, rows) = readout(Lang::En, Tab::Revenue, &p, None, 0);
         assert_eq!(title, "Jan 2026");
         assert_eq!(rows[3], ("Keep mining".to_string(), "$5.83 M".to_string()));
         assert_eq!(rows[4].0, "Under construction");
-        let (_, rows) = readout(Tab::Cash, &p, None, 119);
+        let (_, rows) = readout(Lang::En, Tab::Cash, &p, None, 119);
         assert_eq!(
             rows[2].1,
             format::money(p.summary.plan.cash_flow - p.summary.baseline.cash_flow)
         );
-        assert!(readout(Tab::Hashprice, &p, None, 500).1.is_empty());
+        assert!(readout(Lang::En, Tab::Hashprice, &p, None, 500)
+            .1
+            .is_empty());
     }
 }

@@ -5,18 +5,19 @@ use super::{
     err, mark_construction, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem, Mark,
     Style, XMap,
 };
+use crate::i18n::Lang;
 use crate::model::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Legend entries.
-pub fn legend() -> Vec<LegendItem> {
+pub fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::new("Plan: mining", palette::MINING, Mark::Band),
-        LegendItem::new("Plan: AI", palette::AI, Mark::Band),
-        LegendItem::new("Keep mining", palette::BASELINE, Mark::Dashed),
-        LegendItem::new("Construction", palette::BUILD, Mark::Band),
-        LegendItem::new("Halving", palette::HALVING, Mark::Dashed),
+        LegendItem::tr(lang, "Plan: mining", palette::MINING, Mark::Band),
+        LegendItem::tr(lang, "Plan: AI", palette::AI, Mark::Band),
+        LegendItem::tr(lang, "Keep mining", palette::BASELINE, Mark::Dashed),
+        LegendItem::tr(lang, "Construction", palette::BUILD, Mark::Band),
+        LegendItem::tr(lang, "Halving", palette::HALVING, Mark::Dashed),
     ]
 }
 

@@ -2,16 +2,25 @@
 
 use super::{err, palette, Error, LegendItem, Mark, MoneyAxis, Style};
 use crate::analysis::{Tornado, SWING};
+use crate::i18n::{fill, tr, Lang};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 /// Legend entries.
-pub fn legend() -> Vec<LegendItem> {
-    let pct = (SWING * 100.0).round();
+pub fn legend(lang: Lang) -> Vec<LegendItem> {
+    let pct = (SWING * 100.0).round().to_string();
     vec![
-        LegendItem::new(format!("Input −{pct} %"), palette::MINING, Mark::Band),
-        LegendItem::new(format!("Input +{pct} %"), palette::AI, Mark::Band),
-        LegendItem::new("Scenario", palette::BASELINE, Mark::Line),
+        LegendItem::new(
+            fill(tr(lang, "Input −{pct} %"), &[("pct", &pct)]),
+            palette::MINING,
+            Mark::Band,
+        ),
+        LegendItem::new(
+            fill(tr(lang, "Input +{pct} %"), &[("pct", &pct)]),
+            palette::AI,
+            Mark::Band,
+        ),
+        LegendItem::tr(lang, "Scenario", palette::BASELINE, Mark::Line),
     ]
 }
 
@@ -36,7 +45,11 @@ pub fn draw<DB: DrawingBackend>(
     let pad = ((hi - lo) * 0.05).max(1.0);
     let (x0, x1) = ((lo - pad) / axis.divisor, (hi + pad) / axis.divisor);
     let rows = t.bars.len();
-    let labels: Vec<&str> = t.bars.iter().map(|b| b.key.def().label).collect();
+    let labels: Vec<&str> = t
+        .bars
+        .iter()
+        .map(|b| tr(style.lang, b.key.def().label))
+        .collect();
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(6.0))
         .margin_right(style.px(16.0))
@@ -52,7 +65,10 @@ pub fn draw<DB: DrawingBackend>(
         .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
         .x_label_formatter(&|x| axis.tick(*x))
         .x_labels(if style.compact { 5 } else { 8 })
-        .x_desc(format!("NPV advantage of converting, {}", axis.unit))
+        .x_desc(fill(
+            tr(style.lang, "NPV advantage of converting, {unit}"),
+            &[("unit", axis.unit)],
+        ))
         .y_labels(rows * 2 + 1)
         .y_label_formatter(&|y| {
             // Labels sit at the middle of each bar's row; row 0 is at the top.

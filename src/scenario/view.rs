@@ -2,6 +2,7 @@
 //! not part of the model; the CLI ignores them.
 
 use super::keys::Key;
+use crate::i18n::Lang;
 
 /// The chart shown (the `tab` view key).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -65,7 +66,7 @@ impl Tab {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct View {
     /// Interface language, `en` (default) or `it`.
-    pub italian: bool,
+    pub lang: Lang,
     /// The chart shown.
     pub tab: Tab,
     /// Compact page for iframes.
@@ -87,8 +88,8 @@ impl View {
             let value = value.trim();
             match name.as_str() {
                 "lang" => match value {
-                    "en" => view.italian = false,
-                    "it" => view.italian = true,
+                    "en" => view.lang = Lang::En,
+                    "it" => view.lang = Lang::It,
                     _ => warnings.push("`lang`: only en and it are available; using en.".into()),
                 },
                 "tab" => match Tab::from_name(value) {
@@ -112,7 +113,7 @@ impl View {
     /// The view keys that differ from their defaults, as `&key=value` pairs.
     pub fn query_suffix(&self) -> String {
         let mut q = String::new();
-        if self.italian {
+        if self.lang == Lang::It {
             q.push_str("&lang=it");
         }
         if self.tab != Tab::default() {
@@ -159,7 +160,7 @@ mod tests {
     fn view_keys_round_trip() {
         let p = parse("tab=cash&embed=1&lang=it&controls=btc,power,btc");
         assert_eq!(p.view.tab, Tab::Cash);
-        assert!(p.view.embed && p.view.italian);
+        assert!(p.view.embed && p.view.lang == Lang::It);
         assert_eq!(p.view.controls, Some(vec![Key::Btc, Key::Power]));
         assert_eq!(
             p.view.query_suffix(),

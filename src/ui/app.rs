@@ -6,6 +6,7 @@ use super::kpis::Kpis;
 use super::share::Share;
 use super::state::{Action, State};
 use super::url;
+use crate::i18n::tr;
 use crate::scenario::{Tab, PRESETS};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -58,6 +59,23 @@ pub fn app() -> Html {
     }
 
     let embed = state.view.embed;
+    let lang = state.view.lang;
+    let t = |en: &'static str| tr(lang, en);
+    {
+        // The document's language follows the view, for screen readers and hyphenation.
+        use_effect_with(lang, |lang| {
+            if let Some(root) = gloo::utils::document().document_element() {
+                let _ = root.set_attribute(
+                    "lang",
+                    if *lang == crate::i18n::Lang::It {
+                        "it"
+                    } else {
+                        "en"
+                    },
+                );
+            }
+        });
+    }
     let preset = state.preset();
     let on_preset = {
         let (state, view) = (state.clone(), state.view.query_suffix());
@@ -78,10 +96,10 @@ pub fn app() -> Html {
         html! {
             <div class="warnings" data-role="warnings" role="alert">
                 <div>
-                    <strong>{ "Some values could not be used as given:" }</strong>
+                    <strong>{ t("Some values could not be used as given:") }</strong>
                     <ul>{ for state.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
                 </div>
-                <button type="button" class="dismiss" aria-label="Dismiss the warnings" onclick={dismiss}>{ "×" }</button>
+                <button type="button" class="dismiss" aria-label={t("Dismiss the warnings")} onclick={dismiss}>{ "×" }</button>
             </div>
         }
     });
@@ -98,14 +116,14 @@ pub fn app() -> Html {
                         let onclick = dispatch.reform(move |_| Action::Tab(t));
                         html! {
                             <button type="button" role="tab" data-tab={t.name()} aria-selected={(t == state.view.tab).to_string()}
-                                class={classes!("tab", (t == state.view.tab).then_some("active"))} {onclick}>{ t.title() }</button>
+                                class={classes!("tab", (t == state.view.tab).then_some("active"))} {onclick}>{ tr(lang, t.title()) }</button>
                         }
                     }) }
                 </div>
             }
             { for tabs.into_iter().map(|t| html! {
                 <ChartView key={t.name()} tab={t} projection={state.projection.clone()} compact={embed}
-                    active={t == state.view.tab} dispatch={dispatch.clone()} />
+                    active={t == state.view.tab} dispatch={dispatch.clone()} {lang} />
             }) }
         </section>
     };
@@ -113,7 +131,7 @@ pub fn app() -> Html {
     let controls = html! {
         <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-label="Scenario inputs">
             <Controls scenario={state.scenario} dispatch={dispatch.clone()}
-                only={if embed { state.view.controls.clone() } else { None }} />
+                only={if embed { state.view.controls.clone() } else { None }} {lang} />
         </aside>
     };
     let full_href = format!("./?{}", state.full_query());
@@ -124,35 +142,35 @@ pub fn app() -> Html {
             <header class="top">
                 <div class="brand">
                     <h1>{ "HashShift" }</h1>
-                    <p class="tagline">{ "What a megawatt earns mining Bitcoin, and converted to AI compute" }</p>
+                    <p class="tagline">{ t("What a megawatt earns mining Bitcoin, and converted to AI compute") }</p>
                 </div>
                 if embed {
                     <a class="open-full" data-action="open-full" href={full_href} target="_blank" rel="noopener">
-                        { "Open the full explorer ↗" }
+                        { t("Open the full explorer ↗") }
                     </a>
                 } else {
                     <div class="preset">
-                        <label for="preset">{ "Preset" }</label>
+                        <label for="preset">{ t("Preset") }</label>
                         <select id="preset" onchange={on_preset}>
-                            <option value="" selected={preset.is_none()}>{ "Custom scenario" }</option>
+                            <option value="" selected={preset.is_none()}>{ t("Custom scenario") }</option>
                             { for PRESETS.iter().map(|p| html! {
                                 <option value={p.id} title={p.note} selected={preset.is_some_and(|x| x.id == p.id)}>{ p.title }</option>
                             }) }
                         </select>
-                        <p class="preset-note">{ preset.map_or("Pick a preset to start from a real deal; every slider stays yours.", |p| p.note) }</p>
+                        <p class="preset-note">{ preset.map_or(t("Pick a preset to start from a real deal; every slider stays yours."), |p| p.note) }</p>
                     </div>
-                    <Share query={state.query()} {embed_query} />
+                    <Share query={state.query()} {embed_query} {lang} />
                 }
             </header>
             { for warnings }
-            <Kpis projection={state.projection.clone()} compact={embed} />
+            <Kpis projection={state.projection.clone()} compact={embed} {lang} />
             <main class="body">
                 { charts }
                 { controls }
             </main>
             if !embed {
                 <footer>
-                    { "Model: schema v1. Money in nominal US dollars, pre-tax, unlevered. The URL is the scenario: share it or bookmark it." }
+                    { t("Model: schema v1. Money in nominal US dollars, pre-tax, unlevered. The URL is the scenario: share it or bookmark it.") }
                 </footer>
             }
         </div>

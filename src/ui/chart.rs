@@ -7,6 +7,7 @@ use super::url;
 use crate::analysis::{breakeven_map, monte_carlo, tornado, MonteCarlo};
 use crate::charts::{self, readout::readout, LegendItem, Mark, Style, XMap};
 use crate::format;
+use crate::i18n::{fill, tr, Lang};
 use crate::model::Projection;
 use crate::scenario::{Key, Tab};
 use gloo::timers::callback::Timeout;
@@ -31,6 +32,8 @@ pub struct Props {
     pub active: bool,
     /// Where gestures go.
     pub dispatch: Callback<Action>,
+    /// Interface language.
+    pub lang: Lang,
 }
 
 /// Cells per side of the break-even map on the page (odd: the scenario is the middle cell).
@@ -50,14 +53,14 @@ fn caption(tab: Tab) -> &'static str {
     }
 }
 
-fn legend(tab: Tab) -> Vec<LegendItem> {
+fn legend(tab: Tab, lang: Lang) -> Vec<LegendItem> {
     match tab {
-        Tab::Revenue => charts::revenue::legend(),
-        Tab::Cash => charts::cash::legend(),
-        Tab::Hashprice => charts::hashprice::legend(),
-        Tab::Sensitivity => charts::sensitivity::legend(),
-        Tab::Map => charts::map::legend(),
-        Tab::Fan => charts::fan::legend(),
+        Tab::Revenue => charts::revenue::legend(lang),
+        Tab::Cash => charts::cash::legend(lang),
+        Tab::Hashprice => charts::hashprice::legend(lang),
+        Tab::Sensitivity => charts::sensitivity::legend(lang),
+        Tab::Map => charts::map::legend(lang),
+        Tab::Fan => charts::fan::legend(lang),
     }
 }
 
@@ -69,6 +72,7 @@ fn draw(
     p: &Projection,
     mc: Option<&MonteCarlo>,
     compact: bool,
+    lang: Lang,
 ) -> Option<XMap> {
     let ratio = window().device_pixel_ratio().max(1.0);
     let (w, h) = (canvas.client_width(), canvas.client_height());
@@ -87,24 +91,27 @@ fn draw(
     let style = Style {
         scale: ratio,
         compact: compact || w < 520,
+        lang,
     };
     let s = &p.scenario;
-    let result = match tab {
-        Tab::Revenue => charts::revenue::draw(&area, p, &style).map(Some),
-        Tab::Cash => charts::cash::draw(&area, p, &style).map(Some),
-        Tab::Hashprice => charts::hashprice::draw(&area, p, &style).map(Some),
-        Tab::Sensitivity => charts::sensitivity::draw(&area, &tornado(s), &style).map(|_| None),
-        Tab::Map => {
-            charts::map::draw(&area, &breakeven_map(p, MAP_CELLS, MAP_CELLS), &style).map(|_| None)
-        }
-        Tab::Fan => match mc.filter(|mc| mc.fan.len() == p.months.len()) {
-            Some(mc) => charts::fan::draw(&area, p, mc, &style).map(Some),
-            None if s.get(Key::Mc) == 0.0 => {
-                charts::message(&area, "Monte Carlo is off (0 paths).", &style).map(|_| None)
-            }
-            None => charts::message(&area, "Simulating price paths…", &style).map(|_| None),
-        },
-    };
+    let result =
+        match tab {
+            Tab::Revenue => charts::revenue::draw(&area, p, &style).map(Some),
+            Tab::Cash => charts::cash::draw(&area, p, &style).map(Some),
+            Tab::Hashprice => charts::hashprice::draw(&area, p, &style).map(Some),
+            Tab::Sensitivity => charts::sensitivity::draw(&area, &tornado(s), &style).map(|_| None),
+            Tab::Map => charts::map::draw(&area, &breakeven_map(p, MAP_CELLS, MAP_CELLS), &style)
+                .map(|_| None),
+            Tab::Fan => match mc.filter(|mc| mc.fan.len() == p.months.len()) {
+                Some(mc) => charts::fan::draw(&area, p, mc, &style).map(Some),
+                None if s.get(Key::Mc) == 0.0 => {
+                    charts::message(&area, tr(lang, "Monte Carlo is off (0 paths)."), &style)
+                        .map(|_| None)
+                }
+                None => charts::message(&area, tr(lang, "Simulating price paths…"), &style)
+                    .map(|_| None),
+            },
+        };
     let _ = area.present();
     let draws = canvas
         .get_attribute("data-draws")
@@ -128,8 +135,10 @@ pub fn chart_view(props: &Props) -> Html {
         compact,
         active,
         dispatch,
+        lang,
     } = props;
-    let (tab, compact, active) = (*tab, *compact, *active);
+    let (tab, compact, active, lang) = (*tab, *compact, *active, *lang);
+    let t = |en: &'static str| tr(lang, en);
     let canvas = use_node_ref();
     let frame = use_node_ref();
     let resized = use_state(|| 0u32);
@@ -177,11 +186,18 @@ pub fn chart_view(props: &Props) -> Html {
     {
         let (canvas, xmap) = (canvas.clone(), xmap.clone());
         use_effect_with(
-            (projection.clone(), active, *resized, (*mc).clone(), compact),
-            move |(p, active, _, mc, compact)| {
+            (
+                projection.clone(),
+                active,
+                *resized,
+                (*mc).clone(),
+                compact,
+                lang,
+            ),
+            move |(p, active, _, mc, compact, lang)| {
                 if *active {
                     if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                        *xmap.borrow_mut() = draw(&c, tab, p, mc.as_deref(), *compact);
+                        *xmap.borrow_mut() = draw(&c, tab, p, mc.as_deref(), *compact, *lang);
                     }
                 }
             },
@@ -209,7 +225,7 @@ pub fn chart_view(props: &Props) -> Html {
     // never re-created by a change of the children list.
     let shown = hover.filter(|_| active);
     let (title, rows) = shown.map_or_else(Default::default, |(m, _)| {
-        readout(tab, projection, mc.as_deref(), m)
+        readout(lang, tab, projection, mc.as_deref(), m)
     });
     let x = shown.map_or(0.0, |(_, x)| x);
     let width = f64::from(
@@ -236,9 +252,9 @@ pub fn chart_view(props: &Props) -> Html {
         if paths == 0.0 {
             let dispatch = dispatch.clone();
             html! {
-                <p class="mc-line">{ "Monte Carlo is off. " }
+                <p class="mc-line">{ t("Monte Carlo is off. ") }
                     <button type="button" onclick={Callback::from(move |_| dispatch.emit(Action::Set(Key::Mc, 1000.0)))}>
-                        { "Simulate 1,000 BTC price paths" }
+                        { t("Simulate 1,000 BTC price paths") }
                     </button>
                 </p>
             }
@@ -248,27 +264,28 @@ pub fn chart_view(props: &Props) -> Html {
                     <p class="mc-line" data-role="monte-carlo" data-paths={r.paths.to_string()}
                         data-p10={format::json_number(r.npv_advantage_p10)} data-p50={format::json_number(r.npv_advantage_p50)}
                         data-p90={format::json_number(r.npv_advantage_p90)} data-prob={format::json_number(r.prob_plan_better)}>
-                        { format!("{} paths · NPV advantage p10 {} · median {} · p90 {} · converting wins in {:.0} % of paths",
-                            format::grouped(r.paths as u64), format::money(r.npv_advantage_p10), format::money(r.npv_advantage_p50),
-                            format::money(r.npv_advantage_p90), r.prob_plan_better * 100.0) }
+                        { fill(t("{paths} paths · NPV advantage p10 {p10} · median {p50} · p90 {p90} · converting wins in {share} % of paths"), &[
+                            ("paths", &format::grouped(r.paths as u64)), ("p10", &format::money(r.npv_advantage_p10)),
+                            ("p50", &format::money(r.npv_advantage_p50)), ("p90", &format::money(r.npv_advantage_p90)),
+                            ("share", &format!("{:.0}", r.prob_plan_better * 100.0))]) }
                     </p>
                 },
-                _ => html! { <p class="mc-line">{ "Simulating…" }</p> },
+                _ => html! { <p class="mc-line">{ t("Simulating…") }</p> },
             }
         }
     });
 
     html! {
         <figure class="chart" hidden={!active} data-tab={tab.name()}>
-            if !compact { <figcaption>{ caption(tab) }</figcaption> }
+            if !compact { <figcaption>{ t(caption(tab)) }</figcaption> }
             <div class="chart-frame" ref={frame}>
                 <canvas ref={canvas} data-chart={tab.name()} class="chart-canvas" role="img"
-                    aria-label={format!("{} chart. {}", tab.title(), caption(tab))}
+                    aria-label={format!("{}. {}", t(tab.title()), t(caption(tab)))}
                     {onpointermove} {onpointerleave}></canvas>
                 { tooltip }
             </div>
             <ul class="legend">
-                { for legend(tab).into_iter().map(|item| {
+                { for legend(tab, lang).into_iter().map(|item| {
                     let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band" };
                     html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", item.color)}></span>{ item.label }</li> }
                 }) }

@@ -3,6 +3,7 @@
 
 use super::state::Action;
 use crate::format;
+use crate::i18n::{fill, tr, Lang};
 use crate::scenario::{AiModel, Group, Key, Kind, Scenario, KEYS};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -18,13 +19,16 @@ pub struct Props {
     /// Only these keys, ungrouped (embed `controls=`); `None`: every key, grouped.
     #[prop_or_default]
     pub only: Option<Vec<Key>>,
+    /// Interface language.
+    pub lang: Lang,
 }
 
 /// The panel.
 #[function_component(Controls)]
 pub fn controls(props: &Props) -> Html {
     let s = props.scenario;
-    let control = |key: Key| html! { <Control key={key.name()} id={key} scenario={s} dispatch={props.dispatch.clone()} /> };
+    let lang = props.lang;
+    let control = |key: Key| html! { <Control key={key.name()} id={key} scenario={s} dispatch={props.dispatch.clone()} {lang} /> };
     if let Some(keys) = &props.only {
         return html! { <div class="group flat">{ for keys.iter().copied().map(control) }</div> };
     }
@@ -35,7 +39,7 @@ pub fn controls(props: &Props) -> Html {
     html! {
         { for Group::ALL.iter().map(|&g| html! {
             <details class="group" open=true hidden={g == hidden_group}>
-                <summary>{ g.title() }</summary>
+                <summary>{ tr(lang, g.title()) }</summary>
                 { for KEYS.iter().filter(|d| d.group == g).map(|d| control(d.key)) }
             </details>
         }) }
@@ -47,6 +51,7 @@ struct ControlProps {
     id: Key,
     scenario: Scenario,
     dispatch: Callback<Action>,
+    lang: Lang,
 }
 
 impl PartialEq for ControlProps {
@@ -57,7 +62,7 @@ impl PartialEq for ControlProps {
             let (s, k) = (&p.scenario, p.id);
             (k, s.get(k), s.default_of(k), s.bounds(k))
         };
-        shown(self) == shown(other) && self.dispatch == other.dispatch
+        shown(self) == shown(other) && self.dispatch == other.dispatch && self.lang == other.lang
     }
 }
 
@@ -80,7 +85,10 @@ fn control(props: &ControlProps) -> Html {
         id: key,
         scenario: s,
         dispatch,
+        lang,
     } = props;
+    let lang = *lang;
+    let t = |en: &'static str| tr(lang, en);
     let (key, s) = (*key, *s);
     let d = key.def();
     let id = format!("c-{}", d.name);
@@ -88,20 +96,20 @@ fn control(props: &ControlProps) -> Html {
     let default = s.default_of(key);
     let default_text = match d.kind {
         Kind::Month => crate::scenario::YearMonth::from_index(default as i32).to_string(),
-        Kind::AiModel => if default == 0.0 {
+        Kind::AiModel => t(if default == 0.0 {
             "GPU cloud"
         } else {
-            "colocation"
-        }
+            "Colocation"
+        })
         .to_string(),
-        Kind::Toggle => if default == 1.0 { "on" } else { "off" }.to_string(),
-        _ => format!("{} {}", format::number(default, 6), d.unit),
+        Kind::Toggle => t(if default == 1.0 { "on" } else { "off" }).to_string(),
+        _ => format!("{} {}", format::number(default, 6), t(d.unit)),
     };
     let reset = {
         let dispatch = dispatch.clone();
         html! {
-            <button type="button" class="reset" title={format!("Reset to default ({})", default_text.trim())}
-                aria-label={format!("Reset {} to its default", d.label)} disabled={value == default}
+            <button type="button" class="reset" title={fill(t("Reset to default ({value})"), &[("value", default_text.trim())])}
+                aria-label={fill(t("Reset {label} to its default"), &[("label", t(d.label))])} disabled={value == default}
                 onclick={Callback::from(move |_| dispatch.emit(Action::Reset(key)))}>{ "↺" }</button>
         }
     };
@@ -142,8 +150,8 @@ fn control(props: &ControlProps) -> Html {
                             dispatch.emit(Action::SetText(key, select.value()));
                         }
                     })}>
-                    <option value="gpu" selected={s.ai() == AiModel::Gpu}>{ "GPU cloud: own GPUs, rent GPU-hours" }</option>
-                    <option value="colo" selected={s.ai() == AiModel::Colo}>{ "Colocation: lease the powered hall" }</option>
+                    <option value="gpu" selected={s.ai() == AiModel::Gpu}>{ t("GPU cloud: own GPUs, rent GPU-hours") }</option>
+                    <option value="colo" selected={s.ai() == AiModel::Colo}>{ t("Colocation: lease the powered hall") }</option>
                 </select>
             }
         }
@@ -187,7 +195,7 @@ fn control(props: &ControlProps) -> Html {
                 <div class="control-row">
                     <input type="range" data-for={d.name} min={lo.to_string()} max={hi.to_string()}
                         step={d.step.to_string()} value={value.clamp(lo, hi).to_string()}
-                        aria-label={format!("{} slider", d.label)} oninput={on_slide} />
+                        aria-label={t(d.label)} oninput={on_slide} />
                     <input type="text" inputmode="decimal" class="number" id={id.clone()} name={d.name}
                         value={s.value_text(key)} autocomplete="off" spellcheck="false"
                         oninput={on_type} onchange={on_text_change} />
@@ -198,12 +206,12 @@ fn control(props: &ControlProps) -> Html {
     html! {
         <div class={classes!("control", (d.kind == Kind::Toggle).then_some("toggle"))} data-key={d.name}>
             <div class="control-head">
-                <label for={id}>{ d.label }</label>
-                if !d.unit.is_empty() { <span class="unit">{ d.unit }</span> }
+                <label for={id}>{ t(d.label) }</label>
+                if !d.unit.is_empty() { <span class="unit">{ t(d.unit) }</span> }
                 { reset }
             </div>
             { body }
-            <p class="help">{ d.help }</p>
+            <p class="help">{ t(d.help) }</p>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! KPI cards: `[data-kpi]` with the CLI's raw value in `data-value`.
 
 use super::state::Shared;
+use crate::i18n::Lang;
 use crate::kpi::kpis;
 use yew::prelude::*;
 
@@ -11,12 +12,14 @@ pub struct Props {
     pub projection: Shared<crate::model::Projection>,
     /// Compact cards (embed): no explanation line, it goes to the tooltip.
     pub compact: bool,
+    /// Interface language.
+    pub lang: Lang,
 }
 
 /// The six headline numbers.
 #[function_component(Kpis)]
 pub fn kpi_cards(props: &Props) -> Html {
-    let cards = kpis(&props.projection);
+    let cards = kpis(&props.projection, props.lang);
     html! {
         <section class="kpis" aria-label="Headline numbers">
             { for cards.into_iter().map(|k| {

@@ -1,6 +1,7 @@
 //! "Copy link" and "Copy embed code".
 
 use super::url;
+use crate::i18n::{tr, Lang};
 use gloo::timers::callback::Timeout;
 use gloo::utils::window;
 use yew::prelude::*;
@@ -12,6 +13,8 @@ pub struct Props {
     pub query: String,
     /// The query of the embedded view.
     pub embed_query: String,
+    /// Interface language.
+    pub lang: Lang,
 }
 
 fn copy(text: String) {
@@ -50,9 +53,9 @@ pub fn share(props: &Props) -> Html {
     };
     html! {
         <div class="share">
-            <button type="button" data-action="copy-link" onclick={link}>{ "Copy link" }</button>
-            <button type="button" data-action="copy-embed" onclick={embed}>{ "Copy embed code" }</button>
-            <span class="share-note" role="status" aria-live="polite">{ note.unwrap_or("") }</span>
+            <button type="button" data-action="copy-link" onclick={link}>{ tr(props.lang, "Copy link") }</button>
+            <button type="button" data-action="copy-embed" onclick={embed}>{ tr(props.lang, "Copy embed code") }</button>
+            <span class="share-note" role="status" aria-live="polite">{ tr(props.lang, note.unwrap_or("")) }</span>
         </div>
     }
 }
