@@ -1,8 +1,8 @@
 //! Cumulative cash flow, plan versus keep-mining, with the payback month marked.
 
 use super::{
-    err, mark_halvings, palette, time_chart, xmap, Error, LegendItem, Mark, MoneyAxis, Style,
-    TimeAxis, XMap,
+    dashed, err, mark_halvings, palette, time_chart, xmap, Error, LegendItem, Mark, MoneyAxis,
+    Style, TimeAxis, XMap,
 };
 use crate::i18n::{fill, month_label, tr, Lang};
 use crate::model::Projection;
@@ -92,11 +92,10 @@ pub fn draw<DB: DrawingBackend>(
     }
     let d = axis.divisor;
     chart
-        .draw_series(DashedLineSeries::new(
+        .draw_series(dashed(
             base.iter().enumerate().map(|(m, v)| (m as i32, v / d)),
-            style.px(6.0),
-            style.px(3.0),
-            palette::BASELINE.stroke_width(style.px(2.0)),
+            palette::BASELINE,
+            style,
         ))
         .map_err(err)?;
     chart

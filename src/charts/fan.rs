@@ -1,7 +1,7 @@
 //! Monte Carlo fan: per month the p10–p90 band and median of plan and baseline revenue.
 
 use super::{
-    err, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem, Mark, Style, XMap,
+    dashed, err, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem, Mark, Style, XMap,
 };
 use crate::analysis::MonteCarlo;
 use crate::i18n::Lang;
@@ -57,12 +57,7 @@ pub fn draw<DB: DrawingBackend>(
                 .map_err(err)?;
         } else {
             chart
-                .draw_series(DashedLineSeries::new(
-                    median,
-                    style.px(6.0),
-                    style.px(3.0),
-                    color.stroke_width(style.px(2.0)),
-                ))
+                .draw_series(dashed(median, color, style))
                 .map_err(err)?;
         }
     }

@@ -1,8 +1,8 @@
 //! Hashprice ($/PH/day, left axis) and BTC price ($, right axis), halvings marked.
 
 use super::{
-    build_time_chart, err, mark_halvings, palette, time_mesh, xmap, Error, LegendItem, Mark, Style,
-    TimeAxis, XMap,
+    build_time_chart, dashed, err, mark_halvings, palette, time_mesh, xmap, Error, LegendItem,
+    Mark, Style, TimeAxis, XMap,
 };
 use crate::format;
 use crate::i18n::{tr, Lang};
@@ -80,14 +80,13 @@ pub fn draw<DB: DrawingBackend>(
         .draw()
         .map_err(err)?;
     chart
-        .draw_secondary_series(DashedLineSeries::new(
+        .draw_secondary_series(dashed(
             p.months
                 .iter()
                 .enumerate()
                 .map(|(m, r)| (m as i32, r.btc_usd / 1e3)),
-            style.px(6.0),
-            style.px(3.0),
-            palette::BTC.stroke_width(style.px(2.0)),
+            palette::BTC,
+            style,
         ))
         .map_err(err)?;
     chart

@@ -250,6 +250,23 @@ fn xmap<DB: DrawingBackend, CT: CoordTranslate>(
     }
 }
 
+/// A dashed line in `color`, 2 CSS px wide: baselines, the BTC price, medians.
+fn dashed<I: IntoIterator>(
+    points: I,
+    color: RGBColor,
+    style: &Style,
+) -> DashedLineSeries<I::IntoIter, u32>
+where
+    I::IntoIter: Clone,
+{
+    DashedLineSeries::new(
+        points,
+        style.px(6.0),
+        style.px(3.0),
+        color.stroke_width(style.px(2.0)),
+    )
+}
+
 /// Dashed vertical lines at the halvings, labelled at the top.
 fn mark_halvings<DB: DrawingBackend>(
     chart: &mut TimeChart<'_, DB>,

@@ -2,8 +2,8 @@
 //! baseline, with halvings and construction windows marked.
 
 use super::{
-    err, mark_construction, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem, Mark,
-    Style, XMap,
+    dashed, err, mark_construction, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem,
+    Mark, Style, XMap,
 };
 use crate::i18n::Lang;
 use crate::model::Projection;
@@ -86,12 +86,7 @@ pub fn draw<DB: DrawingBackend>(
         .enumerate()
         .map(|(m, r)| (m as i32, r.baseline.revenue() / d));
     chart
-        .draw_series(DashedLineSeries::new(
-            baseline,
-            style.px(6.0),
-            style.px(3.0),
-            palette::BASELINE.stroke_width(style.px(2.0)),
-        ))
+        .draw_series(dashed(baseline, palette::BASELINE, style))
         .map_err(err)?;
     mark_halvings(&mut chart, &p.halving_months, (0.0, top), style)?;
     Ok(xmap(&chart, n))
