@@ -40,7 +40,7 @@ pub fn parse(input: &str) -> Parsed {
     let mut preset: Option<String> = None;
     let mut view_pairs = Vec::new();
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
-        let name = name.trim().to_ascii_lowercase();
+        let name = name.trim().to_string();
         if name.is_empty() {
             if !value.is_empty() {
                 warnings.push(format!(
@@ -59,7 +59,7 @@ pub fn parse(input: &str) -> Parsed {
                     seen[key as usize] += 1;
                     raw[key as usize] = Some(value.into_owned());
                 }
-                None => warnings.push(format!("Unknown key `{}` was ignored.", clip(&name))),
+                None => warnings.push(unknown_key(&name)),
             },
         }
     }
@@ -137,12 +137,12 @@ pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<S
                 return;
             }
         },
-        Kind::AiModel => match text.to_ascii_lowercase().as_str() {
+        Kind::AiModel => match text {
             "gpu" => 0.0,
             "colo" => 1.0,
             _ => {
                 warnings.push(format!(
-                    "`{name}`: {} is neither gpu nor colo; using {fallback}.",
+                    "`{name}`: {} is neither gpu nor colo (lower case); using {fallback}.",
                     quote(text)
                 ));
                 return;
@@ -159,7 +159,8 @@ pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<S
             }
         },
     };
-    let value = if key.def().kind == Kind::Integer && value.fract() != 0.0 {
+    let whole = matches!(key.def().kind, Kind::Integer | Kind::Toggle);
+    let value = if whole && value.fract() != 0.0 {
         let rounded = value.round();
         warnings.push(format!(
             "`{name}`: {} is not a whole number; rounded to {}.",
@@ -204,17 +205,28 @@ pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<S
 
 /// A number, or why the text is not one.
 fn number(key: Key, text: &str) -> Result<f64, &'static str> {
-    if key.def().kind == Kind::Toggle {
-        match text.to_ascii_lowercase().as_str() {
-            "on" | "true" | "yes" => return Ok(1.0),
-            "off" | "false" | "no" => return Ok(0.0),
-            _ => {}
-        }
-    }
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         Ok(_) => Err("is not a finite number"),
+        Err(_) if key.def().kind == Kind::Toggle => Err("is not 0 or 1"),
         Err(_) => Err("is not a number"),
+    }
+}
+
+/// The warning for a key that is not a key; names are lower case, so a key in other case gets
+/// a hint.
+fn unknown_key(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let known = Key::from_name(&lower).is_some()
+        || matches!(lower.as_str(), "v" | "preset")
+        || View::is_view_key(&lower);
+    if known && lower != name {
+        format!(
+            "Unknown key `{}` was ignored (keys are lower case: `{lower}`).",
+            clip(name)
+        )
+    } else {
+        format!("Unknown key `{}` was ignored.", clip(name))
     }
 }
 
@@ -397,10 +409,41 @@ mod tests {
     }
 
     #[test]
-    fn toggles_accept_words() {
-        assert_eq!(parse("shutoff=off").scenario.get(Key::Shutoff), 0.0);
-        assert_eq!(parse("shutoff=on").scenario.get(Key::Shutoff), 1.0);
+    fn toggles_take_0_or_1() {
         assert_eq!(parse("shutoff=0").scenario.get(Key::Shutoff), 0.0);
+        let words = parse("shutoff=off");
+        assert_eq!(
+            words.scenario.get(Key::Shutoff),
+            1.0,
+            "unparsable: the default"
+        );
+        assert!(words.warnings[0].contains("is not 0 or 1"));
+        let p = parse("shutoff=0.4");
+        assert_eq!(
+            (p.scenario.get(Key::Shutoff), p.warnings.len()),
+            (0.0, 1),
+            "rounded, with a warning"
+        );
+        let p = parse("shutoff=5");
+        assert_eq!(
+            (p.scenario.get(Key::Shutoff), p.warnings.len()),
+            (1.0, 1),
+            "clamped, with a warning"
+        );
+    }
+
+    #[test]
+    fn keys_and_enum_values_are_lower_case() {
+        let p = parse("MW=18&ai=COLO");
+        assert_eq!(p.scenario, Scenario::default());
+        assert_eq!(p.warnings.len(), 2);
+        assert!(
+            p.warnings[0].contains("`MW`") && p.warnings[0].contains("`mw`"),
+            "{}",
+            p.warnings[0]
+        );
+        assert!(p.warnings[1].contains("`ai`"));
+        assert!(!parse("Zap=1").warnings[0].contains("lower case"));
     }
 
     #[test]
