@@ -1,15 +1,16 @@
 //! HashShift: what a megawatt earns if it keeps mining Bitcoin, and what if it is converted to
 //! AI compute.
 //!
-//! Data flows one way: a URL query → [`scenario::parse`] → [`model::run`] → projection → views.
-//! `model`, `scenario`, `analysis` and `charts` are pure (no DOM, no I/O) and build natively and
-//! for `wasm32-unknown-unknown`; `ui` is the browser shell.
+//! Data flows one way: a URL query → [`scenario::parse`] → [`explorer::State`] (one
+//! [`explorer::Action`] per gesture, [`explorer::update`] pure) → [`model::run`] → projection
+//! → view models → the page. Everything but `ui` is pure (no DOM, no I/O), builds natively and
+//! for `wasm32-unknown-unknown`, and is tested natively; `ui` is the browser shell.
 
 pub mod analysis;
+pub mod calendar;
 pub mod charts;
-pub mod format;
+pub mod explorer;
 pub mod i18n;
-pub mod kpi;
 pub mod model;
 pub mod scenario;
 #[cfg(target_arch = "wasm32")]

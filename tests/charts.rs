@@ -1,9 +1,11 @@
-//! Every chart draws natively (SVG backend) for ordinary and edge scenarios, with its marks.
+//! Every chart of the registry draws natively (SVG backend) for ordinary and edge scenarios,
+//! through the same `charts::draw` entry the page uses, with its marks, data table and hover
+//! read-out.
 
 use hashshift::analysis::{breakeven_map, monte_carlo, tornado};
-use hashshift::charts::{self, Style};
+use hashshift::charts::{self, ChartId, Input, Needs, Style, XMap};
 use hashshift::i18n::Lang;
-use hashshift::model;
+use hashshift::model::{self, Projection};
 use hashshift::scenario::parse;
 use plotters::prelude::*;
 
@@ -16,14 +18,25 @@ const SCENARIOS: [&str; 6] = [
     "mc=50&vol=120&elas=2",
 ];
 
-fn svg(draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, plotters::coord::Shift>)) -> String {
+/// Draws chart `id` of `p` into an SVG string; the hover map and the SVG.
+fn svg(id: ChartId, p: &Projection, style: &Style) -> (Option<XMap>, String) {
+    let t = tornado(&p.scenario);
+    let map = breakeven_map(p, 21, 21);
+    let mc = monte_carlo(p);
+    let input = Input {
+        projection: p,
+        tornado: (id.def().needs == Needs::Tornado).then_some(&t),
+        map: (id.def().needs == Needs::Map).then_some(&map),
+        monte_carlo: mc.as_ref(),
+    };
     let mut out = String::new();
-    {
+    let xmap = {
         let root = SVGBackend::with_string(&mut out, (900, 420)).into_drawing_area();
-        draw(&root);
+        let xmap = charts::draw(id, &root, &input, style).unwrap();
         root.present().unwrap();
-    }
-    out
+        xmap
+    };
+    (xmap, out)
 }
 
 /// How many SVG text elements read exactly `text` (plotters writes the text on its own line).
@@ -42,32 +55,35 @@ fn time_charts_draw_and_map_pixels_to_months() {
         for q in SCENARIOS {
             let p = model::run(&parse(q).scenario);
             let n = p.months.len();
-            let mut maps = Vec::new();
-            let revenue = svg(|a| maps.push(charts::revenue::draw(a, &p, &style).unwrap()));
-            let cash = svg(|a| maps.push(charts::cash::draw(a, &p, &style).unwrap()));
-            let hashprice = svg(|a| maps.push(charts::hashprice::draw(a, &p, &style).unwrap()));
-            for m in &maps {
+            let halvings = p.halving_months.len();
+            for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
+                let (m, out) = svg(id, &p, &style);
+                let m = m.expect("time charts map pixels to months");
                 assert_eq!(m.months, n);
                 assert!(m.left < m.right && m.right <= 900.0);
                 assert_eq!(m.month_at(m.left), Some(0), "{q}");
                 assert_eq!(m.month_at(m.right), Some(n - 1), "{q}");
                 assert_eq!(m.month_at(m.x_of(n / 2)), Some(n / 2));
                 assert_eq!(m.month_at(m.left - 50.0), None);
+                if id != ChartId::Cash {
+                    assert_eq!(texts(&out, "halving"), halvings, "{q} {id:?}");
+                }
+                match id {
+                    ChartId::Revenue => assert_eq!(
+                        out.lines()
+                            .filter(|l| l.trim().starts_with("Revenue, $"))
+                            .count(),
+                        1,
+                        "{q}: the y caption once, on the left"
+                    ),
+                    ChartId::Cash => assert_eq!(
+                        out.contains("payback"),
+                        p.summary.payback_month.is_some(),
+                        "{q}"
+                    ),
+                    _ => assert!(out.contains("$/PH/day") && out.contains("BTC price, $k")),
+                }
             }
-            let halvings = p.halving_months.len();
-            assert_eq!(texts(&revenue, "halving"), halvings, "{q}");
-            assert_eq!(texts(&hashprice, "halving"), halvings, "{q}");
-            let captions = revenue
-                .lines()
-                .filter(|l| l.trim().starts_with("Revenue, $"))
-                .count();
-            assert_eq!(captions, 1, "{q}: the y caption once, on the left");
-            assert!(hashprice.contains("$/PH/day") && hashprice.contains("BTC price, $k"));
-            assert_eq!(
-                cash.contains("payback"),
-                p.summary.payback_month.is_some(),
-                "{q}"
-            );
         }
     }
 }
@@ -80,21 +96,69 @@ fn analysis_charts_draw() {
         lang: Lang::En,
     };
     for q in SCENARIOS {
-        let s = parse(q).scenario;
-        let p = model::run(&s);
-        let t = tornado(&s);
-        let out = svg(|a| charts::sensitivity::draw(a, &t, &style).unwrap());
+        let p = model::run(&parse(q).scenario);
+        let (m, out) = svg(ChartId::Sensitivity, &p, &style);
+        assert!(m.is_none());
         assert!(out.contains("BTC price"), "{q}");
-        let map = breakeven_map(&p, 21, 21);
-        let out = svg(|a| charts::map::draw(a, &map, &style).unwrap());
+        let (_, out) = svg(ChartId::Map, &p, &style);
         // At least one run of cells per row, at most one per cell.
         let rects = out.matches("<rect").count();
         assert!((21..=21 * 21 + 8).contains(&rects), "{q}: {rects}");
-        if let Some(mc) = monte_carlo(&p) {
-            let out = svg(|a| {
-                charts::fan::draw(a, &p, &mc, &style).unwrap();
-            });
-            assert!(out.contains("<polygon"));
+        let (m, out) = svg(ChartId::Fan, &p, &style);
+        if p.scenario.get(hashshift::scenario::Key::Mc) > 0.0 {
+            assert!(out.contains("<polygon") && m.is_some(), "{q}");
+        } else {
+            assert!(out.contains("Monte Carlo is off"), "{q}");
         }
     }
+}
+
+#[test]
+fn every_chart_has_a_table_a_legend_and_texts_in_both_languages() {
+    for q in SCENARIOS {
+        let p = model::run(&parse(q).scenario);
+        let t = tornado(&p.scenario);
+        let map = breakeven_map(&p, 5, 5);
+        let mc = monte_carlo(&p);
+        let input = Input {
+            projection: &p,
+            tornado: Some(&t),
+            map: Some(&map),
+            monte_carlo: mc.as_ref(),
+        };
+        for c in charts::CHARTS {
+            for lang in Lang::ALL {
+                let table = (c.table)(&input, lang);
+                if c.id == ChartId::Fan && mc.is_none() {
+                    assert!(table.rows.is_empty());
+                    continue;
+                }
+                assert!(!table.rows.is_empty(), "{q}: {}", c.name);
+                for row in &table.rows {
+                    assert_eq!(row.len(), table.columns.len(), "{q}: {}", c.name);
+                }
+                assert!(!lang.t(c.title).is_empty() && !lang.t(c.caption).is_empty());
+            }
+        }
+        let years = charts::CHARTS[0].table;
+        let mut distinct: Vec<i32> = p.months.iter().map(|r| r.month.year()).collect();
+        distinct.dedup();
+        assert_eq!(years(&input, Lang::En).rows.len(), distinct.len());
+        let map_rows = (charts::CHARTS[4].table)(&input, Lang::En);
+        assert_eq!((map_rows.rows.len(), map_rows.columns.len()), (5, 6));
+    }
+}
+
+#[test]
+fn italian_charts_label_their_axes_in_italian() {
+    let style = Style {
+        scale: 1.0,
+        compact: false,
+        lang: Lang::It,
+    };
+    let p = model::run(&parse("").scenario);
+    let (_, out) = svg(ChartId::Hashprice, &p, &style);
+    assert!(out.contains("Prezzo BTC, k$"), "{out}");
+    let (_, out) = svg(ChartId::Sensitivity, &p, &style);
+    assert!(out.contains("Prezzo BTC"));
 }

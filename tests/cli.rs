@@ -233,3 +233,56 @@ fn wrong_command_lines_fail_with_usage() {
         );
     }
 }
+
+#[test]
+fn keys_lists_the_key_table() {
+    let list = json(&["keys", "--format", "json"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), hashshift::scenario::KEY_COUNT);
+    assert_eq!(
+        keys(&list[2]),
+        [
+            "key", "kind", "unit", "default", "min", "max", "slider", "step", "label", "group",
+            "applies", "tornado"
+        ]
+    );
+    assert_eq!(list[2]["key"], "mw");
+    assert_eq!(list[2]["unit"], "MW");
+    assert_eq!(list[2]["default"], "100");
+    let ai = list.iter().find(|k| k["key"] == "ai").unwrap();
+    assert_eq!(ai["kind"], serde_json::json!(["gpu", "colo"]));
+    let esc = list.iter().find(|k| k["key"] == "esc").unwrap();
+    assert_eq!(
+        (&esc["applies"], &esc["tornado"]),
+        (&Value::from("colo"), &Value::from("colo"))
+    );
+    let text = String::from_utf8(hashshift(&["keys"]).stdout).unwrap();
+    assert_eq!(text.lines().count(), hashshift::scenario::KEY_COUNT);
+}
+
+#[test]
+fn an_output_that_cannot_be_written_fails_but_a_closed_pipe_does_not() {
+    // /dev/full refuses every write (ENOSPC): the report is lost, so the exit code says so.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_hashshift"))
+        .args(["run", "mw=18"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write"));
+    // A reader that stops early (`| head -1`) closes the pipe: that is not an error.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hashshift"))
+        .args(["run", "years=20", "--format", "csv"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+}

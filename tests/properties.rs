@@ -2,7 +2,7 @@
 //! every output is finite.
 
 use hashshift::analysis::{breakeven_map, monte_carlo, tornado};
-use hashshift::model::{self, site};
+use hashshift::model::{self, site, Flows, MonthRow, Sign};
 use hashshift::scenario::{canonical_query, parse, Key, Kind, Scenario, KEYS};
 use proptest::prelude::*;
 
@@ -128,13 +128,14 @@ proptest! {
         let p = model::run(&s);
         prop_assert_eq!(p.months.len(), s.horizon_months());
         for r in &p.months {
-            let market = [r.height, r.subsidy_btc, r.reward_btc, r.btc_usd, r.network_ehs, r.hashprice_usd_ph_day];
-            prop_assert!(market.iter().all(|v| v.is_finite() && *v >= 0.0));
-            for f in [r.plan, r.baseline] {
-                let all = [f.mining_mw, f.ai_it_mw, f.btc_mined, f.mining_revenue, f.mining_power,
-                    f.mining_opex, f.ai_revenue, f.ai_power, f.ai_opex, f.capex, f.residual, f.cash_flow];
-                prop_assert!(all.iter().all(|v| v.is_finite()), "{:?}", f);
-                prop_assert!(all[..11].iter().all(|v| *v >= 0.0), "{:?}", f);
+            for (f, v) in MonthRow::MARKET_FIELDS.iter().zip(r.market_values()) {
+                prop_assert!(v.is_finite() && v >= 0.0, "{} = {}", f.name, v);
+            }
+            for flows in [r.plan, r.baseline] {
+                for (f, v) in Flows::FIELDS.iter().zip(flows.values()) {
+                    prop_assert!(v.is_finite(), "{} = {}", f.name, v);
+                    prop_assert!(f.sign == Sign::Any || v >= 0.0, "{} = {}", f.name, v);
+                }
             }
         }
         let sm = p.summary;

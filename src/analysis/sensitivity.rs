@@ -37,29 +37,11 @@ pub struct Tornado {
     pub bars: Vec<Bar>,
 }
 
-/// The keys of the tornado; `gpu` is replaced by `colo` for colocation.
-fn keys(s: &Scenario) -> [Key; 12] {
-    [
-        Key::Btc,
-        Key::Btcg,
-        Key::Hr,
-        Key::Hrg,
-        Key::Power,
-        Key::Jth,
-        s.ai_rate_key(),
-        Key::Util,
-        Key::Gpudecl,
-        Key::Gpucost,
-        Key::Capex,
-        Key::Rate,
-    ]
-}
-
-/// The NPV advantage when each of btc, btcg, hr, hrg, power, jth, gpu (or colo), util, gpudecl,
-/// gpucost, capex and rate moves by ∓20 % of its value, clamped to its bounds. An input at zero
-/// (such as the default `btcg`) does not move.
+/// The NPV advantage when each input the key table marks for the tornado under the scenario's
+/// AI model moves by ∓20 % of its value, clamped to its bounds. An input at zero (such as the
+/// default `btcg`) does not move.
 pub fn tornado(s: &Scenario) -> Tornado {
-    let bars = keys(s).map(|key| {
+    let bars = Key::tornado(s.ai()).map(|key| {
         let v = s.get(key);
         let low_s = s.with(key, v * (1.0 - SWING));
         let high_s = s.with(key, v * (1.0 + SWING));
@@ -71,7 +53,7 @@ pub fn tornado(s: &Scenario) -> Tornado {
             high: model::npv_advantage(&high_s),
         }
     });
-    let mut bars = bars.to_vec();
+    let mut bars: Vec<Bar> = bars.collect();
     bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
     Tornado {
         base: model::npv_advantage(s),
@@ -88,7 +70,7 @@ mod tests {
     fn bars_match_direct_runs_and_are_sorted() {
         let s = Scenario::default();
         let t = tornado(&s);
-        assert_eq!(t.bars.len(), 12);
+        assert_eq!(t.bars.len(), Key::tornado(s.ai()).count());
         assert_eq!(t.base, model::run(&s).summary.npv_advantage);
         for w in t.bars.windows(2) {
             assert!(w[0].swing() >= w[1].swing());
@@ -103,12 +85,21 @@ mod tests {
     }
 
     #[test]
-    fn moves_are_clamped_and_colo_replaces_gpu() {
-        let s = parse("ai=colo&util=100&rate=90").scenario;
+    fn moves_are_clamped_and_colocation_moves_its_own_inputs() {
+        let s = parse("ai=colo&conv=90&rate=90").scenario;
         let t = tornado(&s);
-        assert!(t.bars.iter().any(|b| b.key == Key::Colo));
-        assert!(!t.bars.iter().any(|b| b.key == Key::Gpu));
-        let util = t.bars.iter().find(|b| b.key == Key::Util).unwrap();
+        let moved: Vec<Key> = t.bars.iter().map(|b| b.key).collect();
+        assert!(moved.contains(&Key::Colo) && moved.contains(&Key::Esc));
+        for gpu_only in [Key::Gpu, Key::Util, Key::Gpudecl, Key::Gpucost] {
+            assert!(!moved.contains(&gpu_only), "{gpu_only:?}");
+        }
+        // Under colocation no bar is flat: every input moved matters.
+        assert!(t
+            .bars
+            .iter()
+            .all(|b| b.swing() > 0.0 || s.get(b.key) == 0.0));
+        let gpu = tornado(&parse("util=100").scenario);
+        let util = gpu.bars.iter().find(|b| b.key == Key::Util).unwrap();
         assert_eq!(util.high_value, 100.0);
         let rate = t.bars.iter().find(|b| b.key == Key::Rate).unwrap();
         assert_eq!(rate.high_value, 100.0);

@@ -1,7 +1,7 @@
 //! Axis helpers: money scaled to $, $k, $M or $B, and a time axis labelled by calendar year.
 
-use crate::format;
-use crate::scenario::YearMonth;
+use crate::calendar::YearMonth;
+use crate::i18n::Fmt;
 
 /// A money axis: values divided by `divisor` and labelled in `unit`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,8 +42,8 @@ impl MoneyAxis {
     }
 
     /// Tick label of an already divided value.
-    pub fn tick(&self, v: f64) -> String {
-        format::number(v, self.decimals)
+    pub fn tick(&self, v: f64, f: Fmt) -> String {
+        f.number(v, self.decimals)
     }
 }
 
@@ -88,11 +88,12 @@ mod tests {
     fn money_axis_picks_a_readable_unit() {
         let a = MoneyAxis::for_range(0.0, 62e6);
         assert_eq!((a.divisor, a.unit), (1e6, "$M"));
-        assert_eq!(a.tick(40.0), "40");
+        let en = crate::i18n::Lang::En.fmt();
+        assert_eq!(a.tick(40.0, en), "40");
         let a = MoneyAxis::for_range(-600e6, 800e6);
         assert_eq!(a.unit, "$M");
         let a = MoneyAxis::for_range(0.0, 5e3);
-        assert_eq!((a.unit, a.tick(2.5).as_str()), ("$k", "2.5"));
+        assert_eq!((a.unit, a.tick(2.5, en).as_str()), ("$k", "2.5"));
         assert_eq!(MoneyAxis::for_range(-3e9, 1e9).unit, "$B");
     }
 

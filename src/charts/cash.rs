@@ -1,45 +1,110 @@
 //! Cumulative cash flow, plan versus keep-mining, with the payback month marked.
 
+use super::frame::{dashed, mark_halvings, time_chart, xmap};
 use super::{
-    dashed, err, mark_halvings, palette, time_chart, xmap, Error, LegendItem, Mark, MoneyAxis,
-    Style, TimeAxis, XMap,
+    err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs,
+    Style, Table, TimeAxis, XMap,
 };
-use crate::i18n::{fill, month_label, tr, Lang};
+use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Legend entries.
-pub fn legend(lang: Lang) -> Vec<LegendItem> {
+/// The registry entry.
+pub const CHART: ChartDef = ChartDef {
+    id: ChartId::Cash,
+    name: "cash",
+    title: Msg::ChartCash,
+    caption: Msg::CaptionCash,
+    needs: Needs::Projection,
+    legend,
+    table,
+    readout: Some(readout),
+};
+
+fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::tr(lang, "Plan (convert)", palette::AI, Mark::Line),
-        LegendItem::tr(lang, "Keep mining", palette::BASELINE, Mark::Dashed),
-        LegendItem::tr(lang, "Payback", palette::HASHPRICE, Mark::Line),
-        LegendItem::tr(lang, "Halving", palette::HALVING, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendPlan, palette::AI, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendKeepMining, palette::BASELINE, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendPayback, palette::HASHPRICE, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendHalving, palette::HALVING, Mark::Dashed),
     ]
 }
 
-/// Cumulative sums of a series.
-pub fn cumulative(values: impl Iterator<Item = f64>) -> Vec<f64> {
-    values
-        .scan(0.0, |acc, v| {
-            *acc += v;
-            Some(*acc)
-        })
-        .collect()
+/// Cumulative cash of the plan and of the baseline, month by month, $.
+fn cumulative(p: &Projection) -> (Vec<f64>, Vec<f64>) {
+    let running = |v: &dyn Fn(&crate::model::MonthRow) -> f64| -> Vec<f64> {
+        p.months
+            .iter()
+            .scan(0.0, |acc, r| {
+                *acc += v(r);
+                Some(*acc)
+            })
+            .collect()
+    };
+    (
+        running(&|r| r.plan.cash_flow),
+        running(&|r| r.baseline.cash_flow),
+    )
+}
+
+/// The three read-out values at month `m`: plan, baseline, difference.
+fn values(plan: &[f64], base: &[f64], m: usize, lang: Lang) -> [String; 3] {
+    let f = lang.fmt();
+    [
+        f.money(plan[m]),
+        f.money(base[m]),
+        f.money(plan[m] - base[m]),
+    ]
+}
+
+/// Cumulative cash at the end of each calendar year.
+fn table(input: &Input, lang: Lang) -> Table {
+    let (plan, base) = cumulative(input.projection);
+    Table {
+        columns: [
+            Msg::Year,
+            Msg::PlanCumulative,
+            Msg::KeepMiningCumulative,
+            Msg::Difference,
+        ]
+        .map(|m| lang.t(m).to_string())
+        .to_vec(),
+        rows: years(input.projection)
+            .into_iter()
+            .map(|(year, r)| {
+                let mut row = vec![year.to_string()];
+                row.extend(values(&plan, &base, r.end - 1, lang));
+                row
+            })
+            .collect(),
+    }
+}
+
+fn readout(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
+    let (plan, base) = cumulative(input.projection);
+    [
+        Msg::PlanCumulative,
+        Msg::KeepMiningCumulative,
+        Msg::Difference,
+    ]
+    .map(|label| lang.t(label).to_string())
+    .into_iter()
+    .zip(values(&plan, &base, m, lang))
+    .collect()
 }
 
 /// Draws the chart; returns the hover map.
-pub fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    p: &Projection,
+    input: &Input,
     style: &Style,
-) -> Result<XMap, Error> {
+) -> Result<Option<XMap>, Error> {
+    let p = input.projection;
     let n = p.months.len();
-    let plan = cumulative(p.months.iter().map(|r| r.plan.cash_flow));
-    let base = cumulative(p.months.iter().map(|r| r.baseline.cash_flow));
+    let (plan, base) = cumulative(p);
     let lo = plan.iter().chain(&base).fold(0.0f64, |a, &b| a.min(b));
     let hi = plan.iter().chain(&base).fold(0.0f64, |a, &b| a.max(b));
     let axis = MoneyAxis::for_range(lo, hi);
@@ -49,11 +114,15 @@ pub fn draw<DB: DrawingBackend>(
         start: p.scenario.month(Key::Start),
         months: n,
     };
-    let desc = fill(
-        tr(style.lang, "Cumulative cash, {unit}"),
-        &[("unit", axis.unit)],
-    );
-    let mut chart = time_chart(area, style, &time, y0..y1, &|y| axis.tick(*y), &desc)?;
+    let desc = style.lang.fill(Msg::AxisCash, &[("unit", axis.unit)]);
+    let mut chart = time_chart(
+        area,
+        style,
+        &time,
+        y0..y1,
+        &|y| axis.tick(*y, style.lang.fmt()),
+        &desc,
+    )?;
     let last = n.max(2) as i32 - 1;
     chart
         .draw_series(LineSeries::new(
@@ -75,9 +144,9 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             HPos::Left
         };
-        let label = fill(
-            tr(style.lang, " payback {month} "),
-            &[("month", &month_label(month, style.lang))],
+        let label = style.lang.fill(
+            Msg::MarkPayback,
+            &[("month", &style.lang.fmt().month(month))],
         );
         chart
             .draw_series(std::iter::once(Text::new(
@@ -104,5 +173,25 @@ pub fn draw<DB: DrawingBackend>(
             palette::AI.stroke_width(style.px(2.5)),
         ))
         .map_err(err)?;
-    Ok(xmap(&chart, n))
+    Ok(Some(xmap(&chart, n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model;
+    use crate::scenario::parse;
+
+    #[test]
+    fn last_row_and_readout_hold_the_horizon_totals() {
+        let p = model::run(&parse("").scenario);
+        let input = Input::new(&p);
+        let want = Lang::En
+            .fmt()
+            .money(p.summary.plan.cash_flow - p.summary.baseline.cash_flow);
+        assert_eq!(readout(&input, 119, Lang::En)[2].1, want);
+        let t = table(&input, Lang::En);
+        assert_eq!(t.rows.len(), 10);
+        assert_eq!(t.rows[9][3], want);
+    }
 }

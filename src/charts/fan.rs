@@ -1,26 +1,109 @@
 //! Monte Carlo fan: per month the p10–p90 band and median of plan and baseline revenue.
 
+use super::frame::{dashed, mark_halvings, message, revenue_chart, xmap};
 use super::{
-    dashed, err, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem, Mark, Style, XMap,
+    err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
+    XMap,
 };
-use crate::analysis::MonteCarlo;
-use crate::i18n::Lang;
+use crate::analysis::{FanMonth, MonteCarlo};
+use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
+use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Legend entries.
-pub fn legend(lang: Lang) -> Vec<LegendItem> {
+/// The registry entry.
+pub const CHART: ChartDef = ChartDef {
+    id: ChartId::Fan,
+    name: "fan",
+    title: Msg::ChartFan,
+    caption: Msg::CaptionFan,
+    needs: Needs::MonteCarlo,
+    legend,
+    table,
+    readout: Some(readout),
+};
+
+fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::tr(lang, "Plan p10–p90", palette::AI, Mark::Band),
-        LegendItem::tr(lang, "Plan median", palette::AI, Mark::Line),
-        LegendItem::tr(lang, "Keep mining p10–p90", palette::MINING, Mark::Band),
-        LegendItem::tr(lang, "Keep mining median", palette::MINING, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendPlanBand, palette::AI, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendPlanMedian, palette::AI, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendKeepMiningBand, palette::MINING, Mark::Band),
+        LegendItem::msg(
+            lang,
+            Msg::LegendKeepMiningMedian,
+            palette::MINING,
+            Mark::Dashed,
+        ),
     ]
 }
 
-/// Draws the fan; returns the hover map.
-pub fn draw<DB: DrawingBackend>(
+/// The Monte Carlo result when it belongs to the projection shown.
+fn fan<'a>(input: &Input<'a>) -> Option<&'a MonteCarlo> {
+    input
+        .monte_carlo
+        .filter(|mc| mc.fan.len() == input.projection.months.len())
+}
+
+/// p10 / p50 / p90 of plan and baseline revenue in a month, as text.
+fn percentiles(f: &FanMonth, lang: Lang) -> [String; 2] {
+    let fmt = lang.fmt();
+    [f.plan, f.baseline].map(|q| q.map(|v| fmt.money(v)).join(" / "))
+}
+
+/// The percentiles in the last month of each calendar year.
+fn table(input: &Input, lang: Lang) -> Table {
+    let Some(mc) = fan(input) else {
+        return Table::default();
+    };
+    let p = input.projection;
+    Table {
+        columns: [Msg::Month, Msg::PlanPercentiles, Msg::KeepMiningPercentiles]
+            .map(|m| lang.t(m).to_string())
+            .to_vec(),
+        rows: years(p)
+            .into_iter()
+            .map(|(_, r)| {
+                let m = r.end - 1;
+                let [plan, base] = percentiles(&mc.fan[m], lang);
+                vec![lang.fmt().month(p.months[m].month), plan, base]
+            })
+            .collect(),
+    }
+}
+
+fn readout(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
+    let Some(mc) = fan(input) else {
+        return Vec::new();
+    };
+    let [plan, base] = percentiles(&mc.fan[m], lang);
+    vec![
+        (lang.t(Msg::PlanPercentiles).to_string(), plan),
+        (lang.t(Msg::KeepMiningPercentiles).to_string(), base),
+    ]
+}
+
+/// Draws the fan, or says why there is none; returns the hover map when drawn.
+pub(super) fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    input: &Input,
+    style: &Style,
+) -> Result<Option<XMap>, Error> {
+    let p = input.projection;
+    match fan(input) {
+        Some(mc) => draw_fan(area, p, mc, style).map(Some),
+        None => {
+            let why = if p.scenario.get(Key::Mc) == 0.0 {
+                Msg::McOffChart
+            } else {
+                Msg::McRunningChart
+            };
+            message(area, style.t(why), style).map(|()| None)
+        }
+    }
+}
+
+fn draw_fan<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     p: &Projection,
     mc: &MonteCarlo,
@@ -35,7 +118,7 @@ pub fn draw<DB: DrawingBackend>(
     let (mut chart, axis, top) = revenue_chart(area, style, p, n, hi)?;
     let d = axis.divisor;
     for (pick, color) in [(0usize, palette::MINING), (1, palette::AI)] {
-        let q = |f: &crate::analysis::FanMonth, i: usize| if pick == 1 { f.plan[i] } else { f.baseline[i] } / d;
+        let q = |f: &FanMonth, i: usize| if pick == 1 { f.plan[i] } else { f.baseline[i] } / d;
         let upper = mc.fan.iter().enumerate().map(|(m, f)| (m as i32, q(f, 2)));
         let lower: Vec<(i32, f64)> = mc
             .fan

@@ -1,36 +1,94 @@
 //! Hashprice ($/PH/day, left axis) and BTC price ($, right axis), halvings marked.
 
+use super::frame::{build_time_chart, dashed, mark_halvings, time_mesh, xmap};
 use super::{
-    build_time_chart, dashed, err, mark_halvings, palette, time_mesh, xmap, Error, LegendItem,
-    Mark, Style, TimeAxis, XMap,
+    err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
+    TimeAxis, XMap,
 };
-use crate::format;
-use crate::i18n::{tr, Lang};
-use crate::model::Projection;
+use crate::i18n::{Lang, Msg};
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Legend entries.
-pub fn legend(lang: Lang) -> Vec<LegendItem> {
+/// The registry entry.
+pub const CHART: ChartDef = ChartDef {
+    id: ChartId::Hashprice,
+    name: "hashprice",
+    title: Msg::ChartHashprice,
+    caption: Msg::CaptionHashprice,
+    needs: Needs::Projection,
+    legend,
+    table,
+    readout: Some(readout),
+};
+
+fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::tr(
+        LegendItem::msg(
             lang,
-            "Hashprice ($/PH/day, left)",
+            Msg::LegendHashpriceLeft,
             palette::HASHPRICE,
             Mark::Line,
         ),
-        LegendItem::tr(lang, "BTC price ($k, right)", palette::BTC, Mark::Dashed),
-        LegendItem::tr(lang, "Halving", palette::HALVING, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendBtcRight, palette::BTC, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendHalving, palette::HALVING, Mark::Dashed),
+    ]
+}
+
+/// The yearly averages of hashprice and BTC price.
+fn table(input: &Input, lang: Lang) -> Table {
+    let (p, f) = (input.projection, lang.fmt());
+    Table {
+        columns: [Msg::Year, Msg::HashpriceAverage, Msg::BtcPriceAverage]
+            .map(|m| lang.t(m).to_string())
+            .to_vec(),
+        rows: years(p)
+            .into_iter()
+            .map(|(year, r)| {
+                let n = r.len() as f64;
+                let rows = &p.months[r];
+                let hp = rows.iter().map(|x| x.hashprice_usd_ph_day).sum::<f64>() / n;
+                let btc = rows.iter().map(|x| x.btc_usd).sum::<f64>() / n;
+                vec![
+                    year.to_string(),
+                    lang.fill(Msg::UnitPerPhDay, &[("v", &f.price(hp, 2))]),
+                    f.dollars(btc),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn readout(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
+    let (row, f) = (&input.projection.months[m], lang.fmt());
+    let pair = |label: Msg, value: String| (lang.t(label).to_string(), value);
+    vec![
+        pair(
+            Msg::ChartHashprice,
+            lang.fill(
+                Msg::UnitPerPhDay,
+                &[("v", &f.price(row.hashprice_usd_ph_day, 2))],
+            ),
+        ),
+        pair(Msg::BtcPrice, f.dollars(row.btc_usd)),
+        pair(
+            Msg::Network,
+            lang.fill(Msg::EhsValue, &[("v", &f.number(row.network_ehs, 0))]),
+        ),
+        pair(
+            Msg::Subsidy,
+            lang.fill(Msg::UnitPerBlock, &[("v", &f.number(row.subsidy_btc, 4))]),
+        ),
     ]
 }
 
 /// Draws the chart; returns the hover map.
-pub fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    p: &Projection,
+    input: &Input,
     style: &Style,
-) -> Result<XMap, Error> {
+) -> Result<Option<XMap>, Error> {
+    let p = input.projection;
     let n = p.months.len();
     let hp_max = p
         .months
@@ -62,17 +120,18 @@ pub fn draw<DB: DrawingBackend>(
         (0..x_max).with_key_points(time.key_points(style.compact)),
         0.0..btc_max.max(1e-9),
     );
+    let f = style.lang.fmt();
     time_mesh(
         &mut chart,
         style,
         &time,
-        &|y| format::number(*y, hp_dec),
-        tr(style.lang, "Hashprice, $/PH/day"),
+        &|y| f.number(*y, hp_dec),
+        style.t(Msg::AxisHashprice),
     )?;
     chart
         .configure_secondary_axes()
-        .y_desc(tr(style.lang, "BTC price, $k"))
-        .y_label_formatter(&|y| format::number(*y, btc_dec))
+        .y_desc(style.t(Msg::AxisBtcK))
+        .y_label_formatter(&|y| f.number(*y, btc_dec))
         .y_labels(if style.compact { 5 } else { 7 })
         .label_style(style.font(12.0))
         .axis_desc_style(style.font(12.0))
@@ -99,5 +158,5 @@ pub fn draw<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     mark_halvings(&mut chart, &p.halving_months, (0.0, top), style)?;
-    Ok(xmap(&chart, n))
+    Ok(Some(xmap(&chart, n)))
 }

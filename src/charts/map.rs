@@ -4,22 +4,64 @@
 //! Cell `i` spans the coordinates `[2i, 2i + 2]` (the grid is log-spaced, so the axes are
 //! indices), and the axes are labelled at a few cell centres `2i + 1` with the grid values.
 
-use super::{err, palette, Error, LegendItem, Mark, Style};
+use super::{
+    err, palette, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table, XMap,
+};
 use crate::analysis::BreakevenMap;
-use crate::format;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{Lang, Msg};
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Legend entries.
-pub fn legend(lang: Lang) -> Vec<LegendItem> {
+/// The registry entry.
+pub const CHART: ChartDef = ChartDef {
+    id: ChartId::Map,
+    name: "map",
+    title: Msg::ChartMap,
+    caption: Msg::CaptionMap,
+    needs: Needs::Map,
+    legend,
+    table,
+    readout: None,
+};
+
+fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::tr(lang, "Converting wins", palette::AI, Mark::Band),
-        LegendItem::tr(lang, "Mining wins", palette::MINING, Mark::Band),
-        LegendItem::tr(lang, "Break-even", palette::BASELINE, Mark::Line),
-        LegendItem::tr(lang, "This scenario", palette::HALVING, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendConvertingWins, palette::AI, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendMiningWins, palette::MINING, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendBreakeven, palette::BASELINE, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendThisScenario, palette::HALVING, Mark::Band),
     ]
+}
+
+/// The AI rate's axis title.
+fn rate_axis(map: &BreakevenMap) -> Msg {
+    match map.ai_key {
+        Key::Colo => Msg::AxisLeaseRate,
+        _ => Msg::AxisGpuRate,
+    }
+}
+
+/// A row per AI rate (highest first, as drawn), a column per starting BTC price.
+fn table(input: &Input, lang: Lang) -> Table {
+    let Some(map) = input.map else {
+        return Table::default();
+    };
+    let f = lang.fmt();
+    let corner = lang.fill(Msg::RateOverBtc, &[("rate", lang.t(rate_axis(map)))]);
+    let mut columns = vec![corner];
+    columns.extend(map.btc_prices.iter().map(|p| f.dollars(*p)));
+    Table {
+        columns,
+        rows: (0..map.ai_rates.len())
+            .rev()
+            .map(|row| {
+                let mut cells = vec![f.number(map.ai_rates[row], 2)];
+                cells.extend((0..map.btc_prices.len()).map(|col| f.money(map.at(col, row))));
+                cells
+            })
+            .collect(),
+    }
 }
 
 /// Steps of shading between no advantage and the largest on the map.
@@ -36,20 +78,18 @@ fn ticks(n: usize, labels: usize) -> Vec<i32> {
 }
 
 /// Draws the map; the scenario is the middle cell.
-pub fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    map: &BreakevenMap,
+    input: &Input,
     style: &Style,
-) -> Result<(), Error> {
+) -> Result<Option<XMap>, Error> {
+    let Some(map) = input.map else {
+        return Err("the break-even map was not computed".into());
+    };
     area.fill(&WHITE).map_err(err)?;
     let (cols, rows) = (map.btc_prices.len(), map.ai_rates.len());
-    let rate_desc = tr(
-        style.lang,
-        match map.ai_key {
-            Key::Colo => "Lease rate, $/kW-month",
-            _ => "GPU rate, $/GPU-hour",
-        },
-    );
+    let rate_desc = style.t(rate_axis(map));
+    let f = style.lang.fmt();
     let labels = if style.compact { 5 } else { 9 };
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(6.0))
@@ -65,21 +105,21 @@ pub fn draw<DB: DrawingBackend>(
         map.btc_prices
             .get((*i / 2) as usize)
             .map_or(String::new(), |p| {
-                format::number(p / 1e3, if *p < 1e4 { 1 } else { 0 })
+                f.number(p / 1e3, if *p < 1e4 { 1 } else { 0 })
             })
     };
     let rate = |i: &i32| {
         map.ai_rates
             .get((*i / 2) as usize)
             .map_or(String::new(), |r| {
-                format::number(*r, if *r < 10.0 { 2 } else { 0 })
+                f.number(*r, if *r < 10.0 { 2 } else { 0 })
             })
     };
     chart
         .configure_mesh()
         .disable_mesh()
         .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
-        .x_desc(tr(style.lang, "Starting BTC price, $k"))
+        .x_desc(style.t(Msg::AxisStartingBtc))
         .y_desc(rate_desc)
         .x_label_formatter(&price)
         .y_label_formatter(&rate)
@@ -144,7 +184,7 @@ pub fn draw<DB: DrawingBackend>(
             palette::HALVING.stroke_width(style.px(2.5)),
         )))
         .map_err(err)?;
-    Ok(())
+    Ok(None)
 }
 
 #[cfg(test)]

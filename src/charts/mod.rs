@@ -1,24 +1,21 @@
-//! Chart drawings with plotters, generic over the drawing backend (canvas in the browser, SVG in
-//! native tests). Each chart module has a `draw` that takes a drawing area and data, and
-//! returns how to map a pixel back to a month for the hover read-out.
+//! The charts: a registry with one module per chart. Each module declares its [`ChartDef`] (id,
+//! title, caption, legend, data table, hover read-out) and a `draw` generic over the plotters
+//! backend; [`draw`] is the one entry the page, the SVG tests and the exports use.
+//!
+//! Adding a chart: its module (with its texts in the i18n catalogue) and one line in the
+//! `registry!` below.
 
 mod axis;
-pub mod cash;
-pub mod fan;
-pub mod hashprice;
-pub mod map;
-pub mod readout;
-pub mod revenue;
-pub mod sensitivity;
+mod frame;
 
 pub use axis::{MoneyAxis, TimeAxis};
+pub use frame::message;
 
-use crate::i18n::{fill, tr, Lang};
-use plotters::coord::combinators::WithKeyPoints;
-use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
+use crate::analysis::{BreakevenMap, MonteCarlo, Tornado};
+use crate::i18n::{Lang, Msg};
+use crate::model::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor;
 
 /// Okabe–Ito colours (safe for the common colour-vision deficiencies).
 pub mod palette {
@@ -71,6 +68,11 @@ impl Style {
             .into_font()
             .color(&palette::TEXT)
     }
+
+    /// `m` in the chart's language.
+    pub fn t(&self, m: Msg) -> &'static str {
+        self.lang.t(m)
+    }
 }
 
 /// One entry of a chart's legend (drawn in HTML beside the canvas).
@@ -104,9 +106,9 @@ impl LegendItem {
         }
     }
 
-    /// An entry whose English label is translated into `lang`.
-    fn tr(lang: Lang, label: &'static str, color: RGBColor, mark: Mark) -> Self {
-        Self::new(tr(lang, label), color, mark)
+    /// An entry whose label is the message `m` in `lang`.
+    fn msg(lang: Lang, m: Msg, color: RGBColor, mark: Mark) -> Self {
+        Self::new(lang.t(m), color, mark)
     }
 }
 
@@ -144,196 +146,197 @@ fn err<E: std::fmt::Debug>(e: E) -> Error {
     format!("{e:?}")
 }
 
-/// A time chart: months on x (year labels at Januaries), a linear y.
-pub type TimeChart<'a, DB> =
-    ChartContext<'a, DB, Cartesian2d<WithKeyPoints<RangedCoordi32>, RangedCoordf64>>;
-
-/// Builds a time chart over `y` with its mesh, y tick labels from `y_tick` and the y caption.
-fn time_chart<'a, DB: DrawingBackend + 'a>(
-    area: &'a DrawingArea<DB, Shift>,
-    style: &Style,
-    time: &TimeAxis,
-    y: std::ops::Range<f64>,
-    y_tick: &dyn Fn(&f64) -> String,
-    y_desc: &str,
-) -> Result<TimeChart<'a, DB>, Error> {
-    let mut chart = build_time_chart(area, style, time, y, 0.0)?;
-    time_mesh(&mut chart, style, time, y_tick, y_desc)?;
-    Ok(chart)
+/// What a chart draws from: the projection, and the analysis it needs (computed by the caller
+/// only for the chart shown).
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    /// The model's answer.
+    pub projection: &'a Projection,
+    /// The tornado, for [`Needs::Tornado`].
+    pub tornado: Option<&'a Tornado>,
+    /// The break-even map, for [`Needs::Map`].
+    pub map: Option<&'a BreakevenMap>,
+    /// Monte Carlo, for [`Needs::MonteCarlo`] (`None` while it runs or when `mc = 0`).
+    pub monte_carlo: Option<&'a MonteCarlo>,
 }
 
-/// A time chart of monthly revenue from 0 to a little above `hi` dollars over `n` months,
-/// with its money axis and the top of its y range (in axis units).
-fn revenue_chart<'a, DB: DrawingBackend + 'a>(
-    area: &'a DrawingArea<DB, Shift>,
-    style: &Style,
-    p: &crate::model::Projection,
-    n: usize,
-    hi: f64,
-) -> Result<(TimeChart<'a, DB>, MoneyAxis, f64), Error> {
-    let axis = MoneyAxis::for_range(0.0, hi);
-    let top = (hi / axis.divisor * 1.1).max(1e-6);
-    let time = TimeAxis {
-        start: p.scenario.month(crate::scenario::Key::Start),
-        months: n,
+impl<'a> Input<'a> {
+    /// An input with the projection only.
+    pub fn new(projection: &'a Projection) -> Self {
+        Input {
+            projection,
+            tornado: None,
+            map: None,
+            monte_carlo: None,
+        }
+    }
+}
+
+/// Which analysis a chart draws, beyond the projection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// The projection alone.
+    Projection,
+    /// [`crate::analysis::tornado`].
+    Tornado,
+    /// [`crate::analysis::breakeven_map`].
+    Map,
+    /// [`crate::analysis::monte_carlo`].
+    MonteCarlo,
+}
+
+/// A chart's numbers as a table, for screen readers and "show the data".
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Table {
+    /// Column headers; the first heads the row labels.
+    pub columns: Vec<String>,
+    /// Rows; each starts with its label.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Label and value rows of a hover read-out.
+pub type Rows = Vec<(String, String)>;
+
+/// Everything the registry knows about a chart.
+#[derive(Clone, Copy, Debug)]
+pub struct ChartDef {
+    /// The chart.
+    pub id: ChartId,
+    /// `tab=` and `data-chart=` name.
+    pub name: &'static str,
+    /// Tab title.
+    pub title: Msg,
+    /// One sentence under the tab: what the chart shows.
+    pub caption: Msg,
+    /// What it draws from.
+    pub needs: Needs,
+    /// Legend entries in a language.
+    pub legend: fn(Lang) -> Vec<LegendItem>,
+    /// The numbers behind the chart.
+    pub table: fn(&Input, Lang) -> Table,
+    /// The hover read-out of a month (time charts), as label and value rows.
+    pub readout: Option<fn(&Input, usize, Lang) -> Rows>,
+}
+
+/// Declares the chart modules, [`ChartId`], [`CHARTS`] and [`draw`] from one line per chart.
+macro_rules! registry {
+    ($($id:ident => $module:ident,)*) => {
+        $(mod $module;)*
+
+        /// The charts, in tab order (the first is the default tab).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum ChartId {
+            $($id,)*
+        }
+
+        /// The registry, in [`ChartId`] order.
+        pub const CHARTS: &[ChartDef] = &[$($module::CHART,)*];
+
+        /// Draws chart `id` from `input` on `area`; returns the hover map of time charts.
+        pub fn draw<DB: DrawingBackend>(
+            id: ChartId,
+            area: &DrawingArea<DB, Shift>,
+            input: &Input,
+            style: &Style,
+        ) -> Result<Option<XMap>, Error> {
+            match id {
+                $(ChartId::$id => $module::draw(area, input, style),)*
+            }
+        }
     };
-    let desc = fill(
-        tr(style.lang, "Revenue, {unit} per month"),
-        &[("unit", axis.unit)],
-    );
-    let chart = time_chart(area, style, &time, 0.0..top, &|y| axis.tick(*y), &desc)?;
-    Ok((chart, axis, top))
 }
 
-/// Builds a time chart's coordinates and label areas (with a right label area of
-/// `right_label_area` CSS px for a secondary axis), without drawing its mesh.
-fn build_time_chart<'a, DB: DrawingBackend + 'a>(
-    area: &'a DrawingArea<DB, Shift>,
-    style: &Style,
-    time: &TimeAxis,
-    y: std::ops::Range<f64>,
-    right_label_area: f64,
-) -> Result<TimeChart<'a, DB>, Error> {
-    area.fill(&WHITE).map_err(err)?;
-    let x_max = time.months.max(2) as i32 - 1;
-    let mut builder = ChartBuilder::on(area);
-    builder
-        .margin(style.px(6.0))
-        .margin_right(style.px(if right_label_area > 0.0 { 2.0 } else { 14.0 }))
-        .x_label_area_size(style.px(24.0))
-        .y_label_area_size(style.px(if style.compact { 52.0 } else { 62.0 }));
-    if right_label_area > 0.0 {
-        builder.right_y_label_area_size(style.px(right_label_area));
-    }
-    builder
-        .build_cartesian_2d(
-            (0..x_max).with_key_points(time.key_points(style.compact)),
-            y,
-        )
-        .map_err(err)
+registry! {
+    Revenue => revenue,
+    Cash => cash,
+    Hashprice => hashprice,
+    Sensitivity => sensitivity,
+    Map => map,
+    Fan => fan,
 }
 
-/// Draws a time chart's grid, year labels, y labels and y caption.
-fn time_mesh<DB: DrawingBackend>(
-    chart: &mut TimeChart<'_, DB>,
-    style: &Style,
-    time: &TimeAxis,
-    y_tick: &dyn Fn(&f64) -> String,
-    y_desc: &str,
-) -> Result<(), Error> {
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(palette::GRID.stroke_width(style.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
-        .x_label_formatter(&|x| time.label(*x))
-        .y_label_formatter(y_tick)
-        .y_labels(if style.compact { 5 } else { 7 })
-        .y_desc(y_desc)
-        .label_style(style.font(12.0))
-        .axis_desc_style(style.font(12.0))
-        .draw()
-        .map_err(err)
-}
-
-/// The device-pixel x range of a chart's plotting area as an [`XMap`].
-fn xmap<DB: DrawingBackend, CT: CoordTranslate>(
-    chart: &ChartContext<'_, DB, CT>,
-    months: usize,
-) -> XMap {
-    let (x, _) = chart.plotting_area().get_pixel_range();
-    XMap {
-        left: f64::from(x.start),
-        right: f64::from(x.end - 1),
-        months,
+impl Default for ChartId {
+    fn default() -> Self {
+        CHARTS[0].id
     }
 }
 
-/// A dashed line in `color`, 2 CSS px wide: baselines, the BTC price, medians.
-fn dashed<I: IntoIterator>(
-    points: I,
-    color: RGBColor,
-    style: &Style,
-) -> DashedLineSeries<I::IntoIter, u32>
-where
-    I::IntoIter: Clone,
-{
-    DashedLineSeries::new(
-        points,
-        style.px(6.0),
-        style.px(3.0),
-        color.stroke_width(style.px(2.0)),
-    )
-}
-
-/// Dashed vertical lines at the halvings, labelled at the top.
-fn mark_halvings<DB: DrawingBackend>(
-    chart: &mut TimeChart<'_, DB>,
-    halvings: &[usize],
-    y: (f64, f64),
-    style: &Style,
-) -> Result<(), Error> {
-    for &m in halvings {
-        let x = m as i32;
-        chart
-            .draw_series(DashedLineSeries::new(
-                [(x, y.0), (x, y.1)],
-                style.px(5.0),
-                style.px(4.0),
-                palette::HALVING.stroke_width(style.px(1.5)),
-            ))
-            .map_err(err)?;
-        chart
-            .draw_series(std::iter::once(Text::new(
-                tr(style.lang, " halving"),
-                (x, y.1),
-                style
-                    .font(11.0)
-                    .color(&palette::HALVING)
-                    .pos(text_anchor::Pos::new(
-                        text_anchor::HPos::Left,
-                        text_anchor::VPos::Top,
-                    )),
-            )))
-            .map_err(err)?;
+impl ChartId {
+    /// Every chart, in tab order.
+    pub fn all() -> impl Iterator<Item = ChartId> {
+        CHARTS.iter().map(|c| c.id)
     }
-    Ok(())
+
+    /// The chart's registry entry.
+    pub fn def(self) -> &'static ChartDef {
+        &CHARTS[self as usize]
+    }
+
+    /// The chart's `tab=` name.
+    pub fn name(self) -> &'static str {
+        self.def().name
+    }
+
+    /// The chart called `name`.
+    pub fn from_name(name: &str) -> Option<ChartId> {
+        CHARTS.iter().find(|c| c.name == name).map(|c| c.id)
+    }
 }
 
-/// Light bands over the months each tranche is under construction.
-fn mark_construction<DB: DrawingBackend>(
-    chart: &mut TimeChart<'_, DB>,
-    tranches: &[crate::model::Tranche],
-    months: usize,
-    y: (f64, f64),
-) -> Result<(), Error> {
-    let last = months.max(2) as i32 - 1;
-    let bands = tranches
-        .iter()
-        .filter(|t| t.build_start < months && t.live > t.build_start)
-        .map(|t| {
-            let x0 = t.build_start as i32;
-            let x1 = (t.live as i32).min(last);
-            Rectangle::new([(x0, y.0), (x1, y.1)], palette::BUILD.mix(0.18).filled())
-        });
-    chart.draw_series(bands).map_err(err)?;
-    Ok(())
+/// The hover read-out of month `m` of a time chart: its title (the month) and labelled values.
+/// `None` for charts without one or months outside the horizon.
+pub fn readout(id: ChartId, input: &Input, m: usize, lang: Lang) -> Option<(String, Rows)> {
+    let row = input.projection.months.get(m)?;
+    let rows = (id.def().readout?)(input, m, lang);
+    (!rows.is_empty()).then(|| (lang.fmt().month(row.month), rows))
 }
 
-/// A message in the middle of an area (for charts with nothing to show).
-pub fn message<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    text: &str,
-    style: &Style,
-) -> Result<(), Error> {
-    area.fill(&WHITE).map_err(err)?;
-    let (w, h) = area.dim_in_pixel();
-    let font = style.font(14.0).pos(text_anchor::Pos::new(
-        text_anchor::HPos::Center,
-        text_anchor::VPos::Center,
-    ));
-    area.draw_text(text, &font, ((w / 2) as i32, (h / 2) as i32))
-        .map_err(err)?;
-    Ok(())
+/// The calendar years of a projection, each with the range of its months.
+fn years(p: &Projection) -> Vec<(i32, std::ops::Range<usize>)> {
+    let mut out: Vec<(i32, std::ops::Range<usize>)> = Vec::new();
+    for (m, row) in p.months.iter().enumerate() {
+        match out.last_mut() {
+            Some((year, range)) if *year == row.month.year() => range.end = m + 1,
+            _ => out.push((row.month.year(), m..m + 1)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model;
+    use crate::scenario::parse;
+
+    #[test]
+    fn registry_is_in_id_order_with_unique_names() {
+        for (i, c) in CHARTS.iter().enumerate() {
+            assert_eq!(c.id as usize, i, "{}", c.name);
+            assert_eq!(ChartId::from_name(c.name), Some(c.id));
+            for lang in Lang::ALL {
+                assert!(!(c.legend)(lang).is_empty(), "{}", c.name);
+            }
+        }
+        assert_eq!(ChartId::from_name("pie"), None);
+    }
+
+    #[test]
+    fn years_group_months_by_calendar_year() {
+        let p = model::run(&parse("start=2026-11&years=2").scenario);
+        let y = years(&p);
+        assert_eq!(y, vec![(2026, 0..2), (2027, 2..14), (2028, 14..24)]);
+    }
+
+    #[test]
+    fn readouts_title_the_month() {
+        let p = model::run(&parse("").scenario);
+        let input = Input::new(&p);
+        let (title, rows) = readout(ChartId::Revenue, &input, 0, Lang::En).unwrap();
+        assert_eq!(title, "Jan 2026");
+        assert_eq!(rows[3], ("Keep mining".to_string(), "$5.83 M".to_string()));
+        assert!(readout(ChartId::Hashprice, &input, 500, Lang::En).is_none());
+        assert!(readout(ChartId::Sensitivity, &input, 3, Lang::En).is_none());
+    }
 }

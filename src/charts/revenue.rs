@@ -1,32 +1,99 @@
 //! Revenue per month: the plan's mining and AI revenue stacked, against the keep-mining
 //! baseline, with halvings and construction windows marked.
 
+use super::frame::{dashed, mark_construction, mark_halvings, revenue_chart, xmap};
 use super::{
-    dashed, err, mark_construction, mark_halvings, palette, revenue_chart, xmap, Error, LegendItem,
-    Mark, Style, XMap,
+    err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
+    XMap,
 };
-use crate::i18n::Lang;
-use crate::model::Projection;
+use crate::i18n::{Lang, Msg};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Legend entries.
-pub fn legend(lang: Lang) -> Vec<LegendItem> {
+/// The registry entry.
+pub const CHART: ChartDef = ChartDef {
+    id: ChartId::Revenue,
+    name: "revenue",
+    title: Msg::ChartRevenue,
+    caption: Msg::CaptionRevenue,
+    needs: Needs::Projection,
+    legend,
+    table,
+    readout: Some(readout),
+};
+
+fn legend(lang: Lang) -> Vec<LegendItem> {
     vec![
-        LegendItem::tr(lang, "Plan: mining", palette::MINING, Mark::Band),
-        LegendItem::tr(lang, "Plan: AI", palette::AI, Mark::Band),
-        LegendItem::tr(lang, "Keep mining", palette::BASELINE, Mark::Dashed),
-        LegendItem::tr(lang, "Construction", palette::BUILD, Mark::Band),
-        LegendItem::tr(lang, "Halving", palette::HALVING, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendPlanMining, palette::MINING, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendPlanAi, palette::AI, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendKeepMining, palette::BASELINE, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendConstruction, palette::BUILD, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendHalving, palette::HALVING, Mark::Dashed),
     ]
 }
 
+/// Revenue per calendar year.
+fn table(input: &Input, lang: Lang) -> Table {
+    let (p, f) = (input.projection, lang.fmt());
+    let sum = |r: &std::ops::Range<usize>, v: &dyn Fn(usize) -> f64| r.clone().map(v).sum::<f64>();
+    Table {
+        columns: [
+            Msg::Year,
+            Msg::LegendPlanMining,
+            Msg::LegendPlanAi,
+            Msg::LegendPlanTotal,
+            Msg::LegendKeepMining,
+        ]
+        .map(|m| lang.t(m).to_string())
+        .to_vec(),
+        rows: years(p)
+            .into_iter()
+            .map(|(year, r)| {
+                let row = |m: usize| &p.months[m];
+                vec![
+                    year.to_string(),
+                    f.money(sum(&r, &|m| row(m).plan.mining_revenue)),
+                    f.money(sum(&r, &|m| row(m).plan.ai_revenue)),
+                    f.money(sum(&r, &|m| row(m).plan.revenue())),
+                    f.money(sum(&r, &|m| row(m).baseline.revenue())),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn readout(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
+    let (p, f) = (input.projection, lang.fmt());
+    let row = &p.months[m];
+    let pair = |label: Msg, value: String| (lang.t(label).to_string(), value);
+    let mut rows = vec![
+        pair(Msg::LegendPlanMining, f.money(row.plan.mining_revenue)),
+        pair(Msg::LegendPlanAi, f.money(row.plan.ai_revenue)),
+        pair(Msg::LegendPlanTotal, f.money(row.plan.revenue())),
+        pair(Msg::LegendKeepMining, f.money(row.baseline.revenue())),
+    ];
+    let building: f64 = p
+        .tranches
+        .iter()
+        .filter(|t| (t.build_start..t.live).contains(&m))
+        .map(|t| t.mw)
+        .sum();
+    if building > 0.0 {
+        rows.push(pair(
+            Msg::UnderConstruction,
+            lang.fill(Msg::MwValue, &[("v", &f.number(building, 1))]),
+        ));
+    }
+    rows
+}
+
 /// Draws the chart; returns the hover map.
-pub fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    p: &Projection,
+    input: &Input,
     style: &Style,
-) -> Result<XMap, Error> {
+) -> Result<Option<XMap>, Error> {
+    let p = input.projection;
     let n = p.months.len();
     let hi = p
         .months
@@ -37,18 +104,15 @@ pub fn draw<DB: DrawingBackend>(
     mark_construction(&mut chart, &p.tranches, n, (0.0, top))?;
 
     let d = axis.divisor;
-    let mining: Vec<(i32, f64)> = p
-        .months
-        .iter()
-        .enumerate()
-        .map(|(m, r)| (m as i32, r.plan.mining_revenue / d))
-        .collect();
-    let total: Vec<(i32, f64)> = p
-        .months
-        .iter()
-        .enumerate()
-        .map(|(m, r)| (m as i32, r.plan.revenue() / d))
-        .collect();
+    let series = |v: &dyn Fn(&crate::model::MonthRow) -> f64| -> Vec<(i32, f64)> {
+        p.months
+            .iter()
+            .enumerate()
+            .map(|(m, r)| (m as i32, v(r) / d))
+            .collect()
+    };
+    let mining = series(&|r| r.plan.mining_revenue);
+    let total = series(&|r| r.plan.revenue());
     // AI band: from the mining edge up to the total.
     let band: Vec<(i32, f64)> = total
         .iter()
@@ -80,14 +144,33 @@ pub fn draw<DB: DrawingBackend>(
             palette::AI.stroke_width(style.px(2.0)),
         ))
         .map_err(err)?;
-    let baseline = p
-        .months
-        .iter()
-        .enumerate()
-        .map(|(m, r)| (m as i32, r.baseline.revenue() / d));
     chart
-        .draw_series(dashed(baseline, palette::BASELINE, style))
+        .draw_series(dashed(
+            series(&|r| r.baseline.revenue()),
+            palette::BASELINE,
+            style,
+        ))
         .map_err(err)?;
     mark_halvings(&mut chart, &p.halving_months, (0.0, top), style)?;
-    Ok(xmap(&chart, n))
+    Ok(Some(xmap(&chart, n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model;
+    use crate::scenario::parse;
+
+    #[test]
+    fn table_sums_each_calendar_year() {
+        let p = model::run(&parse("start=2026-07&years=2").scenario);
+        let t = table(&Input::new(&p), Lang::En);
+        assert_eq!(t.columns.len(), 5);
+        assert_eq!(
+            t.rows.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
+            ["2026", "2027", "2028"]
+        );
+        let baseline_2026: f64 = p.months[..6].iter().map(|r| r.baseline.revenue()).sum();
+        assert_eq!(t.rows[0][4], Lang::En.fmt().money(baseline_2026));
+    }
 }

@@ -1,35 +1,97 @@
 //! The tornado: how far the NPV advantage moves when each input moves ∓20 %.
 
-use super::{err, palette, Error, LegendItem, Mark, MoneyAxis, Style};
-use crate::analysis::{Tornado, SWING};
-use crate::i18n::{fill, tr, Lang};
+use super::{
+    err, palette, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs, Style, Table,
+    XMap,
+};
+use crate::analysis::SWING;
+use crate::i18n::{Lang, Msg};
+use crate::scenario::{format_number, Key};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Legend entries.
-pub fn legend(lang: Lang) -> Vec<LegendItem> {
-    let pct = (SWING * 100.0).round().to_string();
+/// The registry entry.
+pub const CHART: ChartDef = ChartDef {
+    id: ChartId::Sensitivity,
+    name: "sensitivity",
+    title: Msg::ChartSensitivity,
+    caption: Msg::CaptionSensitivity,
+    needs: Needs::Tornado,
+    legend,
+    table,
+    readout: None,
+};
+
+/// The swing in percent, as text.
+fn pct() -> String {
+    format_number((SWING * 100.0).round())
+}
+
+fn legend(lang: Lang) -> Vec<LegendItem> {
+    let pct = pct();
     vec![
         LegendItem::new(
-            fill(tr(lang, "Input −{pct} %"), &[("pct", &pct)]),
+            lang.fill(Msg::LegendInputDown, &[("pct", &pct)]),
             palette::MINING,
             Mark::Band,
         ),
         LegendItem::new(
-            fill(tr(lang, "Input +{pct} %"), &[("pct", &pct)]),
+            lang.fill(Msg::LegendInputUp, &[("pct", &pct)]),
             palette::AI,
             Mark::Band,
         ),
-        LegendItem::tr(lang, "Scenario", palette::BASELINE, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendScenario, palette::BASELINE, Mark::Line),
     ]
 }
 
+/// A key's value with its unit, as people read it.
+fn with_unit(key: Key, v: f64, lang: Lang) -> String {
+    let number = lang.fmt().number(v, 4);
+    match key.def().unit {
+        Some(unit) => format!("{number} {}", lang.t(unit)),
+        None => number,
+    }
+}
+
+/// One row per bar, widest first.
+fn table(input: &Input, lang: Lang) -> Table {
+    let (f, pct) = (lang.fmt(), pct());
+    let Some(t) = input.tornado else {
+        return Table::default();
+    };
+    Table {
+        columns: vec![
+            lang.t(Msg::Input).to_string(),
+            lang.fill(Msg::ValueAtLow, &[("pct", &pct)]),
+            lang.fill(Msg::ValueAtHigh, &[("pct", &pct)]),
+            lang.fill(Msg::NpvAtLow, &[("pct", &pct)]),
+            lang.fill(Msg::NpvAtHigh, &[("pct", &pct)]),
+        ],
+        rows: t
+            .bars
+            .iter()
+            .map(|b| {
+                vec![
+                    lang.t(b.key.def().label).to_string(),
+                    with_unit(b.key, b.low_value, lang),
+                    with_unit(b.key, b.high_value, lang),
+                    f.money(b.low),
+                    f.money(b.high),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// Draws the tornado, widest bar on top.
-pub fn draw<DB: DrawingBackend>(
+pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    t: &Tornado,
+    input: &Input,
     style: &Style,
-) -> Result<(), Error> {
+) -> Result<Option<XMap>, Error> {
+    let Some(t) = input.tornado else {
+        return Err("the tornado was not computed".into());
+    };
     area.fill(&WHITE).map_err(err)?;
     let lo = t
         .bars
@@ -45,11 +107,7 @@ pub fn draw<DB: DrawingBackend>(
     let pad = ((hi - lo) * 0.05).max(1.0);
     let (x0, x1) = ((lo - pad) / axis.divisor, (hi + pad) / axis.divisor);
     let rows = t.bars.len();
-    let labels: Vec<&str> = t
-        .bars
-        .iter()
-        .map(|b| tr(style.lang, b.key.def().label))
-        .collect();
+    let labels: Vec<&str> = t.bars.iter().map(|b| style.t(b.key.def().label)).collect();
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(6.0))
         .margin_right(style.px(16.0))
@@ -63,12 +121,13 @@ pub fn draw<DB: DrawingBackend>(
         .bold_line_style(palette::GRID.stroke_width(style.px(1.0)))
         .light_line_style(TRANSPARENT)
         .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
-        .x_label_formatter(&|x| axis.tick(*x))
+        .x_label_formatter(&|x| axis.tick(*x, style.lang.fmt()))
         .x_labels(if style.compact { 5 } else { 8 })
-        .x_desc(fill(
-            tr(style.lang, "NPV advantage of converting, {unit}"),
-            &[("unit", axis.unit)],
-        ))
+        .x_desc(
+            style
+                .lang
+                .fill(Msg::AxisNpvAdvantage, &[("unit", axis.unit)]),
+        )
         .y_labels(rows * 2 + 1)
         .y_label_formatter(&|y| {
             // Labels sit at the middle of each bar's row; row 0 is at the top.
@@ -105,5 +164,5 @@ pub fn draw<DB: DrawingBackend>(
             palette::BASELINE.stroke_width(style.px(1.5)),
         ))
         .map_err(err)?;
-    Ok(())
+    Ok(None)
 }

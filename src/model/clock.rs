@@ -1,7 +1,7 @@
 //! The Bitcoin clock (ECONOMICS.md §3): block heights in time, the integer subsidy schedule,
 //! subsidy mined in an interval of heights, halvings.
 
-use crate::scenario::Date;
+use crate::calendar::Date;
 
 /// Height of the anchor block.
 pub const ANCHOR_HEIGHT: f64 = 840_000.0;

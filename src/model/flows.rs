@@ -35,17 +35,90 @@ pub struct Flows {
     pub cash_flow: f64,
 }
 
+/// Whether a field can be negative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    /// Never below zero.
+    NonNegative,
+    /// Any sign.
+    Any,
+}
+
+/// A numeric output field: its JSON name, its unit (for CSV headers) and its sign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// Name in the JSON output.
+    pub name: &'static str,
+    /// Unit, as printed in CSV headers.
+    pub unit: &'static str,
+    /// Whether it can be negative.
+    pub sign: Sign,
+}
+
+impl Field {
+    /// A field named `name`, in `unit`.
+    pub const fn new(name: &'static str, unit: &'static str, sign: Sign) -> Field {
+        Field { name, unit, sign }
+    }
+}
+
 impl Flows {
+    /// The fields of [`Flows`], in output order; [`Flows::values`] gives them.
+    pub const FIELDS: [Field; 12] = [
+        Field::new("mining_mw", "MW", Sign::NonNegative),
+        Field::new("ai_it_mw", "MW", Sign::NonNegative),
+        Field::new("btc_mined", "BTC", Sign::NonNegative),
+        Field::new("mining_revenue", "$", Sign::NonNegative),
+        Field::new("mining_power", "$", Sign::NonNegative),
+        Field::new("mining_opex", "$", Sign::NonNegative),
+        Field::new("ai_revenue", "$", Sign::NonNegative),
+        Field::new("ai_power", "$", Sign::NonNegative),
+        Field::new("ai_opex", "$", Sign::NonNegative),
+        Field::new("capex", "$", Sign::NonNegative),
+        Field::new("residual", "$", Sign::NonNegative),
+        Field::new("cash_flow", "$", Sign::Any),
+    ];
+
+    /// The values of [`Flows::FIELDS`], in that order.
+    pub fn values(&self) -> [f64; 12] {
+        [
+            self.mining_mw,
+            self.ai_it_mw,
+            self.btc_mined,
+            self.mining_revenue,
+            self.mining_power,
+            self.mining_opex,
+            self.ai_revenue,
+            self.ai_power,
+            self.ai_opex,
+            self.capex,
+            self.residual,
+            self.cash_flow,
+        ]
+    }
+
     /// Revenue, $: mining plus AI.
     pub fn revenue(&self) -> f64 {
         self.mining_revenue + self.ai_revenue
     }
 
+    /// Revenue − power − opex (mining and AI), $.
+    pub fn ebitda(&self) -> f64 {
+        self.mining_revenue - self.mining_power - self.mining_opex + self.ai_revenue
+            - self.ai_power
+            - self.ai_opex
+    }
+
+    /// Sets `cash_flow` from the other fields: `ebitda − capex + residual`. The one place the
+    /// cash-flow formula is written.
+    fn settle(&mut self) {
+        self.cash_flow = self.ebitda() - self.capex + self.residual;
+    }
+
     /// The cash flow without mining revenue and mining power: the part a BTC price change does
     /// not move, $.
     pub fn price_independent(&self) -> f64 {
-        -self.mining_opex + self.ai_revenue - self.ai_power - self.ai_opex - self.capex
-            + self.residual
+        self.cash_flow - (self.mining_revenue - self.mining_power)
     }
 
     /// AI revenue net of AI opex, $: the part proportional to the GPU or lease rate.
@@ -112,11 +185,7 @@ pub fn simulate(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche]) -> V
         if m + 1 == n {
             f.residual = tranches.iter().map(|t| ai.residual(t, n)).sum();
         }
-        f.cash_flow = f.mining_revenue - f.mining_power - f.mining_opex + f.ai_revenue
-            - f.ai_power
-            - f.ai_opex
-            - f.capex
-            + f.residual;
+        f.settle();
         out.flows.push(f);
     }
     out

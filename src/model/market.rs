@@ -2,7 +2,8 @@
 //! heights, rewards, BTC price, network hashrate and hashprice.
 
 use super::clock;
-use crate::scenario::{Key, Scenario, YearMonth};
+use crate::calendar::YearMonth;
+use crate::scenario::{Key, Scenario};
 
 /// One month of the market, shared by the plan and the baseline.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -9,13 +9,14 @@ pub mod market;
 pub mod site;
 pub mod summary;
 
-pub use flows::Flows;
+pub use flows::{Field, Flows, Sign};
 pub use levers::Levers;
 pub use market::MarketMonth;
 pub use site::Tranche;
 pub use summary::{Summary, Totals};
 
-use crate::scenario::{Key, Scenario, YearMonth};
+use crate::calendar::YearMonth;
+use crate::scenario::{Key, Scenario};
 use serde::Serialize;
 
 /// One month of the projection: the market and both variants (ECONOMICS.md §10 `months`).
@@ -41,6 +42,31 @@ pub struct MonthRow {
     pub plan: Flows,
     /// Keep mining (`conv = 0`).
     pub baseline: Flows,
+}
+
+impl MonthRow {
+    /// The market fields of a row after `month` and `days`, in output order;
+    /// [`MonthRow::market_values`] gives them.
+    pub const MARKET_FIELDS: [Field; 6] = [
+        Field::new("height", "blocks", Sign::NonNegative),
+        Field::new("subsidy_btc", "BTC/block", Sign::NonNegative),
+        Field::new("reward_btc", "BTC", Sign::NonNegative),
+        Field::new("btc_usd", "$", Sign::NonNegative),
+        Field::new("network_ehs", "EH/s", Sign::NonNegative),
+        Field::new("hashprice_usd_ph_day", "$/PH/day", Sign::NonNegative),
+    ];
+
+    /// The values of [`MonthRow::MARKET_FIELDS`], in that order.
+    pub fn market_values(&self) -> [f64; 6] {
+        [
+            self.height,
+            self.subsidy_btc,
+            self.reward_btc,
+            self.btc_usd,
+            self.network_ehs,
+            self.hashprice_usd_ph_day,
+        ]
+    }
 }
 
 /// Everything the model computes for a scenario.

@@ -2,7 +2,7 @@
 
 use super::finance;
 use super::flows::Flows;
-use crate::scenario::{Date, YearMonth};
+use crate::calendar::{Date, YearMonth};
 use serde::Serialize;
 
 /// Sums of one variant over the horizon. Money in $, bitcoin in BTC.
@@ -40,7 +40,7 @@ impl Totals {
             t.revenue += f.revenue();
             t.mining_revenue += f.mining_revenue;
             t.ai_revenue += f.ai_revenue;
-            t.ebitda += f.revenue() - f.mining_power - f.ai_power - f.mining_opex - f.ai_opex;
+            t.ebitda += f.ebitda();
             t.capex += f.capex;
             t.residual += f.residual;
             t.btc_mined += f.btc_mined;

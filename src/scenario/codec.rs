@@ -1,65 +1,62 @@
-//! The URL codec of ECONOMICS.md §1: any string → a scenario, view keys and warnings; a scenario →
-//! its canonical query.
+//! The URL codec of ECONOMICS.md §1: any string → a scenario, its warnings and the view keys;
+//! a scenario → its canonical query.
 //!
-//! Parsing is total: it never fails and never panics. Each problem adds one warning that names
-//! the key, and parsing goes on with a safe value.
+//! Parsing is total: it never fails and never panics. Each problem adds one [`Warning`] that
+//! names the key, and parsing goes on with a safe value.
 
 use super::keys::{Key, Kind, KEY_COUNT};
-use super::month::YearMonth;
 use super::presets::Preset;
-use super::view::View;
+use super::warning::{Bound, Unreadable, Warning};
 use super::Scenario;
+use crate::calendar::YearMonth;
 
 /// Longest input read, in bytes (8 KiB); the rest is cut with a warning.
 pub const MAX_INPUT: usize = 8 * 1024;
 
-/// Longest excerpt of a bad value quoted back in a warning, in characters.
-const QUOTE_CHARS: usize = 24;
+/// The schema this codec writes (`v=1`).
+pub const SCHEMA: u32 = 1;
+
+/// The view keys: not part of the model, read by the explorer, ignored by the CLI.
+pub const VIEW_KEYS: [&str; 4] = ["lang", "tab", "embed", "controls"];
 
 /// The result of parsing a query: never fails.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
     /// The scenario, every value finite and in bounds.
     pub scenario: Scenario,
-    /// The view keys (`lang`, `tab`, `embed`, `controls`).
-    pub view: View,
-    /// One human-readable sentence per problem with a model key, `v` or `preset`.
-    pub warnings: Vec<String>,
-    /// Problems with view keys: shown by the explorer, ignored by the CLI.
-    pub view_warnings: Vec<String>,
+    /// One warning per problem with a model key, `v` or `preset`.
+    pub warnings: Vec<Warning>,
+    /// The view keys and their values, in query order, for the explorer to read.
+    pub view: Vec<(String, String)>,
 }
 
 /// Parses a query string, `?query`, or a whole URL (`https://host/path?query#fragment`).
 pub fn parse(input: &str) -> Parsed {
     let mut warnings = Vec::new();
-    let mut view_warnings = Vec::new();
     let query = query_part(cut(input, &mut warnings));
 
     let mut raw: [Option<String>; KEY_COUNT] = std::array::from_fn(|_| None);
     let mut seen = [0u32; KEY_COUNT];
     let mut preset: Option<String> = None;
-    let mut view_pairs = Vec::new();
+    let mut view = Vec::new();
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
-        let name = name.trim().to_string();
+        let name = name.trim();
         if name.is_empty() {
             if !value.is_empty() {
-                warnings.push(format!(
-                    "A value without a key ({}) was ignored.",
-                    quote(&value)
-                ));
+                warnings.push(Warning::ValueWithoutKey(value.into_owned()));
             }
             continue;
         }
-        match name.as_str() {
+        match name {
             "v" => check_version(&value, &mut warnings),
             "preset" => preset = Some(value.into_owned()),
-            _ if View::is_view_key(&name) => view_pairs.push((name, value.into_owned())),
-            _ => match Key::from_name(&name) {
+            _ if VIEW_KEYS.contains(&name) => view.push((name.to_string(), value.into_owned())),
+            _ => match Key::from_name(name) {
                 Some(key) => {
                     seen[key as usize] += 1;
                     raw[key as usize] = Some(value.into_owned());
                 }
-                None => warnings.push(unknown_key(&name)),
+                None => warnings.push(Warning::UnknownKey(name.to_string())),
             },
         }
     }
@@ -68,38 +65,31 @@ pub fn parse(input: &str) -> Parsed {
     if let Some(id) = preset {
         match Preset::find(id.trim()) {
             Some(p) => scenario = p.scenario(),
-            None => warnings.push(format!(
-                "`preset`: unknown preset {}; known presets are {}.",
-                quote(&id),
-                super::presets::PRESETS.map(|p| p.id).join(", ")
-            )),
+            None => warnings.push(Warning::UnknownPreset(id)),
         }
     }
     for key in Key::all() {
         if let Some(text) = &raw[key as usize] {
             if seen[key as usize] > 1 {
-                warnings.push(format!(
-                    "`{}` was given {} times; the last value ({}) is used.",
-                    key.name(),
-                    seen[key as usize],
-                    quote(text)
-                ));
+                warnings.push(Warning::Repeated {
+                    key,
+                    times: seen[key as usize],
+                    value: text.clone(),
+                });
             }
             apply(&mut scenario, key, text, &mut warnings);
         }
     }
-    let view = View::parse(&view_pairs, &mut view_warnings);
     Parsed {
         scenario,
-        view,
         warnings,
-        view_warnings,
+        view,
     }
 }
 
 /// The canonical query: `v=1` then every key that differs from its default, in table order.
 pub fn canonical_query(s: &Scenario) -> String {
-    let mut q = String::from("v=1");
+    let mut q = format!("v={SCHEMA}");
     for key in Key::all() {
         if s.get(key) != s.default_of(key) {
             q.push('&');
@@ -117,135 +107,103 @@ pub fn format_number(v: f64) -> String {
     format!("{}", v + 0.0)
 }
 
+/// Whether `name` is a name the codec knows (a key, `v`, `preset` or a view key).
+pub(super) fn is_known_name(name: &str) -> bool {
+    Key::from_name(name).is_some() || matches!(name, "v" | "preset") || VIEW_KEYS.contains(&name)
+}
+
 /// Reads one key's text into the scenario, warning about each problem.
-pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<String>) {
-    let name = key.name();
+pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<Warning>) {
     let text = text.trim();
-    let fallback = s.value_text(key);
+    let unreadable = |why| Warning::Unreadable {
+        key,
+        value: text.to_string(),
+        why,
+        fallback: s.value_text(key),
+    };
     if text.is_empty() {
-        warnings.push(format!("`{name}` is empty; using {fallback}."));
+        warnings.push(Warning::Empty {
+            key,
+            fallback: s.value_text(key),
+        });
         return;
     }
-    let value = match key.def().kind {
-        Kind::Month => match YearMonth::parse(text) {
-            Some(m) => f64::from(m.index()),
-            None => {
-                warnings.push(format!(
-                    "`{name}`: {} is not a month (YYYY-MM); using {fallback}.",
-                    quote(text)
-                ));
-                return;
-            }
-        },
-        Kind::AiModel => match text {
-            "gpu" => 0.0,
-            "colo" => 1.0,
-            _ => {
-                warnings.push(format!(
-                    "`{name}`: {} is neither gpu nor colo (lower case); using {fallback}.",
-                    quote(text)
-                ));
-                return;
-            }
-        },
-        Kind::Real | Kind::Integer | Kind::Toggle => match number(key, text) {
-            Ok(v) => v,
-            Err(why) => {
-                warnings.push(format!(
-                    "`{name}`: {} {why}; using {fallback}.",
-                    quote(text)
-                ));
-                return;
-            }
+    let kind = key.def().kind;
+    let read = match kind {
+        Kind::Month => YearMonth::parse(text)
+            .map(|m| f64::from(m.index()))
+            .ok_or(Unreadable::NotMonth),
+        Kind::Choice(choices) => choices
+            .iter()
+            .position(|c| c.name == text)
+            .map(|i| i as f64)
+            .ok_or(Unreadable::NotChoice),
+        Kind::Real | Kind::Integer | Kind::Toggle => match text.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            Ok(_) => Err(Unreadable::NotFinite),
+            Err(_) if kind == Kind::Toggle => Err(Unreadable::NotToggle),
+            Err(_) => Err(Unreadable::NotNumber),
         },
     };
-    let whole = matches!(key.def().kind, Kind::Integer | Kind::Toggle);
-    let value = if whole && value.fract() != 0.0 {
+    let value = match read {
+        Ok(v) => v,
+        Err(why) => {
+            warnings.push(unreadable(why));
+            return;
+        }
+    };
+    let value = if kind.is_whole() && value.fract() != 0.0 {
         let rounded = value.round();
-        warnings.push(format!(
-            "`{name}`: {} is not a whole number; rounded to {}.",
-            quote(text),
-            format_number(rounded)
-        ));
+        warnings.push(Warning::NotWhole {
+            key,
+            value: text.to_string(),
+            rounded,
+        });
         rounded
     } else {
         value
     };
     let (lo, hi) = s.bounds(key);
-    let shown = |v: f64| match key.def().kind {
-        Kind::Month => YearMonth::from_index(v as i32).to_string(),
-        _ => format_number(v),
-    };
-    let unit = match key.def().unit {
-        "" => String::new(),
-        u => format!(" {u}"),
-    };
-    if value < lo {
-        let what = if key == Key::Cstart {
-            "before `start`"
+    let crossed = if value < lo {
+        let side = if key == Key::Cstart {
+            Bound::BeforeStart
         } else {
-            "below the minimum"
+            Bound::Below
         };
-        warnings.push(format!(
-            "`{name}`: {} is {what} {}{unit}; using {}.",
-            shown(value),
-            shown(lo),
-            shown(lo)
-        ));
+        Some((lo, side))
     } else if value > hi {
-        warnings.push(format!(
-            "`{name}`: {} is above the maximum {}{unit}; using {}.",
-            shown(value),
-            shown(hi),
-            shown(hi)
-        ));
+        Some((hi, Bound::Above))
+    } else {
+        None
+    };
+    if let Some((bound, side)) = crossed {
+        warnings.push(Warning::OutOfBounds {
+            key,
+            value,
+            bound,
+            side,
+        });
     }
     s.set(key, value);
 }
 
-/// A number, or why the text is not one.
-fn number(key: Key, text: &str) -> Result<f64, &'static str> {
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err("is not a finite number"),
-        Err(_) if key.def().kind == Kind::Toggle => Err("is not 0 or 1"),
-        Err(_) => Err("is not a number"),
-    }
-}
-
-/// The warning for a key that is not a key; names are lower case, so a key in other case gets
-/// a hint.
-fn unknown_key(name: &str) -> String {
-    let lower = name.to_ascii_lowercase();
-    let known = Key::from_name(&lower).is_some()
-        || matches!(lower.as_str(), "v" | "preset")
-        || View::is_view_key(&lower);
-    if known && lower != name {
-        format!(
-            "Unknown key `{}` was ignored (keys are lower case: `{lower}`).",
-            clip(name)
-        )
-    } else {
-        format!("Unknown key `{}` was ignored.", clip(name))
-    }
-}
-
-fn check_version(value: &str, warnings: &mut Vec<String>) {
-    match value.trim().parse::<f64>() {
-        Ok(1.0) => {}
-        Ok(v) if v > 1.0 => warnings.push(format!(
-            "`v`: this link was made by a newer version of HashShift (v={}); its keys were read as v1.",
-            clip(value.trim())
-        )),
-        _ => warnings.push(format!(
-            "`v`: unknown schema version {}; keys were read as v1.",
-            quote(value)
-        )),
+fn check_version(value: &str, warnings: &mut Vec<Warning>) {
+    let given = value.trim().to_string();
+    match given.parse::<f64>() {
+        Ok(v) if v == f64::from(SCHEMA) => {}
+        Ok(v) if v > f64::from(SCHEMA) => warnings.push(Warning::NewerVersion {
+            given,
+            schema: SCHEMA,
+        }),
+        _ => warnings.push(Warning::UnknownVersion {
+            given: value.to_string(),
+            schema: SCHEMA,
+        }),
     }
 }
 
 /// Cuts the input to [`MAX_INPUT`] bytes on a character boundary.
-fn cut<'a>(input: &'a str, warnings: &mut Vec<String>) -> &'a str {
+fn cut<'a>(input: &'a str, warnings: &mut Vec<Warning>) -> &'a str {
     if input.len() <= MAX_INPUT {
         return input;
     }
@@ -253,10 +211,7 @@ fn cut<'a>(input: &'a str, warnings: &mut Vec<String>) -> &'a str {
     while !input.is_char_boundary(end) {
         end -= 1;
     }
-    warnings.push(format!(
-        "The link is {} bytes long; only its first 8 KiB were read.",
-        input.len()
-    ));
+    warnings.push(Warning::TooLong(input.len()));
     &input[..end]
 }
 
@@ -271,26 +226,13 @@ fn query_part(input: &str) -> &str {
     }
 }
 
-/// A value quoted back to the user, shortened when long.
-fn quote(text: &str) -> String {
-    format!("“{}”", clip(text))
-}
-
-fn clip(text: &str) -> String {
-    if text.chars().count() <= QUOTE_CHARS {
-        text.to_string()
-    } else {
-        let head: String = text.chars().take(QUOTE_CHARS).collect();
-        format!("{head}…")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
-    fn warn_count(q: &str) -> usize {
-        parse(q).warnings.len()
+    fn texts(q: &str) -> Vec<String> {
+        parse(q).warnings.iter().map(|w| w.text(Lang::En)).collect()
     }
 
     #[test]
@@ -327,7 +269,8 @@ mod tests {
     #[test]
     fn every_bad_value_warns_once_and_falls_back() {
         let p = parse("mw=abc&power=&btc=inf&hr=NaN&years=7.5&jth=1&uptime=250&foo=1");
-        assert_eq!(p.warnings.len(), 8, "{:#?}", p.warnings);
+        let w = texts("mw=abc&power=&btc=inf&hr=NaN&years=7.5&jth=1&uptime=250&foo=1");
+        assert_eq!(w.len(), 8, "{w:#?}");
         let s = p.scenario;
         assert_eq!(s.get(Key::Mw), 100.0);
         assert_eq!(s.get(Key::Power), 45.0);
@@ -336,13 +279,14 @@ mod tests {
         assert_eq!(s.get(Key::Years), 8.0);
         assert_eq!(s.get(Key::Jth), 5.0);
         assert_eq!(s.get(Key::Uptime), 100.0);
-        for (w, key) in p
-            .warnings
+        for (w, key) in w
             .iter()
             .zip(["foo", "years", "mw", "power", "btc", "hr", "jth", "uptime"])
         {
             assert!(w.contains(key), "{w} should name {key}");
         }
+        assert_eq!(w[2], "`mw`: “abc” is not a number; using 100.");
+        assert_eq!(w[6], "`jth`: 1 is below the minimum 5 J/TH; using 5.");
     }
 
     #[test]
@@ -358,8 +302,10 @@ mod tests {
     fn cstart_before_start_is_moved_to_start() {
         let p = parse("start=2027-01&cstart=2026-06");
         assert_eq!(p.scenario.month(Key::Cstart), YearMonth::new(2027, 1));
-        assert_eq!(p.warnings.len(), 1);
-        assert!(p.warnings[0].contains("cstart"));
+        assert_eq!(
+            texts("start=2027-01&cstart=2026-06"),
+            ["`cstart`: 2026-06 is before `start` 2027-01; using 2027-01."]
+        );
         let p = parse("cstart=2027-06&start=2026-03");
         assert_eq!(p.scenario.month(Key::Cstart), YearMonth::new(2027, 6));
         assert_eq!(
@@ -372,15 +318,21 @@ mod tests {
     fn repeated_key_last_wins_with_a_warning() {
         let p = parse("mw=10&mw=20");
         assert_eq!(p.scenario.get(Key::Mw), 20.0);
-        assert_eq!(p.warnings.len(), 1);
+        assert_eq!(
+            texts("mw=10&mw=20"),
+            ["`mw` was given 2 times; the last value (“20”) is used."]
+        );
     }
 
     #[test]
     fn newer_versions_and_unknown_presets_warn() {
-        assert_eq!(warn_count("v=2&mw=10"), 1);
-        assert_eq!(warn_count("v=banana"), 1);
-        assert_eq!(warn_count("v=1"), 0);
-        assert_eq!(warn_count("preset=nope"), 1);
+        assert_eq!(texts("v=2&mw=10").len(), 1);
+        assert_eq!(texts("v=banana").len(), 1);
+        assert!(texts("v=1").is_empty());
+        assert_eq!(
+            texts("preset=nope"),
+            ["`preset`: unknown preset “nope”; known presets are keep-mining, bitfarms-wa, iren-msft, colo-lease, absorb-4y."]
+        );
     }
 
     #[test]
@@ -394,10 +346,11 @@ mod tests {
     }
 
     #[test]
-    fn view_keys_are_not_model_warnings() {
-        let p = parse("tab=cash&embed=1&lang=it&controls=btc,power");
+    fn view_keys_are_handed_on_without_warnings() {
+        let p = parse("tab=cash&embed=1&lang=it&controls=btc,power&mw=18");
         assert!(p.warnings.is_empty());
-        assert!(p.view_warnings.is_empty());
+        assert_eq!(p.view.len(), 4);
+        assert_eq!(p.view[3], ("controls".to_string(), "btc,power".to_string()));
     }
 
     #[test]
@@ -405,7 +358,7 @@ mod tests {
         let long = format!("mw=18&x={}", "é".repeat(5000));
         let p = parse(&long);
         assert_eq!(p.scenario.get(Key::Mw), 18.0);
-        assert!(p.warnings.iter().any(|w| w.contains("8 KiB")));
+        assert!(texts(&long).iter().any(|w| w.contains("8 KiB")));
     }
 
     #[test]
@@ -417,7 +370,7 @@ mod tests {
             1.0,
             "unparsable: the default"
         );
-        assert!(words.warnings[0].contains("is not 0 or 1"));
+        assert!(texts("shutoff=off")[0].contains("is not 0 or 1"));
         let p = parse("shutoff=0.4");
         assert_eq!(
             (p.scenario.get(Key::Shutoff), p.warnings.len()),
@@ -433,17 +386,26 @@ mod tests {
     }
 
     #[test]
-    fn keys_and_enum_values_are_lower_case() {
+    fn keys_and_choice_values_are_lower_case() {
         let p = parse("MW=18&ai=COLO");
         assert_eq!(p.scenario, Scenario::default());
-        assert_eq!(p.warnings.len(), 2);
-        assert!(
-            p.warnings[0].contains("`MW`") && p.warnings[0].contains("`mw`"),
-            "{}",
-            p.warnings[0]
+        assert_eq!(
+            texts("MW=18&ai=COLO"),
+            [
+                "Unknown key `MW` was ignored (keys are lower case: `mw`).",
+                "`ai`: “COLO” is not one of gpu, colo (lower case); using gpu."
+            ]
         );
-        assert!(p.warnings[1].contains("`ai`"));
-        assert!(!parse("Zap=1").warnings[0].contains("lower case"));
+        assert_eq!(texts("Zap=1"), ["Unknown key `Zap` was ignored."]);
+    }
+
+    #[test]
+    fn warnings_read_in_italian_too() {
+        let p = parse("mw=abc");
+        assert_eq!(
+            p.warnings[0].text(Lang::It),
+            "`mw`: “abc” non è un numero; si usa 100."
+        );
     }
 
     #[test]

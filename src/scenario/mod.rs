@@ -2,15 +2,14 @@
 
 mod codec;
 mod keys;
-mod month;
 mod presets;
-mod view;
+mod warning;
 
-pub use codec::{canonical_query, format_number, parse, Parsed};
-pub use keys::{Group, Key, KeyDef, Kind, KEYS, KEY_COUNT};
-pub use month::{Date, YearMonth};
+pub use crate::calendar::{Date, YearMonth};
+pub use codec::{canonical_query, format_number, parse, Parsed, MAX_INPUT, SCHEMA, VIEW_KEYS};
+pub use keys::{Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT};
 pub use presets::{Preset, PRESETS};
-pub use view::{Tab, View};
+pub use warning::{quote as warning_quote, Bound, Unreadable, Warning};
 
 /// The AI business model of the converted share (`ai`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,10 +23,7 @@ pub enum AiModel {
 impl AiModel {
     /// The URL spelling, `gpu` or `colo`.
     pub fn name(self) -> &'static str {
-        match self {
-            AiModel::Gpu => "gpu",
-            AiModel::Colo => "colo",
-        }
+        AI_CHOICES[self as usize].name
     }
 }
 
@@ -62,9 +58,10 @@ impl Scenario {
         }
         let old_start = self.get(Key::Start);
         let (lo, hi) = self.bounds(key);
-        let value = match key.def().kind {
-            Kind::Real => value,
-            _ => value.round(),
+        let value = if key.def().kind.is_whole() {
+            value.round()
+        } else {
+            value
         };
         // `+ 0.0` turns −0 into +0 so equal scenarios are equal bit for bit.
         self.values[key as usize] = value.clamp(lo, hi) + 0.0;
@@ -133,7 +130,7 @@ impl Scenario {
 
     /// Sets `key` from text as typed or pasted, exactly as the URL codec reads it: a bad value
     /// keeps a safe one and comes back as warnings naming the key.
-    pub fn set_text(&mut self, key: Key, text: &str) -> Vec<String> {
+    pub fn set_text(&mut self, key: Key, text: &str) -> Vec<Warning> {
         let mut warnings = Vec::new();
         codec::apply(self, key, text, &mut warnings);
         warnings
@@ -143,7 +140,7 @@ impl Scenario {
     pub fn value_text(&self, key: Key) -> String {
         match key.def().kind {
             Kind::Month => self.month(key).to_string(),
-            Kind::AiModel => self.ai().name().to_string(),
+            Kind::Choice(choices) => choices[self.get(key) as usize].name.to_string(),
             _ => format_number(self.get(key)),
         }
     }
@@ -156,7 +153,7 @@ impl serde::Serialize for Scenario {
         let mut map = s.serialize_map(Some(KEY_COUNT))?;
         for key in Key::all() {
             match key.def().kind {
-                Kind::Month | Kind::AiModel => {
+                Kind::Month | Kind::Choice(_) => {
                     map.serialize_entry(key.name(), &self.value_text(key))?
                 }
                 _ => map.serialize_entry(key.name(), &self.get(key))?,

@@ -2,6 +2,7 @@
 
 use super::codec;
 use super::Scenario;
+use crate::i18n::Msg;
 
 /// A preset: a set of keys over the defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,9 +10,9 @@ pub struct Preset {
     /// URL id (`preset=ID`).
     pub id: &'static str,
     /// Title shown in the picker.
-    pub title: &'static str,
+    pub title: Msg,
     /// One-line source note shown beside it.
-    pub note: &'static str,
+    pub note: Msg,
     /// Its keys, in table order (the canonical query without `v=1&`).
     pub keys: &'static str,
 }
@@ -20,32 +21,32 @@ pub struct Preset {
 pub const PRESETS: [Preset; 5] = [
     Preset {
         id: "keep-mining",
-        title: "Keep mining",
-        note: "No conversion: the whole site keeps mining through the 2028 halving.",
+        title: Msg::PresetKeepMiningTitle,
+        note: Msg::PresetKeepMiningNote,
         keys: "conv=0",
     },
     Preset {
         id: "bitfarms-wa",
-        title: "Bitfarms, Washington: 18 MW to GPU cloud by Dec 2026",
-        note: "Bitfarms, Nov 2025: 18 MW Washington site to GPU-as-a-Service by Dec 2026; $128M supply deal (~$7.1M per gross MW).",
+        title: Msg::PresetBitfarmsTitle,
+        note: Msg::PresetBitfarmsNote,
         keys: "mw=18&cbuild=11&capex=8.9",
     },
     Preset {
         id: "iren-msft",
-        title: "IREN–Microsoft style: 5-year contracted GPU cloud",
-        note: "IREN–Microsoft, Nov 2025: $9.7B over 5 years for GB300 capacity (~$1.94B/yr, ~200 MW IT), ~$5.8B of GPUs.",
+        title: Msg::PresetIrenTitle,
+        note: Msg::PresetIrenNote,
         keys: "years=5&mw=250&cbuild=9&gpu=2.03&gpudecl=0&util=100&gpucost=53000",
     },
     Preset {
         id: "colo-lease",
-        title: "Core Scientific–CoreWeave style: 12-year hall lease",
-        note: "Core Scientific–CoreWeave leases: ~$1.45M per MW-year (~$121/kW-month); tenant brings GPUs and pays power.",
+        title: Msg::PresetColoTitle,
+        note: Msg::PresetColoNote,
         keys: "years=12&mw=250&ai=colo&colo=121",
     },
     Preset {
         id: "absorb-4y",
-        title: "\"AI absorbs mining in 3–5 years\" (Hoskinson): four yearly tranches",
-        note: "Charles Hoskinson (Cardano), 2025: AI will absorb Bitcoin mining infrastructure within 3–5 years.",
+        title: Msg::PresetAbsorbTitle,
+        note: Msg::PresetAbsorbNote,
         keys: "phases=4",
     },
 ];
@@ -90,7 +91,6 @@ mod tests {
             let parsed = codec::parse(&format!("preset={}", p.id));
             assert!(parsed.warnings.is_empty());
             assert_eq!(parsed.scenario, p.scenario());
-            assert!(!p.note.is_empty() && !p.note.contains('\n'));
         }
     }
 }

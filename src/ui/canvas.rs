@@ -108,3 +108,56 @@ impl DrawingBackend for Canvas {
         Ok((width.ceil() as u32, (style.size() * 1.2).ceil() as u32))
     }
 }
+
+/// Draws chart `id` on `canvas`, sized to its CSS box times the pixel ratio, and stamps the
+/// canvas with its draw count and time (`data-draws`, `data-drawn-at`, read by the tests and
+/// the latency benchmark). Returns the hover map of time charts; a drawing error is logged.
+pub fn paint(
+    canvas: &HtmlCanvasElement,
+    id: crate::charts::ChartId,
+    input: &crate::charts::Input,
+    compact: bool,
+    lang: crate::i18n::Lang,
+) -> Option<crate::charts::XMap> {
+    use plotters::prelude::IntoDrawingArea;
+    let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
+    let (w, h) = (canvas.client_width(), canvas.client_height());
+    if w <= 0 || h <= 0 {
+        return None;
+    }
+    let (pw, ph) = (
+        (f64::from(w) * ratio).round() as u32,
+        (f64::from(h) * ratio).round() as u32,
+    );
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let area = Canvas::new(canvas)?.into_drawing_area();
+    let style = crate::charts::Style {
+        scale: ratio,
+        compact: compact || w < 520,
+        lang,
+    };
+    let drawn = crate::charts::draw(id, &area, input, &style);
+    if let Err(e) = area.present() {
+        gloo::console::error!(format!("HashShift: {} chart: {e:?}", id.name()));
+    }
+    let draws = canvas
+        .get_attribute("data-draws")
+        .and_then(|d| d.parse::<u64>().ok())
+        .unwrap_or(0);
+    let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
+    let now = super::dom::now().to_string();
+    if !canvas.has_attribute("data-first-drawn-at") {
+        let _ = canvas.set_attribute("data-first-drawn-at", &now);
+    }
+    let _ = canvas.set_attribute("data-drawn-at", &now);
+    match drawn {
+        Ok(xmap) => xmap,
+        Err(e) => {
+            gloo::console::error!(format!("HashShift: {} chart: {e}", id.name()));
+            None
+        }
+    }
+}

@@ -1,14 +1,54 @@
-//! The explorer: a Yew app over the pure core. State lives in one reducer (`state`); the URL is
-//! kept in sync by `url`; components only forward gestures as actions and render.
+//! The browser shell (wasm32 only): a Yew app over the explorer's state machine. The store
+//! forwards gestures to `explorer::update` and runs its effects; components render the view
+//! models.
 
 mod app;
 mod canvas;
 mod chart;
 mod controls;
+mod dom;
 mod kpis;
 mod share;
-mod state;
-mod url;
+mod store;
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// A shared value compared by identity, so that props holding it compare in O(1).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// A callback that sends the action `f` makes of an event, when it makes one.
+fn forward<E: 'static>(
+    dispatch: &yew::Callback<crate::explorer::Action>,
+    f: impl Fn(E) -> Option<crate::explorer::Action> + 'static,
+) -> yew::Callback<E> {
+    let dispatch = dispatch.clone();
+    yew::Callback::from(move |e| {
+        if let Some(action) = f(e) {
+            dispatch.emit(action);
+        }
+    })
+}
 
 /// Mounts the explorer on the page's body.
 pub fn start() {

@@ -1,4 +1,5 @@
-//! Calendar months (`YYYY-MM`) and UTC calendar arithmetic used by the time grid.
+//! Calendar months (`YYYY-MM`), UTC dates and the calendar arithmetic of the time grid. A leaf
+//! module: the scenario, the model and the formatting of dates for people all build on it.
 
 use std::fmt;
 
@@ -71,14 +72,6 @@ impl YearMonth {
         (1..=12)
             .contains(&month)
             .then(|| YearMonth::new(year, month))
-    }
-
-    /// Short English label such as `Apr 2028`.
-    pub fn label(self) -> String {
-        const NAMES: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        format!("{} {}", NAMES[self.month() as usize - 1], self.year())
     }
 }
 
@@ -197,7 +190,6 @@ mod tests {
         assert_eq!(YearMonth::parse("26-01"), None);
         assert_eq!(YearMonth::parse("2026-+1"), None);
         assert_eq!(YearMonth::new(2026, 3).to_string(), "2026-03");
-        assert_eq!(YearMonth::new(2028, 4).label(), "Apr 2028");
         assert_eq!(YearMonth::new(2026, 12).plus(1), YearMonth::new(2027, 1));
         assert_eq!(
             YearMonth::new(2026, 1).months_until(YearMonth::new(2027, 3)),

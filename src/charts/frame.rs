@@ -1,0 +1,211 @@
+//! What the charts share: a time chart's frame (months on x, year labels at Januaries, a money
+//! or plain y axis), dashed lines, halving and construction marks, and a message in place of a
+//! chart.
+
+use super::{err, palette, Error, MoneyAxis, Style, TimeAxis, XMap};
+use crate::i18n::Msg;
+use crate::model::Projection;
+use crate::scenario::Key;
+use plotters::coord::combinators::WithKeyPoints;
+use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor;
+
+/// A time chart: months on x (year labels at Januaries), a linear y.
+pub(super) type TimeChart<'a, DB> =
+    ChartContext<'a, DB, Cartesian2d<WithKeyPoints<RangedCoordi32>, RangedCoordf64>>;
+
+/// Builds a time chart over `y` with its mesh, y tick labels from `y_tick` and the y caption.
+pub(super) fn time_chart<'a, DB: DrawingBackend + 'a>(
+    area: &'a DrawingArea<DB, Shift>,
+    style: &Style,
+    time: &TimeAxis,
+    y: std::ops::Range<f64>,
+    y_tick: &dyn Fn(&f64) -> String,
+    y_desc: &str,
+) -> Result<TimeChart<'a, DB>, Error> {
+    let mut chart = build_time_chart(area, style, time, y, 0.0)?;
+    time_mesh(&mut chart, style, time, y_tick, y_desc)?;
+    Ok(chart)
+}
+
+/// A time chart of monthly revenue from 0 to a little above `hi` dollars over `n` months,
+/// with its money axis and the top of its y range (in axis units).
+pub(super) fn revenue_chart<'a, DB: DrawingBackend + 'a>(
+    area: &'a DrawingArea<DB, Shift>,
+    style: &Style,
+    p: &Projection,
+    n: usize,
+    hi: f64,
+) -> Result<(TimeChart<'a, DB>, MoneyAxis, f64), Error> {
+    let axis = MoneyAxis::for_range(0.0, hi);
+    let top = (hi / axis.divisor * 1.1).max(1e-6);
+    let time = TimeAxis {
+        start: p.scenario.month(Key::Start),
+        months: n,
+    };
+    let desc = style.lang.fill(Msg::AxisRevenue, &[("unit", axis.unit)]);
+    let chart = time_chart(
+        area,
+        style,
+        &time,
+        0.0..top,
+        &|y| axis.tick(*y, style.lang.fmt()),
+        &desc,
+    )?;
+    Ok((chart, axis, top))
+}
+
+/// Builds a time chart's coordinates and label areas (with a right label area of
+/// `right_label_area` CSS px for a secondary axis), without drawing its mesh.
+pub(super) fn build_time_chart<'a, DB: DrawingBackend + 'a>(
+    area: &'a DrawingArea<DB, Shift>,
+    style: &Style,
+    time: &TimeAxis,
+    y: std::ops::Range<f64>,
+    right_label_area: f64,
+) -> Result<TimeChart<'a, DB>, Error> {
+    area.fill(&WHITE).map_err(err)?;
+    let x_max = time.months.max(2) as i32 - 1;
+    let mut builder = ChartBuilder::on(area);
+    builder
+        .margin(style.px(6.0))
+        .margin_right(style.px(if right_label_area > 0.0 { 2.0 } else { 14.0 }))
+        .x_label_area_size(style.px(24.0))
+        .y_label_area_size(style.px(if style.compact { 52.0 } else { 62.0 }));
+    if right_label_area > 0.0 {
+        builder.right_y_label_area_size(style.px(right_label_area));
+    }
+    builder
+        .build_cartesian_2d(
+            (0..x_max).with_key_points(time.key_points(style.compact)),
+            y,
+        )
+        .map_err(err)
+}
+
+/// Draws a time chart's grid, year labels, y labels and y caption.
+pub(super) fn time_mesh<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    style: &Style,
+    time: &TimeAxis,
+    y_tick: &dyn Fn(&f64) -> String,
+    y_desc: &str,
+) -> Result<(), Error> {
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(palette::GRID.stroke_width(style.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
+        .x_label_formatter(&|x| time.label(*x))
+        .y_label_formatter(y_tick)
+        .y_labels(if style.compact { 5 } else { 7 })
+        .y_desc(y_desc)
+        .label_style(style.font(12.0))
+        .axis_desc_style(style.font(12.0))
+        .draw()
+        .map_err(err)
+}
+
+/// The device-pixel x range of a chart's plotting area as an [`XMap`].
+pub(super) fn xmap<DB: DrawingBackend, CT: CoordTranslate>(
+    chart: &ChartContext<'_, DB, CT>,
+    months: usize,
+) -> XMap {
+    let (x, _) = chart.plotting_area().get_pixel_range();
+    XMap {
+        left: f64::from(x.start),
+        right: f64::from(x.end - 1),
+        months,
+    }
+}
+
+/// A dashed line in `color`, 2 CSS px wide: baselines, the BTC price, medians.
+pub(super) fn dashed<I: IntoIterator>(
+    points: I,
+    color: RGBColor,
+    style: &Style,
+) -> DashedLineSeries<I::IntoIter, u32>
+where
+    I::IntoIter: Clone,
+{
+    DashedLineSeries::new(
+        points,
+        style.px(6.0),
+        style.px(3.0),
+        color.stroke_width(style.px(2.0)),
+    )
+}
+
+/// Dashed vertical lines at the halvings, labelled at the top.
+pub(super) fn mark_halvings<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    halvings: &[usize],
+    y: (f64, f64),
+    style: &Style,
+) -> Result<(), Error> {
+    for &m in halvings {
+        let x = m as i32;
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(x, y.0), (x, y.1)],
+                style.px(5.0),
+                style.px(4.0),
+                palette::HALVING.stroke_width(style.px(1.5)),
+            ))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                style.t(Msg::MarkHalving),
+                (x, y.1),
+                style
+                    .font(11.0)
+                    .color(&palette::HALVING)
+                    .pos(text_anchor::Pos::new(
+                        text_anchor::HPos::Left,
+                        text_anchor::VPos::Top,
+                    )),
+            )))
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// Light bands over the months each tranche is under construction.
+pub(super) fn mark_construction<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    tranches: &[crate::model::Tranche],
+    months: usize,
+    y: (f64, f64),
+) -> Result<(), Error> {
+    let last = months.max(2) as i32 - 1;
+    let bands = tranches
+        .iter()
+        .filter(|t| t.build_start < months && t.live > t.build_start)
+        .map(|t| {
+            let x0 = t.build_start as i32;
+            let x1 = (t.live as i32).min(last);
+            Rectangle::new([(x0, y.0), (x1, y.1)], palette::BUILD.mix(0.18).filled())
+        });
+    chart.draw_series(bands).map_err(err)?;
+    Ok(())
+}
+
+/// A message in the middle of an area (for charts with nothing to show).
+pub fn message<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    style: &Style,
+) -> Result<(), Error> {
+    area.fill(&WHITE).map_err(err)?;
+    let (w, h) = area.dim_in_pixel();
+    let font = style.font(14.0).pos(text_anchor::Pos::new(
+        text_anchor::HPos::Center,
+        text_anchor::VPos::Center,
+    ));
+    area.draw_text(text, &font, ((w / 2) as i32, (h / 2) as i32))
+        .map_err(err)?;
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! View models of the page around the controls and the cards: the preset picker, the warnings,
+//! the copy notice, each chart's panel (title, caption, legend, data table) and the Monte Carlo
+//! line.
+
+use super::data_value;
+use super::state::{CopyWhat, Notice, Results, State};
+use crate::analysis::MonteCarlo;
+use crate::charts::{ChartId, LegendItem, Needs, Table};
+use crate::i18n::{Lang, Msg};
+use crate::scenario::{Key, PRESETS};
+use std::rc::Rc;
+
+/// The preset picker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PresetPicker {
+    /// Each preset: id, title, source note, whether the scenario is exactly it.
+    pub options: Vec<(&'static str, &'static str, &'static str, bool)>,
+    /// The note under the picker: the preset's source, or a hint.
+    pub note: &'static str,
+}
+
+/// The preset picker for the state, in its language.
+pub fn presets(state: &State) -> PresetPicker {
+    let lang = state.view.lang;
+    let current = state.preset();
+    PresetPicker {
+        options: PRESETS
+            .iter()
+            .map(|p| {
+                let selected = current.is_some_and(|c| c.id == p.id);
+                (p.id, lang.t(p.title), lang.t(p.note), selected)
+            })
+            .collect(),
+        note: lang.t(current.map_or(Msg::PresetHint, |p| p.note)),
+    }
+}
+
+/// The warnings banner's lines, when it is open.
+pub fn warnings(state: &State) -> Vec<String> {
+    if !state.warnings_open {
+        return Vec::new();
+    }
+    state
+        .warnings
+        .iter()
+        .map(|w| w.text(state.view.lang))
+        .collect()
+}
+
+/// The copy notice: its sentence, and the text to copy by hand when the browser refused.
+pub fn notice(state: &State) -> Option<(&'static str, Option<String>)> {
+    let lang = state.view.lang;
+    state.notice.as_ref().map(|n| match n {
+        Notice::Copied(CopyWhat::Link) => (lang.t(Msg::LinkCopied), None),
+        Notice::Copied(CopyWhat::Embed) => (lang.t(Msg::EmbedCopied), None),
+        Notice::Refused(_, text) => (lang.t(Msg::CopyRefused), Some(text.clone())),
+    })
+}
+
+/// A chart's panel around its canvas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPanel {
+    /// The chart.
+    pub id: ChartId,
+    /// Tab title.
+    pub title: &'static str,
+    /// What the chart shows, in a sentence.
+    pub caption: &'static str,
+    /// The canvas' accessible name.
+    pub label: String,
+    /// Legend entries.
+    pub legend: Vec<LegendItem>,
+    /// The data table's caption.
+    pub table_caption: String,
+}
+
+/// The panel of chart `id` for the state.
+pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
+    let lang = state.view.lang;
+    let def = id.def();
+    let (title, caption) = (lang.t(def.title), lang.t(def.caption));
+    ChartPanel {
+        id,
+        title,
+        caption,
+        label: format!("{title}. {caption}"),
+        legend: (def.legend)(lang),
+        table_caption: lang.fill(Msg::DataTableCaption, &[("title", title)]),
+    }
+}
+
+/// The numbers behind chart `id`, as a table. The page builds it once input settles: a
+/// break-even map's table has hundreds of cells, too many to rebuild on every slider step.
+pub fn chart_table(
+    results: &Results,
+    id: ChartId,
+    monte_carlo: Option<&MonteCarlo>,
+    lang: Lang,
+) -> Table {
+    (id.def().table)(&results.input(id, monte_carlo), lang)
+}
+
+/// The Monte Carlo result a chart draws: the latest one, while it fits the horizon shown (a
+/// drag keeps the last fan on screen; [`monte_carlo_line`] says when it is stale).
+pub fn chart_monte_carlo(state: &State) -> Option<&Rc<MonteCarlo>> {
+    state
+        .monte_carlo
+        .as_ref()
+        .map(|r| &r.result)
+        .filter(|r| r.fan.len() == state.projection().months.len())
+}
+
+/// The Monte Carlo numbers, as shown and as `data-` attributes (exactly as the CLI prints them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct McNumbers {
+    /// The sentence.
+    pub text: String,
+    /// Paths.
+    pub paths: String,
+    /// p10 of the NPV advantage.
+    pub p10: String,
+    /// Median.
+    pub p50: String,
+    /// p90.
+    pub p90: String,
+    /// Share of paths where converting wins.
+    pub prob: String,
+}
+
+/// The line under a Monte Carlo chart.
+#[derive(Clone, Debug, PartialEq)]
+pub enum McLine {
+    /// `mc = 0`: an offer to switch it on.
+    Off {
+        /// "Monte Carlo is off."
+        text: &'static str,
+        /// The button's label.
+        action: &'static str,
+    },
+    /// Running, nothing to show yet.
+    Running(&'static str),
+    /// The numbers of earlier inputs, while the new ones run.
+    Stale {
+        /// What is going on.
+        note: &'static str,
+        /// The earlier numbers.
+        numbers: McNumbers,
+    },
+    /// The numbers of the scenario shown.
+    Current(McNumbers),
+}
+
+fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
+    let f = lang.fmt();
+    McNumbers {
+        text: lang.fill(
+            Msg::McResult,
+            &[
+                ("paths", &f.grouped(mc.paths as u64)),
+                ("p10", &f.money(mc.npv_advantage_p10)),
+                ("p50", &f.money(mc.npv_advantage_p50)),
+                ("p90", &f.money(mc.npv_advantage_p90)),
+                ("share", &format!("{:.0}", mc.prob_plan_better * 100.0)),
+            ],
+        ),
+        paths: mc.paths.to_string(),
+        p10: data_value(mc.npv_advantage_p10),
+        p50: data_value(mc.npv_advantage_p50),
+        p90: data_value(mc.npv_advantage_p90),
+        prob: data_value(mc.prob_plan_better),
+    }
+}
+
+/// The Monte Carlo line of chart `id`, for charts that draw Monte Carlo.
+pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
+    if id.def().needs != Needs::MonteCarlo {
+        return None;
+    }
+    let lang = state.view.lang;
+    Some(if state.scenario.get(Key::Mc) == 0.0 {
+        McLine::Off {
+            text: lang.t(Msg::McOff),
+            action: lang.t(Msg::McSimulate),
+        }
+    } else if let Some(mc) = state.current_monte_carlo() {
+        McLine::Current(numbers(mc, lang))
+    } else if let Some(previous) = &state.monte_carlo {
+        McLine::Stale {
+            note: lang.t(Msg::McStale),
+            numbers: numbers(&previous.result, lang),
+        }
+    } else {
+        McLine::Running(lang.t(Msg::McRunning))
+    })
+}

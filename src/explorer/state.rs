@@ -1,0 +1,323 @@
+//! The explorer's state, one [`Action`] per user gesture or outside event, and the pure
+//! [`update`] that applies it and says which [`Effect`]s the shell must run.
+
+use super::view::{PageWarning, View, ViewWarning};
+use crate::analysis::{breakeven_map, tornado, BreakevenMap, MonteCarlo, Tornado};
+use crate::charts::{self, ChartId, Needs};
+use crate::model::{self, Projection};
+use crate::scenario::{canonical_query, parse, Key, Preset, Scenario, PRESETS};
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+/// Cells per side of the break-even map on the page (odd: the scenario is the middle cell).
+/// 31 × 31 keeps a redraw inside one frame; the cost is the canvas calls per cell.
+pub const MAP_CELLS: usize = 31;
+
+/// The model's answer for one scenario, with the analyses the charts need computed on first
+/// use.
+#[derive(Debug)]
+pub struct Results {
+    /// The projection.
+    pub projection: Projection,
+    tornado: OnceCell<Tornado>,
+    map: OnceCell<BreakevenMap>,
+}
+
+impl Results {
+    /// Runs the model for `s`.
+    pub fn new(s: &Scenario) -> Self {
+        Results {
+            projection: model::run(s),
+            tornado: OnceCell::new(),
+            map: OnceCell::new(),
+        }
+    }
+
+    /// The tornado of this scenario.
+    pub fn tornado(&self) -> &Tornado {
+        self.tornado
+            .get_or_init(|| tornado(&self.projection.scenario))
+    }
+
+    /// The page's break-even map of this scenario.
+    pub fn map(&self) -> &BreakevenMap {
+        self.map
+            .get_or_init(|| breakeven_map(&self.projection, MAP_CELLS, MAP_CELLS))
+    }
+
+    /// What chart `id` draws from, with `mc` when it belongs to this scenario.
+    pub fn input<'a>(&'a self, id: ChartId, mc: Option<&'a MonteCarlo>) -> charts::Input<'a> {
+        let mut input = charts::Input::new(&self.projection);
+        match id.def().needs {
+            Needs::Projection => {}
+            Needs::Tornado => input.tornado = Some(self.tornado()),
+            Needs::Map => input.map = Some(self.map()),
+            Needs::MonteCarlo => input.monte_carlo = mc,
+        }
+        input
+    }
+}
+
+/// A Monte Carlo result and the scenario it was run for.
+#[derive(Clone, Debug)]
+pub struct McResult {
+    /// The scenario simulated.
+    pub scenario: Scenario,
+    /// Its paths' percentiles.
+    pub result: Rc<MonteCarlo>,
+}
+
+/// What was copied, or asked to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyWhat {
+    /// The page's link.
+    Link,
+    /// The embed code.
+    Embed,
+}
+
+/// A short message after a gesture.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The clipboard took the text.
+    Copied(CopyWhat),
+    /// The browser refused the clipboard: the text is shown to copy by hand.
+    Refused(CopyWhat, String),
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// The page's address without its query (`https://host/tools/hashshift/`): links and embed
+    /// codes point there.
+    pub page_url: String,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// View keys.
+    pub view: View,
+    /// The model's answer for `scenario`.
+    pub results: Rc<Results>,
+    /// Problems with the last link read or value typed.
+    pub warnings: Vec<PageWarning>,
+    /// Whether the warnings banner is shown.
+    pub warnings_open: bool,
+    /// The latest Monte Carlo result (perhaps of an earlier scenario).
+    pub monte_carlo: Option<McResult>,
+    /// The message after the last copy gesture.
+    pub notice: Option<Notice>,
+}
+
+/// One user gesture or outside event.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// A slider or a valid number moved a key.
+    Set(Key, f64),
+    /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
+    SetText(Key, String),
+    /// Back to the key's default.
+    Reset(Key),
+    /// A preset picked.
+    Preset(&'static Preset),
+    /// A chart tab picked.
+    Tab(ChartId),
+    /// The browser moved through its history: the address bar's query.
+    Navigated(String),
+    /// The warnings banner closed.
+    DismissWarnings,
+    /// "Copy link" or "Copy embed code".
+    Copy(CopyWhat),
+    /// The clipboard's answer to a copy: whether it took the text.
+    Copied(CopyWhat, bool),
+    /// The copy confirmation has been shown long enough.
+    ClearNotice,
+    /// A Monte Carlo run finished.
+    MonteCarloDone(Box<McResult>),
+}
+
+/// What the shell must do after an update.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Show `query` in the address bar: replacing the entry, or as a new one (`push`).
+    Url {
+        /// The page's query.
+        query: String,
+        /// Whether it is a new history entry.
+        push: bool,
+    },
+    /// Put `text` on the clipboard, then send [`Action::Copied`].
+    Copy {
+        /// Which text.
+        what: CopyWhat,
+        /// The text.
+        text: String,
+    },
+    /// Send [`Action::ClearNotice`] in a moment.
+    ClearNoticeSoon,
+    /// Run Monte Carlo for this scenario when input settles, then send
+    /// [`Action::MonteCarloDone`]; a newer request replaces an older one.
+    MonteCarlo(Box<Scenario>),
+}
+
+impl State {
+    /// The state that the page at `page_url` (its address without the query) shows for
+    /// `query`.
+    pub fn load(page_url: &str, query: &str) -> Self {
+        let parsed = parse(query);
+        let mut view_warnings: Vec<ViewWarning> = Vec::new();
+        let view = View::parse(&parsed.view, &mut view_warnings);
+        let warnings: Vec<PageWarning> = parsed
+            .warnings
+            .into_iter()
+            .map(PageWarning::Link)
+            .chain(view_warnings.into_iter().map(PageWarning::View))
+            .collect();
+        State {
+            page_url: page_url.to_string(),
+            results: Rc::new(Results::new(&parsed.scenario)),
+            scenario: parsed.scenario,
+            view,
+            warnings_open: !warnings.is_empty(),
+            warnings,
+            monte_carlo: None,
+            notice: None,
+        }
+    }
+
+    /// The projection shown.
+    pub fn projection(&self) -> &Projection {
+        &self.results.projection
+    }
+
+    /// The page's query: the canonical query plus the view keys that differ from theirs.
+    pub fn query(&self) -> String {
+        format!(
+            "{}{}",
+            canonical_query(&self.scenario),
+            self.view.query_suffix()
+        )
+    }
+
+    /// The query of the full explorer for the same scenario (no embed keys).
+    pub fn full_query(&self) -> String {
+        let view = View {
+            embed: false,
+            controls: None,
+            ..self.view.clone()
+        };
+        format!("{}{}", canonical_query(&self.scenario), view.query_suffix())
+    }
+
+    /// The query of the embedded view of the same scenario.
+    pub fn embed_query(&self) -> String {
+        format!("{}&embed=1", self.full_query())
+    }
+
+    /// The absolute link of the page, or of its embed (`what`).
+    pub fn link(&self, what: CopyWhat) -> String {
+        let query = match what {
+            CopyWhat::Link => self.query(),
+            CopyWhat::Embed => self.embed_query(),
+        };
+        format!("{}?{query}", self.page_url)
+    }
+
+    /// The text a copy gesture puts on the clipboard: the link, or the embed code.
+    pub fn copy_text(&self, what: CopyWhat) -> String {
+        match what {
+            CopyWhat::Link => self.link(what),
+            CopyWhat::Embed => super::share::embed_code(&self.link(what), self.view.lang),
+        }
+    }
+
+    /// The preset the scenario is exactly, if any.
+    pub fn preset(&self) -> Option<&'static Preset> {
+        PRESETS.iter().find(|p| p.scenario() == self.scenario)
+    }
+
+    /// The Monte Carlo result of the scenario shown, if it has finished.
+    pub fn current_monte_carlo(&self) -> Option<&MonteCarlo> {
+        self.monte_carlo
+            .as_ref()
+            .filter(|r| r.scenario == self.scenario)
+            .map(|r| &*r.result)
+    }
+
+    /// Whether the chart shown needs a Monte Carlo run that has not finished.
+    fn needs_monte_carlo(&self) -> bool {
+        self.view.tab.def().needs == Needs::MonteCarlo
+            && self.scenario.get(Key::Mc) > 0.0
+            && self.current_monte_carlo().is_none()
+    }
+}
+
+/// What the shell must do once the page is shown: write the canonical query to the address bar
+/// at once, and start Monte Carlo if the chart shown needs it.
+pub fn start(state: &State) -> Vec<Effect> {
+    let mut effects = vec![Effect::Url {
+        query: state.query(),
+        push: false,
+    }];
+    if state.needs_monte_carlo() {
+        effects.push(Effect::MonteCarlo(Box::new(state.scenario)));
+    }
+    effects
+}
+
+/// Applies `action` to `state`; returns what the shell must do.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let before_query = state.query();
+    let mut push = false;
+    let mut effects = Vec::new();
+    match action {
+        Action::Set(key, value) => state.scenario.set(key, value),
+        Action::SetText(key, text) => {
+            let warnings = state.scenario.set_text(key, &text);
+            if !warnings.is_empty() {
+                state.warnings = warnings.into_iter().map(PageWarning::Link).collect();
+                state.warnings_open = true;
+            }
+        }
+        Action::Reset(key) => state.scenario.set(key, state.scenario.default_of(key)),
+        Action::Preset(p) => {
+            state.scenario = p.scenario();
+            // A preset is a new scenario: it gets its own history entry.
+            push = true;
+        }
+        Action::Tab(tab) => state.view.tab = tab,
+        Action::Navigated(query) => {
+            let monte_carlo = state.monte_carlo.take();
+            *state = State::load(&state.page_url, &query);
+            state.monte_carlo = monte_carlo;
+        }
+        Action::DismissWarnings => state.warnings_open = false,
+        Action::Copy(what) => {
+            state.notice = None;
+            let text = state.copy_text(what);
+            effects.push(Effect::Copy { what, text });
+        }
+        Action::Copied(what, true) => {
+            state.notice = Some(Notice::Copied(what));
+            effects.push(Effect::ClearNoticeSoon);
+        }
+        Action::Copied(what, false) => {
+            state.notice = Some(Notice::Refused(what, state.copy_text(what)));
+        }
+        Action::ClearNotice => {
+            if matches!(state.notice, Some(Notice::Copied(_))) {
+                state.notice = None;
+            }
+        }
+        Action::MonteCarloDone(result) => state.monte_carlo = Some(*result),
+    }
+    if state.results.projection.scenario != state.scenario {
+        state.results = Rc::new(Results::new(&state.scenario));
+    }
+    let query = state.query();
+    if push || query != before_query {
+        effects.insert(0, Effect::Url { query, push });
+    }
+    if state.needs_monte_carlo() {
+        effects.push(Effect::MonteCarlo(Box::new(state.scenario)));
+    }
+    effects
+}

@@ -1,0 +1,198 @@
+//! The view keys (`lang`, `tab`, `embed`, `controls`): how the explorer shows a scenario. They
+//! are not part of the model; the codec hands them over and the CLI ignores them.
+
+use crate::charts::ChartId;
+use crate::i18n::{Lang, Msg};
+use crate::scenario::{warning_quote, Key, Warning};
+
+/// The view state carried in the URL beside the scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct View {
+    /// Interface language.
+    pub lang: Lang,
+    /// The chart shown (`tab`).
+    pub tab: ChartId,
+    /// Compact page for iframes.
+    pub embed: bool,
+    /// In embed mode, the keys whose controls are shown (`None`: none).
+    pub controls: Option<Vec<Key>>,
+}
+
+/// A problem with a view key: shown by the explorer, ignored by the CLI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ViewWarning {
+    /// `lang` names no language.
+    Lang(String),
+    /// `tab` names no chart.
+    Tab(String),
+    /// `embed` is not 0 or 1.
+    Embed,
+    /// `controls` names no key.
+    Controls(String),
+}
+
+/// A warning the page shows: about the link's model keys or its view keys.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PageWarning {
+    /// From the codec (model keys, `v`, `preset`).
+    Link(Warning),
+    /// From the view keys.
+    View(ViewWarning),
+}
+
+impl PageWarning {
+    /// The warning as a sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            PageWarning::Link(w) => w.text(lang),
+            PageWarning::View(w) => w.text(lang),
+        }
+    }
+}
+
+impl ViewWarning {
+    /// The warning as a sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            ViewWarning::Lang(value) => {
+                let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+                lang.fill(
+                    Msg::WarnLang,
+                    &[
+                        ("value", &warning_quote(value)),
+                        ("known", &known.join(", ")),
+                        ("fallback", Lang::default().code()),
+                    ],
+                )
+            }
+            ViewWarning::Tab(value) => lang.fill(
+                Msg::WarnTab,
+                &[
+                    ("value", &warning_quote(value)),
+                    ("fallback", ChartId::default().name()),
+                ],
+            ),
+            ViewWarning::Embed => lang.t(Msg::WarnEmbed).to_string(),
+            ViewWarning::Controls(value) => {
+                lang.fill(Msg::WarnControls, &[("value", &warning_quote(value))])
+            }
+        }
+    }
+}
+
+impl View {
+    /// Reads the view keys handed over by the codec, warning about unknown values.
+    pub fn parse(pairs: &[(String, String)], warnings: &mut Vec<ViewWarning>) -> View {
+        let mut view = View::default();
+        for (name, value) in pairs {
+            let value = value.trim();
+            match name.as_str() {
+                "lang" => match Lang::from_code(value) {
+                    Some(lang) => view.lang = lang,
+                    None => warnings.push(ViewWarning::Lang(value.to_string())),
+                },
+                "tab" => match ChartId::from_name(value) {
+                    Some(t) => view.tab = t,
+                    None => warnings.push(ViewWarning::Tab(value.to_string())),
+                },
+                "embed" => match value {
+                    "1" | "true" => view.embed = true,
+                    "0" | "false" | "" => view.embed = false,
+                    _ => warnings.push(ViewWarning::Embed),
+                },
+                "controls" => view.controls = Some(parse_controls(value, warnings)),
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The view keys that differ from their defaults, as `&key=value` pairs.
+    pub fn query_suffix(&self) -> String {
+        let mut q = String::new();
+        if self.lang != Lang::default() {
+            q.push_str("&lang=");
+            q.push_str(self.lang.code());
+        }
+        if self.tab != ChartId::default() {
+            q.push_str("&tab=");
+            q.push_str(self.tab.name());
+        }
+        if self.embed {
+            q.push_str("&embed=1");
+        }
+        if let Some(keys) = &self.controls {
+            q.push_str("&controls=");
+            if keys.is_empty() {
+                q.push('0');
+            } else {
+                let names: Vec<_> = keys.iter().map(|k| k.name()).collect();
+                q.push_str(&names.join(","));
+            }
+        }
+        q
+    }
+}
+
+fn parse_controls(value: &str, warnings: &mut Vec<ViewWarning>) -> Vec<Key> {
+    if value == "0" || value.is_empty() {
+        return Vec::new();
+    }
+    let mut keys = Vec::new();
+    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        match Key::from_name(&name.to_ascii_lowercase()) {
+            Some(k) if !keys.contains(&k) => keys.push(k),
+            Some(_) => {}
+            None => warnings.push(ViewWarning::Controls(name.to_string())),
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::parse;
+
+    fn view(q: &str) -> (View, Vec<ViewWarning>) {
+        let mut warnings = Vec::new();
+        (View::parse(&parse(q).view, &mut warnings), warnings)
+    }
+
+    #[test]
+    fn view_keys_round_trip() {
+        let (v, w) = view("tab=cash&embed=1&lang=it&controls=btc,power,btc");
+        assert!(w.is_empty());
+        assert_eq!(v.tab, ChartId::Cash);
+        assert!(v.embed && v.lang == Lang::It);
+        assert_eq!(v.controls, Some(vec![Key::Btc, Key::Power]));
+        assert_eq!(
+            v.query_suffix(),
+            "&lang=it&tab=cash&embed=1&controls=btc,power"
+        );
+        assert_eq!(view(&v.query_suffix()).0, v);
+        assert_eq!(view("controls=0").0.controls, Some(vec![]));
+    }
+
+    #[test]
+    fn bad_view_values_warn_and_keep_defaults() {
+        let (v, w) = view("tab=pie&embed=maybe&lang=fr&controls=btc,nope");
+        assert_eq!(
+            v,
+            View {
+                controls: Some(vec![Key::Btc]),
+                ..View::default()
+            }
+        );
+        let texts: Vec<String> = w.iter().map(|w| w.text(Lang::En)).collect();
+        assert_eq!(
+            texts,
+            [
+                "`tab`: no chart is called “pie”; showing revenue.",
+                "`embed` takes 0 or 1; showing the full page.",
+                "`lang`: “fr” is not a language here (en, it); using en.",
+                "`controls`: no control is called “nope”.",
+            ]
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! The interface's languages: a typed catalogue with one message id per text ([`Msg`]) and one
+//! table per language (`en.rs` declares the ids with their English text, `it.rs` gives each
+//! its Italian text, with no catch-all arm, so a missing translation does not compile), and
+//! numbers, money and dates formatted per language ([`Fmt`]).
+//!
+//! Adding a language: one table like `it.rs` and one variant of [`Lang`].
+
+mod en;
+mod format;
+mod it;
+
+pub use en::Msg;
+pub use format::Fmt;
+
+/// An interface language (the `lang` view key).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English, the default.
+    #[default]
+    En,
+    /// Italian.
+    It,
+}
+
+impl Lang {
+    /// Every language, in the order a picker lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::It];
+
+    /// The URL code (`lang=it`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::It => "it",
+        }
+    }
+
+    /// The language whose URL code is `code`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// `m` in this language.
+    pub fn t(self, m: Msg) -> &'static str {
+        match self {
+            Lang::En => en::text(m),
+            Lang::It => it::text(m),
+        }
+    }
+
+    /// `m` in this language with its `{name}` slots filled.
+    pub fn fill(self, m: Msg, slots: &[(&str, &str)]) -> String {
+        fill(self.t(m), slots)
+    }
+
+    /// Numbers, money and dates in this language's conventions.
+    pub fn fmt(self) -> Fmt {
+        Fmt::new(self)
+    }
+}
+
+/// Fills the `{name}` slots of a template.
+pub fn fill(template: &str, slots: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let filled = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let value = slots.iter().find(|(n, _)| *n == name)?.1;
+            Some((value, close))
+        });
+        match filled {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The `{name}` slots of a template.
+    fn slots(text: &str) -> BTreeSet<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_fills_the_same_slots() {
+        for &m in Msg::ALL {
+            let en = slots(Lang::En.t(m));
+            for lang in Lang::ALL {
+                assert_eq!(slots(lang.t(m)), en, "{m:?} in {}", lang.code());
+                assert!(!lang.t(m).is_empty(), "{m:?} in {}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn languages_round_trip_through_their_codes() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert!(!lang.html_lang().is_empty());
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+
+    #[test]
+    fn fill_replaces_named_slots_only() {
+        assert_eq!(
+            fill("{a} and {b}, {a}", &[("a", "x"), ("b", "{a}")]),
+            "x and {a}, x"
+        );
+        assert_eq!(fill("{unknown} {", &[("a", "x")]), "{unknown} {");
+        assert_eq!(
+            Lang::It.fill(Msg::NYears, &[("n", "10")]),
+            "10 anni".to_string()
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! What the codec says about a link or a typed value it could not use as given: one warning per
+//! problem, naming the key, rendered in any language.
+
+use super::format_number;
+use super::keys::{Key, Kind};
+use crate::calendar::YearMonth;
+use crate::i18n::{Lang, Msg};
+
+/// Longest excerpt of a bad value quoted back in a warning, in characters.
+const QUOTE_CHARS: usize = 24;
+
+/// Which bound a value crossed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// Below the key's minimum.
+    Below,
+    /// `cstart` before `start`.
+    BeforeStart,
+    /// Above the key's maximum.
+    Above,
+}
+
+/// Why a value could not be read at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not `YYYY-MM`.
+    NotMonth,
+    /// Not one of the key's words.
+    NotChoice,
+    /// Not a number.
+    NotNumber,
+    /// `NaN` or infinite.
+    NotFinite,
+    /// Not 0 or 1.
+    NotToggle,
+}
+
+/// One problem with a query or a typed value. Parsing goes on with a safe value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Warning {
+    /// `=value` without a key.
+    ValueWithoutKey(String),
+    /// A key that is not a model or view key.
+    UnknownKey(String),
+    /// `preset=` with an unknown id.
+    UnknownPreset(String),
+    /// A key given more than once: the last value wins.
+    Repeated {
+        /// The key.
+        key: Key,
+        /// How many times.
+        times: u32,
+        /// The value used.
+        value: String,
+    },
+    /// An empty value: the key keeps `fallback`.
+    Empty {
+        /// The key.
+        key: Key,
+        /// The value kept, as written in a query.
+        fallback: String,
+    },
+    /// A value that could not be read: the key keeps `fallback`.
+    Unreadable {
+        /// The key.
+        key: Key,
+        /// What was given.
+        value: String,
+        /// Why it could not be read.
+        why: Unreadable,
+        /// The value kept, as written in a query.
+        fallback: String,
+    },
+    /// A fraction for a whole-number key: rounded half away from zero.
+    NotWhole {
+        /// The key.
+        key: Key,
+        /// What was given.
+        value: String,
+        /// The whole number used.
+        rounded: f64,
+    },
+    /// A value outside the key's bounds: clamped to `bound`.
+    OutOfBounds {
+        /// The key.
+        key: Key,
+        /// The value given (after rounding), in the key's unit.
+        value: f64,
+        /// The bound used instead.
+        bound: f64,
+        /// Which bound.
+        side: Bound,
+    },
+    /// `v` above the newest schema: keys read as the newest.
+    NewerVersion {
+        /// The `v` given.
+        given: String,
+        /// The schema the keys were read as.
+        schema: u32,
+    },
+    /// `v` that is no schema: keys read as the newest.
+    UnknownVersion {
+        /// The `v` given.
+        given: String,
+        /// The schema the keys were read as.
+        schema: u32,
+    },
+    /// Input over 8 KiB: the rest was cut.
+    TooLong(usize),
+}
+
+impl Warning {
+    /// The warning as a sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Warning::ValueWithoutKey(value) => {
+                lang.fill(Msg::WarnValueWithoutKey, &[("value", &quote(value))])
+            }
+            Warning::UnknownKey(name) => {
+                let lower = name.to_ascii_lowercase();
+                if lower != *name && super::codec::is_known_name(&lower) {
+                    lang.fill(
+                        Msg::WarnUnknownKeyCase,
+                        &[("key", &clip(name)), ("lower", &lower)],
+                    )
+                } else {
+                    lang.fill(Msg::WarnUnknownKey, &[("key", &clip(name))])
+                }
+            }
+            Warning::UnknownPreset(id) => {
+                let known: Vec<&str> = super::PRESETS.iter().map(|p| p.id).collect();
+                lang.fill(
+                    Msg::WarnUnknownPreset,
+                    &[("value", &quote(id)), ("known", &known.join(", "))],
+                )
+            }
+            Warning::Repeated { key, times, value } => lang.fill(
+                Msg::WarnRepeated,
+                &[
+                    ("key", key.name()),
+                    ("times", &times.to_string()),
+                    ("value", &quote(value)),
+                ],
+            ),
+            Warning::Empty { key, fallback } => lang.fill(
+                Msg::WarnEmpty,
+                &[("key", key.name()), ("fallback", fallback)],
+            ),
+            Warning::Unreadable {
+                key,
+                value,
+                why,
+                fallback,
+            } => {
+                let msg = match why {
+                    Unreadable::NotMonth => Msg::WarnNotMonth,
+                    Unreadable::NotChoice => Msg::WarnNotChoice,
+                    Unreadable::NotNumber => Msg::WarnNotNumber,
+                    Unreadable::NotFinite => Msg::WarnNotFinite,
+                    Unreadable::NotToggle => Msg::WarnNotToggle,
+                };
+                let choices = match key.def().kind {
+                    Kind::Choice(list) => list.iter().map(|c| c.name).collect::<Vec<_>>(),
+                    _ => Vec::new(),
+                };
+                lang.fill(
+                    msg,
+                    &[
+                        ("key", key.name()),
+                        ("value", &quote(value)),
+                        ("choices", &choices.join(", ")),
+                        ("fallback", fallback),
+                    ],
+                )
+            }
+            Warning::NotWhole {
+                key,
+                value,
+                rounded,
+            } => lang.fill(
+                Msg::WarnNotWhole,
+                &[
+                    ("key", key.name()),
+                    ("value", &quote(value)),
+                    ("rounded", &format_number(*rounded)),
+                ],
+            ),
+            Warning::OutOfBounds {
+                key,
+                value,
+                bound,
+                side,
+            } => {
+                let msg = match side {
+                    Bound::Below => Msg::WarnBelowMin,
+                    Bound::BeforeStart => Msg::WarnBeforeStart,
+                    Bound::Above => Msg::WarnAboveMax,
+                };
+                let shown = |v: f64| match key.def().kind {
+                    Kind::Month => YearMonth::from_index(v as i32).to_string(),
+                    _ => format_number(v),
+                };
+                let with_unit = match key.def().unit {
+                    Some(unit) => format!("{} {}", shown(*bound), lang.t(unit)),
+                    None => shown(*bound),
+                };
+                lang.fill(
+                    msg,
+                    &[
+                        ("key", key.name()),
+                        ("value", &shown(*value)),
+                        ("bound", &with_unit),
+                        ("bound_value", &shown(*bound)),
+                    ],
+                )
+            }
+            Warning::NewerVersion { given, schema } => lang.fill(
+                Msg::WarnNewerVersion,
+                &[("v", &clip(given)), ("schema", &schema.to_string())],
+            ),
+            Warning::UnknownVersion { given, schema } => lang.fill(
+                Msg::WarnUnknownVersion,
+                &[("value", &quote(given)), ("schema", &schema.to_string())],
+            ),
+            Warning::TooLong(bytes) => {
+                lang.fill(Msg::WarnTooLong, &[("bytes", &bytes.to_string())])
+            }
+        }
+    }
+}
+
+/// A value quoted back to the user, shortened when long.
+pub fn quote(text: &str) -> String {
+    format!("“{}”", clip(text))
+}
+
+/// `text` cut to [`QUOTE_CHARS`] characters, with an ellipsis when cut.
+fn clip(text: &str) -> String {
+    if text.chars().count() <= QUOTE_CHARS {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(QUOTE_CHARS).collect();
+        format!("{head}…")
+    }
+}

@@ -1,0 +1,131 @@
+//! The shell around [`explorer::update`]: it holds the state, forwards each action, runs the
+//! effects `update` returns (address bar, clipboard, timers, Monte Carlo) and asks Yew to render.
+
+use super::dom;
+use crate::analysis::monte_carlo;
+use crate::explorer::{self, url_sync::UrlOp, url_sync::UrlSync, Action, Effect, McResult, State};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// How long "Link copied" stays, ms.
+const NOTICE_MS: u32 = 2000;
+/// How long input must rest before Monte Carlo runs, ms: while a slider moves, each change
+/// re-arms the timer, so dragging never piles up work.
+const MONTE_CARLO_SETTLE_MS: u32 = 60;
+
+/// The explorer's state and the shell's timers.
+pub struct Store {
+    state: RefCell<State>,
+    url: RefCell<UrlSync>,
+    url_timer: RefCell<Option<Timeout>>,
+    notice_timer: RefCell<Option<Timeout>>,
+    monte_carlo_timer: RefCell<Option<Timeout>>,
+    render: RefCell<Option<Box<dyn Fn()>>>,
+}
+
+impl Store {
+    /// The store of the page as loaded.
+    pub fn load() -> Rc<Self> {
+        let query = dom::query();
+        Rc::new(Store {
+            state: RefCell::new(State::load(&dom::page_url(), &query)),
+            url: RefCell::new(UrlSync::new(query)),
+            url_timer: RefCell::new(None),
+            notice_timer: RefCell::new(None),
+            monte_carlo_timer: RefCell::new(None),
+            render: RefCell::new(None),
+        })
+    }
+
+    /// Sets what asks Yew to render the page again.
+    pub fn on_change(&self, render: impl Fn() + 'static) {
+        *self.render.borrow_mut() = Some(Box::new(render));
+    }
+
+    /// The state, to render.
+    pub fn state(&self) -> std::cell::Ref<'_, State> {
+        self.state.borrow()
+    }
+
+    /// Runs what the page needs once it is shown.
+    pub fn start(self: &Rc<Self>) {
+        let effects = explorer::start(&self.state.borrow());
+        self.run(effects);
+    }
+
+    /// Applies a gesture or event, runs its effects and renders.
+    pub fn dispatch(self: &Rc<Self>, action: Action) {
+        if let Action::Navigated(query) = &action {
+            self.url.borrow_mut().navigated(query.clone());
+        }
+        let effects = explorer::update(&mut self.state.borrow_mut(), action);
+        self.run(effects);
+        if let Some(render) = &*self.render.borrow() {
+            render();
+        }
+    }
+
+    fn run(self: &Rc<Self>, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Url { query, push } => {
+                    let now = dom::now();
+                    let ops = if push {
+                        self.url.borrow_mut().push(query, now)
+                    } else {
+                        self.url.borrow_mut().replace(query, now)
+                    };
+                    self.address_bar(ops);
+                }
+                Effect::Copy { what, text } => {
+                    let store = Rc::clone(self);
+                    yew::platform::spawn_local(async move {
+                        let ok = dom::copy(&text).await;
+                        store.dispatch(Action::Copied(what, ok));
+                    });
+                }
+                Effect::ClearNoticeSoon => {
+                    let store = Rc::clone(self);
+                    *self.notice_timer.borrow_mut() = Some(Timeout::new(NOTICE_MS, move || {
+                        store.dispatch(Action::ClearNotice)
+                    }));
+                }
+                Effect::MonteCarlo(scenario) => {
+                    let store = Rc::clone(self);
+                    let timer = Timeout::new(MONTE_CARLO_SETTLE_MS, move || {
+                        let results = store.state.borrow().results.clone();
+                        if results.projection.scenario != *scenario {
+                            return; // superseded: a newer request is armed
+                        }
+                        if let Some(mc) = monte_carlo(&results.projection) {
+                            store.dispatch(Action::MonteCarloDone(Box::new(McResult {
+                                scenario: *scenario,
+                                result: Rc::new(mc),
+                            })));
+                        }
+                    });
+                    *self.monte_carlo_timer.borrow_mut() = Some(timer);
+                }
+            }
+        }
+    }
+
+    /// Carries out address-bar operations.
+    fn address_bar(self: &Rc<Self>, ops: Vec<UrlOp>) {
+        for op in ops {
+            match op {
+                UrlOp::Replace(q) => dom::replace_query(&q),
+                UrlOp::Push(q) => dom::push_query(&q),
+                UrlOp::ArmTimer(ms) => {
+                    let store = Rc::clone(self);
+                    let timer = Timeout::new(ms.ceil() as u32, move || {
+                        let ops = store.url.borrow_mut().timer_fired(dom::now());
+                        store.address_bar(ops);
+                    });
+                    *self.url_timer.borrow_mut() = Some(timer);
+                }
+            }
+        }
+    }
+}

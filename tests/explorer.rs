@@ -1,0 +1,216 @@
+//! The explorer's state machine, natively: every action, the effects it asks for, and the view
+//! models the page renders.
+
+use hashshift::analysis::monte_carlo;
+use hashshift::charts::ChartId;
+use hashshift::explorer::page::{self, McLine};
+use hashshift::explorer::{
+    start, update, Action, CopyWhat, Effect, McResult, Notice, State, MAP_CELLS,
+};
+use hashshift::i18n::Lang;
+use hashshift::scenario::{Key, Preset};
+use std::rc::Rc;
+
+const PAGE: &str = "https://example.org/tools/hashshift/";
+
+fn load(q: &str) -> State {
+    State::load(PAGE, q)
+}
+
+fn url(query: &str, push: bool) -> Effect {
+    Effect::Url {
+        query: query.to_string(),
+        push,
+    }
+}
+
+#[test]
+fn loading_writes_the_canonical_query_at_once() {
+    let s = load("mw=18&tab=cash");
+    assert_eq!(s.query(), "v=1&mw=18&tab=cash");
+    assert_eq!(start(&s), [url("v=1&mw=18&tab=cash", false)]);
+    assert!(s.warnings.is_empty() && !s.warnings_open);
+}
+
+#[test]
+fn set_reset_and_typed_text() {
+    let mut s = load("");
+    assert_eq!(
+        update(&mut s, Action::Set(Key::Power, 47.0)),
+        [url("v=1&power=47", false)]
+    );
+    assert_eq!(s.projection().scenario.get(Key::Power), 47.0, "re-run");
+    assert_eq!(
+        update(&mut s, Action::Reset(Key::Power)),
+        [url("v=1", false)]
+    );
+    // Typed text is read like the URL: clean text applies, bad text warns and keeps the value.
+    update(&mut s, Action::SetText(Key::Mw, "18".into()));
+    assert_eq!(s.scenario.get(Key::Mw), 18.0);
+    assert!(s.warnings.is_empty());
+    assert!(update(&mut s, Action::SetText(Key::Btc, "lots".into())).is_empty());
+    assert_eq!(s.scenario.get(Key::Btc), 90_000.0);
+    assert!(s.warnings_open);
+    assert_eq!(
+        page::warnings(&s),
+        ["`btc`: “lots” is not a number; using 90000."]
+    );
+    update(&mut s, Action::SetText(Key::Mw, "9000".into()));
+    assert_eq!(s.scenario.get(Key::Mw), 5000.0);
+    assert!(page::warnings(&s)[0].contains("above the maximum 5000 MW"));
+    update(&mut s, Action::DismissWarnings);
+    assert!(page::warnings(&s).is_empty());
+    // An unchanged value asks for nothing.
+    assert!(update(&mut s, Action::Set(Key::Mw, 5000.0)).is_empty());
+}
+
+#[test]
+fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
+    let mut s = load("");
+    let p = Preset::find("bitfarms-wa").unwrap();
+    assert_eq!(
+        update(&mut s, Action::Preset(p)),
+        [url("v=1&mw=18&cbuild=11&capex=8.9", true)]
+    );
+    let picker = page::presets(&s);
+    assert!(picker.options.iter().any(|o| o.0 == "bitfarms-wa" && o.3));
+    assert!(picker.note.starts_with("Bitfarms, Nov 2025"));
+    update(&mut s, Action::Set(Key::Btc, 80_000.0));
+    let picker = page::presets(&s);
+    assert!(picker.options.iter().all(|o| !o.3), "a custom scenario now");
+    assert!(picker.note.starts_with("Pick a preset"));
+    // Picking the same preset again still makes an entry the user can go back from.
+    update(&mut s, Action::Preset(p));
+    assert!(update(&mut s, Action::Preset(p)).contains(&url("v=1&mw=18&cbuild=11&capex=8.9", true)));
+}
+
+#[test]
+fn tabs_and_history_navigation() {
+    let mut s = load("");
+    assert_eq!(
+        update(&mut s, Action::Tab(ChartId::Map)),
+        [url("v=1&tab=map", false)]
+    );
+    assert_eq!(s.view.tab, ChartId::Map);
+    // Back to an old link: its state, its warnings, the canonical query written back.
+    let effects = update(&mut s, Action::Navigated("mw=abc&lang=it".into()));
+    assert_eq!(effects, [url("v=1&lang=it", false)]);
+    assert_eq!((s.view.lang, s.view.tab), (Lang::It, ChartId::Revenue));
+    assert_eq!(
+        page::warnings(&s),
+        ["`mw`: “abc” non è un numero; si usa 100."]
+    );
+    assert_eq!(s.page_url, PAGE);
+}
+
+#[test]
+fn copying_reports_what_the_clipboard_did() {
+    let mut s = load("mw=18&tab=cash");
+    let effects = update(&mut s, Action::Copy(CopyWhat::Link));
+    assert_eq!(
+        effects,
+        [Effect::Copy {
+            what: CopyWhat::Link,
+            text: format!("{PAGE}?v=1&mw=18&tab=cash")
+        }]
+    );
+    assert_eq!(
+        s.notice, None,
+        "nothing is claimed before the clipboard answers"
+    );
+    assert_eq!(
+        update(&mut s, Action::Copied(CopyWhat::Link, true)),
+        [Effect::ClearNoticeSoon]
+    );
+    assert_eq!(page::notice(&s), Some(("Link copied", None)));
+    update(&mut s, Action::ClearNotice);
+    assert_eq!(page::notice(&s), None);
+    // Refused: say so and show the text to copy by hand; it stays until the next copy.
+    update(&mut s, Action::Copy(CopyWhat::Embed));
+    assert!(update(&mut s, Action::Copied(CopyWhat::Embed, false)).is_empty());
+    let (sentence, manual) = page::notice(&s).unwrap();
+    assert!(sentence.starts_with("Copying was refused"));
+    let manual = manual.unwrap();
+    assert!(manual.starts_with("<iframe src=\"https://example.org/tools/hashshift/?v=1&amp;mw=18&amp;tab=cash&amp;embed=1\""));
+    update(&mut s, Action::ClearNotice);
+    assert!(matches!(s.notice, Some(Notice::Refused(..))));
+}
+
+#[test]
+fn monte_carlo_is_asked_for_and_marked_stale_while_inputs_move() {
+    let mut s = load("mc=200&tab=fan");
+    let effects = start(&s);
+    assert_eq!(effects.len(), 2);
+    assert_eq!(effects[1], Effect::MonteCarlo(Box::new(s.scenario)));
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Running(_))
+    ));
+    let done = |s: &State| McResult {
+        scenario: s.scenario,
+        result: Rc::new(monte_carlo(s.projection()).unwrap()),
+    };
+    let first = done(&s);
+    assert!(update(&mut s, Action::MonteCarloDone(Box::new(first))).is_empty());
+    let Some(McLine::Current(n)) = page::monte_carlo_line(&s, ChartId::Fan) else {
+        panic!("current numbers");
+    };
+    assert_eq!(n.paths, "200");
+    // A slider moves: new run asked for; the old numbers are shown as the previous inputs'.
+    let effects = update(&mut s, Action::Set(Key::Vol, 80.0));
+    assert!(matches!(effects.last(), Some(Effect::MonteCarlo(_))));
+    let Some(McLine::Stale { note, numbers }) = page::monte_carlo_line(&s, ChartId::Fan) else {
+        panic!("stale numbers must say so");
+    };
+    assert!(note.contains("previous"));
+    assert_eq!(numbers, n);
+    assert!(
+        page::chart_monte_carlo(&s).is_some(),
+        "the fan stays drawn meanwhile"
+    );
+    let second = done(&s);
+    update(&mut s, Action::MonteCarloDone(Box::new(second)));
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Current(_))
+    ));
+    // Other charts ask for no Monte Carlo; mc=0 offers to switch it on.
+    assert!(page::monte_carlo_line(&s, ChartId::Cash).is_none());
+    let mut off = load("tab=fan");
+    assert!(matches!(
+        page::monte_carlo_line(&off, ChartId::Fan),
+        Some(McLine::Off { .. })
+    ));
+    assert_eq!(start(&off).len(), 1);
+    assert!(update(&mut off, Action::Tab(ChartId::Revenue)).len() == 1);
+}
+
+#[test]
+fn chart_panels_carry_caption_legend_and_table_in_the_page_language() {
+    let s = load("lang=it&tab=map");
+    let panel = page::chart_panel(&s, ChartId::Map);
+    assert_eq!(panel.title, "Mappa di pareggio");
+    assert!(panel.label.starts_with("Mappa di pareggio. "));
+    assert!(panel.table_caption.contains("Mappa di pareggio"));
+    let table = page::chart_table(&s.results, ChartId::Map, None, s.view.lang);
+    assert_eq!(table.rows.len(), MAP_CELLS);
+    assert_eq!(table.columns.len(), MAP_CELLS + 1);
+    assert!(table.rows[0][1].contains('$'), "{}", table.rows[0][1]);
+    let tornado = page::chart_table(&s.results, ChartId::Sensitivity, None, s.view.lang);
+    assert!(!tornado.rows.is_empty());
+    assert!(!page::chart_panel(&s, ChartId::Sensitivity)
+        .legend
+        .is_empty());
+}
+
+#[test]
+fn embed_and_full_queries() {
+    let s = load("mw=18&embed=1&controls=btc,gpu&tab=cash");
+    assert_eq!(s.query(), "v=1&mw=18&tab=cash&embed=1&controls=btc,gpu");
+    assert_eq!(s.full_query(), "v=1&mw=18&tab=cash");
+    assert_eq!(s.embed_query(), "v=1&mw=18&tab=cash&embed=1");
+    assert_eq!(
+        s.link(CopyWhat::Link),
+        format!("{PAGE}?v=1&mw=18&tab=cash&embed=1&controls=btc,gpu")
+    );
+}
