@@ -2,7 +2,7 @@
 //! through the same `charts::draw` entry the page uses, with its marks, data table and hover
 //! read-out.
 
-use hashshift::analysis::{breakeven_map, monte_carlo, tornado};
+use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
 use hashshift::charts::{self, ChartId, Input, Needs, Style, XMap};
 use hashshift::i18n::Lang;
 use hashshift::model::{self, Projection};
@@ -22,11 +22,16 @@ const SCENARIOS: [&str; 6] = [
 fn svg(id: ChartId, p: &Projection, style: &Style) -> (Option<XMap>, String) {
     let t = tornado(&p.scenario);
     let map = breakeven_map(p, 21, 21);
+    let curve = rates(p);
+    let waiting = timing(&p.scenario);
     let mc = monte_carlo(p);
+    let needs = id.def().needs;
     let input = Input {
         projection: p,
-        tornado: (id.def().needs == Needs::Tornado).then_some(&t),
-        map: (id.def().needs == Needs::Map).then_some(&map),
+        tornado: (needs == Needs::Tornado).then_some(&t),
+        map: (needs == Needs::Map).then_some(&map),
+        rates: (needs == Needs::Rates).then_some(&curve),
+        timing: (needs == Needs::Timing).then_some(&waiting),
         monte_carlo: mc.as_ref(),
     };
     let mut out = String::new();
@@ -59,12 +64,12 @@ fn time_charts_draw_and_map_pixels_to_months() {
             for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
                 let (m, out) = svg(id, &p, &style);
                 let m = m.expect("time charts map pixels to months");
-                assert_eq!(m.months, n);
+                assert_eq!(m.points, n);
                 assert!(m.left < m.right && m.right <= 900.0);
-                assert_eq!(m.month_at(m.left), Some(0), "{q}");
-                assert_eq!(m.month_at(m.right), Some(n - 1), "{q}");
-                assert_eq!(m.month_at(m.x_of(n / 2)), Some(n / 2));
-                assert_eq!(m.month_at(m.left - 50.0), None);
+                assert_eq!(m.point_at(m.left), Some(0), "{q}");
+                assert_eq!(m.point_at(m.right), Some(n - 1), "{q}");
+                assert_eq!(m.point_at(m.x_of(n / 2)), Some(n / 2));
+                assert_eq!(m.point_at(m.left - 50.0), None);
                 if id != ChartId::Cash {
                     assert_eq!(texts(&out, "halving"), halvings, "{q} {id:?}");
                 }
@@ -104,6 +109,21 @@ fn analysis_charts_draw() {
         // At least one run of cells per row, at most one per cell.
         let rects = out.matches("<rect").count();
         assert!((21..=21 * 21 + 8).contains(&rects), "{q}: {rects}");
+        for (id, points, caption) in [
+            (ChartId::Rates, 31, "Mining discount rate"),
+            (ChartId::Timing, 13, "Construction starts later by"),
+        ] {
+            let (m, out) = svg(id, &p, &style);
+            let m = m.expect("curves map pixels to points");
+            assert_eq!(m.points, points, "{q}");
+            assert_eq!(m.point_at(m.right), Some(points - 1));
+            assert!(out.contains(caption), "{q}");
+            assert_eq!(
+                out.matches("<circle").count(),
+                points,
+                "{q}: a dot per point"
+            );
+        }
         let (m, out) = svg(ChartId::Fan, &p, &style);
         if p.scenario.get(hashshift::scenario::Key::Mc) > 0.0 {
             assert!(out.contains("<polygon") && m.is_some(), "{q}");
@@ -119,11 +139,15 @@ fn every_chart_has_a_table_a_legend_and_texts_in_both_languages() {
         let p = model::run(&parse(q).scenario);
         let t = tornado(&p.scenario);
         let map = breakeven_map(&p, 5, 5);
+        let curve = rates(&p);
+        let waiting = timing(&p.scenario);
         let mc = monte_carlo(&p);
         let input = Input {
             projection: &p,
             tornado: Some(&t),
             map: Some(&map),
+            rates: Some(&curve),
+            timing: Some(&waiting),
             monte_carlo: mc.as_ref(),
         };
         for c in charts::CHARTS {
@@ -144,8 +168,11 @@ fn every_chart_has_a_table_a_legend_and_texts_in_both_languages() {
         let mut distinct: Vec<i32> = p.months.iter().map(|r| r.month.year()).collect();
         distinct.dedup();
         assert_eq!(years(&input, Lang::En).rows.len(), distinct.len());
-        let map_rows = (charts::CHARTS[4].table)(&input, Lang::En);
+        let map_rows = (ChartId::Map.def().table)(&input, Lang::En);
         assert_eq!((map_rows.rows.len(), map_rows.columns.len()), (5, 6));
+        let rate_rows = (ChartId::Rates.def().table)(&input, Lang::En);
+        assert_eq!(rate_rows.rows.len(), 31);
+        assert_eq!(rate_rows.rows[12][0], "12 %/yr");
     }
 }
 

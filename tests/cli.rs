@@ -26,7 +26,7 @@ fn keys(v: &Value) -> Vec<&str> {
 
 #[test]
 fn run_json_has_exactly_the_fields_of_the_spec() {
-    let d = json(&["run", "v=1&mw=18", "--format", "json"]);
+    let d = json(&["run", "v=2&mw=18", "--format", "json"]);
     assert_eq!(
         keys(&d),
         [
@@ -34,12 +34,13 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
             "query",
             "warnings",
             "months",
+            "years",
             "summary",
             "monte_carlo"
         ]
     );
-    assert_eq!(d["schema"], 1);
-    assert_eq!(d["query"], "v=1&mw=18");
+    assert_eq!(d["schema"], 2);
+    assert_eq!(d["query"], "v=2&mw=18");
     assert_eq!(d["warnings"].as_array().unwrap().len(), 0);
     assert!(d["monte_carlo"].is_null());
     let months = d["months"].as_array().unwrap();
@@ -56,12 +57,14 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
             "btc_usd",
             "network_ehs",
             "hashprice_usd_ph_day",
+            "power_usd_mwh",
             "plan",
             "baseline"
         ]
     );
-    assert_eq!(m0["month"], "2026-01");
+    assert_eq!(m0["month"], "2027-01");
     assert_eq!(m0["days"], 31);
+    assert_eq!(m0["power_usd_mwh"], 45.0);
     let flows = [
         "mining_mw",
         "ai_it_mw",
@@ -69,16 +72,40 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
         "mining_revenue",
         "mining_power",
         "mining_opex",
+        "asic_sales",
         "ai_revenue",
         "ai_power",
         "ai_opex",
+        "prepayment",
         "capex",
-        "residual",
+        "terminal_mining",
+        "terminal_ai",
         "cash_flow",
     ];
     assert_eq!(keys(&m0["plan"]), flows);
     assert_eq!(keys(&m0["baseline"]), flows);
     assert_eq!(m0["baseline"]["mining_mw"], 18.0);
+    let years = d["years"].as_array().unwrap();
+    assert_eq!(years.len(), 10);
+    assert_eq!(
+        keys(&years[0]),
+        [
+            "year",
+            "months",
+            "plan",
+            "baseline",
+            "delta_cash_flow",
+            "cumulative_delta"
+        ]
+    );
+    assert_eq!(
+        keys(&years[0]["plan"]),
+        ["revenue", "ebitda", "capex", "cash_flow", "btc_mined"]
+    );
+    assert_eq!(
+        (years[0]["year"].as_i64(), years[0]["months"].as_i64()),
+        (Some(2027), Some(12))
+    );
     let s = &d["summary"];
     assert_eq!(
         keys(s),
@@ -86,11 +113,16 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
             "plan",
             "baseline",
             "npv_advantage",
+            "npv_advantage_terminal",
             "irr_incremental",
             "payback_month",
+            "peak_funding_usd",
+            "peak_funding_month",
             "breakeven_btc_usd",
             "breakeven_ai_rate",
-            "next_halving"
+            "next_halving",
+            "baseline_dark_month",
+            "mining_breakeven_power"
         ]
     );
     let totals = [
@@ -99,7 +131,9 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
         "ai_revenue",
         "ebitda",
         "capex",
-        "residual",
+        "asic_sales",
+        "prepayment",
+        "terminal",
         "cash_flow",
         "npv",
         "btc_mined",
@@ -108,6 +142,62 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
     assert_eq!(keys(&s["plan"]), totals);
     assert_eq!(keys(&s["baseline"]), totals);
     assert_eq!(s["next_halving"], "2028-04-17");
+    assert_eq!(s["baseline_dark_month"], "2028-05");
+}
+
+#[test]
+fn with_adds_the_analyses_asked_for() {
+    let d = json(&["run", "mw=18", "--with", "tornado,map,rates,timing"]);
+    let a = &d["analysis"];
+    assert_eq!(keys(a), ["tornado", "map", "rates", "timing"]);
+    assert_eq!(
+        keys(&a["tornado"][0]),
+        ["key", "low_value", "high_value", "low", "high"]
+    );
+    assert_eq!(a["tornado"].as_array().unwrap().len(), 20);
+    assert_eq!(keys(&a["map"]), ["btc_usd", "ai_rate", "npv_advantage"]);
+    assert_eq!(a["map"]["npv_advantage"].as_array().unwrap().len(), 41);
+    assert_eq!(a["map"]["npv_advantage"][0].as_array().unwrap().len(), 41);
+    assert_eq!(a["rates"].as_array().unwrap().len(), 31);
+    assert_eq!(keys(&a["rates"][0]), ["rate", "npv_advantage"]);
+    assert_eq!(a["rates"][12]["rate"], 0.12);
+    let at_12 = a["rates"][12]["npv_advantage"].as_f64().unwrap();
+    let adv = d["summary"]["npv_advantage"].as_f64().unwrap();
+    assert!((at_12 - adv).abs() < 1e-9 * adv.abs(), "{at_12} vs {adv}");
+    assert_eq!(
+        keys(&a["timing"][0]),
+        ["delay_months", "cstart", "npv_advantage"]
+    );
+    assert_eq!(a["timing"][4]["cstart"], "2028-01");
+    let now = a["timing"][0]["npv_advantage"].as_f64().unwrap();
+    assert!((now - adv).abs() < 1e-9 * adv.abs(), "{now} vs {adv}");
+    let only = json(&["run", "mw=18", "--with", "rates"]);
+    assert_eq!(keys(&only["analysis"]), ["rates"]);
+    assert!(
+        json(&["run", "mw=18"]).get("analysis").is_none(),
+        "absent unless asked for"
+    );
+    assert!(!hashshift(&["run", "mw=18", "--with", "pie"])
+        .status
+        .success());
+}
+
+#[test]
+fn annual_csv_has_a_row_per_calendar_year() {
+    let out = hashshift(&["run", "start=2027-07&years=2", "--format", "annual"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4);
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(&header[..3], ["year", "months", "plan_revenue ($)"]);
+    assert!(header.contains(&"baseline_btc_mined (BTC)"));
+    assert_eq!(
+        &header[header.len() - 2..],
+        ["delta_cash_flow ($)", "cumulative_delta ($)"]
+    );
+    assert!(lines[1].starts_with("2027,6,") && lines[3].starts_with("2029,6,"));
+    assert!(lines.iter().all(|l| l.split(',').count() == header.len()));
 }
 
 #[test]
@@ -141,7 +231,7 @@ fn bad_queries_exit_zero_with_warnings() {
         let out = hashshift(&["run", q]);
         assert!(out.status.success(), "{q}");
         let d: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert!(d["query"].as_str().unwrap().starts_with("v=1"));
+        assert!(d["query"].as_str().unwrap().starts_with("v=2"));
         if !q.is_empty() && q != "%ZZ%%=&=" {
             assert!(!d["warnings"].as_array().unwrap().is_empty(), "{q}");
         }
@@ -155,17 +245,17 @@ fn bad_queries_exit_zero_with_warnings() {
         .collect();
     assert_eq!(w.len(), 2);
     assert!(w[0].contains("`years`") && w[1].contains("`mw`"), "{w:?}");
-    assert_eq!(d["query"], "v=1&years=20");
+    assert_eq!(d["query"], "v=2&years=20");
 }
 
 #[test]
 fn whole_urls_and_question_marks_are_accepted() {
     let a = json(&[
         "run",
-        "https://example.org/tools/hashshift/?v=1&mw=18&tab=cash#x",
+        "https://example.org/tools/hashshift/?v=2&mw=18&tab=cash#x",
     ]);
     let b = json(&["run", "?mw=18"]);
-    assert_eq!(a["query"], "v=1&mw=18");
+    assert_eq!(a["query"], "v=2&mw=18");
     assert_eq!(a, b);
     assert_eq!(
         a["warnings"].as_array().unwrap().len(),
@@ -182,13 +272,14 @@ fn csv_has_a_row_per_month_and_units_in_headers() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 25);
     let header: Vec<&str> = lines[0].split(',').collect();
-    assert_eq!(header.len(), 8 + 2 * 12);
+    assert_eq!(header.len(), 9 + 2 * 15);
     assert_eq!(header[0], "month (YYYY-MM)");
     assert!(header.contains(&"btc_usd ($)"));
     assert!(header.contains(&"plan_mining_revenue ($)"));
     assert!(header.contains(&"baseline_btc_mined (BTC)"));
     assert!(header.contains(&"plan_ai_it_mw (MW)"));
-    assert!(lines[1].starts_with("2026-01,31,"));
+    assert!(lines[1].starts_with("2027-01,31,"));
+    assert!(header.contains(&"power_usd_mwh ($/MWh)") && header.contains(&"plan_prepayment ($)"));
     assert!(lines.iter().all(|l| l.split(',').count() == header.len()));
     // Warnings go to stderr so the CSV stays clean.
     assert!(String::from_utf8_lossy(&out.stderr).contains("`mw`"));
@@ -200,14 +291,14 @@ fn presets_are_listed_with_notes_and_queries() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     for (id, q) in [
-        ("keep-mining", "v=1&conv=0"),
-        ("bitfarms-wa", "v=1&mw=18&cbuild=11&capex=8.9"),
+        ("keep-mining", "v=2&conv=0"),
+        ("bitfarms-wa", "v=2&mw=18&cbuild=11&capex=12"),
         (
             "iren-msft",
-            "v=1&years=5&mw=250&cbuild=9&gpu=2.03&gpudecl=0&util=100&gpucost=53000",
+            "v=2&years=6&mw=280&cbuild=9&gpu=2.03&util=100&gpucost=53000&cterm=60&prepay=20&airate=9",
         ),
-        ("colo-lease", "v=1&years=12&mw=250&ai=colo&colo=121"),
-        ("absorb-4y", "v=1&phases=4"),
+        ("colo-lease", "v=2&years=12&mw=250&ai=colo&colo=121&airate=9"),
+        ("absorb-4y", "v=2&phases=4"),
     ] {
         assert!(text.contains(id) && text.contains(q), "{id}");
     }
@@ -249,12 +340,14 @@ fn keys_lists_the_key_table() {
     assert_eq!(list[2]["key"], "mw");
     assert_eq!(list[2]["unit"], "MW");
     assert_eq!(list[2]["default"], "100");
+    let btc = list.iter().find(|k| k["key"] == "btc").unwrap();
+    assert_eq!(btc["default"], "65000");
     let ai = list.iter().find(|k| k["key"] == "ai").unwrap();
     assert_eq!(ai["kind"], serde_json::json!(["gpu", "colo"]));
     let esc = list.iter().find(|k| k["key"] == "esc").unwrap();
     assert_eq!(
         (&esc["applies"], &esc["tornado"]),
-        (&Value::from("colo"), &Value::from("colo"))
+        (&Value::from("colo or market"), &Value::from("colo"))
     );
     let text = String::from_utf8(hashshift(&["keys"]).stdout).unwrap();
     assert_eq!(text.lines().count(), hashshift::scenario::KEY_COUNT);

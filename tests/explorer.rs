@@ -27,8 +27,8 @@ fn url(query: &str, push: bool) -> Effect {
 #[test]
 fn loading_writes_the_canonical_query_at_once() {
     let s = load("mw=18&tab=cash");
-    assert_eq!(s.query(), "v=1&mw=18&tab=cash");
-    assert_eq!(start(&s), [url("v=1&mw=18&tab=cash", false)]);
+    assert_eq!(s.query(), "v=2&mw=18&tab=cash");
+    assert_eq!(start(&s), [url("v=2&mw=18&tab=cash", false)]);
     assert!(s.warnings.is_empty() && !s.warnings_open);
 }
 
@@ -37,23 +37,23 @@ fn set_reset_and_typed_text() {
     let mut s = load("");
     assert_eq!(
         update(&mut s, Action::Set(Key::Power, 47.0)),
-        [url("v=1&power=47", false)]
+        [url("v=2&power=47", false)]
     );
     assert_eq!(s.projection().scenario.get(Key::Power), 47.0, "re-run");
     assert_eq!(
         update(&mut s, Action::Reset(Key::Power)),
-        [url("v=1", false)]
+        [url("v=2", false)]
     );
     // Typed text is read like the URL: clean text applies, bad text warns and keeps the value.
     update(&mut s, Action::SetText(Key::Mw, "18".into()));
     assert_eq!(s.scenario.get(Key::Mw), 18.0);
     assert!(s.warnings.is_empty());
     assert!(update(&mut s, Action::SetText(Key::Btc, "lots".into())).is_empty());
-    assert_eq!(s.scenario.get(Key::Btc), 90_000.0);
+    assert_eq!(s.scenario.get(Key::Btc), 65_000.0);
     assert!(s.warnings_open);
     assert_eq!(
         page::warnings(&s),
-        ["`btc`: “lots” is not a number; using 90000."]
+        ["`btc`: “lots” is not a number; using 65000."]
     );
     update(&mut s, Action::SetText(Key::Mw, "9000".into()));
     assert_eq!(s.scenario.get(Key::Mw), 5000.0);
@@ -70,7 +70,7 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
     let p = Preset::find("bitfarms-wa").unwrap();
     assert_eq!(
         update(&mut s, Action::Preset(p)),
-        [url("v=1&mw=18&cbuild=11&capex=8.9", true)]
+        [url("v=2&mw=18&cbuild=11&capex=12", true)]
     );
     let picker = page::presets(&s);
     assert!(picker.options.iter().any(|o| o.0 == "bitfarms-wa" && o.3));
@@ -81,7 +81,7 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
     assert!(picker.note.starts_with("Pick a preset"));
     // Picking the same preset again still makes an entry the user can go back from.
     update(&mut s, Action::Preset(p));
-    assert!(update(&mut s, Action::Preset(p)).contains(&url("v=1&mw=18&cbuild=11&capex=8.9", true)));
+    assert!(update(&mut s, Action::Preset(p)).contains(&url("v=2&mw=18&cbuild=11&capex=12", true)));
 }
 
 #[test]
@@ -89,12 +89,12 @@ fn tabs_and_history_navigation() {
     let mut s = load("");
     assert_eq!(
         update(&mut s, Action::Tab(ChartId::Map)),
-        [url("v=1&tab=map", false)]
+        [url("v=2&tab=map", false)]
     );
     assert_eq!(s.view.tab, ChartId::Map);
     // Back to an old link: its state, its warnings, the canonical query written back.
     let effects = update(&mut s, Action::Navigated("mw=abc&lang=it".into()));
-    assert_eq!(effects, [url("v=1&lang=it", false)]);
+    assert_eq!(effects, [url("v=2&lang=it", false)]);
     assert_eq!((s.view.lang, s.view.tab), (Lang::It, ChartId::Revenue));
     assert_eq!(
         page::warnings(&s),
@@ -111,7 +111,7 @@ fn copying_reports_what_the_clipboard_did() {
         effects,
         [Effect::Copy {
             what: CopyWhat::Link,
-            text: format!("{PAGE}?v=1&mw=18&tab=cash")
+            text: format!("{PAGE}?v=2&mw=18&tab=cash")
         }]
     );
     assert_eq!(
@@ -131,7 +131,7 @@ fn copying_reports_what_the_clipboard_did() {
     let (sentence, manual) = page::notice(&s).unwrap();
     assert!(sentence.starts_with("Copying was refused"));
     let manual = manual.unwrap();
-    assert!(manual.starts_with("<iframe src=\"https://example.org/tools/hashshift/?v=1&amp;mw=18&amp;tab=cash&amp;embed=1\""));
+    assert!(manual.starts_with("<iframe src=\"https://example.org/tools/hashshift/?v=2&amp;mw=18&amp;tab=cash&amp;embed=1\""));
     update(&mut s, Action::ClearNotice);
     assert!(matches!(s.notice, Some(Notice::Refused(..))));
 }
@@ -206,11 +206,43 @@ fn chart_panels_carry_caption_legend_and_table_in_the_page_language() {
 #[test]
 fn embed_and_full_queries() {
     let s = load("mw=18&embed=1&controls=btc,gpu&tab=cash");
-    assert_eq!(s.query(), "v=1&mw=18&tab=cash&embed=1&controls=btc,gpu");
-    assert_eq!(s.full_query(), "v=1&mw=18&tab=cash");
-    assert_eq!(s.embed_query(), "v=1&mw=18&tab=cash&embed=1");
+    assert_eq!(s.query(), "v=2&mw=18&tab=cash&embed=1&controls=btc,gpu");
+    assert_eq!(s.full_query(), "v=2&mw=18&tab=cash");
+    assert_eq!(s.embed_query(), "v=2&mw=18&tab=cash&embed=1");
     assert_eq!(
         s.link(CopyWhat::Link),
-        format!("{PAGE}?v=1&mw=18&tab=cash&embed=1&controls=btc,gpu")
+        format!("{PAGE}?v=2&mw=18&tab=cash&embed=1&controls=btc,gpu")
     );
+}
+
+#[test]
+fn the_yearly_table_and_the_footer() {
+    let s = load("start=2027-07&years=2");
+    let t = page::annual_table(&s.results, Lang::En);
+    assert_eq!(t.columns.len(), 9);
+    assert_eq!(
+        t.rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str()))
+            .collect::<Vec<_>>(),
+        [("2027", "6"), ("2028", "12"), ("2029", "6")]
+    );
+    let last = &s.projection().years[2];
+    assert_eq!(t.rows[2][8], Lang::En.fmt().money(last.cumulative_delta));
+    assert!(page::footer(Lang::En).contains("snapshot of 15 Jun 2026"));
+    assert!(page::footer(Lang::It).contains("15 giu 2026"));
+}
+
+#[test]
+fn new_charts_have_panels_and_tables() {
+    let s = load("tab=timing");
+    let t = page::chart_table(&s.results, ChartId::Timing, None, Lang::En);
+    assert_eq!(t.rows.len(), 13);
+    assert_eq!(
+        t.rows[4][..2],
+        ["12 months".to_string(), "Jan 2028".to_string()]
+    );
+    let r = page::chart_table(&s.results, ChartId::Rates, None, Lang::En);
+    assert_eq!(r.rows.len(), 31);
+    assert_eq!(page::chart_panel(&s, ChartId::Rates).title, "Discount rate");
 }

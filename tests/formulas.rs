@@ -1,4 +1,5 @@
-//! Worked examples of ECONOMICS.md §5–§8, each number computed by hand in the comments.
+//! Worked examples of ECONOMICS.md §5–§8 (schema 2), each number computed by hand in the
+//! comments.
 
 use hashshift::model::{self, site, Flows};
 use hashshift::scenario::{parse, Key, Scenario};
@@ -13,18 +14,41 @@ fn close(a: f64, b: f64) {
     assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "{a} != {b}");
 }
 
-/// A 10 MW site converted at once (cbuild=0) to 8 MW IT of GPU cloud, over 2 years from Jan 2026.
-const GPU_SITE: &str = "years=2&mw=10&power=50&cbuild=0&pue=1.25&capex=10&aiopex=10&gpu=2\
-                        &gpudecl=20&util=100&gpumw=500&gpucost=10000&gpulife=1&dclife=5";
+/// A 10 MW site converted at once (cbuild=0) to 8 MW IT of GPU cloud (itratio 1.25), over 2
+/// years from Jan 2026, with the schema-2 mechanisms off unless a test turns them on.
+const GPU_SITE: &str = "start=2026-01&years=2&mw=10&power=50&powg=0&asicp=0&cbuild=0\
+                        &itratio=1.25&pue=1.25&firm=0&capex=10&ramp=0&gpu=2&gpudecl=20&util=100\
+                        &gpumw=500&gpucost=10000&gpulife=1&refit=0&gpuopex=10&dclife=5&tv=book";
+
+/// The scenario of `base` with the keys of `more` set over it.
+fn over(base: &str, more: &str) -> Scenario {
+    let mut s = scenario(base);
+    for pair in more.split('&') {
+        let (name, value) = pair.split_once('=').unwrap();
+        let warnings = s.set_text(Key::from_name(name).unwrap(), value);
+        assert!(warnings.is_empty(), "{pair}: {warnings:?}");
+    }
+    s
+}
+
+/// `GPU_SITE` with more keys.
+fn gpu_site(more: &str) -> Scenario {
+    over(GPU_SITE, more)
+}
+
+/// `COLO_SITE` with more keys.
+fn colo_site(more: &str) -> Scenario {
+    over(COLO_SITE, more)
+}
 
 #[test]
 fn gpu_cloud_month_by_month() {
     let p = model::run(&scenario(GPU_SITE));
     let jan = p.months[0].plan;
-    // G = 10 MW / 1.25 · 500 = 4000 GPUs; conversion 10e6 · 10 / 1.25 = $80M; GPUs 4000 · $10k.
+    // I = 10 / 1.25 = 8 MW IT; G = 8 · 500 = 4000 GPUs; conversion 10e6 · 8; GPUs 4000 · $10k.
     close(jan.ai_it_mw, 8.0);
     close(jan.capex, 80e6 + 40e6);
-    // 4000 GPUs · 744 h · 100 % · $2 = $5,952,000; opex 10 %; power 10 MW · 744 h · $50.
+    // 4000 GPUs · 744 h · 100 % · $2 = $5,952,000; opex 10 %; power 8 · 1.25 · 744 h · $50.
     close(jan.ai_revenue, 5_952_000.0);
     close(jan.ai_opex, 595_200.0);
     close(jan.ai_power, 372_000.0);
@@ -37,53 +61,196 @@ fn gpu_cloud_month_by_month() {
     // Month 12: refresh (gpulife 1 year) buys 4000 new GPUs, and the price is new again.
     close(p.months[12].plan.capex, 40e6);
     close(p.months[12].plan.ai_revenue, 5_952_000.0);
-    // Residual: the hall lived 24 of 60 months, 80e6 · (1 − 24/60) = 48e6; both GPU batches
+    // Book value: the hall lived 24 of 60 months, 80e6 · (1 − 24/60) = 48e6; both GPU batches
     // are fully used (1 − 24/12 < 0 and 1 − 12/12 = 0).
-    close(p.months[23].plan.residual, 48e6);
-    assert!(p.months[..23].iter().all(|r| r.plan.residual == 0.0));
-}
-
-#[test]
-fn gpu_residual_counts_unexpired_gpus() {
-    let q = GPU_SITE.replace("gpulife=1", "gpulife=3");
-    let p = model::run(&scenario(&q));
-    // One purchase at month 0, 24 of 36 months used: 40e6 · (1 − 24/36) = 13.333e6, plus 48e6.
-    close(p.months[23].plan.residual, 48e6 + 40e6 / 3.0);
-    close(p.months[12].plan.capex, 0.0);
-    // No refresh: at month 13 the GPUs are 13 months old.
-    close(
-        p.months[13].plan.ai_revenue,
-        4000.0 * 672.0 * 2.0 * 0.8f64.powf(13.0 / 12.0),
+    close(p.months[23].plan.terminal_ai, 48e6);
+    assert!(p.months[..23].iter().all(|r| r.plan.terminal_ai == 0.0));
+    assert_eq!(
+        p.months[23].plan.terminal_mining, 0.0,
+        "book value: no land"
     );
 }
 
 #[test]
+fn the_ai_hall_pays_the_firm_premium_with_escalation() {
+    let p = model::run(&gpu_site("powg=10&firm=20"));
+    // Month 12 (Jan 2027, 744 h): pa = (50 + 20) · 1.1 = 77 $/MWh; 8 · 1.25 · 744 · 77.
+    close(p.months[12].plan.ai_power, 572_880.0);
+    close(p.months[12].power_usd_mwh, 55.0);
+    // Mining pays the interruptible price, escalated the same way: 0.95 · 10 · 744 · 55.
+    let mining = model::run(&gpu_site("powg=10&firm=20&conv=0"));
+    close(
+        mining.months[12].baseline.mining_power,
+        0.95 * 10.0 * 744.0 * 55.0,
+    );
+}
+
+#[test]
+fn a_new_hall_ramps_up_linearly() {
+    let p = model::run(&gpu_site("ramp=4"));
+    // φ(e) = min(1, (e + 0.5)/4): 0.125, 0.375, 0.625, 0.875, then 1.
+    close(p.months[0].plan.ai_revenue, 4000.0 * 744.0 * 2.0 * 0.125);
+    // February 2026: 672 h, GPUs one month old.
+    let feb = 4000.0 * 672.0 * 2.0 * 0.375 * 0.8f64.powf(1.0 / 12.0);
+    close(p.months[1].plan.ai_revenue, feb);
+    close(p.months[1].plan.ai_power, 8.0 * 1.25 * 0.375 * 672.0 * 50.0);
+    // May 2026 (744 h): full billing.
+    close(
+        p.months[4].plan.ai_revenue,
+        4000.0 * 744.0 * 2.0 * 0.8f64.powf(4.0 / 12.0),
+    );
+}
+
+#[test]
+fn a_contract_holds_the_price_until_it_ends() {
+    let p = model::run(&gpu_site("gpulife=2&cterm=18"));
+    // Month 12 (Jan 2027): the GPUs are 12 months old, but the contract holds the price at $2.
+    close(p.months[12].plan.ai_revenue, 4000.0 * 744.0 * 2.0);
+    // Month 17 (Jun 2027, 720 h): still $2.
+    close(p.months[17].plan.ai_revenue, 4000.0 * 720.0 * 2.0);
+    // Month 18 (Jul 2027, 744 h): the contract is over; the GPUs are 18 months old.
+    close(
+        p.months[18].plan.ai_revenue,
+        4000.0 * 744.0 * 2.0 * 0.8f64.powf(18.0 / 12.0),
+    );
+}
+
+#[test]
+fn each_gpu_refresh_reworks_the_hall() {
+    let p = model::run(&gpu_site("years=3&gpulife=2&refit=3"));
+    // Purchases at months 0 and 24; the second also costs 3e6 · 8 MW IT of refit.
+    close(p.months[0].plan.capex, 80e6 + 40e6);
+    close(p.months[24].plan.capex, 40e6 + 24e6);
+    // Book value at N = 36: the hall lived 36 of 60 months, 80e6 · 0.4 = 32e6; the batch of
+    // month 24 with its refit is half used, 64e6 · (1 − 12/24) = 32e6.
+    close(p.months[35].plan.terminal_ai, 32e6 + 32e6);
+}
+
+/// A 10 MW hall (8 MW IT) leased at $100/kW-month with a 10 % yearly escalator, live at once.
+const COLO_SITE: &str = "start=2026-01&years=2&mw=10&asicp=0&cbuild=0&itratio=1.25&ai=colo\
+                         &colo=100&esc=10&ramp=0&coloopex=0&tv=book";
+
+#[test]
 fn colocation_lease_with_yearly_escalator() {
-    let p = model::run(&scenario(
-        "years=2&mw=10&cbuild=0&pue=1.25&ai=colo&colo=100&esc=10",
-    ));
-    // 8 MW IT = 8000 kW · $100 = $800k a month in year 1, $880k in year 2; the tenant pays
-    // power and owns the GPUs.
+    let p = model::run(&colo_site("coloopex=5"));
+    // 8000 kW · $100 = $800k a month in year 1, $880k in year 2; the tenant pays power and owns
+    // the GPUs; the landlord's cost is 5 % of the rent.
     close(p.months[0].plan.ai_revenue, 800_000.0);
     close(p.months[11].plan.ai_revenue, 800_000.0);
     close(p.months[12].plan.ai_revenue, 880_000.0);
     assert_eq!(p.months[5].plan.ai_power, 0.0);
-    close(p.months[0].plan.capex, 8e6 * 10.0 / 1.25);
-    close(p.months[0].plan.ai_opex, 0.15 * 800_000.0);
+    // Conversion capex at the default $11M per MW IT.
+    close(p.months[0].plan.capex, 11e6 * 8.0);
+    close(p.months[0].plan.ai_opex, 0.05 * 800_000.0);
+}
+
+#[test]
+fn a_prepayment_only_moves_cash_in_time() {
+    // 6-month contract, 20 % prepaid: V = 6 · 800,000 = 4.8M, paid at construction start
+    // (month 0 when cbuild = 0), then 20 % off each contract month's bill.
+    let p = model::run(&colo_site("cterm=6&prepay=20"));
+    close(p.months[0].plan.prepayment, 0.2 * 4.8e6 - 160_000.0);
+    for m in 1..6 {
+        close(p.months[m].plan.prepayment, -160_000.0);
+    }
+    assert!(p.months[6..].iter().all(|r| r.plan.prepayment == 0.0));
+    close(p.summary.plan.prepayment, 0.0);
+    // Revenue is reported unchanged.
+    close(p.months[3].plan.ai_revenue, 800_000.0);
+    // Built over 6 months: the prepayment comes at the construction start, the bills later.
+    let p = model::run(&colo_site("cbuild=6&cterm=6&prepay=20"));
+    close(p.months[0].plan.prepayment, 960_000.0);
+    close(p.months[6].plan.prepayment, -160_000.0);
+    // A contract longer than the horizon: only the months inside it count, 12 · 800k + 12 · 880k.
+    let p = model::run(&colo_site("cterm=60&prepay=20"));
+    close(p.months[0].plan.prepayment, 0.2 * 20.16e6 - 160_000.0);
+    close(p.months[23].plan.prepayment, -176_000.0);
+    close(p.summary.plan.prepayment, 0.0);
+    // No prepayment without a contract.
+    let p = model::run(&colo_site("prepay=20"));
+    assert!(p.months.iter().all(|r| r.plan.prepayment == 0.0));
+}
+
+#[test]
+fn market_terminal_value_prices_halls_at_the_cap_rate() {
+    let market = "tv=market&caprate=8&colo=150&esc=4&coloopex=5&landv=2";
+    let p = model::run(&colo_site(market));
+    // Live since month 0, N = 24: next year's rent 12 · 8000 kW · $150 · 1.04^2 = 15,575,040,
+    // less the landlord's 5 %, at an 8 % cap rate: 14,796,288 / 0.08 = 184,953,600.
+    close(p.months[23].plan.terminal_ai, 184_953_600.0);
+    // All 10 MW are a live hall: no other powered land. The baseline keeps 10 MW of land.
+    close(p.months[23].plan.terminal_mining, 0.0);
+    close(p.months[23].baseline.terminal_mining, 2e6 * 10.0);
+    // Its part of the advantage: each line at its own rate (12 % mining, 9 % AI), 2 years out.
+    let p = model::run(&colo_site(&format!("{market}&airate=9")));
+    close(
+        p.summary.npv_advantage_terminal,
+        184_953_600.0 / 1.09f64.powi(2) - 20e6 / 1.12f64.powi(2),
+    );
+    // A hall not live at the horizon is worth the capex spent on it; its land stays land.
+    let p = model::run(&colo_site("tv=market&landv=2&years=1&cbuild=24"));
+    close(p.months[11].plan.terminal_ai, 11e6 * 8.0 / 24.0 * 12.0);
+    close(p.months[11].plan.terminal_mining, 2e6 * 10.0);
+}
+
+#[test]
+fn market_terminal_value_of_a_gpu_cloud_adds_the_gpus_book_value() {
+    let p = model::run(&gpu_site(
+        "tv=market&gpulife=3&colo=100&esc=0&coloopex=0&caprate=10",
+    ));
+    // Hall: 12 · 8000 · $100 / 0.10 = 96,000,000; GPUs bought at month 0, used 24 of 36 months:
+    // 40e6 · (1 − 24/36).
+    close(p.months[23].plan.terminal_ai, 96e6 + 40e6 / 3.0);
+}
+
+#[test]
+fn a_dark_fleet_still_pays_part_of_its_opex() {
+    let p = model::run(&scenario("conv=0&power=500&dark=30&tv=book"));
+    // At $500/MWh the fleet is off every month; 30 % of 100 MW · $3000 is still paid.
+    for r in &p.months {
+        assert_eq!((r.baseline.btc_mined, r.baseline.mining_power), (0.0, 0.0));
+        close(r.baseline.mining_opex, 90_000.0);
+        close(r.baseline.cash_flow, -90_000.0);
+    }
+    assert_eq!(p.summary.baseline_dark_month, Some(p.months[0].month));
+    assert_eq!(p.summary.baseline.mining_cost_per_btc, None);
+    // Without shut-off it runs at a loss, and never goes dark.
+    let on = model::run(&scenario("conv=0&power=500&shutoff=0&tv=book"));
+    assert!(on.months[0].baseline.cash_flow < -300_000.0);
+    assert_eq!(on.summary.baseline_dark_month, None);
+}
+
+#[test]
+fn retired_asics_are_sold_when_their_tranche_starts_building() {
+    // 100 MW in two tranches six months apart: each retires 50 MW of 17.5 J/TH miners at a PUE
+    // of 1.05, 50e6 / (1.05 · 17.5) = 2,721,088.4 TH/s, at $8/TH.
+    let p = model::run(&scenario("phases=2&every=6&asicp=8"));
+    let sale = 50e6 / (1.05 * 17.5) * 8.0;
+    close(p.months[0].plan.asic_sales, sale);
+    close(p.months[6].plan.asic_sales, sale);
+    close(p.summary.plan.asic_sales, 2.0 * sale);
+    assert_eq!(
+        p.summary.baseline.asic_sales, 0.0,
+        "the baseline sells nothing"
+    );
+    // A tranche that starts after the horizon sells nothing.
+    let late = model::run(&scenario("years=1&phases=2&every=12&asicp=8"));
+    close(late.summary.plan.asic_sales, sale);
 }
 
 #[test]
 fn conversion_capex_is_spread_over_construction_and_cut_at_the_horizon() {
-    // One year; construction from Oct 2026 for 6 months: only Oct–Dec fall inside.
-    let p = model::run(&scenario("years=1&cstart=2026-10&cbuild=6"));
-    let per_month = 8e6 * 100.0 / 1.25 / 6.0;
+    // One year; construction from Oct 2027 for 6 months: only Oct–Dec fall inside.
+    let p = model::run(&scenario("years=1&cstart=2027-10&cbuild=6&tv=book"));
+    // 11e6 per MW IT · 100/1.4 MW IT over 6 months.
+    let per_month = 11e6 * 100.0 / 1.4 / 6.0;
     for m in 0..12 {
         let want = if m >= 9 { per_month } else { 0.0 };
         close(p.months[m].plan.capex, want);
     }
-    // The hall never goes live inside the horizon (L = 0): the residual is what was spent,
+    // The hall never goes live inside the horizon (L = 0): its book value is what was spent,
     // and no GPUs are bought.
-    close(p.months[11].plan.residual, 3.0 * per_month);
+    close(p.months[11].plan.terminal_ai, 3.0 * per_month);
     close(p.summary.plan.capex, 3.0 * per_month);
     // While it is built, the tranche neither mines nor earns.
     assert_eq!(p.months[10].plan.mining_mw, 0.0);
@@ -93,50 +260,61 @@ fn conversion_capex_is_spread_over_construction_and_cut_at_the_horizon() {
 
 #[test]
 fn tranches_past_the_horizon_are_not_counted() {
-    let s = scenario("years=1&phases=2&every=12&cbuild=6");
+    let s = scenario("years=1&phases=2&every=12&cbuild=6&ramp=0&refit=0&tv=book");
     let p = model::run(&s);
-    // Tranche 0: 50 MW, built months 0–5, live 6–11. Tranche 1 would start at month 12.
-    close(
-        p.summary.plan.capex,
-        8e6 * 50.0 / 1.25 + 50.0 / 1.25 * 545.0 * 50_000.0,
-    );
+    // Tranche 0: 50 MW, 50/1.4 MW IT, built months 0–5, live 6–11. Tranche 1 would start at 12.
+    let it = 50.0 / 1.4;
+    close(p.summary.plan.capex, 11e6 * it + it * 545.0 * 50_000.0);
     close(p.months[11].plan.mining_mw, 50.0);
-    // Hall residual: 6 live months of 240.
-    let hall = 8e6 * 50.0 / 1.25 * (1.0 - 6.0 / 240.0);
-    // GPUs bought in month 6, used 6 of 60 months.
-    let gpus = 50.0 / 1.25 * 545.0 * 50_000.0 * (1.0 - 6.0 / 60.0);
-    close(p.months[11].plan.residual, hall + gpus);
+    // Hall book value: 6 live months of 240; GPUs bought in month 6, used 6 of 60 months.
+    let hall = 11e6 * it * (1.0 - 6.0 / 240.0);
+    let gpus = it * 545.0 * 50_000.0 * (1.0 - 6.0 / 60.0);
+    close(p.months[11].plan.terminal_ai, hall + gpus);
     let split = site::split(100.0, &p.tranches, 11);
     close(split.mining + split.building + split.live, 100.0);
 }
 
 #[test]
-fn mining_month_by_hand_and_shutoff() {
+fn mining_month_by_hand() {
     let p = model::run(&scenario("conv=0"));
     let b: Flows = p.months[0].baseline;
-    // F = 100 · 1000 / (1.05 · 17.5) PH/s; R = 4464 · 3.15 BTC; 95 % uptime, 2 % pool fee.
+    // Jan 2027: F = 100 · 1000 / (1.05 · 17.5) PH/s; R = 4464 · (3.125 + 0.02) BTC; 890 EH/s;
+    // 95 % uptime, 2 % pool fee; $65,000.
     let fleet = 100.0 * 1000.0 / (1.05 * 17.5);
-    let btc = 0.95 * fleet / 1_100_000.0 * 4464.0 * 3.15 * 0.98;
+    let btc = 0.95 * fleet / 890_000.0 * 4464.0 * 3.145 * 0.98;
     close(b.btc_mined, btc);
-    close(b.mining_revenue, btc * 90_000.0);
+    close(b.mining_revenue, btc * 65_000.0);
     close(b.mining_power, 0.95 * 100.0 * 744.0 * 45.0);
     close(b.mining_opex, 300_000.0);
     assert_eq!(p.months[0].plan, b, "conv=0: plan is the baseline");
-    // At $500/MWh the fleet is off every month; opex is still paid.
-    let off = model::run(&scenario("conv=0&power=500"));
-    for r in &off.months {
-        assert_eq!((r.baseline.btc_mined, r.baseline.mining_power), (0.0, 0.0));
-        close(r.baseline.cash_flow, -300_000.0);
-    }
-    assert_eq!(off.summary.baseline.mining_cost_per_btc, None);
-    // Without shut-off it runs at a loss.
-    let on = model::run(&scenario("conv=0&power=500&shutoff=0"));
-    assert!(on.months[0].baseline.cash_flow < -300_000.0);
+    // The month-0 break-even power price: that revenue over 0.95 · 100 MW · 744 h, ≈ $73.50.
+    let breakeven = p.summary.mining_breakeven_power.unwrap();
+    close(breakeven, btc * 65_000.0 / (0.95 * 100.0 * 744.0));
+    assert!((breakeven - 73.50).abs() < 0.01);
+    assert_eq!(
+        model::run(&scenario("uptime=0"))
+            .summary
+            .mining_breakeven_power,
+        None
+    );
 }
 
 #[test]
-fn summary_totals_are_consistent() {
-    let p = model::run(&scenario("rate=0&phases=3&years=7"));
+fn the_baseline_goes_dark_after_the_2028_halving() {
+    let p = model::run(&Scenario::default());
+    // April 2028 (month 15) still has 16 days of 3.125-BTC blocks; May is all 1.5625.
+    let dark = p.summary.baseline_dark_month.unwrap();
+    assert_eq!(dark.to_string(), "2028-05");
+    assert!(p.months[15].baseline.btc_mined > 0.0);
+    assert_eq!(p.months[16].baseline.btc_mined, 0.0);
+    close(p.months[16].baseline.mining_opex, 0.3 * 300_000.0);
+}
+
+#[test]
+fn two_discount_rates_and_the_totals() {
+    let p = model::run(&scenario(
+        "rate=12&airate=9&phases=3&years=7&cterm=24&prepay=10",
+    ));
     for (t, flows) in [
         (
             p.summary.plan,
@@ -147,12 +325,23 @@ fn summary_totals_are_consistent() {
             p.months.iter().map(|r| r.baseline).collect(),
         ),
     ] {
+        // The mining line at 12 %/yr and the AI line at 9 %/yr, month m at (m+1)/12 years.
+        let npv: f64 = flows
+            .iter()
+            .enumerate()
+            .map(|(m, f)| {
+                let years = (m + 1) as f64 / 12.0;
+                f.mining_cf() / 1.12f64.powf(years) + f.ai_cf() / 1.09f64.powf(years)
+            })
+            .sum();
+        close(t.npv, npv);
         let cash: f64 = flows.iter().map(|f| f.cash_flow).sum();
         close(t.cash_flow, cash);
-        // At a 0 % rate the NPV is the plain sum.
-        close(t.npv, cash);
         close(t.revenue, t.mining_revenue + t.ai_revenue);
-        close(t.cash_flow, t.ebitda - t.capex + t.residual);
+        close(
+            t.cash_flow,
+            t.ebitda + t.asic_sales + t.prepayment - t.capex + t.terminal,
+        );
         let cost: f64 = flows.iter().map(|f| f.mining_power + f.mining_opex).sum();
         if let Some(c) = t.mining_cost_per_btc {
             close(c, cost / t.btc_mined);
@@ -165,19 +354,67 @@ fn summary_totals_are_consistent() {
 }
 
 #[test]
+fn payback_and_peak_funding_leave_the_terminal_value_out() {
+    for q in [
+        "",
+        "gpu=4",
+        "preset=iren-msft",
+        "ai=colo&colo=200",
+        "phases=3",
+    ] {
+        let p = model::run(&scenario(q));
+        let mut cumulative = Vec::new();
+        let mut sum = 0.0;
+        for r in &p.months {
+            sum += (r.plan.cash_flow - r.plan.terminal())
+                - (r.baseline.cash_flow - r.baseline.terminal());
+            cumulative.push(sum);
+        }
+        let lowest = cumulative.iter().copied().fold(0.0f64, f64::min);
+        close(p.summary.peak_funding_usd, -lowest);
+        if let Some(month) = p.summary.peak_funding_month {
+            let m = p.months.iter().position(|r| r.month == month).unwrap();
+            assert_eq!(cumulative[m], lowest, "{q}");
+            assert!(
+                cumulative[..m].iter().all(|&c| c > lowest),
+                "{q}: the first such month"
+            );
+        }
+        match p.summary.payback_month {
+            Some(month) => {
+                let m = p.months.iter().position(|r| r.month == month).unwrap();
+                assert!(cumulative[m - 1] < 0.0, "{q}");
+                assert!(cumulative[m..].iter().all(|&c| c >= 0.0), "{q}");
+            }
+            None => assert!(
+                *cumulative.last().unwrap() < 0.0 || cumulative.iter().all(|&c| c >= 0.0),
+                "{q}"
+            ),
+        }
+    }
+    // The defaults pay back only through the halls' terminal value, so they have no payback.
+    let p = model::run(&Scenario::default());
+    assert_eq!(p.summary.payback_month, None);
+    assert!(p.summary.plan.cash_flow > p.summary.baseline.cash_flow);
+}
+
+#[test]
 fn defaults_headline_numbers() {
     let p = model::run(&Scenario::default());
     let s = p.summary;
     assert_eq!(s.next_halving.to_string(), "2028-04-17");
-    // April 2028 and April 2032 (months 27 and 75).
-    assert_eq!(p.halving_months, vec![27, 75]);
-    // Worked from the defaults' monthly cash flows (values cross-checked with the JSON output).
+    // April 2028, April 2032 and March 2036 (months 15, 63 and 111).
+    assert_eq!(p.halving_months, vec![15, 63, 111]);
+    // Cross-checked with an independent implementation of ECONOMICS.md (see the README).
     assert!(
-        (s.npv_advantage / 1e6 + 596.769).abs() < 0.001,
+        (s.npv_advantage / 1e6 + 590.038).abs() < 0.001,
         "{}",
         s.npv_advantage
     );
-    assert!((s.irr_incremental.unwrap() - 0.048).abs() < 0.0001);
+    assert!((s.npv_advantage_terminal / 1e6 - 749.138).abs() < 0.001);
+    assert!((s.irr_incremental.unwrap() - 0.0648).abs() < 0.0001);
+    assert!((s.peak_funding_usd / 1e9 - 2.7045).abs() < 0.0001);
+    assert_eq!(s.peak_funding_month.unwrap().to_string(), "2033-01");
     // At $2.50/GPU-hour the plan loses at any BTC price: a lower price cannot help it (the
     // baseline just shuts off) and a higher one only helps the baseline. No breakeven.
     assert_eq!(s.breakeven_btc_usd, None);
@@ -198,7 +435,7 @@ fn next_halving_moves_with_the_block_interval() {
 }
 
 #[test]
-fn breakevens_zero_the_npv_advantage() {
+fn breakevens_zero_the_npv_advantage_with_hashrate_following() {
     for q in [
         "gpu=3.5",
         "gpu=3.5&shutoff=0",
@@ -206,6 +443,10 @@ fn breakevens_zero_the_npv_advantage() {
         "ai=colo&years=12&colo=200",
         "",
         "phases=4&conv=60",
+        "gpu=3.5&elas=0",
+        "gpu=3.5&elas=1.5&dark=0",
+        "preset=iren-msft",
+        "preset=colo-lease&tv=book",
     ] {
         let s = scenario(q);
         let p = model::run(&s);
@@ -215,7 +456,12 @@ fn breakevens_zero_the_npv_advantage() {
             p.summary.npv_advantage / scale,
         );
         if let Some(btc) = p.summary.breakeven_btc_usd {
-            let adv = model::npv_advantage(&s.with(Key::Btc, btc));
+            // The whole price path scaled by k, and the network hashrate by k^elas.
+            let k = btc / s.get(Key::Btc);
+            let moved = s
+                .with(Key::Btc, btc)
+                .with(Key::Hr, s.get(Key::Hr) * k.powf(s.get(Key::Elas)));
+            let adv = model::npv_advantage(&moved);
             assert!(adv.abs() < 1e-7 * scale, "{q}: {adv} at BTC {btc}");
         }
         if let Some(rate) = p.summary.breakeven_ai_rate {
@@ -224,22 +470,55 @@ fn breakevens_zero_the_npv_advantage() {
         }
     }
     // A higher BTC price helps the baseline more: conversion wins while BTC stays below X.
-    let s = scenario("gpu=3.5");
+    let s = scenario("gpu=3.5&elas=0");
     let be = model::run(&s)
         .summary
         .breakeven_btc_usd
         .expect("a BTC breakeven");
     assert!(model::npv_advantage(&s.with(Key::Btc, be * 0.9)) > 0.0);
     assert!(model::npv_advantage(&s.with(Key::Btc, be * 1.1)) < 0.0);
+    // With elas = 1 the hashprice does not move with the price: no BTC breakeven.
+    assert_eq!(
+        model::run(&scenario("gpu=3.5&elas=1"))
+            .summary
+            .breakeven_btc_usd,
+        None
+    );
 }
 
 #[test]
-fn keep_mining_has_no_breakevens_and_no_irr() {
-    let s = model::run(&scenario("conv=0")).summary;
-    assert_eq!(s.npv_advantage, 0.0);
+fn nothing_converts_inside_the_horizon_no_breakevens_and_no_irr() {
+    for q in ["conv=0", "years=1&cstart=2028-01"] {
+        let s = model::run(&scenario(q)).summary;
+        assert_eq!(s.npv_advantage, 0.0, "{q}");
+        assert_eq!(
+            (s.breakeven_btc_usd, s.breakeven_ai_rate, s.irr_incremental),
+            (None, None, None),
+            "{q}"
+        );
+        assert_eq!((s.payback_month, s.peak_funding_month), (None, None), "{q}");
+        assert_eq!(s.peak_funding_usd, 0.0);
+    }
+}
+
+#[test]
+fn the_yearly_table_sums_calendar_years() {
+    let p = model::run(&scenario("start=2027-07&years=2"));
+    let y = &p.years;
     assert_eq!(
-        (s.breakeven_btc_usd, s.breakeven_ai_rate, s.irr_incremental),
-        (None, None, None)
+        y.iter().map(|r| (r.year, r.months)).collect::<Vec<_>>(),
+        [(2027, 6), (2028, 12), (2029, 6)]
     );
-    assert_eq!(s.payback_month, None);
+    let revenue_2027: f64 = p.months[..6].iter().map(|r| r.plan.revenue()).sum();
+    close(y[0].plan.revenue, revenue_2027);
+    let capex_2028: f64 = p.months[6..18].iter().map(|r| r.plan.capex).sum();
+    close(y[1].plan.capex, capex_2028);
+    close(
+        y[2].cumulative_delta,
+        p.summary.plan.cash_flow - p.summary.baseline.cash_flow,
+    );
+    close(
+        y[1].delta_cash_flow,
+        y[1].plan.cash_flow - y[1].baseline.cash_flow,
+    );
 }

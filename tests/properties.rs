@@ -1,7 +1,7 @@
 //! Property tests: the codec never panics and round-trips; the model conserves megawatts and
 //! every output is finite.
 
-use hashshift::analysis::{breakeven_map, monte_carlo, tornado};
+use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
 use hashshift::model::{self, site, Flows, MonthRow, Sign};
 use hashshift::scenario::{canonical_query, parse, Key, Kind, Scenario, KEYS};
 use proptest::prelude::*;
@@ -117,7 +117,7 @@ proptest! {
             let total = split.mining + split.building + split.live;
             prop_assert!((total - mw).abs() <= 1e-9 * mw, "month {}: {} != {}", m, total, mw);
             prop_assert_eq!(row.plan.mining_mw, split.mining);
-            prop_assert!((row.plan.ai_it_mw - split.live / s.get(Key::Pue)).abs() <= 1e-12 * mw);
+            prop_assert!((row.plan.ai_it_mw - split.live / s.get(Key::Itratio)).abs() <= 1e-12 * mw);
             prop_assert_eq!(row.baseline.mining_mw, mw);
             prop_assert!(split.mining >= 0.0 && split.building >= 0.0 && split.live >= 0.0);
         }
@@ -141,14 +141,58 @@ proptest! {
         let sm = p.summary;
         for t in [sm.plan, sm.baseline] {
             prop_assert!(t.npv.is_finite() && t.cash_flow.is_finite() && t.ebitda.is_finite());
+            prop_assert!(t.terminal.is_finite() && t.terminal >= 0.0);
             prop_assert!(t.mining_cost_per_btc.is_none_or(f64::is_finite));
         }
-        prop_assert!(sm.npv_advantage.is_finite());
-        for v in [sm.irr_incremental, sm.breakeven_btc_usd, sm.breakeven_ai_rate].into_iter().flatten() {
+        prop_assert!(sm.npv_advantage.is_finite() && sm.npv_advantage_terminal.is_finite());
+        prop_assert!(sm.peak_funding_usd.is_finite() && sm.peak_funding_usd >= 0.0);
+        prop_assert_eq!(sm.peak_funding_usd > 0.0, sm.peak_funding_month.is_some());
+        for v in [sm.irr_incremental, sm.breakeven_btc_usd, sm.breakeven_ai_rate, sm.mining_breakeven_power].into_iter().flatten() {
             prop_assert!(v.is_finite());
         }
         if let Some(r) = sm.irr_incremental {
             prop_assert!((-0.99..=10.0).contains(&r));
+        }
+        let year_months: usize = p.years.iter().map(|y| y.months).sum();
+        prop_assert_eq!(year_months, p.months.len());
+    }
+
+    #[test]
+    fn a_prepayment_nets_to_zero_over_the_horizon(s in any_scenario()) {
+        let p = model::run(&s);
+        let scale = p.months.iter().map(|r| r.plan.ai_revenue).sum::<f64>().max(1.0);
+        let net: f64 = p.months.iter().map(|r| r.plan.prepayment).sum();
+        prop_assert!(net.abs() <= 1e-9 * scale, "{} of {}", net, scale);
+        prop_assert!(p.months.iter().all(|r| r.baseline.prepayment == 0.0));
+    }
+
+    #[test]
+    fn a_schema_1_link_and_its_schema_2_query_are_the_same_scenario(s in any_scenario()) {
+        // The schema-1 keys of a random scenario, as the first release would have written them.
+        let v1: Vec<String> = KEYS
+            .iter()
+            .filter(|d| !matches!(d.name, "powg" | "dark" | "asicp" | "itratio" | "firm" | "ramp" | "refit"
+                | "gpuopex" | "coloopex" | "cterm" | "prepay" | "airate" | "tv" | "caprate" | "landv"))
+            .map(|d| format!("{}={}", d.name, s.value_text(d.key)))
+            .chain([format!("aiopex={}", s.value_text(Key::Gpuopex))])
+            .collect();
+        let link = format!("v=1&{}", v1.join("&"));
+        let migrated = parse(&link);
+        prop_assert!(migrated.warnings.is_empty(), "{:?}", migrated.warnings);
+        let q = canonical_query(&migrated.scenario);
+        let again = parse(&q);
+        prop_assert!(again.warnings.is_empty());
+        prop_assert_eq!(again.scenario, migrated.scenario);
+        // Its months are schema 1's: nothing schema 2 added, and schema 1's cash identity.
+        let p = model::run(&migrated.scenario);
+        for r in &p.months {
+            for f in [r.plan, r.baseline] {
+                prop_assert_eq!((f.asic_sales, f.prepayment, f.terminal_mining), (0.0, 0.0, 0.0));
+                let schema1 = f.mining_revenue - f.mining_power - f.mining_opex + f.ai_revenue
+                    - f.ai_power - f.ai_opex - f.capex + f.terminal_ai;
+                let scale = f.values().iter().fold(1.0f64, |a, v| a.max(v.abs()));
+                prop_assert!((f.cash_flow - schema1).abs() <= 1e-12 * scale);
+            }
         }
     }
 
@@ -162,5 +206,7 @@ proptest! {
         prop_assert!(map.values.iter().all(|v| v.is_finite()));
         let t = tornado(&s);
         prop_assert!(t.bars.iter().all(|b| b.low.is_finite() && b.high.is_finite()));
+        prop_assert!(rates(&p).iter().all(|r| r.npv_advantage.is_finite()));
+        prop_assert!(timing(&s).iter().all(|r| r.npv_advantage.is_finite()));
     }
 }

@@ -1,7 +1,9 @@
-//! The break-even map: NPV advantage on a grid of BTC price × AI rate.
+//! The break-even map: NPV advantage on a grid of BTC price × AI rate (ECONOMICS.md §9).
 //!
 //! Mining does not depend on the AI rate and AI does not depend on the BTC price, so each grid
-//! cell is `mining(k_btc) + fixed + (k_ai − 1)·ai`, from the one run's [`Levers`].
+//! cell is `mining(u) + fixed + (k_ai − 1)·ai`, from the one run's [`Levers`]. The BTC axis
+//! scales the price path as the BTC breakeven does: the hashrate follows at `k^elas`, so the
+//! hashprice moves by `u = k^(1−elas)`.
 
 use crate::model::{Levers, Projection};
 use crate::scenario::Key;
@@ -44,12 +46,13 @@ pub fn breakeven_map(p: &Projection, cols: usize, rows: usize) -> BreakevenMap {
     let (btc_scales, ai_scales) = (scales(cols.max(2)), scales(rows.max(2)));
     let mining: Vec<f64> = btc_scales
         .iter()
-        .map(|&k| levers.mining_advantage(k))
+        .map(|&k| levers.mining_advantage(levers.hashprice_scale(k)))
         .collect();
     let fixed = levers.plan.fixed_npv - levers.baseline.fixed_npv;
+    let ai_slope = levers.plan.ai_rate_npv - levers.baseline.ai_rate_npv;
     let mut values = Vec::with_capacity(mining.len() * ai_scales.len());
     for &ka in &ai_scales {
-        let ai = (ka - 1.0) * levers.plan.ai_net_npv;
+        let ai = (ka - 1.0) * ai_slope;
         values.extend(mining.iter().map(|m| m + fixed + ai));
     }
     BreakevenMap {
@@ -72,7 +75,9 @@ mod tests {
             "",
             "ai=colo&years=12",
             "shutoff=0&power=80",
-            "phases=3&btcg=10",
+            "phases=3&btcg=10&elas=0",
+            "elas=1.4&dark=60",
+            "cterm=60&prepay=20&tv=book",
         ] {
             let s = parse(q).scenario;
             let p = model::run(&s);
@@ -81,8 +86,11 @@ mod tests {
             let scale = p.summary.npv_advantage.abs().max(1.0);
             assert!((mid - p.summary.npv_advantage).abs() / scale < 1e-9, "{q}");
             for (col, row) in [(0, 0), (4, 1), (1, 4), (3, 3)] {
+                // The BTC axis moves the hashrate too, at k^elas.
+                let k = map.btc_prices[col] / s.get(Key::Btc);
                 let moved = s
                     .with(Key::Btc, map.btc_prices[col])
+                    .with(Key::Hr, s.get(Key::Hr) * k.powf(s.get(Key::Elas)))
                     .with(map.ai_key, map.ai_rates[row]);
                 let direct = model::npv_advantage(&moved);
                 let cell = map.at(col, row);
@@ -99,8 +107,8 @@ mod tests {
         let p = model::run(&Scenario::default());
         let map = breakeven_map(&p, 41, 41);
         assert_eq!(map.values.len(), 41 * 41);
-        assert!((map.btc_prices[20] - 90_000.0).abs() < 1e-6);
-        assert!((map.btc_prices[0] - 30_000.0).abs() < 1e-6);
+        assert!((map.btc_prices[20] - 65_000.0).abs() < 1e-6);
+        assert!((map.btc_prices[0] - 65_000.0 / 3.0).abs() < 1e-6);
         assert!((map.ai_rates[40] - 7.5).abs() < 1e-9);
     }
 }

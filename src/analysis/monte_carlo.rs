@@ -1,4 +1,4 @@
-//! Monte Carlo over BTC price paths (ECONOMICS.md §9).
+//! Monte Carlo over BTC price paths (ECONOMICS.md §10).
 //!
 //! Each path moves the price as geometric Brownian motion whose mean is the deterministic path,
 //! and the network hashrate follows it with elasticity `elas`. Mining revenue on a path is then
@@ -87,16 +87,14 @@ pub fn monte_carlo(p: &Projection) -> Option<MonteCarlo> {
         }
         let d = lv.discount[m];
         for (x, adv) in ln_rho.iter().zip(advantage.iter_mut()) {
-            let k = libm::exp(exponent * x);
-            *adv += lv.plan.month_margin(m, k, d, lv.shutoff)
-                - lv.baseline.month_margin(m, k, d, lv.shutoff);
+            let u = libm::exp(exponent * x);
+            *adv += d * (lv.plan.margin(m, u, lv.shutoff) - lv.baseline.margin(m, u, lv.shutoff));
         }
         // Revenue is monotone in ρ (rising for elas < 1, falling for elas > 1), so its
         // percentiles are the revenue at the matching order statistics of ln ρ.
         scratch.copy_from_slice(&ln_rho);
-        let revenue = |k: f64, v: &crate::model::levers::VariantLevers| {
-            v.mining_at(m, k, lv.shutoff).map_or(0.0, |(r, _)| r)
-        };
+        let revenue =
+            |u: f64, v: &crate::model::levers::VariantLevers| v.revenue_at(m, u, lv.shutoff);
         let mut fan_month = FanMonth {
             plan: [0.0; 3],
             baseline: [0.0; 3],

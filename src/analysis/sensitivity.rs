@@ -93,11 +93,17 @@ mod tests {
         for gpu_only in [Key::Gpu, Key::Util, Key::Gpudecl, Key::Gpucost] {
             assert!(!moved.contains(&gpu_only), "{gpu_only:?}");
         }
-        // Under colocation no bar is flat: every input moved matters.
-        assert!(t
-            .bars
-            .iter()
-            .all(|b| b.swing() > 0.0 || s.get(b.key) == 0.0));
+        // Under colocation every bar moves but `firm`: ECONOMICS.md §9 lists the firm-power
+        // premium for both models, and the tenant pays the hall's power.
+        for b in &t.bars {
+            let flat = b.swing() == 0.0;
+            assert_eq!(
+                flat,
+                b.key == Key::Firm || s.get(b.key) == 0.0,
+                "{:?}",
+                b.key
+            );
+        }
         let gpu = tornado(&parse("util=100").scenario);
         let util = gpu.bars.iter().find(|b| b.key == Key::Util).unwrap();
         assert_eq!(util.high_value, 100.0);

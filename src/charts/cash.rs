@@ -1,7 +1,7 @@
 //! Cumulative cash flow, plan versus keep-mining, with the payback month marked.
 
 use super::frame::{dashed, mark_halvings, time_chart, xmap};
-use super::{
+use super::{month_readout, Readout, 
     err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs,
     Style, Table, TimeAxis, XMap,
 };
@@ -83,7 +83,11 @@ fn table(input: &Input, lang: Lang) -> Table {
     }
 }
 
-fn readout(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
+fn readout(input: &Input, m: usize, lang: Lang) -> Option<Readout> {
+    month_readout(input, m, lang, || rows(input, m, lang))
+}
+
+fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
     let (plan, base) = cumulative(input.projection);
     [
         Msg::PlanCumulative,
@@ -189,7 +193,7 @@ mod tests {
         let want = Lang::En
             .fmt()
             .money(p.summary.plan.cash_flow - p.summary.baseline.cash_flow);
-        assert_eq!(readout(&input, 119, Lang::En)[2].1, want);
+        assert_eq!(rows(&input, 119, Lang::En)[2].1, want);
         let t = table(&input, Lang::En);
         assert_eq!(t.rows.len(), 10);
         assert_eq!(t.rows[9][3], want);

@@ -1,7 +1,7 @@
 //! Monte Carlo fan: per month the p10–p90 band and median of plan and baseline revenue.
 
 use super::frame::{dashed, mark_halvings, message, revenue_chart, xmap};
-use super::{
+use super::{month_readout, Readout, 
     err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
     XMap,
 };
@@ -72,7 +72,11 @@ fn table(input: &Input, lang: Lang) -> Table {
     }
 }
 
-fn readout(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
+fn readout(input: &Input, m: usize, lang: Lang) -> Option<Readout> {
+    month_readout(input, m, lang, || rows(input, m, lang))
+}
+
+fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
     let Some(mc) = fan(input) else {
         return Vec::new();
     };

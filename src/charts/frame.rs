@@ -118,7 +118,7 @@ pub(super) fn xmap<DB: DrawingBackend, CT: CoordTranslate>(
     XMap {
         left: f64::from(x.start),
         right: f64::from(x.end - 1),
-        months,
+        points: months,
     }
 }
 
@@ -146,8 +146,17 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
     y: (f64, f64),
     style: &Style,
 ) -> Result<(), Error> {
+    let (x_range, _) = chart.plotting_area().get_pixel_range();
     for &m in halvings {
         let x = m as i32;
+        // Near the right edge the label goes on the line's left.
+        let at = chart.backend_coord(&(x, y.1)).0;
+        let word = style.t(Msg::MarkHalving).trim();
+        let (side, label) = if at > x_range.end - style.px(60.0) as i32 {
+            (text_anchor::HPos::Right, format!("{word} "))
+        } else {
+            (text_anchor::HPos::Left, format!(" {word}"))
+        };
         chart
             .draw_series(DashedLineSeries::new(
                 [(x, y.0), (x, y.1)],
@@ -158,15 +167,12 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
             .map_err(err)?;
         chart
             .draw_series(std::iter::once(Text::new(
-                style.t(Msg::MarkHalving),
+                label,
                 (x, y.1),
                 style
                     .font(11.0)
                     .color(&palette::HALVING)
-                    .pos(text_anchor::Pos::new(
-                        text_anchor::HPos::Left,
-                        text_anchor::VPos::Top,
-                    )),
+                    .pos(text_anchor::Pos::new(side, text_anchor::VPos::Top)),
             )))
             .map_err(err)?;
     }
@@ -208,4 +214,107 @@ pub fn message<DB: DrawingBackend>(
     area.draw_text(text, &font, ((w / 2) as i32, (h / 2) as i32))
         .map_err(err)?;
     Ok(())
+}
+
+/// A curve of the NPV advantage over an evenly spaced x axis (a discount rate, a delay): money
+/// on y with the zero line, the points marked, and a dashed marker at the scenario's own x.
+pub(super) struct Curve<'a> {
+    /// The x of each point, ascending and evenly spaced; the axis spans exactly them.
+    pub xs: &'a [f64],
+    /// The NPV advantage at each point, $.
+    pub ys: &'a [f64],
+    /// The x axis' caption.
+    pub x_desc: &'a str,
+    /// An x tick's label.
+    pub x_tick: &'a dyn Fn(&f64) -> String,
+    /// Where the scenario itself stands on x.
+    pub marker: f64,
+}
+
+impl Curve<'_> {
+    /// Draws the curve; returns the hover map of its points.
+    pub(super) fn draw<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        style: &Style,
+    ) -> Result<XMap, Error> {
+        area.fill(&WHITE).map_err(err)?;
+        let lo = self.ys.iter().fold(0.0f64, |a, &b| a.min(b));
+        let hi = self.ys.iter().fold(0.0f64, |a, &b| a.max(b));
+        let axis = MoneyAxis::for_range(lo, hi);
+        let pad = ((hi - lo) / axis.divisor * 0.08).max(1e-6);
+        let (y0, y1) = (lo / axis.divisor - pad, hi / axis.divisor + pad);
+        let (x0, x1) = (
+            self.xs[0],
+            self.xs[self.xs.len() - 1].max(self.xs[0] + 1e-9),
+        );
+        let mut chart = ChartBuilder::on(area)
+            .margin(style.px(6.0))
+            .margin_right(style.px(16.0))
+            .x_label_area_size(style.px(38.0))
+            .y_label_area_size(style.px(if style.compact { 52.0 } else { 62.0 }))
+            .build_cartesian_2d(x0..x1, y0..y1)
+            .map_err(err)?;
+        let f = style.lang.fmt();
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(palette::GRID.stroke_width(style.px(1.0)))
+            .light_line_style(TRANSPARENT)
+            .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
+            .x_label_formatter(self.x_tick)
+            .x_labels(if style.compact { 6 } else { 10 })
+            .y_label_formatter(&|y| axis.tick(*y, f))
+            .y_labels(if style.compact { 5 } else { 7 })
+            .x_desc(self.x_desc)
+            .y_desc(
+                style
+                    .lang
+                    .fill(Msg::AxisNpvAdvantage, &[("unit", axis.unit)]),
+            )
+            .label_style(style.font(12.0))
+            .axis_desc_style(style.font(12.0))
+            .draw()
+            .map_err(err)?;
+        chart
+            .draw_series(LineSeries::new(
+                [(x0, 0.0), (x1, 0.0)],
+                palette::BASELINE.stroke_width(style.px(1.0)),
+            ))
+            .map_err(err)?;
+        chart
+            .draw_series(DashedLineSeries::new(
+                [(self.marker, y0), (self.marker, y1)],
+                style.px(5.0),
+                style.px(4.0),
+                palette::HALVING.stroke_width(style.px(1.5)),
+            ))
+            .map_err(err)?;
+        let d = axis.divisor;
+        let points: Vec<(f64, f64)> = self
+            .xs
+            .iter()
+            .zip(self.ys)
+            .map(|(x, y)| (*x, y / d))
+            .collect();
+        chart
+            .draw_series(LineSeries::new(
+                points.iter().copied(),
+                palette::AI.stroke_width(style.px(2.5)),
+            ))
+            .map_err(err)?;
+        chart
+            .draw_series(
+                points
+                    .iter()
+                    .map(|&p| Circle::new(p, style.px(3.0), palette::AI.filled())),
+            )
+            .map_err(err)?;
+        let (x, _) = chart.plotting_area().get_pixel_range();
+        Ok(XMap {
+            left: f64::from(x.start),
+            right: f64::from(x.end - 1),
+            points: self.xs.len(),
+        })
+    }
 }

@@ -1,7 +1,7 @@
 //! Hashprice ($/PH/day, left axis) and BTC price ($, right axis), halvings marked.
 
 use super::frame::{build_time_chart, dashed, mark_halvings, time_mesh, xmap};
-use super::{
+use super::{month_readout, Readout, 
     err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
     TimeAxis, XMap,
 };
@@ -59,7 +59,11 @@ fn table(input: &Input, lang: Lang) -> Table {
     }
 }
 
-fn readout(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
+fn readout(input: &Input, m: usize, lang: Lang) -> Option<Readout> {
+    month_readout(input, m, lang, || rows(input, m, lang))
+}
+
+fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
     let (row, f) = (&input.projection.months[m], lang.fmt());
     let pair = |label: Msg, value: String| (lang.t(label).to_string(), value);
     vec![

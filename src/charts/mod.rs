@@ -11,7 +11,7 @@ mod frame;
 pub use axis::{MoneyAxis, TimeAxis};
 pub use frame::message;
 
-use crate::analysis::{BreakevenMap, MonteCarlo, Tornado};
+use crate::analysis::{BreakevenMap, MonteCarlo, RatePoint, TimingPoint, Tornado};
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use plotters::coord::Shift;
@@ -112,30 +112,31 @@ impl LegendItem {
     }
 }
 
-/// Maps a horizontal device-pixel position back to a month (time charts only).
+/// Maps a horizontal device-pixel position back to a point of an evenly spaced x axis (a month
+/// of a time chart, a rate, a delay), for the hover read-out.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct XMap {
-    /// Device x of month 0.
+    /// Device x of point 0.
     pub left: f64,
-    /// Device x of the last month.
+    /// Device x of the last point.
     pub right: f64,
-    /// Months on the axis.
-    pub months: usize,
+    /// Points on the axis.
+    pub points: usize,
 }
 
 impl XMap {
-    /// The month nearest device x, if x is over the plot.
-    pub fn month_at(&self, x: f64) -> Option<usize> {
-        if self.months < 2 || x < self.left - 4.0 || x > self.right + 4.0 {
+    /// The point nearest device x, if x is over the plot.
+    pub fn point_at(&self, x: f64) -> Option<usize> {
+        if self.points < 2 || x < self.left - 4.0 || x > self.right + 4.0 {
             return None;
         }
-        let t = (x - self.left) / (self.right - self.left) * (self.months - 1) as f64;
-        Some(t.round().clamp(0.0, (self.months - 1) as f64) as usize)
+        let t = (x - self.left) / (self.right - self.left) * (self.points - 1) as f64;
+        Some(t.round().clamp(0.0, (self.points - 1) as f64) as usize)
     }
 
-    /// Device x of month `m`.
-    pub fn x_of(&self, m: usize) -> f64 {
-        self.left + (self.right - self.left) * m as f64 / (self.months.max(2) - 1) as f64
+    /// Device x of point `i`.
+    pub fn x_of(&self, i: usize) -> f64 {
+        self.left + (self.right - self.left) * i as f64 / (self.points.max(2) - 1) as f64
     }
 }
 
@@ -156,6 +157,10 @@ pub struct Input<'a> {
     pub tornado: Option<&'a Tornado>,
     /// The break-even map, for [`Needs::Map`].
     pub map: Option<&'a BreakevenMap>,
+    /// The discount-rate curve, for [`Needs::Rates`].
+    pub rates: Option<&'a [RatePoint]>,
+    /// The value of waiting, for [`Needs::Timing`].
+    pub timing: Option<&'a [TimingPoint]>,
     /// Monte Carlo, for [`Needs::MonteCarlo`] (`None` while it runs or when `mc = 0`).
     pub monte_carlo: Option<&'a MonteCarlo>,
 }
@@ -167,6 +172,8 @@ impl<'a> Input<'a> {
             projection,
             tornado: None,
             map: None,
+            rates: None,
+            timing: None,
             monte_carlo: None,
         }
     }
@@ -181,6 +188,10 @@ pub enum Needs {
     Tornado,
     /// [`crate::analysis::breakeven_map`].
     Map,
+    /// [`crate::analysis::rates`].
+    Rates,
+    /// [`crate::analysis::timing`].
+    Timing,
     /// [`crate::analysis::monte_carlo`].
     MonteCarlo,
 }
@@ -194,8 +205,11 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Label and value rows of a hover read-out.
-pub type Rows = Vec<(String, String)>;
+/// A hover read-out: its title and label–value rows.
+pub type Readout = (String, Vec<(String, String)>);
+
+/// A chart's hover read-out of point `i` of its x axis.
+pub type ReadoutFn = fn(&Input, usize, Lang) -> Option<Readout>;
 
 /// Everything the registry knows about a chart.
 #[derive(Clone, Copy, Debug)]
@@ -214,8 +228,9 @@ pub struct ChartDef {
     pub legend: fn(Lang) -> Vec<LegendItem>,
     /// The numbers behind the chart.
     pub table: fn(&Input, Lang) -> Table,
-    /// The hover read-out of a month (time charts), as label and value rows.
-    pub readout: Option<fn(&Input, usize, Lang) -> Rows>,
+    /// The hover read-out of point `i` of the x axis (a month of a time chart), if the chart has
+    /// one there.
+    pub readout: Option<ReadoutFn>,
 }
 
 /// Declares the chart modules, [`ChartId`], [`CHARTS`] and [`draw`] from one line per chart.
@@ -253,6 +268,8 @@ registry! {
     Hashprice => hashprice,
     Sensitivity => sensitivity,
     Map => map,
+    Rates => rates,
+    Timing => timing,
     Fan => fan,
 }
 
@@ -284,12 +301,21 @@ impl ChartId {
     }
 }
 
-/// The hover read-out of month `m` of a time chart: its title (the month) and labelled values.
-/// `None` for charts without one or months outside the horizon.
-pub fn readout(id: ChartId, input: &Input, m: usize, lang: Lang) -> Option<(String, Rows)> {
+/// The hover read-out of point `i` of chart `id`; `None` for charts without one or points
+/// outside the axis.
+pub fn readout(id: ChartId, input: &Input, i: usize, lang: Lang) -> Option<Readout> {
+    (id.def().readout?)(input, i, lang).filter(|(_, rows)| !rows.is_empty())
+}
+
+/// The read-out of month `m` of a time chart: the month as title, and `rows`.
+fn month_readout(
+    input: &Input,
+    m: usize,
+    lang: Lang,
+    rows: impl FnOnce() -> Vec<(String, String)>,
+) -> Option<Readout> {
     let row = input.projection.months.get(m)?;
-    let rows = (id.def().readout?)(input, m, lang);
-    (!rows.is_empty()).then(|| (lang.fmt().month(row.month), rows))
+    Some((lang.fmt().month(row.month), rows()))
 }
 
 /// The calendar years of a projection, each with the range of its months.
@@ -334,8 +360,9 @@ mod tests {
         let p = model::run(&parse("").scenario);
         let input = Input::new(&p);
         let (title, rows) = readout(ChartId::Revenue, &input, 0, Lang::En).unwrap();
-        assert_eq!(title, "Jan 2026");
-        assert_eq!(rows[3], ("Keep mining".to_string(), "$5.83 M".to_string()));
+        assert_eq!(title, "Jan 2027");
+        let baseline = Lang::En.fmt().money(p.months[0].baseline.revenue());
+        assert_eq!(rows[3], ("Keep mining".to_string(), baseline));
         assert!(readout(ChartId::Hashprice, &input, 500, Lang::En).is_none());
         assert!(readout(ChartId::Sensitivity, &input, 3, Lang::En).is_none());
     }

@@ -2,7 +2,7 @@
 //! baseline, with halvings and construction windows marked.
 
 use super::frame::{dashed, mark_construction, mark_halvings, revenue_chart, xmap};
-use super::{
+use super::{month_readout, Readout, 
     err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
     XMap,
 };
@@ -62,7 +62,11 @@ fn table(input: &Input, lang: Lang) -> Table {
     }
 }
 
-fn readout(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
+fn readout(input: &Input, m: usize, lang: Lang) -> Option<Readout> {
+    month_readout(input, m, lang, || rows(input, m, lang))
+}
+
+fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
     let (p, f) = (input.projection, lang.fmt());
     let row = &p.months[m];
     let pair = |label: Msg, value: String| (lang.t(label).to_string(), value);

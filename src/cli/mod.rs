@@ -1,4 +1,5 @@
-//! The `hashshift` command line: `run QUERY --format json|csv`, `presets` and `keys`.
+//! The `hashshift` command line: `run QUERY --format json|csv|annual [--with …]`, `presets` and
+//! `keys`.
 //!
 //! Every QUERY is accepted (problems become warnings and the exit code stays 0); a wrong
 //! command line exits 2 with clap's usage message, and an output that cannot be written exits 1
@@ -7,9 +8,9 @@
 mod tables;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use hashshift::analysis::{monte_carlo, MonteCarlo};
+use hashshift::analysis::{self, monte_carlo, MonteCarlo};
 use hashshift::i18n::Lang;
-use hashshift::model::{self, MonthRow, Summary};
+use hashshift::model::{self, MonthRow, Projection, Summary, YearRow};
 use hashshift::scenario::{self, Applies, Kind, KEYS, PRESETS, SCHEMA};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -40,6 +41,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RunFormat::Json)]
         format: RunFormat,
+        /// Analyses to add to the JSON report, comma-separated.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        with: Vec<Analysis>,
     },
     /// List the presets: id, title, source note and canonical query.
     Presets {
@@ -57,11 +61,29 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum RunFormat {
-    /// The full report of ECONOMICS.md §10.
+    /// The full report of ECONOMICS.md §11.
     Json,
     /// The monthly table: a row per month, plan and baseline columns, units in the headers.
     Csv,
+    /// The yearly table: a row per calendar year, plan and baseline columns.
+    Annual,
 }
+
+/// The analyses of ECONOMICS.md §9.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Analysis {
+    /// NPV advantage with each input moved ∓20 %.
+    Tornado,
+    /// NPV advantage on a 41×41 grid of BTC price × AI rate.
+    Map,
+    /// NPV advantage at discount rates of 0–30 %/yr.
+    Rates,
+    /// NPV advantage with construction 0–36 months later.
+    Timing,
+}
+
+/// Cells per side of the break-even map in the report.
+const MAP_CELLS: usize = 41;
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
@@ -71,15 +93,53 @@ enum ListFormat {
     Json,
 }
 
-/// The JSON report of ECONOMICS.md §10.
+/// The JSON report of ECONOMICS.md §11.
 #[derive(Serialize)]
 struct Report<'a> {
     schema: u32,
     query: String,
     warnings: Vec<String>,
     months: &'a [MonthRow],
+    years: &'a [YearRow],
     summary: &'a Summary,
     monte_carlo: Option<MonteCarlo>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    analysis: Option<Value>,
+}
+
+/// The analyses asked for, as the report's `analysis` object.
+fn analyses(p: &Projection, with: &[Analysis]) -> Option<Value> {
+    if with.is_empty() {
+        return None;
+    }
+    let mut out = serde_json::Map::new();
+    let s = &p.scenario;
+    if with.contains(&Analysis::Tornado) {
+        let bars: Vec<Value> = analysis::tornado(s)
+            .bars
+            .iter()
+            .map(|b| {
+                json!({ "key": b.key.name(), "low_value": b.low_value, "high_value": b.high_value,
+                        "low": b.low, "high": b.high })
+            })
+            .collect();
+        out.insert("tornado".into(), json!(bars));
+    }
+    if with.contains(&Analysis::Map) {
+        let map = analysis::breakeven_map(p, MAP_CELLS, MAP_CELLS);
+        let rows: Vec<&[f64]> = map.values.chunks(map.btc_prices.len()).collect();
+        out.insert(
+            "map".into(),
+            json!({ "btc_usd": map.btc_prices, "ai_rate": map.ai_rates, "npv_advantage": rows }),
+        );
+    }
+    if with.contains(&Analysis::Rates) {
+        out.insert("rates".into(), json!(analysis::rates(p)));
+    }
+    if with.contains(&Analysis::Timing) {
+        out.insert("timing".into(), json!(analysis::timing(s)));
+    }
+    Some(Value::Object(out))
 }
 
 /// Runs the command line; see the module's documentation for the exit codes.
@@ -87,7 +147,11 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = io::stdout().lock();
     let written = match cli.command {
-        Command::Run { query, format } => run(&query, format, &mut out),
+        Command::Run {
+            query,
+            format,
+            with,
+        } => run(&query, format, &with, &mut out),
         Command::Presets { format } => presets(format, &mut out),
         Command::Keys { format } => keys(format, &mut out),
     }
@@ -102,7 +166,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(query: &str, format: RunFormat, out: &mut impl Write) -> io::Result<()> {
+fn run(query: &str, format: RunFormat, with: &[Analysis], out: &mut impl Write) -> io::Result<()> {
     let parsed = scenario::parse(query);
     let warnings: Vec<String> = parsed.warnings.iter().map(|w| w.text(Lang::En)).collect();
     let projection = model::run(&parsed.scenario);
@@ -113,18 +177,23 @@ fn run(query: &str, format: RunFormat, out: &mut impl Write) -> io::Result<()> {
                 query: scenario::canonical_query(&parsed.scenario),
                 warnings,
                 months: &projection.months,
+                years: &projection.years,
                 summary: &projection.summary,
                 monte_carlo: monte_carlo(&projection),
+                analysis: analyses(&projection, with),
             };
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)
         }
-        RunFormat::Csv => {
+        RunFormat::Csv | RunFormat::Annual => {
             let mut err = io::stderr().lock();
             for w in &warnings {
                 writeln!(err, "warning: {w}")?;
             }
-            tables::monthly(&projection.months, out)
+            match format {
+                RunFormat::Annual => tables::annual(&projection.years, out),
+                _ => tables::monthly(&projection.months, out),
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::calendar::YearMonth;
 use crate::i18n::{Lang, Msg};
-use crate::scenario::{format_number, Group, Key, Kind, Scenario, KEYS};
+use crate::scenario::{format_number, Group, Key, Kind, Scenario, KEYS, MARKET_SNAPSHOT};
 
 /// The form element of a control.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +57,8 @@ pub struct ControlView {
     pub unit: Option<&'static str>,
     /// One-line help.
     pub help: &'static str,
+    /// Where the default comes from, for market snapshot values.
+    pub note: Option<String>,
     /// The reset button's tooltip (with the default).
     pub reset_title: String,
     /// The reset button's accessible name.
@@ -69,7 +71,7 @@ pub struct ControlView {
 
 /// Whether `key`'s control shows for `s` (it matters for the scenario's AI model).
 pub fn shown(s: &Scenario, key: Key) -> bool {
-    key.def().applies.to(s.ai())
+    key.def().applies.to(s)
 }
 
 /// The groups in display order, each with its title and keys; a group whose keys all hide is
@@ -151,6 +153,12 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
         label,
         unit: d.unit.map(|u| lang.t(u)),
         help: lang.t(d.help),
+        note: d.snapshot.then(|| {
+            lang.fill(
+                Msg::SnapshotNote,
+                &[("date", &lang.fmt().date(MARKET_SNAPSHOT))],
+            )
+        }),
         reset_title: lang.fill(Msg::ResetTitle, &[("value", &default_text)]),
         reset_label: lang.fill(Msg::ResetLabel, &[("label", label)]),
         at_default: value == default,
@@ -189,6 +197,12 @@ mod tests {
             ("power", "c-power", "Power price")
         );
         assert_eq!(c.unit, Some("$/MWh"));
+        assert_eq!(c.note, None);
+        let btc = control(&s, Key::Btc, Lang::En);
+        assert!(btc
+            .note
+            .unwrap()
+            .starts_with("Market snapshot of 15 Jun 2026: difficulty 124.93 T"));
         assert_eq!(c.reset_title, "Reset to default (45 $/MWh)");
         assert_eq!(c.reset_label, "Reset Power price to its default");
         assert!(!c.at_default);
@@ -237,7 +251,8 @@ mod tests {
         let gpu = Scenario::default();
         let colo = parse("ai=colo").scenario;
         assert!(shown(&gpu, Key::Gpu) && !shown(&colo, Key::Gpu));
-        assert!(shown(&colo, Key::Esc) && !shown(&gpu, Key::Esc));
+        assert!(shown(&colo, Key::Esc) && !shown(&parse("tv=book").scenario, Key::Esc));
+        assert!(shown(&gpu, Key::Caprate) && !shown(&parse("tv=book").scenario, Key::Caprate));
         let hidden = |s: &Scenario| -> Vec<Group> {
             groups(s, Lang::En)
                 .into_iter()
@@ -245,8 +260,11 @@ mod tests {
                 .map(|g| g.0)
                 .collect()
         };
-        assert_eq!(hidden(&gpu), [Group::Colocation]);
+        // The hall lease values the halls at market under either model; at book value it
+        // matters only for colocation.
+        assert!(hidden(&gpu).is_empty());
         assert_eq!(hidden(&colo), [Group::GpuCloud]);
+        assert_eq!(hidden(&parse("tv=book").scenario), [Group::Lease]);
     }
 
     #[test]
@@ -259,6 +277,6 @@ mod tests {
         assert_eq!(preview(&s, Key::Mw, "9000"), None, "out of bounds waits");
         assert_eq!(preview(&s, Key::Years, "7.5"), None, "not whole waits");
         assert_eq!(committed(&s, Key::Mw, "9000"), "5000");
-        assert_eq!(committed(&s, Key::Btc, "lots"), "90000");
+        assert_eq!(committed(&s, Key::Btc, "lots"), "65000");
     }
 }

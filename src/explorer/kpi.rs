@@ -2,9 +2,9 @@
 //! sentence saying what the number means or why it is missing.
 
 use super::data_value;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Fmt, Lang, Msg};
 use crate::model::Projection;
-use crate::scenario::{AiModel, Key};
+use crate::scenario::{AiModel, Key, TerminalValue};
 
 /// One KPI card.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,23 +17,30 @@ pub struct Kpi {
     pub short_title: &'static str,
     /// The raw value exactly as the CLI's JSON prints it; empty when null.
     pub data_value: String,
-    /// The value formatted for people (`−$597 M`, `4.8 %/yr`, `Apr 2028`), or a word when null.
+    /// The value formatted for people (`−$590 M`, `6.5 %/yr`, `Apr 2028`), or a word when null.
     pub text: String,
+    /// A detail beside the value (the month of the peak funding).
+    pub detail: Option<String>,
     /// One sentence saying what the number means, or why it is missing.
     pub meaning: String,
     /// Whether the number favours converting (`Some(true)`), mining, or neither.
     pub favours_plan: Option<bool>,
+    /// Whether an embed's short row of cards shows it.
+    pub in_embed: bool,
+    /// Whether it is a headline card (with its sentence shown in full) or a secondary one.
+    pub primary: bool,
 }
 
 /// What every card's sentence may need.
 struct Context<'a> {
     p: &'a Projection,
     lang: Lang,
-    /// The discount rate as text (`12`).
-    rate: String,
+    f: Fmt,
+    /// The discount rates as words (`12 %/yr`, or mining's and AI's).
+    rates: String,
     /// The horizon in words (`10 years`).
     horizon: String,
-    /// Whether any tranche converts.
+    /// Whether any tranche starts building inside the horizon.
     converts: bool,
 }
 
@@ -51,24 +58,41 @@ impl Context<'_> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// A card; `value` is the raw value and its text, or `None` with the word for null.
     fn card(
         &self,
         id: &'static str,
         (title, short): (Msg, Msg),
-        data_value: String,
-        text: String,
+        value: Result<(String, String), Msg>,
         meaning: String,
         favours_plan: Option<bool>,
     ) -> Kpi {
+        let (data_value, text) = value.unwrap_or_else(|word| (String::new(), self.t(word).into()));
         Kpi {
             id,
             title: self.t(title),
             short_title: self.t(short),
             data_value,
             text,
+            detail: None,
             meaning,
             favours_plan,
+            in_embed: matches!(
+                id,
+                "npv_advantage"
+                    | "npv_advantage_terminal"
+                    | "irr_incremental"
+                    | "payback_month"
+                    | "breakeven_ai_rate"
+            ),
+            primary: matches!(
+                id,
+                "npv_advantage"
+                    | "npv_advantage_terminal"
+                    | "irr_incremental"
+                    | "payback_month"
+                    | "peak_funding_usd"
+            ),
         }
     }
 }
@@ -76,31 +100,46 @@ impl Context<'_> {
 /// The KPI cards of a projection, in display order, in `lang`.
 pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
     let s = &p.scenario;
+    let f = lang.fmt();
     let years = s.int(Key::Years);
     let horizon = if years == 1 {
         lang.t(Msg::OneYear).to_string()
     } else {
         lang.fill(Msg::NYears, &[("n", &years.to_string())])
     };
+    let (rate, airate) = (s.get(Key::Rate), s.get(Key::Airate));
+    let rates = if rate == airate {
+        lang.fill(Msg::RateSingle, &[("rate", &f.number(rate, 1))])
+    } else {
+        lang.fill(
+            Msg::RatePair,
+            &[("mining", &f.number(rate, 1)), ("ai", &f.number(airate, 1))],
+        )
+    };
     let c = Context {
         p,
         lang,
-        rate: lang.fmt().number(s.get(Key::Rate), 1),
+        f,
+        rates,
         horizon,
-        converts: !p.tranches.is_empty(),
+        converts: p.tranches.iter().any(|t| t.build_start < p.months.len()),
     };
     vec![
         npv(&c),
+        terminal(&c),
         irr(&c),
         payback(&c),
+        peak_funding(&c),
         breakeven_btc(&c),
         breakeven_ai(&c),
         next_halving(&c),
+        baseline_dark(&c),
+        mining_breakeven_power(&c),
     ]
 }
 
 fn npv(c: &Context) -> Kpi {
-    let (f, adv) = (c.lang.fmt(), c.p.summary.npv_advantage);
+    let adv = c.p.summary.npv_advantage;
     let sentence = if adv >= 0.0 {
         Msg::NpvConvertingWins
     } else {
@@ -109,13 +148,12 @@ fn npv(c: &Context) -> Kpi {
     c.card(
         "npv_advantage",
         (Msg::KpiNpvTitle, Msg::KpiNpvShort),
-        data_value(adv),
-        f.money(adv),
+        Ok((data_value(adv), c.f.money(adv))),
         c.unless_no_plan(c.lang.fill(
             sentence,
             &[
-                ("x", &f.money(adv.abs())),
-                ("rate", &c.rate),
+                ("x", &c.f.money(adv.abs())),
+                ("rates", &c.rates),
                 ("horizon", &c.horizon),
             ],
         )),
@@ -123,22 +161,58 @@ fn npv(c: &Context) -> Kpi {
     )
 }
 
+fn terminal(c: &Context) -> Kpi {
+    let (s, x) = (&c.p.scenario, c.p.summary.npv_advantage_terminal);
+    let method = match s.terminal() {
+        TerminalValue::Market => c.lang.fill(
+            Msg::TerminalMarket,
+            &[
+                ("cap", &c.f.number(s.get(Key::Caprate), 2)),
+                ("land", &c.f.money(s.get(Key::Landv) * 1e6)),
+            ],
+        ),
+        TerminalValue::Book => c.t(Msg::TerminalBook).to_string(),
+    };
+    let sentence = if x >= 0.0 {
+        Msg::TerminalAdds
+    } else {
+        Msg::TerminalTakes
+    };
+    c.card(
+        "npv_advantage_terminal",
+        (Msg::KpiTerminalTitle, Msg::KpiTerminalShort),
+        Ok((data_value(x), c.f.money(x))),
+        c.unless_no_plan(
+            c.lang
+                .fill(sentence, &[("x", &c.f.money(x.abs())), ("method", &method)]),
+        ),
+        None,
+    )
+}
+
 fn irr(c: &Context) -> Kpi {
     let titles = (Msg::KpiIrrTitle, Msg::KpiIrrShort);
+    let s = &c.p.scenario;
     match c.p.summary.irr_incremental {
-        Some(r) => c.card(
-            "irr_incremental",
-            titles,
-            data_value(r),
-            c.lang.fmt().percent_per_year(r),
-            c.lang.fill(Msg::IrrMeaning, &[("rate", &c.rate)]),
-            Some(r > c.p.scenario.get(Key::Rate) / 100.0),
-        ),
+        Some(r) => {
+            let above = |k: Key| r > s.get(k) / 100.0;
+            let favours = match (above(Key::Rate), above(Key::Airate)) {
+                (true, true) => Some(true),
+                (false, false) => Some(false),
+                _ => None,
+            };
+            c.card(
+                "irr_incremental",
+                titles,
+                Ok((data_value(r), c.f.percent_per_year(r))),
+                c.lang.fill(Msg::IrrMeaning, &[("rates", &c.rates)]),
+                favours,
+            )
+        }
         None => c.card(
             "irr_incremental",
             titles,
-            String::new(),
-            "—".into(),
+            Err(Msg::Dash),
             c.unless_no_plan(c.t(Msg::IrrNone).into()),
             None,
         ),
@@ -149,12 +223,11 @@ fn payback(c: &Context) -> Kpi {
     let titles = (Msg::KpiPaybackTitle, Msg::KpiPaybackShort);
     match c.p.summary.payback_month {
         Some(m) => {
-            let month = c.lang.fmt().month(m);
+            let month = c.f.month(m);
             c.card(
                 "payback_month",
                 titles,
-                m.to_string(),
-                month.clone(),
+                Ok((m.to_string(), month.clone())),
                 c.lang.fill(Msg::PaybackMeaning, &[("month", &month)]),
                 None,
             )
@@ -162,21 +235,46 @@ fn payback(c: &Context) -> Kpi {
         None => c.card(
             "payback_month",
             titles,
-            String::new(),
-            c.t(Msg::Never).into(),
+            Err(Msg::Never),
             c.unless_no_plan(c.lang.fill(Msg::PaybackNever, &[("horizon", &c.horizon)])),
             c.converts.then_some(false),
         ),
     }
 }
 
+fn peak_funding(c: &Context) -> Kpi {
+    let titles = (Msg::KpiPeakTitle, Msg::KpiPeakShort);
+    let sm = &c.p.summary;
+    let x = sm.peak_funding_usd;
+    let meaning = match sm.peak_funding_month {
+        Some(m) => c.lang.fill(
+            Msg::PeakMeaning,
+            &[("x", &c.f.money(x)), ("month", &c.f.month(m))],
+        ),
+        None => c.t(Msg::PeakNone).to_string(),
+    };
+    Kpi {
+        detail: sm.peak_funding_month.map(|m| c.f.month(m)),
+        ..c.card(
+            "peak_funding_usd",
+            titles,
+            Ok((data_value(x), c.f.money(x))),
+            c.unless_no_plan(meaning),
+            None,
+        )
+    }
+}
+
 fn breakeven_btc(c: &Context) -> Kpi {
-    let (s, f) = (&c.p.scenario, c.lang.fmt());
+    let s = &c.p.scenario;
     let titles = (Msg::KpiBreakevenBtcTitle, Msg::KpiBreakevenBtcShort);
     match c.p.summary.breakeven_btc_usd {
         Some(b) => {
             // Which side of the breakeven favours converting: look just above it.
-            let above = c.p.levers.npv_advantage(b / s.get(Key::Btc) * 1.001, 1.0) > 0.0;
+            let above =
+                c.p.levers
+                    .npv_advantage_at_price(b / s.get(Key::Btc) * 1.001, 1.0)
+                    > 0.0;
             let sentence = if above {
                 Msg::BreakevenBtcAbove
             } else {
@@ -185,13 +283,12 @@ fn breakeven_btc(c: &Context) -> Kpi {
             c.card(
                 "breakeven_btc_usd",
                 titles,
-                data_value(b),
-                f.dollars(b),
+                Ok((data_value(b), c.f.dollars(b))),
                 c.lang.fill(
                     sentence,
                     &[
-                        ("price", &f.dollars(b)),
-                        ("now", &f.dollars(s.get(Key::Btc))),
+                        ("price", &c.f.dollars(b)),
+                        ("now", &c.f.dollars(s.get(Key::Btc))),
                     ],
                 ),
                 None,
@@ -206,8 +303,7 @@ fn breakeven_btc(c: &Context) -> Kpi {
             c.card(
                 "breakeven_btc_usd",
                 titles,
-                String::new(),
-                c.t(Msg::NoneValue).into(),
+                Err(Msg::NoneValue),
                 c.unless_no_plan(c.t(why).into()),
                 None,
             )
@@ -216,7 +312,7 @@ fn breakeven_btc(c: &Context) -> Kpi {
 }
 
 fn breakeven_ai(c: &Context) -> Kpi {
-    let (s, f) = (&c.p.scenario, c.lang.fmt());
+    let s = &c.p.scenario;
     let gpu = s.ai() == AiModel::Gpu;
     let title = if gpu {
         Msg::KpiBreakevenGpuTitle
@@ -231,7 +327,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
     } else {
         (Msg::PerKwMonthShort, Msg::PerKwMonth)
     };
-    let rate = |m: Msg, v: f64| c.lang.fill(m, &[("v", &f.price(v, digits))]);
+    let rate = |m: Msg, v: f64| c.lang.fill(m, &[("v", &c.f.price(v, digits))]);
     match c.p.summary.breakeven_ai_rate {
         Some(v) => {
             let sentence = if gpu {
@@ -242,8 +338,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
             c.card(
                 "breakeven_ai_rate",
                 titles,
-                data_value(v),
-                rate(short, v),
+                Ok((data_value(v), rate(short, v))),
                 c.lang.fill(
                     sentence,
                     &[
@@ -257,8 +352,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
         None => c.card(
             "breakeven_ai_rate",
             titles,
-            String::new(),
-            c.t(Msg::NoneValue).into(),
+            Err(Msg::NoneValue),
             c.unless_no_plan(c.t(Msg::BreakevenRateNone).into()),
             None,
         ),
@@ -266,22 +360,87 @@ fn breakeven_ai(c: &Context) -> Kpi {
 }
 
 fn next_halving(c: &Context) -> Kpi {
-    let (s, f) = (&c.p.scenario, c.lang.fmt());
     let halving = c.p.summary.next_halving;
     c.card(
         "next_halving",
         (Msg::KpiHalvingTitle, Msg::KpiHalvingShort),
-        halving.to_string(),
-        f.month(halving.year_month()),
+        Ok((halving.to_string(), c.f.month(halving.year_month()))),
         c.lang.fill(
             Msg::HalvingMeaning,
             &[
-                ("date", &halving.to_string()),
-                ("minutes", &f.number(s.get(Key::Blockmin), 2)),
+                ("date", &c.f.date(halving)),
+                ("minutes", &c.f.number(c.p.scenario.get(Key::Blockmin), 2)),
             ],
         ),
         None,
     )
+}
+
+fn baseline_dark(c: &Context) -> Kpi {
+    let titles = (Msg::KpiDarkTitle, Msg::KpiDarkShort);
+    let p = c.p;
+    match p.summary.baseline_dark_month {
+        Some(m) => {
+            let row = &p.months[p.scenario.month(Key::Start).months_until(m) as usize];
+            let hashprice = c.lang.fill(
+                Msg::UnitPerPhDay,
+                &[("v", &c.f.price(row.hashprice_usd_ph_day, 2))],
+            );
+            c.card(
+                "baseline_dark_month",
+                titles,
+                Ok((m.to_string(), c.f.month(m))),
+                c.lang.fill(
+                    Msg::DarkMeaning,
+                    &[("month", &c.f.month(m)), ("hashprice", &hashprice)],
+                ),
+                None,
+            )
+        }
+        None => {
+            let why = if p.scenario.get(Key::Shutoff) == 1.0 {
+                Msg::DarkNever
+            } else {
+                Msg::DarkNoShutoff
+            };
+            c.card(
+                "baseline_dark_month",
+                titles,
+                Err(Msg::Never),
+                c.t(why).into(),
+                None,
+            )
+        }
+    }
+}
+
+fn mining_breakeven_power(c: &Context) -> Kpi {
+    let titles = (Msg::KpiMiningPowerTitle, Msg::KpiMiningPowerShort);
+    let p = c.p;
+    let per_mwh = |v: f64| c.lang.fill(Msg::PerMwh, &[("v", &c.f.price(v, 2))]);
+    match p.summary.mining_breakeven_power {
+        Some(v) => c.card(
+            "mining_breakeven_power",
+            titles,
+            Ok((data_value(v), per_mwh(v))),
+            c.lang.fill(
+                Msg::MiningPowerMeaning,
+                &[
+                    ("month", &c.f.month(p.scenario.month(Key::Start))),
+                    ("price", &per_mwh(v)),
+                    ("now", &per_mwh(p.months[0].power_usd_mwh)),
+                ],
+            ),
+            None,
+        ),
+        None => c.card(
+            "mining_breakeven_power",
+            titles,
+            Err(Msg::NoneValue),
+            c.t(Msg::MiningPowerNone).into(),
+            None,
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -294,77 +453,128 @@ mod tests {
         cards(&model::run(&parse(q).scenario), lang)
     }
 
-    #[test]
-    fn defaults_read_as_a_loss_for_converting() {
-        let k = run("", Lang::En);
-        assert_eq!(k[0].text, "−$597 M");
-        assert_eq!(
-            k[0].meaning,
-            "Keeping mining is worth $597 M more than converting (NPV at 12 %/yr over 10 years)."
-        );
-        assert_eq!(k[0].favours_plan, Some(false));
-        assert_eq!(k[1].text, "4.8 %/yr");
-        assert_eq!(
-            k[1].favours_plan,
-            Some(false),
-            "4.8 % is below the 12 % rate"
-        );
-        assert_eq!(k[2].text, "Dec 2035");
-        assert_eq!((k[3].data_value.as_str(), k[3].text.as_str()), ("", "none"));
-        assert!(k[3].meaning.starts_with("Mining wins at any BTC price"));
-        assert_eq!(k[5].text, "Apr 2028");
-        assert_eq!(k[5].data_value, "2028-04-17");
+    fn card<'a>(k: &'a [Kpi], id: &str) -> &'a Kpi {
+        k.iter().find(|c| c.id == id).unwrap()
     }
 
     #[test]
-    fn a_positive_advantage_reads_as_a_win_for_converting() {
-        let k = run("gpu=4", Lang::En);
-        assert!(
-            k[0].meaning.starts_with("Converting is worth $"),
-            "{}",
-            k[0].meaning
+    fn defaults_read_like_the_issues() {
+        let k = run("", Lang::En);
+        let npv = card(&k, "npv_advantage");
+        assert_eq!(npv.text, "−$590 M");
+        assert_eq!(
+            npv.meaning,
+            "Keeping mining is worth $590 M more than converting (NPV at 12 %/yr over 10 years)."
         );
-        assert_eq!(k[0].favours_plan, Some(true));
-        assert_eq!(k[1].favours_plan, Some(true));
+        assert_eq!(npv.favours_plan, Some(false));
+        let terminal = card(&k, "npv_advantage_terminal");
+        assert_eq!(terminal.text, "$749 M");
+        assert_eq!(
+            terminal.meaning,
+            "What the site is worth at the horizon adds $749 M to the advantage (halls at a 7 % cap rate, other powered land at $500 k per MW)."
+        );
+        assert_eq!(card(&k, "irr_incremental").text, "6.5 %/yr");
+        assert_eq!(card(&k, "irr_incremental").favours_plan, Some(false));
+        let peak = card(&k, "peak_funding_usd");
+        assert_eq!(
+            (peak.text.as_str(), peak.detail.as_deref()),
+            ("$2.70 B", Some("Jan 2033"))
+        );
+        assert!(
+            peak.meaning.contains("up to $2.70 B more cash"),
+            "{}",
+            peak.meaning
+        );
+        let dark = card(&k, "baseline_dark_month");
+        assert_eq!(
+            (dark.data_value.as_str(), dark.text.as_str()),
+            ("2028-05", "May 2028")
+        );
+        assert!(dark
+            .meaning
+            .starts_with("In May 2028 the keep-mining fleet"));
+        let power = card(&k, "mining_breakeven_power");
+        assert_eq!(power.text, "$73.50/MWh");
+        assert_eq!(
+            power.meaning,
+            "In Jan 2027 mining covers its power bill up to $73.50/MWh; it pays $45.00/MWh."
+        );
+        let payback = card(&k, "payback_month");
+        assert_eq!(
+            (payback.data_value.as_str(), payback.text.as_str()),
+            ("", "never")
+        );
+        assert!(payback
+            .meaning
+            .contains("the terminal value does not count"));
+        assert_eq!(card(&k, "next_halving").data_value, "2028-04-17");
+        assert_eq!(k.iter().filter(|c| c.in_embed).count(), 5);
+        assert_eq!(k.iter().filter(|c| c.primary).count(), 5);
+        assert!(k[..5].iter().all(|c| c.primary), "headline cards first");
+    }
+
+    #[test]
+    fn two_discount_rates_are_both_named() {
+        let k = run("preset=iren-msft", Lang::En);
+        assert!(
+            card(&k, "npv_advantage")
+                .meaning
+                .contains("NPV at 12 %/yr for mining, 9 %/yr for AI over 6 years"),
+            "{}",
+            card(&k, "npv_advantage").meaning
+        );
+        assert_eq!(card(&k, "npv_advantage").favours_plan, Some(true));
     }
 
     #[test]
     fn data_values_are_the_cli_json_numbers() {
-        let p = model::run(&parse("gpu=3.5").scenario);
-        let k = cards(&p, Lang::En);
-        let json = serde_json::to_value(p.summary).unwrap();
-        for card in &k {
-            let want = match &json[card.id] {
-                serde_json::Value::Null => String::new(),
-                serde_json::Value::String(s) => s.clone(),
-                v => v.to_string(),
-            };
-            assert_eq!(card.data_value, want, "{}", card.id);
+        for q in ["gpu=3.5", "preset=iren-msft", "conv=0", "ai=colo&tv=book"] {
+            let p = model::run(&parse(q).scenario);
+            let json = serde_json::to_value(p.summary).unwrap();
+            for card in &cards(&p, Lang::En) {
+                let want = match &json[card.id] {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s.clone(),
+                    v => v.to_string(),
+                };
+                assert_eq!(card.data_value, want, "{q}: {}", card.id);
+            }
         }
-        assert!(
-            k[3].meaning.contains("stays below $447,014"),
-            "{}",
-            k[3].meaning
-        );
-        assert!(k[4].meaning.contains("above $3.00 per GPU-hour"));
-        assert_eq!(k[4].text, "$3.00/h");
     }
 
     #[test]
     fn nulls_say_why() {
         let k = run("conv=0", Lang::En);
-        assert!(k
-            .iter()
-            .take(5)
-            .all(|c| c.meaning.starts_with("No conversion planned")));
+        for id in [
+            "npv_advantage",
+            "irr_incremental",
+            "payback_month",
+            "breakeven_btc_usd",
+        ] {
+            assert!(
+                card(&k, id).meaning.starts_with("No conversion planned"),
+                "{id}"
+            );
+        }
         assert!(k.iter().all(|c| c.favours_plan.is_none()));
+        // A tranche that starts building after the horizon converts nothing either.
+        let k = run("years=1&cstart=2028-06", Lang::En);
+        assert!(card(&k, "breakeven_ai_rate")
+            .meaning
+            .starts_with("No conversion planned"));
         let k = run("gpu=1&years=3", Lang::En);
-        assert!(k[2].meaning.starts_with("Never pays back within 3 years"));
-        assert_eq!(k[2].favours_plan, Some(false));
-        assert!(run("years=1&gpu=1", Lang::En)[2].meaning.contains("1 year"));
+        assert!(card(&k, "payback_month")
+            .meaning
+            .starts_with("Operations never pay it back within 3 years"));
         let k = run("ai=colo", Lang::En);
-        assert_eq!(k[4].title, "Break-even lease rate");
-        assert!(k[4].text.ends_with("/kW-mo"), "{}", k[4].text);
+        assert_eq!(card(&k, "breakeven_ai_rate").title, "Break-even lease rate");
+        assert!(card(&k, "breakeven_ai_rate").text.ends_with("/kW-mo"));
+        let k = run("shutoff=0", Lang::En);
+        assert!(card(&k, "baseline_dark_month")
+            .meaning
+            .starts_with("Shut-off is disabled"));
+        let k = run("uptime=0", Lang::En);
+        assert_eq!(card(&k, "mining_breakeven_power").data_value, "");
     }
 
     #[test]
@@ -375,11 +585,6 @@ mod tests {
             assert_ne!(e.meaning, i.meaning, "{}", e.id);
         }
         assert_eq!(it[0].title, "Vantaggio VAN della conversione");
-        assert_eq!(it[5].text, "apr 2028");
-        assert!(
-            it[3].meaning.contains("resta sotto $447,014"),
-            "{}",
-            it[3].meaning
-        );
+        assert_eq!(card(&it, "next_halving").text, "apr 2028");
     }
 }

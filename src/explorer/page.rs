@@ -100,6 +100,52 @@ pub fn chart_table(
     (id.def().table)(&results.input(id, monte_carlo), lang)
 }
 
+/// The page's footer: the model's schema and the market snapshot's date.
+pub fn footer(lang: Lang) -> String {
+    lang.fill(
+        Msg::Footer,
+        &[("date", &lang.fmt().date(crate::scenario::MARKET_SNAPSHOT))],
+    )
+}
+
+/// The yearly table of plan, baseline and difference.
+pub fn annual_table(results: &Results, lang: Lang) -> Table {
+    let f = lang.fmt();
+    Table {
+        columns: [
+            Msg::Year,
+            Msg::Months,
+            Msg::PlanRevenue,
+            Msg::PlanEbitda,
+            Msg::PlanCapex,
+            Msg::PlanCashFlow,
+            Msg::KeepMiningCashFlow,
+            Msg::Difference,
+            Msg::CumulativeDifference,
+        ]
+        .map(|m| lang.t(m).to_string())
+        .to_vec(),
+        rows: results
+            .projection
+            .years
+            .iter()
+            .map(|y| {
+                vec![
+                    y.year.to_string(),
+                    y.months.to_string(),
+                    f.money(y.plan.revenue),
+                    f.money(y.plan.ebitda),
+                    f.money(y.plan.capex),
+                    f.money(y.plan.cash_flow),
+                    f.money(y.baseline.cash_flow),
+                    f.money(y.delta_cash_flow),
+                    f.money(y.cumulative_delta),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// The Monte Carlo result a chart draws: the latest one, while it fits the horizon shown (a
 /// drag keeps the last fan on screen; [`monte_carlo_line`] says when it is stale).
 pub fn chart_monte_carlo(state: &State) -> Option<&Rc<MonteCarlo>> {

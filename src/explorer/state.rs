@@ -2,7 +2,10 @@
 //! [`update`] that applies it and says which [`Effect`]s the shell must run.
 
 use super::view::{PageWarning, View, ViewWarning};
-use crate::analysis::{breakeven_map, tornado, BreakevenMap, MonteCarlo, Tornado};
+use crate::analysis::{
+    breakeven_map, rates, timing, tornado, BreakevenMap, MonteCarlo, RatePoint, TimingPoint,
+    Tornado,
+};
 use crate::charts::{self, ChartId, Needs};
 use crate::model::{self, Projection};
 use crate::scenario::{canonical_query, parse, Key, Preset, Scenario, PRESETS};
@@ -21,6 +24,8 @@ pub struct Results {
     pub projection: Projection,
     tornado: OnceCell<Tornado>,
     map: OnceCell<BreakevenMap>,
+    rates: OnceCell<Vec<RatePoint>>,
+    timing: OnceCell<Vec<TimingPoint>>,
 }
 
 impl Results {
@@ -30,6 +35,8 @@ impl Results {
             projection: model::run(s),
             tornado: OnceCell::new(),
             map: OnceCell::new(),
+            rates: OnceCell::new(),
+            timing: OnceCell::new(),
         }
     }
 
@@ -45,6 +52,17 @@ impl Results {
             .get_or_init(|| breakeven_map(&self.projection, MAP_CELLS, MAP_CELLS))
     }
 
+    /// The NPV advantage against the discount rate.
+    pub fn rates(&self) -> &[RatePoint] {
+        self.rates.get_or_init(|| rates(&self.projection))
+    }
+
+    /// The value of waiting.
+    pub fn timing(&self) -> &[TimingPoint] {
+        self.timing
+            .get_or_init(|| timing(&self.projection.scenario))
+    }
+
     /// What chart `id` draws from, with `mc` when it belongs to this scenario.
     pub fn input<'a>(&'a self, id: ChartId, mc: Option<&'a MonteCarlo>) -> charts::Input<'a> {
         let mut input = charts::Input::new(&self.projection);
@@ -52,6 +70,8 @@ impl Results {
             Needs::Projection => {}
             Needs::Tornado => input.tornado = Some(self.tornado()),
             Needs::Map => input.map = Some(self.map()),
+            Needs::Rates => input.rates = Some(self.rates()),
+            Needs::Timing => input.timing = Some(self.timing()),
             Needs::MonteCarlo => input.monte_carlo = mc,
         }
         input

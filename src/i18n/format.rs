@@ -1,7 +1,7 @@
 //! Numbers, money and dates for people, in a language's conventions.
 
 use super::{Lang, Msg};
-use crate::calendar::YearMonth;
+use crate::calendar::{Date, YearMonth};
 
 /// The typographic minus sign used for negative numbers.
 const MINUS: &str = "\u{2212}";
@@ -120,6 +120,11 @@ impl Fmt {
             Some(f) => format!("{sign}{int}.{f}"),
             None => format!("{sign}{int}"),
         }
+    }
+
+    /// A date for people: `17 Apr 2028`, `17 apr 2028`.
+    pub fn date(&self, d: Date) -> String {
+        format!("{} {}", d.day, self.month(d.year_month()))
     }
 
     /// A month for people: `Apr 2028`, `apr 2028`.

@@ -1,5 +1,5 @@
-//! Discounting, NPV, incremental IRR and payback (ECONOMICS.md §8), and the bracketed root
-//! finder they share.
+//! Discounting, NPV, incremental IRR, operating payback and peak funding (ECONOMICS.md §8), and
+//! the bracketed root finder they share.
 
 /// `(1 + rate)^((m+1)/12)` for each month `m`: the divisor that discounts month `m`'s cash to
 /// the start, with `rate` a yearly fraction (0.12 for 12 %/yr).
@@ -72,7 +72,8 @@ pub fn irr(delta: &[f64]) -> Option<f64> {
 }
 
 /// The month from which cumulative `Δ` stays ≥ 0 to the end, having been negative in the month
-/// before it; `None` when it ends below zero or is never negative.
+/// before it; `None` when it ends below zero or is never negative. (Given the operating `Δop`,
+/// a plan that only pays back through its terminal value has no payback.)
 pub fn payback_month(delta: &[f64]) -> Option<usize> {
     let mut cumulative = 0.0;
     let mut last_negative = None;
@@ -86,6 +87,21 @@ pub fn payback_month(delta: &[f64]) -> Option<usize> {
         Some(m) if m + 1 < delta.len() => Some(m + 1),
         _ => None,
     }
+}
+
+/// The most cumulative `Δ` falls below zero, $ (0 when it never does), and the first month it
+/// is reached (`None` when it is 0).
+pub fn peak_funding(delta: &[f64]) -> (f64, Option<usize>) {
+    let mut cumulative = 0.0;
+    let mut lowest = (0.0, None);
+    for (m, d) in delta.iter().enumerate() {
+        cumulative += d;
+        if cumulative < lowest.0 {
+            lowest = (cumulative, Some(m));
+        }
+    }
+    // `0.0 − x`, not `−x`: no funding is +0, never −0.
+    (0.0 - lowest.0, lowest.1)
 }
 
 /// A root of `f` in the bracket `[a, b]` where `f(a)` and `f(b)` have opposite signs, to a
@@ -199,6 +215,20 @@ mod tests {
         assert_eq!(payback_month(&[-1.0, 2.0, -3.0, 5.0]), Some(3));
         // Negative only in the last month: never pays back within the horizon.
         assert_eq!(payback_month(&[1.0, -2.0]), None);
+    }
+
+    #[test]
+    fn peak_funding_is_the_deepest_cumulative_shortfall() {
+        // Cumulative: −10, −25, −5, −26, −6: the deepest is −26, first reached in month 3.
+        assert_eq!(
+            peak_funding(&[-10.0, -15.0, 20.0, -21.0, 20.0]),
+            (26.0, Some(3))
+        );
+        assert_eq!(peak_funding(&[5.0, -5.0, 1.0]), (0.0, None));
+        assert!(peak_funding(&[5.0]).0.is_sign_positive());
+        // The same depth twice: the first month counts.
+        assert_eq!(peak_funding(&[-3.0, 3.0, -3.0]), (3.0, Some(0)));
+        assert_eq!(peak_funding(&[]), (0.0, None));
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! Monthly cash flows of one variant of the site (ECONOMICS.md §6–§8): mining with shut-off,
-//! GPU cloud or colocation, conversion and GPU capex, residual value.
+//! Monthly cash flows of one variant of the site (ECONOMICS.md §6–§8): mining with shut-off and
+//! a dark fleet's opex, ASIC resale, GPU cloud or colocation with ramp-up, a fixed-price
+//! contract and its prepayment, conversion, GPU and refit capex, and the terminal values.
 
 use super::market::MarketMonth;
 use super::site::{self, Tranche};
-use crate::scenario::{AiModel, Key, Scenario};
+use crate::scenario::{AiModel, Key, Scenario, TerminalValue};
 use serde::Serialize;
 
 /// One month of one variant (plan or baseline). Money in $, power in MW, bitcoin in BTC.
@@ -11,7 +12,7 @@ use serde::Serialize;
 pub struct Flows {
     /// Gross MW still mining, `M(m)`.
     pub mining_mw: f64,
-    /// Live AI IT load, MW, `A(m)/pue`.
+    /// Live AI IT load, MW, `A(m)/itratio`.
     pub ai_it_mw: f64,
     /// BTC mined after pool fee.
     pub btc_mined: f64,
@@ -19,19 +20,26 @@ pub struct Flows {
     pub mining_revenue: f64,
     /// Power bought for mining, $.
     pub mining_power: f64,
-    /// Fixed mining opex, $ (paid even when the fleet is off).
+    /// Fixed mining opex, $ (a share `dark` of it when the fleet is off).
     pub mining_opex: f64,
+    /// Resale of the ASICs a tranche retires, $ (in its first construction month).
+    pub asic_sales: f64,
     /// GPU rentals or lease income, $.
     pub ai_revenue: f64,
     /// Power bought for the AI hall, $ (0 for colocation).
     pub ai_power: f64,
     /// AI operating cost, $.
     pub ai_opex: f64,
-    /// Conversion and GPU capex, $.
+    /// Customer prepayment, $: received at construction start, then paid back through lower
+    /// bills in the contract months.
+    pub prepayment: f64,
+    /// Conversion, GPU and refit capex, $.
     pub capex: f64,
-    /// Residual value of unexpired assets, $ (last month only).
-    pub residual: f64,
-    /// Net cash flow, $.
+    /// Value of the powered land not live as an AI hall at the horizon, $ (last month only).
+    pub terminal_mining: f64,
+    /// Value of the halls and GPUs at the horizon, $ (last month only).
+    pub terminal_ai: f64,
+    /// Net cash flow, $: `mining_cf + ai_cf`.
     pub cash_flow: f64,
 }
 
@@ -62,25 +70,30 @@ impl Field {
     }
 }
 
+use Sign::{Any, NonNegative};
+
 impl Flows {
     /// The fields of [`Flows`], in output order; [`Flows::values`] gives them.
-    pub const FIELDS: [Field; 12] = [
-        Field::new("mining_mw", "MW", Sign::NonNegative),
-        Field::new("ai_it_mw", "MW", Sign::NonNegative),
-        Field::new("btc_mined", "BTC", Sign::NonNegative),
-        Field::new("mining_revenue", "$", Sign::NonNegative),
-        Field::new("mining_power", "$", Sign::NonNegative),
-        Field::new("mining_opex", "$", Sign::NonNegative),
-        Field::new("ai_revenue", "$", Sign::NonNegative),
-        Field::new("ai_power", "$", Sign::NonNegative),
-        Field::new("ai_opex", "$", Sign::NonNegative),
-        Field::new("capex", "$", Sign::NonNegative),
-        Field::new("residual", "$", Sign::NonNegative),
-        Field::new("cash_flow", "$", Sign::Any),
+    pub const FIELDS: [Field; 15] = [
+        Field::new("mining_mw", "MW", NonNegative),
+        Field::new("ai_it_mw", "MW", NonNegative),
+        Field::new("btc_mined", "BTC", NonNegative),
+        Field::new("mining_revenue", "$", NonNegative),
+        Field::new("mining_power", "$", NonNegative),
+        Field::new("mining_opex", "$", NonNegative),
+        Field::new("asic_sales", "$", NonNegative),
+        Field::new("ai_revenue", "$", NonNegative),
+        Field::new("ai_power", "$", NonNegative),
+        Field::new("ai_opex", "$", NonNegative),
+        Field::new("prepayment", "$", Any),
+        Field::new("capex", "$", NonNegative),
+        Field::new("terminal_mining", "$", NonNegative),
+        Field::new("terminal_ai", "$", NonNegative),
+        Field::new("cash_flow", "$", Any),
     ];
 
     /// The values of [`Flows::FIELDS`], in that order.
-    pub fn values(&self) -> [f64; 12] {
+    pub fn values(&self) -> [f64; 15] {
         [
             self.mining_mw,
             self.ai_it_mw,
@@ -88,11 +101,14 @@ impl Flows {
             self.mining_revenue,
             self.mining_power,
             self.mining_opex,
+            self.asic_sales,
             self.ai_revenue,
             self.ai_power,
             self.ai_opex,
+            self.prepayment,
             self.capex,
-            self.residual,
+            self.terminal_mining,
+            self.terminal_ai,
             self.cash_flow,
         ]
     }
@@ -109,97 +125,131 @@ impl Flows {
             - self.ai_opex
     }
 
-    /// Sets `cash_flow` from the other fields: `ebitda − capex + residual`. The one place the
-    /// cash-flow formula is written.
+    /// The mining line's cash, $: `mining_revenue − mining_power − mining_opex + asic_sales +
+    /// terminal_mining` (discounted at `rate`).
+    pub fn mining_cf(&self) -> f64 {
+        self.mining_revenue - self.mining_power - self.mining_opex
+            + self.asic_sales
+            + self.terminal_mining
+    }
+
+    /// The AI line's cash, $: `ai_revenue − ai_power − ai_opex + prepayment − capex +
+    /// terminal_ai` (discounted at `airate`).
+    pub fn ai_cf(&self) -> f64 {
+        self.ai_revenue - self.ai_power - self.ai_opex + self.prepayment - self.capex
+            + self.terminal_ai
+    }
+
+    /// Both terminal values, $.
+    pub fn terminal(&self) -> f64 {
+        self.terminal_mining + self.terminal_ai
+    }
+
+    /// Sets `cash_flow` from the other fields: the one place the cash-flow formula is written.
     fn settle(&mut self) {
-        self.cash_flow = self.ebitda() - self.capex + self.residual;
-    }
-
-    /// The cash flow without mining revenue and mining power: the part a BTC price change does
-    /// not move, $.
-    pub fn price_independent(&self) -> f64 {
-        self.cash_flow - (self.mining_revenue - self.mining_power)
-    }
-
-    /// AI revenue net of AI opex, $: the part proportional to the GPU or lease rate.
-    pub fn ai_net(&self) -> f64 {
-        self.ai_revenue - self.ai_opex
+        self.cash_flow = self.mining_cf() + self.ai_cf();
     }
 }
 
-/// The monthly flows of one variant, plus what mining would earn and pay were it never shut off.
+/// The monthly flows of one variant, and what the levers of [`super::levers`] need: what mining
+/// would earn and pay were it never shut off, and the part of the AI cash proportional to the
+/// AI rate.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Variant {
     /// Flows per month.
     pub flows: Vec<Flows>,
-    /// Mining revenue before shut-off, $, at the scenario's BTC price path.
+    /// Mining revenue before shut-off, $, at the scenario's price path.
     pub potential_revenue: Vec<f64>,
     /// Mining power cost before shut-off, $.
     pub potential_power: Vec<f64>,
+    /// Mining opex while the fleet runs, $.
+    pub opex_on: Vec<f64>,
+    /// Mining opex while the fleet is off, $.
+    pub opex_off: Vec<f64>,
+    /// Whether the fleet is off, per month.
+    pub dark: Vec<bool>,
+    /// The part of the AI line's cash proportional to the AI rate (`gpu` or `colo`), $.
+    pub ai_rate_part: Vec<f64>,
 }
 
 /// Simulates the site with the given tranches (empty for the keep-mining baseline).
 pub fn simulate(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche]) -> Variant {
     let n = market.len();
+    let mut v = Variant {
+        flows: vec![Flows::default(); n],
+        potential_revenue: Vec::with_capacity(n),
+        potential_power: Vec::with_capacity(n),
+        opex_on: Vec::with_capacity(n),
+        opex_off: Vec::with_capacity(n),
+        dark: Vec::with_capacity(n),
+        ai_rate_part: vec![0.0; n],
+    };
+    mine(s, market, tranches, &mut v);
+    let ai = AiSpec::new(s, n);
+    for t in tranches {
+        ai.add_tranche(t, market, &mut v);
+    }
+    ai.terminal(s, tranches, &mut v);
+    for (f, part) in v.flows.iter_mut().zip(&mut v.ai_rate_part) {
+        f.ai_opex = ai.opex_share * f.ai_revenue;
+        *part += f.ai_revenue - f.ai_opex;
+        f.settle();
+    }
+    v
+}
+
+/// The mining side of every month: the fleet on what is not converted, shut off in months
+/// whose revenue is below its power cost, and the ASICs each tranche retires sold.
+fn mine(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: &mut Variant) {
     let site_mw = s.get(Key::Mw);
-    let power_price = s.get(Key::Power);
     let uptime = s.get(Key::Uptime) / 100.0;
     let keep_after_pool = 1.0 - s.get(Key::Pool) / 100.0;
     let mopex = s.get(Key::Mopex);
+    let dark_share = s.get(Key::Dark) / 100.0;
     let shutoff = s.get(Key::Shutoff) == 1.0;
     let ph_per_mw = 1000.0 / (s.get(Key::Mpue) * s.get(Key::Jth));
-    let ai = AiSpec::new(s, n);
-
-    let mut out = Variant {
-        flows: Vec::with_capacity(n),
-        potential_revenue: Vec::with_capacity(n),
-        potential_power: Vec::with_capacity(n),
-    };
+    let itratio = s.get(Key::Itratio);
     for (m, mk) in market.iter().enumerate() {
         let split = site::split(site_mw, tranches, m);
         let fleet_phs = split.mining * ph_per_mw;
-        let mut btc_mined =
-            uptime * fleet_phs / (mk.network_ehs * 1000.0) * mk.reward * keep_after_pool;
-        let mut mining_revenue = btc_mined * mk.price;
-        let mut mining_power = uptime * split.mining * mk.hours * power_price;
-        out.potential_revenue.push(mining_revenue);
-        out.potential_power.push(mining_power);
-        if shutoff && mining_revenue < mining_power {
-            btc_mined = 0.0;
-            mining_revenue = 0.0;
-            mining_power = 0.0;
+        let btc = uptime * fleet_phs / (mk.network_ehs * 1000.0) * mk.reward * keep_after_pool;
+        let revenue = btc * mk.price;
+        let power = uptime * split.mining * mk.hours * mk.mining_power_price;
+        let opex = split.mining * mopex;
+        let off = shutoff && revenue < power;
+        let f = &mut v.flows[m];
+        f.mining_mw = split.mining;
+        f.ai_it_mw = split.live / itratio;
+        if off {
+            f.mining_opex = opex * dark_share;
+        } else {
+            (f.btc_mined, f.mining_revenue, f.mining_power) = (btc, revenue, power);
+            f.mining_opex = opex;
         }
-        let mut f = Flows {
-            mining_mw: split.mining,
-            ai_it_mw: split.live / ai.pue,
-            btc_mined,
-            mining_revenue,
-            mining_power,
-            mining_opex: split.mining * mopex,
-            ..Flows::default()
-        };
-        for t in tranches {
-            ai.add_tranche_month(t, m, mk, &mut f);
-        }
-        f.ai_opex = ai.opex_share * f.ai_revenue;
-        if m + 1 == n {
-            f.residual = tranches.iter().map(|t| ai.residual(t, n)).sum();
-        }
-        f.settle();
-        out.flows.push(f);
+        v.potential_revenue.push(revenue);
+        v.potential_power.push(power);
+        v.opex_on.push(opex);
+        v.opex_off.push(opex * dark_share);
+        v.dark.push(off);
     }
-    out
+    // TH/s per gross MW, times $/TH.
+    let asic_per_mw = 1e6 / (s.get(Key::Mpue) * s.get(Key::Jth)) * s.get(Key::Asicp);
+    for t in tranches.iter().filter(|t| t.build_start < market.len()) {
+        v.flows[t.build_start].asic_sales += t.mw * asic_per_mw;
+    }
 }
 
 /// The AI inputs, with the per-age price factors computed once.
 struct AiSpec {
     model: AiModel,
-    pue: f64,
-    /// Conversion capex, $ per gross MW of tranche (`capex · 1e6 / pue`).
-    capex_per_mw: f64,
+    /// Conversion capex, $ per MW of IT load.
+    capex_per_it_mw: f64,
+    /// Hall rework at each GPU refresh after the first purchase, $ per MW of IT load.
+    refit_per_it_mw: f64,
     build_months: usize,
+    ramp_months: f64,
     opex_share: f64,
-    power_price: f64,
+    pue: f64,
     gpu_price: f64,
     util: f64,
     gpus_per_it_mw: f64,
@@ -208,6 +258,13 @@ struct AiSpec {
     refresh: usize,
     hall_life_months: f64,
     lease_per_kw: f64,
+    lease_keep: f64,
+    cap_rate: f64,
+    contract_months: usize,
+    /// `prepay/100` when a contract has a prepayment, else 0.
+    prepay: f64,
+    terminal: TerminalValue,
+    land_per_mw: f64,
     /// `(1 − gpudecl/100)^(a/12)` for GPU age `a` in months.
     decline: Vec<f64>,
     /// `(1 + esc/100)^y` for lease year `y`.
@@ -219,27 +276,18 @@ impl AiSpec {
         let refresh = 12 * s.int(Key::Gpulife) as usize;
         let keep = 1.0 - s.get(Key::Gpudecl) / 100.0;
         let step = 1.0 + s.get(Key::Esc) / 100.0;
-        let model = s.ai();
-        let pue = s.get(Key::Pue);
-        let (decline, escalator) = match model {
-            AiModel::Gpu => (
-                (0..refresh.min(n))
-                    .map(|a| libm::pow(keep, a as f64 / 12.0))
-                    .collect(),
-                vec![],
-            ),
-            AiModel::Colo => (
-                vec![],
-                (0..=n / 12).map(|y| libm::pow(step, y as f64)).collect(),
-            ),
-        };
+        let contract_months = s.int(Key::Cterm) as usize;
         AiSpec {
-            model,
-            pue,
-            capex_per_mw: s.get(Key::Capex) * 1e6 / pue,
+            model: s.ai(),
+            capex_per_it_mw: s.get(Key::Capex) * 1e6,
+            refit_per_it_mw: s.get(Key::Refit) * 1e6,
             build_months: s.int(Key::Cbuild) as usize,
-            opex_share: s.get(Key::Aiopex) / 100.0,
-            power_price: s.get(Key::Power),
+            ramp_months: s.get(Key::Ramp),
+            opex_share: match s.ai() {
+                AiModel::Gpu => s.get(Key::Gpuopex),
+                AiModel::Colo => s.get(Key::Coloopex),
+            } / 100.0,
+            pue: s.get(Key::Pue),
             gpu_price: s.get(Key::Gpu),
             util: s.get(Key::Util) / 100.0,
             gpus_per_it_mw: s.get(Key::Gpumw),
@@ -247,68 +295,143 @@ impl AiSpec {
             refresh,
             hall_life_months: 12.0 * s.get(Key::Dclife),
             lease_per_kw: s.get(Key::Colo),
-            decline,
-            escalator,
-        }
-    }
-
-    /// GPUs in a tranche, `G_j = T/pue · gpumw`.
-    fn gpus(&self, t: &Tranche) -> f64 {
-        t.mw / self.pue * self.gpus_per_it_mw
-    }
-
-    /// Conversion capex of a tranche charged in month `m`, $.
-    fn conversion_capex(&self, t: &Tranche, m: usize) -> f64 {
-        let total = self.capex_per_mw * t.mw;
-        if self.build_months == 0 {
-            if m == t.live {
-                total
+            lease_keep: 1.0 - s.get(Key::Coloopex) / 100.0,
+            cap_rate: s.get(Key::Caprate) / 100.0,
+            contract_months,
+            prepay: if contract_months > 0 {
+                s.get(Key::Prepay) / 100.0
             } else {
                 0.0
-            }
-        } else if (t.build_start..t.live).contains(&m) {
-            total / self.build_months as f64
+            },
+            terminal: s.terminal(),
+            land_per_mw: s.get(Key::Landv) * 1e6,
+            decline: (0..refresh.min(n))
+                .map(|a| libm::pow(keep, a as f64 / 12.0))
+                .collect(),
+            escalator: (0..=n / 12).map(|y| libm::pow(step, y as f64)).collect(),
+        }
+    }
+
+    /// The share of a tranche's capacity billed in its `e`-th live month, `φ(e)`.
+    fn ramp(&self, e: usize) -> f64 {
+        if self.ramp_months == 0.0 {
+            1.0
         } else {
-            0.0
+            ((e as f64 + 0.5) / self.ramp_months).min(1.0)
         }
     }
 
-    /// Adds a tranche's capex, revenue and power in month `m` to `f`.
-    fn add_tranche_month(&self, t: &Tranche, m: usize, mk: &MarketMonth, f: &mut Flows) {
-        f.capex += self.conversion_capex(t, m);
-        if m < t.live {
-            return;
+    /// GPUs in a tranche, `G = I · gpumw`.
+    fn gpus(&self, t: &Tranche) -> f64 {
+        t.it_mw * self.gpus_per_it_mw
+    }
+
+    /// The months a tranche's conversion capex is charged in, and how much each, $.
+    fn conversion(&self, t: &Tranche, n: usize) -> impl Iterator<Item = (usize, f64)> {
+        let total = self.capex_per_it_mw * t.it_mw;
+        let (months, each) = if self.build_months == 0 {
+            (t.live..t.live + 1, total)
+        } else {
+            (t.build_start..t.live, total / self.build_months as f64)
+        };
+        months.filter(move |&m| m < n).map(move |m| (m, each))
+    }
+
+    /// The GPU purchases of a tranche inside the horizon: month and cost with its refit, $.
+    fn purchases(&self, t: &Tranche, n: usize) -> impl Iterator<Item = (usize, f64)> + use<> {
+        let t = *t;
+        let batch = self.gpus(&t) * self.gpu_cost;
+        let refit = self.refit_per_it_mw * t.it_mw;
+        let gpu = self.model == AiModel::Gpu;
+        (t.live..n)
+            .step_by(self.refresh)
+            .filter(move |_| gpu)
+            .map(move |q| (q, if q == t.live { batch } else { batch + refit }))
+    }
+
+    /// Adds a tranche's capex, revenue, power and prepayment to the months of `v`.
+    fn add_tranche(&self, t: &Tranche, market: &[MarketMonth], v: &mut Variant) {
+        let n = market.len();
+        for (m, c) in self.conversion(t, n).chain(self.purchases(t, n)) {
+            v.flows[m].capex += c;
         }
-        let age = m - t.live;
-        match self.model {
-            AiModel::Gpu => {
-                let gpus = self.gpus(t);
-                let a = age % self.refresh;
-                if a == 0 {
-                    f.capex += gpus * self.gpu_cost;
+        let mut contract_revenue = 0.0;
+        for (m, mk) in market.iter().enumerate().skip(t.live) {
+            let e = m - t.live;
+            let share = self.ramp(e);
+            let f = &mut v.flows[m];
+            let revenue = match self.model {
+                AiModel::Gpu => {
+                    let a = e % self.refresh;
+                    let rate = if e < self.contract_months {
+                        self.gpu_price
+                    } else {
+                        self.gpu_price * self.decline[a]
+                    };
+                    f.ai_power +=
+                        t.it_mw * self.pue * self.util * share * mk.hours * mk.ai_power_price;
+                    self.gpus(t) * mk.hours * self.util * share * rate
                 }
-                let rate = self.gpu_price * self.decline[a];
-                f.ai_revenue += gpus * mk.hours * self.util * rate;
-                f.ai_power += t.mw * self.util * mk.hours * self.power_price;
+                AiModel::Colo => {
+                    t.it_mw * 1000.0 * self.lease_per_kw * self.escalator[e / 12] * share
+                }
+            };
+            f.ai_revenue += revenue;
+            if e < self.contract_months && self.prepay > 0.0 {
+                contract_revenue += revenue;
+                f.prepayment -= self.prepay * revenue;
+                v.ai_rate_part[m] -= self.prepay * revenue;
             }
-            AiModel::Colo => {
-                f.ai_revenue +=
-                    t.mw / self.pue * 1000.0 * self.lease_per_kw * self.escalator[age / 12];
-            }
+        }
+        if contract_revenue > 0.0 {
+            v.flows[t.build_start].prepayment += self.prepay * contract_revenue;
+            v.ai_rate_part[t.build_start] += self.prepay * contract_revenue;
         }
     }
 
-    /// Residual value of a tranche's assets at the end of an `n`-month horizon, $.
-    fn residual(&self, t: &Tranche, n: usize) -> f64 {
-        let counted: f64 = (0..n).map(|m| self.conversion_capex(t, m)).sum();
-        let live_months = n.saturating_sub(t.live) as f64;
-        let mut value = counted * (1.0 - live_months / self.hall_life_months).max(0.0);
-        if self.model == AiModel::Gpu {
-            let cost = self.gpus(t) * self.gpu_cost;
-            for q in (t.live..n).step_by(self.refresh) {
-                value += cost * (1.0 - (n - q) as f64 / self.refresh as f64).max(0.0);
-            }
+    /// Credits the terminal values to the last month (ECONOMICS.md §8).
+    fn terminal(&self, s: &Scenario, tranches: &[Tranche], v: &mut Variant) {
+        let n = v.flows.len();
+        let Some(last) = n.checked_sub(1) else {
+            return;
+        };
+        let mut ai = 0.0;
+        let mut hall_lease_value = 0.0;
+        for t in tranches {
+            let counted: f64 = self.conversion(t, n).map(|(_, c)| c).sum();
+            let gpus: f64 = self
+                .purchases(t, n)
+                .map(|(q, cost)| cost * (1.0 - (n - q) as f64 / self.refresh as f64).max(0.0))
+                .sum();
+            ai += match self.terminal {
+                TerminalValue::Book => {
+                    let lived = n.saturating_sub(t.live) as f64;
+                    counted * (1.0 - lived / self.hall_life_months).max(0.0) + gpus
+                }
+                TerminalValue::Market if t.live <= last => {
+                    let hall = 12.0
+                        * t.it_mw
+                        * 1000.0
+                        * self.lease_per_kw
+                        * self.escalator[(n - t.live) / 12]
+                        * self.lease_keep
+                        / self.cap_rate;
+                    hall_lease_value += hall;
+                    hall + gpus
+                }
+                TerminalValue::Market => counted,
+            };
         }
-        value
+        let f = &mut v.flows[last];
+        f.terminal_ai = ai;
+        if self.terminal == TerminalValue::Market {
+            let live_ai_mw = site::split(s.get(Key::Mw), tranches, last).live;
+            // `max`: the whole site live as halls leaves no land, not −1e-13 MW of it.
+            f.terminal_mining = self.land_per_mw * (s.get(Key::Mw) - live_ai_mw).max(0.0);
+        }
+        if self.model == AiModel::Colo {
+            // The hall's lease value moves with the lease rate like the rent does.
+            v.ai_rate_part[last] += hall_lease_value;
+        }
     }
 }

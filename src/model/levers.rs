@@ -1,35 +1,44 @@
-//! The NPV advantage as a function of two levers: a scale `k` on the whole BTC price path and a
-//! scale on the AI rate (`gpu` or `colo`). The first is piecewise linear (each month's fleet
-//! switches on where `k · revenue ≥ power`), the second linear, so both breakevens of
-//! ECONOMICS.md §8 are solved exactly, and the break-even map and Monte Carlo reuse one run.
+//! The NPV advantage as a function of two levers: a scale `k` on the whole BTC price path (with
+//! the network hashrate following at `k^elas`, so hashprice scales by `u = k^(1−elas)`), and a
+//! scale on the AI rate (`gpu` or `colo`). The advantage is piecewise linear in `u` (each
+//! month's fleet switches on where `u · revenue ≥ power`, with a step where a dark fleet's opex
+//! differs from a running one's) and linear in the AI rate, so both breakevens of ECONOMICS.md
+//! §8 are solved exactly, and the break-even map and Monte Carlo reuse one run.
 
 use super::flows::Variant;
 
-/// Price range searched for the BTC breakeven, as a scale on the BTC path.
+/// Price range searched for the BTC breakeven, as a scale `k` on the BTC path.
 pub const BTC_SCALE_RANGE: (f64, f64) = (0.01, 100.0);
 /// Range searched for the AI-rate breakeven, as a scale on `gpu` or `colo`.
 pub const AI_SCALE_RANGE: (f64, f64) = (0.001, 1000.0);
 
-/// One variant's NPV split into what the BTC price moves and what it does not.
+/// One variant's NPV split into what the hashprice moves and what it does not.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VariantLevers {
-    /// Mining revenue per month before shut-off at price scale 1, $ (undiscounted).
+    /// Mining revenue per month before shut-off at `u = 1`, $ (undiscounted).
     pub revenue: Vec<f64>,
-    /// Mining power per month before shut-off, $ (undiscounted).
+    /// Mining power per month, $ (undiscounted).
     pub power: Vec<f64>,
-    /// Discounted sum of everything else (opex, AI, capex, residual), $.
+    /// Mining opex per month while the fleet runs, $.
+    pub opex_on: Vec<f64>,
+    /// Mining opex per month while the fleet is off, $.
+    pub opex_off: Vec<f64>,
+    /// Discounted sum of everything but the mining margin (ASIC sales, terminal values, the
+    /// whole AI line), $.
     pub fixed_npv: f64,
-    /// Discounted AI revenue net of AI opex, $: proportional to the AI rate.
-    pub ai_net_npv: f64,
+    /// Discounted part of the AI line proportional to the AI rate, $.
+    pub ai_rate_npv: f64,
 }
 
 /// Both variants' levers and the shared discount factors.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Levers {
-    /// `1 / (1 + rate)^((m+1)/12)` per month.
+    /// `1 / (1 + rate)^((m+1)/12)` per month: the mining line's discount factors.
     pub discount: Vec<f64>,
     /// Whether the fleet shuts off in unprofitable months.
     pub shutoff: bool,
+    /// Network hashrate elasticity to the BTC price.
+    pub elas: f64,
     /// The conversion plan.
     pub plan: VariantLevers,
     /// Keep mining.
@@ -37,82 +46,112 @@ pub struct Levers {
 }
 
 impl VariantLevers {
-    /// Splits a simulated variant; `divisors` are the NPV discount divisors.
-    pub fn new(v: &Variant, divisors: &[f64]) -> Self {
+    /// Splits a simulated variant, given the mining and AI lines' discount divisors.
+    pub fn new(v: &Variant, mining_divisors: &[f64], ai_divisors: &[f64]) -> Self {
         let mut fixed_npv = 0.0;
-        let mut ai_net_npv = 0.0;
-        for (f, d) in v.flows.iter().zip(divisors) {
-            fixed_npv += f.price_independent() / d;
-            ai_net_npv += f.ai_net() / d;
+        let mut ai_rate_npv = 0.0;
+        for (m, f) in v.flows.iter().enumerate() {
+            let (dm, da) = (mining_divisors[m], ai_divisors[m]);
+            fixed_npv += (f.asic_sales + f.terminal_mining) / dm + f.ai_cf() / da;
+            ai_rate_npv += v.ai_rate_part[m] / da;
         }
         VariantLevers {
             revenue: v.potential_revenue.clone(),
             power: v.potential_power.clone(),
+            opex_on: v.opex_on.clone(),
+            opex_off: v.opex_off.clone(),
             fixed_npv,
-            ai_net_npv,
+            ai_rate_npv,
         }
     }
 
-    /// Mining revenue and power of month `m` with the price path scaled by `k`, $
-    /// (undiscounted); `None` when the fleet is shut off that month.
-    pub fn mining_at(&self, m: usize, k: f64, shutoff: bool) -> Option<(f64, f64)> {
-        let revenue = k * self.revenue[m];
-        (!(shutoff && revenue < self.power[m])).then_some((revenue, self.power[m]))
+    /// Whether the fleet runs in month `m` at hashprice scale `u`.
+    pub fn runs(&self, m: usize, u: f64, shutoff: bool) -> bool {
+        !(shutoff && u * self.revenue[m] < self.power[m])
     }
 
-    /// Discounted mining margin of month `m` at price scale `k`, $.
-    pub fn month_margin(&self, m: usize, k: f64, discount: f64, shutoff: bool) -> f64 {
-        self.mining_at(m, k, shutoff)
-            .map_or(0.0, |(r, p)| discount * (r - p))
+    /// Mining revenue of month `m` at hashprice scale `u`, $ (0 when the fleet is off).
+    pub fn revenue_at(&self, m: usize, u: f64, shutoff: bool) -> f64 {
+        if self.runs(m, u, shutoff) {
+            u * self.revenue[m]
+        } else {
+            0.0
+        }
+    }
+
+    /// Mining margin of month `m` at hashprice scale `u`, $ (undiscounted): revenue − power −
+    /// opex when the fleet runs, the dark fleet's opex when it is off.
+    pub fn margin(&self, m: usize, u: f64, shutoff: bool) -> f64 {
+        if self.runs(m, u, shutoff) {
+            u * self.revenue[m] - self.power[m] - self.opex_on[m]
+        } else {
+            -self.opex_off[m]
+        }
     }
 }
 
 impl Levers {
-    /// The NPV advantage of the plan with the BTC price path scaled by `price_scale` and the AI
-    /// rate by `ai_scale`, $.
-    pub fn npv_advantage(&self, price_scale: f64, ai_scale: f64) -> f64 {
-        self.mining_advantage(price_scale)
-            + self.plan.fixed_npv
-            + (ai_scale - 1.0) * self.plan.ai_net_npv
-            - self.baseline.fixed_npv
+    /// The hashprice scale `u = k^(1−elas)` of a BTC price scale `k`.
+    pub fn hashprice_scale(&self, k: f64) -> f64 {
+        libm::pow(k, 1.0 - self.elas)
     }
 
-    /// Plan minus baseline discounted mining margin at price scale `k`, $.
-    pub fn mining_advantage(&self, k: f64) -> f64 {
+    /// The NPV advantage of the plan with the hashprice scaled by `u` and the AI rate by
+    /// `ai_scale`, $.
+    pub fn npv_advantage(&self, u: f64, ai_scale: f64) -> f64 {
+        self.mining_advantage(u) + self.plan.fixed_npv - self.baseline.fixed_npv
+            + (ai_scale - 1.0) * (self.plan.ai_rate_npv - self.baseline.ai_rate_npv)
+    }
+
+    /// The NPV advantage with the BTC price path scaled by `k` (hashrate following at
+    /// `k^elas`) and the AI rate by `ai_scale`, $.
+    pub fn npv_advantage_at_price(&self, k: f64, ai_scale: f64) -> f64 {
+        self.npv_advantage(self.hashprice_scale(k), ai_scale)
+    }
+
+    /// Plan minus baseline discounted mining margin at hashprice scale `u`, $.
+    pub fn mining_advantage(&self, u: f64) -> f64 {
         self.discount
             .iter()
             .enumerate()
             .map(|(m, &d)| {
-                self.plan.month_margin(m, k, d, self.shutoff)
-                    - self.baseline.month_margin(m, k, d, self.shutoff)
+                d * (self.plan.margin(m, u, self.shutoff)
+                    - self.baseline.margin(m, u, self.shutoff))
             })
             .sum()
     }
 
-    /// The price scale in [0.01, 100] at which the NPV advantage is zero, solved exactly on the
-    /// piecewise-linear function; where there are several, the one nearest the scenario's own
-    /// price (smallest `|ln k|`). `None` without a root.
+    /// The BTC price scale `k` in [0.01, 100] at which the NPV advantage is zero, solved
+    /// exactly on the piecewise-linear function of `u`; where there are several, the one with
+    /// the smallest `|ln k|`. `None` without a root (always when `elas = 1`: the hashprice then
+    /// does not move with the price, unless the advantage is exactly zero).
     pub fn breakeven_price_scale(&self) -> Option<f64> {
-        let (lo, hi) = BTC_SCALE_RANGE;
-        // f(k) = intercept + slope·k on each segment between switch-on prices.
+        let exponent = 1.0 - self.elas;
+        if exponent == 0.0 {
+            return (self.npv_advantage(1.0, 1.0) == 0.0).then_some(1.0);
+        }
+        let (k_lo, k_hi) = BTC_SCALE_RANGE;
+        let (a, b) = (self.hashprice_scale(k_lo), self.hashprice_scale(k_hi));
+        let (lo, hi) = (a.min(b), a.max(b));
+        // f(u) = intercept + slope·u on each segment between switch-on points.
         let mut intercept = self.plan.fixed_npv - self.baseline.fixed_npv;
         let mut slope = 0.0;
-        let mut switches: Vec<(f64, f64, f64)> = Vec::new(); // (k, Δintercept, Δslope)
+        let mut switches: Vec<(f64, f64, f64)> = Vec::new(); // (u, Δintercept, Δslope)
         for (sign, v) in [(1.0, &self.plan), (-1.0, &self.baseline)] {
             for (m, &d) in self.discount.iter().enumerate() {
                 let (rev, pow) = (v.revenue[m], v.power[m]);
-                let (di, ds) = (-sign * d * pow, sign * d * rev);
-                if !self.shutoff {
-                    intercept += di;
-                    slope += ds;
-                } else if rev > 0.0 {
-                    let on_from = pow / rev;
-                    if on_from <= lo {
-                        intercept += di;
-                        slope += ds;
-                    } else if on_from < hi {
-                        switches.push((on_from, di, ds));
-                    }
+                // Running: u·rev − pow − opex_on; off: −opex_off.
+                let on = (-sign * d * (pow + v.opex_on[m]), sign * d * rev);
+                let off = -sign * d * v.opex_off[m];
+                let always_on = !self.shutoff || (rev > 0.0 && pow / rev <= lo) || pow <= 0.0;
+                if always_on {
+                    intercept += on.0;
+                    slope += on.1;
+                } else if rev > 0.0 && pow / rev < hi {
+                    intercept += off;
+                    switches.push((pow / rev, on.0 - off, on.1));
+                } else {
+                    intercept += off;
                 }
             }
         }
@@ -134,24 +173,25 @@ impl Levers {
             }
         };
         let mut from = lo;
-        for (k, di, ds) in switches {
-            consider(from, k, intercept, slope);
+        for (u, di, ds) in switches {
+            consider(from, u, intercept, slope);
             intercept += di;
             slope += ds;
-            from = k;
+            from = u;
         }
         consider(from, hi, intercept, slope);
-        best
+        best.map(|u| libm::pow(u, 1.0 / exponent).clamp(k_lo, k_hi))
     }
 
     /// The AI-rate scale in [0.001, 1000] at which the NPV advantage is zero, given the NPV
     /// advantage at scale 1. `None` where the AI rate does not move the NPV or the root is out
     /// of range.
     pub fn breakeven_ai_scale(&self, npv_advantage: f64) -> Option<f64> {
-        if self.plan.ai_net_npv == 0.0 {
+        let slope = self.plan.ai_rate_npv - self.baseline.ai_rate_npv;
+        if slope == 0.0 {
             return None;
         }
-        let k = 1.0 - npv_advantage / self.plan.ai_net_npv;
+        let k = 1.0 - npv_advantage / slope;
         let (lo, hi) = AI_SCALE_RANGE;
         (lo..=hi).contains(&k).then_some(k)
     }

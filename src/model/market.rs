@@ -1,5 +1,5 @@
 //! The time grid and deterministic market paths (ECONOMICS.md §2–§4): per month its days, block
-//! heights, rewards, BTC price, network hashrate and hashprice.
+//! heights, rewards, BTC price, network hashrate, hashprice and power prices.
 
 use super::clock;
 use crate::calendar::YearMonth;
@@ -32,6 +32,10 @@ pub struct MarketMonth {
     pub network_ehs: f64,
     /// Hashprice, $/PH/day.
     pub hashprice: f64,
+    /// Power price paid by mining, $/MWh: `pw(m) = power · g(m)`.
+    pub mining_power_price: f64,
+    /// Power price paid by the AI hall, $/MWh: `pa(m) = (power + firm) · g(m)`.
+    pub ai_power_price: f64,
 }
 
 /// The market path of every month of the horizon.
@@ -45,6 +49,9 @@ pub fn market(s: &Scenario) -> Vec<MarketMonth> {
     let hr = s.get(Key::Hr);
     let hr_growth = 1.0 + s.get(Key::Hrg) / 100.0;
     let keep_at_halving = 1.0 - s.get(Key::Hdrop) / 100.0;
+    let power = s.get(Key::Power);
+    let ai_power = power + s.get(Key::Firm);
+    let power_growth = 1.0 + s.get(Key::Powg) / 100.0;
     let h0 = clock::height_at(start.unix_start(), block_min);
 
     let mut months = Vec::with_capacity(n);
@@ -62,6 +69,7 @@ pub fn market(s: &Scenario) -> Vec<MarketMonth> {
         let network_ehs =
             hr * libm::pow(hr_growth, years) * libm::pow(keep_at_halving, f64::from(halvings));
         let hashprice = price * reward / f64::from(days) / (network_ehs * 1000.0);
+        let g = libm::pow(power_growth, years);
         months.push(MarketMonth {
             month,
             days,
@@ -75,6 +83,8 @@ pub fn market(s: &Scenario) -> Vec<MarketMonth> {
             price,
             network_ehs,
             hashprice,
+            mining_power_price: power * g,
+            ai_power_price: ai_power * g,
         });
         h_start = h_end;
     }
@@ -88,7 +98,7 @@ mod tests {
 
     #[test]
     fn january_2026_by_hand() {
-        let s = Scenario::default();
+        let s = parse("start=2026-01&btc=90000&hr=1100&fee=0.025").scenario;
         let m = market(&s);
         assert_eq!(m.len(), 120);
         let jan = m[0];
@@ -106,7 +116,7 @@ mod tests {
 
     #[test]
     fn growth_compounds_monthly_and_halving_drops_hashrate() {
-        let s = parse("btcg=44&hrg=21").scenario;
+        let s = parse("start=2026-01&btc=90000&hr=1100&btcg=44&hrg=21").scenario;
         let m = market(&s);
         // After 6 months: 1.44^(1/2) = 1.2, 1.21^(1/2) = 1.1.
         assert!((m[6].price - 108_000.0).abs() < 1e-6);
@@ -119,6 +129,32 @@ mod tests {
         // That month's subsidy mixes 3.125 and 1.5625 BTC blocks.
         let per_block = m[april].subsidy / m[april].blocks;
         assert!(per_block > 1.5625 && per_block < 3.125, "{per_block}");
+    }
+
+    #[test]
+    fn power_prices_escalate_yearly_and_the_ai_hall_pays_the_firm_premium() {
+        let m = market(&parse("power=40&powg=10&firm=12").scenario);
+        assert_eq!((m[0].mining_power_price, m[0].ai_power_price), (40.0, 52.0));
+        // Month 12: one year of 10 %; month 6: (1.1)^(1/2).
+        assert!((m[12].mining_power_price - 44.0).abs() < 1e-12);
+        assert!((m[12].ai_power_price - 57.2).abs() < 1e-12);
+        assert!((m[6].mining_power_price - 40.0 * 1.1f64.sqrt()).abs() < 1e-12);
+        // No escalation: exactly the price, every month (schema-1 links rely on it).
+        let flat = market(&parse("powg=0").scenario);
+        assert!(flat.iter().all(|x| x.mining_power_price == 45.0));
+    }
+
+    #[test]
+    fn hashprice_matches_luxor_january_2026_within_two_percent() {
+        // Luxor, 12 Jan 2026: $39.53/PH/day at BTC $91,132, 7-day hashrate 1,024 EH/s, fees
+        // 0.55 % of rewards: fee / (3.125 + fee) = 0.0055, so fee = 0.0055 · 3.125 / 0.9945.
+        let fee = 0.0055 * 3.125 / 0.9945;
+        let p = parse(&format!("start=2026-01&btc=91132&hr=1024&fee={fee}"));
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        let hp = market(&p.scenario)[0].hashprice;
+        // By hand: 91132 · 144 · (3.125 + 0.017282) / 1,024,000 = 40.27.
+        assert!((hp - 40.27).abs() < 0.01, "hashprice {hp}");
+        assert!((hp / 39.53 - 1.0).abs() < 0.02, "hashprice {hp}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The economics of ECONOMICS.md: pure functions from a [`Scenario`] to a monthly projection of
-//! the conversion plan against the keep-mining baseline, and its summary.
+//! The economics of ECONOMICS.md (schema 2): pure functions from a [`Scenario`] to a monthly
+//! projection of the conversion plan against the keep-mining baseline, its yearly table and its
+//! summary.
 
 pub mod clock;
 pub mod finance;
@@ -13,7 +14,7 @@ pub use flows::{Field, Flows, Sign};
 pub use levers::Levers;
 pub use market::MarketMonth;
 pub use site::Tranche;
-pub use summary::{Summary, Totals};
+pub use summary::{Summary, Totals, YearRow, YearTotals};
 
 use crate::calendar::YearMonth;
 use crate::scenario::{Key, Scenario};
@@ -38,6 +39,8 @@ pub struct MonthRow {
     pub network_ehs: f64,
     /// Hashprice, $/PH/day.
     pub hashprice_usd_ph_day: f64,
+    /// Power price paid by mining, $/MWh.
+    pub power_usd_mwh: f64,
     /// The conversion plan.
     pub plan: Flows,
     /// Keep mining (`conv = 0`).
@@ -47,17 +50,18 @@ pub struct MonthRow {
 impl MonthRow {
     /// The market fields of a row after `month` and `days`, in output order;
     /// [`MonthRow::market_values`] gives them.
-    pub const MARKET_FIELDS: [Field; 6] = [
+    pub const MARKET_FIELDS: [Field; 7] = [
         Field::new("height", "blocks", Sign::NonNegative),
         Field::new("subsidy_btc", "BTC/block", Sign::NonNegative),
         Field::new("reward_btc", "BTC", Sign::NonNegative),
         Field::new("btc_usd", "$", Sign::NonNegative),
         Field::new("network_ehs", "EH/s", Sign::NonNegative),
         Field::new("hashprice_usd_ph_day", "$/PH/day", Sign::NonNegative),
+        Field::new("power_usd_mwh", "$/MWh", Sign::NonNegative),
     ];
 
     /// The values of [`MonthRow::MARKET_FIELDS`], in that order.
-    pub fn market_values(&self) -> [f64; 6] {
+    pub fn market_values(&self) -> [f64; 7] {
         [
             self.height,
             self.subsidy_btc,
@@ -65,6 +69,7 @@ impl MonthRow {
             self.btc_usd,
             self.network_ehs,
             self.hashprice_usd_ph_day,
+            self.power_usd_mwh,
         ]
     }
 }
@@ -76,9 +81,11 @@ pub struct Projection {
     pub scenario: Scenario,
     /// One row per month of the horizon.
     pub months: Vec<MonthRow>,
+    /// One row per calendar year.
+    pub years: Vec<YearRow>,
     /// Totals and headline numbers.
     pub summary: Summary,
-    /// The plan's conversion tranches.
+    /// The plan's conversion tranches (some may start after the horizon).
     pub tranches: Vec<Tranche>,
     /// Months (0-based) in which a halving happens.
     pub halving_months: Vec<usize>,
@@ -92,45 +99,76 @@ struct Core {
     tranches: Vec<Tranche>,
     plan: flows::Variant,
     baseline: flows::Variant,
-    divisors: Vec<f64>,
+    /// Discount divisors of the mining line (`rate`).
+    mining_divisors: Vec<f64>,
+    /// Discount divisors of the AI line (`airate`).
+    ai_divisors: Vec<f64>,
 }
 
-fn simulate(s: &Scenario) -> Core {
-    let market = market::market(s);
-    let tranches = site::tranches(s);
-    let plan = flows::simulate(s, &market, &tranches);
-    let baseline = flows::simulate(s, &market, &[]);
-    let divisors = finance::discount_divisors(s.get(Key::Rate) / 100.0, market.len());
-    Core {
-        market,
-        tranches,
-        plan,
-        baseline,
-        divisors,
+impl Core {
+    fn new(s: &Scenario, tranches: Vec<Tranche>) -> Self {
+        let market = market::market(s);
+        let plan = flows::simulate(s, &market, &tranches);
+        let baseline = flows::simulate(s, &market, &[]);
+        let n = market.len();
+        Core {
+            mining_divisors: finance::discount_divisors(s.get(Key::Rate) / 100.0, n),
+            ai_divisors: finance::discount_divisors(s.get(Key::Airate) / 100.0, n),
+            market,
+            tranches,
+            plan,
+            baseline,
+        }
     }
-}
 
-fn cash(v: &flows::Variant) -> Vec<f64> {
-    v.flows.iter().map(|f| f.cash_flow).collect()
+    /// The NPV of a variant's monthly flows, $.
+    fn npv(&self, v: &flows::Variant) -> f64 {
+        v.flows
+            .iter()
+            .enumerate()
+            .map(|(m, f)| f.mining_cf() / self.mining_divisors[m] + f.ai_cf() / self.ai_divisors[m])
+            .sum()
+    }
+
+    /// The NPV advantage of the plan, $.
+    fn npv_advantage(&self) -> f64 {
+        self.npv(&self.plan) - self.npv(&self.baseline)
+    }
 }
 
 /// The NPV advantage of the plan over keep-mining alone, $ (what [`run`] reports, without the
 /// IRR, payback and breakevens).
 pub fn npv_advantage(s: &Scenario) -> f64 {
-    let c = simulate(s);
-    finance::npv(&cash(&c.plan), &c.divisors) - finance::npv(&cash(&c.baseline), &c.divisors)
+    Core::new(s, site::tranches(s)).npv_advantage()
 }
 
-/// Runs the model: market path, plan and baseline, summary with IRR, payback and breakevens.
+/// The NPV advantage with the first tranche's construction start `delay` months after `cstart`
+/// (past the key's bound if need be), $; 0 once it starts after the horizon.
+pub fn npv_advantage_delayed(s: &Scenario, delay: usize) -> f64 {
+    let tranches = site::tranches_delayed(s, delay);
+    if tranches
+        .first()
+        .is_none_or(|t| t.build_start >= s.horizon_months())
+    {
+        return 0.0;
+    }
+    Core::new(s, tranches).npv_advantage()
+}
+
+/// Runs the model: market path, plan and baseline, yearly table, summary with IRR, payback, peak
+/// funding and breakevens.
 pub fn run(s: &Scenario) -> Projection {
+    let core = Core::new(s, site::tranches(s));
     let Core {
         market,
         tranches,
         plan,
         baseline,
-        divisors,
-    } = simulate(s);
+        mining_divisors,
+        ai_divisors,
+    } = &core;
     let n = market.len();
+    let start = s.month(Key::Start);
     let months: Vec<MonthRow> = market
         .iter()
         .zip(plan.flows.iter().zip(&baseline.flows))
@@ -143,33 +181,48 @@ pub fn run(s: &Scenario) -> Projection {
             btc_usd: mk.price,
             network_ehs: mk.network_ehs,
             hashprice_usd_ph_day: mk.hashprice,
+            power_usd_mwh: mk.mining_power_price,
             plan: *p,
             baseline: *b,
         })
         .collect();
 
     let levers = Levers {
-        discount: divisors.iter().map(|d| 1.0 / d).collect(),
+        discount: mining_divisors.iter().map(|d| 1.0 / d).collect(),
         shutoff: s.get(Key::Shutoff) == 1.0,
-        plan: levers::VariantLevers::new(&plan, &divisors),
-        baseline: levers::VariantLevers::new(&baseline, &divisors),
+        elas: s.get(Key::Elas),
+        plan: levers::VariantLevers::new(plan, mining_divisors, ai_divisors),
+        baseline: levers::VariantLevers::new(baseline, mining_divisors, ai_divisors),
     };
-    let plan_totals = Totals::of(&plan.flows, &divisors);
-    let baseline_totals = Totals::of(&baseline.flows, &divisors);
+    let plan_totals = Totals::of(&plan.flows, mining_divisors, ai_divisors);
+    let baseline_totals = Totals::of(&baseline.flows, mining_divisors, ai_divisors);
     let npv_advantage = plan_totals.npv - baseline_totals.npv;
-    let delta: Vec<f64> = cash(&plan)
-        .iter()
-        .zip(cash(&baseline))
-        .map(|(p, b)| p - b)
+    let pairs = || plan.flows.iter().zip(&baseline.flows);
+    let delta: Vec<f64> = pairs().map(|(p, b)| p.cash_flow - b.cash_flow).collect();
+    let delta_op: Vec<f64> = pairs()
+        .map(|(p, b)| (p.cash_flow - p.terminal()) - (b.cash_flow - b.terminal()))
         .collect();
-    let converts = !tranches.is_empty();
-    let start = s.month(Key::Start);
+    let npv_advantage_terminal = pairs()
+        .enumerate()
+        .map(|(m, (p, b))| {
+            (p.terminal_mining - b.terminal_mining) / mining_divisors[m]
+                + (p.terminal_ai - b.terminal_ai) / ai_divisors[m]
+        })
+        .sum();
+    let (payback_month, peak_funding_usd, peak_funding_month) =
+        summary::operating(start, &delta_op);
+    // The plan differs from the baseline only when a tranche starts building inside the horizon.
+    let converts = tranches.iter().any(|t| t.build_start < n);
+    let uptime = s.get(Key::Uptime) / 100.0;
     let summary = Summary {
         plan: plan_totals,
         baseline: baseline_totals,
         npv_advantage,
+        npv_advantage_terminal,
         irr_incremental: finance::irr(&delta),
-        payback_month: finance::payback_month(&delta).map(|m| start.plus(m as i32)),
+        payback_month,
+        peak_funding_usd,
+        peak_funding_month,
         breakeven_btc_usd: converts
             .then(|| levers.breakeven_price_scale())
             .flatten()
@@ -179,15 +232,23 @@ pub fn run(s: &Scenario) -> Projection {
             .flatten()
             .map(|k| s.get(s.ai_rate_key()) * k),
         next_halving: clock::next_halving(market[0].h_start, s.get(Key::Blockmin)).1,
+        baseline_dark_month: baseline
+            .dark
+            .iter()
+            .position(|&d| d)
+            .map(|m| start.plus(m as i32)),
+        mining_breakeven_power: (uptime > 0.0)
+            .then(|| baseline.potential_revenue[0] / (uptime * s.get(Key::Mw) * market[0].hours)),
     };
     let halving_months = (0..n)
         .filter(|&m| market[m].halvings > if m == 0 { 0 } else { market[m - 1].halvings })
         .collect();
     Projection {
         scenario: *s,
+        years: summary::years(start, &plan.flows, &baseline.flows),
         months,
         summary,
-        tranches,
+        tranches: tranches.clone(),
         halving_months,
         levers,
     }

@@ -8,6 +8,8 @@ use crate::scenario::{Key, Scenario};
 pub struct Tranche {
     /// Size, gross MW (`T`).
     pub mw: f64,
+    /// Its IT load once converted, MW (`I = T / itratio`).
+    pub it_mw: f64,
     /// First construction month, `s_j`.
     pub build_start: usize,
     /// First live month, `l_j = s_j + cbuild`.
@@ -25,18 +27,26 @@ pub struct Split {
     pub live: f64,
 }
 
-/// The tranches of the plan (none when `conv = 0`).
+/// The tranches of the plan (none when `conv = 0`), some perhaps starting after the horizon.
 pub fn tranches(s: &Scenario) -> Vec<Tranche> {
+    tranches_delayed(s, 0)
+}
+
+/// The tranches with the first construction start `delay` months after `cstart` (the value of
+/// waiting, ECONOMICS.md §9 `timing`).
+pub fn tranches_delayed(s: &Scenario, delay: usize) -> Vec<Tranche> {
     let conv = s.get(Key::Conv);
     if conv == 0.0 {
         return Vec::new();
     }
     let phases = s.int(Key::Phases);
     let size = s.get(Key::Mw) * conv / 100.0 / f64::from(phases);
+    let it_mw = size / s.get(Key::Itratio);
     let c0 = s
         .month(Key::Start)
         .months_until(s.month(Key::Cstart))
-        .max(0) as usize;
+        .max(0) as usize
+        + delay;
     let every = s.int(Key::Every) as usize;
     let build = s.int(Key::Cbuild) as usize;
     (0..phases as usize)
@@ -44,6 +54,7 @@ pub fn tranches(s: &Scenario) -> Vec<Tranche> {
             let build_start = c0 + j * every;
             Tranche {
                 mw: size,
+                it_mw,
                 build_start,
                 live: build_start + build,
             }
@@ -70,10 +81,13 @@ mod tests {
 
     #[test]
     fn four_tranches_a_year_apart() {
-        let s = parse("mw=100&phases=4&every=12&cbuild=6&cstart=2026-03").scenario;
+        let s = parse("start=2026-01&mw=100&phases=4&every=12&cbuild=6&cstart=2026-03").scenario;
         let t = tranches(&s);
         assert_eq!(t.len(), 4);
         assert_eq!((t[0].build_start, t[0].live, t[0].mw), (2, 8, 25.0));
+        assert!((t[0].it_mw - 25.0 / 1.4).abs() < 1e-12);
+        let later = tranches_delayed(&s, 9);
+        assert_eq!((later[0].build_start, later[3].live), (11, 53));
         assert_eq!((t[3].build_start, t[3].live), (38, 44));
         assert_eq!(
             split(100.0, &t, 0),

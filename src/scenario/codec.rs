@@ -6,15 +6,16 @@
 
 use super::keys::{Key, Kind, KEY_COUNT};
 use super::presets::Preset;
-use super::warning::{Bound, Unreadable, Warning};
+use super::schema1;
+use super::warning::{Bound, Problem, Unreadable, Warning};
 use super::Scenario;
 use crate::calendar::YearMonth;
 
 /// Longest input read, in bytes (8 KiB); the rest is cut with a warning.
 pub const MAX_INPUT: usize = 8 * 1024;
 
-/// The schema this codec writes (`v=1`).
-pub const SCHEMA: u32 = 1;
+/// The schema this codec writes (`v=2`).
+pub const SCHEMA: u32 = 2;
 
 /// The view keys: not part of the model, read by the explorer, ignored by the CLI.
 pub const VIEW_KEYS: [&str; 4] = ["lang", "tab", "embed", "controls"];
@@ -22,7 +23,7 @@ pub const VIEW_KEYS: [&str; 4] = ["lang", "tab", "embed", "controls"];
 /// The result of parsing a query: never fails.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
-    /// The scenario, every value finite and in bounds.
+    /// The scenario (schema 2), every value finite and in bounds.
     pub scenario: Scenario,
     /// One warning per problem with a model key, `v` or `preset`.
     pub warnings: Vec<Warning>,
@@ -30,55 +31,81 @@ pub struct Parsed {
     pub view: Vec<(String, String)>,
 }
 
-/// Parses a query string, `?query`, or a whole URL (`https://host/path?query#fragment`).
+/// Parses a query string, `?query`, or a whole URL (`https://host/path?query#fragment`). A
+/// `v=1` query is read with schema 1's keys and migrated (ECONOMICS.md §1).
 pub fn parse(input: &str) -> Parsed {
     let mut warnings = Vec::new();
     let query = query_part(cut(input, &mut warnings));
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .map(|(n, v)| (n.trim().to_string(), v.into_owned()))
+        .collect();
+    let version = pairs.iter().rev().find(|(n, _)| n == "v").map(|(_, v)| v);
+    let schema1 = version.is_some_and(|v| v.trim().parse::<f64>() == Ok(1.0));
 
-    let mut raw: [Option<String>; KEY_COUNT] = std::array::from_fn(|_| None);
+    let mut raw: [Option<(&'static str, String)>; KEY_COUNT] = std::array::from_fn(|_| None);
     let mut seen = [0u32; KEY_COUNT];
     let mut preset: Option<String> = None;
     let mut view = Vec::new();
-    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
-        let name = name.trim();
+    for (name, value) in pairs.iter() {
         if name.is_empty() {
             if !value.is_empty() {
-                warnings.push(Warning::ValueWithoutKey(value.into_owned()));
+                warnings.push(Warning::ValueWithoutKey(value.clone()));
             }
             continue;
         }
-        match name {
-            "v" => check_version(&value, &mut warnings),
-            "preset" => preset = Some(value.into_owned()),
-            _ if VIEW_KEYS.contains(&name) => view.push((name.to_string(), value.into_owned())),
-            _ => match Key::from_name(name) {
-                Some(key) => {
+        let key = if schema1 {
+            schema1::key(name)
+        } else {
+            Key::from_name(name).map(|k| (k, k.name()))
+        };
+        match name.as_str() {
+            "v" if Some(value) == version => check_version(value, &mut warnings),
+            "v" => {}
+            "preset" => preset = Some(value.clone()),
+            _ if VIEW_KEYS.contains(&name.as_str()) => view.push((name.clone(), value.clone())),
+            _ => match key {
+                Some((key, written)) => {
                     seen[key as usize] += 1;
-                    raw[key as usize] = Some(value.into_owned());
+                    raw[key as usize] = Some((written, value.clone()));
                 }
-                None => warnings.push(Warning::UnknownKey(name.to_string())),
+                None => warnings.push(Warning::UnknownKey(name.clone())),
             },
         }
     }
 
-    let mut scenario = Scenario::default();
+    let mut scenario = if schema1 {
+        schema1::defaults()
+    } else {
+        Scenario::default()
+    };
     if let Some(id) = preset {
-        match Preset::find(id.trim()) {
-            Some(p) => scenario = p.scenario(),
+        let found = if schema1 {
+            schema1::preset(id.trim())
+        } else {
+            Preset::find(id.trim()).map(Preset::scenario)
+        };
+        match found {
+            Some(s) => scenario = s,
             None => warnings.push(Warning::UnknownPreset(id)),
         }
     }
     for key in Key::all() {
-        if let Some(text) = &raw[key as usize] {
+        if let Some((name, text)) = &raw[key as usize] {
             if seen[key as usize] > 1 {
-                warnings.push(Warning::Repeated {
+                warnings.push(Warning::Value {
                     key,
-                    times: seen[key as usize],
-                    value: text.clone(),
+                    name,
+                    problem: Problem::Repeated {
+                        times: seen[key as usize],
+                        value: text.clone(),
+                    },
                 });
             }
-            apply(&mut scenario, key, text, &mut warnings);
+            apply(&mut scenario, key, name, text, &mut warnings);
         }
+    }
+    if schema1 {
+        schema1::migrate(&mut scenario);
     }
     Parsed {
         scenario,
@@ -87,7 +114,7 @@ pub fn parse(input: &str) -> Parsed {
     }
 }
 
-/// The canonical query: `v=1` then every key that differs from its default, in table order.
+/// The canonical query: `v=2` then every key that differs from its default, in table order.
 pub fn canonical_query(s: &Scenario) -> String {
     let mut q = format!("v={SCHEMA}");
     for key in Key::all() {
@@ -109,21 +136,24 @@ pub fn format_number(v: f64) -> String {
 
 /// Whether `name` is a name the codec knows (a key, `v`, `preset` or a view key).
 pub(super) fn is_known_name(name: &str) -> bool {
-    Key::from_name(name).is_some() || matches!(name, "v" | "preset") || VIEW_KEYS.contains(&name)
+    Key::from_name(name).is_some()
+        || schema1::key(name).is_some()
+        || matches!(name, "v" | "preset")
+        || VIEW_KEYS.contains(&name)
 }
 
-/// Reads one key's text into the scenario, warning about each problem.
-pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<Warning>) {
+/// Reads `key`'s text (the link named it `name`) into the scenario, warning about each problem.
+pub(crate) fn apply(
+    s: &mut Scenario,
+    key: Key,
+    name: &'static str,
+    text: &str,
+    warnings: &mut Vec<Warning>,
+) {
     let text = text.trim();
-    let unreadable = |why| Warning::Unreadable {
-        key,
-        value: text.to_string(),
-        why,
-        fallback: s.value_text(key),
-    };
+    let mut warn = |problem| warnings.push(Warning::Value { key, name, problem });
     if text.is_empty() {
-        warnings.push(Warning::Empty {
-            key,
+        warn(Problem::Empty {
             fallback: s.value_text(key),
         });
         return;
@@ -148,14 +178,17 @@ pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<W
     let value = match read {
         Ok(v) => v,
         Err(why) => {
-            warnings.push(unreadable(why));
+            warn(Problem::Unreadable {
+                value: text.to_string(),
+                why,
+                fallback: s.value_text(key),
+            });
             return;
         }
     };
     let value = if kind.is_whole() && value.fract() != 0.0 {
         let rounded = value.round();
-        warnings.push(Warning::NotWhole {
-            key,
+        warn(Problem::NotWhole {
             value: text.to_string(),
             rounded,
         });
@@ -177,12 +210,7 @@ pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<W
         None
     };
     if let Some((bound, side)) = crossed {
-        warnings.push(Warning::OutOfBounds {
-            key,
-            value,
-            bound,
-            side,
-        });
+        warn(Problem::OutOfBounds { value, bound, side });
     }
     s.set(key, value);
 }
@@ -190,7 +218,7 @@ pub(crate) fn apply(s: &mut Scenario, key: Key, text: &str, warnings: &mut Vec<W
 fn check_version(value: &str, warnings: &mut Vec<Warning>) {
     let given = value.trim().to_string();
     match given.parse::<f64>() {
-        Ok(v) if v == f64::from(SCHEMA) => {}
+        Ok(v) if v == f64::from(SCHEMA) || v == 1.0 => {}
         Ok(v) if v > f64::from(SCHEMA) => warnings.push(Warning::NewerVersion {
             given,
             schema: SCHEMA,
@@ -240,16 +268,16 @@ mod tests {
         let p = parse("");
         assert_eq!(p.scenario, Scenario::default());
         assert!(p.warnings.is_empty());
-        assert_eq!(canonical_query(&p.scenario), "v=1");
+        assert_eq!(canonical_query(&p.scenario), "v=2");
     }
 
     #[test]
     fn canonical_query_lists_changed_keys_in_table_order() {
-        let p = parse("gpu=2.750&mw=18&v=1&start=2027-03&ai=colo");
+        let p = parse("gpu=2.750&mw=18&v=2&start=2027-03&ai=colo&tv=book");
         assert!(p.warnings.is_empty(), "{:?}", p.warnings);
         assert_eq!(
             canonical_query(&p.scenario),
-            "v=1&start=2027-03&mw=18&ai=colo&gpu=2.75"
+            "v=2&start=2027-03&mw=18&ai=colo&gpu=2.75&tv=book"
         );
     }
 
@@ -274,8 +302,8 @@ mod tests {
         let s = p.scenario;
         assert_eq!(s.get(Key::Mw), 100.0);
         assert_eq!(s.get(Key::Power), 45.0);
-        assert_eq!(s.get(Key::Btc), 90_000.0);
-        assert_eq!(s.get(Key::Hr), 1100.0);
+        assert_eq!(s.get(Key::Btc), 65_000.0);
+        assert_eq!(s.get(Key::Hr), 890.0);
         assert_eq!(s.get(Key::Years), 8.0);
         assert_eq!(s.get(Key::Jth), 5.0);
         assert_eq!(s.get(Key::Uptime), 100.0);
@@ -310,7 +338,7 @@ mod tests {
         assert_eq!(p.scenario.month(Key::Cstart), YearMonth::new(2027, 6));
         assert_eq!(
             canonical_query(&p.scenario),
-            "v=1&start=2026-03&cstart=2027-06"
+            "v=2&start=2026-03&cstart=2027-06"
         );
     }
 
@@ -326,9 +354,18 @@ mod tests {
 
     #[test]
     fn newer_versions_and_unknown_presets_warn() {
-        assert_eq!(texts("v=2&mw=10").len(), 1);
+        assert_eq!(
+            texts("v=3&mw=10"),
+            ["`v`: this link was made by a newer version of HashShift (v=3); its keys were read as v2."]
+        );
+        assert_eq!(parse("v=3&mw=10").scenario.get(Key::Mw), 10.0);
         assert_eq!(texts("v=banana").len(), 1);
-        assert!(texts("v=1").is_empty());
+        assert!(texts("v=1").is_empty() && texts("v=2").is_empty());
+        assert_eq!(
+            parse("mw=3").scenario,
+            parse("v=2&mw=3").scenario,
+            "no v: schema 2"
+        );
         assert_eq!(
             texts("preset=nope"),
             ["`preset`: unknown preset “nope”; known presets are keep-mining, bitfarms-wa, iren-msft, colo-lease, absorb-4y."]
@@ -341,7 +378,7 @@ mod tests {
         assert!(p.warnings.is_empty());
         assert_eq!(
             canonical_query(&p.scenario),
-            "v=1&mw=18&btc=80000&cbuild=11&capex=8.9"
+            "v=2&mw=18&btc=80000&cbuild=11&capex=12"
         );
     }
 

@@ -5,7 +5,7 @@
 //! This table is the single source of those facts for the codec, the CLI (`hashshift keys`),
 //! the explorer's controls, the tornado, the property tests and the browser tests.
 
-use super::AiModel;
+use super::{AiModel, Scenario, TerminalValue};
 use crate::i18n::Msg;
 
 /// One model key. The discriminant is the key's position in the table of ECONOMICS.md §1.
@@ -16,6 +16,7 @@ pub enum Key {
     Years,
     Mw,
     Power,
+    Powg,
     Btc,
     Btcg,
     Hr,
@@ -29,25 +30,38 @@ pub enum Key {
     Pool,
     Mopex,
     Shutoff,
+    Dark,
+    Asicp,
     Ai,
     Conv,
     Phases,
     Every,
     Cstart,
     Cbuild,
+    Itratio,
     Pue,
+    Firm,
     Capex,
-    Aiopex,
+    Ramp,
     Gpu,
     Gpudecl,
     Util,
     Gpumw,
     Gpucost,
     Gpulife,
+    Refit,
+    Gpuopex,
     Dclife,
     Colo,
     Esc,
+    Coloopex,
+    Cterm,
+    Prepay,
     Rate,
+    Airate,
+    Tv,
+    Caprate,
+    Landv,
     Mc,
     Vol,
     Elas,
@@ -55,7 +69,7 @@ pub enum Key {
 }
 
 /// Number of model keys.
-pub const KEY_COUNT: usize = 40;
+pub const KEY_COUNT: usize = 54;
 
 /// One value of a key that takes a word (`ai=gpu`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,23 +109,25 @@ pub enum Group {
     Site,
     Market,
     Fleet,
-    AiPlan,
+    Conversion,
     GpuCloud,
-    Colocation,
-    Finance,
+    Lease,
+    Contract,
+    Valuation,
     Uncertainty,
 }
 
 impl Group {
     /// All groups in display order.
-    pub const ALL: [Group; 8] = [
+    pub const ALL: [Group; 9] = [
         Group::Site,
         Group::Market,
         Group::Fleet,
-        Group::AiPlan,
+        Group::Conversion,
         Group::GpuCloud,
-        Group::Colocation,
-        Group::Finance,
+        Group::Lease,
+        Group::Contract,
+        Group::Valuation,
         Group::Uncertainty,
     ];
 
@@ -121,42 +137,59 @@ impl Group {
             Group::Site => Msg::GroupSite,
             Group::Market => Msg::GroupMarket,
             Group::Fleet => Msg::GroupFleet,
-            Group::AiPlan => Msg::GroupAiPlan,
+            Group::Conversion => Msg::GroupConversion,
             Group::GpuCloud => Msg::GroupGpuCloud,
-            Group::Colocation => Msg::GroupColocation,
-            Group::Finance => Msg::GroupFinance,
+            Group::Lease => Msg::GroupLease,
+            Group::Contract => Msg::GroupContract,
+            Group::Valuation => Msg::GroupValuation,
             Group::Uncertainty => Msg::GroupUncertainty,
         }
     }
 }
 
-/// Which AI business model a key matters for.
+/// When a key matters: for which AI business model or terminal-value method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Applies {
-    /// Both.
+    /// Always.
     Always,
     /// Only GPU cloud (`ai=gpu`).
     Gpu,
     /// Only colocation (`ai=colo`).
     Colo,
+    /// Only with the market terminal value (`tv=market`).
+    Market,
+    /// Only with the book terminal value (`tv=book`).
+    Book,
+    /// Colocation, or any model valued at market (the hall's lease rent values it).
+    ColoOrMarket,
 }
 
 impl Applies {
-    /// Whether a key with this scope matters under `ai`.
-    pub fn to(self, ai: AiModel) -> bool {
+    /// Whether a key with this scope matters for `s`.
+    pub fn to(self, s: &Scenario) -> bool {
+        let (colo, market) = (
+            s.ai() == AiModel::Colo,
+            s.terminal() == TerminalValue::Market,
+        );
         match self {
             Applies::Always => true,
-            Applies::Gpu => ai == AiModel::Gpu,
-            Applies::Colo => ai == AiModel::Colo,
+            Applies::Gpu => !colo,
+            Applies::Colo => colo,
+            Applies::Market => market,
+            Applies::Book => !market,
+            Applies::ColoOrMarket => colo || market,
         }
     }
 
-    /// The URL spelling of the AI model it is limited to, `None` for both.
+    /// The scope's name in `hashshift keys` (`None` for always).
     pub fn name(self) -> Option<&'static str> {
         match self {
             Applies::Always => None,
             Applies::Gpu => Some("gpu"),
             Applies::Colo => Some("colo"),
+            Applies::Market => Some("market"),
+            Applies::Book => Some("book"),
+            Applies::ColoOrMarket => Some("colo or market"),
         }
     }
 }
@@ -189,10 +222,12 @@ pub struct KeyDef {
     pub help: Msg,
     /// Control group.
     pub group: Group,
-    /// Which AI model the key matters for (its control is hidden under the other).
+    /// When the key matters (its control hides otherwise).
     pub applies: Applies,
     /// Whether the tornado moves it, and under which AI model (`None`: never).
     pub tornado: Option<Applies>,
+    /// Whether its default comes from the market snapshot (ECONOMICS.md §12).
+    pub snapshot: bool,
 }
 
 impl KeyDef {
@@ -211,6 +246,12 @@ impl KeyDef {
     /// Lets the tornado move the key under `applies`.
     const fn tornado(mut self, applies: Applies) -> Self {
         self.tornado = Some(applies);
+        self
+    }
+
+    /// Marks the default as a market snapshot value.
+    const fn snapshot(mut self) -> Self {
+        self.snapshot = true;
         self
     }
 }
@@ -246,8 +287,21 @@ const fn def(
         group,
         applies: Applies::Always,
         tornado: None,
+        snapshot: false,
     }
 }
+
+/// The `tv` choices, in value order.
+pub const TV_CHOICES: &[Choice] = &[
+    Choice {
+        name: "market",
+        label: Msg::TvMarket,
+    },
+    Choice {
+        name: "book",
+        label: Msg::TvBook,
+    },
+];
 
 /// The `ai` choices, in value order.
 pub const AI_CHOICES: &[Choice] = &[
@@ -261,35 +315,38 @@ pub const AI_CHOICES: &[Choice] = &[
     },
 ];
 
-use Applies::{Always, Colo as OnlyColo, Gpu as OnlyGpu};
+use Applies::{Always, Book, Colo as OnlyColo, ColoOrMarket, Gpu as OnlyGpu, Market};
 use Group as G;
 use Key as K;
 use Kind::{Integer, Month, Real, Toggle};
 use Msg as M;
 
-/// The table of ECONOMICS.md §1, in its order (which is also the canonical query order).
+/// The table of ECONOMICS.md §1 (schema 2), in its order (which is also the canonical query
+/// order).
 #[rustfmt::skip]
 pub const KEYS: [KeyDef; KEY_COUNT] = [
-    def(K::Start, "start", Month, (ym(2026, 1), ym(2024, 5), ym(2040, 12), 1.0), None,
-        M::LabelStart, M::HelpStart, G::Finance),
+    def(K::Start, "start", Month, (ym(2027, 1), ym(2024, 5), ym(2040, 12), 1.0), None,
+        M::LabelStart, M::HelpStart, G::Valuation),
     def(K::Years, "years", Integer, (10.0, 1.0, 20.0, 1.0), Some(M::UnitYears),
-        M::LabelYears, M::HelpYears, G::Finance),
+        M::LabelYears, M::HelpYears, G::Valuation),
     def(K::Mw, "mw", Real, (100.0, 0.1, 5000.0, 0.1), Some(M::UnitMw),
         M::LabelMw, M::HelpMw, G::Site).slider(0.1, 1000.0),
     def(K::Power, "power", Real, (45.0, 0.0, 500.0, 0.5), Some(M::UnitUsdPerMwh),
         M::LabelPower, M::HelpPower, G::Site).slider(0.0, 200.0).tornado(Always),
-    def(K::Btc, "btc", Real, (90_000.0, 1000.0, 10_000_000.0, 1000.0), Some(M::UnitUsd),
-        M::LabelBtc, M::HelpBtc, G::Market).slider(10_000.0, 500_000.0).tornado(Always),
+    def(K::Powg, "powg", Real, (2.0, -20.0, 50.0, 0.5), Some(M::UnitPctPerYear),
+        M::LabelPowg, M::HelpPowg, G::Site).slider(-10.0, 20.0).tornado(Always),
+    def(K::Btc, "btc", Real, (65_000.0, 1000.0, 10_000_000.0, 1000.0), Some(M::UnitUsd),
+        M::LabelBtc, M::HelpBtc, G::Market).slider(10_000.0, 500_000.0).tornado(Always).snapshot(),
     def(K::Btcg, "btcg", Real, (0.0, -90.0, 300.0, 1.0), Some(M::UnitPctPerYear),
         M::LabelBtcg, M::HelpBtcg, G::Market).slider(-50.0, 100.0).tornado(Always),
-    def(K::Hr, "hr", Real, (1100.0, 1.0, 100_000.0, 10.0), Some(M::UnitEhs),
-        M::LabelHr, M::HelpHr, G::Market).slider(100.0, 5000.0).tornado(Always),
-    def(K::Hrg, "hrg", Real, (20.0, -90.0, 300.0, 1.0), Some(M::UnitPctPerYear),
+    def(K::Hr, "hr", Real, (890.0, 1.0, 100_000.0, 10.0), Some(M::UnitEhs),
+        M::LabelHr, M::HelpHr, G::Market).slider(100.0, 5000.0).tornado(Always).snapshot(),
+    def(K::Hrg, "hrg", Real, (10.0, -90.0, 300.0, 1.0), Some(M::UnitPctPerYear),
         M::LabelHrg, M::HelpHrg, G::Market).slider(-50.0, 100.0).tornado(Always),
     def(K::Hdrop, "hdrop", Real, (10.0, 0.0, 90.0, 1.0), Some(M::UnitPct),
         M::LabelHdrop, M::HelpHdrop, G::Market),
-    def(K::Fee, "fee", Real, (0.025, 0.0, 10.0, 0.005), Some(M::UnitBtc),
-        M::LabelFee, M::HelpFee, G::Market).slider(0.0, 1.0),
+    def(K::Fee, "fee", Real, (0.02, 0.0, 10.0, 0.005), Some(M::UnitBtc),
+        M::LabelFee, M::HelpFee, G::Market).slider(0.0, 1.0).snapshot(),
     def(K::Blockmin, "blockmin", Real, (10.0, 5.0, 20.0, 0.1), Some(M::UnitMinutes),
         M::LabelBlockmin, M::HelpBlockmin, G::Market),
     def(K::Jth, "jth", Real, (17.5, 5.0, 200.0, 0.5), Some(M::UnitJth),
@@ -304,27 +361,35 @@ pub const KEYS: [KeyDef; KEY_COUNT] = [
         M::LabelMopex, M::HelpMopex, G::Fleet).slider(0.0, 20_000.0),
     def(K::Shutoff, "shutoff", Toggle, (1.0, 0.0, 1.0, 1.0), None,
         M::LabelShutoff, M::HelpShutoff, G::Fleet),
+    def(K::Dark, "dark", Real, (30.0, 0.0, 100.0, 1.0), Some(M::UnitPct),
+        M::LabelDark, M::HelpDark, G::Fleet),
+    def(K::Asicp, "asicp", Real, (8.0, 0.0, 200.0, 0.5), Some(M::UnitUsdPerTh),
+        M::LabelAsicp, M::HelpAsicp, G::Fleet).slider(0.0, 40.0).tornado(Always),
     def(K::Ai, "ai", Kind::Choice(AI_CHOICES), (0.0, 0.0, 1.0, 1.0), None,
-        M::LabelAi, M::HelpAi, G::AiPlan),
+        M::LabelAi, M::HelpAi, G::Conversion),
     def(K::Conv, "conv", Real, (100.0, 0.0, 100.0, 1.0), Some(M::UnitPct),
-        M::LabelConv, M::HelpConv, G::AiPlan),
+        M::LabelConv, M::HelpConv, G::Conversion),
     def(K::Phases, "phases", Integer, (1.0, 1.0, 10.0, 1.0), Some(M::UnitTranches),
-        M::LabelPhases, M::HelpPhases, G::AiPlan),
+        M::LabelPhases, M::HelpPhases, G::Conversion),
     def(K::Every, "every", Integer, (12.0, 1.0, 60.0, 1.0), Some(M::UnitMonths),
-        M::LabelEvery, M::HelpEvery, G::AiPlan),
-    def(K::Cstart, "cstart", Month, (ym(2026, 1), ym(2024, 5), ym(2040, 12), 1.0), None,
-        M::LabelCstart, M::HelpCstart, G::AiPlan),
+        M::LabelEvery, M::HelpEvery, G::Conversion),
+    def(K::Cstart, "cstart", Month, (ym(2027, 1), ym(2024, 5), ym(2040, 12), 1.0), None,
+        M::LabelCstart, M::HelpCstart, G::Conversion),
     def(K::Cbuild, "cbuild", Integer, (12.0, 0.0, 48.0, 1.0), Some(M::UnitMonths),
-        M::LabelCbuild, M::HelpCbuild, G::AiPlan),
+        M::LabelCbuild, M::HelpCbuild, G::Conversion),
+    def(K::Itratio, "itratio", Real, (1.4, 1.0, 3.0, 0.01), Some(M::UnitRatio),
+        M::LabelItratio, M::HelpItratio, G::Conversion).tornado(Always),
     def(K::Pue, "pue", Real, (1.25, 1.0, 2.0, 0.01), Some(M::UnitRatio),
-        M::LabelPue, M::HelpPue, G::AiPlan),
-    def(K::Capex, "capex", Real, (8.0, 0.0, 50.0, 0.1), Some(M::UnitMusdPerMwIt),
-        M::LabelCapex, M::HelpCapex, G::AiPlan).slider(0.0, 20.0).tornado(Always),
-    def(K::Aiopex, "aiopex", Real, (15.0, 0.0, 100.0, 0.5), Some(M::UnitPctOfRevenue),
-        M::LabelAiopex, M::HelpAiopex, G::AiPlan),
+        M::LabelPue, M::HelpPue, G::Conversion).only(OnlyGpu),
+    def(K::Firm, "firm", Real, (10.0, 0.0, 500.0, 0.5), Some(M::UnitUsdPerMwh),
+        M::LabelFirm, M::HelpFirm, G::Site).slider(0.0, 100.0).only(OnlyGpu).tornado(Always),
+    def(K::Capex, "capex", Real, (11.0, 0.0, 50.0, 0.1), Some(M::UnitMusdPerMwIt),
+        M::LabelCapex, M::HelpCapex, G::Conversion).slider(0.0, 25.0).tornado(Always),
+    def(K::Ramp, "ramp", Integer, (3.0, 0.0, 36.0, 1.0), Some(M::UnitMonths),
+        M::LabelRamp, M::HelpRamp, G::Conversion),
     def(K::Gpu, "gpu", Real, (2.5, 0.1, 50.0, 0.05), Some(M::UnitUsdPerGpuHour),
         M::LabelGpu, M::HelpGpu, G::GpuCloud).slider(0.1, 10.0).only(OnlyGpu).tornado(OnlyGpu),
-    def(K::Gpudecl, "gpudecl", Real, (10.0, 0.0, 90.0, 1.0), Some(M::UnitPctPerYear),
+    def(K::Gpudecl, "gpudecl", Real, (15.0, 0.0, 90.0, 1.0), Some(M::UnitPctPerYear),
         M::LabelGpudecl, M::HelpGpudecl, G::GpuCloud).only(OnlyGpu).tornado(OnlyGpu),
     def(K::Util, "util", Real, (90.0, 0.0, 100.0, 1.0), Some(M::UnitPct),
         M::LabelUtil, M::HelpUtil, G::GpuCloud).only(OnlyGpu).tornado(OnlyGpu),
@@ -334,14 +399,32 @@ pub const KEYS: [KeyDef; KEY_COUNT] = [
         M::LabelGpucost, M::HelpGpucost, G::GpuCloud).slider(0.0, 150_000.0).only(OnlyGpu).tornado(OnlyGpu),
     def(K::Gpulife, "gpulife", Integer, (5.0, 1.0, 15.0, 1.0), Some(M::UnitYears),
         M::LabelGpulife, M::HelpGpulife, G::GpuCloud).only(OnlyGpu),
+    def(K::Refit, "refit", Real, (1.0, 0.0, 50.0, 0.1), Some(M::UnitMusdPerMwIt),
+        M::LabelRefit, M::HelpRefit, G::GpuCloud).slider(0.0, 10.0).only(OnlyGpu),
+    def(K::Gpuopex, "gpuopex", Real, (15.0, 0.0, 100.0, 0.5), Some(M::UnitPctOfRevenue),
+        M::LabelGpuopex, M::HelpGpuopex, G::GpuCloud).only(OnlyGpu).tornado(OnlyGpu),
     def(K::Dclife, "dclife", Integer, (20.0, 5.0, 40.0, 1.0), Some(M::UnitYears),
-        M::LabelDclife, M::HelpDclife, G::AiPlan),
+        M::LabelDclife, M::HelpDclife, G::Valuation).only(Book),
     def(K::Colo, "colo", Real, (130.0, 10.0, 1000.0, 1.0), Some(M::UnitUsdPerKwMonth),
-        M::LabelColo, M::HelpColo, G::Colocation).slider(10.0, 400.0).only(OnlyColo).tornado(OnlyColo),
+        M::LabelColo, M::HelpColo, G::Lease).slider(10.0, 400.0).only(ColoOrMarket).tornado(OnlyColo),
     def(K::Esc, "esc", Real, (3.0, 0.0, 20.0, 0.5), Some(M::UnitPctPerYear),
-        M::LabelEsc, M::HelpEsc, G::Colocation).only(OnlyColo).tornado(OnlyColo),
+        M::LabelEsc, M::HelpEsc, G::Lease).only(ColoOrMarket).tornado(OnlyColo),
+    def(K::Coloopex, "coloopex", Real, (5.0, 0.0, 100.0, 0.5), Some(M::UnitPctOfLease),
+        M::LabelColoopex, M::HelpColoopex, G::Lease).only(ColoOrMarket).tornado(OnlyColo),
+    def(K::Cterm, "cterm", Integer, (0.0, 0.0, 240.0, 1.0), Some(M::UnitMonths),
+        M::LabelCterm, M::HelpCterm, G::Contract).slider(0.0, 120.0),
+    def(K::Prepay, "prepay", Real, (0.0, 0.0, 50.0, 1.0), Some(M::UnitPctOfContract),
+        M::LabelPrepay, M::HelpPrepay, G::Contract),
     def(K::Rate, "rate", Real, (12.0, 0.0, 100.0, 0.5), Some(M::UnitPctPerYear),
-        M::LabelRate, M::HelpRate, G::Finance).slider(0.0, 40.0).tornado(Always),
+        M::LabelRate, M::HelpRate, G::Valuation).slider(0.0, 40.0).tornado(Always),
+    def(K::Airate, "airate", Real, (12.0, 0.0, 100.0, 0.5), Some(M::UnitPctPerYear),
+        M::LabelAirate, M::HelpAirate, G::Valuation).slider(0.0, 40.0).tornado(Always),
+    def(K::Tv, "tv", Kind::Choice(TV_CHOICES), (0.0, 0.0, 1.0, 1.0), None,
+        M::LabelTv, M::HelpTv, G::Valuation),
+    def(K::Caprate, "caprate", Real, (7.0, 1.0, 50.0, 0.1), Some(M::UnitPctPerYear),
+        M::LabelCaprate, M::HelpCaprate, G::Valuation).slider(2.0, 20.0).only(Market).tornado(Always),
+    def(K::Landv, "landv", Real, (0.5, 0.0, 50.0, 0.05), Some(M::UnitMusdPerMwGross),
+        M::LabelLandv, M::HelpLandv, G::Valuation).slider(0.0, 5.0).only(Market).tornado(Always),
     def(K::Mc, "mc", Integer, (0.0, 0.0, 100_000.0, 100.0), Some(M::UnitPaths),
         M::LabelMc, M::HelpMc, G::Uncertainty).slider(0.0, 10_000.0),
     def(K::Vol, "vol", Real, (50.0, 0.0, 300.0, 1.0), Some(M::UnitPctPerYear),
@@ -373,10 +456,16 @@ impl Key {
         KEYS.iter().find(|d| d.name == name).map(|d| d.key)
     }
 
-    /// The keys the tornado moves under `ai`, in table order.
+    /// The keys the tornado moves under `ai` (ECONOMICS.md §9), in table order.
     pub fn tornado(ai: AiModel) -> impl Iterator<Item = Key> {
         KEYS.iter()
-            .filter(move |d| d.tornado.is_some_and(|a| a.to(ai)))
+            .filter(move |d| {
+                d.tornado.is_some_and(|a| match a {
+                    Applies::Gpu => ai == AiModel::Gpu,
+                    Applies::Colo => ai == AiModel::Colo,
+                    _ => true,
+                })
+            })
             .map(|d| d.key)
     }
 }
@@ -411,14 +500,38 @@ mod tests {
     }
 
     #[test]
-    fn tornado_moves_only_what_matters_for_the_ai_model() {
-        let gpu: Vec<Key> = Key::tornado(AiModel::Gpu).collect();
-        let colo: Vec<Key> = Key::tornado(AiModel::Colo).collect();
-        assert!(gpu.contains(&Key::Gpu) && !gpu.contains(&Key::Colo));
-        assert!(colo.contains(&Key::Colo) && colo.contains(&Key::Esc));
-        assert!(!colo.contains(&Key::Util) && !colo.contains(&Key::Gpucost));
-        for k in gpu.iter().chain(&colo) {
-            assert!(k.def().applies.to(AiModel::Gpu) || k.def().applies.to(AiModel::Colo));
-        }
+    fn tornado_moves_the_inputs_of_economics_section_9() {
+        let names = |ai| {
+            Key::tornado(ai)
+                .map(Key::name)
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let common =
+            "btc,btcg,hr,hrg,power,powg,jth,asicp,itratio,firm,capex,rate,airate,caprate,landv";
+        let sorted = |list: &str| {
+            let mut v: Vec<&str> = list.split(',').collect();
+            v.sort_unstable();
+            v.join(",")
+        };
+        assert_eq!(
+            sorted(&names(AiModel::Gpu)),
+            sorted(&format!("{common},gpu,util,gpudecl,gpucost,gpuopex"))
+        );
+        assert_eq!(
+            sorted(&names(AiModel::Colo)),
+            sorted(&format!("{common},colo,esc,coloopex"))
+        );
+    }
+
+    #[test]
+    fn controls_apply_by_ai_model_and_terminal_value() {
+        let s = Scenario::default();
+        let colo_book = crate::scenario::parse("ai=colo&tv=book").scenario;
+        assert!(Applies::Gpu.to(&s) && !Applies::Gpu.to(&colo_book));
+        assert!(Applies::ColoOrMarket.to(&s) && Applies::ColoOrMarket.to(&colo_book));
+        let gpu_book = crate::scenario::parse("tv=book").scenario;
+        assert!(!Applies::ColoOrMarket.to(&gpu_book) && Applies::Book.to(&gpu_book));
+        assert!(Applies::Market.to(&s) && !Applies::Market.to(&gpu_book));
     }
 }

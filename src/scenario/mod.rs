@@ -3,13 +3,16 @@
 mod codec;
 mod keys;
 mod presets;
+mod schema1;
 mod warning;
 
 pub use crate::calendar::{Date, YearMonth};
 pub use codec::{canonical_query, format_number, parse, Parsed, MAX_INPUT, SCHEMA, VIEW_KEYS};
-pub use keys::{Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT};
+pub use keys::{
+    Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT, TV_CHOICES,
+};
 pub use presets::{Preset, PRESETS};
-pub use warning::{quote as warning_quote, Bound, Unreadable, Warning};
+pub use warning::{quote as warning_quote, Bound, Problem, Unreadable, Warning};
 
 /// The AI business model of the converted share (`ai`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +28,23 @@ impl AiModel {
     pub fn name(self) -> &'static str {
         AI_CHOICES[self as usize].name
     }
+}
+
+/// The date of the market snapshot behind the defaults of `btc`, `hr` and `fee` (ECONOMICS.md
+/// §12).
+pub const MARKET_SNAPSHOT: Date = Date {
+    year: 2026,
+    month: 6,
+    day: 15,
+};
+
+/// How the assets are valued at the horizon (`tv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TerminalValue {
+    /// Halls live at the horizon at the cap rate, GPUs at book value, other land at `landv`.
+    Market,
+    /// Straight-line undepreciated value (schema 1's residual).
+    Book,
 }
 
 /// Every model input of ECONOMICS.md §1, in the key's unit (months as month index, `ai` as 0/1).
@@ -109,6 +129,15 @@ impl Scenario {
         }
     }
 
+    /// The terminal-value method.
+    pub fn terminal(&self) -> TerminalValue {
+        if self.get(Key::Tv) == 1.0 {
+            TerminalValue::Book
+        } else {
+            TerminalValue::Market
+        }
+    }
+
     /// The AI rate key: `gpu` ($/GPU-hour) for GPU cloud, `colo` ($/kW/month) for colocation.
     pub fn ai_rate_key(&self) -> Key {
         match self.ai() {
@@ -132,7 +161,7 @@ impl Scenario {
     /// keeps a safe one and comes back as warnings naming the key.
     pub fn set_text(&mut self, key: Key, text: &str) -> Vec<Warning> {
         let mut warnings = Vec::new();
-        codec::apply(self, key, text, &mut warnings);
+        codec::apply(self, key, key.name(), text, &mut warnings);
         warnings
     }
 

@@ -13,7 +13,7 @@ pub struct Preset {
     pub title: Msg,
     /// One-line source note shown beside it.
     pub note: Msg,
-    /// Its keys, in table order (the canonical query without `v=1&`).
+    /// Its keys, in table order (the canonical query without `v=2&`).
     pub keys: &'static str,
 }
 
@@ -29,19 +29,19 @@ pub const PRESETS: [Preset; 5] = [
         id: "bitfarms-wa",
         title: Msg::PresetBitfarmsTitle,
         note: Msg::PresetBitfarmsNote,
-        keys: "mw=18&cbuild=11&capex=8.9",
+        keys: "mw=18&cbuild=11&capex=12",
     },
     Preset {
         id: "iren-msft",
         title: Msg::PresetIrenTitle,
         note: Msg::PresetIrenNote,
-        keys: "years=5&mw=250&cbuild=9&gpu=2.03&gpudecl=0&util=100&gpucost=53000",
+        keys: "years=6&mw=280&cbuild=9&gpu=2.03&util=100&gpucost=53000&cterm=60&prepay=20&airate=9",
     },
     Preset {
         id: "colo-lease",
         title: Msg::PresetColoTitle,
         note: Msg::PresetColoNote,
-        keys: "years=12&mw=250&ai=colo&colo=121",
+        keys: "years=12&mw=250&ai=colo&colo=121&airate=9",
     },
     Preset {
         id: "absorb-4y",
@@ -63,7 +63,7 @@ impl Preset {
         let mut ignored = Vec::new();
         for (name, value) in form_urlencoded::parse(self.keys.as_bytes()) {
             if let Some(key) = super::Key::from_name(&name) {
-                codec::apply(&mut s, key, &value, &mut ignored);
+                codec::apply(&mut s, key, key.name(), &value, &mut ignored);
             }
         }
         debug_assert!(
@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn each_preset_is_its_keys_over_the_defaults() {
         for p in PRESETS {
-            assert_eq!(p.canonical_query(), format!("v=1&{}", p.keys), "{}", p.id);
+            assert_eq!(p.canonical_query(), format!("v=2&{}", p.keys), "{}", p.id);
             let parsed = codec::parse(&format!("preset={}", p.id));
             assert!(parsed.warnings.is_empty());
             assert_eq!(parsed.scenario, p.scenario());

@@ -35,35 +35,23 @@ pub enum Unreadable {
     NotToggle,
 }
 
-/// One problem with a query or a typed value. Parsing goes on with a safe value.
+/// What was wrong with one key's value.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Warning {
-    /// `=value` without a key.
-    ValueWithoutKey(String),
-    /// A key that is not a model or view key.
-    UnknownKey(String),
-    /// `preset=` with an unknown id.
-    UnknownPreset(String),
-    /// A key given more than once: the last value wins.
+pub enum Problem {
+    /// Given more than once: the last value wins.
     Repeated {
-        /// The key.
-        key: Key,
         /// How many times.
         times: u32,
         /// The value used.
         value: String,
     },
-    /// An empty value: the key keeps `fallback`.
+    /// Empty: the key keeps `fallback`.
     Empty {
-        /// The key.
-        key: Key,
         /// The value kept, as written in a query.
         fallback: String,
     },
-    /// A value that could not be read: the key keeps `fallback`.
+    /// Not readable at all: the key keeps `fallback`.
     Unreadable {
-        /// The key.
-        key: Key,
         /// What was given.
         value: String,
         /// Why it could not be read.
@@ -73,23 +61,39 @@ pub enum Warning {
     },
     /// A fraction for a whole-number key: rounded half away from zero.
     NotWhole {
-        /// The key.
-        key: Key,
         /// What was given.
         value: String,
         /// The whole number used.
         rounded: f64,
     },
-    /// A value outside the key's bounds: clamped to `bound`.
+    /// Outside the key's bounds: clamped to `bound`.
     OutOfBounds {
-        /// The key.
-        key: Key,
         /// The value given (after rounding), in the key's unit.
         value: f64,
         /// The bound used instead.
         bound: f64,
         /// Which bound.
         side: Bound,
+    },
+}
+
+/// One problem with a query or a typed value. Parsing goes on with a safe value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Warning {
+    /// `=value` without a key.
+    ValueWithoutKey(String),
+    /// A key that is not a model or view key (of the link's schema).
+    UnknownKey(String),
+    /// `preset=` with an unknown id.
+    UnknownPreset(String),
+    /// A problem with a key's value.
+    Value {
+        /// The key the value is for.
+        key: Key,
+        /// The key's name as the link wrote it (schema 1's `aiopex` sets `gpuopex`).
+        name: &'static str,
+        /// What was wrong.
+        problem: Problem,
     },
     /// `v` above the newest schema: keys read as the newest.
     NewerVersion {
@@ -134,20 +138,38 @@ impl Warning {
                     &[("value", &quote(id)), ("known", &known.join(", "))],
                 )
             }
-            Warning::Repeated { key, times, value } => lang.fill(
+            Warning::Value { key, name, problem } => problem.text(*key, name, lang),
+            Warning::NewerVersion { given, schema } => lang.fill(
+                Msg::WarnNewerVersion,
+                &[("v", &clip(given)), ("schema", &schema.to_string())],
+            ),
+            Warning::UnknownVersion { given, schema } => lang.fill(
+                Msg::WarnUnknownVersion,
+                &[("value", &quote(given)), ("schema", &schema.to_string())],
+            ),
+            Warning::TooLong(bytes) => {
+                lang.fill(Msg::WarnTooLong, &[("bytes", &bytes.to_string())])
+            }
+        }
+    }
+}
+
+impl Problem {
+    /// The problem with key `key` (written `name`) as a sentence in `lang`.
+    fn text(&self, key: Key, name: &str, lang: Lang) -> String {
+        match self {
+            Problem::Repeated { times, value } => lang.fill(
                 Msg::WarnRepeated,
                 &[
-                    ("key", key.name()),
+                    ("key", name),
                     ("times", &times.to_string()),
                     ("value", &quote(value)),
                 ],
             ),
-            Warning::Empty { key, fallback } => lang.fill(
-                Msg::WarnEmpty,
-                &[("key", key.name()), ("fallback", fallback)],
-            ),
-            Warning::Unreadable {
-                key,
+            Problem::Empty { fallback } => {
+                lang.fill(Msg::WarnEmpty, &[("key", name), ("fallback", fallback)])
+            }
+            Problem::Unreadable {
                 value,
                 why,
                 fallback,
@@ -166,31 +188,22 @@ impl Warning {
                 lang.fill(
                     msg,
                     &[
-                        ("key", key.name()),
+                        ("key", name),
                         ("value", &quote(value)),
                         ("choices", &choices.join(", ")),
                         ("fallback", fallback),
                     ],
                 )
             }
-            Warning::NotWhole {
-                key,
-                value,
-                rounded,
-            } => lang.fill(
+            Problem::NotWhole { value, rounded } => lang.fill(
                 Msg::WarnNotWhole,
                 &[
-                    ("key", key.name()),
+                    ("key", name),
                     ("value", &quote(value)),
                     ("rounded", &format_number(*rounded)),
                 ],
             ),
-            Warning::OutOfBounds {
-                key,
-                value,
-                bound,
-                side,
-            } => {
+            Problem::OutOfBounds { value, bound, side } => {
                 let msg = match side {
                     Bound::Below => Msg::WarnBelowMin,
                     Bound::BeforeStart => Msg::WarnBeforeStart,
@@ -207,23 +220,12 @@ impl Warning {
                 lang.fill(
                     msg,
                     &[
-                        ("key", key.name()),
+                        ("key", name),
                         ("value", &shown(*value)),
                         ("bound", &with_unit),
                         ("bound_value", &shown(*bound)),
                     ],
                 )
-            }
-            Warning::NewerVersion { given, schema } => lang.fill(
-                Msg::WarnNewerVersion,
-                &[("v", &clip(given)), ("schema", &schema.to_string())],
-            ),
-            Warning::UnknownVersion { given, schema } => lang.fill(
-                Msg::WarnUnknownVersion,
-                &[("value", &quote(given)), ("schema", &schema.to_string())],
-            ),
-            Warning::TooLong(bytes) => {
-                lang.fill(Msg::WarnTooLong, &[("bytes", &bytes.to_string())])
             }
         }
     }

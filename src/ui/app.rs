@@ -7,6 +7,7 @@ use super::dom;
 use super::kpis::Kpis;
 use super::share::Share;
 use super::store::Store;
+use super::table::{use_settled, TableView};
 use super::{forward, Shared};
 use crate::charts::ChartId;
 use crate::explorer::{page, Action};
@@ -146,8 +147,32 @@ pub fn app() -> Html {
                 { controls }
             </main>
             if !embed {
-                <footer>{ t(Msg::Footer) }</footer>
+                <Annual results={results.clone()} {lang} />
+                <footer>{ page::footer(lang) }</footer>
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AnnualProps {
+    results: Shared<crate::explorer::Results>,
+    lang: crate::i18n::Lang,
+}
+
+/// The yearly table of plan, baseline and difference, built once input settles.
+#[function_component(Annual)]
+fn annual(props: &AnnualProps) -> Html {
+    let lang = props.lang;
+    let table = use_settled((props.results.clone(), lang), true, |(results, lang)| {
+        page::annual_table(results, *lang)
+    });
+    html! {
+        <section class="annual" aria-labelledby="annual-title">
+            <h2 id="annual-title">{ lang.t(Msg::AnnualTitle) }</h2>
+            if let Some(table) = table {
+                <TableView caption={lang.t(Msg::AnnualCaption).to_string()} {table} role="annual" />
+            }
+        </section>
     }
 }

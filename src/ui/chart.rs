@@ -3,14 +3,14 @@
 //! and, for Monte Carlo, its line of numbers.
 
 use super::canvas::paint;
+use super::table::{use_settled, TableView};
 use super::Shared;
 use crate::analysis::MonteCarlo;
-use crate::charts::{self, ChartId, Mark, Table, XMap};
+use crate::charts::{self, ChartId, Mark, XMap};
 use crate::explorer::page::{chart_table, ChartPanel, McLine, McNumbers};
 use crate::explorer::{Action, Results};
 use crate::i18n::Lang;
 use crate::scenario::Key;
-use gloo::timers::callback::Timeout;
 use gloo::utils::window;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -40,9 +40,6 @@ pub struct Props {
     /// Interface language.
     pub lang: Lang,
 }
-
-/// How long input must rest before a chart's data table is rebuilt, ms.
-const TABLE_SETTLE_MS: u32 = 150;
 
 /// Counts `ResizeObserver` reports on `frame`, so that a size change redraws.
 #[hook]
@@ -92,23 +89,11 @@ pub fn chart_view(props: &Props) -> Html {
     let xmap = use_mut_ref(|| None::<XMap>);
     let hover = use_state(|| None::<(usize, f64)>);
     // The data table follows the chart once input settles, off the redraw's path.
-    let table = use_state(|| None::<Shared<Table>>);
-    let table_timer = use_mut_ref(|| None::<Timeout>);
-    {
-        let table = table.clone();
-        use_effect_with(
-            (results.clone(), active, monte_carlo.clone(), lang),
-            move |(results, active, mc, lang)| {
-                let (results, mc, lang) = (results.clone(), mc.clone(), *lang);
-                *table_timer.borrow_mut() = active.then(|| {
-                    Timeout::new(TABLE_SETTLE_MS, move || {
-                        let t = chart_table(&results, id, mc.as_deref(), lang);
-                        table.set(Some(Shared(Rc::new(t))));
-                    })
-                });
-            },
-        );
-    }
+    let table = use_settled(
+        (id, results.clone(), monte_carlo.clone(), lang),
+        active,
+        |(id, results, mc, lang)| chart_table(results, *id, mc.as_deref(), *lang),
+    );
     {
         let (canvas, xmap) = (canvas.clone(), xmap.clone());
         use_effect_with(
@@ -136,7 +121,7 @@ pub fn chart_view(props: &Props) -> Html {
         Callback::from(move |e: PointerEvent| {
             let ratio = window().device_pixel_ratio().max(1.0);
             let found = xmap.borrow().and_then(|m| {
-                let month = m.month_at(f64::from(e.offset_x()) * ratio)?;
+                let month = m.point_at(f64::from(e.offset_x()) * ratio)?;
                 Some((month, m.x_of(month) / ratio))
             });
             if *hover != found {
@@ -193,39 +178,12 @@ pub fn chart_view(props: &Props) -> Html {
                         html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", item.color)}></span>{ &item.label }</li> }
                     }) }
                 </ul>
-                if let Some(t) = &*table { <DataTable {id} caption={p.table_caption.clone()} table={t.clone()} /> }
+                if let Some(t) = table {
+                    <TableView caption={p.table_caption.clone()} table={t} chart={id.name()} visually_hidden=true />
+                }
             }
             { for line.as_ref().map(|l| monte_carlo_line(l, dispatch)) }
         </figure>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct TableProps {
-    id: ChartId,
-    caption: String,
-    table: Shared<Table>,
-}
-
-/// The chart's numbers as a table for screen readers (visually hidden).
-#[function_component(DataTable)]
-fn data_table(props: &TableProps) -> Html {
-    let TableProps { id, caption, table } = props;
-    html! {
-        <div class="data-table visually-hidden">
-        <table data-table={id.name()}>
-            <caption>{ caption }</caption>
-            <thead><tr>{ for table.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }</tr></thead>
-            <tbody>
-                { for table.rows.iter().map(|row| html! {
-                    <tr>
-                        { for row.first().map(|h| html! { <th scope="row">{ h }</th> }) }
-                        { for row.iter().skip(1).map(|c| html! { <td>{ c }</td> }) }
-                    </tr>
-                }) }
-            </tbody>
-        </table>
-        </div>
     }
 }
 

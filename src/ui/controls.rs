@@ -166,6 +166,7 @@ fn control_view(props: &ControlProps) -> Html {
             </div>
             { body }
             <p class="help">{ c.help }</p>
+            if let Some(note) = c.note { <p class="help snapshot">{ note }</p> }
         </div>
     }
 }

@@ -1,7 +1,8 @@
 //! KPI cards: `[data-kpi]` with the CLI's raw value in `data-value`.
 
 use super::Shared;
-use crate::explorer::{kpi::cards, Results};
+use crate::explorer::kpi::{cards, Kpi};
+use crate::explorer::Results;
 use crate::i18n::{Lang, Msg};
 use yew::prelude::*;
 
@@ -16,27 +17,40 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// The headline numbers.
+/// The headline numbers: five headline cards with their sentences, then five secondary ones
+/// (an embed shows a short row of five, their sentences as tooltips).
 #[function_component(Kpis)]
 pub fn kpis(props: &Props) -> Html {
     let compact = props.compact;
+    let (primary, secondary): (Vec<Kpi>, Vec<Kpi>) = cards(&props.results.projection, props.lang)
+        .into_iter()
+        .filter(|k| !compact || k.in_embed)
+        .partition(|k| k.primary || compact);
     html! {
         <section class="kpis" aria-label={props.lang.t(Msg::KpisRegion)}>
-            { for cards(&props.results.projection, props.lang).into_iter().map(|k| {
-                let tone = match k.favours_plan {
-                    Some(true) => "good",
-                    Some(false) => "bad",
-                    None => "neutral",
-                };
-                html! {
-                    <div class={classes!("kpi", tone)} data-kpi={k.id} data-value={k.data_value}
-                         title={compact.then(|| k.meaning.clone())}>
-                        <div class="kpi-title">{ if compact { k.short_title } else { k.title } }</div>
-                        <div class="kpi-value">{ k.text }</div>
-                        if !compact { <p class="kpi-meaning">{ k.meaning }</p> }
-                    </div>
-                }
-            }) }
+            <div class="kpi-row primary">{ for primary.into_iter().map(|k| card(k, compact)) }</div>
+            if !secondary.is_empty() {
+                <div class="kpi-row secondary">{ for secondary.into_iter().map(|k| card(k, true)) }</div>
+            }
         </section>
+    }
+}
+
+/// One card; a compact one keeps its sentence as a tooltip (and for screen readers).
+fn card(k: Kpi, compact: bool) -> Html {
+    let tone = match k.favours_plan {
+        Some(true) => "good",
+        Some(false) => "bad",
+        None => "neutral",
+    };
+    html! {
+        <div class={classes!("kpi", tone)} data-kpi={k.id} data-value={k.data_value}
+             title={compact.then(|| k.meaning.clone())}>
+            <div class="kpi-title">{ if compact { k.short_title } else { k.title } }</div>
+            <div class="kpi-value">{ k.text }
+                if let Some(d) = k.detail { <span class="kpi-detail">{ d }</span> }
+            </div>
+            <p class={classes!("kpi-meaning", compact.then_some("visually-hidden"))}>{ k.meaning }</p>
+        </div>
     }
 }

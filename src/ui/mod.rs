@@ -10,6 +10,7 @@ mod dom;
 mod kpis;
 mod share;
 mod store;
+mod table;
 
 use std::ops::Deref;
 use std::rc::Rc;

@@ -1,0 +1,193 @@
+//! Links are forever: every `v=1` link the first release made reads, through the schema-1
+//! migration of ECONOMICS.md §1, to the months it gave then. The fixtures were recorded from
+//! the schema-1 CLI before the model moved to schema 2 (`tests/fixtures/record-schema1.mjs`).
+
+use flate2::read::GzDecoder;
+use hashshift::analysis::monte_carlo;
+use hashshift::model::{self, Flows};
+use hashshift::scenario::{canonical_query, parse};
+use serde_json::Value;
+
+fn fixtures() -> Value {
+    let file = std::fs::File::open(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/schema1-links.json.gz"
+    ))
+    .expect("the fixtures are checked in");
+    serde_json::from_reader(GzDecoder::new(file)).expect("valid JSON")
+}
+
+/// `a` equals `b` up to float rounding, relative to `scale`.
+fn close(a: f64, b: f64, scale: f64) -> bool {
+    (a - b).abs() <= 1e-10 * scale.max(a.abs()).max(b.abs()) + 1e-9
+}
+
+/// A schema-2 flow field's value for a schema-1 field name (`residual` is `terminal_ai`).
+fn field(f: &Flows, schema1_name: &str) -> f64 {
+    let name = if schema1_name == "residual" {
+        "terminal_ai"
+    } else {
+        schema1_name
+    };
+    let i = Flows::FIELDS.iter().position(|x| x.name == name).unwrap();
+    f.values()[i]
+}
+
+#[test]
+fn every_recorded_schema_1_link_gives_its_months() {
+    let doc = fixtures();
+    let market: Vec<&str> = doc["market"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let flows: Vec<&str> = doc["flows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let records = doc["records"].as_array().unwrap();
+    assert!(records.len() >= 300);
+    let mut compared = 0usize;
+    for r in records {
+        let link = r["link"].as_str().unwrap();
+        if !link.contains("v=1") {
+            // A query without `v` is schema 2 now; every link the first release made had v=1.
+            continue;
+        }
+        let parsed = parse(link);
+        assert_eq!(
+            parsed.warnings.len() as u64,
+            r["warnings"].as_u64().unwrap(),
+            "{link}: migration adds no warning, and loses none"
+        );
+        // The migrated scenario has a schema-2 canonical query that reads back exactly.
+        let q = canonical_query(&parsed.scenario);
+        let again = parse(&q);
+        assert!(
+            q.starts_with("v=2") && again.warnings.is_empty(),
+            "{link}: {q}"
+        );
+        assert_eq!(again.scenario, parsed.scenario, "{link}");
+
+        let p = model::run(&parsed.scenario);
+        let months = r["months"].as_array().unwrap();
+        assert_eq!(p.months.len(), months.len(), "{link}");
+        assert_eq!(
+            p.months[0].month.to_string(),
+            r["first_month"].as_str().unwrap()
+        );
+        for (m, (row, want)) in p.months.iter().zip(months).enumerate() {
+            let want: Vec<f64> = want
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            let scale = want.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+            let (market_want, rest) = want.split_at(market.len());
+            let (plan_want, baseline_want) = rest.split_at(flows.len());
+            let got_market = [
+                f64::from(row.days),
+                row.height,
+                row.subsidy_btc,
+                row.reward_btc,
+                row.btc_usd,
+                row.network_ehs,
+                row.hashprice_usd_ph_day,
+            ];
+            for ((name, g), w) in market.iter().zip(got_market).zip(market_want) {
+                assert!(close(g, *w, scale), "{link}: month {m} {name}: {g} vs {w}");
+            }
+            for (variant, got, want) in [
+                ("plan", &row.plan, plan_want),
+                ("baseline", &row.baseline, baseline_want),
+            ] {
+                for (name, w) in flows.iter().zip(want) {
+                    let g = field(got, name);
+                    assert!(
+                        close(g, *w, scale),
+                        "{link}: month {m} {variant} {name}: {g} vs {w}"
+                    );
+                    compared += 1;
+                }
+                // What schema 2 added is switched off.
+                assert_eq!(
+                    (got.asic_sales, got.prepayment, got.terminal_mining),
+                    (0.0, 0.0, 0.0),
+                    "{link}: month {m}"
+                );
+            }
+        }
+
+        // The summary: the same NPV, IRR and breakeven GPU or lease rate; the outputs schema 2
+        // corrected (payback, the BTC breakeven, degenerate breakevens) may differ.
+        let s = &r["summary"];
+        let sm = &p.summary;
+        let scale = sm.plan.npv.abs() + sm.baseline.npv.abs() + 1.0;
+        let adv = s["npv_advantage"].as_f64().unwrap();
+        assert!(
+            close(sm.npv_advantage, adv, scale),
+            "{link}: {} vs {adv}",
+            sm.npv_advantage
+        );
+        for (name, got) in [("plan", sm.plan), ("baseline", sm.baseline)] {
+            let t = &s[name];
+            for (field, g) in [
+                ("revenue", got.revenue),
+                ("capex", got.capex),
+                ("cash_flow", got.cash_flow),
+                ("npv", got.npv),
+                ("btc_mined", got.btc_mined),
+                ("residual", got.terminal),
+            ] {
+                let w = t[field].as_f64().unwrap();
+                assert!(close(g, w, scale), "{link}: {name}.{field}: {g} vs {w}");
+            }
+        }
+        match (sm.irr_incremental, s["irr_incremental"].as_f64()) {
+            (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "{link}: IRR {a} vs {b}"),
+            (a, b) => assert_eq!(a, b, "{link}: IRR"),
+        }
+        if let (Some(a), Some(b)) = (sm.breakeven_ai_rate, s["breakeven_ai_rate"].as_f64()) {
+            assert!(
+                (a / b - 1.0).abs() < 1e-8,
+                "{link}: breakeven rate {a} vs {b}"
+            );
+        }
+        assert_eq!(
+            sm.next_halving.to_string(),
+            s["next_halving"].as_str().unwrap()
+        );
+        // Monte Carlo draws the same paths.
+        if let Some(mc) = r["monte_carlo"].as_object() {
+            let got = monte_carlo(&p).expect("mc > 0");
+            assert_eq!(got.paths as u64, mc["paths"].as_u64().unwrap());
+            for (name, g) in [
+                ("npv_advantage_p10", got.npv_advantage_p10),
+                ("npv_advantage_p50", got.npv_advantage_p50),
+                ("npv_advantage_p90", got.npv_advantage_p90),
+            ] {
+                let w = mc[name].as_f64().unwrap();
+                assert!(close(g, w, scale), "{link}: {name}: {g} vs {w}");
+            }
+            let prob = mc["prob_plan_better"].as_f64().unwrap();
+            assert!(
+                (got.prob_plan_better - prob).abs() <= 1.0 / got.paths as f64,
+                "{link}"
+            );
+        }
+    }
+    assert!(compared > 800_000, "{compared} values compared");
+}
+
+#[test]
+fn with_book_value_and_the_added_mechanisms_off_schema_2_is_schema_1() {
+    // ECONOMICS.md §1: a schema-2 query with the migrated keys is the schema-1 scenario.
+    let migrated = parse("v=1&mw=18&phases=3&ai=colo");
+    let explicit = parse(&canonical_query(&migrated.scenario));
+    assert_eq!(migrated.scenario, explicit.scenario);
+    assert!(canonical_query(&explicit.scenario).contains("tv=book"));
+}
