@@ -1,10 +1,12 @@
-//! Benchmarks of the economics core (issue targets in brackets):
-//! one full evaluation, plan + baseline + summary with IRR and both breakevens, 120 months
-//! [≤ 100 µs]; the tornado [≤ 2 ms]; a 41×41 break-even map, including its model run [≤ 20 ms];
-//! Monte Carlo, 1,000 paths × 120 months [≤ 10 ms]; parsing and canonicalising a query.
+//! Benchmarks of the economics core (goals in brackets):
+//! one full evaluation, plan + baseline + yearly table + summary with IRR, payback, peak funding
+//! and both breakevens, 120 months [≤ 100 µs]; the tornado [≤ 2 ms]; the discount-rate curve
+//! and the value of waiting together [≤ 3 ms]; a 41×41 break-even map, including its model run
+//! [≤ 20 ms]; Monte Carlo, 1,000 paths × 120 months [≤ 10 ms]; parsing and canonicalising a
+//! query, and reading a schema-1 link.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use hashshift::analysis::{breakeven_map, monte_carlo, tornado};
+use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
 use hashshift::model;
 use hashshift::scenario::{canonical_query, parse, Scenario};
 use std::hint::black_box;
@@ -18,8 +20,14 @@ fn core(c: &mut Criterion) {
     c.bench_function("full evaluation (4 tranches, 120 months)", |b| {
         b.iter(|| model::run(black_box(&phased)))
     });
-    c.bench_function("tornado (12 inputs × 2)", |b| {
+    c.bench_function("tornado (20 inputs × 2)", |b| {
         b.iter(|| tornado(black_box(&defaults)))
+    });
+    c.bench_function("rates + timing", |b| {
+        b.iter(|| {
+            let p = model::run(black_box(&defaults));
+            (rates(&p), timing(black_box(&defaults)))
+        })
     });
     c.bench_function("break-even map 41x41", |b| {
         b.iter(|| breakeven_map(&model::run(black_box(&defaults)), 41, 41))
@@ -28,9 +36,13 @@ fn core(c: &mut Criterion) {
     c.bench_function("monte carlo 1000 paths x 120 months", |b| {
         b.iter(|| monte_carlo(black_box(&mc)))
     });
-    let query = "https://example.org/?v=1&mw=18&power=38.5&btc=95000&gpu=2.2&phases=3&tab=cash";
+    let query = "https://example.org/?v=2&mw=18&power=38.5&btc=95000&gpu=2.2&phases=3&tab=cash";
     c.bench_function("parse + canonical query", |b| {
         b.iter(|| canonical_query(&parse(black_box(query)).scenario))
+    });
+    let link = "https://example.org/?v=1&mw=18&power=38.5&btc=95000&gpu=2.2&phases=3&tab=cash";
+    c.bench_function("parse + migrate a schema-1 link", |b| {
+        b.iter(|| canonical_query(&parse(black_box(link)).scenario))
     });
 }
 

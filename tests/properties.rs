@@ -197,6 +197,32 @@ proptest! {
     }
 
     #[test]
+    fn the_evaluator_gives_the_models_npv_advantage_bit_for_bit(
+        base in any_scenario(),
+        moved in any_scenario(),
+        which in 0usize..KEYS.len(),
+        delay in 0usize..40,
+    ) {
+        let eval = model::Evaluator::new(&base);
+        prop_assert_eq!(eval.npv_advantage(&base).to_bits(), model::npv_advantage(&base).to_bits());
+        // One key moved, as the tornado moves them.
+        let key = KEYS[which].key;
+        let s = base.with(key, moved.get(key));
+        prop_assert_eq!(eval.npv_advantage(&s).to_bits(), model::npv_advantage(&s).to_bits(), "{:?}", key);
+        // A later construction start, as the value of waiting moves it.
+        let start = base.get(Key::Start).max(base.get(Key::Cstart));
+        let later = base.with(Key::Cstart, start + delay as f64);
+        let fits = later.get(Key::Cstart) == start + delay as f64
+            && later.month(Key::Cstart) < later.month(Key::Start).plus(later.horizon_months() as i32);
+        if fits && base.get(Key::Conv) > 0.0 {
+            prop_assert_eq!(
+                eval.npv_advantage_delayed(&base, delay).to_bits(),
+                model::npv_advantage(&later).to_bits()
+            );
+        }
+    }
+
+    #[test]
     fn analyses_are_finite(s in any_scenario(), paths in 1u32..40) {
         let p = model::run(&s.with(Key::Mc, f64::from(paths) ));
         let mc = monte_carlo(&p).unwrap();

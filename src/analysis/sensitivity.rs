@@ -41,6 +41,7 @@ pub struct Tornado {
 /// AI model moves by ∓20 % of its value, clamped to its bounds. An input at zero (such as the
 /// default `btcg`) does not move.
 pub fn tornado(s: &Scenario) -> Tornado {
+    let eval = model::Evaluator::new(s);
     let bars = Key::tornado(s.ai()).map(|key| {
         let v = s.get(key);
         let low_s = s.with(key, v * (1.0 - SWING));
@@ -49,14 +50,14 @@ pub fn tornado(s: &Scenario) -> Tornado {
             key,
             low_value: low_s.get(key),
             high_value: high_s.get(key),
-            low: model::npv_advantage(&low_s),
-            high: model::npv_advantage(&high_s),
+            low: eval.npv_advantage(&low_s),
+            high: eval.npv_advantage(&high_s),
         }
     });
     let mut bars: Vec<Bar> = bars.collect();
     bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
     Tornado {
-        base: model::npv_advantage(s),
+        base: eval.npv_advantage(s),
         bars,
     }
 }

@@ -23,12 +23,13 @@ pub struct TimingPoint {
 
 /// The curve, one point per delay.
 pub fn timing(s: &Scenario) -> Vec<TimingPoint> {
+    let eval = model::Evaluator::new(s);
     DELAYS
         .iter()
         .map(|&delay| TimingPoint {
             delay_months: delay,
             cstart: s.month(Key::Cstart).plus(delay as i32),
-            npv_advantage: model::npv_advantage_delayed(s, delay),
+            npv_advantage: eval.npv_advantage_delayed(s, delay),
         })
         .collect()
 }

@@ -1,12 +1,26 @@
 //! Discounting, NPV, incremental IRR, operating payback and peak funding (ECONOMICS.md §8), and
 //! the bracketed root finder they share.
 
+/// `base^((m + shift)/12)` for the months `m = 0..n`: a power per month of the year and one per
+/// whole year, multiplied (within 4e-15 of one `pow` a month, at a tenth of the cost).
+pub fn monthly_powers(base: f64, shift: usize, n: usize) -> Vec<f64> {
+    let fractions: [f64; 12] = std::array::from_fn(|j| libm::pow(base, j as f64 / 12.0));
+    let mut whole = (usize::MAX, 1.0);
+    (shift..shift + n)
+        .map(|e| {
+            let (y, j) = (e / 12, e % 12);
+            if whole.0 != y {
+                whole = (y, libm::pow(base, y as f64));
+            }
+            whole.1 * fractions[j]
+        })
+        .collect()
+}
+
 /// `(1 + rate)^((m+1)/12)` for each month `m`: the divisor that discounts month `m`'s cash to
 /// the start, with `rate` a yearly fraction (0.12 for 12 %/yr).
 pub fn discount_divisors(rate: f64, n: usize) -> Vec<f64> {
-    (0..n)
-        .map(|m| libm::pow(1.0 + rate, (m + 1) as f64 / 12.0))
-        .collect()
+    monthly_powers(1.0 + rate, 1, n)
 }
 
 /// `Σ cash[m] / divisor[m]`.
@@ -148,6 +162,25 @@ pub fn solve(f: impl Fn(f64) -> f64, mut a: f64, mut b: f64, mut fa: f64, mut fb
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn monthly_powers_match_a_pow_a_month() {
+        for base in [1.12, 0.85, 1.0, 0.1, 4.0] {
+            for shift in [0, 1] {
+                let table = monthly_powers(base, shift, 240);
+                for (m, v) in table.iter().enumerate() {
+                    let want = libm::pow(base, (m + shift) as f64 / 12.0);
+                    assert!(
+                        (v / want - 1.0).abs() < 4e-15,
+                        "{base}^({m}+{shift})/12: {v} vs {want}"
+                    );
+                }
+            }
+        }
+        // Whole years are exact.
+        assert_eq!(monthly_powers(1.12, 1, 12)[11], 1.12);
+        assert_eq!(monthly_powers(1.0, 0, 5), [1.0; 5]);
+    }
 
     #[test]
     fn npv_discounts_each_month_at_its_end() {

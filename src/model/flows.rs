@@ -305,9 +305,7 @@ impl AiSpec {
             },
             terminal: s.terminal(),
             land_per_mw: s.get(Key::Landv) * 1e6,
-            decline: (0..refresh.min(n))
-                .map(|a| libm::pow(keep, a as f64 / 12.0))
-                .collect(),
+            decline: super::finance::monthly_powers(keep, 0, refresh.min(n)),
             escalator: (0..=n / 12).map(|y| libm::pow(step, y as f64)).collect(),
         }
     }

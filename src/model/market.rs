@@ -1,7 +1,7 @@
 //! The time grid and deterministic market paths (ECONOMICS.md §2–§4): per month its days, block
 //! heights, rewards, BTC price, network hashrate, hashprice and power prices.
 
-use super::clock;
+use super::{clock, finance};
 use crate::calendar::YearMonth;
 use crate::scenario::{Key, Scenario};
 
@@ -53,6 +53,13 @@ pub fn market(s: &Scenario) -> Vec<MarketMonth> {
     let ai_power = power + s.get(Key::Firm);
     let power_growth = 1.0 + s.get(Key::Powg) / 100.0;
     let h0 = clock::height_at(start.unix_start(), block_min);
+    let (price_path, hr_path, power_path) = (
+        finance::monthly_powers(price_growth, 0, n),
+        finance::monthly_powers(hr_growth, 0, n),
+        finance::monthly_powers(power_growth, 0, n),
+    );
+    // `(1 − hdrop)^k`, recomputed only when a halving passes.
+    let mut drop = (0u32, 1.0f64);
 
     let mut months = Vec::with_capacity(n);
     let mut h_start = h0;
@@ -64,12 +71,13 @@ pub fn market(s: &Scenario) -> Vec<MarketMonth> {
         let subsidy = clock::subsidy_btc(h_start, h_end);
         let reward = subsidy + blocks * fee;
         let halvings = clock::halvings_between(h0, h_end);
-        let years = m as f64 / 12.0;
-        let price = btc * libm::pow(price_growth, years);
-        let network_ehs =
-            hr * libm::pow(hr_growth, years) * libm::pow(keep_at_halving, f64::from(halvings));
+        if drop.0 != halvings {
+            drop = (halvings, libm::pow(keep_at_halving, f64::from(halvings)));
+        }
+        let price = btc * price_path[m];
+        let network_ehs = hr * hr_path[m] * drop.1;
         let hashprice = price * reward / f64::from(days) / (network_ehs * 1000.0);
-        let g = libm::pow(power_growth, years);
+        let g = power_path[m];
         months.push(MarketMonth {
             month,
             days,

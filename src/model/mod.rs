@@ -3,6 +3,7 @@
 //! summary.
 
 pub mod clock;
+mod evaluator;
 pub mod finance;
 pub mod flows;
 pub mod levers;
@@ -10,6 +11,7 @@ pub mod market;
 pub mod site;
 pub mod summary;
 
+pub use evaluator::Evaluator;
 pub use flows::{Field, Flows, Sign};
 pub use levers::Levers;
 pub use market::MarketMonth;
@@ -121,38 +123,26 @@ impl Core {
         }
     }
 
-    /// The NPV of a variant's monthly flows, $.
-    fn npv(&self, v: &flows::Variant) -> f64 {
-        v.flows
-            .iter()
-            .enumerate()
-            .map(|(m, f)| f.mining_cf() / self.mining_divisors[m] + f.ai_cf() / self.ai_divisors[m])
-            .sum()
-    }
-
     /// The NPV advantage of the plan, $.
     fn npv_advantage(&self) -> f64 {
-        self.npv(&self.plan) - self.npv(&self.baseline)
+        let npv = |v| npv_of(v, &self.mining_divisors, &self.ai_divisors);
+        npv(&self.plan) - npv(&self.baseline)
     }
+}
+
+/// The NPV of a variant's monthly flows: the mining line and the AI line at their divisors, $.
+fn npv_of(v: &flows::Variant, mining_divisors: &[f64], ai_divisors: &[f64]) -> f64 {
+    v.flows
+        .iter()
+        .enumerate()
+        .map(|(m, f)| f.mining_cf() / mining_divisors[m] + f.ai_cf() / ai_divisors[m])
+        .sum()
 }
 
 /// The NPV advantage of the plan over keep-mining alone, $ (what [`run`] reports, without the
 /// IRR, payback and breakevens).
 pub fn npv_advantage(s: &Scenario) -> f64 {
     Core::new(s, site::tranches(s)).npv_advantage()
-}
-
-/// The NPV advantage with the first tranche's construction start `delay` months after `cstart`
-/// (past the key's bound if need be), $; 0 once it starts after the horizon.
-pub fn npv_advantage_delayed(s: &Scenario, delay: usize) -> f64 {
-    let tranches = site::tranches_delayed(s, delay);
-    if tranches
-        .first()
-        .is_none_or(|t| t.build_start >= s.horizon_months())
-    {
-        return 0.0;
-    }
-    Core::new(s, tranches).npv_advantage()
 }
 
 /// Runs the model: market path, plan and baseline, yearly table, summary with IRR, payback, peak

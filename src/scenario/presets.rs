@@ -57,8 +57,19 @@ impl Preset {
         PRESETS.iter().find(|p| p.id == id)
     }
 
-    /// The defaults with this preset's keys applied.
+    /// The defaults with this preset's keys applied (read once, then remembered: the page asks
+    /// on every render which preset the scenario is).
     pub fn scenario(&self) -> Scenario {
+        static READ: std::sync::OnceLock<Vec<Scenario>> = std::sync::OnceLock::new();
+        let all = READ.get_or_init(|| PRESETS.iter().map(Preset::read).collect());
+        PRESETS
+            .iter()
+            .position(|p| p.id == self.id)
+            .map_or_else(|| self.read(), |i| all[i])
+    }
+
+    /// The defaults with this preset's keys applied.
+    fn read(&self) -> Scenario {
         let mut s = Scenario::default();
         let mut ignored = Vec::new();
         for (name, value) in form_urlencoded::parse(self.keys.as_bytes()) {

@@ -1,0 +1,117 @@
+//! Many NPV advantages around one scenario (the tornado, the value of waiting): what a change
+//! cannot move is computed once and reused. A change that leaves the market's keys alone reuses
+//! the market path; one that also leaves the keep-mining baseline's keys alone reuses the
+//! baseline's NPV; the plan is always simulated. The numbers are those of
+//! [`npv_advantage`](super::npv_advantage), bit for bit.
+
+use super::market::{self, MarketMonth};
+use super::{finance, flows, npv_of, site, Tranche};
+use crate::scenario::{Key, Scenario};
+
+/// The keys the market path reads.
+const MARKET: [Key; 12] = [
+    Key::Start,
+    Key::Years,
+    Key::Btc,
+    Key::Btcg,
+    Key::Hr,
+    Key::Hrg,
+    Key::Hdrop,
+    Key::Fee,
+    Key::Blockmin,
+    Key::Power,
+    Key::Powg,
+    Key::Firm,
+];
+
+/// The keys the keep-mining baseline's NPV reads, besides the market's: its fleet, its land and
+/// the mining discount rate (it has no AI line).
+const BASELINE: [Key; 11] = [
+    Key::Mw,
+    Key::Jth,
+    Key::Mpue,
+    Key::Uptime,
+    Key::Pool,
+    Key::Mopex,
+    Key::Shutoff,
+    Key::Dark,
+    Key::Tv,
+    Key::Landv,
+    Key::Rate,
+];
+
+/// NPV advantages of scenarios near one base scenario.
+pub struct Evaluator {
+    base: Scenario,
+    market: Vec<MarketMonth>,
+    baseline_npv: f64,
+}
+
+impl Evaluator {
+    /// Prepares the market path and the baseline's NPV of `base`.
+    pub fn new(base: &Scenario) -> Self {
+        let market = market::market(base);
+        let baseline_npv = baseline_npv(base, &market);
+        Evaluator {
+            base: *base,
+            market,
+            baseline_npv,
+        }
+    }
+
+    /// Whether `s` has the base's values of `keys`, bit for bit.
+    fn same(&self, s: &Scenario, keys: &[Key]) -> bool {
+        keys.iter()
+            .all(|&k| s.get(k).to_bits() == self.base.get(k).to_bits())
+    }
+
+    /// The NPV advantage of `s`, $.
+    pub fn npv_advantage(&self, s: &Scenario) -> f64 {
+        self.with_tranches(s, site::tranches(s))
+    }
+
+    /// The NPV advantage of `s` with its first construction start `delay` months after
+    /// `cstart` (past the key's bound if need be), $; 0 once it starts after the horizon.
+    pub fn npv_advantage_delayed(&self, s: &Scenario, delay: usize) -> f64 {
+        let tranches = site::tranches_delayed(s, delay);
+        if tranches
+            .first()
+            .is_none_or(|t| t.build_start >= s.horizon_months())
+        {
+            return 0.0;
+        }
+        self.with_tranches(s, tranches)
+    }
+
+    fn with_tranches(&self, s: &Scenario, tranches: Vec<Tranche>) -> f64 {
+        let same_market = self.same(s, &MARKET);
+        let fresh;
+        let market = if same_market {
+            &self.market
+        } else {
+            fresh = market::market(s);
+            &fresh
+        };
+        let baseline = if same_market && self.same(s, &BASELINE) {
+            self.baseline_npv
+        } else {
+            baseline_npv(s, market)
+        };
+        let (md, ad) = divisors(s, market.len());
+        npv_of(&flows::simulate(s, market, &tranches), &md, &ad) - baseline
+    }
+}
+
+/// The mining and AI lines' discount divisors of `s` over `n` months.
+fn divisors(s: &Scenario, n: usize) -> (Vec<f64>, Vec<f64>) {
+    (
+        finance::discount_divisors(s.get(Key::Rate) / 100.0, n),
+        finance::discount_divisors(s.get(Key::Airate) / 100.0, n),
+    )
+}
+
+/// The keep-mining baseline's NPV of `s` on `market`, $.
+fn baseline_npv(s: &Scenario, market: &[MarketMonth]) -> f64 {
+    let (md, ad) = divisors(s, market.len());
+    npv_of(&flows::simulate(s, market, &[]), &md, &ad)
+}
