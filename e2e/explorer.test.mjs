@@ -1,64 +1,19 @@
 // End-to-end tests of the release site in Debian's Chromium: run with `node --test e2e/`.
 // The site is served from a sub-path to prove that the build's URLs are relative.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { serve } from './server.mjs';
-import { launch, open } from './browser.mjs';
+import { open } from './browser.mjs';
+import { site, SHOTS, CLI, KPIS, cli, printed, kpiValues, search, waitForQuery } from './common.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const SHOTS = `${ROOT}e2e/screenshots`;
-const CLI = `${ROOT}target/release/hashshift`;
 // The key table, as the CLI lists it: the page must have a control for each.
 const KEY_TABLE = JSON.parse(execFileSync(CLI, ['keys', '--format', 'json']));
 const KEYS = KEY_TABLE.map((k) => k.key);
 const NUMERIC = KEY_TABLE.filter((k) => k.kind === 'real' || k.kind === 'integer').map((k) => k.key);
-const KPIS = ['npv_advantage', 'irr_incremental', 'payback_month', 'breakeven_btc_usd', 'breakeven_ai_rate', 'next_halving'];
-
-let server, browser;
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serve(`${ROOT}dist`, '/tools/hashshift/');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The CLI's JSON summary for a query (the numbers the page must show). */
-function cli(query) {
-  const out = execFileSync(CLI, ['run', query, '--format', 'json']);
-  return JSON.parse(out);
-}
-
-/** `data-value` as the CLI prints the same field: numbers in JSON form, strings bare, null empty. */
-function asPrinted(v) {
-  return v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-/** The raw text of the CLI's JSON value of a summary field, exactly as printed. */
-function printed(query, field) {
-  const text = execFileSync(CLI, ['run', query]).toString();
-  const m = text.match(new RegExp(`\\n    "${field}": (.*?),?\\n`));
-  return m[1] === 'null' ? '' : m[1].replace(/^"|"$/g, '');
-}
-
-async function kpiValues(page) {
-  return page.$$eval('[data-kpi]', (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.value])));
-}
-
-const search = (page) => page.evaluate(() => location.search.slice(1));
-
-async function waitForQuery(page, predicate) {
-  await page.waitForFunction(`(${predicate.toString()})(location.search.slice(1))`, null, { timeout: 3000 });
-  return search(page);
-}
 
 test('loads from a sub-path with the page contract and the CLI numbers', async () => {
-  const { page, context, problems } = await open(browser, server.url);
-  assert.equal(await waitForQuery(page, (s) => s === 'v=1'), 'v=1', 'the canonical query at once');
+  const { page, context, problems } = await open(site.browser, site.url);
+  assert.equal(await waitForQuery(page, (s) => s === 'v=2'), 'v=2', 'the canonical query at once');
   for (const key of KEYS) {
     const n = await page.locator(`[data-panel="controls"] [name="${key}"]`).count();
     assert.equal(n, 1, `one primary control for ${key}`);
@@ -68,24 +23,24 @@ test('loads from a sub-path with the page contract and the CLI numbers', async (
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '100');
   assert.equal(await page.$eval('[name="uptime"]', (e) => e.value), '95');
   assert.equal(await page.$eval('[name="shutoff"]', (e) => e.type + e.checked), 'checkboxtrue');
-  assert.equal(await page.$eval('[name="start"]', (e) => e.type + e.value), 'month2026-01');
-  assert.equal(await page.$eval('input[type="range"][data-for="btc"]', (e) => e.value), '90000');
+  assert.equal(await page.$eval('[name="start"]', (e) => e.type + e.value), 'month2027-01');
+  assert.equal(await page.$eval('input[type="range"][data-for="btc"]', (e) => e.value), '65000');
   for (const chart of ['revenue', 'cash', 'hashprice']) {
     assert.equal(await page.locator(`canvas[data-chart="${chart}"]`).count(), 1, chart);
   }
   const values = await kpiValues(page);
-  for (const id of KPIS) assert.equal(values[id], printed('v=1', id), id);
-  assert.equal(values.npv_advantage, asPrinted(cli('v=1').summary.npv_advantage));
-  assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /−\$597 M/);
+  for (const id of KPIS) assert.equal(values[id], printed('v=2', id), id);
+  assert.equal(values.npv_advantage, JSON.stringify(cli('v=2').summary.npv_advantage));
+  assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /−\$590 M/);
   assert.match(await page.textContent('[data-kpi="next_halving"]'), /Apr 2028/);
   await page.screenshot({ path: `${SHOTS}/desktop.png` });
   assert.deepEqual(problems, []);
-  assert.ok(server.requests.every((p) => p.startsWith('/tools/hashshift/')), 'only the sub-path is asked for');
+  assert.ok(site.server.requests.every((p) => p.startsWith('/tools/hashshift/')), 'only the sub-path is asked for');
   await context.close();
 });
 
 test('a slider moved by keyboard updates numbers, chart and URL without new history entries', async () => {
-  const { page, context, problems } = await open(browser, server.url);
+  const { page, context, problems } = await open(site.browser, site.url);
   const before = await kpiValues(page);
   const draws = await page.$eval('canvas[data-chart="revenue"]', (c) => +c.dataset.draws);
   const history = await page.evaluate(() => history.length);
@@ -93,7 +48,7 @@ test('a slider moved by keyboard updates numbers, chart and URL without new hist
   await slider.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   // 45 + 4 steps of 0.5 $/MWh; the URL is written shortly after the last change.
-  const q = await waitForQuery(page, (s) => s === 'v=1&power=47');
+  const q = await waitForQuery(page, (s) => s === 'v=2&power=47');
   assert.equal(await page.$eval('[name="power"]', (e) => e.value), '47');
   const after = await kpiValues(page);
   assert.notEqual(after.npv_advantage, before.npv_advantage);
@@ -102,13 +57,13 @@ test('a slider moved by keyboard updates numbers, chart and URL without new hist
   assert.equal(await page.evaluate(() => history.length), history, 'no history entry per step');
   // The reset button brings the default back and the key leaves the URL.
   await page.click('[data-key="power"] .reset');
-  assert.equal(await waitForQuery(page, (s) => !s.includes('power=')), 'v=1');
+  assert.equal(await waitForQuery(page, (s) => !s.includes('power=')), 'v=2');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('every slider moves its key', async () => {
-  const { page, context, problems } = await open(browser, server.url);
+  const { page, context, problems } = await open(site.browser, site.url);
   const sliders = await page.$$eval('input[type="range"][data-for]', (els) => els.map((e) => e.dataset.for));
   assert.deepEqual([...sliders].sort(), [...NUMERIC].sort(), 'every number key has a slider');
   for (const key of sliders) {
@@ -124,7 +79,7 @@ test('every slider moves its key', async () => {
 });
 
 test('hovering a chart reads out that month and keeps the drawing', async () => {
-  const { page, context, problems } = await open(browser, server.url);
+  const { page, context, problems } = await open(site.browser, site.url);
   const canvas = page.locator('canvas[data-chart="revenue"]');
   await canvas.evaluate((c) => { c.dataset.probe = 'same element'; });
   const box = await canvas.boundingBox();
@@ -140,8 +95,8 @@ test('hovering a chart reads out that month and keeps the drawing', async () => 
 });
 
 test('Monte Carlo in the browser draws the same paths as the CLI', async () => {
-  const q = 'v=1&btcg=5&shutoff=0&phases=3&mc=500&vol=80&seed=42&tab=fan';
-  const { page, context, problems } = await open(browser, `${server.url}?${q}`);
+  const q = 'v=2&btcg=5&shutoff=0&phases=3&mc=500&vol=80&seed=42&tab=fan';
+  const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
   const line = page.locator('[data-role="monte-carlo"][data-state="current"]');
   await line.waitFor();
   const shown = await line.evaluate((e) => ({ ...e.dataset }));
@@ -157,10 +112,10 @@ test('Monte Carlo in the browser draws the same paths as the CLI', async () => {
 });
 
 test('lang=it shows the page in Italian with the same numbers', async () => {
-  const q = 'v=1&mw=18&lang=it';
-  const { page, context, problems } = await open(browser, `${server.url}?${q}`);
+  const q = 'v=2&mw=18&lang=it';
+  const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
   await page.waitForFunction(() => document.documentElement.lang === 'it');
-  assert.equal(await waitForQuery(page, (s) => s === 'v=1&mw=18&lang=it'), q);
+  assert.equal(await waitForQuery(page, (s) => s === 'v=2&mw=18&lang=it'), q);
   assert.match(await page.title(), /minare Bitcoin/);
   assert.equal(await page.textContent('label[for="c-mw"]'), 'Capacità del sito');
   assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /Vantaggio VAN/);
@@ -172,9 +127,9 @@ test('lang=it shows the page in Italian with the same numbers', async () => {
 });
 
 test('a shared link is restored exactly in a fresh page', async () => {
-  const q = 'v=1&mw=18&power=38.5&btc=95000&ai=colo&phases=2&colo=140&tab=cash';
-  const { page, context, problems } = await open(browser, `${server.url}?${q}`);
-  assert.equal(await waitForQuery(page, (s) => s.startsWith('v=1')), q);
+  const q = 'v=2&mw=18&power=38.5&btc=95000&ai=colo&phases=2&colo=140&tab=cash';
+  const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
+  assert.equal(await waitForQuery(page, (s) => s.startsWith('v=2')), q);
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
   assert.equal(await page.$eval('[name="power"]', (e) => e.value), '38.5');
   assert.equal(await page.$eval('[name="ai"]', (e) => e.value), 'colo');
@@ -189,11 +144,11 @@ test('a shared link is restored exactly in a fresh page', async () => {
 });
 
 test('a bad link is warned about, with safe values and nothing else lost', async () => {
-  const { page, context, problems } = await open(browser, `${server.url}?mw=abc&years=99&zzz=1&power=40&tab=pie`);
+  const { page, context, problems } = await open(site.browser, `${site.url}?mw=abc&years=99&zzz=1&power=40&tab=pie`);
   const items = await page.$$eval('[data-role="warnings"] li', (els) => els.map((e) => e.textContent));
   assert.equal(items.length, 4, items.join('\n'));
   assert.ok(items.some((t) => t.includes('`mw`')) && items.some((t) => t.includes('`years`')));
-  assert.equal(await waitForQuery(page, (s) => s === 'v=1&years=20&power=40'), 'v=1&years=20&power=40');
+  assert.equal(await waitForQuery(page, (s) => s === 'v=2&years=20&power=40'), 'v=2&years=20&power=40');
   assert.equal(await page.$eval('[name="power"]', (e) => e.value), '40');
   await page.click('[data-role="warnings"] .dismiss');
   assert.equal(await page.locator('[data-role="warnings"]').count(), 0);
@@ -203,7 +158,7 @@ test('a bad link is warned about, with safe values and nothing else lost', async
   const warned = await page.$$eval('[data-role="warnings"] li', (els) => els.map((e) => e.textContent));
   assert.equal(warned.length, 1);
   assert.match(warned[0], /`btc`/);
-  assert.equal(await page.$eval('[name="btc"]', (e) => e.value), '90000');
+  assert.equal(await page.$eval('[name="btc"]', (e) => e.value), '65000');
   // A value above the bound is clamped, with a warning.
   await page.fill('[name="mw"]', '9000');
   await page.press('[name="mw"]', 'Enter');
@@ -213,20 +168,20 @@ test('a bad link is warned about, with safe values and nothing else lost', async
 });
 
 test('back and forward restore the scenario; copy link copies it', async () => {
-  const { page, context, problems } = await open(browser, server.url);
+  const { page, context, problems } = await open(site.browser, site.url);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.selectOption('#preset', 'bitfarms-wa');
-  assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=1&mw=18&cbuild=11&capex=8.9');
+  assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=2&mw=18&cbuild=11&capex=12');
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '100');
-  assert.equal(await waitForQuery(page, (s) => s === 'v=1'), 'v=1');
+  assert.equal(await waitForQuery(page, (s) => s === 'v=2'), 'v=2');
   await page.goForward();
   await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '18');
   await page.click('[data-action="copy-link"]');
   await page.locator('.share-note', { hasText: 'Link copied' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${server.url}?v=1&mw=18&cbuild=11&capex=8.9`);
+  assert.equal(copied, `${site.url}?v=2&mw=18&cbuild=11&capex=12`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -234,8 +189,8 @@ test('back and forward restore the scenario; copy link copies it', async () => {
 test('a change just before a preset is kept in the history entry the preset leaves', async () => {
   // The first release wrote the URL up to 100 ms late and pushed the preset's entry at once,
   // so a change made just before picking a preset was lost when going back.
-  const { page, context, problems } = await open(browser, `${server.url}?mw=18`);
-  await waitForQuery(page, (s) => s === 'v=1&mw=18');
+  const { page, context, problems } = await open(site.browser, `${site.url}?mw=18`);
+  await waitForQuery(page, (s) => s === 'v=2&mw=18');
   // Two slider steps and a preset within one task: the second step is still waiting for its
   // write when the preset's entry is pushed.
   await page.evaluate(() => {
@@ -248,9 +203,9 @@ test('a change just before a preset is kept in the history entry the preset leav
     preset.value = 'absorb-4y';
     preset.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  assert.equal(await waitForQuery(page, (s) => s.includes('phases=4')), 'v=1&phases=4');
+  assert.equal(await waitForQuery(page, (s) => s.includes('phases=4')), 'v=2&phases=4');
   await page.goBack();
-  assert.equal(await waitForQuery(page, (s) => !s.includes('phases')), 'v=1&mw=18&power=47');
+  assert.equal(await waitForQuery(page, (s) => !s.includes('phases')), 'v=2&mw=18&power=47');
   await page.waitForFunction(() => document.querySelector('[name="power"]').value === '47');
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
   assert.deepEqual(problems, []);
@@ -258,29 +213,29 @@ test('a change just before a preset is kept in the history entry the preset leav
 });
 
 test('a refused clipboard is said so, with the link to copy by hand', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}?mw=18`);
+  await page.goto(`${site.url}?mw=18`);
   await page.waitForSelector('canvas[data-chart][data-draws]');
   await page.click('[data-action="copy-link"]');
   await page.locator('.share-note', { hasText: 'Copying was refused' }).waitFor();
   assert.equal(await page.locator('.share-note', { hasText: 'copied' }).count(), 0, 'never claims a copy');
-  assert.equal(await page.inputValue('.manual-copy'), `${server.url}?v=1&mw=18`);
+  assert.equal(await page.inputValue('.manual-copy'), `${site.url}?v=2&mw=18`);
   await context.close();
 });
 
 for (const [width, height] of [[600, 400], [360, 640]]) {
   test(`embed mode fits a ${width}×${height} iframe`, async () => {
-    const q = 'v=1&mw=18&tab=hashprice&embed=1';
-    const { page, context, problems } = await open(browser, `${server.url}?${q}`, { width, height });
+    const q = 'v=2&mw=18&tab=hashprice&embed=1';
+    const { page, context, problems } = await open(site.browser, `${site.url}?${q}`, { width, height });
     assert.ok(!(await page.isVisible('[data-panel="controls"]')), 'controls hidden by default');
     assert.equal(await page.locator('canvas[data-chart]').count(), 1);
     assert.ok(await page.isVisible('canvas[data-chart="hashprice"]'));
     const href = await page.$eval('a[data-action="open-full"]', (a) => a.href);
-    assert.equal(href, `${server.url}?v=1&mw=18&tab=hashprice`);
+    assert.equal(href, `${site.url}?v=2&mw=18&tab=hashprice`);
     const fit = await page.evaluate(() => {
       const d = document.scrollingElement;
       const clipped = [...document.querySelectorAll('.kpi-title, .kpi-value, .open-full, h1, .legend li')]
@@ -297,15 +252,15 @@ for (const [width, height] of [[600, 400], [360, 640]]) {
 }
 
 test('an article embeds scenarios in iframes that sit cleanly', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 1500 } });
+  const context = await site.browser.newContext({ viewport: { width: 1000, height: 1500 } });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  const src = (q) => `${server.url}?${q}&embed=1`;
+  const src = (q) => `${site.url}?${q}&embed=1`;
   await page.setContent(`<!DOCTYPE html><html><body style="font: 17px Georgia, serif; max-width: 680px; margin: 24px auto">
     <h1>Will AI absorb Bitcoin mining?</h1>
     <p>Bitfarms is turning its 18 MW Washington site into a GPU cloud. Move the sliders below.</p>
-    <iframe id="wide" src="${src('mw=18&cbuild=11&capex=8.9&tab=revenue&controls=btc,gpu')}" width="600" height="400" style="border:0" title="HashShift"></iframe>
+    <iframe id="wide" src="${src('mw=18&cbuild=11&capex=12&tab=revenue&controls=btc,gpu')}" width="600" height="400" style="border:0" title="HashShift"></iframe>
     <p>On a phone the same scenario fits a narrow column:</p>
     <iframe id="narrow" src="${src('mw=18&tab=cash')}" width="360" height="640" style="border:0" title="HashShift"></iframe>
     <p>The halving of 2028 cuts mining revenue in half again.</p></body></html>`);
@@ -327,7 +282,7 @@ test('an article embeds scenarios in iframes that sit cleanly', async () => {
 });
 
 test('charts follow the window size', async () => {
-  const { page, context, problems } = await open(browser, server.url, { width: 1280, height: 900 });
+  const { page, context, problems } = await open(site.browser, site.url, { width: 1280, height: 900 });
   const canvas = page.locator('canvas[data-chart="revenue"]');
   const wide = await canvas.evaluate((c) => c.width);
   await page.setViewportSize({ width: 700, height: 900 });
@@ -339,18 +294,18 @@ test('charts follow the window size', async () => {
 });
 
 test('embed shows only the controls it names, and they work', async () => {
-  const { page, context, problems } = await open(browser, `${server.url}?embed=1&controls=btc,power`, { width: 600, height: 400 });
+  const { page, context, problems } = await open(site.browser, `${site.url}?embed=1&controls=btc,power`, { width: 600, height: 400 });
   assert.ok(await page.isVisible('[data-panel="controls"]'));
   assert.equal(await page.locator('[data-panel="controls"] [name]').count(), 2);
   await page.focus('input[type="range"][data-for="btc"]');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await waitForQuery(page, (s) => s.includes('btc=')), 'v=1&btc=91000&embed=1&controls=btc,power');
+  assert.equal(await waitForQuery(page, (s) => s.includes('btc=')), 'v=2&btc=66000&embed=1&controls=btc,power');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('phone width: one column, charts before controls', async () => {
-  const { page, context, problems } = await open(browser, server.url, { width: 390, height: 844, scale: 2 });
+  const { page, context, problems } = await open(site.browser, site.url, { width: 390, height: 844, scale: 2 });
   const chart = await page.$eval('.charts', (e) => e.getBoundingClientRect());
   const controls = await page.$eval('[data-panel="controls"]', (e) => e.getBoundingClientRect());
   assert.ok(chart.bottom <= controls.top, 'charts above the controls');
@@ -358,6 +313,66 @@ test('phone width: one column, charts before controls', async () => {
   const canvas = await page.$eval('canvas[data-chart="revenue"]', (c) => [c.width, c.clientWidth]);
   assert.equal(canvas[0], canvas[1] * 2, 'canvas drawn at the device pixel ratio');
   await page.screenshot({ path: `${SHOTS}/phone.png` });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a schema-1 link keeps its meaning and is rewritten as schema 2', async () => {
+  const link = 'v=1&mw=18&phases=2&aiopex=20&tab=cash';
+  const cliReport = cli(link);
+  const { page, context, problems } = await open(site.browser, `${site.url}?${link}`);
+  // The migrated scenario's schema-2 canonical query, with no warning.
+  const q = await waitForQuery(page, (s) => s.startsWith('v=2'));
+  assert.equal(q, `${cliReport.query}&tab=cash`);
+  assert.match(q, /start=2026-01.*btc=90000.*itratio=1\.25.*gpuopex=20&coloopex=20.*tv=book/);
+  assert.equal(await page.locator('[data-role="warnings"]').count(), 0);
+  const values = await kpiValues(page);
+  for (const id of KPIS) assert.equal(values[id], printed(link, id), id);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the discount-rate and value-of-waiting charts draw, read out and carry their data', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?preset=iren-msft&tab=rates`);
+  const report = JSON.parse(execFileSync(CLI, ['run', 'preset=iren-msft', '--with', 'rates,timing']));
+  await page.waitForSelector('canvas[data-chart="rates"][data-draws]');
+  // The data table follows once input settles: one row per rate.
+  await page.waitForFunction(() => document.querySelectorAll('table[data-table="rates"] tbody tr').length === 31);
+  const row12 = await page.$$eval('table[data-table="rates"] tbody tr:nth-child(13) > *', (c) => c.map((e) => e.textContent));
+  assert.deepEqual(row12.slice(0, 2), ['12 %/yr', '9 %/yr']);
+  const box = await page.locator('canvas[data-chart="rates"]').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  const readout = page.locator('.chart:not([hidden]) .readout');
+  await readout.waitFor({ state: 'visible' });
+  assert.match(await readout.textContent(), /%\/yr.*AI rate.*NPV advantage/);
+  await page.click('[data-tab="timing"]');
+  await page.waitForSelector('canvas[data-chart="timing"][data-draws]');
+  await page.waitForFunction(() => document.querySelectorAll('table[data-table="timing"] tbody tr').length === 13);
+  const first = await page.$$eval('table[data-table="timing"] tbody tr:first-child > *', (c) => c.map((e) => e.textContent));
+  assert.equal(first[1], 'Jan 2027');
+  assert.equal(report.analysis.timing[0].cstart, '2027-01');
+  assert.equal(await waitForQuery(page, (s) => s.includes('tab=timing')), `${report.query}&tab=timing`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the yearly table, the market snapshot and controls that follow the model', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?start=2027-07&years=3`);
+  await page.waitForFunction(() => document.querySelectorAll('table[data-role="annual"] tbody tr').length === 4);
+  const years = await page.$$eval('table[data-role="annual"] tbody th', (c) => c.map((e) => e.textContent));
+  assert.deepEqual(years, ['2027', '2028', '2029', '2030']);
+  assert.deepEqual(cli('start=2027-07&years=3').years.map((y) => y.months), [6, 12, 12, 6]);
+  assert.match(await page.textContent('[data-key="btc"] .snapshot'), /Market snapshot of 15 Jun 2026/);
+  assert.match(await page.textContent('[data-key="fee"] .snapshot'), /15 Jun 2026/);
+  // Cap rate and land value matter only at market value; GPU inputs only for a GPU cloud.
+  assert.ok(await page.isVisible('[name="caprate"]'));
+  await page.selectOption('[name="tv"]', 'book');
+  await page.locator('[name="caprate"]').waitFor({ state: 'hidden' });
+  assert.ok(await page.isVisible('[name="dclife"]'));
+  await page.selectOption('[name="ai"]', 'colo');
+  await page.locator('[name="gpu"]').waitFor({ state: 'hidden' });
+  assert.ok(await page.isVisible('[name="colo"]') && await page.isVisible('[name="cterm"]'));
+  assert.equal(await waitForQuery(page, (s) => s.includes('ai=colo')), 'v=2&start=2027-07&years=3&ai=colo&tv=book');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -9,15 +9,22 @@ const TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.png': 'image/png',
 };
 
 /** Serves `root` under `prefix` (e.g. "/" or "/tools/hashshift/") on 127.0.0.1; resolves to
- * { url, close, requests } where `requests` lists every path asked for. */
+ * { url, close, requests, pages } where `requests` lists every path asked for, and `pages` maps
+ * extra paths to HTML a test serves beside the site (an article that embeds it). */
 export async function serve(root, prefix = '/', port = 0) {
   const requests = [];
+  const pages = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
+    if (pages.has(path)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages.get(path));
+      return;
+    }
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;
@@ -42,6 +49,7 @@ export async function serve(root, prefix = '/', port = 0) {
   return {
     url: `http://127.0.0.1:${bound}${prefix}`,
     requests,
+    pages,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod explorer;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod scenario;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

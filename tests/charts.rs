@@ -33,6 +33,7 @@ fn svg(id: ChartId, p: &Projection, style: &Style) -> (Option<XMap>, String) {
         rates: (needs == Needs::Rates).then_some(&curve),
         timing: (needs == Needs::Timing).then_some(&waiting),
         monte_carlo: mc.as_ref(),
+        compare: None,
     };
     let mut out = String::new();
     let xmap = {
@@ -149,6 +150,7 @@ fn every_chart_has_a_table_a_legend_and_texts_in_both_languages() {
             rates: Some(&curve),
             timing: Some(&waiting),
             monte_carlo: mc.as_ref(),
+            compare: None,
         };
         for c in charts::CHARTS {
             for lang in Lang::ALL {
@@ -188,4 +190,39 @@ fn italian_charts_label_their_axes_in_italian() {
     assert!(out.contains("Prezzo BTC, k$"), "{out}");
     let (_, out) = svg(ChartId::Sensitivity, &p, &style);
     assert!(out.contains("Prezzo BTC"));
+}
+
+#[test]
+fn time_charts_draw_the_pinned_scenario_in_grey() {
+    let style = Style {
+        scale: 1.0,
+        compact: false,
+        lang: Lang::En,
+    };
+    let p = model::run(&parse("gpu=3").scenario);
+    // A starts six months later: only its months on this axis are drawn.
+    let a = model::run(&parse("start=2027-07").scenario);
+    for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (900, 420)).into_drawing_area();
+            let mut input = Input::new(&p);
+            input.compare = Some(&a);
+            charts::draw(id, &root, &input, &style).unwrap();
+            root.present().unwrap();
+        }
+        let grey = out
+            .lines()
+            .find(|l| l.contains("polyline") && l.contains("#888888"))
+            .unwrap_or_else(|| panic!("{id:?}: no grey line"));
+        // 114 of A's 120 months fall on this chart's 120-month axis.
+        let points = grey
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(points.split_whitespace().count(), 114, "{id:?}");
+    }
 }

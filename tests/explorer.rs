@@ -5,7 +5,7 @@ use hashshift::analysis::monte_carlo;
 use hashshift::charts::ChartId;
 use hashshift::explorer::page::{self, McLine};
 use hashshift::explorer::{
-    start, update, Action, CopyWhat, Effect, McResult, Notice, State, MAP_CELLS,
+    start, update, Action, CopyWhat, Effect, McResult, Notice, State, UrlWrite, MAP_CELLS,
 };
 use hashshift::i18n::Lang;
 use hashshift::scenario::{Key, Preset};
@@ -20,7 +20,14 @@ fn load(q: &str) -> State {
 fn url(query: &str, push: bool) -> Effect {
     Effect::Url {
         query: query.to_string(),
-        push,
+        write: if push { UrlWrite::Push } else { UrlWrite::Soon },
+    }
+}
+
+fn url_now(query: &str) -> Effect {
+    Effect::Url {
+        query: query.to_string(),
+        write: UrlWrite::Now,
     }
 }
 
@@ -28,7 +35,7 @@ fn url(query: &str, push: bool) -> Effect {
 fn loading_writes_the_canonical_query_at_once() {
     let s = load("mw=18&tab=cash");
     assert_eq!(s.query(), "v=2&mw=18&tab=cash");
-    assert_eq!(start(&s), [url("v=2&mw=18&tab=cash", false)]);
+    assert_eq!(start(&s), [url_now("v=2&mw=18&tab=cash")]);
     assert!(s.warnings.is_empty() && !s.warnings_open);
 }
 
@@ -131,7 +138,11 @@ fn copying_reports_what_the_clipboard_did() {
     let (sentence, manual) = page::notice(&s).unwrap();
     assert!(sentence.starts_with("Copying was refused"));
     let manual = manual.unwrap();
-    assert!(manual.starts_with("<iframe src=\"https://example.org/tools/hashshift/?v=2&amp;mw=18&amp;tab=cash&amp;embed=1\""));
+    assert!(manual.starts_with(
+        "<iframe data-hashshift src=\"https://example.org/tools/hashshift/?v=2&amp;mw=18&amp;tab=cash&amp;embed=1\""
+    ));
+    assert!(manual
+        .ends_with("<script src=\"https://example.org/tools/hashshift/embed.js\" async></script>"));
     update(&mut s, Action::ClearNotice);
     assert!(matches!(s.notice, Some(Notice::Refused(..))));
 }

@@ -1,6 +1,6 @@
 //! Cumulative cash flow, plan versus keep-mining, with the payback month marked.
 
-use super::frame::{dashed, mark_halvings, time_chart, xmap};
+use super::frame::{dashed, mark_halvings, pinned_line, time_chart, xmap};
 use super::{month_readout, Readout, 
     err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs,
     Style, Table, TimeAxis, XMap,
@@ -19,6 +19,7 @@ pub const CHART: ChartDef = ChartDef {
     title: Msg::ChartCash,
     caption: Msg::CaptionCash,
     needs: Needs::Projection,
+    pinned: true,
     legend,
     table,
     readout: Some(readout),
@@ -171,6 +172,10 @@ pub(super) fn draw<DB: DrawingBackend>(
             style,
         ))
         .map_err(err)?;
+    if let Some(a) = input.compare {
+        let (pinned, _) = cumulative(a);
+        pinned_line(&mut chart, p, a, &|m| pinned[m] / d, style)?;
+    }
     chart
         .draw_series(LineSeries::new(
             plan.iter().enumerate().map(|(m, v)| (m as i32, v / d)),

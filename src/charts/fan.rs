@@ -19,6 +19,7 @@ pub const CHART: ChartDef = ChartDef {
     title: Msg::ChartFan,
     caption: Msg::CaptionFan,
     needs: Needs::MonteCarlo,
+    pinned: false,
     legend,
     table,
     readout: Some(readout),

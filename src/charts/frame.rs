@@ -318,3 +318,30 @@ impl Curve<'_> {
         })
     }
 }
+
+/// Draws the pinned scenario A's series as a thin grey line on a time chart: `value` of each of
+/// A's months, placed by calendar month on this chart's axis (months outside it are left out).
+pub(super) fn pinned_line<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    p: &Projection,
+    pinned: &Projection,
+    value: &dyn Fn(usize) -> f64,
+    style: &Style,
+) -> Result<(), Error> {
+    let start = p.scenario.month(Key::Start);
+    let n = p.months.len() as i32;
+    let points: Vec<(i32, f64)> = pinned
+        .months
+        .iter()
+        .enumerate()
+        .map(|(m, row)| (start.months_until(row.month), value(m)))
+        .filter(|(x, _)| (0..n).contains(x))
+        .collect();
+    chart
+        .draw_series(LineSeries::new(
+            points,
+            palette::PINNED.stroke_width(style.px(1.5)),
+        ))
+        .map_err(err)?;
+    Ok(())
+}

@@ -1,6 +1,6 @@
 //! Hashprice ($/PH/day, left axis) and BTC price ($, right axis), halvings marked.
 
-use super::frame::{build_time_chart, dashed, mark_halvings, time_mesh, xmap};
+use super::frame::{build_time_chart, dashed, mark_halvings, pinned_line, time_mesh, xmap};
 use super::{month_readout, Readout, 
     err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
     TimeAxis, XMap,
@@ -17,6 +17,7 @@ pub const CHART: ChartDef = ChartDef {
     title: Msg::ChartHashprice,
     caption: Msg::CaptionHashprice,
     needs: Needs::Projection,
+    pinned: true,
     legend,
     table,
     readout: Some(readout),
@@ -161,6 +162,9 @@ pub(super) fn draw<DB: DrawingBackend>(
             palette::HASHPRICE.stroke_width(style.px(2.5)),
         ))
         .map_err(err)?;
+    if let Some(a) = input.compare {
+        pinned_line(&mut chart, p, a, &|m| a.months[m].hashprice_usd_ph_day, style)?;
+    }
     mark_halvings(&mut chart, &p.halving_months, (0.0, top), style)?;
     Ok(Some(xmap(&chart, n)))
 }

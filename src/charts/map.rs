@@ -20,6 +20,7 @@ pub const CHART: ChartDef = ChartDef {
     title: Msg::ChartMap,
     caption: Msg::CaptionMap,
     needs: Needs::Map,
+    pinned: false,
     legend,
     table,
     readout: None,

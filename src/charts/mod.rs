@@ -36,6 +36,8 @@ pub mod palette {
     pub const BUILD: RGBColor = RGBColor(0x9E, 0x9E, 0x9E);
     /// Grid lines.
     pub const GRID: RGBColor = RGBColor(0xE4, 0xE4, 0xE4);
+    /// The pinned scenario A.
+    pub const PINNED: RGBColor = RGBColor(0x88, 0x88, 0x88);
     /// Axis text.
     pub const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
     /// Hex text of a colour, for HTML legends.
@@ -163,6 +165,8 @@ pub struct Input<'a> {
     pub timing: Option<&'a [TimingPoint]>,
     /// Monte Carlo, for [`Needs::MonteCarlo`] (`None` while it runs or when `mc = 0`).
     pub monte_carlo: Option<&'a MonteCarlo>,
+    /// The pinned scenario A: time charts draw it as a thin grey line.
+    pub compare: Option<&'a Projection>,
 }
 
 impl<'a> Input<'a> {
@@ -175,6 +179,7 @@ impl<'a> Input<'a> {
             rates: None,
             timing: None,
             monte_carlo: None,
+            compare: None,
         }
     }
 }
@@ -224,6 +229,8 @@ pub struct ChartDef {
     pub caption: Msg,
     /// What it draws from.
     pub needs: Needs,
+    /// Whether it draws the pinned scenario A.
+    pub pinned: bool,
     /// Legend entries in a language.
     pub legend: fn(Lang) -> Vec<LegendItem>,
     /// The numbers behind the chart.
@@ -366,4 +373,68 @@ mod tests {
         assert!(readout(ChartId::Hashprice, &input, 500, Lang::En).is_none());
         assert!(readout(ChartId::Sensitivity, &input, 3, Lang::En).is_none());
     }
+}
+
+/// The texts around an exported chart: its title, caption and scenario link above, the source
+/// below.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    /// The chart's title.
+    pub title: String,
+    /// What it shows, in a sentence.
+    pub caption: String,
+    /// The scenario's link.
+    pub subtitle: String,
+    /// Lines at the bottom: the source, the market snapshot.
+    pub footer: Vec<String>,
+}
+
+/// Draws chart `id` with its frame (title, link, source) on `area`: an exported image.
+pub fn draw_framed<DB: DrawingBackend>(
+    id: ChartId,
+    area: &DrawingArea<DB, Shift>,
+    input: &Input,
+    style: &Style,
+    frame: &Frame,
+) -> Result<(), Error> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    area.fill(&WHITE).map_err(err)?;
+    let (_, h) = area.dim_in_pixel();
+    let header = style.px(80.0);
+    let footer = style.px(16.0 * frame.footer.len() as f64 + 10.0);
+    let (top, rest) = area.split_vertically(header);
+    let (chart, bottom) = rest.split_vertically(h.saturating_sub(header + footer));
+    let left = style.px(12.0) as i32;
+    let at = |size: f64, bold: bool| {
+        let font = ("sans-serif", size * style.scale)
+            .into_font()
+            .style(if bold {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            })
+            .color(&palette::TEXT);
+        font.pos(Pos::new(HPos::Left, VPos::Top))
+    };
+    top.draw_text(&frame.title, &at(20.0, true), (left, style.px(8.0) as i32))
+        .map_err(err)?;
+    top.draw_text(
+        &frame.caption,
+        &at(13.0, false),
+        (left, style.px(36.0) as i32),
+    )
+    .map_err(err)?;
+    top.draw_text(
+        &frame.subtitle,
+        &at(12.0, false),
+        (left, style.px(56.0) as i32),
+    )
+    .map_err(err)?;
+    for (i, line) in frame.footer.iter().enumerate() {
+        let y = style.px(4.0 + 16.0 * i as f64) as i32;
+        bottom
+            .draw_text(line, &at(11.0, false), (left, y))
+            .map_err(err)?;
+    }
+    draw(id, &chart, input, style).map(|_| ())
 }

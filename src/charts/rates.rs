@@ -19,6 +19,7 @@ pub const CHART: ChartDef = ChartDef {
     title: Msg::ChartRates,
     caption: Msg::CaptionRates,
     needs: Needs::Rates,
+    pinned: false,
     legend,
     table,
     readout: Some(readout),

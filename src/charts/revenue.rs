@@ -1,7 +1,7 @@
 //! Revenue per month: the plan's mining and AI revenue stacked, against the keep-mining
 //! baseline, with halvings and construction windows marked.
 
-use super::frame::{dashed, mark_construction, mark_halvings, revenue_chart, xmap};
+use super::frame::{dashed, mark_construction, mark_halvings, pinned_line, revenue_chart, xmap};
 use super::{month_readout, Readout, 
     err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
     XMap,
@@ -17,6 +17,7 @@ pub const CHART: ChartDef = ChartDef {
     title: Msg::ChartRevenue,
     caption: Msg::CaptionRevenue,
     needs: Needs::Projection,
+    pinned: true,
     legend,
     table,
     readout: Some(readout),
@@ -155,6 +156,9 @@ pub(super) fn draw<DB: DrawingBackend>(
             style,
         ))
         .map_err(err)?;
+    if let Some(a) = input.compare {
+        pinned_line(&mut chart, p, a, &|m| a.months[m].plan.revenue() / d, style)?;
+    }
     mark_halvings(&mut chart, &p.halving_months, (0.0, top), style)?;
     Ok(Some(xmap(&chart, n)))
 }

@@ -17,6 +17,7 @@ pub const CHART: ChartDef = ChartDef {
     title: Msg::ChartSensitivity,
     caption: Msg::CaptionSensitivity,
     needs: Needs::Tornado,
+    pinned: false,
     legend,
     table,
     readout: None,

@@ -18,6 +18,7 @@ pub const CHART: ChartDef = ChartDef {
     title: Msg::ChartTiming,
     caption: Msg::CaptionTiming,
     needs: Needs::Timing,
+    pinned: false,
     legend,
     table,
     readout: Some(readout),

@@ -5,14 +5,11 @@
 //! command line exits 2 with clap's usage message, and an output that cannot be written exits 1
 //! (a closed pipe, as in `| head`, is not an error).
 
-mod tables;
-
 use clap::{Parser, Subcommand, ValueEnum};
-use hashshift::analysis::{self, monte_carlo, MonteCarlo};
 use hashshift::i18n::Lang;
-use hashshift::model::{self, MonthRow, Projection, Summary, YearRow};
-use hashshift::scenario::{self, Applies, Kind, KEYS, PRESETS, SCHEMA};
-use serde::Serialize;
+use hashshift::model;
+use hashshift::report::{self, Analysis};
+use hashshift::scenario::{self, Applies, Kind, KEYS, PRESETS};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -43,7 +40,7 @@ enum Command {
         format: RunFormat,
         /// Analyses to add to the JSON report, comma-separated.
         #[arg(long, value_enum, value_delimiter = ',')]
-        with: Vec<Analysis>,
+        with: Vec<With>,
     },
     /// List the presets: id, title, source note and canonical query.
     Presets {
@@ -71,7 +68,7 @@ enum RunFormat {
 
 /// The analyses of ECONOMICS.md §9.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Analysis {
+enum With {
     /// NPV advantage with each input moved ∓20 %.
     Tornado,
     /// NPV advantage on a 41×41 grid of BTC price × AI rate.
@@ -82,8 +79,16 @@ enum Analysis {
     Timing,
 }
 
-/// Cells per side of the break-even map in the report.
-const MAP_CELLS: usize = 41;
+impl From<With> for Analysis {
+    fn from(w: With) -> Analysis {
+        match w {
+            With::Tornado => Analysis::Tornado,
+            With::Map => Analysis::Map,
+            With::Rates => Analysis::Rates,
+            With::Timing => Analysis::Timing,
+        }
+    }
+}
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ListFormat {
@@ -91,55 +96,6 @@ enum ListFormat {
     Text,
     /// A JSON array.
     Json,
-}
-
-/// The JSON report of ECONOMICS.md §11.
-#[derive(Serialize)]
-struct Report<'a> {
-    schema: u32,
-    query: String,
-    warnings: Vec<String>,
-    months: &'a [MonthRow],
-    years: &'a [YearRow],
-    summary: &'a Summary,
-    monte_carlo: Option<MonteCarlo>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    analysis: Option<Value>,
-}
-
-/// The analyses asked for, as the report's `analysis` object.
-fn analyses(p: &Projection, with: &[Analysis]) -> Option<Value> {
-    if with.is_empty() {
-        return None;
-    }
-    let mut out = serde_json::Map::new();
-    let s = &p.scenario;
-    if with.contains(&Analysis::Tornado) {
-        let bars: Vec<Value> = analysis::tornado(s)
-            .bars
-            .iter()
-            .map(|b| {
-                json!({ "key": b.key.name(), "low_value": b.low_value, "high_value": b.high_value,
-                        "low": b.low, "high": b.high })
-            })
-            .collect();
-        out.insert("tornado".into(), json!(bars));
-    }
-    if with.contains(&Analysis::Map) {
-        let map = analysis::breakeven_map(p, MAP_CELLS, MAP_CELLS);
-        let rows: Vec<&[f64]> = map.values.chunks(map.btc_prices.len()).collect();
-        out.insert(
-            "map".into(),
-            json!({ "btc_usd": map.btc_prices, "ai_rate": map.ai_rates, "npv_advantage": rows }),
-        );
-    }
-    if with.contains(&Analysis::Rates) {
-        out.insert("rates".into(), json!(analysis::rates(p)));
-    }
-    if with.contains(&Analysis::Timing) {
-        out.insert("timing".into(), json!(analysis::timing(s)));
-    }
-    Some(Value::Object(out))
 }
 
 /// Runs the command line; see the module's documentation for the exit codes.
@@ -166,36 +122,27 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(query: &str, format: RunFormat, with: &[Analysis], out: &mut impl Write) -> io::Result<()> {
+fn run(query: &str, format: RunFormat, with: &[With], out: &mut impl Write) -> io::Result<()> {
     let parsed = scenario::parse(query);
-    let warnings: Vec<String> = parsed.warnings.iter().map(|w| w.text(Lang::En)).collect();
     let projection = model::run(&parsed.scenario);
-    match format {
+    let text = match format {
         RunFormat::Json => {
-            let report = Report {
-                schema: SCHEMA,
-                query: scenario::canonical_query(&parsed.scenario),
-                warnings,
-                months: &projection.months,
-                years: &projection.years,
-                summary: &projection.summary,
-                monte_carlo: monte_carlo(&projection),
-                analysis: analyses(&projection, with),
-            };
-            serde_json::to_writer_pretty(&mut *out, &report)?;
-            writeln!(out)
+            let with: Vec<Analysis> = with.iter().map(|&w| w.into()).collect();
+            report::json(&parsed, &projection, &with)
         }
         RunFormat::Csv | RunFormat::Annual => {
+            // Warnings go to stderr so that the table stays clean.
             let mut err = io::stderr().lock();
-            for w in &warnings {
-                writeln!(err, "warning: {w}")?;
+            for w in &parsed.warnings {
+                writeln!(err, "warning: {}", w.text(Lang::En))?;
             }
             match format {
-                RunFormat::Annual => tables::annual(&projection.years, out),
-                _ => tables::monthly(&projection.months, out),
+                RunFormat::Annual => report::annual_csv(&projection.years),
+                _ => report::monthly_csv(&projection.months),
             }
         }
-    }
+    };
+    out.write_all(text.as_bytes())
 }
 
 fn presets(format: ListFormat, out: &mut impl Write) -> io::Result<()> {

@@ -29,6 +29,106 @@ pub struct Kpi {
     pub in_embed: bool,
     /// Whether it is a headline card (with its sentence shown in full) or a secondary one.
     pub primary: bool,
+    /// The pinned scenario's value, when one is pinned.
+    pub compare: Option<Compared>,
+}
+
+/// A card's value in the pinned scenario A.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    /// A's raw value, as the CLI prints it (empty when null): `data-compare-value`.
+    pub data_value: String,
+    /// `A: −$590 M · +$120 M`: A's value and the change since.
+    pub text: String,
+}
+
+/// How the change of a card's value since A reads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Delta {
+    /// In money.
+    Money,
+    /// In percentage points of a yearly rate.
+    Points,
+    /// In dollars with so many decimals.
+    Price(usize),
+    /// In months.
+    Months,
+    /// Not shown.
+    Nothing,
+}
+
+impl Delta {
+    /// The card's delta kind.
+    fn of(id: &str) -> Delta {
+        match id {
+            "npv_advantage"
+            | "npv_advantage_terminal"
+            | "peak_funding_usd"
+            | "breakeven_btc_usd" => Delta::Money,
+            "irr_incremental" => Delta::Points,
+            "breakeven_ai_rate" | "mining_breakeven_power" => Delta::Price(2),
+            "payback_month" | "baseline_dark_month" => Delta::Months,
+            _ => Delta::Nothing,
+        }
+    }
+
+    /// The change from `a` to `b` (raw values as printed), as text; `None` when either is null,
+    /// they are equal, or the kind shows none.
+    fn text(self, a: &str, b: &str, lang: Lang) -> Option<String> {
+        let f = lang.fmt();
+        let signed = |d: f64, text: String| {
+            if d > 0.0 {
+                format!("+{text}")
+            } else {
+                text
+            }
+        };
+        match self {
+            Delta::Months => {
+                let (a, b) = (
+                    crate::calendar::YearMonth::parse(a)?,
+                    crate::calendar::YearMonth::parse(b)?,
+                );
+                let d = a.months_until(b);
+                (d != 0).then(|| {
+                    let n = f.number(f64::from(d), 0);
+                    signed(f64::from(d), lang.fill(Msg::MonthsValue, &[("v", &n)]))
+                })
+            }
+            Delta::Nothing => None,
+            kind => {
+                let (a, b) = (a.parse::<f64>().ok()?, b.parse::<f64>().ok()?);
+                let d = b - a;
+                (d != 0.0).then(|| {
+                    let text = match kind {
+                        Delta::Points => {
+                            lang.fill(Msg::PointsValue, &[("v", &f.fixed(d * 100.0, 1))])
+                        }
+                        Delta::Price(digits) => f.price(d, digits),
+                        _ => f.money(d),
+                    };
+                    signed(d, text)
+                })
+            }
+        }
+    }
+}
+
+/// Adds to each card its value in the pinned scenario A (`pinned`: A's cards).
+pub fn compare(cards: &mut [Kpi], pinned: &[Kpi], lang: Lang) {
+    for card in cards {
+        let Some(a) = pinned.iter().find(|a| a.id == card.id) else {
+            continue;
+        };
+        let mut text = lang.fill(Msg::CompareValue, &[("value", &a.text)]);
+        if let Some(d) = Delta::of(card.id).text(&a.data_value, &card.data_value, lang) {
+            text = format!("{text} · {d}");
+        }
+        card.compare = Some(Compared {
+            data_value: a.data_value.clone(),
+            text,
+        });
+    }
 }
 
 /// What every card's sentence may need.
@@ -93,6 +193,7 @@ impl Context<'_> {
                     | "payback_month"
                     | "peak_funding_usd"
             ),
+            compare: None,
         }
     }
 }
@@ -575,6 +676,49 @@ mod tests {
             .starts_with("Shut-off is disabled"));
         let k = run("uptime=0", Lang::En);
         assert_eq!(card(&k, "mining_breakeven_power").data_value, "");
+    }
+
+    #[test]
+    fn cards_compare_with_the_pinned_scenario() {
+        let a = run("", Lang::En);
+        let mut b = run("gpu=3&cstart=2027-04", Lang::En);
+        compare(&mut b, &a, Lang::En);
+        let npv = card(&b, "npv_advantage").compare.clone().unwrap();
+        assert_eq!(npv.data_value, card(&a, "npv_advantage").data_value);
+        let gain = card(&b, "npv_advantage").data_value.parse::<f64>().unwrap()
+            - npv.data_value.parse::<f64>().unwrap();
+        assert_eq!(
+            npv.text,
+            format!("A: −$590 M · +{}", Lang::En.fmt().money(gain))
+        );
+        let irr = card(&b, "irr_incremental").compare.clone().unwrap();
+        assert!(
+            irr.text.starts_with("A: 6.5 %/yr · +") && irr.text.ends_with(" pts"),
+            "{}",
+            irr.text
+        );
+        let peak = card(&b, "peak_funding_usd").compare.clone().unwrap();
+        assert!(peak.text.starts_with("A: $2.70 B"));
+        let halving = card(&b, "next_halving").compare.clone().unwrap();
+        assert_eq!(
+            halving.text, "A: Apr 2028",
+            "the same date: no change shown"
+        );
+        let payback = card(&b, "payback_month").compare.clone().unwrap();
+        assert_eq!(payback.data_value, "");
+    }
+
+    #[test]
+    fn month_changes_read_in_months() {
+        assert_eq!(
+            Delta::Months.text("2035-12", "2036-03", Lang::En),
+            Some("+3 months".into())
+        );
+        assert_eq!(Delta::Months.text("", "2036-03", Lang::En), None);
+        assert_eq!(
+            Delta::Price(2).text("3.1", "2.5", Lang::En),
+            Some("−$0.60".into())
+        );
     }
 
     #[test]

@@ -84,7 +84,17 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
         title,
         caption,
         label: format!("{title}. {caption}"),
-        legend: (def.legend)(lang),
+        legend: {
+            let mut legend = (def.legend)(lang);
+            if def.pinned && state.compare.is_some() {
+                legend.push(LegendItem {
+                    label: lang.t(Msg::LegendPinned).to_string(),
+                    color: crate::charts::palette::css(crate::charts::palette::PINNED),
+                    mark: crate::charts::Mark::Line,
+                });
+            }
+            legend
+        },
         table_caption: lang.fill(Msg::DataTableCaption, &[("title", title)]),
     }
 }

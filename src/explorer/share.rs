@@ -9,13 +9,21 @@ pub fn attribute(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// The embed code of the embed page at `url`: an iframe an article can paste.
-pub fn embed_code(url: &str, lang: Lang) -> String {
+/// The embed code of the embed page at `url` (a page of the site at `site`, its folder with a
+/// trailing `/`): an iframe an article can paste, full width, and the script that sizes it to
+/// its content.
+pub fn embed_code(url: &str, site: &str, lang: Lang) -> String {
     format!(
-        "<iframe src=\"{}\" width=\"600\" height=\"400\" style=\"border:0;max-width:100%\" title=\"{}\" loading=\"lazy\"></iframe>",
+        "<iframe data-hashshift src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:480px;border:0\"></iframe>\n<script src=\"{}embed.js\" async></script>",
         attribute(url),
-        attribute(lang.t(Msg::EmbedTitle))
+        attribute(lang.t(Msg::EmbedTitle)),
+        attribute(site)
     )
+}
+
+/// The folder of a page's address (`https://h/tools/hashshift/` of `…/hashshift/index.html`).
+pub fn folder(page_url: &str) -> &str {
+    page_url.rfind('/').map_or(page_url, |i| &page_url[..=i])
 }
 
 #[cfg(test)]
@@ -23,10 +31,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embed_code_escapes_the_link() {
-        let code = embed_code("https://x.org/h/?v=1&mw=18&embed=1", Lang::En);
-        assert!(code.starts_with("<iframe src=\"https://x.org/h/?v=1&amp;mw=18&amp;embed=1\""));
-        assert!(code.contains("title=\"HashShift: mine Bitcoin or convert to AI?\""));
-        assert!(embed_code("u", Lang::It).contains("minare Bitcoin"));
+    fn embed_code_is_a_full_width_iframe_and_its_sizing_script() {
+        let code = embed_code(
+            "https://x.org/h/?v=2&mw=18&embed=1",
+            "https://x.org/h/",
+            Lang::En,
+        );
+        assert_eq!(
+            code,
+            "<iframe data-hashshift src=\"https://x.org/h/?v=2&amp;mw=18&amp;embed=1\" \
+             title=\"HashShift: mine Bitcoin or convert to AI?\" loading=\"lazy\" \
+             style=\"width:100%;height:480px;border:0\"></iframe>\n\
+             <script src=\"https://x.org/h/embed.js\" async></script>"
+        );
+        assert!(embed_code("u", "s/", Lang::It).contains("minare Bitcoin"));
+        assert_eq!(folder("https://x.org/h/index.html"), "https://x.org/h/");
+        assert_eq!(folder("https://x.org/h/"), "https://x.org/h/");
     }
 }

@@ -1,6 +1,7 @@
 //! The explorer's state, one [`Action`] per user gesture or outside event, and the pure
 //! [`update`] that applies it and says which [`Effect`]s the shell must run.
 
+use super::export::Export;
 use super::view::{PageWarning, View, ViewWarning};
 use crate::analysis::{
     breakeven_map, rates, timing, tornado, BreakevenMap, MonteCarlo, RatePoint, TimingPoint,
@@ -117,6 +118,8 @@ pub struct State {
     pub view: View,
     /// The model's answer for `scenario`.
     pub results: Rc<Results>,
+    /// The model's answer for the pinned scenario A (`view.cmp`).
+    pub compare: Option<Rc<Results>>,
     /// Problems with the last link read or value typed.
     pub warnings: Vec<PageWarning>,
     /// Whether the warnings banner is shown.
@@ -144,8 +147,16 @@ pub enum Action {
     Navigated(String),
     /// The warnings banner closed.
     DismissWarnings,
+    /// "Pin this scenario": the current scenario becomes A.
+    Pin,
+    /// "Unpin": no comparison.
+    Unpin,
     /// "Copy link" or "Copy embed code".
     Copy(CopyWhat),
+    /// "Share": the system's share sheet, or the link copied.
+    Share,
+    /// A download asked for.
+    Export(Export),
     /// The clipboard's answer to a copy: whether it took the text.
     Copied(CopyWhat, bool),
     /// The copy confirmation has been shown long enough.
@@ -154,15 +165,26 @@ pub enum Action {
     MonteCarloDone(Box<McResult>),
 }
 
+/// How the address bar takes a new query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlWrite {
+    /// At once (the page was just shown).
+    Now,
+    /// Once input rests, replacing the entry.
+    Soon,
+    /// As a new history entry (a preset picked).
+    Push,
+}
+
 /// What the shell must do after an update.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Show `query` in the address bar: replacing the entry, or as a new one (`push`).
+    /// Show `query` in the address bar.
     Url {
         /// The page's query.
         query: String,
-        /// Whether it is a new history entry.
-        push: bool,
+        /// How.
+        write: UrlWrite,
     },
     /// Put `text` on the clipboard, then send [`Action::Copied`].
     Copy {
@@ -173,6 +195,33 @@ pub enum Effect {
     },
     /// Send [`Action::ClearNotice`] in a moment.
     ClearNoticeSoon,
+    /// Open the system's share sheet with the link; without one (or when it fails), send
+    /// [`Action::Copy`] of the link.
+    Share {
+        /// The page's title.
+        title: String,
+        /// The written summary.
+        text: String,
+        /// The link.
+        url: String,
+    },
+    /// Save `contents` as a file.
+    Download {
+        /// The file's name.
+        filename: String,
+        /// Its MIME type.
+        mime: &'static str,
+        /// Its text.
+        contents: String,
+    },
+    /// Draw the current chart framed for export ([`super::export::draw_image`]) and save it
+    /// as PNG or SVG.
+    DownloadChart {
+        /// The file's name.
+        filename: String,
+        /// [`Export::Png`] or [`Export::Svg`].
+        format: Export,
+    },
     /// Run Monte Carlo for this scenario when input settles, then send
     /// [`Action::MonteCarloDone`]; a newer request replaces an older one.
     MonteCarlo(Box<Scenario>),
@@ -193,6 +242,7 @@ impl State {
             .collect();
         State {
             page_url: page_url.to_string(),
+            compare: view.cmp.as_ref().map(|a| Rc::new(Results::new(a))),
             results: Rc::new(Results::new(&parsed.scenario)),
             scenario: parsed.scenario,
             view,
@@ -245,7 +295,11 @@ impl State {
     pub fn copy_text(&self, what: CopyWhat) -> String {
         match what {
             CopyWhat::Link => self.link(what),
-            CopyWhat::Embed => super::share::embed_code(&self.link(what), self.view.lang),
+            CopyWhat::Embed => super::share::embed_code(
+                &self.link(what),
+                super::share::folder(&self.page_url),
+                self.view.lang,
+            ),
         }
     }
 
@@ -275,7 +329,7 @@ impl State {
 pub fn start(state: &State) -> Vec<Effect> {
     let mut effects = vec![Effect::Url {
         query: state.query(),
-        push: false,
+        write: UrlWrite::Now,
     }];
     if state.needs_monte_carlo() {
         effects.push(Effect::MonteCarlo(Box::new(state.scenario)));
@@ -310,10 +364,34 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.monte_carlo = monte_carlo;
         }
         Action::DismissWarnings => state.warnings_open = false,
+        Action::Pin => state.view.cmp = Some(state.scenario),
+        Action::Unpin => state.view.cmp = None,
         Action::Copy(what) => {
             state.notice = None;
             let text = state.copy_text(what);
             effects.push(Effect::Copy { what, text });
+        }
+        Action::Share => {
+            let lang = state.view.lang;
+            effects.push(Effect::Share {
+                title: lang.t(crate::i18n::Msg::PageTitle).to_string(),
+                text: super::summary::summary(state.projection(), lang),
+                url: state.link(CopyWhat::Link),
+            });
+        }
+        Action::Export(export) => {
+            let filename = export.filename(state);
+            effects.push(match super::export::report(state, export) {
+                Some(contents) => Effect::Download {
+                    filename,
+                    mime: export.mime(),
+                    contents,
+                },
+                None => Effect::DownloadChart {
+                    filename,
+                    format: export,
+                },
+            });
         }
         Action::Copied(what, true) => {
             state.notice = Some(Notice::Copied(what));
@@ -332,9 +410,17 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     if state.results.projection.scenario != state.scenario {
         state.results = Rc::new(Results::new(&state.scenario));
     }
+    let pinned = state.compare.as_ref().map(|c| c.projection.scenario);
+    if pinned != state.view.cmp {
+        state.compare = state.view.cmp.map(|a| match &state.results {
+            r if r.projection.scenario == a => Rc::clone(r),
+            _ => Rc::new(Results::new(&a)),
+        });
+    }
     let query = state.query();
     if push || query != before_query {
-        effects.insert(0, Effect::Url { query, push });
+        let write = if push { UrlWrite::Push } else { UrlWrite::Soon };
+        effects.insert(0, Effect::Url { query, write });
     }
     if state.needs_monte_carlo() {
         effects.push(Effect::MonteCarlo(Box::new(state.scenario)));

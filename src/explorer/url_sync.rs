@@ -1,11 +1,14 @@
 //! Keeping the address bar in step with the state, as a pure state machine with the clock
-//! passed in: the first change after a quiet spell is written at once (so the canonical URL is
-//! there right after load), later ones at most once per [`GAP_MS`] while a slider is dragged
-//! (browsers limit `history.replaceState`), and a pending write is flushed before any new
-//! history entry (so a preset picked right after a change never loses that change).
+//! passed in. `history.replaceState` is slow (tens of ms on a slow phone) and rate-limited, so
+//! a change is written once input rests for [`SETTLE_MS`] (or [`MAX_WAIT_MS`] into a long drag),
+//! never inside the gesture that made it; the canonical query is written at once on load; and a
+//! pending write is flushed before any new history entry (a preset picked right after a change
+//! never loses that change).
 
-/// Shortest time between two rewrites of the address bar, ms.
-pub const GAP_MS: f64 = 100.0;
+/// How long input must rest before the address bar is rewritten, ms.
+pub const SETTLE_MS: f64 = 200.0;
+/// The longest a change waits for its write during a drag, ms.
+pub const MAX_WAIT_MS: f64 = 1000.0;
 
 /// What the shell does to the address bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,7 +17,7 @@ pub enum UrlOp {
     Replace(String),
     /// `history.pushState` with this query (a new history entry).
     Push(String),
-    /// Call [`UrlSync::timer_fired`] after this many ms.
+    /// Call [`UrlSync::timer_fired`] after this many ms (instead of any earlier timer).
     ArmTimer(f64),
 }
 
@@ -23,66 +26,53 @@ pub enum UrlOp {
 pub struct UrlSync {
     /// What the address bar shows.
     shown: String,
-    /// The latest query not written yet.
-    pending: Option<String>,
-    /// When the last write happened, ms.
-    last_write: Option<f64>,
-    /// Whether a timer is armed.
-    timer: bool,
+    /// The latest query not written yet, and when the first unwritten change came, ms.
+    pending: Option<(String, f64)>,
 }
 
 impl UrlSync {
-    /// The address bar shows `query` and nothing was written yet.
+    /// The address bar shows `query`.
     pub fn new(query: String) -> Self {
         UrlSync {
             shown: query,
             pending: None,
-            last_write: None,
-            timer: false,
         }
     }
 
-    /// The state's query is now `query` (at `now` ms): write it, or arm the timer.
+    /// The page is shown with `query`: written at once, so that a first action never races it.
+    pub fn start(&mut self, query: String) -> Vec<UrlOp> {
+        self.pending = None;
+        self.write(query)
+    }
+
+    /// The state's query is now `query` (at `now` ms): written once input rests.
     pub fn replace(&mut self, query: String, now: f64) -> Vec<UrlOp> {
-        if self.timer {
-            self.pending = Some(query);
-            return Vec::new();
-        }
         if query == self.shown {
             self.pending = None;
             return Vec::new();
         }
-        match self.last_write {
-            Some(t) if now - t < GAP_MS => {
-                self.pending = Some(query);
-                self.timer = true;
-                vec![UrlOp::ArmTimer(GAP_MS - (now - t))]
-            }
-            _ => self.write(query, now),
-        }
+        let since = self.pending.as_ref().map_or(now, |(_, since)| *since);
+        self.pending = Some((query, since));
+        let wait = SETTLE_MS.min(since + MAX_WAIT_MS - now).max(0.0);
+        vec![UrlOp::ArmTimer(wait)]
     }
 
-    /// The armed timer fired (at `now` ms): write what is pending.
-    pub fn timer_fired(&mut self, now: f64) -> Vec<UrlOp> {
-        self.timer = false;
+    /// The armed timer fired: write what is pending.
+    pub fn timer_fired(&mut self) -> Vec<UrlOp> {
         match self.pending.take() {
-            Some(q) if q != self.shown => self.write(q, now),
-            _ => Vec::new(),
+            Some((q, _)) => self.write(q),
+            None => Vec::new(),
         }
     }
 
     /// A gesture that makes a new history entry for `query`: the pending write goes first, to
     /// the entry being left.
-    pub fn push(&mut self, query: String, now: f64) -> Vec<UrlOp> {
-        let mut ops = match self.pending.take() {
-            Some(q) if q != self.shown => vec![UrlOp::Replace(q)],
-            _ => Vec::new(),
-        };
+    pub fn push(&mut self, query: String) -> Vec<UrlOp> {
+        let mut ops = self.timer_fired();
         if query != self.shown || !ops.is_empty() {
             ops.push(UrlOp::Push(query.clone()));
         }
         self.shown = query;
-        self.last_write = Some(now);
         ops
     }
 
@@ -93,9 +83,11 @@ impl UrlSync {
         self.pending = None;
     }
 
-    fn write(&mut self, query: String, now: f64) -> Vec<UrlOp> {
+    fn write(&mut self, query: String) -> Vec<UrlOp> {
+        if query == self.shown {
+            return Vec::new();
+        }
         self.shown = query.clone();
-        self.last_write = Some(now);
         vec![UrlOp::Replace(query)]
     }
 }
@@ -109,79 +101,93 @@ mod tests {
     }
 
     #[test]
-    fn the_first_write_after_load_is_immediate() {
+    fn the_canonical_query_is_written_at_once_on_load() {
         let mut s = sync("mw=18");
         assert_eq!(
-            s.replace("v=1&mw=18".into(), 5.0),
-            [UrlOp::Replace("v=1&mw=18".into())]
+            s.start("v=2&mw=18".into()),
+            [UrlOp::Replace("v=2&mw=18".into())]
         );
         // A canonical address bar needs no write at all.
-        let mut s = sync("v=1");
-        assert!(s.replace("v=1".into(), 5.0).is_empty());
+        let mut s = sync("v=2");
+        assert!(s.start("v=2".into()).is_empty());
     }
 
     #[test]
-    fn a_drag_writes_at_most_once_per_gap_and_ends_on_the_last_value() {
-        let mut s = sync("v=1");
+    fn changes_are_written_once_input_rests_never_in_the_gesture() {
+        let mut s = sync("v=2");
         assert_eq!(
-            s.replace("v=1&power=46".into(), 0.0),
-            [UrlOp::Replace("v=1&power=46".into())]
+            s.replace("v=2&power=46".into(), 0.0),
+            [UrlOp::ArmTimer(200.0)]
+        );
+        // Each change of a drag re-arms the timer…
+        assert_eq!(
+            s.replace("v=2&power=47".into(), 16.0),
+            [UrlOp::ArmTimer(200.0)]
         );
         assert_eq!(
-            s.replace("v=1&power=47".into(), 16.0),
-            [UrlOp::ArmTimer(84.0)]
+            s.replace("v=2&power=48".into(), 32.0),
+            [UrlOp::ArmTimer(200.0)]
         );
-        assert!(s.replace("v=1&power=48".into(), 32.0).is_empty());
+        // …and when it fires, the last value is written once.
+        assert_eq!(s.timer_fired(), [UrlOp::Replace("v=2&power=48".into())]);
+        assert!(s.timer_fired().is_empty());
+    }
+
+    #[test]
+    fn a_long_drag_is_written_within_the_maximum_wait() {
+        let mut s = sync("v=2");
+        s.replace("v=2&btc=1".into(), 0.0);
         assert_eq!(
-            s.timer_fired(100.0),
-            [UrlOp::Replace("v=1&power=48".into())]
+            s.replace("v=2&btc=2".into(), 900.0),
+            [UrlOp::ArmTimer(100.0)]
         );
-        assert!(s.timer_fired(200.0).is_empty());
-        // Quiet again: the next change is written at once.
         assert_eq!(
-            s.replace("v=1&power=49".into(), 300.0),
-            [UrlOp::Replace("v=1&power=49".into())]
+            s.replace("v=2&btc=3".into(), 1200.0),
+            [UrlOp::ArmTimer(0.0)]
+        );
+        assert_eq!(s.timer_fired(), [UrlOp::Replace("v=2&btc=3".into())]);
+        // The next change starts a new wait.
+        assert_eq!(
+            s.replace("v=2&btc=4".into(), 1300.0),
+            [UrlOp::ArmTimer(200.0)]
         );
     }
 
     #[test]
     fn a_change_back_to_what_is_shown_cancels_the_pending_write() {
-        let mut s = sync("v=1");
-        s.replace("v=1&mw=10".into(), 0.0);
-        s.replace("v=1&mw=11".into(), 10.0);
-        s.replace("v=1&mw=10".into(), 20.0);
-        assert!(s.timer_fired(100.0).is_empty());
+        let mut s = sync("v=2");
+        s.replace("v=2&mw=10".into(), 0.0);
+        assert!(s.replace("v=2".into(), 10.0).is_empty());
+        assert!(s.timer_fired().is_empty());
     }
 
     #[test]
     fn a_push_flushes_the_pending_write_first() {
-        let mut s = sync("v=1");
-        s.replace("v=1&mw=10".into(), 0.0);
-        s.replace("v=1&mw=11".into(), 10.0);
+        let mut s = sync("v=2");
+        s.replace("v=2&mw=11".into(), 10.0);
         assert_eq!(
-            s.push("v=1&phases=4".into(), 20.0),
+            s.push("v=2&phases=4".into()),
             [
-                UrlOp::Replace("v=1&mw=11".into()),
-                UrlOp::Push("v=1&phases=4".into())
+                UrlOp::Replace("v=2&mw=11".into()),
+                UrlOp::Push("v=2&phases=4".into())
             ]
         );
         // The armed timer then has nothing to write.
-        assert!(s.timer_fired(100.0).is_empty());
-        // A push right after load, with nothing pending, only pushes.
-        let mut s = sync("v=1");
+        assert!(s.timer_fired().is_empty());
+        // A push with nothing pending only pushes.
+        let mut s = sync("v=2");
         assert_eq!(
-            s.push("v=1&conv=0".into(), 1.0),
-            [UrlOp::Push("v=1&conv=0".into())]
+            s.push("v=2&conv=0".into()),
+            [UrlOp::Push("v=2&conv=0".into())]
         );
     }
 
     #[test]
     fn history_navigation_drops_what_was_pending() {
-        let mut s = sync("v=1");
-        s.replace("v=1&mw=10".into(), 0.0);
-        s.replace("v=1&mw=11".into(), 10.0);
-        s.navigated("v=1&conv=0".into());
-        assert!(s.timer_fired(100.0).is_empty());
-        assert!(s.replace("v=1&conv=0".into(), 200.0).is_empty());
+        let mut s = sync("v=2");
+        s.replace("v=2&mw=11".into(), 10.0);
+        s.navigated("v=2&conv=0".into());
+        assert!(s.timer_fired().is_empty());
+        assert!(s.replace("v=2&conv=0".into(), 200.0).is_empty());
     }
 }

@@ -1,12 +1,12 @@
-//! The view keys (`lang`, `tab`, `embed`, `controls`): how the explorer shows a scenario. They
-//! are not part of the model; the codec hands them over and the CLI ignores them.
+//! The view keys (`lang`, `tab`, `embed`, `controls`, `cmp`): how the explorer shows a
+//! scenario. They are not part of the model; the codec hands them over and the CLI ignores them.
 
 use crate::charts::ChartId;
 use crate::i18n::{Lang, Msg};
-use crate::scenario::{warning_quote, Key, Warning};
+use crate::scenario::{canonical_query, parse, warning_quote, Key, Scenario, Warning};
 
 /// The view state carried in the URL beside the scenario.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct View {
     /// Interface language.
     pub lang: Lang,
@@ -16,6 +16,8 @@ pub struct View {
     pub embed: bool,
     /// In embed mode, the keys whose controls are shown (`None`: none).
     pub controls: Option<Vec<Key>>,
+    /// The pinned scenario the page compares with (`cmp`, its canonical query).
+    pub cmp: Option<Scenario>,
 }
 
 /// A problem with a view key: shown by the explorer, ignored by the CLI.
@@ -29,6 +31,8 @@ pub enum ViewWarning {
     Embed,
     /// `controls` names no key.
     Controls(String),
+    /// `cmp` holds a scenario with problems (their number); its safe values are used.
+    Compare(usize),
 }
 
 /// A warning the page shows: about the link's model keys or its view keys.
@@ -76,6 +80,7 @@ impl ViewWarning {
             ViewWarning::Controls(value) => {
                 lang.fill(Msg::WarnControls, &[("value", &warning_quote(value))])
             }
+            ViewWarning::Compare(n) => lang.fill(Msg::WarnCompare, &[("n", &n.to_string())]),
         }
     }
 }
@@ -101,6 +106,13 @@ impl View {
                     _ => warnings.push(ViewWarning::Embed),
                 },
                 "controls" => view.controls = Some(parse_controls(value, warnings)),
+                "cmp" => {
+                    let pinned = parse(value);
+                    if !pinned.warnings.is_empty() {
+                        warnings.push(ViewWarning::Compare(pinned.warnings.len()));
+                    }
+                    view.cmp = Some(pinned.scenario);
+                }
                 _ => {}
             }
         }
@@ -129,6 +141,12 @@ impl View {
                 let names: Vec<_> = keys.iter().map(|k| k.name()).collect();
                 q.push_str(&names.join(","));
             }
+        }
+        if let Some(pinned) = &self.cmp {
+            q.push_str("&cmp=");
+            q.extend(form_urlencoded::byte_serialize(
+                canonical_query(pinned).as_bytes(),
+            ));
         }
         q
     }
@@ -172,6 +190,25 @@ mod tests {
         );
         assert_eq!(view(&v.query_suffix()).0, v);
         assert_eq!(view("controls=0").0.controls, Some(vec![]));
+    }
+
+    #[test]
+    fn a_pinned_scenario_travels_percent_encoded() {
+        let (v, w) = view("cmp=v%3D2%26mw%3D18%26gpu%3D3");
+        assert!(w.is_empty());
+        let pinned = v.cmp.unwrap();
+        assert_eq!(canonical_query(&pinned), "v=2&mw=18&gpu=3");
+        let suffix = View {
+            cmp: Some(pinned),
+            ..View::default()
+        }
+        .query_suffix();
+        assert_eq!(suffix, "&cmp=v%3D2%26mw%3D18%26gpu%3D3");
+        // An old link pinned as A is migrated like any other.
+        let (v, _) = view("cmp=v%3D1%26mw%3D18");
+        assert!(canonical_query(&v.cmp.unwrap()).contains("tv=book"));
+        let (_, w) = view("cmp=mw%3Dlots");
+        assert_eq!(w, [ViewWarning::Compare(1)]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub const MAX_INPUT: usize = 8 * 1024;
 pub const SCHEMA: u32 = 2;
 
 /// The view keys: not part of the model, read by the explorer, ignored by the CLI.
-pub const VIEW_KEYS: [&str; 4] = ["lang", "tab", "embed", "controls"];
+pub const VIEW_KEYS: [&str; 6] = ["lang", "tab", "embed", "controls", "cmp", "theme"];
 
 /// The result of parsing a query: never fails.
 #[derive(Clone, Debug, PartialEq)]

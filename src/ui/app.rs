@@ -4,13 +4,14 @@
 use super::chart::ChartView;
 use super::controls::Controls;
 use super::dom;
+use super::embed::use_host_sizing;
 use super::kpis::Kpis;
 use super::share::Share;
 use super::store::Store;
-use super::table::{use_settled, TableView};
+use super::table::{use_settled, TableView, SETTLE_MS};
 use super::{forward, Shared};
 use crate::charts::ChartId;
-use crate::explorer::{page, Action};
+use crate::explorer::{compare::waterfall, page, Action, CopyWhat, Results};
 use crate::i18n::Msg;
 use crate::scenario::Preset;
 use gloo::events::EventListener;
@@ -54,6 +55,9 @@ pub fn app() -> Html {
     });
 
     let embed = state.view.embed;
+    let app_ref = use_node_ref();
+    let show_data = use_state(|| false);
+    let sized = use_host_sizing(embed, app_ref.clone());
     let picker = page::presets(&state);
     let on_preset = forward(&dispatch, |e: Event| {
         // Picking "Custom scenario" changes nothing.
@@ -79,6 +83,8 @@ pub fn app() -> Html {
         ChartId::all().collect()
     };
     let results = Shared(state.results.clone());
+    let compare = state.compare.clone().map(Shared);
+    let summary = crate::explorer::summary::summary(state.projection(), lang);
     let monte_carlo = page::chart_monte_carlo(&state).map(|mc| Shared(Rc::clone(mc)));
     let charts = html! {
         <section class="charts" aria-label={t(Msg::ChartsRegion)}>
@@ -94,14 +100,16 @@ pub fn app() -> Html {
                     }) }
                 </div>
             }
-            { for shown.into_iter().map(|id| {
-                let active = id == state.view.tab;
-                let panel = active.then(|| Shared(Rc::new(page::chart_panel(&state, id))));
-                html! {
-                    <ChartView key={id.name()} {id} {active} {panel} results={results.clone()}
-                        monte_carlo={monte_carlo.clone()} line={page::monte_carlo_line(&state, id)}
-                        compact={embed} dispatch={dispatch.clone()} {lang} />
-                }
+            <button type="button" class="show-data" data-action="show-data" aria-pressed={show_data.to_string()}
+                onclick={{ let show = show_data.clone(); move |_| show.set(!*show) }}>{ t(Msg::ShowData) }</button>
+            // Every chart stays mounted (an embed has only its own); only the one in view is
+            // drawn on a slider step.
+            { for shown.into_iter().map(|id| html! {
+                <ChartView key={id.name()} {id} active={id == state.view.tab} show_data={*show_data}
+                    panel={Shared(Rc::new(page::chart_panel(&state, id)))} results={results.clone()}
+                    compare={compare.clone()} monte_carlo={monte_carlo.clone()}
+                    line={page::monte_carlo_line(&state, id)}
+                    compact={embed} dispatch={dispatch.clone()} {lang} />
             }) }
         </section>
     };
@@ -116,7 +124,7 @@ pub fn app() -> Html {
     let custom = picker.options.iter().all(|o| !o.3);
 
     html! {
-        <div class={classes!("app", embed.then_some("embed"))}>
+        <div ref={app_ref} class={classes!("app", embed.then_some("embed"), sized.then_some("sized"))}>
             <header class="top">
                 <div class="brand">
                     <h1>{ "HashShift" }</h1>
@@ -137,11 +145,17 @@ pub fn app() -> Html {
                         </select>
                         <p class="preset-note">{ picker.note }</p>
                     </div>
-                    <Share notice={page::notice(&state)} dispatch={dispatch.clone()} {lang} />
+                    <Share notice={page::notice(&state)} pinned={state.compare.is_some()}
+                        dispatch={dispatch.clone()} {lang} />
                 }
             </header>
+            <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.link(CopyWhat::Link))]) }</p>
             { for warnings }
-            <Kpis results={results.clone()} compact={embed} {lang} />
+            <Kpis results={results.clone()} compare={compare.clone()} compact={embed} {lang} />
+            <p class="summary" id="summary" data-role="summary">{ summary }</p>
+            if let (Some(a), false) = (&compare, embed) {
+                <Waterfall pinned={a.clone()} results={results.clone()} {lang} />
+            }
             <main class="body">
                 { charts }
                 { controls }
@@ -164,14 +178,66 @@ struct AnnualProps {
 #[function_component(Annual)]
 fn annual(props: &AnnualProps) -> Html {
     let lang = props.lang;
-    let table = use_settled((props.results.clone(), lang), true, |(results, lang)| {
+    let table = use_settled((props.results.clone(), lang), SETTLE_MS, |(results, lang)| {
         page::annual_table(results, *lang)
     });
     html! {
         <section class="annual" aria-labelledby="annual-title">
             <h2 id="annual-title">{ lang.t(Msg::AnnualTitle) }</h2>
-            if let Some(table) = table {
-                <TableView caption={lang.t(Msg::AnnualCaption).to_string()} {table} role="annual" />
+            if let Some(t) = table.value {
+                <TableView caption={lang.t(Msg::AnnualCaption).to_string()} table={t} role="annual" fresh={table.fresh} />
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WaterfallProps {
+    pinned: Shared<Results>,
+    results: Shared<Results>,
+    lang: crate::i18n::Lang,
+}
+
+/// What changed since the pinned scenario A, one input at a time: a waterfall of the NPV
+/// advantage, built once input settles.
+#[function_component(Waterfall)]
+fn waterfall_view(props: &WaterfallProps) -> Html {
+    let lang = props.lang;
+    let settled = use_settled(
+        (props.pinned.clone(), props.results.clone(), lang),
+        SETTLE_MS,
+        |(a, b, lang)| waterfall(&a.projection.scenario, &b.projection.scenario, *lang),
+    );
+    let t = |m| lang.t(m);
+    html! {
+        <section class="compare" data-role="compare" aria-labelledby="compare-title">
+            <h2 id="compare-title">{ t(Msg::CompareTitle) }</h2>
+            <p class="compare-caption">{ t(Msg::CompareCaption) }</p>
+            if let Some(rows) = settled.value {
+                if rows.len() <= 2 {
+                    <p>{ t(Msg::NothingChanged) }</p>
+                }
+                <table class="waterfall" aria-busy={(!settled.fresh).to_string()}>
+                    <thead><tr>
+                        <th scope="col">{ t(Msg::CompareInput) }</th>
+                        <th scope="col">{ t(Msg::CompareChange) }</th>
+                        <th scope="col">{ t(Msg::CompareAmount) }</th>
+                        <th scope="col" aria-hidden="true"></th>
+                    </tr></thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr class={classes!(r.total.then_some("total"))} data-step={(!r.total).then_some(r.label.clone())}>
+                                <th scope="row">{ &r.label }</th>
+                                <td>{ &r.change }</td>
+                                <td class="amount">{ &r.amount }</td>
+                                <td class="bar-cell" aria-hidden="true">
+                                    <span class={classes!("bar", if r.up { "up" } else { "down" }, r.total.then_some("total"))}
+                                        style={format!("left: {:.2}%; width: {:.2}%", r.bar.0, r.bar.1)}></span>
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
             }
         </section>
     }

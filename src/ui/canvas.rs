@@ -1,55 +1,270 @@
-//! A canvas drawing backend for plotters that measures text with the canvas' own
-//! `measureText` (plotters' default inserts a `<span>` into the page and forces a layout for
-//! every label, which costs whole milliseconds per chart).
+//! The page's plotters backend: a canvas, or an SVG document for exports, behind one type so
+//! that the charts' code is compiled once into the wasm. Text is measured with a canvas'
+//! `measureText` (plotters' default puts every label in a `<span>` and forces a page layout),
+//! measurements are remembered across redraws, and the canvas' font is set only when it
+//! changes (parsing a CSS font is the dearest part of drawing a label). Consecutive lines of
+//! one style (the dashes of a dashed line, grid lines) are stroked as one path.
 
+use crate::charts::{self, ChartId, Input, Style, XMap};
+use crate::explorer::{
+    export::{draw_image, IMAGE_SIZE},
+    State,
+};
+use crate::i18n::Lang;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
 };
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// [`CanvasBackend`] with fast text measurement.
-pub struct Canvas {
-    inner: CanvasBackend,
-    context: CanvasRenderingContext2d,
+/// Where a drawing goes.
+enum Target<'a> {
+    Canvas(CanvasBackend),
+    Svg(SVGBackend<'a>),
 }
 
-impl Canvas {
-    /// A backend drawing on `canvas` at its current pixel size.
-    pub fn new(canvas: &HtmlCanvasElement) -> Option<Self> {
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(Canvas {
-            inner: CanvasBackend::with_canvas_object(canvas.clone())?,
-            context,
+/// A canvas or an SVG document, measuring text with a canvas.
+pub struct Backend<'a> {
+    target: Target<'a>,
+    /// The canvas' context (an offscreen one for SVG): text is measured, and on a canvas drawn,
+    /// with it.
+    context: CanvasRenderingContext2d,
+    /// The CSS font the context has.
+    font: RefCell<String>,
+    /// The style of the lines gathered in the canvas' current path, not stroked yet: colour,
+    /// opacity bits and width.
+    stroke: RefCell<Option<LineStyle>>,
+}
+
+/// A line style: colour, opacity bits, width.
+type LineStyle = ((u8, u8, u8), u64, u32);
+
+/// Most text sizes remembered; beyond, the memory starts afresh.
+const MEASURED: usize = 4096;
+
+thread_local! {
+    /// Text sizes by CSS font and text, device px.
+    static SIZES: RefCell<HashMap<(String, String), (u32, u32)>> = RefCell::new(HashMap::new());
+}
+
+/// The CSS font of a text style.
+fn css_font<T: BackendTextStyle>(style: &T) -> String {
+    format!(
+        "{} {}px {}",
+        style.style().as_str(),
+        style.size(),
+        style.family().as_str()
+    )
+}
+
+/// A drawing error of either target, as text.
+#[derive(Debug)]
+pub struct BackendError(String);
+
+impl std::fmt::Display for BackendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BackendError {}
+
+/// The 2-D context of `canvas`.
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// A new canvas element, not in the page.
+fn offscreen(width: u32, height: u32) -> Option<HtmlCanvasElement> {
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Some(canvas)
+}
+
+impl<'a> Backend<'a> {
+    /// Draws on `canvas` at its current pixel size.
+    pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Self> {
+        Some(Backend {
+            context: context(canvas)?,
+            target: Target::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?),
+            font: RefCell::new(String::new()),
+            stroke: RefCell::new(None),
         })
     }
+
+    /// Writes an SVG document of `size` CSS px into `out`.
+    pub fn svg(out: &'a mut String, size: (u32, u32)) -> Option<Self> {
+        Some(Backend {
+            context: context(&offscreen(1, 1)?)?,
+            target: Target::Svg(SVGBackend::with_string(out, size)),
+            font: RefCell::new(String::new()),
+            stroke: RefCell::new(None),
+        })
+    }
+
+    /// Starts or continues the canvas path of lines in `style`.
+    fn lines<S: BackendStyle>(&self, style: &S) {
+        let color = style.color();
+        let key = (color.rgb, color.alpha.to_bits(), style.stroke_width());
+        if *self.stroke.borrow() == Some(key) {
+            return;
+        }
+        self.flush();
+        let (r, g, b) = color.rgb;
+        let c = &self.context;
+        c.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        c.set_line_width(f64::from(style.stroke_width()));
+        c.begin_path();
+        *self.stroke.borrow_mut() = Some(key);
+    }
+
+    /// Strokes the gathered lines, if any.
+    fn flush(&self) {
+        if self.stroke.borrow_mut().take().is_some() {
+            self.context.stroke();
+        }
+    }
+
+    /// Gives the context `font`, unless it has it.
+    fn use_font(&self, font: &str) {
+        if *self.font.borrow() != font {
+            self.context.set_font(font);
+            *self.font.borrow_mut() = font.to_string();
+        }
+    }
+
+    /// Draws text on the canvas, as plotters' canvas backend does, setting the font only when
+    /// it changes.
+    fn canvas_text<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+        (x, y): BackendCoord,
+    ) -> Result {
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let degrees: f64 = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 90.0,
+            FontTransform::Rotate180 => 180.0,
+            FontTransform::Rotate270 => 270.0,
+        };
+        let c = &self.context;
+        // Every text property is set before `save`, so that `restore` keeps the font the
+        // context is known to have.
+        c.set_text_baseline(match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        c.set_text_align(match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        let (r, g, b) = color.rgb;
+        c.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        self.use_font(&css_font(style));
+        let (x, y) = if degrees == 0.0 {
+            (f64::from(x), f64::from(y))
+        } else {
+            c.save();
+            let _ = c.translate(f64::from(x), f64::from(y));
+            let _ = c.rotate(degrees.to_radians());
+            (0.0, 0.0)
+        };
+        let drawn = c.fill_text(text, x, y);
+        if degrees != 0.0 {
+            c.restore();
+        }
+        drawn.map_err(|e| DrawingErrorKind::DrawingError(BackendError(format!("{e:?}"))))
+    }
 }
 
-type Result<E> = std::result::Result<(), DrawingErrorKind<E>>;
+type Result = std::result::Result<(), DrawingErrorKind<BackendError>>;
 
-impl DrawingBackend for Canvas {
-    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+/// The same error, of this backend.
+fn lift<E: std::error::Error + Send + Sync>(
+    e: DrawingErrorKind<E>,
+) -> DrawingErrorKind<BackendError> {
+    match e {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(BackendError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(e) => DrawingErrorKind::FontError(e),
+    }
+}
+
+/// Calls the same method on whichever target, lifting its error (on a canvas, after stroking
+/// the lines gathered so far).
+macro_rules! each {
+    ($self:ident, $b:ident => $call:expr) => {{
+        $self.flush();
+        match &mut $self.target {
+            Target::Canvas($b) => $call.map_err(lift),
+            Target::Svg($b) => $call.map_err(lift),
+        }
+    }};
+}
+
+impl DrawingBackend for Backend<'_> {
+    type ErrorType = BackendError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        match &self.target {
+            Target::Canvas(b) => b.get_size(),
+            Target::Svg(b) => b.get_size(),
+        }
     }
-    fn ensure_prepared(&mut self) -> Result<Self::ErrorType> {
-        self.inner.ensure_prepared()
+    fn ensure_prepared(&mut self) -> Result {
+        each!(self, b => b.ensure_prepared())
     }
-    fn present(&mut self) -> Result<Self::ErrorType> {
-        self.inner.present()
+    fn present(&mut self) -> Result {
+        each!(self, b => b.present())
     }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<Self::ErrorType> {
-        self.inner.draw_pixel(point, color)
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
+        each!(self, b => b.draw_pixel(point, color))
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
         from: BackendCoord,
         to: BackendCoord,
         style: &S,
-    ) -> Result<Self::ErrorType> {
-        self.inner.draw_line(from, to, style)
+    ) -> Result {
+        if let Target::Svg(b) = &mut self.target {
+            return b.draw_line(from, to, style).map_err(lift);
+        }
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        // Lines along the pixel grid sit on pixel centres, as plotters' canvas backend draws them.
+        let (mut a, mut b) = (
+            (f64::from(from.0), f64::from(from.1)),
+            (f64::from(to.0), f64::from(to.1)),
+        );
+        if a.0 == b.0 {
+            (a.0, b.0) = (a.0 - 0.5, b.0 - 0.5);
+        }
+        if a.1 == b.1 {
+            (a.1, b.1) = (a.1 - 0.5, b.1 - 0.5);
+        }
+        self.lines(style);
+        self.context.move_to(a.0, a.1);
+        self.context.line_to(b.0, b.1);
+        Ok(())
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -57,15 +272,29 @@ impl DrawingBackend for Canvas {
         bottom_right: BackendCoord,
         style: &S,
         fill: bool,
-    ) -> Result<Self::ErrorType> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    ) -> Result {
+        each!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
-    ) -> Result<Self::ErrorType> {
-        self.inner.draw_path(path, style)
+    ) -> Result {
+        if let Target::Svg(b) = &mut self.target {
+            return b.draw_path(path, style).map_err(lift);
+        }
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut points = path.into_iter();
+        if let Some((x, y)) = points.next() {
+            self.lines(style);
+            self.context.move_to(f64::from(x), f64::from(y));
+            for (x, y) in points {
+                self.context.line_to(f64::from(x), f64::from(y));
+            }
+        }
+        Ok(())
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -73,23 +302,27 @@ impl DrawingBackend for Canvas {
         radius: u32,
         style: &S,
         fill: bool,
-    ) -> Result<Self::ErrorType> {
-        self.inner.draw_circle(center, radius, style, fill)
+    ) -> Result {
+        each!(self, b => b.draw_circle(center, radius, style, fill))
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
-    ) -> Result<Self::ErrorType> {
-        self.inner.fill_polygon(vert, style)
+    ) -> Result {
+        each!(self, b => b.fill_polygon(vert, style))
     }
     fn draw_text<T: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &T,
         pos: BackendCoord,
-    ) -> Result<Self::ErrorType> {
-        self.inner.draw_text(text, style, pos)
+    ) -> Result {
+        self.flush();
+        match &mut self.target {
+            Target::Canvas(_) => self.canvas_text(text, style, pos),
+            Target::Svg(b) => b.draw_text(text, style, pos).map_err(lift),
+        }
     }
 
     fn estimate_text_size<T: BackendTextStyle>(
@@ -97,31 +330,37 @@ impl DrawingBackend for Canvas {
         text: &str,
         style: &T,
     ) -> std::result::Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        ));
+        let key = (css_font(style), text.to_string());
+        if let Some(size) = SIZES.with(|s| s.borrow().get(&key).copied()) {
+            return Ok(size);
+        }
+        self.use_font(&key.0);
         let width = self.context.measure_text(text).map_or(0.0, |m| m.width());
         // Line height of sans-serif text is about 1.2 em.
-        Ok((width.ceil() as u32, (style.size() * 1.2).ceil() as u32))
+        let size = (width.ceil() as u32, (style.size() * 1.2).ceil() as u32);
+        SIZES.with(|s| {
+            let mut sizes = s.borrow_mut();
+            if sizes.len() >= MEASURED {
+                sizes.clear();
+            }
+            sizes.insert(key, size);
+        });
+        Ok(size)
     }
 }
 
-/// Draws chart `id` on `canvas`, sized to its CSS box times the pixel ratio, and stamps the
+/// Draws chart `id` on `canvas` of CSS size `(w, h)`, at the pixel ratio, and stamps the
 /// canvas with its draw count and time (`data-draws`, `data-drawn-at`, read by the tests and
 /// the latency benchmark). Returns the hover map of time charts; a drawing error is logged.
 pub fn paint(
     canvas: &HtmlCanvasElement,
-    id: crate::charts::ChartId,
-    input: &crate::charts::Input,
+    (w, h): (i32, i32),
+    id: ChartId,
+    input: &Input,
     compact: bool,
-    lang: crate::i18n::Lang,
-) -> Option<crate::charts::XMap> {
-    use plotters::prelude::IntoDrawingArea;
+    lang: Lang,
+) -> Option<XMap> {
     let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
-    let (w, h) = (canvas.client_width(), canvas.client_height());
     if w <= 0 || h <= 0 {
         return None;
     }
@@ -133,13 +372,13 @@ pub fn paint(
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
-    let area = Canvas::new(canvas)?.into_drawing_area();
-    let style = crate::charts::Style {
+    let area = Backend::canvas(canvas)?.into_drawing_area();
+    let style = Style {
         scale: ratio,
         compact: compact || w < 520,
         lang,
     };
-    let drawn = crate::charts::draw(id, &area, input, &style);
+    let drawn = charts::draw(id, &area, input, &style);
     if let Err(e) = area.present() {
         gloo::console::error!(format!("HashShift: {} chart: {e:?}", id.name()));
     }
@@ -160,4 +399,34 @@ pub fn paint(
             None
         }
     }
+}
+
+/// The current chart framed for export, drawn on an offscreen canvas at twice the screen's pixel
+/// ratio (at least 1200 px wide), as a PNG `data:` URL.
+pub fn export_png(state: &State) -> Option<String> {
+    let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
+    let scale = (2.0 * ratio).max(1200.0 / f64::from(IMAGE_SIZE.0));
+    let canvas = offscreen(
+        (f64::from(IMAGE_SIZE.0) * scale).round() as u32,
+        (f64::from(IMAGE_SIZE.1) * scale).round() as u32,
+    )?;
+    let area = Backend::canvas(&canvas)?.into_drawing_area();
+    if let Err(e) = draw_image(state, &area, scale) {
+        gloo::console::error!(format!("HashShift: exported chart: {e}"));
+    }
+    area.present().ok()?;
+    canvas.to_data_url_with_type("image/png").ok()
+}
+
+/// The current chart framed for export, as an SVG document.
+pub fn export_svg(state: &State) -> Option<String> {
+    let mut out = String::new();
+    {
+        let area = Backend::svg(&mut out, IMAGE_SIZE)?.into_drawing_area();
+        if let Err(e) = draw_image(state, &area, 1.0) {
+            gloo::console::error!(format!("HashShift: exported chart: {e}"));
+        }
+        area.present().ok()?;
+    }
+    Some(out)
 }

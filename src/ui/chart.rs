@@ -3,7 +3,7 @@
 //! and, for Monte Carlo, its line of numbers.
 
 use super::canvas::paint;
-use super::table::{use_settled, TableView};
+use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
 use super::Shared;
 use crate::analysis::MonteCarlo;
 use crate::charts::{self, ChartId, Mark, XMap};
@@ -12,7 +12,6 @@ use crate::explorer::{Action, Results};
 use crate::i18n::Lang;
 use crate::scenario::Key;
 use gloo::utils::window;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, ResizeObserver};
@@ -23,12 +22,16 @@ use yew::prelude::*;
 pub struct Props {
     /// Which chart.
     pub id: ChartId,
-    /// Whether this chart is the one shown (hidden ones are not drawn).
+    /// Whether it is the chart in view (the others stay mounted, hidden and not drawn).
     pub active: bool,
-    /// Its caption, legend and table (only for the chart shown).
-    pub panel: Option<Shared<ChartPanel>>,
+    /// Whether the data tables are shown ("Show the data"), not only read to screen readers.
+    pub show_data: bool,
+    /// Its caption, legend and data table's caption.
+    pub panel: Shared<ChartPanel>,
     /// The model's answer.
     pub results: Shared<Results>,
+    /// The pinned scenario A's, drawn as a thin grey line on time charts.
+    pub compare: Option<Shared<Results>>,
     /// The latest Monte Carlo result that fits the horizon.
     pub monte_carlo: Option<Shared<MonteCarlo>>,
     /// The Monte Carlo line (Monte Carlo charts only).
@@ -41,19 +44,25 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// Counts `ResizeObserver` reports on `frame`, so that a size change redraws.
+/// The CSS size of `frame`'s content box as its `ResizeObserver` reports it: a change redraws,
+/// and drawing never has to ask the page for a layout.
 #[hook]
-fn use_resized(frame: NodeRef) -> u32 {
-    let resized = use_state(|| 0u32);
+fn use_size(frame: NodeRef) -> (i32, i32) {
+    let size = use_state(|| (0, 0));
     {
-        let resized = resized.clone();
+        let size = size.clone();
         use_effect_with((), move |_| {
             let observer = frame.cast::<web_sys::Element>().and_then(|el| {
-                let count = Rc::new(std::cell::Cell::new(0u32));
-                let callback = Closure::<dyn FnMut()>::new(move || {
-                    count.set(count.get().wrapping_add(1));
-                    resized.set(count.get());
-                });
+                let callback =
+                    Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                        let rect = entries
+                            .get(0)
+                            .dyn_into::<web_sys::ResizeObserverEntry>()
+                            .map(|e| e.content_rect());
+                        if let Ok(r) = rect {
+                            size.set((r.width().round() as i32, r.height().round() as i32));
+                        }
+                    });
                 let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
                 observer.observe(&el);
                 Some((observer, callback))
@@ -65,7 +74,7 @@ fn use_resized(frame: NodeRef) -> u32 {
             }
         });
     }
-    *resized
+    *size
 }
 
 /// One chart with its caption, legend, data table and hover read-out.
@@ -74,24 +83,27 @@ pub fn chart_view(props: &Props) -> Html {
     let Props {
         id,
         active,
+        show_data,
         panel,
         results,
+        compare,
         monte_carlo,
         line,
         compact,
         dispatch,
         lang,
     } = props;
-    let (id, active, compact, lang) = (*id, *active, *compact, *lang);
+    let (id, active, show_data, compact, lang) = (*id, *active, *show_data, *compact, *lang);
     let canvas = use_node_ref();
     let frame = use_node_ref();
-    let resized = use_resized(frame.clone());
+    let size = use_size(frame.clone());
     let xmap = use_mut_ref(|| None::<XMap>);
     let hover = use_state(|| None::<(usize, f64)>);
-    // The data table follows the chart once input settles, off the redraw's path.
+    // The data table follows the chart once input settles, off the redraw's path; those of
+    // the charts out of view follow later.
     let table = use_settled(
         (id, results.clone(), monte_carlo.clone(), lang),
-        active,
+        if active { SETTLE_MS } else { SETTLE_HIDDEN_MS },
         |(id, results, mc, lang)| chart_table(results, *id, mc.as_deref(), *lang),
     );
     {
@@ -100,17 +112,17 @@ pub fn chart_view(props: &Props) -> Html {
             (
                 results.clone(),
                 active,
-                resized,
+                compare.clone(),
+                size,
                 monte_carlo.clone(),
                 compact,
                 lang,
             ),
-            move |(results, active, _, mc, compact, lang)| {
-                if *active {
-                    if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                        let input = results.input(id, mc.as_deref());
-                        *xmap.borrow_mut() = paint(&c, id, &input, *compact, *lang);
-                    }
+            move |(results, active, pinned, size, mc, compact, lang)| {
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>().filter(|_| *active) {
+                    let mut input = results.input(id, mc.as_deref());
+                    input.compare = pinned.as_ref().map(|a| &a.projection);
+                    *xmap.borrow_mut() = paint(&c, *size, id, &input, *compact, *lang);
                 }
             },
         );
@@ -143,11 +155,7 @@ pub fn chart_view(props: &Props) -> Html {
         })
         .unwrap_or_default();
     let x = shown.map_or(0.0, |(_, x)| x);
-    let width = f64::from(
-        canvas
-            .cast::<HtmlCanvasElement>()
-            .map_or(0, |c| c.client_width()),
-    );
+    let width = f64::from(size.0);
     let readout_style = if x > width * 0.6 {
         format!("right: calc(100% - {x:.0}px + 10px)")
     } else {
@@ -162,25 +170,26 @@ pub fn chart_view(props: &Props) -> Html {
             </div>
         </>
     };
-    let label = panel.as_ref().map(|p| p.label.clone());
+    let p = panel;
     html! {
         <figure class="chart" hidden={!active} data-tab={id.name()}>
-            if let (Some(p), false) = (panel, compact) { <figcaption>{ p.caption }</figcaption> }
+            if !compact { <figcaption>{ p.caption }</figcaption> }
             <div class="chart-frame" ref={frame}>
                 <canvas ref={canvas} data-chart={id.name()} class="chart-canvas" role="img"
-                    aria-label={label} {onpointermove} {onpointerleave}></canvas>
+                    aria-label={p.label.clone()} aria-describedby="summary" {onpointermove} {onpointerleave}></canvas>
                 { tooltip }
             </div>
-            if let Some(p) = panel {
-                <ul class="legend">
-                    { for p.legend.iter().map(|item| {
-                        let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band" };
-                        html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", item.color)}></span>{ &item.label }</li> }
-                    }) }
-                </ul>
-                if let Some(t) = table {
-                    <TableView caption={p.table_caption.clone()} table={t} chart={id.name()} visually_hidden=true />
-                }
+            <ul class="legend">
+                { for p.legend.iter().map(|item| {
+                    let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band" };
+                    html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", item.color)}></span>{ &item.label }</li> }
+                }) }
+            </ul>
+            // A stale table out of sight is dropped rather than read out; one shown stays,
+            // marked busy, until rebuilt.
+            if let Some(t) = table.value.filter(|_| table.fresh || show_data) {
+                <TableView caption={p.table_caption.clone()} table={t} chart={id.name()}
+                    visually_hidden={!show_data} fresh={table.fresh} id={format!("data-{}", id.name())} />
             }
             { for line.as_ref().map(|l| monte_carlo_line(l, dispatch)) }
         </figure>

@@ -38,12 +38,67 @@ pub fn controls(props: &Props) -> Html {
     }
     html! {
         { for groups(&s, lang).into_iter().map(|(_, title, keys, hidden)| html! {
-            <details class="group" open=true {hidden}>
-                <summary>{ title }</summary>
-                { for keys.into_iter().map(control) }
-            </details>
+            <GroupView key={title} {title} {keys} {hidden} scenario={s} dispatch={props.dispatch.clone()} {lang} />
         }) }
     }
+}
+
+#[derive(Properties)]
+struct GroupProps {
+    title: &'static str,
+    keys: Vec<Key>,
+    hidden: bool,
+    scenario: Scenario,
+    dispatch: Callback<Action>,
+    lang: Lang,
+}
+
+impl PartialEq for GroupProps {
+    /// A group re-renders only when one of its own keys changes.
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.title,
+            &self.keys,
+            self.hidden,
+            &self.dispatch,
+            self.lang,
+        ) == (
+            other.title,
+            &other.keys,
+            other.hidden,
+            &other.dispatch,
+            other.lang,
+        ) && self
+            .keys
+            .iter()
+            .all(|&k| seen(&self.scenario, k) == seen(&other.scenario, k))
+    }
+}
+
+/// One group of controls.
+#[function_component(GroupView)]
+fn group_view(props: &GroupProps) -> Html {
+    let GroupProps {
+        title,
+        keys,
+        hidden,
+        scenario,
+        dispatch,
+        lang,
+    } = props;
+    html! {
+        <details class="group" open=true hidden={*hidden}>
+            <summary>{ *title }</summary>
+            { for keys.iter().map(|&key| html! {
+                <Control key={key.name()} id={key} scenario={*scenario} dispatch={dispatch.clone()} lang={*lang} />
+            }) }
+        </details>
+    }
+}
+
+/// What a control shows of the scenario: its key's value, default, bounds and visibility.
+fn seen(s: &Scenario, k: Key) -> (f64, f64, (f64, f64), bool) {
+    (s.get(k), s.default_of(k), s.bounds(k), shown(s, k))
 }
 
 #[derive(Properties)]
@@ -58,11 +113,8 @@ impl PartialEq for ControlProps {
     /// A control shows only its own key's value, default, bounds and visibility, so it
     /// re-renders only when one of those changes (not on every change of the scenario).
     fn eq(&self, other: &Self) -> bool {
-        let seen = |p: &Self| {
-            let (s, k) = (&p.scenario, p.id);
-            (k, s.get(k), s.default_of(k), s.bounds(k), shown(s, k))
-        };
-        seen(self) == seen(other) && self.dispatch == other.dispatch && self.lang == other.lang
+        (self.id, self.lang, &self.dispatch) == (other.id, other.lang, &other.dispatch)
+            && seen(&self.scenario, self.id) == seen(&other.scenario, other.id)
     }
 }
 

@@ -75,3 +75,73 @@ pub fn set_language(html_lang: &str, title: &str) {
 pub fn target<T: JsCast>(e: &web_sys::Event) -> Option<T> {
     e.target()?.dyn_into().ok()
 }
+
+/// Saves `contents` as a file named `filename` (a Blob behind a temporary link).
+pub fn download(filename: &str, mime: &str, contents: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob));
+    match url {
+        Ok(url) => {
+            save(filename, &url);
+            // The browser reads the file after the click returns: free it a little later.
+            gloo::timers::callback::Timeout::new(10_000, move || {
+                let _ = web_sys::Url::revoke_object_url(&url);
+            })
+            .forget();
+        }
+        Err(e) => gloo::console::error!("HashShift could not prepare the download:", e),
+    }
+}
+
+/// Saves what `url` points at (a `data:` or `blob:` URL) as a file named `filename`.
+pub fn save(filename: &str, url: &str) {
+    let link = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(a) = link {
+        a.set_href(url);
+        a.set_download(filename);
+        a.click();
+    }
+}
+
+/// What the system's share sheet did.
+pub enum Shared {
+    /// The link went out.
+    Done,
+    /// The reader closed the sheet.
+    Cancelled,
+    /// There is no share sheet, or it failed.
+    Unavailable,
+}
+
+/// Opens the system's share sheet with `title`, `text` and `url`.
+pub async fn share(title: &str, text: &str, url: &str) -> Shared {
+    let navigator = window().navigator();
+    let has_share = js_sys::Reflect::get(&navigator, &JsValue::from_str("share"))
+        .is_ok_and(|f| f.is_function());
+    if !has_share {
+        return Shared::Unavailable;
+    }
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_text(text);
+    data.set_url(url);
+    match JsFuture::from(navigator.share_with_data(&data)).await {
+        Ok(_) => Shared::Done,
+        Err(e) => {
+            let name = js_sys::Reflect::get(&e, &JsValue::from_str("name"))
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                Shared::Cancelled
+            } else {
+                Shared::Unavailable
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! KPI cards: `[data-kpi]` with the CLI's raw value in `data-value`.
 
 use super::Shared;
-use crate::explorer::kpi::{cards, Kpi};
+use crate::explorer::kpi::{cards, compare, Kpi};
 use crate::explorer::Results;
 use crate::i18n::{Lang, Msg};
 use yew::prelude::*;
@@ -11,6 +11,8 @@ use yew::prelude::*;
 pub struct Props {
     /// The model's answer shown.
     pub results: Shared<Results>,
+    /// The pinned scenario A's, when one is pinned.
+    pub compare: Option<Shared<Results>>,
     /// Compact cards (embed): no explanation line, it goes to the tooltip.
     pub compact: bool,
     /// Interface language.
@@ -22,7 +24,12 @@ pub struct Props {
 #[function_component(Kpis)]
 pub fn kpis(props: &Props) -> Html {
     let compact = props.compact;
-    let (primary, secondary): (Vec<Kpi>, Vec<Kpi>) = cards(&props.results.projection, props.lang)
+    let lang = props.lang;
+    let mut all = cards(&props.results.projection, lang);
+    if let Some(a) = &props.compare {
+        compare(&mut all, &cards(&a.projection, lang), lang);
+    }
+    let (primary, secondary): (Vec<Kpi>, Vec<Kpi>) = all
         .into_iter()
         .filter(|k| !compact || k.in_embed)
         .partition(|k| k.primary || compact);
@@ -45,11 +52,13 @@ fn card(k: Kpi, compact: bool) -> Html {
     };
     html! {
         <div class={classes!("kpi", tone)} data-kpi={k.id} data-value={k.data_value}
+             data-compare-value={k.compare.as_ref().map(|c| c.data_value.clone())}
              title={compact.then(|| k.meaning.clone())}>
             <div class="kpi-title">{ if compact { k.short_title } else { k.title } }</div>
             <div class="kpi-value">{ k.text }
                 if let Some(d) = k.detail { <span class="kpi-detail">{ d }</span> }
             </div>
+            if let Some(c) = &k.compare { <div class="kpi-compare">{ &c.text }</div> }
             <p class={classes!("kpi-meaning", compact.then_some("visually-hidden"))}>{ k.meaning }</p>
         </div>
     }

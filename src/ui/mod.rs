@@ -7,6 +7,7 @@ mod canvas;
 mod chart;
 mod controls;
 mod dom;
+mod embed;
 mod kpis;
 mod share;
 mod store;

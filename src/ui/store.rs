@@ -1,9 +1,12 @@
 //! The shell around [`explorer::update`]: it holds the state, forwards each action, runs the
 //! effects `update` returns (address bar, clipboard, timers, Monte Carlo) and asks Yew to render.
 
-use super::dom;
+use super::{canvas, dom};
 use crate::analysis::monte_carlo;
-use crate::explorer::{self, url_sync::UrlOp, url_sync::UrlSync, Action, Effect, McResult, State};
+use crate::explorer::{
+    self, export::Export, url_sync::UrlOp, url_sync::UrlSync, Action, CopyWhat, Effect, McResult,
+    State, UrlWrite,
+};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -69,13 +72,14 @@ impl Store {
     fn run(self: &Rc<Self>, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
-                Effect::Url { query, push } => {
-                    let now = dom::now();
-                    let ops = if push {
-                        self.url.borrow_mut().push(query, now)
-                    } else {
-                        self.url.borrow_mut().replace(query, now)
+                Effect::Url { query, write } => {
+                    let mut url = self.url.borrow_mut();
+                    let ops = match write {
+                        UrlWrite::Now => url.start(query),
+                        UrlWrite::Soon => url.replace(query, dom::now()),
+                        UrlWrite::Push => url.push(query),
                     };
+                    drop(url);
                     self.address_bar(ops);
                 }
                 Effect::Copy { what, text } => {
@@ -84,6 +88,31 @@ impl Store {
                         let ok = dom::copy(&text).await;
                         store.dispatch(Action::Copied(what, ok));
                     });
+                }
+                Effect::Share { title, text, url } => {
+                    let store = Rc::clone(self);
+                    yew::platform::spawn_local(async move {
+                        if let dom::Shared::Unavailable = dom::share(&title, &text, &url).await {
+                            store.dispatch(Action::Copy(CopyWhat::Link));
+                        }
+                    });
+                }
+                Effect::Download {
+                    filename,
+                    mime,
+                    contents,
+                } => dom::download(&filename, mime, &contents),
+                Effect::DownloadChart { filename, format } => {
+                    let state = self.state.borrow();
+                    let saved = if format == Export::Svg {
+                        canvas::export_svg(&state)
+                            .map(|svg| dom::download(&filename, format.mime(), &svg))
+                    } else {
+                        canvas::export_png(&state).map(|url| dom::save(&filename, &url))
+                    };
+                    if saved.is_none() {
+                        gloo::console::error!("HashShift could not draw the chart to save");
+                    }
                 }
                 Effect::ClearNoticeSoon => {
                     let store = Rc::clone(self);
@@ -120,7 +149,7 @@ impl Store {
                 UrlOp::ArmTimer(ms) => {
                     let store = Rc::clone(self);
                     let timer = Timeout::new(ms.ceil() as u32, move || {
-                        let ops = store.url.borrow_mut().timer_fired(dom::now());
+                        let ops = store.url.borrow_mut().timer_fired();
                         store.address_bar(ops);
                     });
                     *self.url_timer.borrow_mut() = Some(timer);

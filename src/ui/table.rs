@@ -6,31 +6,45 @@ use crate::charts::Table;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-/// How long input must rest before a table is rebuilt, ms.
-const SETTLE_MS: u32 = 150;
+/// How long input must rest before the table in view is rebuilt, ms.
+pub const SETTLE_MS: u32 = 150;
 
-/// The value `compute` makes of `deps`, rebuilt [`SETTLE_MS`] after `deps` last changed (`None`
-/// until then, and while `active` is false).
+/// How long input must rest before a table out of view (another tab's chart) is rebuilt, ms:
+/// later, so that the one in view comes first and an idle page pays for the rest.
+pub const SETTLE_HIDDEN_MS: u32 = 1500;
+
+/// A value built from its inputs once they settle.
+pub struct Settled<T> {
+    /// The latest value built, if any.
+    pub value: Option<Shared<T>>,
+    /// Whether it was built from the current inputs.
+    pub fresh: bool,
+}
+
+/// The value `compute` makes of `deps`, rebuilt `delay_ms` after `deps` last changed; until
+/// then the previous one, marked stale.
 #[hook]
-pub fn use_settled<D, T>(deps: D, active: bool, compute: fn(&D) -> T) -> Option<Shared<T>>
+pub fn use_settled<D, T>(deps: D, delay_ms: u32, compute: fn(&D) -> T) -> Settled<T>
 where
     D: PartialEq + Clone + 'static,
     T: 'static,
 {
-    let value = use_state(|| None::<Shared<T>>);
+    let built = use_state(|| None::<(D, Shared<T>)>);
     let timer = use_mut_ref(|| None::<Timeout>);
     {
-        let value = value.clone();
-        use_effect_with((deps, active), move |(deps, active)| {
+        let built = built.clone();
+        use_effect_with((deps.clone(), delay_ms), move |(deps, delay_ms)| {
             let deps = deps.clone();
-            *timer.borrow_mut() = active.then(|| {
-                Timeout::new(SETTLE_MS, move || {
-                    value.set(Some(Shared(std::rc::Rc::new(compute(&deps)))))
-                })
-            });
+            *timer.borrow_mut() = Some(Timeout::new(*delay_ms, move || {
+                let value = Shared(std::rc::Rc::new(compute(&deps)));
+                built.set(Some((deps, value)));
+            }));
         });
     }
-    (*value).clone()
+    Settled {
+        value: built.as_ref().map(|(_, v)| v.clone()),
+        fresh: built.as_ref().is_some_and(|(d, _)| *d == deps),
+    }
 }
 
 /// Props of [`TableView`].
@@ -49,6 +63,11 @@ pub struct Props {
     /// Shown only to screen readers.
     #[prop_or_default]
     pub visually_hidden: bool,
+    /// Built from the current input (a stale table is marked busy until rebuilt).
+    pub fresh: bool,
+    /// Its wrapper's `id`, for a toggle's `aria-controls`.
+    #[prop_or_default]
+    pub id: Option<String>,
 }
 
 /// A table with a caption, column headers and row headers.
@@ -60,10 +79,13 @@ pub fn table_view(props: &Props) -> Html {
         chart,
         role,
         visually_hidden,
+        fresh,
+        id,
     } = props;
     // A wrapper carries the hiding: a table ignores the clipping of a visually hidden box.
     html! {
-        <div class={classes!("table-wrap", visually_hidden.then_some("visually-hidden"))}>
+        <div id={id.clone()} class={classes!("table-wrap", visually_hidden.then_some("visually-hidden"))}
+            aria-busy={(!fresh).to_string()}>
         <table data-table={*chart} data-role={*role}>
             <caption>{ caption }</caption>
             <thead><tr>{ for table.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }</tr></thead>

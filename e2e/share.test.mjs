@@ -1,0 +1,237 @@
+// Sharing, comparing and exporting: pinned scenarios, downloads equal to the CLI's output,
+// embeds that size themselves in an article, link previews, print and the share sheet.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { open } from './browser.mjs';
+import { site, SHOTS, KPIS, cli, cliText, printed, kpiValues, waitForQuery } from './common.mjs';
+
+/** Clicks `selector` and returns the download it starts: its file name and its bytes. */
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** Width and height of a PNG, from its IHDR chunk. */
+const pngSize = (bytes) => [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+
+test('a pinned scenario is compared card by card, chart by chart and input by input', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`);
+  await page.click('[data-action="pin"]');
+  const pinnedQuery = await waitForQuery(page, (s) => s.includes('cmp='));
+  assert.equal(pinnedQuery, 'v=2&tab=cash&cmp=v%3D2');
+  // Move two inputs away from A.
+  await page.fill('[name="power"]', '40');
+  await page.press('[name="power"]', 'Enter');
+  await page.fill('[name="gpu"]', '3');
+  await page.press('[name="gpu"]', 'Enter');
+  const q = await waitForQuery(page, (s) => s.startsWith('v=2&power=40&gpu=3'));
+  assert.equal(q, 'v=2&power=40&gpu=3&tab=cash&cmp=v%3D2');
+  // Every card carries A's value as the CLI prints it, and now's.
+  const compare = await page.$$eval('[data-kpi]', (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.compareValue])));
+  const now = await kpiValues(page);
+  for (const id of KPIS) {
+    assert.equal(compare[id], printed('v=2', id), `A's ${id}`);
+    assert.equal(now[id], printed('v=2&power=40&gpu=3', id), id);
+  }
+  assert.match(await page.textContent('[data-kpi="npv_advantage"] .kpi-compare'), /^A: −\$590 M · \+\$/);
+  // The waterfall names the inputs that changed, in table order, and adds up.
+  await page.waitForSelector('[data-role="compare"] tr[data-step]');
+  const steps = await page.$$eval('[data-role="compare"] tr[data-step]', (rows) => rows.map((r) => r.dataset.step));
+  assert.deepEqual(steps, ['Power price', 'GPU rental price']);
+  const legend = await page.textContent('.chart:not([hidden]) .legend');
+  assert.match(legend, /Pinned scenario \(A\)/);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/pinned.png`, fullPage: false });
+  // The comparison is a link: a fresh page restores it.
+  const fresh = await context.newPage();
+  await fresh.goto(`${site.url}?${q}`);
+  await fresh.waitForSelector('[data-role="compare"] tr[data-step]');
+  assert.equal(await fresh.$eval('[data-kpi="npv_advantage"]', (e) => e.dataset.compareValue), compare.npv_advantage);
+  // Unpin clears it.
+  await page.click('[data-action="unpin"]');
+  assert.equal(await waitForQuery(page, (s) => !s.includes('cmp=')), 'v=2&power=40&gpu=3&tab=cash');
+  assert.equal(await page.locator('[data-role="compare"]').count(), 0);
+  assert.equal(await page.locator('[data-compare-value]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('downloads are the CLI output of the canonical query, and the chart as PNG and SVG', async () => {
+  const q = 'v=2&mw=18&power=40&gpu=3';
+  const { page, context, problems } = await open(site.browser, `${site.url}?${q}&tab=cash&lang=it`, { scale: 1 });
+  await page.click('.downloads > summary');
+  const csv = await download(page, '[data-action="export-csv"]');
+  assert.equal(csv.name, 'hashshift-monthly-mw18_power40_gpu3.csv');
+  assert.equal(csv.bytes.toString(), cliText(q, '--format', 'csv'));
+  await page.click('.downloads > summary');
+  const annual = await download(page, '[data-action="export-annual"]');
+  assert.equal(annual.name, 'hashshift-yearly-mw18_power40_gpu3.csv');
+  assert.equal(annual.bytes.toString(), cliText(q, '--format', 'annual'));
+  await page.click('.downloads > summary');
+  const json = await download(page, '[data-action="export-json"]');
+  assert.equal(json.name, 'hashshift-report-mw18_power40_gpu3.json');
+  assert.equal(json.bytes.toString(), cliText(q, '--format', 'json'));
+  await page.click('.downloads > summary');
+  const png = await download(page, '[data-action="export-png"]');
+  assert.equal(png.name, 'hashshift-cash-mw18_power40_gpu3.png');
+  assert.equal(png.bytes.subarray(1, 4).toString(), 'PNG');
+  const [w, h] = pngSize(png.bytes);
+  assert.ok(w >= 1200 && w === 2000 && h === 1200, `${w}×${h}: twice the pixel ratio, at least 1200 px wide`);
+  await page.click('.downloads > summary');
+  const svg = await download(page, '[data-action="export-svg"]');
+  assert.equal(svg.name, 'hashshift-cash-mw18_power40_gpu3.svg');
+  const text = svg.bytes.toString();
+  assert.match(text, /^\s*Cassa\s*$/m, 'the title');
+  for (const part of ['Flusso di cassa cumulato', `${site.url}?v=2&amp;mw=18&amp;power=40&amp;gpu=3`, 'Fonte: HashShift', '15 giu 2026']) {
+    assert.ok(text.includes(part), part);
+  }
+  // Look at the exported chart.
+  await page.setContent(`<img src="data:image/png;base64,${png.bytes.toString('base64')}" style="width:1000px">`);
+  await page.screenshot({ path: `${SHOTS}/export.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the written summary says the result in a sentence a reader could quote', async () => {
+  const { page, context, problems } = await open(site.browser, site.url);
+  const summary = await page.textContent('[data-role="summary"]');
+  assert.equal(summary, 'Converting 100 MW to a GPU cloud from Jan 2027 is worth $590 M less than keeping it '
+    + "mining at 12 %/yr over 10 years, even counting $749 M for the halls' value at the horizon. At its peak it "
+    + 'needs $2.70 B more cash than mining (Jan 2033); its return on that cash is 6.5 %/yr; operations alone do '
+    + 'not pay it back within 10 years.');
+  assert.equal(await page.getAttribute('canvas[data-chart="revenue"]', 'aria-describedby'), 'summary');
+  assert.equal(cli('').summary.npv_advantage_terminal.toFixed(0), '749137711');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** An article page with two embeds and embed.js, as a newsroom's CMS would make it. */
+function article(url, width) {
+  const src = (q) => `${url}?${q}&embed=1`;
+  return `<!DOCTYPE html><html><head><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"></head>
+    <body style="font: 17px Georgia, serif; margin: 0 auto; padding: 16px; max-width: ${width}px; box-sizing: border-box">
+    <h1>Will AI absorb Bitcoin mining?</h1>
+    <p>Bitfarms is turning its 18 MW Washington site into a GPU cloud. Move the sliders below.</p>
+    <iframe id="first" data-hashshift src="${src('preset=bitfarms-wa&tab=revenue&controls=btc,gpu')}" title="HashShift" loading="lazy" style="width:100%;height:480px;border:0"></iframe>
+    <p>Leasing the hall instead:</p>
+    <iframe id="second" data-hashshift src="${src('preset=colo-lease&tab=cash')}" title="HashShift" loading="lazy" style="width:100%;height:480px;border:0"></iframe>
+    <p>The halving of 2028 cuts mining revenue in half again.</p>
+    <script src="${url}embed.js" async></script></body></html>`;
+}
+
+for (const width of [600, 360]) {
+  test(`embeds size themselves in an article column of ${width} px`, async () => {
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    // The article comes from the site's origin, as a newsroom page would host the script.
+    site.server.pages.set('/tools/hashshift/article.html', article(site.url, width));
+    await page.goto(`${site.url}article.html`);
+    for (const id of ['first', 'second']) {
+      await page.waitForSelector(`#${id}[data-hashshift-sized]`);
+      const frame = await (await page.$(`#${id}`)).contentFrame();
+      await frame.waitForSelector('.app.sized canvas[data-chart][data-draws]');
+      // The iframe is as tall as its page: no inner scrollbar, nothing clipped.
+      await page.waitForFunction((i) => {
+        const f = document.getElementById(i);
+        const d = f.contentDocument.scrollingElement;
+        return Math.abs(f.clientHeight - d.scrollHeight) <= 1;
+      }, id);
+      const fit = await frame.evaluate(() => {
+        const d = document.scrollingElement;
+        const clipped = [...document.querySelectorAll('.kpi-title, .kpi-value, .open-full, h1, .legend li, .summary')]
+          .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth + 0.5)
+          .map((e) => e.textContent);
+        return { h: d.scrollHeight <= innerHeight, w: d.scrollWidth <= innerWidth, clipped };
+      });
+      assert.deepEqual(fit, { h: true, w: true, clipped: [] }, id);
+    }
+    await page.screenshot({ path: `${SHOTS}/article-${width}.png`, fullPage: true });
+    // The column narrows: the height follows.
+    const before = await page.$eval('#second', (f) => f.clientHeight);
+    await page.setViewportSize({ width: Math.round(width * 0.75), height: 900 });
+    await page.evaluate((w) => { document.body.style.maxWidth = `${w}px`; }, Math.round(width * 0.75));
+    await page.waitForFunction((h) => {
+      const f = document.getElementById('second');
+      return f.clientHeight !== h && Math.abs(f.clientHeight - f.contentDocument.scrollingElement.scrollHeight) <= 1;
+    }, before);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the copied embed code is a full-width iframe with the script that sizes it', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?mw=18&tab=cash`);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('[data-action="copy-embed"]');
+  await page.locator('.share-note', { hasText: 'Embed code copied' }).waitFor();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(code, `<iframe data-hashshift src="${site.url}?v=2&amp;mw=18&amp;tab=cash&amp;embed=1" `
+    + 'title="HashShift: mine Bitcoin or convert to AI?" loading="lazy" style="width:100%;height:480px;border:0"></iframe>\n'
+    + `<script src="${site.url}embed.js" async></script>`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('link previews: title, description and a 1200×630 image from the site itself', async () => {
+  const { page, context, problems } = await open(site.browser, site.url);
+  const meta = await page.$$eval('meta[property^="og:"], meta[name^="twitter:"]',
+    (els) => Object.fromEntries(els.map((e) => [e.getAttribute('property') ?? e.getAttribute('name'), e.content])));
+  assert.equal(meta['og:title'], 'HashShift — mine Bitcoin or convert to AI?');
+  assert.match(meta['og:description'], /megawatt/);
+  assert.equal(meta['twitter:card'], 'summary_large_image');
+  const image = await page.request.get(new URL(meta['og:image'], site.url).href);
+  assert.equal(image.status(), 200);
+  assert.deepEqual(pngSize(await image.body()), [1200, 630]);
+  assert.equal(meta['twitter:image'], meta['og:image']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('printing gives the title, link, cards, summary and chart on one page, without controls', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?mw=18&tab=cash`);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['[data-panel="controls"]', '.share', '.tabs', '.annual']) {
+    assert.ok(!(await page.isVisible(hidden)), `${hidden} hidden in print`);
+  }
+  for (const shown of ['h1', '.print-link', '[data-kpi="npv_advantage"]', '[data-role="summary"]', 'canvas[data-chart="cash"]']) {
+    assert.ok(await page.isVisible(shown), `${shown} printed`);
+  }
+  assert.equal(await page.textContent('.print-link'), `This scenario: ${site.url}?v=2&mw=18&tab=cash`);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  assert.equal(pages, 1, 'one page');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone, Share opens the system share sheet, or copies the link without one', async () => {
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 };
+  const context = await site.browser.newContext(phone);
+  await context.addInitScript(() => {
+    navigator.share = (data) => { window.shared = data; return Promise.resolve(); };
+  });
+  const page = await context.newPage();
+  await page.goto(`${site.url}?mw=18&lang=it`);
+  await page.waitForSelector('canvas[data-chart][data-draws]');
+  assert.ok(await page.isVisible('[data-action="share"]'));
+  await page.click('[data-action="share"]');
+  await page.waitForFunction(() => window.shared);
+  const shared = await page.evaluate(() => window.shared);
+  assert.equal(shared.url, `${site.url}?v=2&mw=18&lang=it`);
+  assert.match(shared.text, /^Convertire 18 MW a un cloud GPU/);
+  await context.close();
+  // No share sheet: the link is copied instead, and the page says so.
+  const other = await site.browser.newContext(phone);
+  await other.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const plain = await other.newPage();
+  await plain.goto(`${site.url}?mw=18`);
+  await plain.waitForSelector('canvas[data-chart][data-draws]');
+  assert.equal(await plain.evaluate(() => typeof navigator.share), 'undefined');
+  await plain.click('[data-action="share"]');
+  await plain.locator('.share-note', { hasText: 'Link copied' }).waitFor();
+  assert.equal(await plain.evaluate(() => navigator.clipboard.readText()), `${site.url}?v=2&mw=18`);
+  await other.close();
+});

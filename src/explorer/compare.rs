@@ -1,0 +1,170 @@
+//! Comparing the scenario with a pinned one (A): which inputs differ and how much each explains
+//! of the change in the NPV advantage. The inputs move from A's value to the current one, one
+//! at a time in table order; each step's change of the NPV advantage is its part of the
+//! waterfall, and the steps add up to the whole difference.
+
+use crate::i18n::{Lang, Msg};
+use crate::model;
+use crate::scenario::{Key, Kind, Scenario};
+
+/// One input changed from A's value to the current one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    /// The input.
+    pub key: Key,
+    /// The NPV advantage before this step, $.
+    pub before: f64,
+    /// The NPV advantage after it, $.
+    pub after: f64,
+}
+
+/// The steps from `a` to `b`, in table order: one per input whose value differs when its turn
+/// comes (a construction start that followed the start month moves with it, in its step).
+pub fn steps(a: &Scenario, b: &Scenario) -> Vec<Step> {
+    let mut s = *a;
+    let mut before = model::npv_advantage(&s);
+    let mut out = Vec::new();
+    for key in Key::all() {
+        if s.get(key) == b.get(key) {
+            continue;
+        }
+        s.set(key, b.get(key));
+        let after = model::npv_advantage(&s);
+        out.push(Step { key, before, after });
+        before = after;
+    }
+    debug_assert_eq!(s, *b, "setting every key of b reaches b");
+    out
+}
+
+/// A key's value as people read it, with its unit.
+pub fn value_text(s: &Scenario, key: Key, lang: Lang) -> String {
+    let d = key.def();
+    match d.kind {
+        Kind::Month => lang.fmt().month(s.month(key)),
+        Kind::Choice(choices) => choices[s.get(key) as usize].name.to_string(),
+        Kind::Toggle => lang
+            .t(if s.get(key) == 1.0 { Msg::On } else { Msg::Off })
+            .to_string(),
+        Kind::Real | Kind::Integer => {
+            let number = lang.fmt().number(s.get(key), 4);
+            match d.unit {
+                Some(unit) => format!("{number} {}", lang.t(unit)),
+                None => number,
+            }
+        }
+    }
+}
+
+/// One row of the waterfall as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WaterfallRow {
+    /// What the row is: A, an input's label, or "now".
+    pub label: String,
+    /// The input's change (`45 $/MWh → 40 $/MWh`), empty for the totals.
+    pub change: String,
+    /// The row's amount: a total, or a step's change, as text.
+    pub amount: String,
+    /// Whether it is a total (A or now) rather than a step.
+    pub total: bool,
+    /// The bar's left edge and width, in % of the chart's span.
+    pub bar: (f64, f64),
+    /// Whether the step raises the advantage (totals: whether it is above zero).
+    pub up: bool,
+}
+
+/// The waterfall from the pinned scenario `a` to `b`.
+pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Vec<WaterfallRow> {
+    let f = lang.fmt();
+    let steps = steps(a, b);
+    let start = steps
+        .first()
+        .map_or_else(|| model::npv_advantage(a), |s| s.before);
+    let end = steps.last().map_or(start, |s| s.after);
+    let lo = steps.iter().map(|s| s.after).fold(start.min(0.0), f64::min);
+    let hi = steps.iter().map(|s| s.after).fold(start.max(0.0), f64::max);
+    let span = (hi - lo).max(1.0);
+    let bar = |x: f64, y: f64| {
+        let (l, r) = (x.min(y), x.max(y));
+        ((l - lo) / span * 100.0, ((r - l) / span * 100.0).max(0.3))
+    };
+    let total = |msg: Msg, v: f64| WaterfallRow {
+        label: lang.t(msg).to_string(),
+        change: String::new(),
+        amount: f.money(v),
+        total: true,
+        bar: bar(0.0, v),
+        up: v >= 0.0,
+    };
+    let mut rows = vec![total(Msg::PinnedScenario, start)];
+    rows.extend(steps.iter().map(|s| {
+        let delta = s.after - s.before;
+        let sign = if delta > 0.0 { "+" } else { "" };
+        WaterfallRow {
+            label: lang.t(s.key.def().label).to_string(),
+            change: format!(
+                "{} → {}",
+                value_text(a, s.key, lang),
+                value_text(b, s.key, lang)
+            ),
+            amount: format!("{sign}{}", f.money(delta)),
+            total: false,
+            bar: bar(s.before, s.after),
+            up: delta >= 0.0,
+        }
+    }));
+    rows.push(total(Msg::LegendThisScenario, end));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::parse;
+
+    #[test]
+    fn steps_add_up_to_the_whole_difference() {
+        let a = parse("").scenario;
+        let b = parse("start=2027-06&power=40&gpu=3&airate=9&tv=book").scenario;
+        let steps = steps(&a, &b);
+        let keys: Vec<Key> = steps.iter().map(|s| s.key).collect();
+        // The construction start followed the start month: it moves in the start's step.
+        assert_eq!(
+            keys,
+            [Key::Start, Key::Power, Key::Gpu, Key::Airate, Key::Tv]
+        );
+        let total: f64 = steps.iter().map(|s| s.after - s.before).sum();
+        let whole = model::npv_advantage(&b) - model::npv_advantage(&a);
+        assert!((total - whole).abs() < 1e-6 * whole.abs().max(1.0));
+        assert_eq!(steps[0].before, model::npv_advantage(&a));
+        assert_eq!(steps.last().unwrap().after, model::npv_advantage(&b));
+        // Each step moves one input: the power price alone, from A with its start moved.
+        let moved = a.with(Key::Start, b.get(Key::Start)).with(Key::Power, 40.0);
+        assert_eq!(steps[1].after, model::npv_advantage(&moved));
+    }
+
+    #[test]
+    fn the_waterfall_reads_from_a_to_now() {
+        let a = parse("").scenario;
+        let b = parse("power=40&gpu=3").scenario;
+        let rows = waterfall(&a, &b, Lang::En);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0].label, "Pinned scenario (A)");
+        assert_eq!(rows[0].amount, "−$590 M");
+        assert_eq!(rows[1].label, "Power price");
+        assert_eq!(rows[1].change, "45 $/MWh → 40 $/MWh");
+        assert!(
+            rows[2].amount.starts_with('+') && rows[2].up,
+            "a dearer GPU-hour helps"
+        );
+        assert_eq!(rows[3].label, "This scenario");
+        for r in &rows {
+            assert!(
+                r.bar.0 >= -1e-9 && r.bar.0 + r.bar.1 <= 100.0 + 1e-6,
+                "{r:?}"
+            );
+        }
+        // Nothing differs: A and now only.
+        assert_eq!(waterfall(&a, &a, Lang::En).len(), 2);
+    }
+}

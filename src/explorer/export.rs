@@ -1,0 +1,241 @@
+//! What the page downloads: the CLI's three report formats for the page's canonical query (the
+//! same bytes as `hashshift run QUERY --format json|csv|annual`), and the current chart as an
+//! image with its title, the scenario's link, the market snapshot's date and the source. File
+//! names say what they hold and for which scenario.
+
+use super::page;
+use super::state::{CopyWhat, State};
+use crate::charts::{self, ChartId, Frame, Style};
+use crate::i18n::Msg;
+use crate::report;
+use crate::scenario::{Key, Parsed, MARKET_SNAPSHOT};
+use plotters::prelude::{DrawingArea, DrawingBackend};
+#[cfg(test)]
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
+
+/// A download the page offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The monthly table, CSV.
+    Csv,
+    /// The yearly table, CSV.
+    Annual,
+    /// The full JSON report.
+    Json,
+    /// The current chart, PNG.
+    Png,
+    /// The current chart, SVG.
+    Svg,
+}
+
+/// The size of an exported chart, CSS px: wide enough for a slide.
+pub const IMAGE_SIZE: (u32, u32) = (1000, 600);
+
+impl Export {
+    /// Every download, in menu order.
+    pub const ALL: [Export; 5] = [
+        Export::Csv,
+        Export::Annual,
+        Export::Json,
+        Export::Png,
+        Export::Svg,
+    ];
+
+    /// Its `data-action`.
+    pub fn action(self) -> &'static str {
+        match self {
+            Export::Csv => "export-csv",
+            Export::Annual => "export-annual",
+            Export::Json => "export-json",
+            Export::Png => "export-png",
+            Export::Svg => "export-svg",
+        }
+    }
+
+    /// Its label.
+    pub fn label(self) -> Msg {
+        match self {
+            Export::Csv => Msg::ExportCsv,
+            Export::Annual => Msg::ExportAnnual,
+            Export::Json => Msg::ExportJson,
+            Export::Png => Msg::ExportPng,
+            Export::Svg => Msg::ExportSvg,
+        }
+    }
+
+    /// Its MIME type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Export::Csv | Export::Annual => "text/csv;charset=utf-8",
+            Export::Json => "application/json",
+            Export::Png => "image/png",
+            Export::Svg => "image/svg+xml",
+        }
+    }
+
+    /// The file name: `hashshift-{what}-{scenario}.{extension}`.
+    pub fn filename(self, state: &State) -> String {
+        let (what, extension) = match self {
+            Export::Csv => ("monthly", "csv"),
+            Export::Annual => ("yearly", "csv"),
+            Export::Json => ("report", "json"),
+            Export::Png => (state.view.tab.name(), "png"),
+            Export::Svg => (state.view.tab.name(), "svg"),
+        };
+        format!("hashshift-{what}-{}.{extension}", slug(state))
+    }
+}
+
+/// A short name of the scenario for file names: its preset, `defaults`, or the keys that differ
+/// (`mw18_power40`, at most three, then how many more).
+pub fn slug(state: &State) -> String {
+    if let Some(p) = state.preset() {
+        return p.id.to_string();
+    }
+    let s = &state.scenario;
+    let changed: Vec<String> = Key::all()
+        .filter(|&k| s.get(k) != s.default_of(k))
+        .map(|k| {
+            let value: String = s
+                .value_text(k)
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '.' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            format!("{}{value}", k.name())
+        })
+        .collect();
+    match changed.len() {
+        0 => "defaults".into(),
+        1..=3 => changed.join("_"),
+        n => format!("{}_and-{}-more", changed[..3].join("_"), n - 3),
+    }
+}
+
+/// The text of a report download (CSV or JSON): exactly what the CLI prints for the page's
+/// canonical query. `None` for images.
+pub fn report(state: &State, export: Export) -> Option<String> {
+    let p = state.projection();
+    match export {
+        Export::Csv => Some(report::monthly_csv(&p.months)),
+        Export::Annual => Some(report::annual_csv(&p.years)),
+        Export::Json => {
+            // The canonical query parses back to the scenario with no warning.
+            let parsed = Parsed {
+                scenario: p.scenario,
+                warnings: Vec::new(),
+                view: Vec::new(),
+            };
+            Some(report::json(&parsed, p, &[]))
+        }
+        Export::Png | Export::Svg => None,
+    }
+}
+
+/// The frame of the current chart's image: title, link, source and snapshot.
+pub fn frame(state: &State) -> Frame {
+    let lang = state.view.lang;
+    let link = state.link(CopyWhat::Link);
+    let panel = page::chart_panel(state, state.view.tab);
+    Frame {
+        title: panel.title.to_string(),
+        caption: panel.caption.to_string(),
+        subtitle: lang.fill(Msg::ScenarioLink, &[("link", &link)]),
+        footer: vec![
+            lang.fill(Msg::ExportSource, &[("link", &state.page_url)]),
+            lang.fill(
+                Msg::ExportSnapshot,
+                &[("date", &lang.fmt().date(MARKET_SNAPSHOT))],
+            ),
+        ],
+    }
+}
+
+/// Draws the current chart framed for export on `area`, at `scale` device px per CSS px.
+pub fn draw_image<DB: DrawingBackend>(
+    state: &State,
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    scale: f64,
+) -> Result<(), charts::Error> {
+    let id: ChartId = state.view.tab;
+    let mc = page::chart_monte_carlo(state).map(|mc| &**mc);
+    let mut input = state.results.input(id, mc);
+    input.compare = state.compare.as_deref().map(|c| &c.projection);
+    let style = Style {
+        scale,
+        compact: false,
+        lang: state.view.lang,
+    };
+    charts::draw_framed(id, area, &input, &style, &frame(state))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::canonical_query;
+
+    fn load(q: &str) -> State {
+        State::load("https://example.org/h/", q)
+    }
+
+    #[test]
+    fn file_names_say_what_and_which_scenario() {
+        assert_eq!(
+            Export::Csv.filename(&load("")),
+            "hashshift-monthly-defaults.csv"
+        );
+        assert_eq!(
+            Export::Png.filename(&load("preset=bitfarms-wa&tab=cash")),
+            "hashshift-cash-bitfarms-wa.png"
+        );
+        assert_eq!(
+            Export::Json.filename(&load("mw=18&power=40")),
+            "hashshift-report-mw18_power40.json"
+        );
+        assert_eq!(
+            Export::Annual.filename(&load("start=2027-03&mw=18&power=40&gpu=3&ai=colo")),
+            "hashshift-yearly-start2027-03_mw18_power40_and-2-more.csv"
+        );
+    }
+
+    #[test]
+    fn reports_are_the_clis_bytes_for_the_canonical_query() {
+        let state = load("mw=18&power=40&tab=cash&lang=it");
+        let q = canonical_query(&state.scenario);
+        assert_eq!(
+            report(&state, Export::Json).unwrap(),
+            report::json_of(&q, &[])
+        );
+        let p = crate::model::run(&state.scenario);
+        assert_eq!(
+            report(&state, Export::Csv).unwrap(),
+            report::monthly_csv(&p.months)
+        );
+        assert_eq!(report(&state, Export::Png), None);
+    }
+
+    #[test]
+    fn an_svg_carries_title_link_snapshot_and_source() {
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, IMAGE_SIZE).into_drawing_area();
+            draw_image(&load("mw=18&tab=cash"), &area, 1.0).unwrap();
+            area.present().unwrap();
+        }
+        assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
+        assert!(svg.lines().any(|l| l.trim() == "Cash"), "the title");
+        for text in [
+            "Cumulative cash flow after power",
+            "This scenario: https://example.org/h/?v=2&amp;mw=18&amp;tab=cash",
+            "Source: HashShift, https://example.org/h/",
+            "market snapshot of 15 Jun 2026",
+        ] {
+            assert!(svg.contains(text), "{text}");
+        }
+    }
+}
