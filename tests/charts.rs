@@ -3,7 +3,7 @@
 //! read-out.
 
 use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
-use hashshift::charts::{self, ChartId, Input, Needs, Style, XMap};
+use hashshift::charts::{self, palette, ChartId, Input, Needs, Style, XMap};
 use hashshift::i18n::Lang;
 use hashshift::model::{self, Projection};
 use hashshift::scenario::parse;
@@ -57,6 +57,7 @@ fn time_charts_draw_and_map_pixels_to_months() {
             scale: 1.0,
             compact,
             lang: Lang::En,
+            colors: &palette::LIGHT,
         };
         for q in SCENARIOS {
             let p = model::run(&parse(q).scenario);
@@ -100,6 +101,7 @@ fn analysis_charts_draw() {
         scale: 2.0,
         compact: false,
         lang: Lang::En,
+        colors: &palette::LIGHT,
     };
     for q in SCENARIOS {
         let p = model::run(&parse(q).scenario);
@@ -184,12 +186,39 @@ fn italian_charts_label_their_axes_in_italian() {
         scale: 1.0,
         compact: false,
         lang: Lang::It,
+        colors: &palette::LIGHT,
     };
     let p = model::run(&parse("").scenario);
     let (_, out) = svg(ChartId::Hashprice, &p, &style);
     assert!(out.contains("Prezzo BTC, k$"), "{out}");
     let (_, out) = svg(ChartId::Sensitivity, &p, &style);
     assert!(out.contains("Prezzo BTC"));
+    let (_, out) = svg(ChartId::Cash, &p, &style);
+    assert!(out.contains("Cassa cumulata, mld $"), "{out}");
+}
+
+#[test]
+fn the_dark_theme_draws_on_its_own_background_with_its_own_colours() {
+    let p = model::run(&parse("").scenario);
+    for (colors, background, ai) in [
+        (&palette::LIGHT, "#FFFFFF", "#0072B2"),
+        (&palette::DARK, "#14181E", "#56B4E9"),
+    ] {
+        let style = Style {
+            scale: 1.0,
+            compact: false,
+            lang: Lang::En,
+            colors,
+        };
+        for id in [ChartId::Revenue, ChartId::Cash, ChartId::Sensitivity] {
+            let (_, out) = svg(id, &p, &style);
+            assert!(
+                out.contains(&format!("fill=\"{background}\"")),
+                "{id:?} {background}"
+            );
+            assert!(out.contains(ai), "{id:?} {ai}");
+        }
+    }
 }
 
 #[test]
@@ -198,6 +227,7 @@ fn time_charts_draw_the_pinned_scenario_in_grey() {
         scale: 1.0,
         compact: false,
         lang: Lang::En,
+        colors: &palette::LIGHT,
     };
     let p = model::run(&parse("gpu=3").scenario);
     // A starts six months later: only its months on this axis are drawn.

@@ -257,3 +257,51 @@ fn new_charts_have_panels_and_tables() {
     assert_eq!(r.rows.len(), 31);
     assert_eq!(page::chart_panel(&s, ChartId::Rates).title, "Discount rate");
 }
+
+#[test]
+fn the_theme_follows_the_key_or_the_system_and_legends_follow_the_theme() {
+    let mut s = load("");
+    assert!(!s.dark());
+    assert_eq!(update(&mut s, Action::SystemDark(true)), []);
+    assert!(s.dark(), "theme=auto follows the system");
+    let legend = |s: &State| {
+        page::chart_panel(s, ChartId::Revenue).legend[1]
+            .color
+            .clone()
+    };
+    assert_eq!(legend(&s), "#56b4e9", "the dark palette's AI colour");
+    // Back and forward keep the system's choice; theme=light overrides it.
+    update(&mut s, Action::Navigated("v=2&theme=light".into()));
+    assert!(s.system_dark && !s.dark());
+    assert_eq!(legend(&s), "#0072b2");
+    assert_eq!(s.query(), "v=2&theme=light");
+    assert!(
+        s.embed_query().ends_with("&theme=light&embed=1"),
+        "embeds take the theme"
+    );
+    let mut d = load("theme=dark");
+    update(&mut d, Action::SystemDark(false));
+    assert!(d.dark());
+}
+
+#[test]
+fn the_italian_page_reads_a_decimal_comma() {
+    let mut s = load("lang=it");
+    update(&mut s, Action::SetText(Key::Power, "47,5".into()));
+    assert_eq!(s.scenario.get(Key::Power), 47.5);
+    update(&mut s, Action::SetText(Key::Btc, "70.000".into()));
+    assert_eq!(s.scenario.get(Key::Btc), 70000.0);
+    assert!(s.warnings.is_empty());
+    assert_eq!(
+        s.query(),
+        "v=2&power=47.5&btc=70000&lang=it",
+        "the canonical URL never changes with the language"
+    );
+    // On the English page a comma is a thousands separator, or else a mistake warned about.
+    let mut e = load("");
+    update(&mut e, Action::SetText(Key::Btc, "70,000".into()));
+    assert_eq!(e.scenario.get(Key::Btc), 70000.0);
+    update(&mut e, Action::SetText(Key::Power, "47,5".into()));
+    assert_eq!(e.scenario.get(Key::Power), 45.0);
+    assert_eq!(e.warnings.len(), 1);
+}

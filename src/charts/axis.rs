@@ -1,4 +1,4 @@
-//! Axis helpers: money scaled to $, $k, $M or $B, and a time axis labelled by calendar year.
+//! Axis helpers: money scaled to $, $k, $M or $B (in Italian mila $, mln $, mld $), and a time axis labelled by calendar year.
 
 use crate::calendar::YearMonth;
 use crate::i18n::Fmt;
@@ -8,8 +8,8 @@ use crate::i18n::Fmt;
 pub struct MoneyAxis {
     /// What values are divided by.
     pub divisor: f64,
-    /// Unit of the divided values: `$`, `$k`, `$M` or `$B`.
-    pub unit: &'static str,
+    /// The divisor as a power of 1000 (0 for $, 3 for billions).
+    scale: usize,
     decimals: usize,
 }
 
@@ -17,15 +17,16 @@ impl MoneyAxis {
     /// The axis for values spanning `lo..hi` dollars.
     pub fn for_range(lo: f64, hi: f64) -> Self {
         let big = lo.abs().max(hi.abs());
-        let (divisor, unit) = if big >= 2e9 {
-            (1e9, "$B")
+        let scale = if big >= 2e9 {
+            3
         } else if big >= 2e6 {
-            (1e6, "$M")
+            2
         } else if big >= 2e3 {
-            (1e3, "$k")
+            1
         } else {
-            (1.0, "$")
+            0
         };
+        let divisor = 1000f64.powi(scale as i32);
         let span = (hi - lo).abs() / divisor;
         let decimals = if span >= 20.0 {
             0
@@ -36,9 +37,14 @@ impl MoneyAxis {
         };
         MoneyAxis {
             divisor,
-            unit,
+            scale,
             decimals,
         }
+    }
+
+    /// Unit of the divided values in `f`'s language: `$M`, `mln $`.
+    pub fn unit(&self, f: Fmt) -> &'static str {
+        f.money_unit(self.scale)
     }
 
     /// Tick label of an already divided value.
@@ -86,15 +92,16 @@ mod tests {
 
     #[test]
     fn money_axis_picks_a_readable_unit() {
+        let (en, it) = (crate::i18n::Lang::En.fmt(), crate::i18n::Lang::It.fmt());
         let a = MoneyAxis::for_range(0.0, 62e6);
-        assert_eq!((a.divisor, a.unit), (1e6, "$M"));
-        let en = crate::i18n::Lang::En.fmt();
+        assert_eq!((a.divisor, a.unit(en), a.unit(it)), (1e6, "$M", "mln $"));
         assert_eq!(a.tick(40.0, en), "40");
         let a = MoneyAxis::for_range(-600e6, 800e6);
-        assert_eq!(a.unit, "$M");
+        assert_eq!(a.unit(en), "$M");
         let a = MoneyAxis::for_range(0.0, 5e3);
-        assert_eq!((a.unit, a.tick(2.5, en).as_str()), ("$k", "2.5"));
-        assert_eq!(MoneyAxis::for_range(-3e9, 1e9).unit, "$B");
+        assert_eq!((a.unit(en), a.tick(2.5, en).as_str()), ("$k", "2.5"));
+        assert_eq!(a.tick(2.5, it), "2,5");
+        assert_eq!(MoneyAxis::for_range(-3e9, 1e9).unit(it), "mld $");
     }
 
     #[test]

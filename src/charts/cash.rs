@@ -2,7 +2,7 @@
 
 use super::frame::{dashed, mark_halvings, pinned_line, time_chart, xmap};
 use super::{month_readout, Readout, 
-    err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs,
+    err, Colors, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs,
     Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
@@ -25,12 +25,12 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang) -> Vec<LegendItem> {
+fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(lang, Msg::LegendPlan, palette::AI, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendKeepMining, palette::BASELINE, Mark::Dashed),
-        LegendItem::msg(lang, Msg::LegendPayback, palette::HASHPRICE, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendHalving, palette::HALVING, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendPlan, p.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendKeepMining, p.baseline, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendPayback, p.hashprice, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendHalving, p.halving, Mark::Dashed),
     ]
 }
 
@@ -119,7 +119,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         start: p.scenario.month(Key::Start),
         months: n,
     };
-    let desc = style.lang.fill(Msg::AxisCash, &[("unit", axis.unit)]);
+    let desc = style.lang.fill(Msg::AxisCash, &[("unit", axis.unit(style.lang.fmt()))]);
     let mut chart = time_chart(
         area,
         style,
@@ -132,7 +132,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .draw_series(LineSeries::new(
             [(0, 0.0), (last, 0.0)],
-            palette::BUILD.stroke_width(style.px(1.0)),
+            style.colors.build.stroke_width(style.px(1.0)),
         ))
         .map_err(err)?;
     mark_halvings(&mut chart, &p.halving_months, (y0, y1), style)?;
@@ -141,7 +141,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         chart
             .draw_series(LineSeries::new(
                 [(x, y0), (x, y1)],
-                palette::HASHPRICE.stroke_width(style.px(2.0)),
+                style.colors.hashprice.stroke_width(style.px(2.0)),
             ))
             .map_err(err)?;
         let anchor = if x * 10 > last * 7 {
@@ -159,7 +159,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 (x, y0),
                 style
                     .font(12.0)
-                    .color(&palette::HASHPRICE)
+                    .color(&style.colors.hashprice)
                     .pos(Pos::new(anchor, VPos::Bottom)),
             )))
             .map_err(err)?;
@@ -168,7 +168,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .draw_series(dashed(
             base.iter().enumerate().map(|(m, v)| (m as i32, v / d)),
-            palette::BASELINE,
+            style.colors.baseline,
             style,
         ))
         .map_err(err)?;
@@ -179,7 +179,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .draw_series(LineSeries::new(
             plan.iter().enumerate().map(|(m, v)| (m as i32, v / d)),
-            palette::AI.stroke_width(style.px(2.5)),
+            style.colors.ai.stroke_width(style.px(2.5)),
         ))
         .map_err(err)?;
     Ok(Some(xmap(&chart, n)))

@@ -2,7 +2,7 @@
 
 use super::frame::{dashed, mark_halvings, message, revenue_chart, xmap};
 use super::{month_readout, Readout, 
-    err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
+    err, Colors, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
     XMap,
 };
 use crate::analysis::{FanMonth, MonteCarlo};
@@ -25,15 +25,15 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang) -> Vec<LegendItem> {
+fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(lang, Msg::LegendPlanBand, palette::AI, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendPlanMedian, palette::AI, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendKeepMiningBand, palette::MINING, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendPlanBand, p.ai, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendPlanMedian, p.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendKeepMiningBand, p.mining, Mark::Band),
         LegendItem::msg(
             lang,
             Msg::LegendKeepMiningMedian,
-            palette::MINING,
+            p.mining,
             Mark::Dashed,
         ),
     ]
@@ -122,7 +122,7 @@ fn draw_fan<DB: DrawingBackend>(
         .fold(0.0, f64::max);
     let (mut chart, axis, top) = revenue_chart(area, style, p, n, hi)?;
     let d = axis.divisor;
-    for (pick, color) in [(0usize, palette::MINING), (1, palette::AI)] {
+    for (pick, color) in [(0usize, style.colors.mining), (1, style.colors.ai)] {
         let q = |f: &FanMonth, i: usize| if pick == 1 { f.plan[i] } else { f.baseline[i] } / d;
         let upper = mc.fan.iter().enumerate().map(|(m, f)| (m as i32, q(f, 2)));
         let lower: Vec<(i32, f64)> = mc

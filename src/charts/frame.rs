@@ -2,7 +2,7 @@
 //! or plain y axis), dashed lines, halving and construction marks, and a message in place of a
 //! chart.
 
-use super::{err, palette, Error, MoneyAxis, Style, TimeAxis, XMap};
+use super::{err, Colors, Error, MoneyAxis, Style, TimeAxis, XMap};
 use crate::i18n::Msg;
 use crate::model::Projection;
 use crate::scenario::Key;
@@ -45,7 +45,9 @@ pub(super) fn revenue_chart<'a, DB: DrawingBackend + 'a>(
         start: p.scenario.month(Key::Start),
         months: n,
     };
-    let desc = style.lang.fill(Msg::AxisRevenue, &[("unit", axis.unit)]);
+    let desc = style
+        .lang
+        .fill(Msg::AxisRevenue, &[("unit", axis.unit(style.lang.fmt()))]);
     let chart = time_chart(
         area,
         style,
@@ -66,7 +68,7 @@ pub(super) fn build_time_chart<'a, DB: DrawingBackend + 'a>(
     y: std::ops::Range<f64>,
     right_label_area: f64,
 ) -> Result<TimeChart<'a, DB>, Error> {
-    area.fill(&WHITE).map_err(err)?;
+    area.fill(&style.colors.background).map_err(err)?;
     let x_max = time.months.max(2) as i32 - 1;
     let mut builder = ChartBuilder::on(area);
     builder
@@ -96,9 +98,9 @@ pub(super) fn time_mesh<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .bold_line_style(palette::GRID.stroke_width(style.px(1.0)))
+        .bold_line_style(style.colors.grid.stroke_width(style.px(1.0)))
         .light_line_style(TRANSPARENT)
-        .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
+        .axis_style(style.colors.build.stroke_width(style.px(1.0)))
         .x_label_formatter(&|x| time.label(*x))
         .y_label_formatter(y_tick)
         .y_labels(if style.compact { 5 } else { 7 })
@@ -162,7 +164,7 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
                 [(x, y.0), (x, y.1)],
                 style.px(5.0),
                 style.px(4.0),
-                palette::HALVING.stroke_width(style.px(1.5)),
+                style.colors.halving.stroke_width(style.px(1.5)),
             ))
             .map_err(err)?;
         chart
@@ -171,7 +173,7 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
                 (x, y.1),
                 style
                     .font(11.0)
-                    .color(&palette::HALVING)
+                    .color(&style.colors.halving)
                     .pos(text_anchor::Pos::new(side, text_anchor::VPos::Top)),
             )))
             .map_err(err)?;
@@ -185,6 +187,7 @@ pub(super) fn mark_construction<DB: DrawingBackend>(
     tranches: &[crate::model::Tranche],
     months: usize,
     y: (f64, f64),
+    colors: &Colors,
 ) -> Result<(), Error> {
     let last = months.max(2) as i32 - 1;
     let bands = tranches
@@ -193,7 +196,7 @@ pub(super) fn mark_construction<DB: DrawingBackend>(
         .map(|t| {
             let x0 = t.build_start as i32;
             let x1 = (t.live as i32).min(last);
-            Rectangle::new([(x0, y.0), (x1, y.1)], palette::BUILD.mix(0.18).filled())
+            Rectangle::new([(x0, y.0), (x1, y.1)], colors.build.mix(0.18).filled())
         });
     chart.draw_series(bands).map_err(err)?;
     Ok(())
@@ -205,7 +208,7 @@ pub fn message<DB: DrawingBackend>(
     text: &str,
     style: &Style,
 ) -> Result<(), Error> {
-    area.fill(&WHITE).map_err(err)?;
+    area.fill(&style.colors.background).map_err(err)?;
     let (w, h) = area.dim_in_pixel();
     let font = style.font(14.0).pos(text_anchor::Pos::new(
         text_anchor::HPos::Center,
@@ -238,7 +241,7 @@ impl Curve<'_> {
         area: &DrawingArea<DB, Shift>,
         style: &Style,
     ) -> Result<XMap, Error> {
-        area.fill(&WHITE).map_err(err)?;
+        area.fill(&style.colors.background).map_err(err)?;
         let lo = self.ys.iter().fold(0.0f64, |a, &b| a.min(b));
         let hi = self.ys.iter().fold(0.0f64, |a, &b| a.max(b));
         let axis = MoneyAxis::for_range(lo, hi);
@@ -259,19 +262,18 @@ impl Curve<'_> {
         chart
             .configure_mesh()
             .disable_x_mesh()
-            .bold_line_style(palette::GRID.stroke_width(style.px(1.0)))
+            .bold_line_style(style.colors.grid.stroke_width(style.px(1.0)))
             .light_line_style(TRANSPARENT)
-            .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
+            .axis_style(style.colors.build.stroke_width(style.px(1.0)))
             .x_label_formatter(self.x_tick)
             .x_labels(if style.compact { 6 } else { 10 })
             .y_label_formatter(&|y| axis.tick(*y, f))
             .y_labels(if style.compact { 5 } else { 7 })
             .x_desc(self.x_desc)
-            .y_desc(
-                style
-                    .lang
-                    .fill(Msg::AxisNpvAdvantage, &[("unit", axis.unit)]),
-            )
+            .y_desc(style.lang.fill(
+                Msg::AxisNpvAdvantage,
+                &[("unit", axis.unit(style.lang.fmt()))],
+            ))
             .label_style(style.font(12.0))
             .axis_desc_style(style.font(12.0))
             .draw()
@@ -279,7 +281,7 @@ impl Curve<'_> {
         chart
             .draw_series(LineSeries::new(
                 [(x0, 0.0), (x1, 0.0)],
-                palette::BASELINE.stroke_width(style.px(1.0)),
+                style.colors.baseline.stroke_width(style.px(1.0)),
             ))
             .map_err(err)?;
         chart
@@ -287,7 +289,7 @@ impl Curve<'_> {
                 [(self.marker, y0), (self.marker, y1)],
                 style.px(5.0),
                 style.px(4.0),
-                palette::HALVING.stroke_width(style.px(1.5)),
+                style.colors.halving.stroke_width(style.px(1.5)),
             ))
             .map_err(err)?;
         let d = axis.divisor;
@@ -300,14 +302,14 @@ impl Curve<'_> {
         chart
             .draw_series(LineSeries::new(
                 points.iter().copied(),
-                palette::AI.stroke_width(style.px(2.5)),
+                style.colors.ai.stroke_width(style.px(2.5)),
             ))
             .map_err(err)?;
         chart
             .draw_series(
                 points
                     .iter()
-                    .map(|&p| Circle::new(p, style.px(3.0), palette::AI.filled())),
+                    .map(|&p| Circle::new(p, style.px(3.0), style.colors.ai.filled())),
             )
             .map_err(err)?;
         let (x, _) = chart.plotting_area().get_pixel_range();
@@ -340,7 +342,7 @@ pub(super) fn pinned_line<DB: DrawingBackend>(
     chart
         .draw_series(LineSeries::new(
             points,
-            palette::PINNED.stroke_width(style.px(1.5)),
+            style.colors.pinned.stroke_width(style.px(1.5)),
         ))
         .map_err(err)?;
     Ok(())

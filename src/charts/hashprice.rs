@@ -2,7 +2,7 @@
 
 use super::frame::{build_time_chart, dashed, mark_halvings, pinned_line, time_mesh, xmap};
 use super::{month_readout, Readout, 
-    err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
+    err, Colors, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
     TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
@@ -23,16 +23,16 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang) -> Vec<LegendItem> {
+fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     vec![
         LegendItem::msg(
             lang,
             Msg::LegendHashpriceLeft,
-            palette::HASHPRICE,
+            p.hashprice,
             Mark::Line,
         ),
-        LegendItem::msg(lang, Msg::LegendBtcRight, palette::BTC, Mark::Dashed),
-        LegendItem::msg(lang, Msg::LegendHalving, palette::HALVING, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendBtcRight, p.btc, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendHalving, p.halving, Mark::Dashed),
     ]
 }
 
@@ -140,7 +140,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .y_labels(if style.compact { 5 } else { 7 })
         .label_style(style.font(12.0))
         .axis_desc_style(style.font(12.0))
-        .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
+        .axis_style(style.colors.build.stroke_width(style.px(1.0)))
         .draw()
         .map_err(err)?;
     chart
@@ -149,7 +149,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 .iter()
                 .enumerate()
                 .map(|(m, r)| (m as i32, r.btc_usd / 1e3)),
-            palette::BTC,
+            style.colors.btc,
             style,
         ))
         .map_err(err)?;
@@ -159,7 +159,7 @@ pub(super) fn draw<DB: DrawingBackend>(
                 .iter()
                 .enumerate()
                 .map(|(m, r)| (m as i32, r.hashprice_usd_ph_day)),
-            palette::HASHPRICE.stroke_width(style.px(2.5)),
+            style.colors.hashprice.stroke_width(style.px(2.5)),
         ))
         .map_err(err)?;
     if let Some(a) = input.compare {

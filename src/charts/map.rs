@@ -5,7 +5,7 @@
 //! indices), and the axes are labelled at a few cell centres `2i + 1` with the grid values.
 
 use super::{
-    err, palette, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table, XMap,
+    err, Colors, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table, XMap,
 };
 use crate::analysis::BreakevenMap;
 use crate::i18n::{Lang, Msg};
@@ -26,12 +26,12 @@ pub const CHART: ChartDef = ChartDef {
     readout: None,
 };
 
-fn legend(lang: Lang) -> Vec<LegendItem> {
+fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(lang, Msg::LegendConvertingWins, palette::AI, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendMiningWins, palette::MINING, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendBreakeven, palette::BASELINE, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendThisScenario, palette::HALVING, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendConvertingWins, p.ai, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendMiningWins, p.mining, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendBreakeven, p.baseline, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendThisScenario, p.halving, Mark::Band),
     ]
 }
 
@@ -87,7 +87,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let Some(map) = input.map else {
         return Err("the break-even map was not computed".into());
     };
-    area.fill(&WHITE).map_err(err)?;
+    area.fill(&style.colors.background).map_err(err)?;
     let (cols, rows) = (map.btc_prices.len(), map.ai_rates.len());
     let rate_desc = style.t(rate_axis(map));
     let f = style.lang.fmt();
@@ -119,7 +119,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_mesh()
-        .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
+        .axis_style(style.colors.build.stroke_width(style.px(1.0)))
         .x_desc(style.t(Msg::AxisStartingBtc))
         .y_desc(rate_desc)
         .x_label_formatter(&price)
@@ -144,9 +144,9 @@ pub(super) fn draw<DB: DrawingBackend>(
             if col == cols || shade(map.at(col, row)) != here {
                 let (positive, level) = here;
                 let color = if positive {
-                    palette::AI
+                    style.colors.ai
                 } else {
-                    palette::MINING
+                    style.colors.mining
                 };
                 let alpha = 0.15 + 0.75 * f64::from(level) / SHADES;
                 let (r, c0, c1) = (row as i32, start as i32, col as i32);
@@ -161,7 +161,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart.draw_series(runs).map_err(err)?;
     // The break-even line: cell edges where the sign flips.
     let sign = |c: usize, r: usize| map.at(c, r) > 0.0;
-    let line = palette::BASELINE.stroke_width(style.px(2.0));
+    let line = style.colors.baseline.stroke_width(style.px(2.0));
     let mut edges = Vec::new();
     for r in 0..rows {
         for c in 0..cols {
@@ -182,7 +182,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .draw_series(std::iter::once(Rectangle::new(
             [(mc, mr), (mc + 2, mr + 2)],
-            palette::HALVING.stroke_width(style.px(2.5)),
+            style.colors.halving.stroke_width(style.px(2.5)),
         )))
         .map_err(err)?;
     Ok(None)

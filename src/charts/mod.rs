@@ -17,34 +17,8 @@ use crate::model::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Okabe–Ito colours (safe for the common colour-vision deficiencies).
-pub mod palette {
-    use plotters::style::RGBColor;
-    /// Plan, AI revenue.
-    pub const AI: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-    /// Plan, mining revenue.
-    pub const MINING: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
-    /// Keep-mining baseline.
-    pub const BASELINE: RGBColor = RGBColor(0x33, 0x33, 0x33);
-    /// Halvings.
-    pub const HALVING: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
-    /// Hashprice.
-    pub const HASHPRICE: RGBColor = RGBColor(0x00, 0x9E, 0x73);
-    /// BTC price.
-    pub const BTC: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
-    /// Construction windows (filled lightly).
-    pub const BUILD: RGBColor = RGBColor(0x9E, 0x9E, 0x9E);
-    /// Grid lines.
-    pub const GRID: RGBColor = RGBColor(0xE4, 0xE4, 0xE4);
-    /// The pinned scenario A.
-    pub const PINNED: RGBColor = RGBColor(0x88, 0x88, 0x88);
-    /// Axis text.
-    pub const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
-    /// Hex text of a colour, for HTML legends.
-    pub fn css(c: RGBColor) -> String {
-        format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
-    }
-}
+pub mod palette;
+pub use palette::Colors;
 
 /// Sizes of a drawing: everything is multiplied by `scale` (the device pixel ratio), so a
 /// canvas of CSS size × ratio pixels stays crisp on HiDPI screens.
@@ -56,6 +30,8 @@ pub struct Style {
     pub compact: bool,
     /// Language of the chart's text.
     pub lang: Lang,
+    /// Colours (light or dark theme).
+    pub colors: &'static Colors,
 }
 
 impl Style {
@@ -68,7 +44,7 @@ impl Style {
     pub fn font(&self, size: f64) -> TextStyle<'static> {
         ("sans-serif", size * self.scale)
             .into_font()
-            .color(&palette::TEXT)
+            .color(&self.colors.text)
     }
 
     /// `m` in the chart's language.
@@ -232,7 +208,7 @@ pub struct ChartDef {
     /// Whether it draws the pinned scenario A.
     pub pinned: bool,
     /// Legend entries in a language.
-    pub legend: fn(Lang) -> Vec<LegendItem>,
+    pub legend: fn(Lang, &Colors) -> Vec<LegendItem>,
     /// The numbers behind the chart.
     pub table: fn(&Input, Lang) -> Table,
     /// The hover read-out of point `i` of the x axis (a month of a time chart), if the chart has
@@ -349,7 +325,7 @@ mod tests {
             assert_eq!(c.id as usize, i, "{}", c.name);
             assert_eq!(ChartId::from_name(c.name), Some(c.id));
             for lang in Lang::ALL {
-                assert!(!(c.legend)(lang).is_empty(), "{}", c.name);
+                assert!(!(c.legend)(lang, &palette::LIGHT).is_empty(), "{}", c.name);
             }
         }
         assert_eq!(ChartId::from_name("pie"), None);
@@ -413,7 +389,7 @@ pub fn draw_framed<DB: DrawingBackend>(
             } else {
                 FontStyle::Normal
             })
-            .color(&palette::TEXT);
+            .color(&style.colors.text);
         font.pos(Pos::new(HPos::Left, VPos::Top))
     };
     top.draw_text(&frame.title, &at(20.0, true), (left, style.px(8.0) as i32))

@@ -3,7 +3,7 @@
 
 use super::frame::{dashed, mark_construction, mark_halvings, pinned_line, revenue_chart, xmap};
 use super::{month_readout, Readout, 
-    err, palette, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
+    err, Colors, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
     XMap,
 };
 use crate::i18n::{Lang, Msg};
@@ -23,13 +23,13 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang) -> Vec<LegendItem> {
+fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(lang, Msg::LegendPlanMining, palette::MINING, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendPlanAi, palette::AI, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendKeepMining, palette::BASELINE, Mark::Dashed),
-        LegendItem::msg(lang, Msg::LegendConstruction, palette::BUILD, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendHalving, palette::HALVING, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendPlanMining, p.mining, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendPlanAi, p.ai, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendKeepMining, p.baseline, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendConstruction, p.build, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendHalving, p.halving, Mark::Dashed),
     ]
 }
 
@@ -106,7 +106,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map(|r| r.plan.revenue().max(r.baseline.revenue()))
         .fold(0.0, f64::max);
     let (mut chart, axis, top) = revenue_chart(area, style, p, n, hi)?;
-    mark_construction(&mut chart, &p.tranches, n, (0.0, top))?;
+    mark_construction(&mut chart, &p.tranches, n, (0.0, top), style.colors)?;
 
     let d = axis.divisor;
     let series = |v: &dyn Fn(&crate::model::MonthRow) -> f64| -> Vec<(i32, f64)> {
@@ -127,32 +127,32 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .draw_series(std::iter::once(Polygon::new(
             band,
-            palette::AI.mix(0.35).filled(),
+            style.colors.ai.mix(0.35).filled(),
         )))
         .map_err(err)?;
     chart
         .draw_series(AreaSeries::new(
             mining.clone(),
             0.0,
-            palette::MINING.mix(0.45).filled(),
+            style.colors.mining.mix(0.45).filled(),
         ))
         .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
             mining,
-            palette::MINING.stroke_width(style.px(1.5)),
+            style.colors.mining.stroke_width(style.px(1.5)),
         ))
         .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
             total,
-            palette::AI.stroke_width(style.px(2.0)),
+            style.colors.ai.stroke_width(style.px(2.0)),
         ))
         .map_err(err)?;
     chart
         .draw_series(dashed(
             series(&|r| r.baseline.revenue()),
-            palette::BASELINE,
+            style.colors.baseline,
             style,
         ))
         .map_err(err)?;

@@ -1,7 +1,7 @@
 //! The tornado: how far the NPV advantage moves when each input moves ∓20 %.
 
 use super::{
-    err, palette, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs, Style, Table,
+    err, Colors, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs, Style, Table,
     XMap,
 };
 use crate::analysis::SWING;
@@ -28,20 +28,20 @@ fn pct() -> String {
     format_number((SWING * 100.0).round())
 }
 
-fn legend(lang: Lang) -> Vec<LegendItem> {
+fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     let pct = pct();
     vec![
         LegendItem::new(
             lang.fill(Msg::LegendInputDown, &[("pct", &pct)]),
-            palette::MINING,
+            p.mining,
             Mark::Band,
         ),
         LegendItem::new(
             lang.fill(Msg::LegendInputUp, &[("pct", &pct)]),
-            palette::AI,
+            p.ai,
             Mark::Band,
         ),
-        LegendItem::msg(lang, Msg::LegendScenario, palette::BASELINE, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendScenario, p.baseline, Mark::Line),
     ]
 }
 
@@ -93,7 +93,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let Some(t) = input.tornado else {
         return Err("the tornado was not computed".into());
     };
-    area.fill(&WHITE).map_err(err)?;
+    area.fill(&style.colors.background).map_err(err)?;
     let lo = t
         .bars
         .iter()
@@ -119,15 +119,15 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .disable_y_mesh()
-        .bold_line_style(palette::GRID.stroke_width(style.px(1.0)))
+        .bold_line_style(style.colors.grid.stroke_width(style.px(1.0)))
         .light_line_style(TRANSPARENT)
-        .axis_style(palette::BUILD.stroke_width(style.px(1.0)))
+        .axis_style(style.colors.build.stroke_width(style.px(1.0)))
         .x_label_formatter(&|x| axis.tick(*x, style.lang.fmt()))
         .x_labels(if style.compact { 5 } else { 8 })
         .x_desc(
             style
                 .lang
-                .fill(Msg::AxisNpvAdvantage, &[("unit", axis.unit)]),
+                .fill(Msg::AxisNpvAdvantage, &[("unit", axis.unit(style.lang.fmt()))]),
         )
         .y_labels(rows * 2 + 1)
         .y_label_formatter(&|y| {
@@ -149,7 +149,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     for (i, b) in t.bars.iter().enumerate() {
         let y = (rows - 1 - i) as f64;
         let (ya, yb) = (y + 0.18, y + 0.82);
-        for (v, color) in [(b.low, palette::MINING), (b.high, palette::AI)] {
+        for (v, color) in [(b.low, style.colors.mining), (b.high, style.colors.ai)] {
             let v = v / d;
             chart
                 .draw_series(std::iter::once(Rectangle::new(
@@ -162,7 +162,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .draw_series(LineSeries::new(
             [(base, 0.0), (base, rows as f64)],
-            palette::BASELINE.stroke_width(style.px(1.5)),
+            style.colors.baseline.stroke_width(style.px(1.5)),
         ))
         .map_err(err)?;
     Ok(None)

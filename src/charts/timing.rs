@@ -3,7 +3,7 @@
 
 use super::frame::Curve;
 use super::{
-    palette, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Readout, Style, Table,
+    Colors, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Readout, Style, Table,
     XMap,
 };
 use crate::analysis::TimingPoint;
@@ -24,10 +24,10 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang) -> Vec<LegendItem> {
+fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(lang, Msg::LegendNpvAdvantage, palette::AI, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendPlannedStart, palette::HALVING, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendNpvAdvantage, p.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendPlannedStart, p.halving, Mark::Dashed),
     ]
 }
 

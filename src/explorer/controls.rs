@@ -37,8 +37,10 @@ pub enum InputView {
         step: String,
         /// The slider's position: the value, held inside the slider's range.
         position: String,
-        /// The exact value, as written in a query.
+        /// The exact value, as typed in the page's language (`47,5` in Italian).
         text: String,
+        /// The value with its unit, as a screen reader announces the slider (`47.5 $/MWh`).
+        spoken: String,
     },
 }
 
@@ -101,19 +103,20 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
     let d = key.def();
     let value = s.get(key);
     let default = s.default_of(key);
+    let with_unit = |v: f64| {
+        let number = lang.fmt().number(v, 6);
+        match d.unit {
+            Some(unit) => format!("{number} {}", lang.t(unit)),
+            None => number,
+        }
+    };
     let default_text = match d.kind {
-        Kind::Month => month(default),
+        Kind::Month => lang.fmt().month(YearMonth::from_index(default as i32)),
         Kind::Choice(choices) => lang.t(choices[default as usize].label).to_string(),
         Kind::Toggle => lang
             .t(if default == 1.0 { Msg::On } else { Msg::Off })
             .to_string(),
-        Kind::Real | Kind::Integer => {
-            let number = lang.fmt().number(default, 6);
-            match d.unit {
-                Some(unit) => format!("{number} {}", lang.t(unit)),
-                None => number,
-            }
-        }
+        Kind::Real | Kind::Integer => with_unit(default),
     };
     let input = match d.kind {
         Kind::Month => {
@@ -141,7 +144,8 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
                 max: format_number(hi),
                 step: format_number(d.step),
                 position: format_number(value.clamp(lo, hi)),
-                text: s.value_text(key),
+                text: box_text(s, key, lang),
+                spoken: with_unit(value),
             }
         }
     };
@@ -168,19 +172,35 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
 
 /// The value of text typed so far into `key`'s number box, if it is already a clean value
 /// (no warning): the page follows the typing live, and leaves anything else to the change.
-pub fn preview(s: &Scenario, key: Key, text: &str) -> Option<f64> {
+pub fn preview(s: &Scenario, key: Key, text: &str, lang: Lang) -> Option<f64> {
     if text.trim().is_empty() {
         return None;
     }
     let mut copy = *s;
-    copy.set_text(key, text).is_empty().then(|| copy.get(key))
+    copy.set_text(key, &typed(key, text, lang))
+        .is_empty()
+        .then(|| copy.get(key))
 }
 
 /// What a number box shows after `text` was committed: the value actually used.
-pub fn committed(s: &Scenario, key: Key, text: &str) -> String {
+pub fn committed(s: &Scenario, key: Key, text: &str, lang: Lang) -> String {
     let mut after = *s;
-    after.set_text(key, text);
-    after.value_text(key)
+    after.set_text(key, &typed(key, text, lang));
+    box_text(&after, key, lang)
+}
+
+/// Text typed for `key` on a page in `lang`, as a query writes it: numbers in the page's
+/// conventions (`47,5` in Italian), months and choices as they are.
+pub fn typed(key: Key, text: &str, lang: Lang) -> String {
+    match key.def().kind {
+        Kind::Real | Kind::Integer => lang.fmt().read_number(text),
+        _ => text.to_string(),
+    }
+}
+
+/// The exact value of number key `key` as its box shows it in `lang` (`47,5` in Italian).
+fn box_text(s: &Scenario, key: Key, lang: Lang) -> String {
+    lang.fmt().typed_number(&s.value_text(key))
 }
 
 #[cfg(test)]
@@ -213,7 +233,8 @@ mod tests {
                 max: "200".into(),
                 step: "0.5".into(),
                 position: "200".into(),
-                text: "250".into()
+                text: "250".into(),
+                spoken: "250 $/MWh".into(),
             },
             "the slider holds the value at its end, the box has it exactly"
         );
@@ -244,6 +265,10 @@ mod tests {
             control(&s, Key::Shutoff, Lang::It).reset_title,
             "Ripristina il predefinito (acceso)"
         );
+        assert_eq!(
+            control(&s, Key::Start, Lang::It).reset_title,
+            "Ripristina il predefinito (gen 2027)"
+        );
     }
 
     #[test]
@@ -270,13 +295,37 @@ mod tests {
     #[test]
     fn typing_previews_clean_values_only() {
         let s = Scenario::default();
-        assert_eq!(preview(&s, Key::Mw, "18"), Some(18.0));
-        assert_eq!(preview(&s, Key::Mw, "1"), Some(1.0));
-        assert_eq!(preview(&s, Key::Mw, ""), None);
-        assert_eq!(preview(&s, Key::Mw, "1."), Some(1.0));
-        assert_eq!(preview(&s, Key::Mw, "9000"), None, "out of bounds waits");
-        assert_eq!(preview(&s, Key::Years, "7.5"), None, "not whole waits");
-        assert_eq!(committed(&s, Key::Mw, "9000"), "5000");
-        assert_eq!(committed(&s, Key::Btc, "lots"), "65000");
+        let en = Lang::En;
+        assert_eq!(preview(&s, Key::Mw, "18", en), Some(18.0));
+        assert_eq!(preview(&s, Key::Mw, "1", en), Some(1.0));
+        assert_eq!(preview(&s, Key::Mw, "", en), None);
+        assert_eq!(preview(&s, Key::Mw, "1.", en), Some(1.0));
+        assert_eq!(
+            preview(&s, Key::Mw, "9000", en),
+            None,
+            "out of bounds waits"
+        );
+        assert_eq!(preview(&s, Key::Years, "7.5", en), None, "not whole waits");
+        assert_eq!(committed(&s, Key::Mw, "9000", en), "5000");
+        assert_eq!(committed(&s, Key::Btc, "lots", en), "65000");
+        assert_eq!(preview(&s, Key::Btc, "65,500", en), Some(65500.0));
+    }
+
+    #[test]
+    fn the_italian_page_reads_and_shows_a_decimal_comma() {
+        let s = Scenario::default();
+        let it = Lang::It;
+        assert_eq!(preview(&s, Key::Power, "47,5", it), Some(47.5));
+        assert_eq!(preview(&s, Key::Btc, "65.500", it), Some(65500.0));
+        assert_eq!(committed(&s, Key::Power, "47,25", it), "47,25");
+        assert_eq!(committed(&s, Key::Start, "2027-03", it), "2027-03");
+        let InputView::Number { text, spoken, .. } = control(&s, Key::Jth, it).input else {
+            panic!("jth is a number");
+        };
+        assert_eq!((text.as_str(), spoken.as_str()), ("17,5", "17,5 J/TH"));
+        let InputView::Number { spoken, .. } = control(&s, Key::Btc, it).input else {
+            panic!("btc is a number");
+        };
+        assert_eq!(spoken, "65.000 $");
     }
 }

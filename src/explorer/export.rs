@@ -166,10 +166,12 @@ pub fn draw_image<DB: DrawingBackend>(
     let mc = page::chart_monte_carlo(state).map(|mc| &**mc);
     let mut input = state.results.input(id, mc);
     input.compare = state.compare.as_deref().map(|c| &c.projection);
+    // Always the light theme: the picture goes to slides and print.
     let style = Style {
         scale,
         compact: false,
         lang: state.view.lang,
+        colors: &charts::palette::LIGHT,
     };
     charts::draw_framed(id, area, &input, &style, &frame(state))
 }

@@ -85,11 +85,12 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
         caption,
         label: format!("{title}. {caption}"),
         legend: {
-            let mut legend = (def.legend)(lang);
+            let colors = crate::charts::Colors::of(state.dark());
+            let mut legend = (def.legend)(lang, colors);
             if def.pinned && state.compare.is_some() {
                 legend.push(LegendItem {
                     label: lang.t(Msg::LegendPinned).to_string(),
-                    color: crate::charts::palette::css(crate::charts::palette::PINNED),
+                    color: crate::charts::palette::css(colors.pinned),
                     mark: crate::charts::Mark::Line,
                 });
             }

@@ -128,6 +128,8 @@ pub struct State {
     pub monte_carlo: Option<McResult>,
     /// The message after the last copy gesture.
     pub notice: Option<Notice>,
+    /// Whether the system asks for a dark page (`prefers-color-scheme: dark`), for `theme=auto`.
+    pub system_dark: bool,
 }
 
 /// One user gesture or outside event.
@@ -163,6 +165,8 @@ pub enum Action {
     ClearNotice,
     /// A Monte Carlo run finished.
     MonteCarloDone(Box<McResult>),
+    /// The system's colour scheme changed: whether it is dark.
+    SystemDark(bool),
 }
 
 /// How the address bar takes a new query.
@@ -250,6 +254,7 @@ impl State {
             warnings,
             monte_carlo: None,
             notice: None,
+            system_dark: false,
         }
     }
 
@@ -303,6 +308,11 @@ impl State {
         }
     }
 
+    /// Whether the page is dark: the `theme` key, or the system's choice under `theme=auto`.
+    pub fn dark(&self) -> bool {
+        self.view.theme.dark(self.system_dark)
+    }
+
     /// The preset the scenario is exactly, if any.
     pub fn preset(&self) -> Option<&'static Preset> {
         PRESETS.iter().find(|p| p.scenario() == self.scenario)
@@ -345,6 +355,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Set(key, value) => state.scenario.set(key, value),
         Action::SetText(key, text) => {
+            let text = super::controls::typed(key, &text, state.view.lang);
             let warnings = state.scenario.set_text(key, &text);
             if !warnings.is_empty() {
                 state.warnings = warnings.into_iter().map(PageWarning::Link).collect();
@@ -359,9 +370,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Tab(tab) => state.view.tab = tab,
         Action::Navigated(query) => {
-            let monte_carlo = state.monte_carlo.take();
+            let (monte_carlo, system_dark) = (state.monte_carlo.take(), state.system_dark);
             *state = State::load(&state.page_url, &query);
             state.monte_carlo = monte_carlo;
+            state.system_dark = system_dark;
         }
         Action::DismissWarnings => state.warnings_open = false,
         Action::Pin => state.view.cmp = Some(state.scenario),
@@ -406,6 +418,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::MonteCarloDone(result) => state.monte_carlo = Some(*result),
+        Action::SystemDark(dark) => state.system_dark = dark,
     }
     if state.results.projection.scenario != state.scenario {
         state.results = Rc::new(Results::new(&state.scenario));

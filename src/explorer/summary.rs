@@ -155,7 +155,7 @@ mod tests {
         assert!(of("conv=0", Lang::En).starts_with("Keeping all 100 MW mining from Jan 2027"));
         let it = of("", Lang::It);
         assert!(
-            it.starts_with("Convertire 100 MW a un cloud GPU da gen 2027 vale $590 M meno"),
+            it.starts_with("Convertire 100 MW a un cloud GPU da gen 2027 vale 590 mln $ meno"),
             "{it}"
         );
     }

@@ -1,4 +1,4 @@
-//! The view keys (`lang`, `tab`, `embed`, `controls`, `cmp`): how the explorer shows a
+//! The view keys (`lang`, `tab`, `embed`, `controls`, `cmp`, `theme`): how the explorer shows a
 //! scenario. They are not part of the model; the codec hands them over and the CLI ignores them.
 
 use crate::charts::ChartId;
@@ -18,6 +18,43 @@ pub struct View {
     pub controls: Option<Vec<Key>>,
     /// The pinned scenario the page compares with (`cmp`, its canonical query).
     pub cmp: Option<Scenario>,
+    /// Light, dark, or the system's choice (`theme`).
+    pub theme: Theme,
+}
+
+/// The `theme` view key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    /// Dark text on light.
+    Light,
+    /// Light text on dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, as the URL names them.
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The URL word (`theme=dark`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Whether the page is dark, given whether the system asks for dark.
+    pub fn dark(self, system_dark: bool) -> bool {
+        match self {
+            Theme::Auto => system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        }
+    }
 }
 
 /// A problem with a view key: shown by the explorer, ignored by the CLI.
@@ -33,6 +70,8 @@ pub enum ViewWarning {
     Controls(String),
     /// `cmp` holds a scenario with problems (their number); its safe values are used.
     Compare(usize),
+    /// `theme` names no theme.
+    Theme(String),
 }
 
 /// A warning the page shows: about the link's model keys or its view keys.
@@ -81,6 +120,16 @@ impl ViewWarning {
                 lang.fill(Msg::WarnControls, &[("value", &warning_quote(value))])
             }
             ViewWarning::Compare(n) => lang.fill(Msg::WarnCompare, &[("n", &n.to_string())]),
+            ViewWarning::Theme(value) => {
+                let known: Vec<&str> = Theme::ALL.iter().map(|t| t.name()).collect();
+                lang.fill(
+                    Msg::WarnTheme,
+                    &[
+                        ("value", &warning_quote(value)),
+                        ("known", &known.join(", ")),
+                    ],
+                )
+            }
         }
     }
 }
@@ -113,6 +162,10 @@ impl View {
                     }
                     view.cmp = Some(pinned.scenario);
                 }
+                "theme" => match Theme::ALL.into_iter().find(|t| t.name() == value) {
+                    Some(t) => view.theme = t,
+                    None => warnings.push(ViewWarning::Theme(value.to_string())),
+                },
                 _ => {}
             }
         }
@@ -148,6 +201,10 @@ impl View {
                 canonical_query(pinned).as_bytes(),
             ));
         }
+        if self.theme != Theme::default() {
+            q.push_str("&theme=");
+            q.push_str(self.theme.name());
+        }
         q
     }
 }
@@ -179,15 +236,18 @@ mod tests {
 
     #[test]
     fn view_keys_round_trip() {
-        let (v, w) = view("tab=cash&embed=1&lang=it&controls=btc,power,btc");
+        let (v, w) = view("theme=dark&tab=cash&embed=1&lang=it&controls=btc,power,btc");
         assert!(w.is_empty());
         assert_eq!(v.tab, ChartId::Cash);
         assert!(v.embed && v.lang == Lang::It);
         assert_eq!(v.controls, Some(vec![Key::Btc, Key::Power]));
+        assert_eq!(v.theme, Theme::Dark);
         assert_eq!(
             v.query_suffix(),
-            "&lang=it&tab=cash&embed=1&controls=btc,power"
+            "&lang=it&tab=cash&embed=1&controls=btc,power&theme=dark"
         );
+        assert!(Theme::Dark.dark(false) && !Theme::Light.dark(true) && Theme::Auto.dark(true));
+        assert_eq!(view("theme=auto").0.query_suffix(), "");
         assert_eq!(view(&v.query_suffix()).0, v);
         assert_eq!(view("controls=0").0.controls, Some(vec![]));
     }
@@ -213,7 +273,7 @@ mod tests {
 
     #[test]
     fn bad_view_values_warn_and_keep_defaults() {
-        let (v, w) = view("tab=pie&embed=maybe&lang=fr&controls=btc,nope");
+        let (v, w) = view("tab=pie&embed=maybe&lang=fr&controls=btc,nope&theme=sepia");
         assert_eq!(
             v,
             View {
@@ -229,6 +289,7 @@ mod tests {
                 "`embed` takes 0 or 1; showing the full page.",
                 "`lang`: “fr” is not a language here (en, it); using en.",
                 "`controls`: no control is called “nope”.",
+                "`theme`: “sepia” is not a theme here (auto, light, dark); following the system.",
             ]
         );
     }

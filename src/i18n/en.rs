@@ -450,6 +450,7 @@ catalogue! {
     WarnLang = "`lang`: {value} is not a language here ({known}); using {fallback}.",
     WarnTab = "`tab`: no chart is called {value}; showing {fallback}.",
     WarnEmbed = "`embed` takes 0 or 1; showing the full page.",
+    WarnTheme = "`theme`: {value} is not a theme here ({known}); following the system.",
     WarnControls = "`controls`: no control is called {value}.",
     WarnCompare = "`cmp`: the pinned scenario had {n} problem(s); its safe values are used.",
 

@@ -33,42 +33,74 @@ impl Fmt {
         Fmt { lang }
     }
 
+    /// The thousands separator and the decimal mark: `1,234.5`, `1.234,5`.
+    fn marks(&self) -> (char, char) {
+        match self.lang {
+            Lang::En => (',', '.'),
+            Lang::It => ('.', ','),
+        }
+    }
+
+    /// `amount` (digits, already with this language's marks) as dollars, signed: `−$590 M`;
+    /// in Italian the unit follows the number, as the Italian financial press writes it:
+    /// `−590 mln $`.
+    fn dollar_sign(&self, negative: bool, amount: &str) -> String {
+        let sign = if negative { MINUS } else { "" };
+        match self.lang {
+            Lang::En => format!("{sign}${amount}"),
+            Lang::It => format!("{sign}{amount} $"),
+        }
+    }
+
     /// Money with three significant digits and a scale word: `$597 M`, `−$1.24 B`, `$85.0 k`,
-    /// `$950`.
+    /// `$950`; in Italian `597 mln $`, `−1,24 mld $`, `85,0 mila $`, `950 $`.
     pub fn money(&self, v: f64) -> String {
-        let sign = if v < 0.0 { MINUS } else { "" };
         let a = v.abs();
-        let (x, suffix) = if a >= 1e9 {
-            (a / 1e9, " B")
+        let (x, scale) = if a >= 1e9 {
+            (a / 1e9, 3)
         } else if a >= 1e6 {
-            (a / 1e6, " M")
+            (a / 1e6, 2)
         } else if a >= 1e3 {
-            (a / 1e3, " k")
+            (a / 1e3, 1)
         } else {
-            (a, "")
+            (a, 0)
         };
-        format!("{sign}${}{suffix}", three_digits(x))
+        let words = match self.lang {
+            Lang::En => ["", " k", " M", " B"],
+            Lang::It => ["", " mila", " mln", " mld"],
+        };
+        let digits = three_digits(x).replace('.', &self.marks().1.to_string());
+        self.dollar_sign(v < 0.0, &format!("{digits}{}", words[scale]))
     }
 
-    /// Whole dollars with thousands grouped: `$447,014`.
+    /// The unit of dollars divided by `1000^scale` (scale 0–3), for an axis: `$`, `$k`, `$M`,
+    /// `$B`; `$`, `mila $`, `mln $`, `mld $`.
+    pub fn money_unit(&self, scale: usize) -> &'static str {
+        let units = match self.lang {
+            Lang::En => ["$", "$k", "$M", "$B"],
+            Lang::It => ["$", "mila $", "mln $", "mld $"],
+        };
+        units[scale.min(3)]
+    }
+
+    /// Whole dollars with thousands grouped: `$447,014`, `447.014 $`.
     pub fn dollars(&self, v: f64) -> String {
-        let sign = if v < 0.0 { MINUS } else { "" };
-        format!("{sign}${}", self.grouped(v.abs().round() as u64))
+        self.dollar_sign(v < 0.0, &self.grouped(v.abs().round() as u64))
     }
 
-    /// Dollars with `decimals` decimals: `$2.50`.
+    /// Dollars with `decimals` decimals: `$2.50`, `2,50 $`.
     pub fn price(&self, v: f64, decimals: usize) -> String {
-        let sign = if v < 0.0 { MINUS } else { "" };
-        format!("{sign}${:.decimals$}", v.abs())
+        let text = format!("{:.decimals$}", v.abs());
+        self.dollar_sign(v < 0.0, &self.separate(1.0, &text))
     }
 
-    /// An integer with its thousands grouped: `1,234,567`.
+    /// An integer with its thousands grouped: `1,234,567`, `1.234.567`.
     pub fn grouped(&self, n: u64) -> String {
         let digits = n.to_string();
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
+                out.push(self.marks().0);
             }
             out.push(c);
         }
@@ -102,7 +134,8 @@ impl Fmt {
         self.separate(v, &format!("{:.*}", decimals, v.abs()))
     }
 
-    /// Groups the digits of `text` (the decimal form of `|v|`) and signs it like `v`.
+    /// Groups the digits of `text` (the decimal form of `|v|`, with a `.`), puts in this
+    /// language's decimal mark and signs it like `v`.
     fn separate(&self, v: f64, text: &str) -> String {
         let (int, frac) = text
             .split_once('.')
@@ -117,9 +150,51 @@ impl Fmt {
             ""
         };
         match frac {
+            Some(f) => format!("{sign}{int}{}{f}", self.marks().1),
+            None => format!("{sign}{int}"),
+        }
+    }
+
+    /// A number as typed by a person in this language, written the way a query writes it
+    /// (`1.234,5` → `1234.5` in Italian, `1,234.5` → `1234.5` in English; `−` → `-`).
+    /// A mark that cannot be a thousands separator is read as the decimal mark, so `47.5` is
+    /// 47.5 in Italian too, while `65.000` is 65000. Anything else is left for the codec to
+    /// warn about.
+    pub fn read_number(&self, text: &str) -> String {
+        let text = text.trim().replace(MINUS, "-");
+        let (thousands, decimal) = self.marks();
+        let (sign, body) = match text.strip_prefix(['-', '+']) {
+            Some(rest) => (&text[..1], rest),
+            None => ("", text.as_str()),
+        };
+        let (int, frac) = match body.rsplit_once(decimal) {
+            Some((i, f)) if !f.contains(thousands) => (i, Some(f)),
+            _ => (body, None),
+        };
+        let grouped = int.contains(thousands)
+            && int.split(thousands).enumerate().all(|(i, g)| {
+                g.bytes().all(|b| b.is_ascii_digit())
+                    && if i == 0 {
+                        (1..=3).contains(&g.len()) && !g.starts_with('0')
+                    } else {
+                        g.len() == 3
+                    }
+            });
+        let int = if grouped {
+            int.replace(thousands, "")
+        } else {
+            int.to_string()
+        };
+        match frac {
             Some(f) => format!("{sign}{int}.{f}"),
             None => format!("{sign}{int}"),
         }
+    }
+
+    /// A number as a person types it in this language: the query's form with this language's
+    /// decimal mark and no grouping (`47,5`).
+    pub fn typed_number(&self, query_form: &str) -> String {
+        query_form.replace('.', &self.marks().1.to_string())
     }
 
     /// A date for people: `17 Apr 2028`, `17 apr 2028`.
@@ -137,9 +212,11 @@ impl Fmt {
     }
 }
 
-/// A number ≥ 0 with three significant digits (no more than needed below 1000).
+/// A number ≥ 0 with three significant digits (no more than needed below 1000; zero as `0`).
 fn three_digits(x: f64) -> String {
-    if x >= 99.95 {
+    if x == 0.0 {
+        "0".to_string()
+    } else if x >= 99.95 {
         format!("{x:.0}")
     } else if x >= 9.995 {
         format!("{x:.1}")
@@ -161,7 +238,7 @@ mod tests {
         assert_eq!(EN.money(85_012.0), "$85.0 k");
         assert_eq!(EN.money(950.0), "$950");
         assert_eq!(EN.money(5_970_000.0), "$5.97 M");
-        assert_eq!(EN.money(0.0), "$0.00");
+        assert_eq!(EN.money(0.0), "$0");
         assert_eq!(EN.money(999_999.0), "$1000 k");
     }
 
@@ -185,5 +262,66 @@ mod tests {
         assert_eq!(EN.number(-0.001, 2), "0");
         assert_eq!(EN.month(YearMonth::new(2028, 4)), "Apr 2028");
         assert_eq!(Lang::It.fmt().month(YearMonth::new(2028, 4)), "apr 2028");
+    }
+
+    const IT: Fmt = Fmt { lang: Lang::It };
+
+    #[test]
+    fn typed_numbers_are_read_in_the_pages_language() {
+        assert_eq!(IT.read_number("47,5"), "47.5");
+        assert_eq!(IT.read_number(" 1.234,5 "), "1234.5");
+        assert_eq!(IT.read_number("65.000"), "65000");
+        assert_eq!(
+            IT.read_number("47.5"),
+            "47.5",
+            "a lone point is a decimal point"
+        );
+        assert_eq!(
+            IT.read_number("0.500"),
+            "0.500",
+            "no thousands start with 0"
+        );
+        assert_eq!(IT.read_number("−0,25"), "-0.25");
+        assert_eq!(
+            IT.read_number("1.5.0"),
+            "1.5.0",
+            "left for the codec to warn about"
+        );
+        assert_eq!(IT.read_number("abc"), "abc");
+        assert_eq!(EN.read_number("65,000"), "65000");
+        assert_eq!(EN.read_number("1,234.5"), "1234.5");
+        assert_eq!(EN.read_number("47.5"), "47.5");
+        assert_eq!(
+            EN.read_number("47,5"),
+            "47,5",
+            "not English: the codec warns"
+        );
+        assert_eq!(EN.read_number("+3"), "+3");
+        assert_eq!(IT.typed_number("47.5"), "47,5");
+        assert_eq!(EN.typed_number("47.5"), "47.5");
+    }
+
+    #[test]
+    fn italian_numbers_money_and_dates() {
+        assert_eq!(IT.number(1234.5, 1), "1.234,5");
+        assert_eq!(IT.fixed(-0.25, 2), "−0,25");
+        assert_eq!(IT.grouped(1_234_567), "1.234.567");
+        assert_eq!(IT.money(-590_040_000.0), "−590 mln $");
+        assert_eq!(IT.money(1_240_000_000.0), "1,24 mld $");
+        assert_eq!(IT.money(85_012.0), "85,0 mila $");
+        assert_eq!(IT.money(950.0), "950 $");
+        assert_eq!(IT.money(0.0), "0 $");
+        assert_eq!(IT.dollars(447_013.835), "447.014 $");
+        assert_eq!(IT.price(3.137, 2), "3,14 $");
+        assert_eq!(IT.price(-1234.5, 2), "−1.234,50 $");
+        assert_eq!(IT.percent_per_year(0.0648), "6,5 %/anno");
+        assert_eq!(
+            IT.date(Date {
+                year: 2028,
+                month: 4,
+                day: 17
+            }),
+            "17 apr 2028"
+        );
     }
 }

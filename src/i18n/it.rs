@@ -430,6 +430,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         WarnLang => "`lang`: {value} non è una lingua disponibile ({known}); si usa {fallback}.",
         WarnTab => "`tab`: nessun grafico si chiama {value}; si mostra {fallback}.",
         WarnEmbed => "`embed` accetta 0 o 1; si mostra la pagina completa.",
+        WarnTheme => "`theme`: {value} non è un tema valido ({known}); si segue il sistema.",
         WarnCompare => "`cmp`: lo scenario fissato aveva {n} problema/i; si usano i suoi valori sicuri.",
         WarnControls => "`controls`: nessun controllo si chiama {value}.",
 

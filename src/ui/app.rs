@@ -38,11 +38,18 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             store.on_change(move || force.force_update());
             store.start();
+            // State ← the system's colour scheme, for theme=auto.
+            let scheme = dom::dark_scheme().map(|query| {
+                let store = store.clone();
+                EventListener::new(&query.clone(), "change", move |_| {
+                    store.dispatch(Action::SystemDark(query.matches()));
+                })
+            });
             // State ← URL on back and forward.
             let listener = EventListener::new(&window(), "popstate", move |_| {
                 store.dispatch(Action::Navigated(dom::query()));
             });
-            move || drop(listener)
+            move || drop((listener, scheme))
         });
     }
 
@@ -52,6 +59,11 @@ pub fn app() -> Html {
     // The document's language and title follow the view.
     use_effect_with(lang, |lang| {
         dom::set_language(lang.html_lang(), lang.t(Msg::PageTitle))
+    });
+    // `<html data-theme>` shows the theme in force; the page's colours follow it.
+    let dark = state.dark();
+    use_effect_with(dark, |dark| {
+        dom::set_theme(if *dark { "dark" } else { "light" })
     });
 
     let embed = state.view.embed;
@@ -109,7 +121,7 @@ pub fn app() -> Html {
                     panel={Shared(Rc::new(page::chart_panel(&state, id)))} results={results.clone()}
                     compare={compare.clone()} monte_carlo={monte_carlo.clone()}
                     line={page::monte_carlo_line(&state, id)}
-                    compact={embed} dispatch={dispatch.clone()} {lang} />
+                    compact={embed} {dark} dispatch={dispatch.clone()} {lang} />
             }) }
         </section>
     };
@@ -178,9 +190,11 @@ struct AnnualProps {
 #[function_component(Annual)]
 fn annual(props: &AnnualProps) -> Html {
     let lang = props.lang;
-    let table = use_settled((props.results.clone(), lang), SETTLE_MS, |(results, lang)| {
-        page::annual_table(results, *lang)
-    });
+    let table = use_settled(
+        (props.results.clone(), lang),
+        SETTLE_MS,
+        |(results, lang)| page::annual_table(results, *lang),
+    );
     html! {
         <section class="annual" aria-labelledby="annual-title">
             <h2 id="annual-title">{ lang.t(Msg::AnnualTitle) }</h2>

@@ -10,7 +10,6 @@ use crate::explorer::{
     export::{draw_image, IMAGE_SIZE},
     State,
 };
-use crate::i18n::Lang;
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
@@ -349,16 +348,16 @@ impl DrawingBackend for Backend<'_> {
     }
 }
 
-/// Draws chart `id` on `canvas` of CSS size `(w, h)`, at the pixel ratio, and stamps the
-/// canvas with its draw count and time (`data-draws`, `data-drawn-at`, read by the tests and
-/// the latency benchmark). Returns the hover map of time charts; a drawing error is logged.
+/// Draws chart `id` on `canvas` of CSS size `(w, h)` in `look`'s language and colours, at the
+/// screen's pixel ratio (compact below 520 px), and stamps the canvas with its draw count and
+/// time (`data-draws`, `data-drawn-at`, read by the tests and the latency benchmark). Returns
+/// the hover map of time charts; a drawing error is logged.
 pub fn paint(
     canvas: &HtmlCanvasElement,
     (w, h): (i32, i32),
     id: ChartId,
     input: &Input,
-    compact: bool,
-    lang: Lang,
+    look: Style,
 ) -> Option<XMap> {
     let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
     if w <= 0 || h <= 0 {
@@ -375,8 +374,8 @@ pub fn paint(
     let area = Backend::canvas(canvas)?.into_drawing_area();
     let style = Style {
         scale: ratio,
-        compact: compact || w < 520,
-        lang,
+        compact: look.compact || w < 520,
+        ..look
     };
     let drawn = charts::draw(id, &area, input, &style);
     if let Err(e) = area.present() {

@@ -6,11 +6,12 @@ use super::canvas::paint;
 use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
 use super::Shared;
 use crate::analysis::MonteCarlo;
-use crate::charts::{self, ChartId, Mark, XMap};
+use crate::charts::{self, ChartId, Colors, Mark, Style, XMap};
 use crate::explorer::page::{chart_table, ChartPanel, McLine, McNumbers};
 use crate::explorer::{Action, Results};
 use crate::i18n::Lang;
 use crate::scenario::Key;
+use gloo::events::EventListener;
 use gloo::utils::window;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -38,6 +39,8 @@ pub struct Props {
     pub line: Option<McLine>,
     /// Small layout (embed, phone).
     pub compact: bool,
+    /// Dark theme.
+    pub dark: bool,
     /// Where gestures go.
     pub dispatch: Callback<Action>,
     /// Interface language.
@@ -90,10 +93,17 @@ pub fn chart_view(props: &Props) -> Html {
         monte_carlo,
         line,
         compact,
+        dark,
         dispatch,
         lang,
     } = props;
     let (id, active, show_data, compact, lang) = (*id, *active, *show_data, *compact, *lang);
+    let look = Style {
+        scale: 1.0,
+        compact,
+        lang,
+        colors: Colors::of(*dark),
+    };
     let canvas = use_node_ref();
     let frame = use_node_ref();
     let size = use_size(frame.clone());
@@ -115,15 +125,45 @@ pub fn chart_view(props: &Props) -> Html {
                 compare.clone(),
                 size,
                 monte_carlo.clone(),
-                compact,
-                lang,
+                look,
             ),
-            move |(results, active, pinned, size, mc, compact, lang)| {
-                if let Some(c) = canvas.cast::<HtmlCanvasElement>().filter(|_| *active) {
-                    let mut input = results.input(id, mc.as_deref());
-                    input.compare = pinned.as_ref().map(|a| &a.projection);
-                    *xmap.borrow_mut() = paint(&c, *size, id, &input, *compact, *lang);
+            move |(results, active, pinned, size, mc, look)| {
+                if *active {
+                    *xmap.borrow_mut() = draw(&canvas, id, results, pinned, mc, *size, *look);
                 }
+            },
+        );
+    }
+    // Print is always light: a dark chart in view is repainted light before printing, and
+    // back after.
+    {
+        let canvas = canvas.clone();
+        use_effect_with(
+            (
+                active && *dark,
+                results.clone(),
+                compare.clone(),
+                size,
+                monte_carlo.clone(),
+                look,
+            ),
+            move |(needed, results, pinned, size, mc, look)| {
+                let listeners = needed.then(|| {
+                    let (results, pinned, mc, size, look) =
+                        (results.clone(), pinned.clone(), mc.clone(), *size, *look);
+                    let repaint = move |colors: &'static Colors| {
+                        let light = Style { colors, ..look };
+                        draw(&canvas, id, &results, &pinned, &mc, size, light);
+                    };
+                    let again = repaint.clone();
+                    (
+                        EventListener::new(&window(), "beforeprint", move |_| {
+                            repaint(&charts::palette::LIGHT)
+                        }),
+                        EventListener::new(&window(), "afterprint", move |_| again(look.colors)),
+                    )
+                });
+                move || drop(listeners)
             },
         );
     }
@@ -194,6 +234,22 @@ pub fn chart_view(props: &Props) -> Html {
             { for line.as_ref().map(|l| monte_carlo_line(l, dispatch)) }
         </figure>
     }
+}
+
+/// Paints chart `id` with the scenario's results (and the pinned scenario's line) on `canvas`.
+fn draw(
+    canvas: &NodeRef,
+    id: ChartId,
+    results: &Shared<Results>,
+    pinned: &Option<Shared<Results>>,
+    mc: &Option<Shared<MonteCarlo>>,
+    size: (i32, i32),
+    look: Style,
+) -> Option<XMap> {
+    let c = canvas.cast::<HtmlCanvasElement>()?;
+    let mut input = results.input(id, mc.as_deref());
+    input.compare = pinned.as_ref().map(|a| &a.projection);
+    paint(&c, size, id, &input, look)
 }
 
 fn numbers(n: &McNumbers, state: &'static str, note: Option<&'static str>) -> Html {

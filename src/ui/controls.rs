@@ -126,8 +126,8 @@ fn control_view(props: &ControlProps) -> Html {
         dispatch,
         lang,
     } = props;
-    let (key, s) = (*key, *s);
-    let c = control(&s, key, *lang);
+    let (key, s, lang) = (*key, *s, *lang);
+    let c = control(&s, key, lang);
     let reset = dispatch.reform(move |_| Action::Reset(key));
     let set_text = move |dispatch: &Callback<Action>| {
         dispatch.reform(move |text: String| Action::SetText(key, text))
@@ -172,6 +172,7 @@ fn control_view(props: &ControlProps) -> Html {
             step,
             position,
             text,
+            spoken,
         } => {
             let on_slide = forward(dispatch, move |e: InputEvent| {
                 let v = target::<HtmlInputElement>(&e)?
@@ -182,7 +183,7 @@ fn control_view(props: &ControlProps) -> Html {
             });
             // While typing, clean values apply at once; the rest waits for the change.
             let on_type = forward(dispatch, move |e: InputEvent| {
-                let v = preview(&s, key, &target::<HtmlInputElement>(&e)?.value())?;
+                let v = preview(&s, key, &target::<HtmlInputElement>(&e)?.value(), lang)?;
                 Some(Action::Set(key, v))
             });
             let on_change = {
@@ -191,7 +192,7 @@ fn control_view(props: &ControlProps) -> Html {
                     if let Some(input) = target::<HtmlInputElement>(&e) {
                         let text = input.value();
                         // Show the safe value at once, even when the scenario does not change.
-                        input.set_value(&committed(&s, key, &text));
+                        input.set_value(&committed(&s, key, &text, lang));
                         set.emit(text);
                     }
                 })
@@ -199,7 +200,7 @@ fn control_view(props: &ControlProps) -> Html {
             html! {
                 <div class="control-row">
                     <input type="range" data-for={c.name} {min} {max} {step} value={position}
-                        aria-label={c.label} oninput={on_slide} />
+                        aria-label={c.label} aria-valuetext={spoken} oninput={on_slide} />
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name}
                         value={text} autocomplete="off" spellcheck="false"
                         oninput={on_type} onchange={on_change} />

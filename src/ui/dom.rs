@@ -71,6 +71,22 @@ pub fn set_language(html_lang: &str, title: &str) {
     document().set_title(title);
 }
 
+/// Sets `<html data-theme>` to the theme in force (`light` or `dark`).
+pub fn set_theme(theme: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+/// The system's `(prefers-color-scheme: dark)` query: whether it matches, and its `change`
+/// events.
+pub fn dark_scheme() -> Option<web_sys::MediaQueryList> {
+    gloo::utils::window()
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+}
+
 /// The element behind an event's target, as `T`.
 pub fn target<T: JsCast>(e: &web_sys::Event) -> Option<T> {
     e.target()?.dyn_into().ok()

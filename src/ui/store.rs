@@ -31,8 +31,10 @@ impl Store {
     /// The store of the page as loaded.
     pub fn load() -> Rc<Self> {
         let query = dom::query();
+        let mut state = State::load(&dom::page_url(), &query);
+        state.system_dark = dom::dark_scheme().is_some_and(|q| q.matches());
         Rc::new(Store {
-            state: RefCell::new(State::load(&dom::page_url(), &query)),
+            state: RefCell::new(state),
             url: RefCell::new(UrlSync::new(query)),
             url_timer: RefCell::new(None),
             notice_timer: RefCell::new(None),
