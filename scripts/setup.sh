@@ -26,9 +26,9 @@ if [ -n "$WBG_VERSION" ] && [ "$(wasm-bindgen --version 2>/dev/null || true)" !=
 fi
 
 # wasm-opt (npm binaryen) and playwright-core, pinned by package-lock.json.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen for wasm-opt, playwright-core)"
+  say "installing npm packages (binaryen for wasm-opt, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
 fi
 

@@ -99,7 +99,7 @@ pub fn app() -> Html {
     let summary = crate::explorer::summary::summary(state.projection(), lang);
     let monte_carlo = page::chart_monte_carlo(&state).map(|mc| Shared(Rc::clone(mc)));
     let charts = html! {
-        <section class="charts" aria-label={t(Msg::ChartsRegion)}>
+        <section class={classes!("charts", (*show_data).then_some("data-shown"))} aria-label={t(Msg::ChartsRegion)}>
             if !embed {
                 <div class="tabs" role="tablist" aria-label={t(Msg::ChartTabs)}>
                     { for ChartId::all().map(|id| {

@@ -84,8 +84,10 @@ pub fn table_view(props: &Props) -> Html {
     } = props;
     // A wrapper carries the hiding: a table ignores the clipping of a visually hidden box.
     html! {
+        // Shown, it may scroll: a keyboard reaches it, and it is named by its caption.
         <div id={id.clone()} class={classes!("table-wrap", visually_hidden.then_some("visually-hidden"))}
-            aria-busy={(!fresh).to_string()}>
+            aria-busy={(!fresh).to_string()} tabindex={(!visually_hidden).then_some("0")}
+            role={(!visually_hidden).then_some("region")} aria-label={(!visually_hidden).then(|| caption.clone())}>
         <table data-table={*chart} data-role={*role}>
             <caption>{ caption }</caption>
             <thead><tr>{ for table.columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }</tr></thead>
