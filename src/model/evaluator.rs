@@ -1,7 +1,8 @@
 //! Many NPV advantages around one scenario (the tornado, the value of waiting): what a change
 //! cannot move is computed once and reused. A change that leaves the market's keys alone reuses
-//! the market path; one that also leaves the keep-mining baseline's keys alone reuses the
-//! baseline's NPV; the plan is always simulated. The numbers are those of
+//! the market path (and, with the discount rates unchanged, the discount divisors); one that
+//! also leaves the keep-mining baseline's keys alone reuses the baseline's NPV; the plan is
+//! always simulated. The numbers are those of
 //! [`npv_advantage`](super::npv_advantage), bit for bit.
 
 use super::market::{self, MarketMonth};
@@ -40,10 +41,14 @@ const BASELINE: [Key; 11] = [
     Key::Rate,
 ];
 
+/// The keys the discount divisors read, besides the horizon (a market key).
+const DISCOUNT: [Key; 2] = [Key::Rate, Key::Airate];
+
 /// NPV advantages of scenarios near one base scenario.
 pub struct Evaluator {
     base: Scenario,
     market: Vec<MarketMonth>,
+    divisors: (Vec<f64>, Vec<f64>),
     baseline_npv: f64,
 }
 
@@ -51,10 +56,16 @@ impl Evaluator {
     /// Prepares the market path and the baseline's NPV of `base`.
     pub fn new(base: &Scenario) -> Self {
         let market = market::market(base);
-        let baseline_npv = baseline_npv(base, &market);
+        let divisors = divisors(base, market.len());
+        let baseline_npv = npv_of(
+            &flows::simulate(base, &market, &[]),
+            &divisors.0,
+            &divisors.1,
+        );
         Evaluator {
             base: *base,
             market,
+            divisors,
             baseline_npv,
         }
     }
@@ -85,20 +96,26 @@ impl Evaluator {
 
     fn with_tranches(&self, s: &Scenario, tranches: Vec<Tranche>) -> f64 {
         let same_market = self.same(s, &MARKET);
-        let fresh;
+        let fresh_market;
         let market = if same_market {
             &self.market
         } else {
-            fresh = market::market(s);
-            &fresh
+            fresh_market = market::market(s);
+            &fresh_market
+        };
+        let fresh_divisors;
+        let (md, ad) = if same_market && self.same(s, &DISCOUNT) {
+            (&self.divisors.0, &self.divisors.1)
+        } else {
+            fresh_divisors = divisors(s, market.len());
+            (&fresh_divisors.0, &fresh_divisors.1)
         };
         let baseline = if same_market && self.same(s, &BASELINE) {
             self.baseline_npv
         } else {
-            baseline_npv(s, market)
+            npv_of(&flows::simulate(s, market, &[]), md, ad)
         };
-        let (md, ad) = divisors(s, market.len());
-        npv_of(&flows::simulate(s, market, &tranches), &md, &ad) - baseline
+        npv_of(&flows::simulate(s, market, &tranches), md, ad) - baseline
     }
 }
 
@@ -108,10 +125,4 @@ fn divisors(s: &Scenario, n: usize) -> (Vec<f64>, Vec<f64>) {
         finance::discount_divisors(s.get(Key::Rate) / 100.0, n),
         finance::discount_divisors(s.get(Key::Airate) / 100.0, n),
     )
-}
-
-/// The keep-mining baseline's NPV of `s` on `market`, $.
-fn baseline_npv(s: &Scenario, market: &[MarketMonth]) -> f64 {
-    let (md, ad) = divisors(s, market.len());
-    npv_of(&flows::simulate(s, market, &[]), &md, &ad)
 }

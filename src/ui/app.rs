@@ -5,19 +5,18 @@ use super::chart::ChartView;
 use super::controls::Controls;
 use super::dom;
 use super::embed::use_host_sizing;
+use super::header::{Presets, Tabs};
 use super::kpis::Kpis;
 use super::share::Share;
 use super::store::Store;
-use super::table::{use_settled, TableView, SETTLE_MS};
-use super::{forward, Shared};
+use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
+use super::Shared;
 use crate::charts::ChartId;
 use crate::explorer::{compare::waterfall, page, Action, CopyWhat, Results};
 use crate::i18n::Msg;
-use crate::scenario::Preset;
 use gloo::events::EventListener;
 use gloo::utils::window;
 use std::rc::Rc;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// The explorer.
@@ -70,12 +69,6 @@ pub fn app() -> Html {
     let app_ref = use_node_ref();
     let show_data = use_state(|| false);
     let sized = use_host_sizing(embed, app_ref.clone());
-    let picker = page::presets(&state);
-    let on_preset = forward(&dispatch, |e: Event| {
-        // Picking "Custom scenario" changes nothing.
-        let id = dom::target::<HtmlSelectElement>(&e)?.value();
-        Preset::find(&id).map(Action::Preset)
-    });
     let warnings = page::warnings(&state);
     let warnings = (!warnings.is_empty()).then(|| {
         let dismiss = dispatch.reform(|_| Action::DismissWarnings);
@@ -95,22 +88,18 @@ pub fn app() -> Html {
         ChartId::all().collect()
     };
     let results = Shared(state.results.clone());
+    // Charts out of view get the results as of the last pause in input: a slider step then
+    // renders and draws only the chart in view, and the others' tables follow once input rests.
+    let lagging = use_settled(results.clone(), SETTLE_HIDDEN_MS, Shared::clone)
+        .value
+        .map_or_else(|| results.clone(), |r| Shared::clone(&r));
     let compare = state.compare.clone().map(Shared);
     let summary = crate::explorer::summary::summary(state.projection(), lang);
     let monte_carlo = page::chart_monte_carlo(&state).map(|mc| Shared(Rc::clone(mc)));
     let charts = html! {
         <section class={classes!("charts", (*show_data).then_some("data-shown"))} aria-label={t(Msg::ChartsRegion)}>
             if !embed {
-                <div class="tabs" role="tablist" aria-label={t(Msg::ChartTabs)}>
-                    { for ChartId::all().map(|id| {
-                        let active = id == state.view.tab;
-                        let onclick = dispatch.reform(move |_| Action::Tab(id));
-                        html! {
-                            <button type="button" role="tab" data-tab={id.name()} aria-selected={active.to_string()}
-                                class={classes!("tab", active.then_some("active"))} {onclick}>{ t(id.def().title) }</button>
-                        }
-                    }) }
-                </div>
+                <Tabs tab={state.view.tab} dispatch={dispatch.clone()} {lang} />
             }
             <button type="button" class="show-data" data-action="show-data" aria-pressed={show_data.to_string()}
                 onclick={{ let show = show_data.clone(); move |_| show.set(!*show) }}>{ t(Msg::ShowData) }</button>
@@ -118,7 +107,8 @@ pub fn app() -> Html {
             // drawn on a slider step.
             { for shown.into_iter().map(|id| html! {
                 <ChartView key={id.name()} {id} active={id == state.view.tab} show_data={*show_data}
-                    panel={Shared(Rc::new(page::chart_panel(&state, id)))} results={results.clone()}
+                    panel={page::chart_panel(&state, id)}
+                    results={if id == state.view.tab { results.clone() } else { lagging.clone() }}
                     compare={compare.clone()} monte_carlo={monte_carlo.clone()}
                     line={page::monte_carlo_line(&state, id)}
                     compact={embed} {dark} dispatch={dispatch.clone()} {lang} />
@@ -133,7 +123,6 @@ pub fn app() -> Html {
         </aside>
     };
     let full_href = format!("./?{}", state.full_query());
-    let custom = picker.options.iter().all(|o| !o.3);
 
     html! {
         <div ref={app_ref} class={classes!("app", embed.then_some("embed"), sized.then_some("sized"))}>
@@ -147,16 +136,7 @@ pub fn app() -> Html {
                         { t(Msg::OpenFull) }
                     </a>
                 } else {
-                    <div class="preset">
-                        <label for="preset">{ t(Msg::PresetLabel) }</label>
-                        <select id="preset" onchange={on_preset}>
-                            <option value="" selected={custom}>{ t(Msg::PresetCustom) }</option>
-                            { for picker.options.iter().map(|&(id, title, note, selected)| html! {
-                                <option value={id} title={note} {selected}>{ title }</option>
-                            }) }
-                        </select>
-                        <p class="preset-note">{ picker.note }</p>
-                    </div>
+                    <Presets picker={page::presets(&state)} dispatch={dispatch.clone()} {lang} />
                     <Share notice={page::notice(&state)} pinned={state.compare.is_some()}
                         dispatch={dispatch.clone()} {lang} />
                 }

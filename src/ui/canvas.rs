@@ -36,6 +36,9 @@ pub struct Backend<'a> {
     context: CanvasRenderingContext2d,
     /// The CSS font the context has.
     font: RefCell<String>,
+    /// The text baseline, alignment and fill colour the context has, when known (a fill
+    /// drawn by plotters' backend changes the fill colour: it is then unknown).
+    text: RefCell<TextLook>,
     /// The style of the lines gathered in the canvas' current path, not stroked yet: colour,
     /// opacity bits and width.
     stroke: RefCell<Option<LineStyle>>,
@@ -43,6 +46,15 @@ pub struct Backend<'a> {
 
 /// A line style: colour, opacity bits, width.
 type LineStyle = ((u8, u8, u8), u64, u32);
+
+/// Text settings of the context: baseline, alignment, fill colour and opacity bits (each
+/// `None` until set).
+#[derive(Default)]
+struct TextLook {
+    baseline: Option<&'static str>,
+    align: Option<&'static str>,
+    fill: Option<((u8, u8, u8), u64)>,
+}
 
 /// Most text sizes remembered; beyond, the memory starts afresh.
 const MEASURED: usize = 4096;
@@ -98,6 +110,7 @@ impl<'a> Backend<'a> {
             context: context(canvas)?,
             target: Target::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?),
             font: RefCell::new(String::new()),
+            text: RefCell::new(TextLook::default()),
             stroke: RefCell::new(None),
         })
     }
@@ -108,6 +121,7 @@ impl<'a> Backend<'a> {
             context: context(&offscreen(1, 1)?)?,
             target: Target::Svg(SVGBackend::with_string(out, size)),
             font: RefCell::new(String::new()),
+            text: RefCell::new(TextLook::default()),
             stroke: RefCell::new(None),
         })
     }
@@ -162,20 +176,35 @@ impl<'a> Backend<'a> {
             FontTransform::Rotate270 => 270.0,
         };
         let c = &self.context;
-        // Every text property is set before `save`, so that `restore` keeps the font the
-        // context is known to have.
-        c.set_text_baseline(match style.anchor().v_pos {
+        // Every text property is set before `save`, so that `restore` keeps the settings the
+        // context is known to have; each is set only when it changes.
+        let baseline = match style.anchor().v_pos {
             VPos::Top => "top",
             VPos::Center => "middle",
             VPos::Bottom => "bottom",
-        });
-        c.set_text_align(match style.anchor().h_pos {
+        };
+        let align = match style.anchor().h_pos {
             HPos::Left => "start",
             HPos::Right => "end",
             HPos::Center => "center",
-        });
-        let (r, g, b) = color.rgb;
-        c.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        };
+        let fill = (color.rgb, color.alpha.to_bits());
+        {
+            let mut look = self.text.borrow_mut();
+            if look.baseline != Some(baseline) {
+                c.set_text_baseline(baseline);
+                look.baseline = Some(baseline);
+            }
+            if look.align != Some(align) {
+                c.set_text_align(align);
+                look.align = Some(align);
+            }
+            if look.fill != Some(fill) {
+                let (r, g, b) = color.rgb;
+                c.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+                look.fill = Some(fill);
+            }
+        }
         self.use_font(&css_font(style));
         let (x, y) = if degrees == 0.0 {
             (f64::from(x), f64::from(y))
@@ -212,6 +241,7 @@ fn lift<E: std::error::Error + Send + Sync>(
 macro_rules! each {
     ($self:ident, $b:ident => $call:expr) => {{
         $self.flush();
+        $self.text.borrow_mut().fill = None;
         match &mut $self.target {
             Target::Canvas($b) => $call.map_err(lift),
             Target::Svg($b) => $call.map_err(lift),

@@ -3,7 +3,7 @@
 //! and, for Monte Carlo, its line of numbers.
 
 use super::canvas::paint;
-use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
+use super::table::{use_settled, TableView, SETTLE_MS};
 use super::Shared;
 use crate::analysis::MonteCarlo;
 use crate::charts::{self, ChartId, Colors, Mark, Style, XMap};
@@ -28,7 +28,7 @@ pub struct Props {
     /// Whether the data tables are shown ("Show the data"), not only read to screen readers.
     pub show_data: bool,
     /// Its caption, legend and data table's caption.
-    pub panel: Shared<ChartPanel>,
+    pub panel: ChartPanel,
     /// The model's answer.
     pub results: Shared<Results>,
     /// The pinned scenario A's, drawn as a thin grey line on time charts.
@@ -113,7 +113,7 @@ pub fn chart_view(props: &Props) -> Html {
     // the charts out of view follow later.
     let table = use_settled(
         (id, results.clone(), monte_carlo.clone(), lang),
-        if active { SETTLE_MS } else { SETTLE_HIDDEN_MS },
+        SETTLE_MS,
         |(id, results, mc, lang)| chart_table(results, *id, mc.as_deref(), *lang),
     );
     {

@@ -8,6 +8,7 @@ mod chart;
 mod controls;
 mod dom;
 mod embed;
+mod header;
 mod kpis;
 mod share;
 mod store;

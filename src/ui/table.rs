@@ -9,8 +9,8 @@ use yew::prelude::*;
 /// How long input must rest before the table in view is rebuilt, ms.
 pub const SETTLE_MS: u32 = 150;
 
-/// How long input must rest before a table out of view (another tab's chart) is rebuilt, ms:
-/// later, so that the one in view comes first and an idle page pays for the rest.
+/// How long input must rest before the charts out of view (another tab's) take the new
+/// results and rebuild their tables, ms: later, so that an idle page pays for them.
 pub const SETTLE_HIDDEN_MS: u32 = 1500;
 
 /// A value built from its inputs once they settle.

@@ -1,0 +1,83 @@
+//! The page's pickers as components of their own, so that a slider step does not render them
+//! again: the preset picker and the chart tabs.
+
+use super::{dom, forward};
+use crate::charts::ChartId;
+use crate::explorer::page::PresetPicker;
+use crate::explorer::Action;
+use crate::i18n::{Lang, Msg};
+use crate::scenario::Preset;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`Presets`].
+#[derive(Properties, PartialEq)]
+pub struct PresetsProps {
+    /// The picker's view model.
+    pub picker: PresetPicker,
+    /// Where gestures go.
+    pub dispatch: Callback<Action>,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// The preset picker with its source note.
+#[function_component(Presets)]
+pub fn presets(props: &PresetsProps) -> Html {
+    let PresetsProps {
+        picker,
+        dispatch,
+        lang,
+    } = props;
+    let on_preset = forward(dispatch, |e: Event| {
+        // Picking "Custom scenario" changes nothing.
+        let id = dom::target::<HtmlSelectElement>(&e)?.value();
+        Preset::find(&id).map(Action::Preset)
+    });
+    let custom = picker.options.iter().all(|o| !o.3);
+    html! {
+        <div class="preset">
+            <label for="preset">{ lang.t(Msg::PresetLabel) }</label>
+            <select id="preset" onchange={on_preset}>
+                <option value="" selected={custom}>{ lang.t(Msg::PresetCustom) }</option>
+                { for picker.options.iter().map(|&(id, title, note, selected)| html! {
+                    <option value={id} title={note} {selected}>{ title }</option>
+                }) }
+            </select>
+            <p class="preset-note">{ picker.note }</p>
+        </div>
+    }
+}
+
+/// Props of [`Tabs`].
+#[derive(Properties, PartialEq)]
+pub struct TabsProps {
+    /// The chart shown.
+    pub tab: ChartId,
+    /// Where gestures go.
+    pub dispatch: Callback<Action>,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// One tab per chart.
+#[function_component(Tabs)]
+pub fn tabs(props: &TabsProps) -> Html {
+    let TabsProps {
+        tab,
+        dispatch,
+        lang,
+    } = props;
+    html! {
+        <div class="tabs" role="tablist" aria-label={lang.t(Msg::ChartTabs)}>
+            { for ChartId::all().map(|id| {
+                let active = id == *tab;
+                let onclick = dispatch.reform(move |_| Action::Tab(id));
+                html! {
+                    <button type="button" role="tab" data-tab={id.name()} aria-selected={active.to_string()}
+                        class={classes!("tab", active.then_some("active"))} {onclick}>{ lang.t(id.def().title) }</button>
+                }
+            }) }
+        </div>
+    }
+}
