@@ -1,34 +1,41 @@
 // Browser benchmark: time from a slider's input event to its chart redrawn, and from
-// navigation to the first chart drawn. Prints medians and p95; asserts nothing.
-// Usage: node e2e/bench-latency.mjs [steps per slider, default 60]
+// navigation to the first chart drawn, on a desktop and on a low-end phone (390×844 at DPR 3
+// with the CPU slowed 6× through CDP, Chrome DevTools' "low-end mobile" preset). Prints medians
+// and p95; asserts nothing.
+// Usage: node e2e/bench-latency.mjs [steps per slider, default 40] [runs per row, default 1]
 import { serve } from './server.mjs';
-import { launch, open } from './browser.mjs';
+import { launch } from './browser.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const STEPS = Number(process.argv[2] ?? 60);
+const STEPS = Number(process.argv[2] ?? 40);
+const RUNS = Number(process.argv[3] ?? 1);
 const SLIDERS = ['power', 'btc', 'hrg', 'gpu', 'conv', 'phases', 'capex', 'rate', 'jth', 'util'];
+const VIEWS = ['revenue', 'cash', 'hashprice', 'sensitivity', 'map', 'rates', 'timing'];
+const DESKTOP = { width: 1280, height: 900, scale: 1 };
+const PHONE = { width: 390, height: 844, scale: 3 };
 
 const pct = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(q * (s.length - 1))];
 };
-const fmt = (x) => `${x.toFixed(2)} ms`;
+const fmt = (x) => `${x.toFixed(1)} ms`.padStart(9);
 
-const server = await serve(`${ROOT}dist`, '/');
-const browser = await launch();
-const results = [];
-for (const [label, viewport, tab] of [
-  ['desktop 1280×900, DPR 1, revenue', { width: 1280, height: 900, scale: 1 }, 'revenue'],
-  ['desktop 1280×900, DPR 2, revenue', { width: 1280, height: 900, scale: 2 }, 'revenue'],
-  ['desktop 1280×900, DPR 1, cash', { width: 1280, height: 900, scale: 1 }, 'cash'],
-  ['desktop 1280×900, DPR 1, hashprice', { width: 1280, height: 900, scale: 1 }, 'hashprice'],
-  ['desktop 1280×900, DPR 1, sensitivity', { width: 1280, height: 900, scale: 1 }, 'sensitivity'],
-  ['desktop 1280×900, DPR 1, map', { width: 1280, height: 900, scale: 1 }, 'map'],
-  ['phone 390×844, DPR 3, revenue', { width: 390, height: 844, scale: 3 }, 'revenue'],
-]) {
-  const { page, context, problems } = await open(browser, `${server.url}?tab=${tab}`, viewport);
-  const firstDrawn = await page.$eval(`canvas[data-chart="${tab}"]`, (c) => +c.dataset.firstDrawnAt);
-  const latencies = await page.evaluate(async ({ sliders, steps, tab }) => {
+/** Opens the page with the CPU slowed `throttle` times from before navigation. */
+async function openThrottled(browser, url, viewport, throttle) {
+  const context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, deviceScaleFactor: viewport.scale });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(url);
+  await page.waitForSelector('canvas[data-chart][data-first-drawn-at]');
+  return { page, context, problems };
+}
+
+/** Sweeps each slider from end to end; returns input → redraw latencies, ms. */
+function sweep(page, tab) {
+  return page.evaluate(async ({ sliders, steps, tab }) => {
     const canvas = document.querySelector(`canvas[data-chart="${tab}"]`);
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const out = [];
@@ -45,24 +52,41 @@ for (const [label, viewport, tab] of [
         if (slider.value === previous) continue;
         const t0 = performance.now();
         slider.dispatchEvent(new Event('input', { bubbles: true }));
-        const deadline = t0 + 2000;
+        const deadline = t0 + 5000;
         while (canvas.dataset.draws === before && performance.now() < deadline) {
           await new Promise((r) => setTimeout(r, 0));
         }
         if (canvas.dataset.draws === before) throw new Error(`no redraw after ${key}=${slider.value}`);
         out.push(+canvas.dataset.drawnAt - t0);
       }
+      // Back to the default before the next slider.
+      slider.parentElement.parentElement.querySelector('.reset')?.click();
+      await frame();
     }
     return out;
   }, { sliders: SLIDERS, steps: STEPS, tab });
-  results.push({ label, n: latencies.length, p50: pct(latencies, 0.5), p95: pct(latencies, 0.95), max: Math.max(...latencies), firstDrawn });
-  if (problems.length) console.error(problems.join('\n'));
-  await context.close();
+}
+
+const rows = [
+  ...VIEWS.map((tab) => [`desktop 1280×900 DPR 1, ${tab}`, DESKTOP, tab, 1]),
+  ['desktop 1280×900 DPR 2, revenue', { ...DESKTOP, scale: 2 }, 'revenue', 1],
+  ...VIEWS.map((tab) => [`phone 390×844 DPR 3, CPU 6× slower, ${tab}`, PHONE, tab, 6]),
+];
+
+const server = await serve(`${ROOT}dist`, '/');
+const browser = await launch();
+console.log(`input event → chart redrawn (headless Chromium, release build; ${SLIDERS.length} sliders × ${STEPS} steps × ${RUNS} run(s))`);
+for (const [label, viewport, tab, throttle] of rows) {
+  const latencies = [];
+  const firsts = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { page, context, problems } = await openThrottled(browser, `${server.url}?tab=${tab}`, viewport, throttle);
+    firsts.push(await page.$eval(`canvas[data-chart="${tab}"]`, (c) => +c.dataset.firstDrawnAt));
+    latencies.push(...await sweep(page, tab));
+    if (problems.length) console.error(problems.join('\n'));
+    await context.close();
+  }
+  console.log(`  ${label.padEnd(46)} n=${String(latencies.length).padEnd(4)} p50 ${fmt(pct(latencies, 0.5))}  p95 ${fmt(pct(latencies, 0.95))}  max ${fmt(Math.max(...latencies))}  first chart ${fmt(pct(firsts, 0.5))}`);
 }
 await browser.close();
 await server.close();
-
-console.log('input event → chart redrawn (headless Chromium, release build)');
-for (const r of results) {
-  console.log(`  ${r.label.padEnd(36)} n=${r.n}  p50 ${fmt(r.p50)}  p95 ${fmt(r.p95)}  max ${fmt(r.max)}  first chart at ${fmt(r.firstDrawn)}`);
-}

@@ -342,6 +342,12 @@ fn keys_lists_the_key_table() {
     assert_eq!(list[2]["default"], "100");
     let btc = list.iter().find(|k| k["key"] == "btc").unwrap();
     assert_eq!(btc["default"], "65000");
+    let start = &list[0];
+    assert_eq!(
+        (&start["min"], &start["max"]),
+        (&Value::from("2024-05"), &Value::from("2040-12")),
+        "months as a query writes them"
+    );
     let ai = list.iter().find(|k| k["key"] == "ai").unwrap();
     assert_eq!(ai["kind"], serde_json::json!(["gpu", "colo"]));
     let esc = list.iter().find(|k| k["key"] == "esc").unwrap();

@@ -177,6 +177,14 @@ fn presets(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
     }
 }
 
+/// A key's bound as a query writes it: `2027-01` for a month, `0.5` for a number.
+fn bound_text(kind: Kind, v: f64) -> String {
+    match kind {
+        Kind::Month => hashshift::calendar::YearMonth::from_index(v as i32).to_string(),
+        _ => scenario::format_number(v),
+    }
+}
+
 fn keys(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
     let defaults = scenario::Scenario::default();
     let list: Vec<Value> = KEYS
@@ -189,14 +197,19 @@ fn keys(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
                 Kind::Toggle => json!("toggle"),
                 Kind::Choice(choices) => json!(choices.iter().map(|c| c.name).collect::<Vec<_>>()),
             };
+            // Months as a query writes them (`2027-01`), other bounds as numbers.
+            let bound = |v: f64| match d.kind {
+                Kind::Month => json!(bound_text(d.kind, v)),
+                _ => json!(v),
+            };
             json!({
                 "key": d.name,
                 "kind": kind,
                 "unit": d.unit.map(|u| Lang::En.t(u)),
                 "default": defaults.value_text(d.key),
-                "min": d.min,
-                "max": d.max,
-                "slider": [d.slider.0, d.slider.1],
+                "min": bound(d.min),
+                "max": bound(d.max),
+                "slider": [bound(d.slider.0), bound(d.slider.1)],
                 "step": d.step,
                 "label": Lang::En.t(d.label),
                 "group": Lang::En.t(d.group.title()),
@@ -216,8 +229,8 @@ fn keys(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
                     "{:<9} {} [{} … {}]{unit}  {}",
                     d.name,
                     defaults.value_text(d.key),
-                    v["min"],
-                    v["max"],
+                    bound_text(d.kind, d.min),
+                    bound_text(d.kind, d.max),
                     Lang::En.t(d.label)
                 )?;
             }
