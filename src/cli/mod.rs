@@ -220,7 +220,7 @@ fn keys(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
         .collect();
     match format {
         ListFormat::Text => {
-            for (d, v) in KEYS.iter().zip(&list) {
+            for d in KEYS {
                 let unit = d
                     .unit
                     .map_or(String::new(), |u| format!(" {}", Lang::En.t(u)));

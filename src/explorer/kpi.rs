@@ -198,9 +198,9 @@ impl Context<'_> {
     }
 }
 
-/// The KPI cards of a projection, in display order, in `lang`.
-pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
-    let s = &p.scenario;
+/// The horizon (`10 years`) and the discount rate or rates (`12 %/yr`; `12 %/yr for mining,
+/// 9 %/yr for AI`) of `s`, as the cards and the summary say them in `lang`.
+pub(super) fn horizon_and_rates(s: &crate::scenario::Scenario, lang: Lang) -> (String, String) {
     let f = lang.fmt();
     let years = s.int(Key::Years);
     let horizon = if years == 1 {
@@ -217,6 +217,14 @@ pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
             &[("mining", &f.number(rate, 1)), ("ai", &f.number(airate, 1))],
         )
     };
+    (horizon, rates)
+}
+
+/// The KPI cards of a projection, in display order, in `lang`.
+pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
+    let s = &p.scenario;
+    let f = lang.fmt();
+    let (horizon, rates) = horizon_and_rates(s, lang);
     let c = Context {
         p,
         lang,

@@ -11,12 +11,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     let f = lang.fmt();
     let sm = &p.summary;
     let n = p.months.len();
-    let years = s.int(Key::Years);
-    let horizon = if years == 1 {
-        lang.t(Msg::OneYear).to_string()
-    } else {
-        lang.fill(Msg::NYears, &[("n", &years.to_string())])
-    };
+    let (horizon, rates) = super::kpi::horizon_and_rates(s, lang);
     let mw = format!("{} MW", f.number(s.get(Key::Mw), 1));
     let converts = p.tranches.iter().any(|t| t.build_start < n);
     let start = f.month(s.month(Key::Cstart));
@@ -54,15 +49,6 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
         );
     }
 
-    let (rate, airate) = (s.get(Key::Rate), s.get(Key::Airate));
-    let rates = if rate == airate {
-        lang.fill(Msg::RateSingle, &[("rate", &f.number(rate, 1))])
-    } else {
-        lang.fill(
-            Msg::RatePair,
-            &[("mining", &f.number(rate, 1)), ("ai", &f.number(airate, 1))],
-        )
-    };
     let adv = sm.npv_advantage;
     let terminal = sm.npv_advantage_terminal;
     let valued = lang.t(match s.terminal() {
