@@ -178,9 +178,11 @@ struct AnnualProps {
 #[function_component(Annual)]
 fn annual(props: &AnnualProps) -> Html {
     let lang = props.lang;
-    let table = use_settled((props.results.clone(), lang), SETTLE_MS, |(results, lang)| {
-        page::annual_table(results, *lang)
-    });
+    let table = use_settled(
+        (props.results.clone(), lang),
+        SETTLE_MS,
+        |(results, lang)| page::annual_table(results, *lang),
+    );
     html! {
         <section class="annual" aria-labelledby="annual-title">
             <h2 id="annual-title">{ lang.t(Msg::AnnualTitle) }</h2>
