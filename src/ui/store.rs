@@ -53,7 +53,7 @@ impl Store {
 
     /// Runs what the page needs once it is shown.
     pub fn start(self: &Rc<Self>) {
-        let effects = explorer::start(&self.state.borrow());
+        let effects = explorer::start(&mut self.state.borrow_mut());
         self.run(effects);
     }
 
@@ -136,6 +136,7 @@ impl Store {
                     });
                     *self.monte_carlo_timer.borrow_mut() = Some(timer);
                 }
+                Effect::CancelMonteCarlo => drop(self.monte_carlo_timer.borrow_mut().take()),
             }
         }
     }
