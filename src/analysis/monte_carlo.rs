@@ -13,14 +13,14 @@ use crate::scenario::Key;
 use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::rand_core::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 
 /// Percentiles reported: p10, p50, p90.
 const QUANTILES: [f64; 3] = [0.1, 0.5, 0.9];
 
 /// Revenue percentiles of one month across paths, $: `[p10, p50, p90]`.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FanMonth {
     /// Plan revenue (mining + AI).
     pub plan: [f64; 3],
@@ -28,8 +28,9 @@ pub struct FanMonth {
     pub baseline: [f64; 3],
 }
 
-/// The Monte Carlo result (ECONOMICS.md §10 `monte_carlo`, plus the fan for charts).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// The Monte Carlo result (ECONOMICS.md §10 `monte_carlo`, plus the fan for charts). Its serde
+/// form is the report's object: the fan is left out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonteCarlo {
     /// Number of paths.
     pub paths: usize,

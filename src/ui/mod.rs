@@ -9,10 +9,12 @@ mod controls;
 mod dom;
 mod embed;
 mod kpis;
+mod monte_carlo;
 mod share;
 mod store;
 mod table;
 
+pub use monte_carlo::serve as monte_carlo_worker;
 use std::ops::Deref;
 use std::rc::Rc;
 
