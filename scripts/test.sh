@@ -20,7 +20,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 say "release build of the CLI and of the static site"
 cargo build --release --bin hashshift
 trunk build --release
-du_gz() { for f in dist/*; do gzip -9c "$f" | wc -c; done | awk '{ s += $1 } END { print s }'; }
-echo "site size: $(du_gz) bytes gzipped (wasm + js + css + html; budget 409600)"
+du_gz() { for f in "$@"; do gzip -9c "$f" | wc -c; done | awk '{ s += $1 } END { print s }'; }
+site=$(ls dist/* | grep -v '/mc_worker')
+echo "site size: $(du_gz $site) bytes gzipped (wasm + js + css + html; budget 409600)"
+echo "Monte Carlo worker, loaded on first use: $(du_gz dist/mc_worker*) bytes gzipped"
 say "browser end-to-end tests (Playwright + Debian's Chromium)"
 node --test e2e/
