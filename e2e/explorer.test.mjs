@@ -94,23 +94,6 @@ test('hovering a chart reads out that month and keeps the drawing', async () => 
   await context.close();
 });
 
-test('Monte Carlo in the browser draws the same paths as the CLI', async () => {
-  const q = 'v=2&btcg=5&shutoff=0&phases=3&mc=500&vol=80&seed=42&tab=fan';
-  const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
-  const line = page.locator('[data-role="monte-carlo"][data-state="current"]');
-  await line.waitFor();
-  const shown = await line.evaluate((e) => ({ ...e.dataset }));
-  const text = execFileSync(CLI, ['run', q]).toString();
-  const field = (f) => text.match(new RegExp(`"${f}": ([^,\\n]+)`))[1];
-  assert.equal(shown.paths, '500');
-  assert.equal(shown.p10, field('npv_advantage_p10'));
-  assert.equal(shown.p50, field('npv_advantage_p50'));
-  assert.equal(shown.p90, field('npv_advantage_p90'));
-  assert.equal(shown.prob, field('prob_plan_better'));
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
 test('lang=it shows the page in Italian with the same numbers', async () => {
   const q = 'v=2&mw=18&lang=it';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);

@@ -20,7 +20,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 say "release build of the CLI and of the static site"
 cargo build --release --bin hashshift
 trunk build --release
-du_gz() { for f in dist/*; do gzip -9c "$f" | wc -c; done | awk '{ s += $1 } END { print s }'; }
-echo "site size: $(du_gz) bytes gzipped (wasm + js + css + html; budget 409600)"
+du_gz() { for f in "$@"; do gzip -9c "$f" | wc -c; done | awk '{ s += $1 } END { print s }'; }
+echo "reader payload: $(du_gz dist/index.html dist/hashshift-* dist/style-*.css) bytes gzipped (html + js + wasm + css; budget 409600)"
+echo "Monte Carlo worker, loaded on first use: $(du_gz dist/mc_worker*) bytes gzipped"
+echo "embed.js (host pages): $(du_gz dist/embed.js) bytes gzipped; preview.png (link previews): $(du_gz dist/preview.png) bytes"
 say "browser end-to-end tests (Playwright + Debian's Chromium)"
 node --test e2e/

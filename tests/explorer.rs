@@ -5,7 +5,7 @@ use hashshift::analysis::monte_carlo;
 use hashshift::charts::ChartId;
 use hashshift::explorer::page::{self, McLine};
 use hashshift::explorer::{
-    start, update, Action, CopyWhat, Effect, McResult, Notice, State, UrlWrite, MAP_CELLS,
+    start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
 };
 use hashshift::i18n::Lang;
 use hashshift::scenario::{Key, Preset};
@@ -33,9 +33,9 @@ fn url_now(query: &str) -> Effect {
 
 #[test]
 fn loading_writes_the_canonical_query_at_once() {
-    let s = load("mw=18&tab=cash");
+    let mut s = load("mw=18&tab=cash");
     assert_eq!(s.query(), "v=2&mw=18&tab=cash");
-    assert_eq!(start(&s), [url_now("v=2&mw=18&tab=cash")]);
+    assert_eq!(start(&mut s), [url_now("v=2&mw=18&tab=cash")]);
     assert!(s.warnings.is_empty() && !s.warnings_open);
 }
 
@@ -150,12 +150,12 @@ fn copying_reports_what_the_clipboard_did() {
 #[test]
 fn monte_carlo_is_asked_for_and_marked_stale_while_inputs_move() {
     let mut s = load("mc=200&tab=fan");
-    let effects = start(&s);
+    let effects = start(&mut s);
     assert_eq!(effects.len(), 2);
     assert_eq!(effects[1], Effect::MonteCarlo(Box::new(s.scenario)));
     assert!(matches!(
         page::monte_carlo_line(&s, ChartId::Fan),
-        Some(McLine::Running(_))
+        Some(McLine::Running { percent: 0, .. })
     ));
     let done = |s: &State| McResult {
         scenario: s.scenario,
@@ -170,10 +170,13 @@ fn monte_carlo_is_asked_for_and_marked_stale_while_inputs_move() {
     // A slider moves: new run asked for; the old numbers are shown as the previous inputs'.
     let effects = update(&mut s, Action::Set(Key::Vol, 80.0));
     assert!(matches!(effects.last(), Some(Effect::MonteCarlo(_))));
-    let Some(McLine::Stale { note, numbers }) = page::monte_carlo_line(&s, ChartId::Fan) else {
+    let Some(McLine::Stale { note, numbers, .. }) = page::monte_carlo_line(&s, ChartId::Fan) else {
         panic!("stale numbers must say so");
     };
-    assert!(note.contains("previous"));
+    assert!(
+        note.contains("previous") && note.contains("(0 %)"),
+        "{note}"
+    );
     assert_eq!(numbers, n);
     assert!(
         page::chart_monte_carlo(&s).is_some(),
@@ -192,8 +195,162 @@ fn monte_carlo_is_asked_for_and_marked_stale_while_inputs_move() {
         page::monte_carlo_line(&off, ChartId::Fan),
         Some(McLine::Off { .. })
     ));
-    assert_eq!(start(&off).len(), 1);
+    assert_eq!(start(&mut off).len(), 1);
     assert!(update(&mut off, Action::Tab(ChartId::Revenue)).len() == 1);
+}
+
+/// The progress report of the run of `s`'s scenario after `done` of its months.
+fn progress(s: &State, done: u32) -> Action {
+    Action::MonteCarloProgress(Box::new(McRun {
+        scenario: s.scenario,
+        done,
+        total: s.projection().months.len() as u32,
+    }))
+}
+
+/// The Monte Carlo effects among `effects`.
+fn monte_carlo_effects(effects: Vec<Effect>) -> Vec<Effect> {
+    effects
+        .into_iter()
+        .filter(|e| matches!(e, Effect::MonteCarlo(_) | Effect::CancelMonteCarlo))
+        .collect()
+}
+
+/// Applies the action that `f` makes of the state.
+fn update_with(s: &mut State, f: impl Fn(&State) -> Action) -> Vec<Effect> {
+    let action = f(s);
+    update(s, action)
+}
+
+/// The result of the run of `s`'s scenario.
+fn finished(s: &State) -> Action {
+    Action::MonteCarloDone(Box::new(McResult {
+        scenario: s.scenario,
+        result: Rc::new(monte_carlo(s.projection()).unwrap()),
+    }))
+}
+
+#[test]
+fn a_monte_carlo_run_in_flight_shows_its_progress_and_is_asked_for_once() {
+    let mut s = load("mc=2000&tab=fan&lang=it");
+    assert_eq!(start(&mut s).len(), 2);
+    let months = s.projection().months.len() as u32;
+    assert_eq!(
+        s.monte_carlo_run,
+        Some(McRun {
+            scenario: s.scenario,
+            done: 0,
+            total: months
+        })
+    );
+    // Progress and unrelated gestures ask for nothing more: the run in flight goes on.
+    assert!(update_with(&mut s, |s| progress(s, months * 2 / 5)).is_empty());
+    assert!(update(&mut s, Action::DismissWarnings).is_empty());
+    assert!(update(&mut s, Action::Tab(ChartId::Fan)).is_empty());
+    let query = s.query();
+    assert_eq!(
+        monte_carlo_effects(update(&mut s, Action::Navigated(query))),
+        []
+    );
+    let Some(McLine::Running { text, percent }) = page::monte_carlo_line(&s, ChartId::Fan) else {
+        panic!("running");
+    };
+    assert_eq!(
+        (text.as_str(), percent),
+        ("Simulazione dei percorsi di prezzo… 40 %", 40)
+    );
+    // The run finishes: the numbers are current and nothing runs.
+    assert!(update_with(&mut s, finished).is_empty());
+    assert_eq!(s.monte_carlo_run, None);
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Current(_))
+    ));
+    // A new input: a new run, whose progress shows beside the previous numbers.
+    let effects = update(&mut s, Action::Set(Key::Vol, 80.0));
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::MonteCarlo(Box::new(s.scenario)))
+    );
+    update_with(&mut s, |s| progress(s, months - 1));
+    let Some(McLine::Stale { note, percent, .. }) = page::monte_carlo_line(&s, ChartId::Fan) else {
+        panic!("stale");
+    };
+    assert_eq!(percent, 99);
+    assert!(
+        note.starts_with("Aggiornamento per i nuovi dati (99 %)"),
+        "{note}"
+    );
+}
+
+#[test]
+fn a_superseded_monte_carlo_run_is_replaced_and_its_reports_are_dropped() {
+    let mut s = load("mc=2000&tab=fan");
+    start(&mut s);
+    let old = s.clone();
+    update(&mut s, progress(&old, 30));
+    // A slider moves mid-run: the old run is replaced by one of the new scenario.
+    let effects = update(&mut s, Action::Set(Key::Btc, 90000.0));
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::MonteCarlo(Box::new(s.scenario)))
+    );
+    assert_eq!(
+        s.monte_carlo_run.map(|r| (r.scenario, r.done)),
+        Some((s.scenario, 0))
+    );
+    // Late reports of the old run change nothing.
+    assert!(update(&mut s, progress(&old, 60)).is_empty());
+    assert!(update(&mut s, finished(&old)).is_empty());
+    assert!(s.monte_carlo.is_none());
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Running { percent: 0, .. })
+    ));
+    // The new run's result shows.
+    update_with(&mut s, finished);
+    assert_eq!(s.current_monte_carlo().map(|m| m.paths), Some(2000));
+    assert_eq!(s.monte_carlo_run, None);
+}
+
+#[test]
+fn a_monte_carlo_run_nothing_needs_any_more_is_cancelled() {
+    // Monte Carlo switched off mid-run.
+    let mut s = load("mc=2000&tab=fan");
+    start(&mut s);
+    assert_eq!(
+        update(&mut s, Action::Set(Key::Mc, 0.0)).last(),
+        Some(&Effect::CancelMonteCarlo)
+    );
+    assert_eq!(s.monte_carlo_run, None);
+    // Another chart picked mid-run: the run goes on (its scenario is still shown) and its
+    // result is kept for when the fan is shown again...
+    let mut s = load("mc=2000&tab=fan");
+    start(&mut s);
+    assert_eq!(
+        monte_carlo_effects(update(&mut s, Action::Tab(ChartId::Cash))),
+        []
+    );
+    update_with(&mut s, finished);
+    assert!(s.current_monte_carlo().is_some());
+    // ...but once the scenario changes on that chart, nothing needs it.
+    update(&mut s, Action::Tab(ChartId::Fan));
+    let effects = update(&mut s, Action::Set(Key::Power, 40.0));
+    assert!(matches!(effects.last(), Some(Effect::MonteCarlo(_))));
+    let effects = update(&mut s, Action::Tab(ChartId::Cash));
+    assert_eq!(
+        monte_carlo_effects(effects),
+        [],
+        "same scenario: the run goes on"
+    );
+    let effects = update(&mut s, Action::Set(Key::Power, 41.0));
+    assert_eq!(effects.last(), Some(&Effect::CancelMonteCarlo));
+    // Back on the fan: the scenario shown is asked for.
+    let effects = update(&mut s, Action::Tab(ChartId::Fan));
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::MonteCarlo(Box::new(s.scenario)))
+    );
 }
 
 #[test]

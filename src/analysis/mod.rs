@@ -8,7 +8,7 @@ mod sensitivity;
 mod timing;
 
 pub use breakeven_map::{breakeven_map, BreakevenMap, MAP_SPAN};
-pub use monte_carlo::{monte_carlo, FanMonth, MonteCarlo};
+pub use monte_carlo::{monte_carlo, FanMonth, MonteCarlo, MonteCarloRun};
 pub use rates::{rates, RatePoint, RATES};
 pub use sensitivity::{tornado, Bar, Tornado, SWING};
 pub use timing::{timing, TimingPoint, DELAYS};

@@ -13,13 +13,14 @@ use crate::scenario::Key;
 use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::rand_core::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Borrow;
 
 /// Percentiles reported: p10, p50, p90.
 const QUANTILES: [f64; 3] = [0.1, 0.5, 0.9];
 
 /// Revenue percentiles of one month across paths, $: `[p10, p50, p90]`.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FanMonth {
     /// Plan revenue (mining + AI).
     pub plan: [f64; 3],
@@ -27,8 +28,9 @@ pub struct FanMonth {
     pub baseline: [f64; 3],
 }
 
-/// The Monte Carlo result (ECONOMICS.md §10 `monte_carlo`, plus the fan for charts).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// The Monte Carlo result (ECONOMICS.md §10 `monte_carlo`, plus the fan for charts). Its serde
+/// form is the report's object: the fan is left out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonteCarlo {
     /// Number of paths.
     pub paths: usize,
@@ -62,27 +64,118 @@ fn percentile(values: &mut [f64], q: f64) -> f64 {
 
 /// Runs `mc` paths of the projection's scenario; `None` when `mc = 0`.
 pub fn monte_carlo(p: &Projection) -> Option<MonteCarlo> {
-    let s = &p.scenario;
-    let paths = s.int(Key::Mc) as usize;
-    if paths == 0 {
-        return None;
-    }
-    let sigma = s.get(Key::Vol) / 100.0;
-    let drift = -sigma * sigma / 24.0;
-    let shock = sigma / 12f64.sqrt();
-    let exponent = 1.0 - s.get(Key::Elas);
-    let lv = &p.levers;
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(s.get(Key::Seed) as u64);
+    MonteCarloRun::new(p).map(MonteCarloRun::finish)
+}
 
-    let mut ln_rho = vec![0.0; paths];
-    let mut advantage = vec![lv.plan.fixed_npv - lv.baseline.fixed_npv; paths];
-    let mut scratch = vec![0.0; paths];
-    let mut fan = Vec::with_capacity(p.months.len());
-    for (m, row) in p.months.iter().enumerate() {
+/// A Monte Carlo run advanced a few months at a time, so that a caller can do other work
+/// between chunks (the explorer's worker reads its messages there). The draws come in the same
+/// order however the months are chunked, so the result is [`monte_carlo`]'s bit for bit.
+///
+/// `P` is the projection, borrowed (`&Projection`) or owned (`Projection`).
+#[derive(Debug)]
+pub struct MonteCarloRun<P> {
+    p: P,
+    rng: Xoshiro256PlusPlus,
+    /// Monthly drift of `ln ρ`: `−σ²/24`.
+    drift: f64,
+    /// Monthly standard deviation of `ln ρ`: `σ/√12`.
+    shock: f64,
+    /// `1 − elas`: revenue on a path is the deterministic revenue times `ρ^exponent`.
+    exponent: f64,
+    /// Per path, `ln ρ` of the last month simulated.
+    ln_rho: Vec<f64>,
+    /// Per path, the NPV advantage so far, $.
+    advantage: Vec<f64>,
+    /// Room to take order statistics of `ln_rho` without reordering it.
+    scratch: Vec<f64>,
+    /// The fan of the months simulated, one entry per month.
+    fan: Vec<FanMonth>,
+}
+
+impl<P: Borrow<Projection>> MonteCarloRun<P> {
+    /// A run of `mc` paths of the projection's scenario, no month simulated yet; `None` when
+    /// `mc = 0`.
+    pub fn new(p: P) -> Option<Self> {
+        let projection = p.borrow();
+        let s = &projection.scenario;
+        let paths = s.int(Key::Mc) as usize;
+        if paths == 0 {
+            return None;
+        }
+        let sigma = s.get(Key::Vol) / 100.0;
+        let lv = &projection.levers;
+        Some(MonteCarloRun {
+            rng: Xoshiro256PlusPlus::seed_from_u64(s.get(Key::Seed) as u64),
+            drift: -sigma * sigma / 24.0,
+            shock: sigma / 12f64.sqrt(),
+            exponent: 1.0 - s.get(Key::Elas),
+            ln_rho: vec![0.0; paths],
+            advantage: vec![lv.plan.fixed_npv - lv.baseline.fixed_npv; paths],
+            scratch: vec![0.0; paths],
+            fan: Vec::with_capacity(projection.months.len()),
+            p,
+        })
+    }
+
+    /// Number of paths.
+    pub fn paths(&self) -> usize {
+        self.ln_rho.len()
+    }
+
+    /// Months of the horizon, all of which a finished run has simulated.
+    pub fn months(&self) -> usize {
+        self.p.borrow().months.len()
+    }
+
+    /// Months simulated so far.
+    pub fn months_done(&self) -> usize {
+        self.fan.len()
+    }
+
+    /// Simulates the next `months` months (fewer if the horizon ends first).
+    pub fn step(&mut self, months: usize) {
+        let end = self.months().min(self.months_done().saturating_add(months));
+        while self.months_done() < end {
+            self.month();
+        }
+    }
+
+    /// Simulates the months left, if any, and gives the result.
+    pub fn finish(mut self) -> MonteCarlo {
+        self.step(self.months());
+        let paths = self.paths();
+        let advantage = &mut self.advantage;
+        let better = advantage.iter().filter(|&&a| a > 0.0).count();
+        MonteCarlo {
+            paths,
+            npv_advantage_p10: percentile(advantage, 0.1),
+            npv_advantage_p50: percentile(advantage, 0.5),
+            npv_advantage_p90: percentile(advantage, 0.9),
+            prob_plan_better: better as f64 / paths as f64,
+            fan: self.fan,
+        }
+    }
+
+    /// Simulates the next month: one draw per path (none in the first month), path by path.
+    fn month(&mut self) {
+        let MonteCarloRun {
+            p,
+            rng,
+            drift,
+            shock,
+            exponent,
+            ln_rho,
+            advantage,
+            scratch,
+            fan,
+        } = self;
+        let (p, exponent): (&Projection, f64) = ((*p).borrow(), *exponent);
+        let m = fan.len();
+        let (row, lv) = (&p.months[m], &p.levers);
         if m > 0 {
             for x in ln_rho.iter_mut() {
-                let z: f64 = StandardNormal.sample(&mut rng);
-                *x += drift + shock * z;
+                let z: f64 = StandardNormal.sample(rng);
+                *x += *drift + *shock * z;
             }
         }
         let d = lv.discount[m];
@@ -92,7 +185,8 @@ pub fn monte_carlo(p: &Projection) -> Option<MonteCarlo> {
         }
         // Revenue is monotone in ρ (rising for elas < 1, falling for elas > 1), so its
         // percentiles are the revenue at the matching order statistics of ln ρ.
-        scratch.copy_from_slice(&ln_rho);
+        scratch.copy_from_slice(ln_rho);
+        let paths = ln_rho.len();
         let revenue =
             |u: f64, v: &crate::model::levers::VariantLevers| v.revenue_at(m, u, lv.shutoff);
         let mut fan_month = FanMonth {
@@ -106,21 +200,12 @@ pub fn monte_carlo(p: &Projection) -> Option<MonteCarlo> {
             } else {
                 index
             };
-            let k = libm::exp(exponent * order_statistic(&mut scratch, index));
+            let k = libm::exp(exponent * order_statistic(scratch, index));
             fan_month.plan[i] = revenue(k, &lv.plan) + row.plan.ai_revenue;
             fan_month.baseline[i] = revenue(k, &lv.baseline) + row.baseline.ai_revenue;
         }
         fan.push(fan_month);
     }
-    let better = advantage.iter().filter(|&&a| a > 0.0).count();
-    Some(MonteCarlo {
-        paths,
-        npv_advantage_p10: percentile(&mut advantage, 0.1),
-        npv_advantage_p50: percentile(&mut advantage, 0.5),
-        npv_advantage_p90: percentile(&mut advantage, 0.9),
-        prob_plan_better: better as f64 / paths as f64,
-        fan,
-    })
 }
 
 #[cfg(test)]
@@ -132,6 +217,51 @@ mod tests {
     #[test]
     fn off_when_mc_is_zero() {
         assert!(monte_carlo(&model::run(&parse("").scenario)).is_none());
+        assert!(MonteCarloRun::new(model::run(&parse("").scenario)).is_none());
+    }
+
+    /// Every number of a result, as bits.
+    fn bits(mc: &MonteCarlo) -> Vec<u64> {
+        let summary = [
+            mc.npv_advantage_p10,
+            mc.npv_advantage_p50,
+            mc.npv_advantage_p90,
+            mc.prob_plan_better,
+        ];
+        let fan = mc.fan.iter().flat_map(|f| f.plan.iter().chain(&f.baseline));
+        summary.iter().chain(fan).map(|x| x.to_bits()).collect()
+    }
+
+    #[test]
+    fn a_run_stepped_in_uneven_chunks_equals_one_uninterrupted_run_bit_for_bit() {
+        for q in [
+            "mc=301&seed=11&vol=90",
+            "mc=64&elas=1.6&seed=3&power=70&years=7",
+        ] {
+            let p = model::run(&parse(q).scenario);
+            let whole = monte_carlo(&p).unwrap();
+            // Owned projection, chunks of 0, 1, 2, 3, … months, finished exactly at the end.
+            let mut run = MonteCarloRun::new(p.clone()).unwrap();
+            assert_eq!((run.months(), run.months_done()), (p.months.len(), 0));
+            for chunk in 0.. {
+                if run.months_done() == run.months() {
+                    break;
+                }
+                let before = run.months_done();
+                run.step(chunk);
+                assert_eq!(run.months_done(), (before + chunk).min(run.months()));
+            }
+            run.step(5); // past the horizon: nothing left to do
+            let stepped = run.finish();
+            assert_eq!(stepped.paths, whole.paths);
+            assert_eq!(stepped.fan.len(), p.months.len());
+            assert_eq!(bits(&stepped), bits(&whole), "{q}");
+            // Borrowed projection, finished part way: `finish` runs the months left.
+            let mut run = MonteCarloRun::new(&p).unwrap();
+            run.step(7);
+            run.step(2);
+            assert_eq!(bits(&run.finish()), bits(&whole), "{q}");
+        }
     }
 
     #[test]

@@ -195,11 +195,18 @@ pub enum McLine {
         action: &'static str,
     },
     /// Running, nothing to show yet.
-    Running(&'static str),
+    Running {
+        /// "Simulating price paths… 40 %".
+        text: String,
+        /// How far the run got, whole percent (0–99).
+        percent: u32,
+    },
     /// The numbers of earlier inputs, while the new ones run.
     Stale {
-        /// What is going on.
-        note: &'static str,
+        /// What is going on, with how far the new run got.
+        note: String,
+        /// How far the new run got, whole percent (0–99).
+        percent: u32,
         /// The earlier numbers.
         numbers: McNumbers,
     },
@@ -234,6 +241,11 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
         return None;
     }
     let lang = state.view.lang;
+    let percent = state
+        .monte_carlo_run
+        .filter(|r| r.scenario == state.scenario)
+        .map_or(0, |r| r.percent());
+    let progress = |m: Msg| lang.fill(m, &[("percent", &percent.to_string())]);
     Some(if state.scenario.get(Key::Mc) == 0.0 {
         McLine::Off {
             text: lang.t(Msg::McOff),
@@ -243,10 +255,14 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
         McLine::Current(numbers(mc, lang))
     } else if let Some(previous) = &state.monte_carlo {
         McLine::Stale {
-            note: lang.t(Msg::McStale),
+            note: progress(Msg::McStale),
+            percent,
             numbers: numbers(&previous.result, lang),
         }
     } else {
-        McLine::Running(lang.t(Msg::McRunning))
+        McLine::Running {
+            text: progress(Msg::McRunning),
+            percent,
+        }
     })
 }

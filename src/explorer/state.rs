@@ -88,6 +88,27 @@ pub struct McResult {
     pub result: Rc<MonteCarlo>,
 }
 
+/// The Monte Carlo run asked of the shell and not finished yet: its scenario and how far it got.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct McRun {
+    /// The scenario simulated.
+    pub scenario: Scenario,
+    /// Months simulated so far.
+    pub done: u32,
+    /// Months to simulate (the horizon).
+    pub total: u32,
+}
+
+impl McRun {
+    /// The share of months simulated, in whole percent rounded down: 0–99 while the run is under
+    /// way.
+    pub fn percent(&self) -> u32 {
+        (u64::from(self.done) * 100)
+            .checked_div(u64::from(self.total))
+            .map_or(0, |p| p.min(100) as u32)
+    }
+}
+
 /// What was copied, or asked to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CopyWhat {
@@ -126,6 +147,8 @@ pub struct State {
     pub warnings_open: bool,
     /// The latest Monte Carlo result (perhaps of an earlier scenario).
     pub monte_carlo: Option<McResult>,
+    /// The Monte Carlo run under way, if any.
+    pub monte_carlo_run: Option<McRun>,
     /// The message after the last copy gesture.
     pub notice: Option<Notice>,
     /// Whether the system asks for a dark page (`prefers-color-scheme: dark`), for `theme=auto`.
@@ -163,7 +186,9 @@ pub enum Action {
     Copied(CopyWhat, bool),
     /// The copy confirmation has been shown long enough.
     ClearNotice,
-    /// A Monte Carlo run finished.
+    /// A Monte Carlo run got further (ignored unless it is the run under way).
+    MonteCarloProgress(Box<McRun>),
+    /// A Monte Carlo run finished (ignored unless it is the run under way).
     MonteCarloDone(Box<McResult>),
     /// The system's colour scheme changed: whether it is dark.
     SystemDark(bool),
@@ -226,9 +251,13 @@ pub enum Effect {
         /// [`Export::Png`] or [`Export::Svg`].
         format: Export,
     },
-    /// Run Monte Carlo for this scenario when input settles, then send
-    /// [`Action::MonteCarloDone`]; a newer request replaces an older one.
+    /// Stop the Monte Carlo run under way at once, and run this scenario's when input settles,
+    /// sending [`Action::MonteCarloProgress`] as it goes and [`Action::MonteCarloDone`] at the
+    /// end.
     MonteCarlo(Box<Scenario>),
+    /// Stop the Monte Carlo run under way: its scenario is no longer shown and no chart shown
+    /// needs one.
+    CancelMonteCarlo,
 }
 
 impl State {
@@ -253,6 +282,7 @@ impl State {
             warnings_open: !warnings.is_empty(),
             warnings,
             monte_carlo: None,
+            monte_carlo_run: None,
             notice: None,
             system_dark: false,
         }
@@ -336,15 +366,33 @@ impl State {
 
 /// What the shell must do once the page is shown: write the canonical query to the address bar
 /// at once, and start Monte Carlo if the chart shown needs it.
-pub fn start(state: &State) -> Vec<Effect> {
+pub fn start(state: &mut State) -> Vec<Effect> {
     let mut effects = vec![Effect::Url {
         query: state.query(),
         write: UrlWrite::Now,
     }];
-    if state.needs_monte_carlo() {
-        effects.push(Effect::MonteCarlo(Box::new(state.scenario)));
-    }
+    schedule_monte_carlo(state, &mut effects);
     effects
+}
+
+/// Asks for the Monte Carlo run the chart shown needs unless it is already under way (while a
+/// run is in flight, nothing is asked twice); stops a run whose scenario is no longer shown when
+/// nothing needs one (a run of the scenario shown goes on, for when its chart is shown again).
+fn schedule_monte_carlo(state: &mut State, effects: &mut Vec<Effect>) {
+    let in_flight = state.monte_carlo_run.map(|r| r.scenario);
+    if state.needs_monte_carlo() {
+        if in_flight != Some(state.scenario) {
+            state.monte_carlo_run = Some(McRun {
+                scenario: state.scenario,
+                done: 0,
+                total: state.projection().months.len() as u32,
+            });
+            effects.push(Effect::MonteCarlo(Box::new(state.scenario)));
+        }
+    } else if in_flight.is_some_and(|s| s != state.scenario) {
+        state.monte_carlo_run = None;
+        effects.push(Effect::CancelMonteCarlo);
+    }
 }
 
 /// Applies `action` to `state`; returns what the shell must do.
@@ -370,9 +418,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Tab(tab) => state.view.tab = tab,
         Action::Navigated(query) => {
-            let (monte_carlo, system_dark) = (state.monte_carlo.take(), state.system_dark);
+            let (monte_carlo, run, system_dark) = (
+                state.monte_carlo.take(),
+                state.monte_carlo_run,
+                state.system_dark,
+            );
             *state = State::load(&state.page_url, &query);
             state.monte_carlo = monte_carlo;
+            state.monte_carlo_run = run;
             state.system_dark = system_dark;
         }
         Action::DismissWarnings => state.warnings_open = false,
@@ -417,7 +470,19 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.notice = None;
             }
         }
-        Action::MonteCarloDone(result) => state.monte_carlo = Some(*result),
+        Action::MonteCarloProgress(progress) => {
+            if let Some(run) = &mut state.monte_carlo_run {
+                if run.scenario == progress.scenario {
+                    *run = *progress;
+                }
+            }
+        }
+        Action::MonteCarloDone(result) => {
+            if state.monte_carlo_run.map(|r| r.scenario) == Some(result.scenario) {
+                state.monte_carlo = Some(*result);
+                state.monte_carlo_run = None;
+            }
+        }
         Action::SystemDark(dark) => state.system_dark = dark,
     }
     if state.results.projection.scenario != state.scenario {
@@ -435,8 +500,6 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         let write = if push { UrlWrite::Push } else { UrlWrite::Soon };
         effects.insert(0, Effect::Url { query, write });
     }
-    if state.needs_monte_carlo() {
-        effects.push(Effect::MonteCarlo(Box::new(state.scenario)));
-    }
+    schedule_monte_carlo(state, &mut effects);
     effects
 }

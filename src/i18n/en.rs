@@ -424,8 +424,8 @@ catalogue! {
     // The Monte Carlo line
     McOff = "Monte Carlo is off.",
     McSimulate = "Simulate 1,000 BTC price paths",
-    McRunning = "Simulating…",
-    McStale = "Updating for the new inputs; the numbers below are for the previous ones.",
+    McRunning = "Simulating price paths… {percent} %",
+    McStale = "Updating for the new inputs ({percent} %); the numbers below are for the previous ones.",
     McResult = "{paths} paths · NPV advantage p10 {p10} · median {p50} · p90 {p90} · converting wins in {share} % of paths",
 
     // Warnings about a link or a typed value

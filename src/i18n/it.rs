@@ -404,8 +404,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         // The Monte Carlo line
         McOff => "Monte Carlo è spento.",
         McSimulate => "Simula 1.000 percorsi del prezzo BTC",
-        McRunning => "Simulazione…",
-        McStale => "Aggiornamento per i nuovi dati; i numeri qui sotto sono quelli precedenti.",
+        McRunning => "Simulazione dei percorsi di prezzo… {percent} %",
+        McStale => "Aggiornamento per i nuovi dati ({percent} %); i numeri qui sotto sono quelli precedenti.",
         McResult => "{paths} percorsi · vantaggio VAN p10 {p10} · mediana {p50} · p90 {p90} · la conversione vince nel {share} % dei percorsi",
 
         // Warnings about a link or a typed value

@@ -252,12 +252,16 @@ fn draw(
     paint(&c, size, id, &input, look)
 }
 
-fn numbers(n: &McNumbers, state: &'static str, note: Option<&'static str>) -> Html {
+/// The numbers of a run; while a newer run is under way (`stale`), with a note saying how far it
+/// got (`data-progress`, whole percent).
+fn numbers(n: &McNumbers, stale: Option<(&str, u32)>) -> Html {
+    let state = if stale.is_some() { "stale" } else { "current" };
     html! {
-        <p class={classes!("mc-line", (state == "stale").then_some("stale"))} data-role="monte-carlo" data-state={state}
+        <p class={classes!("mc-line", stale.is_some().then_some("stale"))} data-role="monte-carlo" data-state={state}
+            data-progress={stale.map(|(_, percent)| percent.to_string())}
             data-paths={n.paths.clone()} data-p10={n.p10.clone()} data-p50={n.p50.clone()}
             data-p90={n.p90.clone()} data-prob={n.prob.clone()}>
-            if let Some(note) = note { <span class="mc-note">{ note }</span>{ " " } }
+            if let Some((note, _)) = stale { <span class="mc-note">{ note }</span>{ " " } }
             { &n.text }
         </p>
     }
@@ -273,8 +277,16 @@ fn monte_carlo_line(line: &McLine, dispatch: &Callback<Action>) -> Html {
                 </p>
             }
         }
-        McLine::Running(text) => html! { <p class="mc-line">{ *text }</p> },
-        McLine::Stale { note, numbers: n } => numbers(n, "stale", Some(note)),
-        McLine::Current(n) => numbers(n, "current", None),
+        McLine::Running { text, percent } => html! {
+            <p class="mc-line" data-role="monte-carlo" data-state="running" data-progress={percent.to_string()}>
+                { text }
+            </p>
+        },
+        McLine::Stale {
+            note,
+            percent,
+            numbers: n,
+        } => numbers(n, Some((note, *percent))),
+        McLine::Current(n) => numbers(n, None),
     }
 }

@@ -10,10 +10,12 @@ mod dom;
 mod embed;
 mod header;
 mod kpis;
+mod monte_carlo;
 mod share;
 mod store;
 mod table;
 
+pub use monte_carlo::serve as monte_carlo_worker;
 use std::ops::Deref;
 use std::rc::Rc;
 

@@ -1,20 +1,22 @@
 //! The shell around [`explorer::update`]: it holds the state, forwards each action, runs the
-//! effects `update` returns (address bar, clipboard, timers, Monte Carlo) and asks Yew to render.
+//! effects `update` returns (address bar, clipboard, timers, the Monte Carlo worker) and asks Yew
+//! to render.
 
+use super::monte_carlo::McRunner;
 use super::{canvas, dom};
-use crate::analysis::monte_carlo;
 use crate::explorer::{
-    self, export::Export, url_sync::UrlOp, url_sync::UrlSync, Action, CopyWhat, Effect, McResult,
-    State, UrlWrite,
+    self, export::Export, url_sync::UrlOp, url_sync::UrlSync, Action, CopyWhat, Effect, State,
+    UrlWrite,
 };
 use gloo::timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 /// How long "Link copied" stays, ms.
 const NOTICE_MS: u32 = 2000;
 /// How long input must rest before Monte Carlo runs, ms: while a slider moves, each change
-/// re-arms the timer, so dragging never piles up work.
+/// stops the run under way and re-arms the timer, so dragging never piles up work and the worker
+/// rests.
 const MONTE_CARLO_SETTLE_MS: u32 = 60;
 
 /// The explorer's state and the shell's timers.
@@ -24,6 +26,8 @@ pub struct Store {
     url_timer: RefCell<Option<Timeout>>,
     notice_timer: RefCell<Option<Timeout>>,
     monte_carlo_timer: RefCell<Option<Timeout>>,
+    /// The Monte Carlo worker, spawned the first time a chart needs it.
+    monte_carlo: OnceCell<McRunner>,
     render: RefCell<Option<Box<dyn Fn()>>>,
 }
 
@@ -39,6 +43,7 @@ impl Store {
             url_timer: RefCell::new(None),
             notice_timer: RefCell::new(None),
             monte_carlo_timer: RefCell::new(None),
+            monte_carlo: OnceCell::new(),
             render: RefCell::new(None),
         })
     }
@@ -55,7 +60,7 @@ impl Store {
 
     /// Runs what the page needs once it is shown.
     pub fn start(self: &Rc<Self>) {
-        let effects = explorer::start(&self.state.borrow());
+        let effects = explorer::start(&mut self.state.borrow_mut());
         self.run(effects);
     }
 
@@ -123,23 +128,29 @@ impl Store {
                     }));
                 }
                 Effect::MonteCarlo(scenario) => {
+                    self.monte_carlo_runner().cancel();
                     let store = Rc::clone(self);
                     let timer = Timeout::new(MONTE_CARLO_SETTLE_MS, move || {
-                        let results = store.state.borrow().results.clone();
-                        if results.projection.scenario != *scenario {
-                            return; // superseded: a newer request is armed
-                        }
-                        if let Some(mc) = monte_carlo(&results.projection) {
-                            store.dispatch(Action::MonteCarloDone(Box::new(McResult {
-                                scenario: *scenario,
-                                result: Rc::new(mc),
-                            })));
-                        }
+                        store.monte_carlo_runner().run(*scenario);
                     });
                     *self.monte_carlo_timer.borrow_mut() = Some(timer);
                 }
+                Effect::CancelMonteCarlo => {
+                    self.monte_carlo_timer.borrow_mut().take();
+                    if let Some(runner) = self.monte_carlo.get() {
+                        runner.cancel();
+                    }
+                }
             }
         }
+    }
+
+    /// The Monte Carlo worker, spawned on first use.
+    fn monte_carlo_runner(self: &Rc<Self>) -> &McRunner {
+        self.monte_carlo.get_or_init(|| {
+            let store = Rc::clone(self);
+            McRunner::spawn(move |action| store.dispatch(action))
+        })
     }
 
     /// Carries out address-bar operations.

@@ -1,0 +1,151 @@
+// Monte Carlo in the browser: it runs in a web worker loaded only when a chart needs it, shows
+// its progress, never holds up a redraw, drops superseded runs, and prints the CLI's numbers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open } from './browser.mjs';
+import { site, printed, search, waitForQuery } from './common.mjs';
+
+const LINE = '[data-role="monte-carlo"]';
+const WORKER_FILES = ['mc_worker_loader.js', 'mc_worker.js', 'mc_worker_bg.wasm'];
+
+/** The Monte Carlo numbers the CLI prints for `query`, as the line's `data-` attributes. */
+function cliNumbers(query) {
+  return {
+    paths: printed(query, 'paths'),
+    p10: printed(query, 'npv_advantage_p10'),
+    p50: printed(query, 'npv_advantage_p50'),
+    p90: printed(query, 'npv_advantage_p90'),
+    prob: printed(query, 'prob_plan_better'),
+  };
+}
+
+/** Waits for the Monte Carlo line to show current numbers; returns them. */
+async function currentNumbers(page) {
+  const line = page.locator(`${LINE}[data-state="current"]`);
+  await line.waitFor({ timeout: 20000 });
+  return line.evaluate((e) => {
+    const { paths, p10, p50, p90, prob } = e.dataset;
+    return { paths, p10, p50, p90, prob };
+  });
+}
+
+/** Waits, checking at every change of the page (a MutationObserver: a short-lived state is not
+ * missed between polls), until `check(arg)` returns a value; returns it. Fails after 20 s. */
+function waitForChange(page, check, arg) {
+  return page.evaluate(([source, arg]) => new Promise((resolve, reject) => {
+    const check = eval(source);
+    const observer = new MutationObserver(() => settle());
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`timed out: ${source}`)); }, 20000);
+    const settle = () => {
+      const value = check(arg);
+      if (!value) return false;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(value);
+      return true;
+    };
+    if (!settle()) observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  }), [check.toString(), arg]);
+}
+
+/** Waits for a run in flight that has reported progress strictly between 0 and 100 %; returns
+ * that progress and the line's text then. */
+function runInFlight(page) {
+  return waitForChange(page, (sel) => {
+    const line = document.querySelector(sel);
+    const p = Number(line?.dataset.progress);
+    return line && line.dataset.state !== 'current' && p > 0 && p < 100 && { progress: p, text: line.textContent };
+  }, LINE);
+}
+
+/** Starts recording, in the page, every state, progress and median the Monte Carlo line shows. */
+async function recordLine(page) {
+  await page.evaluate((sel) => {
+    window.mcSeen = [];
+    const note = () => {
+      const line = document.querySelector(sel);
+      const seen = line ? `${line.dataset.state}|${line.dataset.progress}|${line.dataset.p50}` : 'none';
+      if (window.mcSeen.at(-1) !== seen) window.mcSeen.push(seen);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+  }, LINE);
+}
+
+const seen = (page) => page.evaluate(() => window.mcSeen.map((s) => s.split('|')));
+
+test('Monte Carlo in the browser draws the same paths as the CLI', async () => {
+  const q = 'v=2&btcg=5&shutoff=0&phases=3&mc=500&vol=80&seed=42&tab=fan';
+  const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
+  const shown = await currentNumbers(page);
+  assert.deepEqual(shown, cliNumbers(q));
+  assert.equal(shown.paths, '500');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the worker loads only once Monte Carlo is asked for, and its progress shows', async () => {
+  const from = site.server.requests.length;
+  const workerRequests = () => site.server.requests.slice(from).filter((p) => WORKER_FILES.some((f) => p.endsWith(`/${f}`)));
+  const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan`);
+  await page.locator('.mc-line').waitFor();
+  assert.match(await page.textContent('.mc-line'), /Monte Carlo is off/);
+  assert.deepEqual(workerRequests(), [], 'no worker for a reader who never runs Monte Carlo');
+  await recordLine(page);
+  await page.fill('[name="mc"]', '100000');
+  await page.press('[name="mc"]', 'Enter');
+  const q = await waitForQuery(page, (s) => s.includes('mc=100000'));
+  const { progress, text } = await runInFlight(page);
+  assert.equal(text.trim(), `Simulating price paths… ${progress} %`);
+  assert.deepEqual(await currentNumbers(page), cliNumbers(q));
+  // Progress only went forward, and the run's numbers came last.
+  const states = await seen(page);
+  const percents = states.filter(([state]) => state === 'running').map(([, p]) => Number(p));
+  assert.deepEqual(percents, [...percents].sort((a, b) => a - b), percents.join(' '));
+  assert.equal(states.at(-1)[0], 'current');
+  assert.deepEqual(workerRequests().map((p) => p.split('/').pop()).sort(), [...WORKER_FILES].sort());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the chart redraws at every slider step while 100,000 paths run, and ends on the last scenario', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?mc=100000&tab=fan`);
+  const canvas = page.locator('canvas[data-chart="fan"]');
+  const slider = page.locator('input[type="range"][data-for="power"]');
+  await slider.focus();
+  for (let step = 1; step <= 5; step++) {
+    // A run is under way (it has reported progress, and not finished)...
+    await runInFlight(page);
+    const draws = await canvas.evaluate((c) => Number(c.dataset.draws));
+    // ...when the slider moves: the chart is redrawn for this step.
+    await page.keyboard.press('ArrowRight');
+    await waitForChange(page, (before) => Number(document.querySelector('canvas[data-chart="fan"]').dataset.draws) > before, draws);
+    assert.equal(await page.$eval('[name="power"]', (e) => e.value), String(45 + step * 0.5));
+  }
+  // 45 $/MWh + 5 steps of 0.5.
+  await waitForQuery(page, (s) => s.includes('power=47.5'));
+  const q = await search(page);
+  assert.deepEqual(await currentNumbers(page), cliNumbers(q));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a superseded run's result never shows", async () => {
+  const first = 'v=2&power=45&mc=100000&tab=fan';
+  const { page, context, problems } = await open(site.browser, `${site.url}?${first}`);
+  await recordLine(page);
+  await runInFlight(page);
+  await page.fill('[name="power"]', '60');
+  await page.press('[name="power"]', 'Enter');
+  const q = await waitForQuery(page, (s) => s.includes('power=60'));
+  const want = cliNumbers(q);
+  assert.deepEqual(await currentNumbers(page), want);
+  const old = cliNumbers(first);
+  assert.notEqual(old.p50, want.p50);
+  // Every median the line ever showed is the last scenario's: the first run never finished on
+  // screen.
+  const medians = (await seen(page)).map(([, , p50]) => p50).filter((p) => p !== 'undefined');
+  assert.deepEqual([...new Set(medians)], [want.p50]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
