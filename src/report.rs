@@ -103,8 +103,14 @@ fn analyses(p: &Projection, with: &[Analysis]) -> Option<Analyses> {
     })
 }
 
-/// The JSON report of a parsed query and its projection, with the analyses in `with`.
-pub fn json(parsed: &Parsed, p: &Projection, with: &[Analysis]) -> String {
+/// The JSON report of a parsed query and its projection, with the analyses in `with`. Monte
+/// Carlo is run unless `monte_carlo` is the run already made for this projection's scenario.
+pub fn json(
+    parsed: &Parsed,
+    p: &Projection,
+    monte_carlo: Option<&MonteCarlo>,
+    with: &[Analysis],
+) -> String {
     let report = Report {
         schema: SCHEMA,
         query: canonical_query(&parsed.scenario),
@@ -112,7 +118,7 @@ pub fn json(parsed: &Parsed, p: &Projection, with: &[Analysis]) -> String {
         months: &p.months,
         years: &p.years,
         summary: &p.summary,
-        monte_carlo: analysis::monte_carlo(p),
+        monte_carlo: monte_carlo.cloned().or_else(|| analysis::monte_carlo(p)),
         analysis: analyses(p, with),
     };
     let mut out = serde_json::to_string_pretty(&report).expect("a report always serialises");
@@ -123,7 +129,7 @@ pub fn json(parsed: &Parsed, p: &Projection, with: &[Analysis]) -> String {
 /// The JSON report of a query, as `hashshift run QUERY --format json` prints it.
 pub fn json_of(query: &str, with: &[Analysis]) -> String {
     let parsed = crate::scenario::parse(query);
-    json(&parsed, &model::run(&parsed.scenario), with)
+    json(&parsed, &model::run(&parsed.scenario), None, with)
 }
 
 /// The monthly table: one row per month, plan and baseline columns, units in the headers.

@@ -3,11 +3,13 @@
 
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::ChartId;
+use hashshift::explorer::export::{self, Export};
 use hashshift::explorer::page::{self, McLine};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
 };
 use hashshift::i18n::Lang;
+use hashshift::report;
 use hashshift::scenario::{Key, Preset};
 use std::rc::Rc;
 
@@ -461,4 +463,19 @@ fn the_italian_page_reads_a_decimal_comma() {
     update(&mut e, Action::SetText(Key::Power, "47,5".into()));
     assert_eq!(e.scenario.get(Key::Power), 45.0);
     assert_eq!(e.warnings.len(), 1);
+}
+
+#[test]
+fn the_json_download_uses_the_finished_run_and_equals_the_cli() {
+    let mut s = load("mc=200&vol=70&tab=fan");
+    start(&mut s);
+    let done = McResult {
+        scenario: s.scenario,
+        result: Rc::new(monte_carlo(s.projection()).unwrap()),
+    };
+    update(&mut s, Action::MonteCarloDone(Box::new(done)));
+    assert!(s.current_monte_carlo().is_some());
+    let json = export::report(&s, Export::Json).unwrap();
+    assert_eq!(json, report::json_of("v=2&mc=200&vol=70", &[]));
+    assert!(json.contains("\"npv_advantage_p50\""));
 }

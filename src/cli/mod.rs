@@ -128,7 +128,7 @@ fn run(query: &str, format: RunFormat, with: &[With], out: &mut impl Write) -> i
     let text = match format {
         RunFormat::Json => {
             let with: Vec<Analysis> = with.iter().map(|&w| w.into()).collect();
-            report::json(&parsed, &projection, &with)
+            report::json(&parsed, &projection, None, &with)
         }
         RunFormat::Csv | RunFormat::Annual => {
             // Warnings go to stderr so that the table stays clean.

@@ -131,7 +131,8 @@ pub fn report(state: &State, export: Export) -> Option<String> {
                 warnings: Vec::new(),
                 view: Vec::new(),
             };
-            Some(report::json(&parsed, p, &[]))
+            // The worker's run, when it has finished, is the one the CLI would make.
+            Some(report::json(&parsed, p, state.current_monte_carlo(), &[]))
         }
         Export::Png | Export::Svg => None,
     }
