@@ -190,6 +190,9 @@ fn monte_carlo_is_asked_for_and_marked_stale_while_inputs_move() {
         page::monte_carlo_line(&s, ChartId::Fan),
         Some(McLine::Current(_))
     ));
+    // Switched off, the last run is no longer drawn.
+    update(&mut s, Action::Set(Key::Mc, 0.0));
+    assert!(page::chart_monte_carlo(&s).is_none(), "mc=0 draws no fan");
     // Other charts ask for no Monte Carlo; mc=0 offers to switch it on.
     assert!(page::monte_carlo_line(&s, ChartId::Cash).is_none());
     let mut off = load("tab=fan");

@@ -164,8 +164,8 @@ pub fn draw_image<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), charts::Error> {
     let id: ChartId = state.view.tab;
-    let mc = page::chart_monte_carlo(state).map(|mc| &**mc);
-    let mut input = state.results.input(id, mc);
+    // Only the run of this very scenario: the image carries its link.
+    let mut input = state.results.input(id, state.current_monte_carlo());
     input.compare = state.compare.as_deref().map(|c| &c.projection);
     // Always the light theme: the picture goes to slides and print.
     let style = Style {
@@ -222,14 +222,45 @@ mod tests {
         assert_eq!(report(&state, Export::Png), None);
     }
 
-    #[test]
-    fn an_svg_carries_title_link_snapshot_and_source() {
+    /// The exported SVG of `state`'s chart.
+    fn svg_of(state: &State) -> String {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, IMAGE_SIZE).into_drawing_area();
-            draw_image(&load("mw=18&tab=cash"), &area, 1.0).unwrap();
+            draw_image(state, &area, 1.0).unwrap();
             area.present().unwrap();
         }
+        svg
+    }
+
+    #[test]
+    fn an_image_draws_only_the_monte_carlo_run_of_its_own_scenario() {
+        use crate::explorer::{update, Action, McResult};
+        let done = |s: &State| {
+            Action::MonteCarloDone(Box::new(McResult {
+                scenario: s.scenario,
+                result: std::rc::Rc::new(crate::analysis::monte_carlo(s.projection()).unwrap()),
+            }))
+        };
+        let mut moved = load("mc=200&tab=fan");
+        crate::explorer::start(&mut moved);
+        let run = done(&moved);
+        update(&mut moved, run);
+        update(&mut moved, Action::Set(Key::Power, 40.0));
+        // The page keeps the earlier fan on screen while the new run goes on; the image,
+        // which carries this scenario's link, does not draw it.
+        assert!(crate::explorer::page::chart_monte_carlo(&moved).is_some());
+        let mut fresh = load("mc=200&power=40&tab=fan");
+        assert_eq!(svg_of(&moved), svg_of(&fresh));
+        crate::explorer::start(&mut fresh);
+        let run = done(&fresh);
+        update(&mut fresh, run);
+        assert_ne!(svg_of(&moved), svg_of(&fresh), "its own run is drawn");
+    }
+
+    #[test]
+    fn an_svg_carries_title_link_snapshot_and_source() {
+        let svg = svg_of(&load("mw=18&tab=cash"));
         assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
         assert!(svg.lines().any(|l| l.trim() == "Cash"), "the title");
         for text in [

@@ -157,14 +157,15 @@ pub fn annual_table(results: &Results, lang: Lang) -> Table {
     }
 }
 
-/// The Monte Carlo result a chart draws: the latest one, while it fits the horizon shown (a
-/// drag keeps the last fan on screen; [`monte_carlo_line`] says when it is stale).
+/// The Monte Carlo result a chart draws: the latest one while Monte Carlo is on (a drag keeps
+/// the last fan on screen; [`monte_carlo_line`] says when it is stale, and the fan chart skips
+/// a result of another horizon).
 pub fn chart_monte_carlo(state: &State) -> Option<&Rc<MonteCarlo>> {
     state
         .monte_carlo
         .as_ref()
         .map(|r| &r.result)
-        .filter(|r| r.fan.len() == state.projection().months.len())
+        .filter(|_| state.scenario.get(Key::Mc) > 0.0)
 }
 
 /// The Monte Carlo numbers, as shown and as `data-` attributes (exactly as the CLI prints them).

@@ -210,6 +210,8 @@ pub fn chart_view(props: &Props) -> Html {
             </div>
         </>
     };
+    // A Monte Carlo table is stale while a newer run is under way, like its line.
+    let fresh = table.fresh && !matches!(line, Some(McLine::Stale { .. }));
     let p = panel;
     html! {
         <figure class="chart" hidden={!active} data-tab={id.name()}>
@@ -227,9 +229,9 @@ pub fn chart_view(props: &Props) -> Html {
             </ul>
             // A stale table out of sight is dropped rather than read out; one shown stays,
             // marked busy, until rebuilt.
-            if let Some(t) = table.value.filter(|_| table.fresh || show_data) {
+            if let Some(t) = table.value.filter(|_| fresh || show_data) {
                 <TableView caption={p.table_caption.clone()} table={t} chart={id.name()}
-                    visually_hidden={!show_data} fresh={table.fresh} id={format!("data-{}", id.name())} />
+                    visually_hidden={!show_data} {fresh} id={format!("data-{}", id.name())} />
             }
             { for line.as_ref().map(|l| monte_carlo_line(l, dispatch)) }
         </figure>
