@@ -42,7 +42,13 @@ pub fn value_text(s: &Scenario, key: Key, lang: Lang) -> String {
     let d = key.def();
     match d.kind {
         Kind::Month => lang.fmt().month(s.month(key)),
-        Kind::Choice(choices) => choices[s.get(key) as usize].name.to_string(),
+        // The choice's name before its explanation: "GPU cloud", "Colocation".
+        Kind::Choice(choices) => lang
+            .t(choices[s.get(key) as usize].label)
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
         Kind::Toggle => lang
             .t(if s.get(key) == 1.0 { Msg::On } else { Msg::Off })
             .to_string(),
@@ -166,5 +172,25 @@ mod tests {
         }
         // Nothing differs: A and now only.
         assert_eq!(waterfall(&a, &a, Lang::En).len(), 2);
+    }
+
+    #[test]
+    fn choices_read_as_the_controls_name_them() {
+        let (a, b) = (parse("").scenario, parse("ai=colo&tv=book").scenario);
+        let changes = |lang| {
+            waterfall(&a, &b, lang)
+                .into_iter()
+                .filter(|r| !r.total)
+                .map(|r| r.change)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            changes(Lang::En),
+            ["GPU cloud → Colocation", "Market → Book"]
+        );
+        assert_eq!(
+            changes(Lang::It),
+            ["Cloud GPU → Colocation", "Mercato → Contabile"]
+        );
     }
 }
