@@ -115,11 +115,16 @@ pub fn app() -> Html {
             }) }
         </section>
     };
+    // The controls (hundreds of elements) are built in the task after the first frame, so that
+    // the first chart is drawn without waiting for them.
+    let controls_built = use_after_first_frame();
     let controls_hidden = embed && state.view.controls.as_ref().is_none_or(|k| k.is_empty());
     let controls = html! {
         <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-label={t(Msg::InputsRegion)}>
-            <Controls scenario={state.scenario} dispatch={dispatch.clone()}
-                only={if embed { state.view.controls.clone() } else { None }} {lang} />
+            if controls_built {
+                <Controls scenario={state.scenario} dispatch={dispatch.clone()}
+                    only={if embed { state.view.controls.clone() } else { None }} {lang} />
+            }
         </aside>
     };
     let full_href = format!("./?{}", state.full_query());
@@ -158,6 +163,24 @@ pub fn app() -> Html {
             }
         </div>
     }
+}
+
+/// False until the page's first frame has been drawn, then true (from the next task on).
+#[hook]
+fn use_after_first_frame() -> bool {
+    let done = use_state(|| false);
+    let frame = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
+    {
+        let done = done.clone();
+        use_effect_with((), move |_| {
+            *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+                // The frame's layout, resize observers and first chart come after this
+                // callback: the timer fires once they are done.
+                gloo::timers::callback::Timeout::new(0, move || done.set(true)).forget();
+            }));
+        });
+    }
+    *done
 }
 
 #[derive(Properties, PartialEq)]
