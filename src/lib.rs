@@ -6,6 +6,8 @@
 //! → view models → the page. Everything but `ui` is pure (no DOM, no I/O), builds natively and
 //! for `wasm32-unknown-unknown`, and is tested natively; `ui` is the browser shell.
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod calendar;
 pub mod charts;

@@ -187,37 +187,6 @@ fn bound_text(kind: Kind, v: f64) -> String {
 
 fn keys(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
     let defaults = scenario::Scenario::default();
-    let list: Vec<Value> = KEYS
-        .iter()
-        .map(|d| {
-            let kind = match d.kind {
-                Kind::Real => json!("real"),
-                Kind::Integer => json!("integer"),
-                Kind::Month => json!("month"),
-                Kind::Toggle => json!("toggle"),
-                Kind::Choice(choices) => json!(choices.iter().map(|c| c.name).collect::<Vec<_>>()),
-            };
-            // Months as a query writes them (`2027-01`), other bounds as numbers.
-            let bound = |v: f64| match d.kind {
-                Kind::Month => json!(bound_text(d.kind, v)),
-                _ => json!(v),
-            };
-            json!({
-                "key": d.name,
-                "kind": kind,
-                "unit": d.unit.map(|u| Lang::En.t(u)),
-                "default": defaults.value_text(d.key),
-                "min": bound(d.min),
-                "max": bound(d.max),
-                "slider": [bound(d.slider.0), bound(d.slider.1)],
-                "step": d.step,
-                "label": Lang::En.t(d.label),
-                "group": Lang::En.t(d.group.title()),
-                "applies": d.applies.name(),
-                "tornado": d.tornado.map(|a: Applies| a.name().unwrap_or("both")),
-            })
-        })
-        .collect();
     match format {
         ListFormat::Text => {
             for d in KEYS {
@@ -237,6 +206,39 @@ fn keys(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
             Ok(())
         }
         ListFormat::Json => {
+            let list: Vec<Value> = KEYS
+                .iter()
+                .map(|d| {
+                    let kind = match d.kind {
+                        Kind::Real => json!("real"),
+                        Kind::Integer => json!("integer"),
+                        Kind::Month => json!("month"),
+                        Kind::Toggle => json!("toggle"),
+                        Kind::Choice(choices) => {
+                            json!(choices.iter().map(|c| c.name).collect::<Vec<_>>())
+                        }
+                    };
+                    // Months as a query writes them (`2027-01`), other bounds as numbers.
+                    let bound = |v: f64| match d.kind {
+                        Kind::Month => json!(bound_text(d.kind, v)),
+                        _ => json!(v),
+                    };
+                    json!({
+                        "key": d.name,
+                        "kind": kind,
+                        "unit": d.unit.map(|u| Lang::En.t(u)),
+                        "default": defaults.value_text(d.key),
+                        "min": bound(d.min),
+                        "max": bound(d.max),
+                        "slider": [bound(d.slider.0), bound(d.slider.1)],
+                        "step": d.step,
+                        "label": Lang::En.t(d.label),
+                        "group": Lang::En.t(d.group.title()),
+                        "applies": d.applies.name(),
+                        "tornado": d.tornado.map(|a: Applies| a.name().unwrap_or("both")),
+                    })
+                })
+                .collect();
             serde_json::to_writer_pretty(&mut *out, &list)?;
             writeln!(out)
         }
