@@ -1,8 +1,11 @@
 // Browser benchmark: time from a slider's input event to its chart redrawn, and from
 // navigation to the first chart drawn, on a desktop and on a low-end phone (390×844 at DPR 3
-// with the CPU slowed 6× through CDP, Chrome DevTools' "low-end mobile" preset). Prints medians
-// and p95; asserts nothing.
+// with the CPU slowed 6× through CDP, Chrome DevTools' "low-end mobile" preset); the Monte
+// Carlo fan with 100,000 paths, whose runs (in a web worker) each slider step supersedes.
+// Prints medians, p95 and the main thread's long tasks (≥ 50 ms) during the sweeps; asserts
+// nothing.
 // Usage: node e2e/bench-latency.mjs [steps per slider, default 40] [runs per row, default 1]
+//        [only the rows whose label contains this text, e.g. "fan"]
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
@@ -10,7 +13,9 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const STEPS = Number(process.argv[2] ?? 40);
 const RUNS = Number(process.argv[3] ?? 1);
 const SLIDERS = ['power', 'btc', 'hrg', 'gpu', 'conv', 'phases', 'capex', 'rate', 'jth', 'util'];
-const VIEWS = ['revenue', 'cash', 'hashprice', 'sensitivity', 'map', 'rates', 'timing'];
+const VIEWS = ['revenue', 'cash', 'hashprice', 'sensitivity', 'map', 'rates', 'timing', 'fan'];
+/** Extra query per view: the fan runs 100,000 paths. */
+const QUERY = { fan: '&mc=100000' };
 const DESKTOP = { width: 1280, height: 900, scale: 1 };
 const PHONE = { width: 390, height: 844, scale: 3 };
 
@@ -33,10 +38,13 @@ async function openThrottled(browser, url, viewport, throttle) {
   return { page, context, problems };
 }
 
-/** Sweeps each slider from end to end; returns input → redraw latencies, ms. */
+/** Sweeps each slider from end to end; returns input → redraw latencies, ms, and the main
+ * thread's long tasks meanwhile. */
 function sweep(page, tab) {
   return page.evaluate(async ({ sliders, steps, tab }) => {
     const canvas = document.querySelector(`canvas[data-chart="${tab}"]`);
+    const long = [];
+    new PerformanceObserver((list) => long.push(...list.getEntries())).observe({ type: 'longtask' });
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const out = [];
     for (const key of sliders) {
@@ -63,15 +71,16 @@ function sweep(page, tab) {
       slider.parentElement.parentElement.querySelector('.reset')?.click();
       await frame();
     }
-    return out;
+    return { latencies: out, longTasks: long.length };
   }, { sliders: SLIDERS, steps: STEPS, tab });
 }
 
+const ONLY = process.argv[4] ?? '';
 const rows = [
   ...VIEWS.map((tab) => [`desktop 1280×900 DPR 1, ${tab}`, DESKTOP, tab, 1]),
   ['desktop 1280×900 DPR 2, revenue', { ...DESKTOP, scale: 2 }, 'revenue', 1],
   ...VIEWS.map((tab) => [`phone 390×844 DPR 3, CPU 6× slower, ${tab}`, PHONE, tab, 6]),
-];
+].filter(([label]) => label.includes(ONLY));
 
 const server = await serve(`${ROOT}dist`, '/');
 const browser = await launch();
@@ -79,14 +88,17 @@ console.log(`input event → chart redrawn (headless Chromium, release build; ${
 for (const [label, viewport, tab, throttle] of rows) {
   const latencies = [];
   const firsts = [];
+  let longTasks = 0;
   for (let run = 0; run < RUNS; run++) {
-    const { page, context, problems } = await openThrottled(browser, `${server.url}?tab=${tab}`, viewport, throttle);
+    const { page, context, problems } = await openThrottled(browser, `${server.url}?tab=${tab}${QUERY[tab] ?? ''}`, viewport, throttle);
     firsts.push(await page.$eval(`canvas[data-chart="${tab}"]`, (c) => +c.dataset.firstDrawnAt));
-    latencies.push(...await sweep(page, tab));
+    const swept = await sweep(page, tab);
+    latencies.push(...swept.latencies);
+    longTasks += swept.longTasks;
     if (problems.length) console.error(problems.join('\n'));
     await context.close();
   }
-  console.log(`  ${label.padEnd(46)} n=${String(latencies.length).padEnd(4)} p50 ${fmt(pct(latencies, 0.5))}  p95 ${fmt(pct(latencies, 0.95))}  max ${fmt(Math.max(...latencies))}  first chart ${fmt(pct(firsts, 0.5))}`);
+  console.log(`  ${label.padEnd(46)} n=${String(latencies.length).padEnd(4)} p50 ${fmt(pct(latencies, 0.5))}  p95 ${fmt(pct(latencies, 0.95))}  max ${fmt(Math.max(...latencies))}  first chart ${fmt(pct(firsts, 0.5))}  long tasks ${longTasks}`);
 }
 await browser.close();
 await server.close();
