@@ -42,6 +42,80 @@ pub struct Compared {
     pub text: String,
 }
 
+/// The cards, each showing one field of the CLI's summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Card {
+    Npv,
+    Terminal,
+    Irr,
+    Payback,
+    PeakFunding,
+    BreakevenBtc,
+    BreakevenAi,
+    Halving,
+    Dark,
+    MiningPower,
+}
+
+impl Card {
+    /// Every card, in display order.
+    const ALL: [Card; 10] = [
+        Card::Npv,
+        Card::Terminal,
+        Card::Irr,
+        Card::Payback,
+        Card::PeakFunding,
+        Card::BreakevenBtc,
+        Card::BreakevenAi,
+        Card::Halving,
+        Card::Dark,
+        Card::MiningPower,
+    ];
+
+    /// Its id (`data-kpi`): the name of the summary field it shows.
+    fn id(self) -> &'static str {
+        match self {
+            Card::Npv => "npv_advantage",
+            Card::Terminal => "npv_advantage_terminal",
+            Card::Irr => "irr_incremental",
+            Card::Payback => "payback_month",
+            Card::PeakFunding => "peak_funding_usd",
+            Card::BreakevenBtc => "breakeven_btc_usd",
+            Card::BreakevenAi => "breakeven_ai_rate",
+            Card::Halving => "next_halving",
+            Card::Dark => "baseline_dark_month",
+            Card::MiningPower => "mining_breakeven_power",
+        }
+    }
+
+    /// How its change since the pinned scenario reads.
+    fn delta(self) -> Delta {
+        match self {
+            Card::Npv | Card::Terminal | Card::PeakFunding | Card::BreakevenBtc => Delta::Money,
+            Card::Irr => Delta::Points,
+            Card::BreakevenAi | Card::MiningPower => Delta::Price(2),
+            Card::Payback | Card::Dark => Delta::Months,
+            Card::Halving => Delta::Nothing,
+        }
+    }
+
+    /// Whether an embed shows it.
+    fn in_embed(self) -> bool {
+        matches!(
+            self,
+            Card::Npv | Card::Terminal | Card::Irr | Card::Payback | Card::BreakevenAi
+        )
+    }
+
+    /// Whether it is one of the large cards of the first row.
+    fn primary(self) -> bool {
+        matches!(
+            self,
+            Card::Npv | Card::Terminal | Card::Irr | Card::Payback | Card::PeakFunding
+        )
+    }
+}
+
 /// How the change of a card's value since A reads.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Delta {
@@ -58,20 +132,6 @@ enum Delta {
 }
 
 impl Delta {
-    /// The card's delta kind.
-    fn of(id: &str) -> Delta {
-        match id {
-            "npv_advantage"
-            | "npv_advantage_terminal"
-            | "peak_funding_usd"
-            | "breakeven_btc_usd" => Delta::Money,
-            "irr_incremental" => Delta::Points,
-            "breakeven_ai_rate" | "mining_breakeven_power" => Delta::Price(2),
-            "payback_month" | "baseline_dark_month" => Delta::Months,
-            _ => Delta::Nothing,
-        }
-    }
-
     /// The change from `a` to `b` (raw values as printed), as text; `None` when either is null,
     /// they are equal, or the kind shows none.
     fn text(self, a: &str, b: &str, lang: Lang) -> Option<String> {
@@ -121,7 +181,11 @@ pub fn compare(cards: &mut [Kpi], pinned: &[Kpi], lang: Lang) {
             continue;
         };
         let mut text = lang.fill(Msg::CompareValue, &[("value", &a.text)]);
-        if let Some(d) = Delta::of(card.id).text(&a.data_value, &card.data_value, lang) {
+        let delta = Card::ALL
+            .into_iter()
+            .find(|c| c.id() == card.id)
+            .map_or(Delta::Nothing, Card::delta);
+        if let Some(d) = delta.text(&a.data_value, &card.data_value, lang) {
             text = format!("{text} · {d}");
         }
         card.compare = Some(Compared {
@@ -161,7 +225,7 @@ impl Context<'_> {
     /// A card; `value` is the raw value and its text, or `None` with the word for null.
     fn card(
         &self,
-        id: &'static str,
+        card: Card,
         (title, short): (Msg, Msg),
         value: Result<(String, String), Msg>,
         meaning: String,
@@ -169,7 +233,7 @@ impl Context<'_> {
     ) -> Kpi {
         let (data_value, text) = value.unwrap_or_else(|word| (String::new(), self.t(word).into()));
         Kpi {
-            id,
+            id: card.id(),
             title: self.t(title),
             short_title: self.t(short),
             data_value,
@@ -177,22 +241,8 @@ impl Context<'_> {
             detail: None,
             meaning,
             favours_plan,
-            in_embed: matches!(
-                id,
-                "npv_advantage"
-                    | "npv_advantage_terminal"
-                    | "irr_incremental"
-                    | "payback_month"
-                    | "breakeven_ai_rate"
-            ),
-            primary: matches!(
-                id,
-                "npv_advantage"
-                    | "npv_advantage_terminal"
-                    | "irr_incremental"
-                    | "payback_month"
-                    | "peak_funding_usd"
-            ),
+            in_embed: card.in_embed(),
+            primary: card.primary(),
             compare: None,
         }
     }
@@ -231,7 +281,7 @@ pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
         f,
         rates,
         horizon,
-        converts: p.tranches.iter().any(|t| t.build_start < p.months.len()),
+        converts: p.converts(),
     };
     vec![
         npv(&c),
@@ -255,7 +305,7 @@ fn npv(c: &Context) -> Kpi {
         Msg::NpvMiningWins
     };
     c.card(
-        "npv_advantage",
+        Card::Npv,
         (Msg::KpiNpvTitle, Msg::KpiNpvShort),
         Ok((data_value(adv), c.f.money(adv))),
         c.unless_no_plan(c.lang.fill(
@@ -288,7 +338,7 @@ fn terminal(c: &Context) -> Kpi {
         Msg::TerminalTakes
     };
     c.card(
-        "npv_advantage_terminal",
+        Card::Terminal,
         (Msg::KpiTerminalTitle, Msg::KpiTerminalShort),
         Ok((data_value(x), c.f.money(x))),
         c.unless_no_plan(
@@ -311,7 +361,7 @@ fn irr(c: &Context) -> Kpi {
                 _ => None,
             };
             c.card(
-                "irr_incremental",
+                Card::Irr,
                 titles,
                 Ok((data_value(r), c.f.percent_per_year(r))),
                 c.lang.fill(Msg::IrrMeaning, &[("rates", &c.rates)]),
@@ -319,7 +369,7 @@ fn irr(c: &Context) -> Kpi {
             )
         }
         None => c.card(
-            "irr_incremental",
+            Card::Irr,
             titles,
             Err(Msg::Dash),
             c.unless_no_plan(c.t(Msg::IrrNone).into()),
@@ -334,7 +384,7 @@ fn payback(c: &Context) -> Kpi {
         Some(m) => {
             let month = c.f.month(m);
             c.card(
-                "payback_month",
+                Card::Payback,
                 titles,
                 Ok((m.to_string(), month.clone())),
                 c.lang.fill(Msg::PaybackMeaning, &[("month", &month)]),
@@ -342,7 +392,7 @@ fn payback(c: &Context) -> Kpi {
             )
         }
         None => c.card(
-            "payback_month",
+            Card::Payback,
             titles,
             Err(Msg::Never),
             c.unless_no_plan(c.lang.fill(Msg::PaybackNever, &[("horizon", &c.horizon)])),
@@ -365,7 +415,7 @@ fn peak_funding(c: &Context) -> Kpi {
     Kpi {
         detail: sm.peak_funding_month.map(|m| c.f.month(m)),
         ..c.card(
-            "peak_funding_usd",
+            Card::PeakFunding,
             titles,
             Ok((data_value(x), c.f.money(x))),
             c.unless_no_plan(meaning),
@@ -390,7 +440,7 @@ fn breakeven_btc(c: &Context) -> Kpi {
                 Msg::BreakevenBtcBelow
             };
             c.card(
-                "breakeven_btc_usd",
+                Card::BreakevenBtc,
                 titles,
                 Ok((data_value(b), c.f.dollars(b))),
                 c.lang.fill(
@@ -410,7 +460,7 @@ fn breakeven_btc(c: &Context) -> Kpi {
                 Msg::BreakevenBtcNoneMining
             };
             c.card(
-                "breakeven_btc_usd",
+                Card::BreakevenBtc,
                 titles,
                 Err(Msg::NoneValue),
                 c.unless_no_plan(c.t(why).into()),
@@ -445,7 +495,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
                 Msg::BreakevenLeaseMeaning
             };
             c.card(
-                "breakeven_ai_rate",
+                Card::BreakevenAi,
                 titles,
                 Ok((data_value(v), rate(short, v))),
                 c.lang.fill(
@@ -459,7 +509,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
             )
         }
         None => c.card(
-            "breakeven_ai_rate",
+            Card::BreakevenAi,
             titles,
             Err(Msg::NoneValue),
             c.unless_no_plan(c.t(Msg::BreakevenRateNone).into()),
@@ -471,7 +521,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
 fn next_halving(c: &Context) -> Kpi {
     let halving = c.p.summary.next_halving;
     c.card(
-        "next_halving",
+        Card::Halving,
         (Msg::KpiHalvingTitle, Msg::KpiHalvingShort),
         Ok((halving.to_string(), c.f.month(halving.year_month()))),
         c.lang.fill(
@@ -496,7 +546,7 @@ fn baseline_dark(c: &Context) -> Kpi {
                 &[("v", &c.f.price(row.hashprice_usd_ph_day, 2))],
             );
             c.card(
-                "baseline_dark_month",
+                Card::Dark,
                 titles,
                 Ok((m.to_string(), c.f.month(m))),
                 c.lang.fill(
@@ -512,13 +562,7 @@ fn baseline_dark(c: &Context) -> Kpi {
             } else {
                 Msg::DarkNoShutoff
             };
-            c.card(
-                "baseline_dark_month",
-                titles,
-                Err(Msg::Never),
-                c.t(why).into(),
-                None,
-            )
+            c.card(Card::Dark, titles, Err(Msg::Never), c.t(why).into(), None)
         }
     }
 }
@@ -529,7 +573,7 @@ fn mining_breakeven_power(c: &Context) -> Kpi {
     let per_mwh = |v: f64| c.lang.fill(Msg::PerMwh, &[("v", &c.f.price(v, 2))]);
     match p.summary.mining_breakeven_power {
         Some(v) => c.card(
-            "mining_breakeven_power",
+            Card::MiningPower,
             titles,
             Ok((data_value(v), per_mwh(v))),
             c.lang.fill(
@@ -543,7 +587,7 @@ fn mining_breakeven_power(c: &Context) -> Kpi {
             None,
         ),
         None => c.card(
-            "mining_breakeven_power",
+            Card::MiningPower,
             titles,
             Err(Msg::NoneValue),
             c.t(Msg::MiningPowerNone).into(),

@@ -10,10 +10,9 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     let s = &p.scenario;
     let f = lang.fmt();
     let sm = &p.summary;
-    let n = p.months.len();
     let (horizon, rates) = super::kpi::horizon_and_rates(s, lang);
     let mw = format!("{} MW", f.number(s.get(Key::Mw), 1));
-    let converts = p.tranches.iter().any(|t| t.build_start < n);
+    let converts = p.converts();
     let start = f.month(s.month(Key::Cstart));
     if !converts {
         return lang.fill(

@@ -95,6 +95,14 @@ pub struct Projection {
     pub levers: Levers,
 }
 
+impl Projection {
+    /// Whether a tranche starts building inside the horizon: otherwise the plan is the
+    /// baseline, and nothing converts.
+    pub fn converts(&self) -> bool {
+        site::converts_within(&self.tranches, self.months.len())
+    }
+}
+
 /// The market path, tranches and both variants' flows of a scenario.
 struct Core {
     market: Vec<MarketMonth>,
@@ -202,7 +210,7 @@ pub fn run(s: &Scenario) -> Projection {
     let (payback_month, peak_funding_usd, peak_funding_month) =
         summary::operating(start, &delta_op);
     // The plan differs from the baseline only when a tranche starts building inside the horizon.
-    let converts = tranches.iter().any(|t| t.build_start < n);
+    let converts = site::converts_within(tranches, n);
     let uptime = s.get(Key::Uptime) / 100.0;
     let summary = Summary {
         plan: plan_totals,

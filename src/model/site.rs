@@ -27,6 +27,12 @@ pub struct Split {
     pub live: f64,
 }
 
+/// Whether any of `tranches` starts building within the first `months` months: otherwise the
+/// plan is the baseline.
+pub fn converts_within(tranches: &[Tranche], months: usize) -> bool {
+    tranches.iter().any(|t| t.build_start < months)
+}
+
 /// The tranches of the plan (none when `conv = 0`), some perhaps starting after the horizon.
 pub fn tranches(s: &Scenario) -> Vec<Tranche> {
     tranches_delayed(s, 0)
