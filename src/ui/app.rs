@@ -11,20 +11,23 @@ use super::share::Share;
 use super::store::Store;
 use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
 use super::Shared;
+use crate::analysis::MonteCarlo;
 use crate::charts::ChartId;
+use crate::explorer::page::{ChartPanel, McLine};
 use crate::explorer::{compare::waterfall, page, Action, CopyWhat, Results};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use gloo::utils::window;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The explorer.
-#[function_component(App)]
-pub fn app() -> Html {
+/// The store, subscribed to: the page re-renders on every change, follows the system's colour
+/// scheme (for `theme=auto`) and back and forward; and one dispatch callback for the app's
+/// lifetime, so that components comparing props see it unchanged.
+#[hook]
+fn use_store() -> (Rc<Store>, Callback<Action>) {
     let store = (*use_memo((), |_| Store::load())).clone();
     let force = use_force_update();
-    // One callback for the app's lifetime, so that components comparing props see it unchanged.
     let dispatch = {
         let store = store.clone();
         (*use_memo((), move |_| {
@@ -37,21 +40,25 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             store.on_change(move || force.force_update());
             store.start();
-            // State ← the system's colour scheme, for theme=auto.
             let scheme = dom::dark_scheme().map(|query| {
                 let store = store.clone();
                 EventListener::new(&query.clone(), "change", move |_| {
                     store.dispatch(Action::SystemDark(query.matches()));
                 })
             });
-            // State ← URL on back and forward.
             let listener = EventListener::new(&window(), "popstate", move |_| {
                 store.dispatch(Action::Navigated(dom::query()));
             });
             move || drop((listener, scheme))
         });
     }
+    (store, dispatch)
+}
 
+/// The explorer.
+#[function_component(App)]
+pub fn app() -> Html {
+    let (store, dispatch) = use_store();
     let state = store.state();
     let lang = state.view.lang;
     let t = |m: Msg| lang.t(m);
@@ -67,66 +74,25 @@ pub fn app() -> Html {
 
     let embed = state.view.embed;
     let app_ref = use_node_ref();
-    let show_data = use_state(|| false);
     let sized = use_host_sizing(embed, app_ref.clone());
-    let warnings = page::warnings(&state);
-    let warnings = (!warnings.is_empty()).then(|| {
-        let dismiss = dispatch.reform(|_| Action::DismissWarnings);
-        html! {
-            <div class="warnings" data-role="warnings" role="alert">
-                <div>
-                    <strong>{ t(Msg::WarningsTitle) }</strong>
-                    <ul>{ for warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                </div>
-                <button type="button" class="dismiss" aria-label={t(Msg::WarningsDismiss)} onclick={dismiss}>{ "×" }</button>
-            </div>
-        }
-    });
-    let shown: Vec<ChartId> = if embed {
+    let results = Shared(state.results.clone());
+    let compare = state.compare.clone().map(Shared);
+    let ids: Vec<ChartId> = if embed {
         vec![state.view.tab]
     } else {
         ChartId::all().collect()
     };
-    let results = Shared(state.results.clone());
-    // Charts out of view get the results as of the last pause in input: a slider step then
-    // renders and draws only the chart in view, and the others' tables follow once input rests.
-    let lagging = use_settled(results.clone(), SETTLE_HIDDEN_MS, Shared::clone)
-        .value
-        .map_or_else(|| results.clone(), |r| Shared::clone(&r));
-    let compare = state.compare.clone().map(Shared);
-    let summary = crate::explorer::summary::summary(state.projection(), lang);
-    let monte_carlo = page::chart_monte_carlo(&state).map(|mc| Shared(Rc::clone(mc)));
-    let charts = html! {
-        <section class={classes!("charts", (*show_data).then_some("data-shown"))} aria-label={t(Msg::ChartsRegion)}>
-            if !embed {
-                <Tabs tab={state.view.tab} dispatch={dispatch.clone()} {lang} />
-            }
-            <button type="button" class="show-data" data-action="show-data" aria-pressed={show_data.to_string()}
-                onclick={{ let show = show_data.clone(); move |_| show.set(!*show) }}>{ t(Msg::ShowData) }</button>
-            // Every chart stays mounted (an embed has only its own); only the one in view is
-            // drawn on a slider step.
-            { for shown.into_iter().map(|id| html! {
-                <ChartView key={id.name()} {id} active={id == state.view.tab} show_data={*show_data}
-                    panel={page::chart_panel(&state, id)}
-                    results={if id == state.view.tab { results.clone() } else { lagging.clone() }}
-                    compare={compare.clone()} monte_carlo={monte_carlo.clone()}
-                    line={page::monte_carlo_line(&state, id)}
-                    compact={embed} {dark} dispatch={dispatch.clone()} {lang} />
-            }) }
-        </section>
-    };
+    let charts: Vec<ChartPanelFor> = ids
+        .into_iter()
+        .map(|id| ChartPanelFor {
+            panel: page::chart_panel(&state, id),
+            line: page::monte_carlo_line(&state, id),
+        })
+        .collect();
     // The controls (hundreds of elements) are built in the task after the first frame, so that
     // the first chart is drawn without waiting for them.
     let controls_built = use_after_first_frame();
     let controls_hidden = embed && state.view.controls.as_ref().is_none_or(|k| k.is_empty());
-    let controls = html! {
-        <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-label={t(Msg::InputsRegion)}>
-            if controls_built {
-                <Controls scenario={state.scenario} dispatch={dispatch.clone()}
-                    only={if embed { state.view.controls.clone() } else { None }} {lang} />
-            }
-        </aside>
-    };
     let full_href = format!("./?{}", state.full_query());
 
     html! {
@@ -147,21 +113,116 @@ pub fn app() -> Html {
                 }
             </header>
             <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.link(CopyWhat::Link))]) }</p>
-            { for warnings }
+            { warnings_banner(page::warnings(&state), &dispatch, lang) }
             <Kpis results={results.clone()} compare={compare.clone()} compact={embed} {lang} />
-            <p class="summary" id="summary" data-role="summary">{ summary }</p>
+            <p class="summary" id="summary" data-role="summary">
+                { crate::explorer::summary::summary(state.projection(), lang) }
+            </p>
             if let (Some(a), false) = (&compare, embed) {
                 <Waterfall pinned={a.clone()} results={results.clone()} {lang} />
             }
             <main class="body">
-                { charts }
-                { controls }
+                <Charts {charts} tab={state.view.tab} results={results.clone()} compare={compare.clone()}
+                    monte_carlo={page::chart_monte_carlo(&state).map(|mc| Shared(Rc::clone(mc)))}
+                    {embed} {dark} dispatch={dispatch.clone()} {lang} />
+                <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-label={t(Msg::InputsRegion)}>
+                    if controls_built {
+                        <Controls scenario={state.scenario} dispatch={dispatch.clone()}
+                            only={if embed { state.view.controls.clone() } else { None }} {lang} />
+                    }
+                </aside>
             </main>
             if !embed {
                 <Annual results={results.clone()} {lang} />
                 <footer>{ page::footer(lang) }</footer>
             }
         </div>
+    }
+}
+
+/// The banner of the link's warnings, if it has any, with its dismiss button.
+fn warnings_banner(warnings: Vec<String>, dispatch: &Callback<Action>, lang: Lang) -> Html {
+    if warnings.is_empty() {
+        return Html::default();
+    }
+    let dismiss = dispatch.reform(|_| Action::DismissWarnings);
+    html! {
+        <div class="warnings" data-role="warnings" role="alert">
+            <div>
+                <strong>{ lang.t(Msg::WarningsTitle) }</strong>
+                <ul>{ for warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            </div>
+            <button type="button" class="dismiss" aria-label={lang.t(Msg::WarningsDismiss)} onclick={dismiss}>{ "×" }</button>
+        </div>
+    }
+}
+
+/// A chart's texts and, for Monte Carlo charts, its line of numbers.
+#[derive(Clone, PartialEq)]
+struct ChartPanelFor {
+    panel: ChartPanel,
+    line: Option<McLine>,
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartsProps {
+    /// The charts on the page (an embed has only its own), with their texts.
+    charts: Vec<ChartPanelFor>,
+    /// The chart in view.
+    tab: ChartId,
+    results: Shared<Results>,
+    compare: Option<Shared<Results>>,
+    monte_carlo: Option<Shared<MonteCarlo>>,
+    embed: bool,
+    dark: bool,
+    dispatch: Callback<Action>,
+    lang: Lang,
+}
+
+/// The charts: tabs, the "Show the data" toggle and every chart, mounted; only the one in view
+/// is drawn on a slider step.
+#[function_component(Charts)]
+fn charts(props: &ChartsProps) -> Html {
+    let ChartsProps {
+        charts,
+        tab,
+        results,
+        compare,
+        monte_carlo,
+        embed,
+        dark,
+        dispatch,
+        lang,
+    } = props;
+    let (tab, embed, dark, lang) = (*tab, *embed, *dark, *lang);
+    let show_data = use_state(|| false);
+    // Charts out of view get the results as of the last pause in input: a slider step then
+    // renders and draws only the chart in view, and the others' tables follow once input rests.
+    let lagging = use_settled(results.clone(), SETTLE_HIDDEN_MS, Shared::clone)
+        .value
+        .map_or_else(|| results.clone(), |r| Shared::clone(&r));
+    let toggle = {
+        let show = show_data.clone();
+        move |_| show.set(!*show)
+    };
+    html! {
+        <section class={classes!("charts", (*show_data).then_some("data-shown"))} aria-label={lang.t(Msg::ChartsRegion)}>
+            if !embed {
+                <Tabs {tab} dispatch={dispatch.clone()} {lang} />
+            }
+            <button type="button" class="show-data" data-action="show-data" aria-pressed={show_data.to_string()}
+                onclick={toggle}>{ lang.t(Msg::ShowData) }</button>
+            { for charts.iter().map(|c| {
+                let id = c.panel.id;
+                html! {
+                    <ChartView key={id.name()} {id} active={id == tab} show_data={*show_data}
+                        panel={c.panel.clone()}
+                        results={if id == tab { results.clone() } else { lagging.clone() }}
+                        compare={compare.clone()} monte_carlo={monte_carlo.clone()}
+                        line={c.line.clone()} compact={embed} {dark} dispatch={dispatch.clone()} {lang} />
+                }
+            }) }
+        </section>
     }
 }
 
@@ -186,7 +247,7 @@ fn use_after_first_frame() -> bool {
 #[derive(Properties, PartialEq)]
 struct AnnualProps {
     results: Shared<crate::explorer::Results>,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 }
 
 /// The yearly table of plan, baseline and difference, built once input settles.
@@ -212,7 +273,7 @@ fn annual(props: &AnnualProps) -> Html {
 struct WaterfallProps {
     pinned: Shared<Results>,
     results: Shared<Results>,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 }
 
 /// What changed since the pinned scenario A, one input at a time: a waterfall of the NPV

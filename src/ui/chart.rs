@@ -13,6 +13,8 @@ use crate::i18n::Lang;
 use crate::scenario::Key;
 use gloo::events::EventListener;
 use gloo::utils::window;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, ResizeObserver};
@@ -108,7 +110,7 @@ pub fn chart_view(props: &Props) -> Html {
     let frame = use_node_ref();
     let size = use_size(frame.clone());
     let xmap = use_mut_ref(|| None::<XMap>);
-    let hover = use_state(|| None::<(usize, f64)>);
+    let (hover, onpointermove, onpointerleave) = use_hover(xmap.clone());
     // The data table follows the chart once input settles, off the redraw's path; those of
     // the charts out of view follow later.
     let table = use_settled(
@@ -134,82 +136,24 @@ pub fn chart_view(props: &Props) -> Html {
             },
         );
     }
-    // Print is always light: a dark chart in view is repainted light before printing, and
-    // back after.
-    {
-        let canvas = canvas.clone();
-        use_effect_with(
-            (
-                active && *dark,
-                results.clone(),
-                compare.clone(),
-                size,
-                monte_carlo.clone(),
-                look,
-            ),
-            move |(needed, results, pinned, size, mc, look)| {
-                let listeners = needed.then(|| {
-                    let (results, pinned, mc, size, look) =
-                        (results.clone(), pinned.clone(), mc.clone(), *size, *look);
-                    let repaint = move |colors: &'static Colors| {
-                        let light = Style { colors, ..look };
-                        draw(&canvas, id, &results, &pinned, &mc, size, light);
-                    };
-                    let again = repaint.clone();
-                    (
-                        EventListener::new(&window(), "beforeprint", move |_| {
-                            repaint(&charts::palette::LIGHT)
-                        }),
-                        EventListener::new(&window(), "afterprint", move |_| again(look.colors)),
-                    )
-                });
-                move || drop(listeners)
-            },
-        );
-    }
+    use_print_light(
+        canvas.clone(),
+        id,
+        active && *dark,
+        (results.clone(), compare.clone(), monte_carlo.clone()),
+        size,
+        look,
+    );
 
-    let onpointermove = {
-        let (hover, xmap) = (hover.clone(), xmap.clone());
-        Callback::from(move |e: PointerEvent| {
-            let ratio = window().device_pixel_ratio().max(1.0);
-            let found = xmap.borrow().and_then(|m| {
-                let month = m.point_at(f64::from(e.offset_x()) * ratio)?;
-                Some((month, m.x_of(month) / ratio))
-            });
-            if *hover != found {
-                hover.set(found);
-            }
-        })
-    };
-    let onpointerleave = {
-        let hover = hover.clone();
-        Callback::from(move |_| hover.set(None))
-    };
-    // The guide and read-out stay mounted (only hidden) so that the canvas beside them is
-    // never re-created by a change of the children list.
     let shown = hover.filter(|_| active);
-    let (title, rows) = shown
-        .and_then(|(m, _)| {
+    let tooltip = readout(
+        shown,
+        shown.and_then(|(m, _)| {
             let input = results.input(id, monte_carlo.as_deref());
             charts::readout(id, &input, m, lang)
-        })
-        .unwrap_or_default();
-    let x = shown.map_or(0.0, |(_, x)| x);
-    let width = f64::from(size.0);
-    let readout_style = if x > width * 0.6 {
-        format!("right: calc(100% - {x:.0}px + 10px)")
-    } else {
-        format!("left: {:.0}px", x + 10.0)
-    };
-    let tooltip = html! {
-        <>
-            <div class="guide" hidden={shown.is_none()} style={format!("left: {x:.0}px")}></div>
-            <div class="readout" role="status" hidden={shown.is_none() || rows.is_empty()} style={readout_style}>
-                <strong>{ title }</strong>
-                { for rows.into_iter().map(|(k, v)| html! { <div><span>{ k }</span><b>{ v }</b></div> }) }
-            </div>
-        </>
-    };
+        }),
+        f64::from(size.0),
+    );
     // A Monte Carlo table is stale while a newer run is under way, like its line.
     let fresh = table.fresh && !matches!(line, Some(McLine::Stale { .. }));
     let p = panel;
@@ -235,6 +179,103 @@ pub fn chart_view(props: &Props) -> Html {
             }
             { for line.as_ref().map(|l| monte_carlo_line(l, dispatch)) }
         </figure>
+    }
+}
+
+/// The month under the pointer and its CSS x on the canvas (from the hover map of the last
+/// drawing), with the canvas' pointer handlers that follow it.
+#[hook]
+fn use_hover(
+    xmap: Rc<RefCell<Option<XMap>>>,
+) -> (
+    Option<(usize, f64)>,
+    Callback<PointerEvent>,
+    Callback<PointerEvent>,
+) {
+    let hover = use_state(|| None::<(usize, f64)>);
+    let onpointermove = {
+        let hover = hover.clone();
+        Callback::from(move |e: PointerEvent| {
+            let ratio = window().device_pixel_ratio().max(1.0);
+            let found = xmap.borrow().and_then(|m| {
+                let month = m.point_at(f64::from(e.offset_x()) * ratio)?;
+                Some((month, m.x_of(month) / ratio))
+            });
+            if *hover != found {
+                hover.set(found);
+            }
+        })
+    };
+    let onpointerleave = {
+        let hover = hover.clone();
+        Callback::from(move |_| hover.set(None))
+    };
+    (*hover, onpointermove, onpointerleave)
+}
+
+/// What a chart draws: the scenario's results, the pinned scenario's and the Monte Carlo run.
+type Drawn = (
+    Shared<Results>,
+    Option<Shared<Results>>,
+    Option<Shared<MonteCarlo>>,
+);
+
+/// Print is always light: while `needed` (a dark chart in view), the chart on `canvas` is
+/// repainted light before printing, and back after.
+#[hook]
+fn use_print_light(
+    canvas: NodeRef,
+    id: ChartId,
+    needed: bool,
+    drawn: Drawn,
+    size: (i32, i32),
+    look: Style,
+) {
+    use_effect_with(
+        (needed, drawn, size, look),
+        move |(needed, drawn, size, look)| {
+            let listeners = needed.then(|| {
+                let ((results, pinned, mc), size, look) = (drawn.clone(), *size, *look);
+                let repaint = move |colors: &'static Colors| {
+                    let light = Style { colors, ..look };
+                    draw(&canvas, id, &results, &pinned, &mc, size, light);
+                };
+                let again = repaint.clone();
+                (
+                    EventListener::new(&window(), "beforeprint", move |_| {
+                        repaint(&charts::palette::LIGHT)
+                    }),
+                    EventListener::new(&window(), "afterprint", move |_| again(look.colors)),
+                )
+            });
+            move || drop(listeners)
+        },
+    );
+}
+
+/// The hover guide at CSS x and the read-out beside it (title and rows) for the month `shown`,
+/// on a chart `width` CSS px wide. Both stay mounted (only hidden) so that the canvas beside
+/// them is never re-created by a change of the children list.
+fn readout(
+    shown: Option<(usize, f64)>,
+    texts: Option<(String, Vec<(String, String)>)>,
+    width: f64,
+) -> Html {
+    let (title, rows) = texts.unwrap_or_default();
+    let x = shown.map_or(0.0, |(_, x)| x);
+    let style = if x > width * 0.6 {
+        format!("right: calc(100% - {x:.0}px + 10px)")
+    } else {
+        format!("left: {:.0}px", x + 10.0)
+    };
+    html! {
+        <>
+            <div class="guide" hidden={shown.is_none()} style={format!("left: {x:.0}px")}></div>
+            <div class="readout" role="status" hidden={shown.is_none() || rows.is_empty()} {style}>
+                <strong>{ title }</strong>
+                { for rows.into_iter().map(|(k, v)| html! { <div><span>{ k }</span><b>{ v }</b></div> }) }
+            </div>
+        </>
     }
 }
 
