@@ -49,8 +49,9 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// The CSS size of `frame`'s content box as its `ResizeObserver` reports it: a change redraws,
-/// and drawing never has to ask the page for a layout.
+/// The CSS size of `frame`'s box: read once when mounted (the page's first layout, which the
+/// first chart then need not wait a frame for), then as its `ResizeObserver` reports it. A
+/// change redraws, and a redraw never has to ask the page for a layout.
 #[hook]
 fn use_size(frame: NodeRef) -> (i32, i32) {
     let size = use_state(|| (0, 0));
@@ -58,6 +59,10 @@ fn use_size(frame: NodeRef) -> (i32, i32) {
         let size = size.clone();
         use_effect_with((), move |_| {
             let observer = frame.cast::<web_sys::Element>().and_then(|el| {
+                let rect = el.get_bounding_client_rect();
+                if rect.width() > 0.0 {
+                    size.set((rect.width().round() as i32, rect.height().round() as i32));
+                }
                 let callback =
                     Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                         let rect = entries
