@@ -114,8 +114,15 @@ pub fn chart_view(props: &Props) -> Html {
     let canvas = use_node_ref();
     let frame = use_node_ref();
     let size = use_size(frame.clone());
-    let xmap = use_mut_ref(|| None::<XMap>);
-    let (hover, onpointermove, onpointerleave) = use_hover(xmap.clone());
+    let xmap = use_paint(
+        canvas.clone(),
+        id,
+        active,
+        (results.clone(), compare.clone(), monte_carlo.clone()),
+        size,
+        look,
+    );
+    let (hover, onpointermove, onpointerleave) = use_hover(xmap);
     // The data table follows the chart once input settles, off the redraw's path; those of
     // the charts out of view follow later.
     let table = use_settled(
@@ -123,24 +130,6 @@ pub fn chart_view(props: &Props) -> Html {
         SETTLE_MS,
         |(id, results, mc, lang)| chart_table(results, *id, mc.as_deref(), *lang),
     );
-    {
-        let (canvas, xmap) = (canvas.clone(), xmap.clone());
-        use_effect_with(
-            (
-                results.clone(),
-                active,
-                compare.clone(),
-                size,
-                monte_carlo.clone(),
-                look,
-            ),
-            move |(results, active, pinned, size, mc, look)| {
-                if *active {
-                    *xmap.borrow_mut() = draw(&canvas, id, results, pinned, mc, *size, *look);
-                }
-            },
-        );
-    }
     use_print_light(
         canvas.clone(),
         id,
@@ -185,6 +174,35 @@ pub fn chart_view(props: &Props) -> Html {
             { for line.as_ref().map(|l| monte_carlo_line(l, dispatch)) }
         </figure>
     }
+}
+
+/// Paints the chart in view whenever what it shows, its size or its look changed, and returns
+/// the hover map of the last painting. It paints while the component renders, not in an
+/// effect: once 16 ms of work have passed, Yew's scheduler yields to the browser between the
+/// renders and the effects, and on a slow phone that let a whole frame (the new cards beside
+/// the old chart) in before the chart's redraw. (At the first render there is no canvas and
+/// no size yet: the size read once mounted renders again, and paints.)
+#[hook]
+fn use_paint(
+    canvas: NodeRef,
+    id: ChartId,
+    active: bool,
+    drawn: Drawn,
+    size: (i32, i32),
+    look: Style,
+) -> Rc<RefCell<Option<XMap>>> {
+    let xmap = use_mut_ref(|| None::<XMap>);
+    let painted = use_mut_ref(|| None::<(Drawn, (i32, i32), Style)>);
+    let now = (drawn, size, look);
+    if !active {
+        // Shown again, it paints afresh.
+        *painted.borrow_mut() = None;
+    } else if canvas.get().is_some() && painted.borrow().as_ref() != Some(&now) {
+        let ((results, pinned, mc), size, look) = &now;
+        *xmap.borrow_mut() = draw(&canvas, id, results, pinned, mc, *size, *look);
+        *painted.borrow_mut() = Some(now);
+    }
+    xmap
 }
 
 /// The month under the pointer and its CSS x on the canvas (from the hover map of the last
