@@ -2,8 +2,11 @@
 // navigation to the first chart drawn, on a desktop and on a low-end phone (390×844 at DPR 3
 // with the CPU slowed 6× through CDP, Chrome DevTools' "low-end mobile" preset); the Monte
 // Carlo fan with 100,000 paths, whose runs (in a web worker) each slider step supersedes.
-// Prints medians, p95 and the main thread's long tasks (≥ 50 ms) during the sweeps; asserts
-// nothing.
+// Prints medians and p95 of two spans: input → chart redrawn (the canvas has its new drawing),
+// and input → frame (the browser has laid out, painted and committed the frame that shows it;
+// the slider is moved at the start of a frame, as a drag's events come, so that frame is the
+// one under way, and a timer queued before the input fires once it is done). Also the main
+// thread's long tasks (≥ 50 ms) during the sweeps. Asserts nothing.
 // Usage: node e2e/bench-latency.mjs [steps per slider, default 40] [runs per row, default 1]
 //        [only the rows whose label contains this text, e.g. "fan"]
 import { serve } from './server.mjs';
@@ -38,8 +41,8 @@ async function openThrottled(browser, url, viewport, throttle) {
   return { page, context, problems };
 }
 
-/** Sweeps each slider from end to end; returns input → redraw latencies, ms, and the main
- * thread's long tasks meanwhile. */
+/** Sweeps each slider from end to end; returns input → redraw and input → frame latencies,
+ * ms, and the main thread's long tasks meanwhile. */
 function sweep(page, tab) {
   return page.evaluate(async ({ sliders, steps, tab }) => {
     const canvas = document.querySelector(`canvas[data-chart="${tab}"]`);
@@ -47,6 +50,7 @@ function sweep(page, tab) {
     new PerformanceObserver((list) => long.push(...list.getEntries())).observe({ type: 'longtask' });
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const out = [];
+    const frames = [];
     for (const key of sliders) {
       const slider = document.querySelector(`input[type="range"][data-for="${key}"]`);
       const [lo, hi] = [+slider.min, +slider.max];
@@ -58,20 +62,23 @@ function sweep(page, tab) {
         // position change nothing and are skipped.
         slider.value = String(lo + ((hi - lo) * i) / (steps - 1));
         if (slider.value === previous) continue;
+        let framed = 0;
+        setTimeout(() => { framed = performance.now(); }, 0);
         const t0 = performance.now();
         slider.dispatchEvent(new Event('input', { bubbles: true }));
         const deadline = t0 + 5000;
-        while (canvas.dataset.draws === before && performance.now() < deadline) {
+        while ((canvas.dataset.draws === before || !framed) && performance.now() < deadline) {
           await new Promise((r) => setTimeout(r, 0));
         }
         if (canvas.dataset.draws === before) throw new Error(`no redraw after ${key}=${slider.value}`);
         out.push(+canvas.dataset.drawnAt - t0);
+        frames.push(framed - t0);
       }
       // Back to the default before the next slider.
       slider.parentElement.parentElement.querySelector('.reset')?.click();
       await frame();
     }
-    return { latencies: out, longTasks: long.length };
+    return { latencies: out, frames, longTasks: long.length };
   }, { sliders: SLIDERS, steps: STEPS, tab });
 }
 
@@ -87,6 +94,7 @@ const browser = await launch();
 console.log(`input event → chart redrawn (headless Chromium, release build; ${SLIDERS.length} sliders × ${STEPS} steps × ${RUNS} run(s))`);
 for (const [label, viewport, tab, throttle] of rows) {
   const latencies = [];
+  const frames = [];
   const firsts = [];
   let longTasks = 0;
   for (let run = 0; run < RUNS; run++) {
@@ -94,11 +102,12 @@ for (const [label, viewport, tab, throttle] of rows) {
     firsts.push(await page.$eval(`canvas[data-chart="${tab}"]`, (c) => +c.dataset.firstDrawnAt));
     const swept = await sweep(page, tab);
     latencies.push(...swept.latencies);
+    frames.push(...swept.frames);
     longTasks += swept.longTasks;
     if (problems.length) console.error(problems.join('\n'));
     await context.close();
   }
-  console.log(`  ${label.padEnd(46)} n=${String(latencies.length).padEnd(4)} p50 ${fmt(pct(latencies, 0.5))}  p95 ${fmt(pct(latencies, 0.95))}  max ${fmt(Math.max(...latencies))}  first chart ${fmt(pct(firsts, 0.5))}  long tasks ${longTasks}`);
+  console.log(`  ${label.padEnd(46)} n=${String(latencies.length).padEnd(4)} p50 ${fmt(pct(latencies, 0.5))}  p95 ${fmt(pct(latencies, 0.95))}  max ${fmt(Math.max(...latencies))}  frame p50 ${fmt(pct(frames, 0.5))}  p95 ${fmt(pct(frames, 0.95))}  first chart ${fmt(pct(firsts, 0.5))}  long tasks ${longTasks}`);
 }
 await browser.close();
 await server.close();

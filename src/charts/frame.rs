@@ -172,7 +172,7 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
                 label,
                 (x, y.1),
                 style
-                    .font(11.0)
+                    .font(12.0)
                     .color(&style.colors.halving)
                     .pos(text_anchor::Pos::new(side, text_anchor::VPos::Top)),
             )))

@@ -7,6 +7,7 @@ use super::dom;
 use super::embed::use_host_sizing;
 use super::header::{Presets, Tabs};
 use super::kpis::Kpis;
+use super::live::{self, LiveChart};
 use super::share::Share;
 use super::store::Store;
 use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
@@ -75,8 +76,7 @@ pub fn app() -> Html {
     let embed = state.view.embed;
     let app_ref = use_node_ref();
     let sized = use_host_sizing(embed, app_ref.clone());
-    let results = Shared(state.results.clone());
-    let compare = state.compare.clone().map(Shared);
+    let (results, compare, monte_carlo) = live::drawn(&state);
     let ids: Vec<ChartId> = if embed {
         vec![state.view.tab]
     } else {
@@ -123,8 +123,7 @@ pub fn app() -> Html {
             }
             <main class="body">
                 <Charts {charts} tab={state.view.tab} results={results.clone()} compare={compare.clone()}
-                    monte_carlo={page::chart_monte_carlo(&state).map(|mc| Shared(Rc::clone(mc)))}
-                    {embed} {dark} dispatch={dispatch.clone()} {lang} />
+                    {monte_carlo} {embed} {dark} dispatch={dispatch.clone()} {lang} live={store.live()} />
                 <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-label={t(Msg::InputsRegion)}>
                     if controls_built {
                         <Controls scenario={state.scenario} dispatch={dispatch.clone()}
@@ -177,6 +176,7 @@ struct ChartsProps {
     dark: bool,
     dispatch: Callback<Action>,
     lang: Lang,
+    live: Shared<LiveChart>,
 }
 
 /// The charts: tabs, the "Show the data" toggle and every chart, mounted; only the one in view
@@ -193,6 +193,7 @@ fn charts(props: &ChartsProps) -> Html {
         dark,
         dispatch,
         lang,
+        live,
     } = props;
     let (tab, embed, dark, lang) = (*tab, *embed, *dark, *lang);
     let show_data = use_state(|| false);
@@ -219,7 +220,7 @@ fn charts(props: &ChartsProps) -> Html {
                         panel={c.panel.clone()}
                         results={if id == tab { results.clone() } else { lagging.clone() }}
                         compare={compare.clone()} monte_carlo={monte_carlo.clone()}
-                        line={c.line.clone()} compact={embed} {dark} dispatch={dispatch.clone()} {lang} />
+                        line={c.line.clone()} compact={embed} {dark} dispatch={dispatch.clone()} {lang} live={live.clone()} />
                 }
             }) }
         </section>

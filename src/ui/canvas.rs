@@ -34,7 +34,7 @@ pub struct Backend<'a> {
     /// The canvas' context (an offscreen one for SVG): text is measured, and on a canvas drawn,
     /// with it.
     context: CanvasRenderingContext2d,
-    /// The CSS font the context has.
+    /// The font the context has: a CSS font given to it, or as the context reports it.
     font: RefCell<String>,
     /// The text baseline, alignment and fill colour the context has, when known (a fill
     /// drawn by plotters' backend changes the fill colour: it is then unknown).
@@ -62,6 +62,8 @@ const MEASURED: usize = 4096;
 thread_local! {
     /// Text sizes by CSS font and text, device px.
     static SIZES: RefCell<HashMap<(String, String), (u32, u32)>> = RefCell::new(HashMap::new());
+    /// CSS fonts as a context reports them once given (`sans-serif 36px` → `36px sans-serif`).
+    static REPORTED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
 /// The CSS font of a text style.
@@ -106,10 +108,12 @@ fn offscreen(width: u32, height: u32) -> Option<HtmlCanvasElement> {
 impl<'a> Backend<'a> {
     /// Draws on `canvas` at its current pixel size.
     pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Self> {
+        let context = context(canvas)?;
         Some(Backend {
-            context: context(canvas)?,
+            // A canvas keeps its context's font from one drawing to the next.
+            font: RefCell::new(context.font()),
+            context,
             target: Target::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?),
-            font: RefCell::new(String::new()),
             text: RefCell::new(TextLook::default()),
             stroke: RefCell::new(None),
         })
@@ -149,12 +153,21 @@ impl<'a> Backend<'a> {
         }
     }
 
-    /// Gives the context `font`, unless it has it.
+    /// Gives the context `font`, unless it has it (as given, or as the context reports it:
+    /// a font set again still costs the page a style update while the page has changed).
     fn use_font(&self, font: &str) {
-        if *self.font.borrow() != font {
-            self.context.set_font(font);
-            *self.font.borrow_mut() = font.to_string();
+        let mut has = self.font.borrow_mut();
+        if *has == font {
+            return;
         }
+        let reported = REPORTED.with(|r| r.borrow().get(font).cloned());
+        if reported.as_deref() != Some(has.as_str()) {
+            self.context.set_font(font);
+            if reported.is_none() {
+                REPORTED.with(|r| r.borrow_mut().insert(font.to_string(), self.context.font()));
+            }
+        }
+        *has = font.to_string();
     }
 
     /// Draws text on the canvas, as plotters' canvas backend does, setting the font only when

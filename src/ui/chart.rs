@@ -3,6 +3,7 @@
 //! and, for Monte Carlo, its line of numbers.
 
 use super::canvas::paint;
+use super::live::{Drawn, LiveChart};
 use super::table::{use_settled, TableView, SETTLE_MS};
 use super::Shared;
 use crate::analysis::MonteCarlo;
@@ -47,6 +48,8 @@ pub struct Props {
     pub dispatch: Callback<Action>,
     /// Interface language.
     pub lang: Lang,
+    /// Where the chart in view registers its painter.
+    pub live: Shared<LiveChart>,
 }
 
 /// The CSS size of `frame`'s box: read once when mounted (the page's first layout, which the
@@ -103,6 +106,7 @@ pub fn chart_view(props: &Props) -> Html {
         dark,
         dispatch,
         lang,
+        live,
     } = props;
     let (id, active, show_data, compact, lang) = (*id, *active, *show_data, *compact, *lang);
     let look = Style {
@@ -118,9 +122,12 @@ pub fn chart_view(props: &Props) -> Html {
         canvas.clone(),
         id,
         active,
-        (results.clone(), compare.clone(), monte_carlo.clone()),
-        size,
-        look,
+        (
+            (results.clone(), compare.clone(), monte_carlo.clone()),
+            size,
+            look,
+        ),
+        live,
     );
     let (hover, onpointermove, onpointerleave) = use_hover(xmap);
     // The data table follows the chart once input settles, off the redraw's path; those of
@@ -180,28 +187,42 @@ pub fn chart_view(props: &Props) -> Html {
 /// the hover map of the last painting. It paints while the component renders, not in an
 /// effect: once 16 ms of work have passed, Yew's scheduler yields to the browser between the
 /// renders and the effects, and on a slow phone that let a whole frame (the new cards beside
-/// the old chart) in before the chart's redraw. (At the first render there is no canvas and
-/// no size yet: the size read once mounted renders again, and paints.)
+/// the old chart) in before the chart's redraw. In view, it registers its painter with `live`,
+/// which paints a slider step before the page renders (see [`super::live`]). (At the first
+/// render there is no canvas and no size yet: the size read once mounted renders again, and
+/// paints.)
 #[hook]
 fn use_paint(
     canvas: NodeRef,
     id: ChartId,
     active: bool,
-    drawn: Drawn,
-    size: (i32, i32),
-    look: Style,
+    painting: Painting,
+    live: &LiveChart,
 ) -> Rc<RefCell<Option<XMap>>> {
+    let (drawn, size, look) = painting;
     let xmap = use_mut_ref(|| None::<XMap>);
-    let painted = use_mut_ref(|| None::<(Drawn, (i32, i32), Style)>);
-    let now = (drawn, size, look);
+    let painted = use_mut_ref(|| None::<Painting>);
     if !active {
         // Shown again, it paints afresh.
         *painted.borrow_mut() = None;
-    } else if canvas.get().is_some() && painted.borrow().as_ref() != Some(&now) {
-        let ((results, pinned, mc), size, look) = &now;
-        *xmap.borrow_mut() = draw(&canvas, id, results, pinned, mc, *size, *look);
-        *painted.borrow_mut() = Some(now);
+        live.unregister(id);
+        return xmap;
     }
+    let paint = {
+        let xmap = xmap.clone();
+        move |drawn: &Drawn| {
+            let now = (drawn.clone(), size, look);
+            if canvas.get().is_none() || painted.borrow().as_ref() == Some(&now) {
+                return false;
+            }
+            let (results, pinned, mc) = drawn;
+            *xmap.borrow_mut() = draw(&canvas, id, results, pinned, mc, size, look);
+            *painted.borrow_mut() = Some(now);
+            true
+        }
+    };
+    paint(&drawn);
+    live.register(id, paint);
     xmap
 }
 
@@ -236,12 +257,8 @@ fn use_hover(
     (*hover, onpointermove, onpointerleave)
 }
 
-/// What a chart draws: the scenario's results, the pinned scenario's and the Monte Carlo run.
-type Drawn = (
-    Shared<Results>,
-    Option<Shared<Results>>,
-    Option<Shared<MonteCarlo>>,
-);
+/// What a painting shows: what the chart draws, at which CSS size and in which look.
+type Painting = (Drawn, (i32, i32), Style);
 
 /// Print is always light: while `needed` (a dark chart in view), the chart on `canvas` is
 /// repainted light before printing, and back after.

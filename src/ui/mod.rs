@@ -10,6 +10,7 @@ mod dom;
 mod embed;
 mod header;
 mod kpis;
+mod live;
 mod monte_carlo;
 mod share;
 mod store;

@@ -2,14 +2,15 @@
 //! effects `update` returns (address bar, clipboard, timers, the Monte Carlo worker) and asks Yew
 //! to render.
 
+use super::live::LiveChart;
 use super::monte_carlo::McRunner;
-use super::{canvas, dom};
+use super::{canvas, dom, Shared};
 use crate::explorer::{
     self, export::Export, url_sync::UrlOp, url_sync::UrlSync, Action, CopyWhat, Effect, State,
     UrlWrite,
 };
 use gloo::timers::callback::Timeout;
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 /// How long "Link copied" stays, ms.
@@ -29,6 +30,11 @@ pub struct Store {
     /// The Monte Carlo worker, spawned the first time a chart needs it.
     monte_carlo: OnceCell<McRunner>,
     render: RefCell<Option<Box<dyn Fn()>>>,
+    /// The painter of the chart in view.
+    live: Rc<LiveChart>,
+    /// The page's render after a slider step's frame, and whether it is still to come.
+    render_timer: RefCell<Option<Timeout>>,
+    render_due: Cell<bool>,
 }
 
 impl Store {
@@ -45,12 +51,20 @@ impl Store {
             monte_carlo_timer: RefCell::new(None),
             monte_carlo: OnceCell::new(),
             render: RefCell::new(None),
+            live: Rc::default(),
+            render_timer: RefCell::new(None),
+            render_due: Cell::new(false),
         })
     }
 
     /// Sets what asks Yew to render the page again.
     pub fn on_change(&self, render: impl Fn() + 'static) {
         *self.render.borrow_mut() = Some(Box::new(render));
+    }
+
+    /// Where the chart in view registers its painter.
+    pub fn live(&self) -> Shared<LiveChart> {
+        Shared(Rc::clone(&self.live))
     }
 
     /// The state, to render.
@@ -64,16 +78,47 @@ impl Store {
         self.run(effects);
     }
 
-    /// Applies a gesture or event, runs its effects and renders.
+    /// Applies a gesture or event, runs its effects and renders. A slider step or a typed value
+    /// that changes the chart in view paints it at once and renders the page in the next task,
+    /// after the frame (see [`super::live`]); anything else renders at once.
     pub fn dispatch(self: &Rc<Self>, action: Action) {
         if let Action::Navigated(query) = &action {
             self.url.borrow_mut().navigated(query.clone());
         }
+        let step = matches!(action, Action::Set(..) | Action::SetText(..));
         let effects = explorer::update(&mut self.state.borrow_mut(), action);
         self.run(effects);
+        if step && self.live.paint(&self.state.borrow()) {
+            self.render_after_frame();
+        } else {
+            self.render_now();
+        }
+    }
+
+    /// Asks Yew to render the page, now (a render still to come after a frame is then
+    /// cancelled: this one shows the same state).
+    fn render_now(&self) {
+        if self.render_due.replace(false) {
+            self.render_timer.borrow_mut().take();
+        }
         if let Some(render) = &*self.render.borrow() {
             render();
         }
+    }
+
+    /// Asks Yew to render the page in the next task, unless that is asked already.
+    fn render_after_frame(self: &Rc<Self>) {
+        if self.render_due.replace(true) {
+            return;
+        }
+        let store = Rc::clone(self);
+        // The timer replaced, if any, has fired.
+        *self.render_timer.borrow_mut() = Some(Timeout::new(0, move || {
+            store.render_due.set(false);
+            if let Some(render) = &*store.render.borrow() {
+                render();
+            }
+        }));
     }
 
     fn run(self: &Rc<Self>, effects: Vec<Effect>) {
