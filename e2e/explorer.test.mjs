@@ -62,6 +62,34 @@ test('a slider moved by keyboard updates numbers, chart and URL without new hist
   await context.close();
 });
 
+test('a slider step draws the chart in view at once; the cards and the box follow after the frame', async () => {
+  const { page, context, problems } = await open(site.browser, site.url);
+  await page.waitForSelector('input[type="range"][data-for="btc"]');
+  const { before, during } = await page.evaluate(() => {
+    const canvas = document.querySelector('canvas[data-chart="revenue"]');
+    const slider = document.querySelector('input[type="range"][data-for="btc"]');
+    const now = () => ({
+      draws: canvas.dataset.draws,
+      card: document.querySelector('[data-kpi="npv_advantage"]').dataset.value,
+      box: document.querySelector('[name="btc"]').value,
+    });
+    const before = now();
+    slider.value = '80000';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    // Still inside the input's task.
+    return { before, during: now() };
+  });
+  assert.equal(+during.draws, +before.draws + 1, 'the chart is drawn in the input task');
+  assert.deepEqual([during.card, during.box], [before.card, before.box], 'the page renders in a later task');
+  await page.waitForFunction((b) => document.querySelector('[data-kpi="npv_advantage"]').dataset.value !== b, before.card);
+  const q = await waitForQuery(page, (s) => s.includes('btc=80000'));
+  assert.equal((await kpiValues(page)).npv_advantage, printed(q, 'npv_advantage'));
+  assert.equal(await page.$eval('[name="btc"]', (e) => e.value), '80000');
+  assert.equal(await page.$eval('canvas[data-chart="revenue"]', (c) => c.dataset.draws), during.draws, 'drawn once');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('every slider moves its key', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
   const sliders = await page.$$eval('input[type="range"][data-for]', (els) => els.map((e) => e.dataset.for));
