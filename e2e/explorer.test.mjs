@@ -65,22 +65,26 @@ test('a slider moved by keyboard updates numbers, chart and URL without new hist
 test('a slider step draws the chart in view at once; the cards and the box follow after the frame', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
   await page.waitForSelector('input[type="range"][data-for="btc"]');
-  const { before, during } = await page.evaluate(() => {
+  const { before, during, next } = await page.evaluate(async () => {
     const canvas = document.querySelector('canvas[data-chart="revenue"]');
     const slider = document.querySelector('input[type="range"][data-for="btc"]');
     const now = () => ({
       draws: canvas.dataset.draws,
       card: document.querySelector('[data-kpi="npv_advantage"]').dataset.value,
       box: document.querySelector('[name="btc"]').value,
+      spoken: slider.getAttribute('aria-valuetext'),
     });
     const before = now();
+    // A timer queued before the input fires once the input's task and its microtasks are over
+    // (an immediate render would be done by then), before the page's own timer.
+    const next = new Promise((resolve) => setTimeout(() => resolve(now()), 0));
     slider.value = '80000';
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    // Still inside the input's task.
-    return { before, during: now() };
+    return { before, during: now(), next: await next };
   });
   assert.equal(+during.draws, +before.draws + 1, 'the chart is drawn in the input task');
-  assert.deepEqual([during.card, during.box], [before.card, before.box], 'the page renders in a later task');
+  assert.match(during.spoken, /80,000/, 'the slider announces its new value at once');
+  assert.deepEqual([next.card, next.box], [before.card, before.box], 'the page renders in a later task');
   await page.waitForFunction((b) => document.querySelector('[data-kpi="npv_advantage"]').dataset.value !== b, before.card);
   const q = await waitForQuery(page, (s) => s.includes('btc=80000'));
   assert.equal((await kpiValues(page)).npv_advantage, printed(q, 'npv_advantage'));

@@ -74,6 +74,15 @@ fn set_reset_and_typed_text() {
 }
 
 #[test]
+fn a_slider_step_is_a_set() {
+    let (mut slid, mut set) = (load(""), load(""));
+    let effects = update(&mut slid, Action::Slide(Key::Power, 47.0));
+    assert_eq!(effects, update(&mut set, Action::Set(Key::Power, 47.0)));
+    assert_eq!(slid.scenario, set.scenario);
+    assert_eq!(slid.query(), "v=2&power=47");
+}
+
+#[test]
 fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
     let mut s = load("");
     let p = Preset::find("bitfarms-wa").unwrap();

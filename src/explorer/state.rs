@@ -158,8 +158,10 @@ pub struct State {
 /// One user gesture or outside event.
 #[derive(Clone, Debug)]
 pub enum Action {
-    /// A slider or a valid number moved a key.
+    /// A valid number, a box or a choice set a key.
     Set(Key, f64),
+    /// A slider moved a key: as `Set` (the shell draws the chart in view before the page).
+    Slide(Key, f64),
     /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
     SetText(Key, String),
     /// Back to the key's default.
@@ -401,7 +403,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut push = false;
     let mut effects = Vec::new();
     match action {
-        Action::Set(key, value) => state.scenario.set(key, value),
+        Action::Set(key, value) | Action::Slide(key, value) => state.scenario.set(key, value),
         Action::SetText(key, text) => {
             let text = super::controls::typed(key, &text, state.view.lang);
             let warnings = state.scenario.set_text(key, &text);

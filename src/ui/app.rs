@@ -22,7 +22,8 @@ use gloo::utils::window;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The store, subscribed to: the page re-renders on every change, follows the system's colour
+/// The store, subscribed to: the page re-renders on every change (a slider step's render
+/// comes after the chart in view is drawn: see [`super::live`]), follows the system's colour
 /// scheme (for `theme=auto`) and back and forward; and one dispatch callback for the app's
 /// lifetime, so that components comparing props see it unchanged.
 #[hook]

@@ -199,15 +199,22 @@ fn use_paint(
     painting: Painting,
     live: &LiveChart,
 ) -> Rc<RefCell<Option<XMap>>> {
-    let (drawn, size, look) = painting;
     let xmap = use_mut_ref(|| None::<XMap>);
     let painted = use_mut_ref(|| None::<Painting>);
+    // What the props said at the last render: a render of the chart's own (its table's timer,
+    // the hover) between a slider step's painting and the page's render still has the old
+    // props, and must not paint them over the new drawing.
+    let seen = use_mut_ref(|| None::<Painting>);
     if !active {
         // Shown again, it paints afresh.
         *painted.borrow_mut() = None;
+        *seen.borrow_mut() = None;
         live.unregister(id);
         return xmap;
     }
+    let fresh = seen.borrow().as_ref() != Some(&painting) || painted.borrow().is_none();
+    let (drawn, size, look) = painting.clone();
+    *seen.borrow_mut() = Some(painting);
     let paint = {
         let xmap = xmap.clone();
         move |drawn: &Drawn| {
@@ -221,7 +228,9 @@ fn use_paint(
             true
         }
     };
-    paint(&drawn);
+    if fresh {
+        paint(&drawn);
+    }
     live.register(id, paint);
     xmap
 }

@@ -175,11 +175,15 @@ fn control_view(props: &ControlProps) -> Html {
             spoken,
         } => {
             let on_slide = forward(dispatch, move |e: InputEvent| {
-                let v = target::<HtmlInputElement>(&e)?
-                    .value()
-                    .parse::<f64>()
-                    .ok()?;
-                Some(Action::Set(key, v))
+                let slider = target::<HtmlInputElement>(&e)?;
+                let v = slider.value().parse::<f64>().ok()?;
+                // The page renders the step after the frame (see `super::live`); the slider
+                // announces its new value at once.
+                if let InputView::Number { spoken, .. } = control(&s.with(key, v), key, lang).input
+                {
+                    let _ = slider.set_attribute("aria-valuetext", &spoken);
+                }
+                Some(Action::Slide(key, v))
             });
             // While typing, clean values apply at once; the rest waits for the change.
             let on_type = forward(dispatch, move |e: InputEvent| {

@@ -78,14 +78,14 @@ impl Store {
         self.run(effects);
     }
 
-    /// Applies a gesture or event, runs its effects and renders. A slider step or a typed value
-    /// that changes the chart in view paints it at once and renders the page in the next task,
-    /// after the frame (see [`super::live`]); anything else renders at once.
+    /// Applies a gesture or event, runs its effects and renders. A slider step that changes the
+    /// chart in view paints it at once and renders the page in the next task (after the frame,
+    /// for a drag's steps: see [`super::live`]); anything else renders at once.
     pub fn dispatch(self: &Rc<Self>, action: Action) {
         if let Action::Navigated(query) = &action {
             self.url.borrow_mut().navigated(query.clone());
         }
-        let step = matches!(action, Action::Set(..) | Action::SetText(..));
+        let step = matches!(action, Action::Slide(..));
         let effects = explorer::update(&mut self.state.borrow_mut(), action);
         self.run(effects);
         if step && self.live.paint(&self.state.borrow()) {
@@ -106,7 +106,8 @@ impl Store {
         }
     }
 
-    /// Asks Yew to render the page in the next task, unless that is asked already.
+    /// Asks Yew to render the page in the next task, unless that is asked already: after the
+    /// frame under way when the step came with one, as a drag's steps do.
     fn render_after_frame(self: &Rc<Self>) {
         if self.render_due.replace(true) {
             return;
