@@ -98,18 +98,21 @@ fn month(v: f64) -> String {
     YearMonth::from_index(v as i32).to_string()
 }
 
+/// Value `v` of number key `key` with its unit, as a slider announces it in `lang`.
+pub fn spoken(key: Key, v: f64, lang: Lang) -> String {
+    let number = lang.fmt().number(v, 6);
+    match key.def().unit {
+        Some(unit) => format!("{number} {}", lang.t(unit)),
+        None => number,
+    }
+}
+
 /// The control of `key` for `s`, in `lang`.
 pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
     let d = key.def();
     let value = s.get(key);
     let default = s.default_of(key);
-    let with_unit = |v: f64| {
-        let number = lang.fmt().number(v, 6);
-        match d.unit {
-            Some(unit) => format!("{number} {}", lang.t(unit)),
-            None => number,
-        }
-    };
+    let with_unit = |v: f64| spoken(key, v, lang);
     let default_text = match d.kind {
         Kind::Month => lang.fmt().month(YearMonth::from_index(default as i32)),
         Kind::Choice(choices) => lang.t(choices[default as usize].label).to_string(),

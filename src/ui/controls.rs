@@ -3,7 +3,7 @@
 
 use super::dom::target;
 use super::forward;
-use crate::explorer::controls::{committed, control, groups, preview, shown, InputView};
+use crate::explorer::controls::{self, committed, control, groups, preview, shown, InputView};
 use crate::explorer::Action;
 use crate::i18n::Lang;
 use crate::scenario::{Key, Kind, Scenario};
@@ -179,10 +179,8 @@ fn control_view(props: &ControlProps) -> Html {
                 let v = slider.value().parse::<f64>().ok()?;
                 // The page renders the step after the frame (see `super::live`); the slider
                 // announces its new value at once.
-                if let InputView::Number { spoken, .. } = control(&s.with(key, v), key, lang).input
-                {
-                    let _ = slider.set_attribute("aria-valuetext", &spoken);
-                }
+                let said = controls::spoken(key, s.with(key, v).get(key), lang);
+                let _ = slider.set_attribute("aria-valuetext", &said);
                 Some(Action::Slide(key, v))
             });
             // While typing, clean values apply at once; the rest waits for the change.
