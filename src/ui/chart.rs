@@ -118,17 +118,12 @@ pub fn chart_view(props: &Props) -> Html {
     let canvas = use_node_ref();
     let frame = use_node_ref();
     let size = use_size(frame.clone());
-    let xmap = use_paint(
-        canvas.clone(),
-        id,
-        active,
-        (
-            (results.clone(), compare.clone(), monte_carlo.clone()),
-            size,
-            look,
-        ),
-        live,
+    let painting: Painting = (
+        (results.clone(), compare.clone(), monte_carlo.clone()),
+        size,
+        look,
     );
+    let xmap = use_paint(canvas.clone(), id, active, painting.clone(), live);
     let (hover, onpointermove, onpointerleave) = use_hover(xmap);
     // The data table follows the chart once input settles, off the redraw's path; those of
     // the charts out of view follow later.
@@ -137,14 +132,7 @@ pub fn chart_view(props: &Props) -> Html {
         SETTLE_MS,
         |(id, results, mc, lang)| chart_table(results, *id, mc.as_deref(), *lang),
     );
-    use_print_light(
-        canvas.clone(),
-        id,
-        active && *dark,
-        (results.clone(), compare.clone(), monte_carlo.clone()),
-        size,
-        look,
-    );
+    use_print_light(canvas.clone(), id, active && *dark, painting);
 
     let shown = hover.filter(|_| active);
     let tooltip = readout(
@@ -272,34 +260,24 @@ type Painting = (Drawn, (i32, i32), Style);
 /// Print is always light: while `needed` (a dark chart in view), the chart on `canvas` is
 /// repainted light before printing, and back after.
 #[hook]
-fn use_print_light(
-    canvas: NodeRef,
-    id: ChartId,
-    needed: bool,
-    drawn: Drawn,
-    size: (i32, i32),
-    look: Style,
-) {
-    use_effect_with(
-        (needed, drawn, size, look),
-        move |(needed, drawn, size, look)| {
-            let listeners = needed.then(|| {
-                let ((results, pinned, mc), size, look) = (drawn.clone(), *size, *look);
-                let repaint = move |colors: &'static Colors| {
-                    let light = Style { colors, ..look };
-                    draw(&canvas, id, &results, &pinned, &mc, size, light);
-                };
-                let again = repaint.clone();
-                (
-                    EventListener::new(&window(), "beforeprint", move |_| {
-                        repaint(&charts::palette::LIGHT)
-                    }),
-                    EventListener::new(&window(), "afterprint", move |_| again(look.colors)),
-                )
-            });
-            move || drop(listeners)
-        },
-    );
+fn use_print_light(canvas: NodeRef, id: ChartId, needed: bool, painting: Painting) {
+    use_effect_with((needed, painting), move |(needed, painting)| {
+        let listeners = needed.then(|| {
+            let ((results, pinned, mc), size, look) = painting.clone();
+            let repaint = move |colors: &'static Colors| {
+                let light = Style { colors, ..look };
+                draw(&canvas, id, &results, &pinned, &mc, size, light);
+            };
+            let again = repaint.clone();
+            (
+                EventListener::new(&window(), "beforeprint", move |_| {
+                    repaint(&charts::palette::LIGHT)
+                }),
+                EventListener::new(&window(), "afterprint", move |_| again(look.colors)),
+            )
+        });
+        move || drop(listeners)
+    });
 }
 
 /// The hover guide at CSS x and the read-out beside it (title and rows) for the month `shown`,

@@ -101,6 +101,11 @@ impl Store {
         if self.render_due.replace(false) {
             self.render_timer.borrow_mut().take();
         }
+        self.render_page();
+    }
+
+    /// Asks Yew to render the page.
+    fn render_page(&self) {
         if let Some(render) = &*self.render.borrow() {
             render();
         }
@@ -116,9 +121,7 @@ impl Store {
         // The timer replaced, if any, has fired.
         *self.render_timer.borrow_mut() = Some(Timeout::new(0, move || {
             store.render_due.set(false);
-            if let Some(render) = &*store.render.borrow() {
-                render();
-            }
+            store.render_page();
         }));
     }
 
