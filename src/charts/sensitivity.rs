@@ -84,6 +84,21 @@ fn table(input: &Input, lang: Lang) -> Table {
     }
 }
 
+/// `text`, or as much of it as fits in `room` px (by `width`) followed by an ellipsis.
+fn fitted(text: &str, room: u32, width: &dyn Fn(&str) -> u32) -> String {
+    if width(text) <= room {
+        return text.to_string();
+    }
+    let mut cut: Vec<char> = text.chars().collect();
+    while cut.pop().is_some() {
+        let short = format!("{}…", cut.iter().collect::<String>().trim_end());
+        if width(&short) <= room || cut.is_empty() {
+            return short;
+        }
+    }
+    "…".to_string()
+}
+
 /// Draws the tornado, widest bar on top.
 pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -108,12 +123,25 @@ pub(super) fn draw<DB: DrawingBackend>(
     let pad = ((hi - lo) * 0.05).max(1.0);
     let (x0, x1) = ((lo - pad) / axis.divisor, (hi + pad) / axis.divisor);
     let rows = t.bars.len();
-    let labels: Vec<&str> = t.bars.iter().map(|b| style.t(b.key.def().label)).collect();
+    // The label area fits the widest input's name, up to 38 % of the chart (so that the axis'
+    // caption, centred under the bars, fits too); a name wider than that is shortened with an
+    // ellipsis (the data table has it whole). The x axis has a label per 70 px or so.
+    let font = style.font(12.0);
+    let width = |text: &str| area.estimate_text_size(text, &font).map_or(0, |(w, _)| w);
+    let full = area.dim_in_pixel().0;
+    let room = (f64::from(full) * 0.38) as u32;
+    let labels: Vec<String> = t
+        .bars
+        .iter()
+        .map(|b| fitted(style.t(b.key.def().label), room, &width))
+        .collect();
+    let label_area = labels.iter().map(|l| width(l)).max().unwrap_or(0) + style.px(8.0);
+    let x_labels = (full.saturating_sub(label_area) / style.px(70.0)).clamp(2, 8) as usize;
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(6.0))
         .margin_right(style.px(16.0))
         .x_label_area_size(style.px(34.0))
-        .y_label_area_size(style.px(if style.compact { 110.0 } else { 150.0 }))
+        .y_label_area_size(label_area)
         .build_cartesian_2d(x0..x1, 0.0..rows as f64)
         .map_err(err)?;
     chart
@@ -123,7 +151,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
         .axis_style(style.colors.build.stroke_width(style.px(1.0)))
         .x_label_formatter(&|x| axis.tick(*x, style.lang.fmt()))
-        .x_labels(if style.compact { 5 } else { 8 })
+        .x_labels(x_labels)
         .x_desc(
             style
                 .lang
@@ -135,7 +163,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             let f = y.fract();
             if (f - 0.5).abs() < 1e-6 {
                 let row = rows - 1 - y.floor() as usize;
-                labels.get(row).map(|l| l.to_string()).unwrap_or_default()
+                labels.get(row).cloned().unwrap_or_default()
             } else {
                 String::new()
             }
@@ -166,4 +194,17 @@ pub(super) fn draw<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitted;
+
+    #[test]
+    fn long_names_are_shortened_with_an_ellipsis_to_fit() {
+        let width = |t: &str| 10 * t.chars().count() as u32;
+        assert_eq!(fitted("Power price", 200, &width), "Power price");
+        assert_eq!(fitted("Prezzo di noleggio GPU", 100, &width), "Prezzo di…");
+        assert_eq!(fitted("Costo GPU", 10, &width), "…");
+    }
 }
