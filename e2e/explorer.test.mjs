@@ -94,6 +94,30 @@ test('a slider step draws the chart in view at once; the cards and the box follo
   await context.close();
 });
 
+test('the page\'s first frame shows the chart in view, drawn once', async () => {
+  // The chart measures and paints itself in the first frame, rather than in the effects that
+  // follow it: the first contentful paint already has the chart.
+  for (const viewport of [{ width: 390, height: 844, scale: 3 }, { width: 1280, height: 900 }]) {
+    const { page, context, problems } = await open(site.browser, `${site.url}?v=2&tab=cash`, viewport);
+    const paint = await page.evaluate(() => new Promise((resolve) => {
+      const found = () => performance.getEntriesByName('first-contentful-paint')[0];
+      if (found()) resolve(found().startTime);
+      else new PerformanceObserver(() => resolve(found().startTime)).observe({ type: 'paint' });
+    }));
+    const canvas = page.locator('canvas[data-chart="cash"]');
+    const drawn = +(await canvas.getAttribute('data-first-drawn-at'));
+    assert.ok(drawn <= paint, `drawn at ${drawn} ms, first contentful paint at ${paint} ms (${viewport.width} px)`);
+    // Once the page is whole (controls, data table), the chart was drawn once: the effects'
+    // measure found the size it was painted at.
+    await page.waitForSelector('table[data-table="cash"]', { state: 'attached' });
+    await page.waitForSelector('[data-panel="controls"] input[type="range"]');
+    const size = await canvas.evaluate((c) => [c.width, c.height].join('×'));
+    assert.equal(await canvas.getAttribute('data-draws'), '1', `drawn once, at ${size} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('every slider moves its key', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
   const sliders = await page.$$eval('input[type="range"][data-for]', (els) => els.map((e) => e.dataset.for));

@@ -62,9 +62,8 @@ fn use_size(frame: NodeRef) -> (i32, i32) {
         let size = size.clone();
         use_effect_with((), move |_| {
             let observer = frame.cast::<web_sys::Element>().and_then(|el| {
-                let rect = el.get_bounding_client_rect();
-                if rect.width() > 0.0 {
-                    size.set((rect.width().round() as i32, rect.height().round() as i32));
+                if let Some(measured) = css_size(&el) {
+                    size.set(measured);
                 }
                 let callback =
                     Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -88,6 +87,12 @@ fn use_size(frame: NodeRef) -> (i32, i32) {
         });
     }
     *size
+}
+
+/// The CSS size of `el`'s box, rounded to whole px; none while it has no width (hidden).
+fn css_size(el: &web_sys::Element) -> Option<(i32, i32)> {
+    let rect = el.get_bounding_client_rect();
+    (rect.width() > 0.0).then(|| (rect.width().round() as i32, rect.height().round() as i32))
 }
 
 /// One chart with its caption, legend, data table and hover read-out.
@@ -176,9 +181,10 @@ pub fn chart_view(props: &Props) -> Html {
 /// effect: once 16 ms of work have passed, Yew's scheduler yields to the browser between the
 /// renders and the effects, and on a slow phone that let a whole frame (the new cards beside
 /// the old chart) in before the chart's redraw. In view, it registers its painter with `live`,
-/// which paints a slider step before the page renders (see [`super::live`]). (At the first
-/// render there is no canvas and no size yet: the size read once mounted renders again, and
-/// paints.)
+/// which paints a slider step before the page renders (see [`super::live`]). At the first
+/// render there is no canvas and no size yet: it measures and paints in the first frame, which
+/// then shows the chart (the page's effects, which measure too, come after that frame on a slow
+/// phone, and find the size it painted at).
 #[hook]
 fn use_paint(
     canvas: NodeRef,
@@ -193,19 +199,24 @@ fn use_paint(
     // the hover) between a slider step's painting and the page's render still has the old
     // props, and must not paint them over the new drawing.
     let seen = use_mut_ref(|| None::<Painting>);
+    // The frame of the first painting since the chart came into view.
+    let first = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
     if !active {
         // Shown again, it paints afresh.
         *painted.borrow_mut() = None;
         *seen.borrow_mut() = None;
+        *first.borrow_mut() = None;
         live.unregister(id);
         return xmap;
     }
     let fresh = seen.borrow().as_ref() != Some(&painting) || painted.borrow().is_none();
     let (drawn, size, look) = painting.clone();
-    *seen.borrow_mut() = Some(painting);
-    let paint = {
+    *seen.borrow_mut() = Some(painting.clone());
+    let paint_at = {
         let xmap = xmap.clone();
-        move |drawn: &Drawn| {
+        let painted = painted.clone();
+        let canvas = canvas.clone();
+        move |drawn: &Drawn, size: (i32, i32)| {
             let now = (drawn.clone(), size, look);
             if canvas.get().is_none() || painted.borrow().as_ref() == Some(&now) {
                 return false;
@@ -217,9 +228,25 @@ fn use_paint(
         }
     };
     if fresh {
-        paint(&drawn);
+        paint_at(&drawn, size);
     }
-    live.register(id, paint);
+    if size == (0, 0) && painted.borrow().is_none() && first.borrow().is_none() {
+        // Not measured yet (just mounted or shown): measure and paint in the coming frame,
+        // so that it shows the chart. Yew's effects, which measure too, may come only after
+        // that frame; unless a render has come first, with other props or a painting.
+        let seen = seen.clone();
+        let paint_at = paint_at.clone();
+        *first.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
+            let measured = canvas
+                .cast::<web_sys::Element>()
+                .and_then(|c| c.parent_element())
+                .and_then(|frame| css_size(&frame));
+            if let (Some(measured), true) = (measured, seen.borrow().as_ref() == Some(&painting)) {
+                paint_at(&drawn, measured);
+            }
+        }));
+    }
+    live.register(id, move |drawn: &Drawn| paint_at(drawn, size));
     xmap
 }
 
