@@ -90,9 +90,9 @@ pub fn app() -> Html {
             line: page::monte_carlo_line(&state, id),
         })
         .collect();
-    // The controls (hundreds of elements) are built in the task after the first frame, so that
-    // the first chart is drawn without waiting for them.
-    let controls_built = use_after_first_frame();
+    // The controls (hundreds of elements) and the charts out of view are built in the task
+    // after the first frame, so that the first chart is drawn without waiting for them.
+    let first_frame_drawn = use_after_first_frame();
     let controls_hidden = embed && state.view.controls.as_ref().is_none_or(|k| k.is_empty());
     let full_href = format!("./?{}", state.full_query());
 
@@ -123,10 +123,10 @@ pub fn app() -> Html {
                 <Waterfall pinned={a.clone()} results={results.clone()} {lang} />
             }
             <main class="body">
-                <Charts {charts} tab={state.view.tab} results={results.clone()} compare={compare.clone()}
+                <Charts {charts} tab={state.view.tab} all_built={first_frame_drawn} results={results.clone()} compare={compare.clone()}
                     {monte_carlo} {embed} {dark} dispatch={dispatch.clone()} {lang} live={store.live()} />
                 <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-label={t(Msg::InputsRegion)}>
-                    if controls_built {
+                    if first_frame_drawn {
                         <Controls scenario={state.scenario} dispatch={dispatch.clone()}
                             only={if embed { state.view.controls.clone() } else { None }} {lang} />
                     }
@@ -170,6 +170,8 @@ struct ChartsProps {
     charts: Vec<ChartPanelFor>,
     /// The chart in view.
     tab: ChartId,
+    /// Whether the charts out of view are built too (after the page's first frame).
+    all_built: bool,
     results: Shared<Results>,
     compare: Option<Shared<Results>>,
     monte_carlo: Option<Shared<MonteCarlo>>,
@@ -180,13 +182,14 @@ struct ChartsProps {
     live: Shared<LiveChart>,
 }
 
-/// The charts: tabs, the "Show the data" toggle and every chart, mounted; only the one in view
-/// is drawn on a slider step.
+/// The charts: tabs, the "Show the data" toggle and every chart, mounted (those out of view once
+/// the page's first frame is drawn); only the one in view is drawn on a slider step.
 #[function_component(Charts)]
 fn charts(props: &ChartsProps) -> Html {
     let ChartsProps {
         charts,
         tab,
+        all_built,
         results,
         compare,
         monte_carlo,
@@ -196,7 +199,7 @@ fn charts(props: &ChartsProps) -> Html {
         lang,
         live,
     } = props;
-    let (tab, embed, dark, lang) = (*tab, *embed, *dark, *lang);
+    let (tab, all_built, embed, dark, lang) = (*tab, *all_built, *embed, *dark, *lang);
     let show_data = use_state(|| false);
     // Charts out of view get the results as of the last pause in input: a slider step then
     // renders and draws only the chart in view, and the others' tables follow once input rests.
@@ -216,6 +219,10 @@ fn charts(props: &ChartsProps) -> Html {
                 onclick={toggle}>{ lang.t(Msg::ShowData) }</button>
             { for charts.iter().map(|c| {
                 let id = c.panel.id;
+                if id != tab && !all_built {
+                    // An empty stand-in under the same key, until the first frame is drawn.
+                    return html! { <figure key={id.name()} class="chart" hidden=true data-tab={id.name()}></figure> };
+                }
                 html! {
                     <ChartView key={id.name()} {id} active={id == tab} show_data={*show_data}
                         panel={c.panel.clone()}
@@ -237,8 +244,8 @@ fn use_after_first_frame() -> bool {
         let done = done.clone();
         use_effect_with((), move |_| {
             *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
-                // The frame's layout, resize observers and first chart come after this
-                // callback: the timer fires once they are done.
+                // The frame's layout and paint come after this callback (and the first chart's,
+                // asked for earlier): the timer fires once they are done.
                 gloo::timers::callback::Timeout::new(0, move || done.set(true)).forget();
             }));
         });
