@@ -231,16 +231,21 @@ macro_rules! registry {
         /// The registry, in [`ChartId`] order.
         pub const CHARTS: &[ChartDef] = &[$($module::CHART,)*];
 
-        /// Draws chart `id` from `input` on `area`; returns the hover map of time charts.
+        /// Draws chart `id` from `input` on `area`; returns the hover map of time charts. (Each
+        /// chart's `draw` is called through a pointer, which keeps it out of line: the browser
+        /// compiles a wasm function the first time it runs, so the page's first chart compiles
+        /// its own drawing, not all eight.)
         pub fn draw<DB: DrawingBackend>(
             id: ChartId,
             area: &DrawingArea<DB, Shift>,
             input: &Input,
             style: &Style,
         ) -> Result<Option<XMap>, Error> {
-            match id {
-                $(ChartId::$id => $module::draw(area, input, style),)*
-            }
+            type Draw<DB> = fn(&DrawingArea<DB, Shift>, &Input, &Style) -> Result<Option<XMap>, Error>;
+            let draw: Draw<DB> = match id {
+                $(ChartId::$id => $module::draw,)*
+            };
+            draw(area, input, style)
         }
     };
 }
