@@ -53,8 +53,14 @@ async function openThrottled(browser, url, viewport, throttle) {
 /** A promise of the first chart's `data-first-drawn-at`: ms after navigation. */
 const FIRST_CHART = `new Promise((resolve) => {
   const drawn = () => document.querySelector('canvas[data-chart][data-first-drawn-at]');
-  const done = () => drawn() && resolve(+drawn().dataset.firstDrawnAt);
-  if (!done()) new MutationObserver(done).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-first-drawn-at'] });
+  const done = () => {
+    const canvas = drawn();
+    if (canvas) resolve(+canvas.dataset.firstDrawnAt);
+    return canvas !== null;
+  };
+  if (done()) return;
+  const watch = new MutationObserver(() => done() && watch.disconnect());
+  watch.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-first-drawn-at'] });
 })`;
 
 /** Sweeps each slider from end to end; returns input → redraw and input → frame latencies,

@@ -14,6 +14,8 @@ const NUMERIC = KEY_TABLE.filter((k) => k.kind === 'real' || k.kind === 'integer
 test('loads from a sub-path with the page contract and the CLI numbers', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
   assert.equal(await waitForQuery(page, (s) => s === 'v=2'), 'v=2', 'the canonical query at once');
+  // The controls and the charts out of view are built once the first frame is drawn.
+  await page.waitForSelector('[data-panel="controls"] input[type="range"]');
   for (const key of KEYS) {
     const n = await page.locator(`[data-panel="controls"] [name="${key}"]`).count();
     assert.equal(n, 1, `one primary control for ${key}`);
@@ -96,17 +98,25 @@ test('a slider step draws the chart in view at once; the cards and the box follo
 
 test('the page\'s first frame shows the chart in view, drawn once', async () => {
   // The chart measures and paints itself in the first frame, rather than in the effects that
-  // follow it: the first contentful paint already has the chart.
-  for (const viewport of [{ width: 390, height: 844, scale: 3 }, { width: 1280, height: 900 }]) {
-    const { page, context, problems } = await open(site.browser, `${site.url}?v=2&tab=cash`, viewport);
+  // follow it: the first contentful paint already has the chart. On a phone with the CPU
+  // slowed (as in the latency benchmark) Yew yields to the browser before its effects, so the
+  // first frame comes before them; on the desktop they may come first.
+  for (const [viewport, slowdown] of [[{ width: 390, height: 844, scale: 3 }, 4], [{ width: 1280, height: 900, scale: 1 }, 1]]) {
+    const context = await site.browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, deviceScaleFactor: viewport.scale });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+    await page.goto(`${site.url}?v=2&tab=cash`);
     const paint = await page.evaluate(() => new Promise((resolve) => {
-      const found = () => performance.getEntriesByName('first-contentful-paint')[0];
-      if (found()) resolve(found().startTime);
-      else new PerformanceObserver(() => resolve(found().startTime)).observe({ type: 'paint' });
+      new PerformanceObserver((list) => {
+        const fcp = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+        if (fcp) resolve(fcp.startTime);
+      }).observe({ type: 'paint', buffered: true });
     }));
-    const canvas = page.locator('canvas[data-chart="cash"]');
+    const canvas = page.locator('canvas[data-chart="cash"][data-first-drawn-at]');
     const drawn = +(await canvas.getAttribute('data-first-drawn-at'));
-    assert.ok(drawn <= paint, `drawn at ${drawn} ms, first contentful paint at ${paint} ms (${viewport.width} px)`);
+    assert.ok(drawn <= paint, `drawn at ${drawn} ms, first contentful paint at ${paint} ms (${viewport.width} px, CPU ${slowdown}×)`);
     // Once the page is whole (controls, data table), the chart was drawn once: the effects'
     // measure found the size it was painted at.
     await page.waitForSelector('table[data-table="cash"]', { state: 'attached' });

@@ -52,9 +52,10 @@ pub struct Props {
     pub live: Shared<LiveChart>,
 }
 
-/// The CSS size of `frame`'s box: read once when mounted (the page's first layout, which the
-/// first chart then need not wait a frame for), then as its `ResizeObserver` reports it. A
-/// change redraws, and a redraw never has to ask the page for a layout.
+/// The CSS size of `frame`'s box: read once the effects run after mounting, then as its
+/// `ResizeObserver` reports it. A change redraws, and a redraw never has to ask the page for a
+/// layout. (A chart in view without a size yet measures itself in the coming frame: see
+/// [`use_paint`].)
 #[hook]
 fn use_size(frame: NodeRef) -> (i32, i32) {
     let size = use_state(|| (0, 0));
@@ -128,7 +129,14 @@ pub fn chart_view(props: &Props) -> Html {
         size,
         look,
     );
-    let xmap = use_paint(canvas.clone(), id, active, painting.clone(), live);
+    let xmap = use_paint(
+        canvas.clone(),
+        frame.clone(),
+        id,
+        active,
+        painting.clone(),
+        live,
+    );
     let (hover, onpointermove, onpointerleave) = use_hover(xmap);
     // The data table follows the chart once input settles, off the redraw's path; those of
     // the charts out of view follow later.
@@ -188,6 +196,7 @@ pub fn chart_view(props: &Props) -> Html {
 #[hook]
 fn use_paint(
     canvas: NodeRef,
+    frame: NodeRef,
     id: ChartId,
     active: bool,
     painting: Painting,
@@ -199,7 +208,7 @@ fn use_paint(
     // the hover) between a slider step's painting and the page's render still has the old
     // props, and must not paint them over the new drawing.
     let seen = use_mut_ref(|| None::<Painting>);
-    // The frame of the first painting since the chart came into view.
+    // The animation frame of the first painting since the chart came into view, once asked.
     let first = use_mut_ref(|| None::<gloo::render::AnimationFrame>);
     if !active {
         // Shown again, it paints afresh.
@@ -218,7 +227,9 @@ fn use_paint(
         let canvas = canvas.clone();
         move |drawn: &Drawn, size: (i32, i32)| {
             let now = (drawn.clone(), size, look);
-            if canvas.get().is_none() || painted.borrow().as_ref() == Some(&now) {
+            // Nothing to paint on yet: not mounted, or no size (hidden, or not measured).
+            let blank = canvas.get().is_none() || size.0 <= 0 || size.1 <= 0;
+            if blank || painted.borrow().as_ref() == Some(&now) {
                 return false;
             }
             let (results, pinned, mc) = drawn;
@@ -231,17 +242,17 @@ fn use_paint(
         paint_at(&drawn, size);
     }
     if size == (0, 0) && painted.borrow().is_none() && first.borrow().is_none() {
-        // Not measured yet (just mounted or shown): measure and paint in the coming frame,
-        // so that it shows the chart. Yew's effects, which measure too, may come only after
-        // that frame; unless a render has come first, with other props or a painting.
-        let seen = seen.clone();
+        // Not measured yet (just mounted, or shown again): measure and paint in the coming
+        // frame, so that it shows the chart. Yew's effects, which measure too, come after that
+        // frame once the mount has taken 16 ms (its scheduler then yields to the browser), as
+        // it does on a slow phone. Nothing is painted if a render with other props, or any
+        // painting (a slider step's), has come first.
+        let (seen, painted) = (seen.clone(), painted.clone());
         let paint_at = paint_at.clone();
         *first.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
-            let measured = canvas
-                .cast::<web_sys::Element>()
-                .and_then(|c| c.parent_element())
-                .and_then(|frame| css_size(&frame));
-            if let (Some(measured), true) = (measured, seen.borrow().as_ref() == Some(&painting)) {
+            let current = seen.borrow().as_ref() == Some(&painting) && painted.borrow().is_none();
+            let measured = frame.cast::<web_sys::Element>().and_then(|f| css_size(&f));
+            if let (Some(measured), true) = (measured, current) {
                 paint_at(&drawn, measured);
             }
         }));
