@@ -73,7 +73,7 @@ fn use_size(frame: NodeRef) -> (i32, i32) {
                             .dyn_into::<web_sys::ResizeObserverEntry>()
                             .map(|e| e.content_rect());
                         if let Ok(r) = rect {
-                            size.set((r.width().round() as i32, r.height().round() as i32));
+                            size.set(whole_px(&r));
                         }
                     });
                 let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
@@ -93,7 +93,12 @@ fn use_size(frame: NodeRef) -> (i32, i32) {
 /// The CSS size of `el`'s box, rounded to whole px; none while it has no width (hidden).
 fn css_size(el: &web_sys::Element) -> Option<(i32, i32)> {
     let rect = el.get_bounding_client_rect();
-    (rect.width() > 0.0).then(|| (rect.width().round() as i32, rect.height().round() as i32))
+    (rect.width() > 0.0).then(|| whole_px(&rect))
+}
+
+/// A rectangle's width and height, rounded to whole CSS px.
+fn whole_px(rect: &web_sys::DomRectReadOnly) -> (i32, i32) {
+    (rect.width().round() as i32, rect.height().round() as i32)
 }
 
 /// One chart with its caption, legend, data table and hover read-out.
