@@ -1,13 +1,14 @@
 //! Many NPV advantages around one scenario (the tornado, the value of waiting): what a change
 //! cannot move is computed once and reused. A change that leaves the market's keys alone reuses
-//! the market path (and, with the discount rates unchanged, the discount divisors); one that
-//! also leaves the keep-mining baseline's keys alone reuses the baseline's NPV; the plan is
-//! always simulated. The numbers are those of
+//! the market path; one that leaves the discount rates and the horizon alone reuses the discount
+//! divisors; one that leaves the market's and the keep-mining baseline's keys alone reuses the
+//! baseline's NPV; the plan is always simulated. The numbers are those of
 //! [`npv_advantage`](super::npv_advantage), bit for bit.
 
 use super::market::{self, MarketMonth};
 use super::{finance, flows, npv_of, site, Tranche};
 use crate::scenario::{Key, Scenario};
+use std::cell::RefCell;
 
 /// The keys the market path reads.
 const MARKET: [Key; 12] = [
@@ -41,7 +42,7 @@ const BASELINE: [Key; 11] = [
     Key::Rate,
 ];
 
-/// The keys the discount divisors read, besides the horizon (a market key).
+/// The keys the discount divisors read, besides the number of months.
 const DISCOUNT: [Key; 2] = [Key::Rate, Key::Airate];
 
 /// NPV advantages of scenarios near one base scenario.
@@ -50,6 +51,8 @@ pub struct Evaluator {
     market: Vec<MarketMonth>,
     divisors: (Vec<f64>, Vec<f64>),
     baseline_npv: f64,
+    /// The memory each simulation reuses.
+    scratch: RefCell<flows::Variant>,
 }
 
 impl Evaluator {
@@ -67,6 +70,7 @@ impl Evaluator {
             market,
             divisors,
             baseline_npv,
+            scratch: RefCell::default(),
         }
     }
 
@@ -103,8 +107,9 @@ impl Evaluator {
             fresh_market = market::market(s);
             &fresh_market
         };
+        // The divisors read only the discount rates and the number of months.
         let fresh_divisors;
-        let (md, ad) = if same_market && self.same(s, &DISCOUNT) {
+        let (md, ad) = if market.len() == self.market.len() && self.same(s, &DISCOUNT) {
             (&self.divisors.0, &self.divisors.1)
         } else {
             fresh_divisors = divisors(s, market.len());
@@ -113,9 +118,22 @@ impl Evaluator {
         let baseline = if same_market && self.same(s, &BASELINE) {
             self.baseline_npv
         } else {
-            npv_of(&flows::simulate(s, market, &[]), md, ad)
+            self.npv(s, market, &[], (md, ad))
         };
-        npv_of(&flows::simulate(s, market, &tranches), md, ad) - baseline
+        self.npv(s, market, &tranches, (md, ad)) - baseline
+    }
+
+    /// The NPV of `s` with `tranches` on `market`, discounted by `divisors` (mining, AI), $.
+    fn npv(
+        &self,
+        s: &Scenario,
+        market: &[MarketMonth],
+        tranches: &[Tranche],
+        divisors: (&[f64], &[f64]),
+    ) -> f64 {
+        let mut scratch = self.scratch.borrow_mut();
+        flows::simulate_into(s, market, tranches, &mut scratch);
+        npv_of(&scratch, divisors.0, divisors.1)
     }
 }
 

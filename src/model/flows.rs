@@ -154,7 +154,7 @@ impl Flows {
 /// The monthly flows of one variant, and what the levers of [`super::levers`] need: what mining
 /// would earn and pay were it never shut off, and the part of the AI cash proportional to the
 /// AI rate.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Variant {
     /// Flows per month.
     pub flows: Vec<Flows>,
@@ -174,28 +174,39 @@ pub struct Variant {
 
 /// Simulates the site with the given tranches (empty for the keep-mining baseline).
 pub fn simulate(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche]) -> Variant {
+    let mut v = Variant::default();
+    simulate_into(s, market, tranches, &mut v);
+    v
+}
+
+/// [`simulate`] into `v`, reusing its memory (for the many runs of an [`super::Evaluator`]).
+pub fn simulate_into(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: &mut Variant) {
     let n = market.len();
-    let mut v = Variant {
-        flows: vec![Flows::default(); n],
-        potential_revenue: Vec::with_capacity(n),
-        potential_power: Vec::with_capacity(n),
-        opex_on: Vec::with_capacity(n),
-        opex_off: Vec::with_capacity(n),
-        dark: Vec::with_capacity(n),
-        ai_rate_part: vec![0.0; n],
-    };
-    mine(s, market, tranches, &mut v);
-    let ai = AiSpec::new(s, n);
-    for t in tranches {
-        ai.add_tranche(t, market, &mut v);
+    v.flows.clear();
+    v.flows.resize(n, Flows::default());
+    v.ai_rate_part.clear();
+    v.ai_rate_part.resize(n, 0.0);
+    for column in [
+        &mut v.potential_revenue,
+        &mut v.potential_power,
+        &mut v.opex_on,
+        &mut v.opex_off,
+    ] {
+        column.clear();
     }
-    ai.terminal(s, tranches, &mut v);
+    v.dark.clear();
+    mine(s, market, tranches, v);
+    // The baseline, without tranches, never reads the AI price factors.
+    let ai = AiSpec::new(s, if tranches.is_empty() { 0 } else { n });
+    for t in tranches {
+        ai.add_tranche(t, market, v);
+    }
+    ai.terminal(s, tranches, v);
     for (f, part) in v.flows.iter_mut().zip(&mut v.ai_rate_part) {
         f.ai_opex = ai.opex_share * f.ai_revenue;
         *part += f.ai_revenue - f.ai_opex;
         f.settle();
     }
-    v
 }
 
 /// The mining side of every month: the fleet on what is not converted, shut off in months
@@ -272,6 +283,7 @@ struct AiSpec {
 }
 
 impl AiSpec {
+    /// The AI inputs of `s`, with the price factors of `n` months.
     fn new(s: &Scenario, n: usize) -> Self {
         let refresh = 12 * s.int(Key::Gpulife) as usize;
         let keep = 1.0 - s.get(Key::Gpudecl) / 100.0;
