@@ -9,6 +9,7 @@
 // thread's long tasks (≥ 50 ms) during the sweeps. Asserts nothing.
 // Usage: node e2e/bench-latency.mjs [steps per slider, default 40] [runs per row, default 1]
 //        [only the rows whose label contains this text, e.g. "fan"]
+//        BENCH_DIST=<folder> benchmarks another build than dist/ (to compare two builds).
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
@@ -111,7 +112,7 @@ const rows = [
   ...VIEWS.map((tab) => [`phone 390×844 DPR 3, CPU 6× slower, ${tab}`, PHONE, tab, 6]),
 ].filter(([label]) => label.includes(ONLY));
 
-const server = await serve(`${ROOT}dist`, '/');
+const server = await serve(process.env.BENCH_DIST ?? `${ROOT}dist`, '/');
 const browser = await launch();
 console.log(`input event → chart redrawn (headless Chromium, release build; ${SLIDERS.length} sliders × ${STEPS} steps × ${RUNS} run(s))`);
 for (const [label, viewport, tab, throttle] of rows) {

@@ -1,9 +1,10 @@
 //! The page's plotters backend: a canvas, or an SVG document for exports, behind one type so
 //! that the charts' code is compiled once into the wasm. Text is measured with a canvas'
 //! `measureText` (plotters' default puts every label in a `<span>` and forces a page layout),
-//! measurements are remembered across redraws, and the canvas' font is set only when it
-//! changes (parsing a CSS font is the dearest part of drawing a label). Consecutive lines of
-//! one style (the dashes of a dashed line, grid lines) are stroked as one path.
+//! measurements are remembered across redraws, and the canvas' font and fill colour are set only
+//! when they change (parsing a CSS font is the dearest part of drawing a label; a colour crosses
+//! into the page as text). Consecutive lines and outlines of one style (the dashes of a dashed
+//! line, grid lines) are stroked as one path.
 
 use crate::charts::{self, ChartId, Input, Style, XMap};
 use crate::explorer::{
@@ -16,15 +17,14 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontTransform,
 };
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Where a drawing goes.
+/// Where a drawing goes: a canvas of this many device px, or an SVG document.
 enum Target<'a> {
-    Canvas(CanvasBackend),
+    Canvas((u32, u32)),
     Svg(SVGBackend<'a>),
 }
 
@@ -36,24 +36,32 @@ pub struct Backend<'a> {
     context: CanvasRenderingContext2d,
     /// The font the context has: a CSS font given to it, or as the context reports it.
     font: RefCell<String>,
-    /// The text baseline, alignment and fill colour the context has, when known (a fill
-    /// drawn by plotters' backend changes the fill colour: it is then unknown).
+    /// The text baseline and alignment the context has, when known.
     text: RefCell<TextLook>,
+    /// The fill colour and opacity bits the context has, once set.
+    fill: RefCell<Option<Rgba>>,
     /// The style of the lines gathered in the canvas' current path, not stroked yet: colour,
     /// opacity bits and width.
     stroke: RefCell<Option<LineStyle>>,
 }
 
+/// A colour and its opacity's bits.
+type Rgba = ((u8, u8, u8), u64);
+
 /// A line style: colour, opacity bits, width.
 type LineStyle = ((u8, u8, u8), u64, u32);
 
-/// Text settings of the context: baseline, alignment, fill colour and opacity bits (each
-/// `None` until set).
+/// Text settings of the context: baseline and alignment (each `None` until set).
 #[derive(Default)]
 struct TextLook {
     baseline: Option<&'static str>,
     align: Option<&'static str>,
-    fill: Option<((u8, u8, u8), u64)>,
+}
+
+/// A colour as CSS.
+fn css_color(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    format!("rgba({r},{g},{b},{})", color.alpha)
 }
 
 /// Most text sizes remembered; beyond, the memory starts afresh.
@@ -113,8 +121,9 @@ impl<'a> Backend<'a> {
             // A canvas keeps its context's font from one drawing to the next.
             font: RefCell::new(context.font()),
             context,
-            target: Target::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?),
+            target: Target::Canvas((canvas.width(), canvas.height())),
             text: RefCell::new(TextLook::default()),
+            fill: RefCell::new(None),
             stroke: RefCell::new(None),
         })
     }
@@ -126,6 +135,7 @@ impl<'a> Backend<'a> {
             target: Target::Svg(SVGBackend::with_string(out, size)),
             font: RefCell::new(String::new()),
             text: RefCell::new(TextLook::default()),
+            fill: RefCell::new(None),
             stroke: RefCell::new(None),
         })
     }
@@ -138,9 +148,8 @@ impl<'a> Backend<'a> {
             return;
         }
         self.flush();
-        let (r, g, b) = color.rgb;
         let c = &self.context;
-        c.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        c.set_stroke_style_str(&css_color(color));
         c.set_line_width(f64::from(style.stroke_width()));
         c.begin_path();
         *self.stroke.borrow_mut() = Some(key);
@@ -150,6 +159,14 @@ impl<'a> Backend<'a> {
     fn flush(&self) {
         if self.stroke.borrow_mut().take().is_some() {
             self.context.stroke();
+        }
+    }
+
+    /// Gives the context the fill colour `color`, unless it has it.
+    fn fill_with(&self, color: BackendColor) {
+        let key = (color.rgb, color.alpha.to_bits());
+        if self.fill.replace(Some(key)) != Some(key) {
+            self.context.set_fill_style_str(&css_color(color));
         }
     }
 
@@ -201,7 +218,6 @@ impl<'a> Backend<'a> {
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        let fill = (color.rgb, color.alpha.to_bits());
         {
             let mut look = self.text.borrow_mut();
             if look.baseline != Some(baseline) {
@@ -212,12 +228,8 @@ impl<'a> Backend<'a> {
                 c.set_text_align(align);
                 look.align = Some(align);
             }
-            if look.fill != Some(fill) {
-                let (r, g, b) = color.rgb;
-                c.set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
-                look.fill = Some(fill);
-            }
         }
+        self.fill_with(color);
         self.use_font(&css_font(style));
         let (x, y) = if degrees == 0.0 {
             (f64::from(x), f64::from(y))
@@ -249,17 +261,23 @@ fn lift<E: std::error::Error + Send + Sync>(
     }
 }
 
-/// Calls the same method on whichever target, lifting its error (on a canvas, after stroking
-/// the lines gathered so far).
-macro_rules! each {
-    ($self:ident, $b:ident => $call:expr) => {{
-        $self.flush();
-        $self.text.borrow_mut().fill = None;
-        match &mut $self.target {
-            Target::Canvas($b) => $call.map_err(lift),
-            Target::Svg($b) => $call.map_err(lift),
+/// Calls the method on an SVG target and returns, lifting its error.
+macro_rules! on_svg {
+    ($self:ident, $b:ident => $call:expr) => {
+        if let Target::Svg($b) = &mut $self.target {
+            return $call.map_err(lift);
         }
-    }};
+    };
+}
+
+/// `(x, y, width, height)` of a rectangle between two corners, px.
+fn rect_of((x0, y0): BackendCoord, (x1, y1): BackendCoord) -> (f64, f64, f64, f64) {
+    (
+        f64::from(x0),
+        f64::from(y0),
+        f64::from(x1 - x0),
+        f64::from(y1 - y0),
+    )
 }
 
 impl DrawingBackend for Backend<'_> {
@@ -267,18 +285,28 @@ impl DrawingBackend for Backend<'_> {
 
     fn get_size(&self) -> (u32, u32) {
         match &self.target {
-            Target::Canvas(b) => b.get_size(),
+            Target::Canvas(size) => *size,
             Target::Svg(b) => b.get_size(),
         }
     }
     fn ensure_prepared(&mut self) -> Result {
-        each!(self, b => b.ensure_prepared())
+        on_svg!(self, b => b.ensure_prepared());
+        Ok(())
     }
     fn present(&mut self) -> Result {
-        each!(self, b => b.present())
+        on_svg!(self, b => b.present());
+        self.flush();
+        Ok(())
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
-        each!(self, b => b.draw_pixel(point, color))
+        on_svg!(self, b => b.draw_pixel(point, color));
+        if color.alpha > 0.0 {
+            self.flush();
+            self.fill_with(color);
+            self.context
+                .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        }
+        Ok(())
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
@@ -286,9 +314,7 @@ impl DrawingBackend for Backend<'_> {
         to: BackendCoord,
         style: &S,
     ) -> Result {
-        if let Target::Svg(b) = &mut self.target {
-            return b.draw_line(from, to, style).map_err(lift);
-        }
+        on_svg!(self, b => b.draw_line(from, to, style));
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -315,16 +341,27 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
         fill: bool,
     ) -> Result {
-        each!(self, b => b.draw_rect(upper_left, bottom_right, style, fill))
+        on_svg!(self, b => b.draw_rect(upper_left, bottom_right, style, fill));
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y, w, h) = rect_of(upper_left, bottom_right);
+        if fill {
+            self.flush();
+            self.fill_with(style.color());
+            self.context.fill_rect(x, y, w, h);
+        } else {
+            self.lines(style);
+            self.context.rect(x, y, w, h);
+        }
+        Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
     ) -> Result {
-        if let Target::Svg(b) = &mut self.target {
-            return b.draw_path(path, style).map_err(lift);
-        }
+        on_svg!(self, b => b.draw_path(path, style));
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -345,14 +382,48 @@ impl DrawingBackend for Backend<'_> {
         style: &S,
         fill: bool,
     ) -> Result {
-        each!(self, b => b.draw_circle(center, radius, style, fill))
+        on_svg!(self, b => b.draw_circle(center, radius, style, fill));
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y, r) = (f64::from(center.0), f64::from(center.1), f64::from(radius));
+        let c = &self.context;
+        if fill {
+            self.flush();
+            self.fill_with(style.color());
+            c.begin_path();
+            let _ = c.arc(x, y, r, 0.0, std::f64::consts::TAU);
+            c.fill();
+        } else {
+            self.lines(style);
+            c.move_to(x + r, y);
+            let _ = c.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        }
+        Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         style: &S,
     ) -> Result {
-        each!(self, b => b.fill_polygon(vert, style))
+        on_svg!(self, b => b.fill_polygon(vert, style));
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut points = vert.into_iter();
+        if let Some((x, y)) = points.next() {
+            self.flush();
+            self.fill_with(style.color());
+            let c = &self.context;
+            c.begin_path();
+            c.move_to(f64::from(x), f64::from(y));
+            for (x, y) in points {
+                c.line_to(f64::from(x), f64::from(y));
+            }
+            c.close_path();
+            c.fill();
+        }
+        Ok(())
     }
     fn draw_text<T: BackendTextStyle>(
         &mut self,
@@ -392,6 +463,17 @@ impl DrawingBackend for Backend<'_> {
             sizes.insert(key, size);
         });
         Ok(size)
+    }
+}
+
+/// Brings the style of the page up to date as `canvas`' text needs it, as its first label
+/// would: drawing or measuring text on a canvas first styles whatever the page changed since the
+/// last frame. The page's render after a slider step calls it (through
+/// [`super::live::LiveChart::settle`]) at its end, so that the next step's drawing does not
+/// restyle the cards and controls that render changed.
+pub fn settle(canvas: &yew::NodeRef) {
+    if let Some(context) = canvas.cast::<HtmlCanvasElement>().and_then(|c| context(&c)) {
+        let _ = context.measure_text("");
     }
 }
 

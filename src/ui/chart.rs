@@ -262,7 +262,7 @@ fn use_paint(
             }
         }));
     }
-    live.register(id, move |drawn: &Drawn| paint_at(drawn, size));
+    live.register(id, canvas, move |drawn: &Drawn| paint_at(drawn, size));
     xmap
 }
 

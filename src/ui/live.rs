@@ -4,12 +4,13 @@
 //! new chart before that render: on a slow phone the chart follows the finger a whole render
 //! (and that render's layout and paint) sooner, and the cards follow one frame later.
 
-use super::Shared;
+use super::{canvas, Shared};
 use crate::analysis::MonteCarlo;
 use crate::charts::ChartId;
 use crate::explorer::{page, Results, State};
 use std::cell::RefCell;
 use std::rc::Rc;
+use yew::NodeRef;
 
 /// What a chart draws: the scenario's results, the pinned scenario's and the Monte Carlo run.
 pub type Drawn = (
@@ -31,22 +32,28 @@ pub fn drawn(state: &State) -> Drawn {
 /// whether it painted.
 type Painter = Rc<dyn Fn(&Drawn) -> bool>;
 
-/// The painter of the chart in view, which that chart registers each time it renders.
+/// The painter of the chart in view and its canvas, which that chart registers each time it
+/// renders.
 #[derive(Default)]
 pub struct LiveChart {
-    slot: RefCell<Option<(ChartId, Painter)>>,
+    slot: RefCell<Option<(ChartId, NodeRef, Painter)>>,
 }
 
 impl LiveChart {
-    /// Chart `id` is in view and paints with `painter`.
-    pub fn register(&self, id: ChartId, painter: impl Fn(&Drawn) -> bool + 'static) {
-        *self.slot.borrow_mut() = Some((id, Rc::new(painter)));
+    /// Chart `id` is in view on `canvas` and paints with `painter`.
+    pub fn register(
+        &self,
+        id: ChartId,
+        canvas: NodeRef,
+        painter: impl Fn(&Drawn) -> bool + 'static,
+    ) {
+        *self.slot.borrow_mut() = Some((id, canvas, Rc::new(painter)));
     }
 
     /// Chart `id` is out of view (another chart may have registered since).
     pub fn unregister(&self, id: ChartId) {
         let mut slot = self.slot.borrow_mut();
-        if slot.as_ref().is_some_and(|(held, _)| *held == id) {
+        if slot.as_ref().is_some_and(|(held, ..)| *held == id) {
             *slot = None;
         }
     }
@@ -54,7 +61,14 @@ impl LiveChart {
     /// Paints the chart in view with what it draws in `state`; whether it painted (not when no
     /// chart is in view or it showed that already).
     pub fn paint(&self, state: &State) -> bool {
-        let painter = self.slot.borrow().as_ref().map(|(_, p)| Rc::clone(p));
+        let painter = self.slot.borrow().as_ref().map(|(.., p)| Rc::clone(p));
         painter.is_some_and(|paint| paint(&drawn(state)))
+    }
+
+    /// Brings the style of the chart in view's canvas up to date (see [`canvas::settle`]).
+    pub fn settle(&self) {
+        if let Some((_, canvas, _)) = &*self.slot.borrow() {
+            canvas::settle(canvas);
+        }
     }
 }

@@ -79,7 +79,8 @@ impl Store {
     }
 
     /// Applies a gesture or event, runs its effects and renders. A slider step that changes the
-    /// chart in view paints it at once and renders the page in the next task (after the frame,
+    /// chart in view paints it at once, before its effects (timers for the address bar and Monte
+    /// Carlo, which nothing shows yet), and renders the page in the next task (after the frame,
     /// for a drag's steps: see [`super::live`]); anything else renders at once.
     pub fn dispatch(self: &Rc<Self>, action: Action) {
         if let Action::Navigated(query) = &action {
@@ -87,10 +88,11 @@ impl Store {
         }
         let step = matches!(action, Action::Slide(..));
         let effects = explorer::update(&mut self.state.borrow_mut(), action);
-        self.run(effects);
         if step && self.live.paint(&self.state.borrow()) {
+            self.run(effects);
             self.render_after_frame();
         } else {
+            self.run(effects);
             self.render_now();
         }
     }
@@ -122,6 +124,10 @@ impl Store {
         *self.render_timer.borrow_mut() = Some(Timeout::new(0, move || {
             store.render_due.set(false);
             store.render_page();
+            // Yew renders in a microtask queued by `render_page`; the render's changes are
+            // styled after it, in this task, rather than by the next step's first label.
+            let live = Rc::clone(&store.live);
+            yew::platform::spawn_local(async move { live.settle() });
         }));
     }
 
