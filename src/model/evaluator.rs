@@ -1,9 +1,10 @@
 //! Many NPV advantages around one scenario (the tornado, the value of waiting): what a change
 //! cannot move is computed once and reused. A change that leaves the market's keys alone reuses
-//! the market path; one that leaves the discount rates and the horizon alone reuses the discount
-//! divisors; one that leaves the market's and the keep-mining baseline's keys alone reuses the
-//! baseline's NPV; the plan is always simulated. The numbers are those of
-//! [`npv_advantage`](super::npv_advantage), bit for bit.
+//! the market path, and one that leaves only its calendar's keys alone reprices it; one that
+//! leaves the discount rates and the horizon alone reuses the discount divisors; one that leaves
+//! the market's and the keep-mining baseline's keys alone reuses the baseline's NPV; the plan is
+//! always simulated. The numbers are those of [`npv_advantage`](super::npv_advantage), bit for
+//! bit.
 
 use super::market::{self, MarketMonth};
 use super::{finance, flows, npv_of, site, Tranche};
@@ -103,6 +104,12 @@ impl Evaluator {
         let fresh_market;
         let market = if same_market {
             &self.market
+        } else if self.same(s, &market::CLOCK) {
+            // The same months, blocks and rewards, at other prices.
+            let mut months = self.market.clone();
+            market::price(s, &mut months);
+            fresh_market = months;
+            &fresh_market
         } else {
             fresh_market = market::market(s);
             &fresh_market

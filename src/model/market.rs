@@ -40,27 +40,22 @@ pub struct MarketMonth {
 
 /// The market path of every month of the horizon.
 pub fn market(s: &Scenario) -> Vec<MarketMonth> {
+    let mut months = clock_months(s);
+    price(s, &mut months);
+    months
+}
+
+/// The keys [`clock_months`] reads: what [`price`] may reprice a path of months under.
+pub const CLOCK: [Key; 4] = [Key::Start, Key::Years, Key::Blockmin, Key::Fee];
+
+/// Every month of the horizon with its calendar, blocks and rewards (which read only the
+/// [`CLOCK`] keys); its prices are left at zero for [`price`].
+fn clock_months(s: &Scenario) -> Vec<MarketMonth> {
     let n = s.horizon_months();
     let start = s.month(Key::Start);
     let block_min = s.get(Key::Blockmin);
     let fee = s.get(Key::Fee);
-    let btc = s.get(Key::Btc);
-    let price_growth = 1.0 + s.get(Key::Btcg) / 100.0;
-    let hr = s.get(Key::Hr);
-    let hr_growth = 1.0 + s.get(Key::Hrg) / 100.0;
-    let keep_at_halving = 1.0 - s.get(Key::Hdrop) / 100.0;
-    let power = s.get(Key::Power);
-    let ai_power = power + s.get(Key::Firm);
-    let power_growth = 1.0 + s.get(Key::Powg) / 100.0;
     let h0 = clock::height_at(start.unix_start(), block_min);
-    let (price_path, hr_path, power_path) = (
-        finance::monthly_powers(price_growth, 0, n),
-        finance::monthly_powers(hr_growth, 0, n),
-        finance::monthly_powers(power_growth, 0, n),
-    );
-    // `(1 − hdrop)^k`, recomputed only when a halving passes.
-    let mut drop = (0u32, 1.0f64);
-
     let mut months = Vec::with_capacity(n);
     let mut h_start = h0;
     for m in 0..n {
@@ -69,15 +64,6 @@ pub fn market(s: &Scenario) -> Vec<MarketMonth> {
         let h_end = clock::height_at(month.plus(1).unix_start(), block_min);
         let blocks = f64::from(days) * 1440.0 / block_min;
         let subsidy = clock::subsidy_btc(h_start, h_end);
-        let reward = subsidy + blocks * fee;
-        let halvings = clock::halvings_between(h0, h_end);
-        if drop.0 != halvings {
-            drop = (halvings, libm::pow(keep_at_halving, f64::from(halvings)));
-        }
-        let price = btc * price_path[m];
-        let network_ehs = hr * hr_path[m] * drop.1;
-        let hashprice = price * reward / f64::from(days) / (network_ehs * 1000.0);
-        let g = power_path[m];
         months.push(MarketMonth {
             month,
             days,
@@ -86,17 +72,52 @@ pub fn market(s: &Scenario) -> Vec<MarketMonth> {
             h_end,
             blocks,
             subsidy,
-            reward,
-            halvings,
-            price,
-            network_ehs,
-            hashprice,
-            mining_power_price: power * g,
-            ai_power_price: ai_power * g,
+            reward: subsidy + blocks * fee,
+            halvings: clock::halvings_between(h0, h_end),
+            price: 0.0,
+            network_ehs: 0.0,
+            hashprice: 0.0,
+            mining_power_price: 0.0,
+            ai_power_price: 0.0,
         });
         h_start = h_end;
     }
     months
+}
+
+/// Sets the BTC price, network hashrate, hashprice and power prices of `months` (a path of
+/// [`clock_months`] under the same [`CLOCK`] keys as `s`) from the rest of `s`'s market keys.
+pub fn price(s: &Scenario, months: &mut [MarketMonth]) {
+    let n = months.len();
+    let btc = s.get(Key::Btc);
+    let price_growth = 1.0 + s.get(Key::Btcg) / 100.0;
+    let hr = s.get(Key::Hr);
+    let hr_growth = 1.0 + s.get(Key::Hrg) / 100.0;
+    let keep_at_halving = 1.0 - s.get(Key::Hdrop) / 100.0;
+    let power = s.get(Key::Power);
+    let ai_power = power + s.get(Key::Firm);
+    let power_growth = 1.0 + s.get(Key::Powg) / 100.0;
+    let (price_path, hr_path, power_path) = (
+        finance::monthly_powers(price_growth, 0, n),
+        finance::monthly_powers(hr_growth, 0, n),
+        finance::monthly_powers(power_growth, 0, n),
+    );
+    // `(1 − hdrop)^k`, recomputed only when a halving passes.
+    let mut drop = (0u32, 1.0f64);
+    for (m, mk) in months.iter_mut().enumerate() {
+        if drop.0 != mk.halvings {
+            drop = (
+                mk.halvings,
+                libm::pow(keep_at_halving, f64::from(mk.halvings)),
+            );
+        }
+        mk.price = btc * price_path[m];
+        mk.network_ehs = hr * hr_path[m] * drop.1;
+        mk.hashprice = mk.price * mk.reward / f64::from(mk.days) / (mk.network_ehs * 1000.0);
+        let g = power_path[m];
+        mk.mining_power_price = power * g;
+        mk.ai_power_price = ai_power * g;
+    }
 }
 
 #[cfg(test)]
