@@ -19,6 +19,7 @@ use plotters_backend::{
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -34,8 +35,9 @@ pub struct Backend<'a> {
     /// The canvas' context (an offscreen one for SVG): text is measured, and on a canvas drawn,
     /// with it.
     context: CanvasRenderingContext2d,
-    /// The font the context has: a CSS font given to it, or as the context reports it.
-    font: RefCell<String>,
+    /// The font the context has: a CSS font given to it, or as the context reports it (shared
+    /// with what is kept of the canvas for its next drawing).
+    font: Rc<RefCell<String>>,
     /// The text baseline and alignment the context has, when known.
     text: RefCell<TextLook>,
     /// The fill colour and opacity bits the context has, once set.
@@ -72,6 +74,33 @@ thread_local! {
     static SIZES: RefCell<HashMap<(String, String), (u32, u32)>> = RefCell::new(HashMap::new());
     /// CSS fonts as a context reports them once given (`sans-serif 36px` → `36px sans-serif`).
     static REPORTED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// The chart canvas painted last, kept for its next painting.
+    static LAST: RefCell<Option<Kept>> = const { RefCell::new(None) };
+}
+
+/// What is known of a chart's canvas between two paintings, so that a slider step asks the page
+/// for none of it: its context, its context's font and its drawings so far (`data-draws`).
+struct Kept {
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    font: Rc<RefCell<String>>,
+    draws: u64,
+}
+
+impl Kept {
+    /// What `canvas` holds, as it reports it.
+    fn read(canvas: &HtmlCanvasElement) -> Option<Self> {
+        let context = context(canvas)?;
+        Some(Kept {
+            font: Rc::new(RefCell::new(context.font())),
+            context,
+            canvas: canvas.clone(),
+            draws: canvas
+                .get_attribute("data-draws")
+                .and_then(|d| d.parse().ok())
+                .unwrap_or(0),
+        })
+    }
 }
 
 /// The CSS font of a text style.
@@ -116,16 +145,20 @@ fn offscreen(width: u32, height: u32) -> Option<HtmlCanvasElement> {
 impl<'a> Backend<'a> {
     /// Draws on `canvas` at its current pixel size.
     pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Self> {
-        let context = context(canvas)?;
-        Some(Backend {
-            // A canvas keeps its context's font from one drawing to the next.
-            font: RefCell::new(context.font()),
-            context,
-            target: Target::Canvas((canvas.width(), canvas.height())),
+        Kept::read(canvas).map(|kept| Backend::kept(&kept))
+    }
+
+    /// Draws on a kept canvas at its current pixel size (a canvas keeps its context's font from
+    /// one drawing to the next).
+    fn kept(kept: &Kept) -> Self {
+        Backend {
+            context: kept.context.clone(),
+            font: Rc::clone(&kept.font),
+            target: Target::Canvas((kept.canvas.width(), kept.canvas.height())),
             text: RefCell::new(TextLook::default()),
             fill: RefCell::new(None),
             stroke: RefCell::new(None),
-        })
+        }
     }
 
     /// Writes an SVG document of `size` CSS px into `out`.
@@ -133,7 +166,7 @@ impl<'a> Backend<'a> {
         Some(Backend {
             context: context(&offscreen(1, 1)?)?,
             target: Target::Svg(SVGBackend::with_string(out, size)),
-            font: RefCell::new(String::new()),
+            font: Rc::default(),
             text: RefCell::new(TextLook::default()),
             fill: RefCell::new(None),
             stroke: RefCell::new(None),
@@ -479,8 +512,8 @@ pub fn settle(canvas: &yew::NodeRef) {
 
 /// Draws chart `id` on `canvas` of CSS size `(w, h)` in `look`'s language and colours, at the
 /// screen's pixel ratio (compact below 520 px), and stamps the canvas with its draw count and
-/// time (`data-draws`, `data-drawn-at`, read by the tests and the latency benchmark). Returns
-/// the hover map of time charts; a drawing error is logged.
+/// time (`data-draws`, `data-drawn-at`, and `data-first-drawn-at` once, read by the tests and
+/// the latency benchmark). Returns the hover map of time charts; a drawing error is logged.
 pub fn paint(
     canvas: &HtmlCanvasElement,
     (w, h): (i32, i32),
@@ -496,11 +529,18 @@ pub fn paint(
         (f64::from(w) * ratio).round() as u32,
         (f64::from(h) * ratio).round() as u32,
     );
+    let kept = LAST.with(|last| last.borrow_mut().take());
+    let mut kept = match kept {
+        Some(kept) if kept.canvas == *canvas => kept,
+        _ => Kept::read(canvas)?,
+    };
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
         canvas.set_height(ph);
+        // A new size resets the context, its font with it.
+        *kept.font.borrow_mut() = kept.context.font();
     }
-    let area = Backend::canvas(canvas)?.into_drawing_area();
+    let area = Backend::kept(&kept).into_drawing_area();
     let style = Style {
         scale: ratio,
         compact: look.compact || w < 520,
@@ -510,16 +550,14 @@ pub fn paint(
     if let Err(e) = area.present() {
         gloo::console::error!(format!("HashShift: {} chart: {e:?}", id.name()));
     }
-    let draws = canvas
-        .get_attribute("data-draws")
-        .and_then(|d| d.parse::<u64>().ok())
-        .unwrap_or(0);
-    let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
+    kept.draws += 1;
+    let _ = canvas.set_attribute("data-draws", &kept.draws.to_string());
     let now = super::dom::now().to_string();
-    if !canvas.has_attribute("data-first-drawn-at") {
+    if kept.draws == 1 {
         let _ = canvas.set_attribute("data-first-drawn-at", &now);
     }
     let _ = canvas.set_attribute("data-drawn-at", &now);
+    LAST.with(|last| *last.borrow_mut() = Some(kept));
     match drawn {
         Ok(xmap) => xmap,
         Err(e) => {
