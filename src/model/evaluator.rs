@@ -1,6 +1,6 @@
 //! Many NPV advantages around one scenario (the tornado, the value of waiting): what a change
 //! cannot move is computed once and reused. A change that leaves the market's keys alone reuses
-//! the market path, and one that leaves only its calendar's keys alone reprices it; one that
+//! the market path, and one that leaves its calendar's keys alone reprices it; one that
 //! leaves the discount rates and the horizon alone reuses the discount divisors; one that leaves
 //! the market's and the keep-mining baseline's keys alone reuses the baseline's NPV; the plan is
 //! always simulated. The numbers are those of [`npv_advantage`](super::npv_advantage), bit for
@@ -61,18 +61,16 @@ impl Evaluator {
     pub fn new(base: &Scenario) -> Self {
         let market = market::market(base);
         let divisors = divisors(base, market.len());
-        let baseline_npv = npv_of(
-            &flows::simulate(base, &market, &[]),
-            &divisors.0,
-            &divisors.1,
-        );
-        Evaluator {
+        let mut eval = Evaluator {
             base: *base,
             market,
             divisors,
-            baseline_npv,
+            baseline_npv: 0.0,
             scratch: RefCell::default(),
-        }
+        };
+        let (md, ad) = &eval.divisors;
+        eval.baseline_npv = eval.npv(base, &eval.market, &[], (md, ad));
+        eval
     }
 
     /// Whether `s` has the base's values of `keys`, bit for bit.

@@ -333,12 +333,13 @@ impl DrawingBackend for Backend<'_> {
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
         on_svg!(self, b => b.draw_pixel(point, color));
-        if color.alpha > 0.0 {
-            self.flush();
-            self.fill_with(color);
-            self.context
-                .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        if color.alpha == 0.0 {
+            return Ok(());
         }
+        self.flush();
+        self.fill_with(color);
+        self.context
+            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
         Ok(())
     }
     fn draw_line<S: BackendStyle>(

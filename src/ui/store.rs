@@ -124,8 +124,9 @@ impl Store {
         *self.render_timer.borrow_mut() = Some(Timeout::new(0, move || {
             store.render_due.set(false);
             store.render_page();
-            // Yew renders in a microtask queued by `render_page`; the render's changes are
-            // styled after it, in this task, rather than by the next step's first label.
+            // Yew renders in a microtask queued by `render_page` (unless a render it split
+            // across tasks is under way); the changes are styled after it, in this task, rather
+            // than by the next step's first label.
             let live = Rc::clone(&store.live);
             yew::platform::spawn_local(async move { live.settle() });
         }));
