@@ -50,8 +50,13 @@ pub struct Backend<'a> {
 /// A colour and its opacity's bits.
 type Rgba = ((u8, u8, u8), u64);
 
-/// A line style: colour, opacity bits, width.
-type LineStyle = ((u8, u8, u8), u64, u32);
+/// A colour as compared with the one the context has.
+fn rgba(color: BackendColor) -> Rgba {
+    (color.rgb, color.alpha.to_bits())
+}
+
+/// A line style: colour with opacity, and width.
+type LineStyle = (Rgba, u32);
 
 /// Text settings of the context: baseline and alignment (each `None` until set).
 #[derive(Default)]
@@ -145,16 +150,17 @@ fn offscreen(width: u32, height: u32) -> Option<HtmlCanvasElement> {
 impl<'a> Backend<'a> {
     /// Draws on `canvas` at its current pixel size.
     pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Self> {
-        Kept::read(canvas).map(|kept| Backend::kept(&kept))
+        let size = (canvas.width(), canvas.height());
+        Kept::read(canvas).map(|kept| Backend::kept(&kept, size))
     }
 
-    /// Draws on a kept canvas at its current pixel size (a canvas keeps its context's font from
-    /// one drawing to the next).
-    fn kept(kept: &Kept) -> Self {
+    /// Draws on a kept canvas of `size` device px (a canvas keeps its context's font from one
+    /// drawing to the next).
+    fn kept(kept: &Kept, size: (u32, u32)) -> Self {
         Backend {
             context: kept.context.clone(),
             font: Rc::clone(&kept.font),
-            target: Target::Canvas((kept.canvas.width(), kept.canvas.height())),
+            target: Target::Canvas(size),
             text: RefCell::new(TextLook::default()),
             fill: RefCell::new(None),
             stroke: RefCell::new(None),
@@ -176,7 +182,7 @@ impl<'a> Backend<'a> {
     /// Starts or continues the canvas path of lines in `style`.
     fn lines<S: BackendStyle>(&self, style: &S) {
         let color = style.color();
-        let key = (color.rgb, color.alpha.to_bits(), style.stroke_width());
+        let key = (rgba(color), style.stroke_width());
         if *self.stroke.borrow() == Some(key) {
             return;
         }
@@ -197,7 +203,7 @@ impl<'a> Backend<'a> {
 
     /// Gives the context the fill colour `color`, unless it has it.
     fn fill_with(&self, color: BackendColor) {
-        let key = (color.rgb, color.alpha.to_bits());
+        let key = rgba(color);
         if self.fill.replace(Some(key)) != Some(key) {
             self.context.set_fill_style_str(&css_color(color));
         }
@@ -541,7 +547,7 @@ pub fn paint(
         // A new size resets the context, its font with it.
         *kept.font.borrow_mut() = kept.context.font();
     }
-    let area = Backend::kept(&kept).into_drawing_area();
+    let area = Backend::kept(&kept, (pw, ph)).into_drawing_area();
     let style = Style {
         scale: ratio,
         compact: look.compact || w < 520,
