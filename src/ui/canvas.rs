@@ -1,9 +1,11 @@
 //! The page's plotters backend: a canvas, or an SVG document for exports, behind one type so
-//! that the charts' code is compiled once into the wasm. Text is measured with a canvas'
-//! `measureText` (plotters' default puts every label in a `<span>` and forces a page layout),
-//! measurements are remembered across redraws, and the canvas' font and fill colour are set only
-//! when they change (parsing a CSS font is the dearest part of drawing a label; a colour crosses
-//! into the page as text). Consecutive lines and outlines of one style (the dashes of a dashed
+//! that the charts' code is compiled once into the wasm. A canvas drawing is recorded as a list
+//! of numbers and played on the canvas by `assets/replay.js` in one call at the end: a call from wasm
+//! into the page costs more than most canvas calls, and every string crossing it is decoded.
+//! Text is measured with a canvas' `measureText` (plotters' default puts every label in a
+//! `<span>` and forces a page layout), measurements are remembered across redraws, and the
+//! canvas' font and fill colour are set only when they change (parsing a CSS font is the dearest
+//! part of drawing a label). Consecutive lines and outlines of one style (the dashes of a dashed
 //! line, grid lines) are stroked as one path.
 
 use crate::charts::{self, ChartId, Input, Style, XMap};
@@ -20,8 +22,79 @@ use plotters_backend::{
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+#[wasm_bindgen]
+extern "C" {
+    /// Plays `ops` (see [`Op`]) on `context`, their text operands indexing `text`: a function
+    /// of `assets/replay.js`, which the page inlines.
+    #[wasm_bindgen(catch, js_name = hashshiftReplay)]
+    fn replay(
+        context: &CanvasRenderingContext2d,
+        ops: &[f64],
+        text: &str,
+    ) -> std::result::Result<(), JsValue>;
+}
+
+/// A drawing operation as `replay.js` reads it, followed in the recording by its operands
+/// (px are device px, colours 0–255 with an opacity 0–1, text a start and a length in UTF-16
+/// units).
+#[derive(Clone, Copy)]
+enum Op {
+    /// Fill colour: r g b a.
+    Fill = 0,
+    /// A new path of lines: r g b a width.
+    Lines = 1,
+    /// x y.
+    MoveTo = 2,
+    /// x y.
+    LineTo = 3,
+    /// A rectangle in the path: x y width height.
+    Rect = 4,
+    /// x y width height.
+    FillRect = 5,
+    /// Strokes the path.
+    Stroke = 6,
+    /// A circle in the path: x y radius.
+    Circle = 7,
+    /// A new path to fill.
+    Path = 8,
+    /// Fills the path.
+    FillPath = 9,
+    /// Closes and fills the path.
+    FillPolygon = 10,
+    /// CSS font: text.
+    Font = 11,
+    /// Text alignment (start, center, end) and baseline (top, middle, bottom): two indices.
+    TextLook = 12,
+    /// x y degrees text.
+    Text = 13,
+}
+
+/// A canvas drawing not played yet: operations, and the text they refer to.
+#[derive(Default)]
+struct Recording {
+    ops: Vec<f64>,
+    text: String,
+    /// Length of `text` in UTF-16 units.
+    units: usize,
+}
+
+impl Recording {
+    fn op(&mut self, op: Op, operands: &[f64]) {
+        self.ops.push(f64::from(op as u8));
+        self.ops.extend_from_slice(operands);
+    }
+
+    /// Adds `text` and returns where it is: start and length in UTF-16 units.
+    fn text(&mut self, text: &str) -> [f64; 2] {
+        let start = self.units;
+        self.units += text.encode_utf16().count();
+        self.text.push_str(text);
+        [start as f64, (self.units - start) as f64]
+    }
+}
 
 /// Where a drawing goes: a canvas of this many device px, or an SVG document.
 enum Target<'a> {
@@ -38,13 +111,16 @@ pub struct Backend<'a> {
     /// The font the context has: a CSS font given to it, or as the context reports it (shared
     /// with what is kept of the canvas for its next drawing).
     font: Rc<RefCell<String>>,
-    /// The text baseline and alignment the context has, when known.
-    text: RefCell<TextLook>,
+    /// The text alignment and baseline the context has (as [`Op::TextLook`]'s indices), once
+    /// set.
+    text: RefCell<Option<(u8, u8)>>,
     /// The fill colour and opacity bits the context has, once set.
     fill: RefCell<Option<Rgba>>,
     /// The style of the lines gathered in the canvas' current path, not stroked yet: colour,
     /// opacity bits and width.
     stroke: RefCell<Option<LineStyle>>,
+    /// What is drawn and not played on the context yet.
+    recording: RefCell<Recording>,
 }
 
 /// A colour and its opacity's bits.
@@ -55,21 +131,14 @@ fn rgba(color: BackendColor) -> Rgba {
     (color.rgb, color.alpha.to_bits())
 }
 
+/// A colour as [`Op`] operands: r g b a.
+fn color_operands(color: BackendColor) -> [f64; 4] {
+    let (r, g, b) = color.rgb;
+    [f64::from(r), f64::from(g), f64::from(b), color.alpha]
+}
+
 /// A line style: colour with opacity, and width.
 type LineStyle = (Rgba, u32);
-
-/// Text settings of the context: baseline and alignment (each `None` until set).
-#[derive(Default)]
-struct TextLook {
-    baseline: Option<&'static str>,
-    align: Option<&'static str>,
-}
-
-/// A colour as CSS.
-fn css_color(color: BackendColor) -> String {
-    let (r, g, b) = color.rgb;
-    format!("rgba({r},{g},{b},{})", color.alpha)
-}
 
 /// Most text sizes remembered; beyond, the memory starts afresh.
 const MEASURED: usize = 4096;
@@ -161,9 +230,10 @@ impl<'a> Backend<'a> {
             context: kept.context.clone(),
             font: Rc::clone(&kept.font),
             target: Target::Canvas(size),
-            text: RefCell::new(TextLook::default()),
+            text: RefCell::new(None),
             fill: RefCell::new(None),
             stroke: RefCell::new(None),
+            recording: RefCell::default(),
         }
     }
 
@@ -173,10 +243,27 @@ impl<'a> Backend<'a> {
             context: context(&offscreen(1, 1)?)?,
             target: Target::Svg(SVGBackend::with_string(out, size)),
             font: Rc::default(),
-            text: RefCell::new(TextLook::default()),
+            text: RefCell::new(None),
             fill: RefCell::new(None),
             stroke: RefCell::new(None),
+            recording: RefCell::default(),
         })
+    }
+
+    /// Records operation `op` with its operands.
+    fn record(&self, op: Op, operands: &[f64]) {
+        self.recording.borrow_mut().op(op, operands);
+    }
+
+    /// Plays what is recorded on the context.
+    fn play(&self) -> Result {
+        let mut recording = self.recording.borrow_mut();
+        if recording.ops.is_empty() {
+            return Ok(());
+        }
+        let played = replay(&self.context, &recording.ops, &recording.text);
+        *recording = Recording::default();
+        played.map_err(|e| DrawingErrorKind::DrawingError(BackendError(format!("{e:?}"))))
     }
 
     /// Starts or continues the canvas path of lines in `style`.
@@ -187,17 +274,15 @@ impl<'a> Backend<'a> {
             return;
         }
         self.flush();
-        let c = &self.context;
-        c.set_stroke_style_str(&css_color(color));
-        c.set_line_width(f64::from(style.stroke_width()));
-        c.begin_path();
+        let [r, g, b, a] = color_operands(color);
+        self.record(Op::Lines, &[r, g, b, a, f64::from(style.stroke_width())]);
         *self.stroke.borrow_mut() = Some(key);
     }
 
     /// Strokes the gathered lines, if any.
     fn flush(&self) {
         if self.stroke.borrow_mut().take().is_some() {
-            self.context.stroke();
+            self.record(Op::Stroke, &[]);
         }
     }
 
@@ -205,25 +290,33 @@ impl<'a> Backend<'a> {
     fn fill_with(&self, color: BackendColor) {
         let key = rgba(color);
         if self.fill.replace(Some(key)) != Some(key) {
-            self.context.set_fill_style_str(&css_color(color));
+            self.record(Op::Fill, &color_operands(color));
         }
     }
 
     /// Gives the context `font`, unless it has it (as given, or as the context reports it:
-    /// a font set again still costs the page a style update while the page has changed).
-    fn use_font(&self, font: &str) {
+    /// a font set again still costs the page a style update while the page has changed). A font
+    /// new to the page is set at once, to learn how the context reports it.
+    fn use_font(&self, font: &str) -> Result {
         let mut has = self.font.borrow_mut();
         if *has == font {
-            return;
+            return Ok(());
         }
-        let reported = REPORTED.with(|r| r.borrow().get(font).cloned());
-        if reported.as_deref() != Some(has.as_str()) {
-            self.context.set_font(font);
-            if reported.is_none() {
+        match REPORTED.with(|r| r.borrow().get(font).cloned()) {
+            Some(reported) if reported == *has => {}
+            Some(_) => {
+                let mut recording = self.recording.borrow_mut();
+                let text = recording.text(font);
+                recording.op(Op::Font, &text);
+            }
+            None => {
+                self.play()?;
+                self.context.set_font(font);
                 REPORTED.with(|r| r.borrow_mut().insert(font.to_string(), self.context.font()));
             }
         }
         *has = font.to_string();
+        Ok(())
     }
 
     /// Draws text on the canvas, as plotters' canvas backend does, setting the font only when
@@ -244,45 +337,25 @@ impl<'a> Backend<'a> {
             FontTransform::Rotate180 => 180.0,
             FontTransform::Rotate270 => 270.0,
         };
-        let c = &self.context;
-        // Every text property is set before `save`, so that `restore` keeps the settings the
-        // context is known to have; each is set only when it changes.
-        let baseline = match style.anchor().v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        };
         let align = match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "center",
+            HPos::Left => 0,
+            HPos::Center => 1,
+            HPos::Right => 2,
         };
-        {
-            let mut look = self.text.borrow_mut();
-            if look.baseline != Some(baseline) {
-                c.set_text_baseline(baseline);
-                look.baseline = Some(baseline);
-            }
-            if look.align != Some(align) {
-                c.set_text_align(align);
-                look.align = Some(align);
-            }
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => 0,
+            VPos::Center => 1,
+            VPos::Bottom => 2,
+        };
+        if self.text.replace(Some((align, baseline))) != Some((align, baseline)) {
+            self.record(Op::TextLook, &[f64::from(align), f64::from(baseline)]);
         }
         self.fill_with(color);
-        self.use_font(&css_font(style));
-        let (x, y) = if degrees == 0.0 {
-            (f64::from(x), f64::from(y))
-        } else {
-            c.save();
-            let _ = c.translate(f64::from(x), f64::from(y));
-            let _ = c.rotate(degrees.to_radians());
-            (0.0, 0.0)
-        };
-        let drawn = c.fill_text(text, x, y);
-        if degrees != 0.0 {
-            c.restore();
-        }
-        drawn.map_err(|e| DrawingErrorKind::DrawingError(BackendError(format!("{e:?}"))))
+        self.use_font(&css_font(style))?;
+        let mut recording = self.recording.borrow_mut();
+        let [start, len] = recording.text(text);
+        recording.op(Op::Text, &[f64::from(x), f64::from(y), degrees, start, len]);
+        Ok(())
     }
 }
 
@@ -335,7 +408,7 @@ impl DrawingBackend for Backend<'_> {
     fn present(&mut self) -> Result {
         on_svg!(self, b => b.present());
         self.flush();
-        Ok(())
+        self.play()
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
         on_svg!(self, b => b.draw_pixel(point, color));
@@ -344,8 +417,10 @@ impl DrawingBackend for Backend<'_> {
         }
         self.flush();
         self.fill_with(color);
-        self.context
-            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        self.record(
+            Op::FillRect,
+            &[f64::from(point.0), f64::from(point.1), 1.0, 1.0],
+        );
         Ok(())
     }
     fn draw_line<S: BackendStyle>(
@@ -370,8 +445,8 @@ impl DrawingBackend for Backend<'_> {
             (a.1, b.1) = (a.1 - 0.5, b.1 - 0.5);
         }
         self.lines(style);
-        self.context.move_to(a.0, a.1);
-        self.context.line_to(b.0, b.1);
+        self.record(Op::MoveTo, &[a.0, a.1]);
+        self.record(Op::LineTo, &[b.0, b.1]);
         Ok(())
     }
     fn draw_rect<S: BackendStyle>(
@@ -389,10 +464,10 @@ impl DrawingBackend for Backend<'_> {
         if fill {
             self.flush();
             self.fill_with(style.color());
-            self.context.fill_rect(x, y, w, h);
+            self.record(Op::FillRect, &[x, y, w, h]);
         } else {
             self.lines(style);
-            self.context.rect(x, y, w, h);
+            self.record(Op::Rect, &[x, y, w, h]);
         }
         Ok(())
     }
@@ -408,9 +483,10 @@ impl DrawingBackend for Backend<'_> {
         let mut points = path.into_iter();
         if let Some((x, y)) = points.next() {
             self.lines(style);
-            self.context.move_to(f64::from(x), f64::from(y));
+            let mut recording = self.recording.borrow_mut();
+            recording.op(Op::MoveTo, &[f64::from(x), f64::from(y)]);
             for (x, y) in points {
-                self.context.line_to(f64::from(x), f64::from(y));
+                recording.op(Op::LineTo, &[f64::from(x), f64::from(y)]);
             }
         }
         Ok(())
@@ -427,17 +503,16 @@ impl DrawingBackend for Backend<'_> {
             return Ok(());
         }
         let (x, y, r) = (f64::from(center.0), f64::from(center.1), f64::from(radius));
-        let c = &self.context;
         if fill {
             self.flush();
             self.fill_with(style.color());
-            c.begin_path();
-            let _ = c.arc(x, y, r, 0.0, std::f64::consts::TAU);
-            c.fill();
+            self.record(Op::Path, &[]);
+            self.record(Op::Circle, &[x, y, r]);
+            self.record(Op::FillPath, &[]);
         } else {
             self.lines(style);
-            c.move_to(x + r, y);
-            let _ = c.arc(x, y, r, 0.0, std::f64::consts::TAU);
+            self.record(Op::MoveTo, &[x + r, y]);
+            self.record(Op::Circle, &[x, y, r]);
         }
         Ok(())
     }
@@ -454,14 +529,13 @@ impl DrawingBackend for Backend<'_> {
         if let Some((x, y)) = points.next() {
             self.flush();
             self.fill_with(style.color());
-            let c = &self.context;
-            c.begin_path();
-            c.move_to(f64::from(x), f64::from(y));
+            let mut recording = self.recording.borrow_mut();
+            recording.op(Op::Path, &[]);
+            recording.op(Op::MoveTo, &[f64::from(x), f64::from(y)]);
             for (x, y) in points {
-                c.line_to(f64::from(x), f64::from(y));
+                recording.op(Op::LineTo, &[f64::from(x), f64::from(y)]);
             }
-            c.close_path();
-            c.fill();
+            recording.op(Op::FillPolygon, &[]);
         }
         Ok(())
     }
@@ -491,7 +565,8 @@ impl DrawingBackend for Backend<'_> {
         if let Some(size) = SIZES.with(|s| s.borrow().get(&key).copied()) {
             return Ok(size);
         }
-        self.use_font(&key.0);
+        self.use_font(&key.0)?;
+        self.play()?;
         let width = self.context.measure_text(text).map_or(0.0, |m| m.width());
         // Line height of sans-serif text is about 1.2 em.
         let size = (width.ceil() as u32, (style.size() * 1.2).ceil() as u32);
