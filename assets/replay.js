@@ -82,6 +82,14 @@ globalThis.hashshiftReplay = (() => {
           }
           i += 6;
           break;
+        case 14: { // stamp the canvas: drawings so far
+          const at = String(performance.now());
+          c.canvas.setAttribute('data-draws', o[i + 1]);
+          if (o[i + 1] === 1) c.canvas.setAttribute('data-first-drawn-at', at);
+          c.canvas.setAttribute('data-drawn-at', at);
+          i += 2;
+          break;
+        }
         default:
           throw new Error(`HashShift: unknown drawing operation ${o[i]}`);
       }

@@ -174,18 +174,18 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map_err(err)?;
     let d = axis.divisor;
     let base = t.base / d;
-    for (i, b) in t.bars.iter().enumerate() {
-        let y = (rows - 1 - i) as f64;
-        let (ya, yb) = (y + 0.18, y + 0.82);
-        for (v, color) in [(b.low, style.colors.mining), (b.high, style.colors.ai)] {
-            let v = v / d;
-            chart
-                .draw_series(std::iter::once(Rectangle::new(
-                    [(base, ya), (v, yb)],
-                    color.mix(0.85).filled(),
-                )))
-                .map_err(err)?;
-        }
+    // The low bars, then the high ones (one fill colour after the other; rows do not overlap,
+    // and in a row the high bar is still drawn over the low one).
+    for (high, color) in [(false, style.colors.mining), (true, style.colors.ai)] {
+        let bars = t.bars.iter().enumerate().map(|(i, b)| {
+            let y = (rows - 1 - i) as f64;
+            let v = if high { b.high } else { b.low };
+            Rectangle::new(
+                [(base, y + 0.18), (v / d, y + 0.82)],
+                color.mix(0.85).filled(),
+            )
+        });
+        chart.draw_series(bars).map_err(err)?;
     }
     chart
         .draw_series(LineSeries::new(

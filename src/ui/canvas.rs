@@ -70,6 +70,9 @@ enum Op {
     TextLook = 12,
     /// x y degrees text.
     Text = 13,
+    /// Stamps the canvas with its drawings so far (`data-draws`) and the time (`data-drawn-at`,
+    /// and `data-first-drawn-at` with the first): drawings.
+    Stamp = 14,
 }
 
 /// A canvas drawing not played yet: operations, and the text they refer to.
@@ -121,6 +124,9 @@ pub struct Backend<'a> {
     stroke: RefCell<Option<LineStyle>>,
     /// What is drawn and not played on the context yet.
     recording: RefCell<Recording>,
+    /// The canvas' drawings with this one, stamped on it once this one is played (for a chart's
+    /// canvas).
+    stamp: Option<u64>,
 }
 
 /// A colour and its opacity's bits.
@@ -153,12 +159,14 @@ thread_local! {
 }
 
 /// What is known of a chart's canvas between two paintings, so that a slider step asks the page
-/// for none of it: its context, its context's font and its drawings so far (`data-draws`).
+/// for none of it: its context, its context's font, its drawings so far (`data-draws`) and its
+/// size in device px.
 struct Kept {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
     font: Rc<RefCell<String>>,
     draws: u64,
+    size: (u32, u32),
 }
 
 impl Kept {
@@ -169,6 +177,7 @@ impl Kept {
             font: Rc::new(RefCell::new(context.font())),
             context,
             canvas: canvas.clone(),
+            size: (canvas.width(), canvas.height()),
             draws: canvas
                 .get_attribute("data-draws")
                 .and_then(|d| d.parse().ok())
@@ -220,12 +229,12 @@ impl<'a> Backend<'a> {
     /// Draws on `canvas` at its current pixel size.
     pub fn canvas(canvas: &HtmlCanvasElement) -> Option<Self> {
         let size = (canvas.width(), canvas.height());
-        Kept::read(canvas).map(|kept| Backend::kept(&kept, size))
+        Kept::read(canvas).map(|kept| Backend::kept(&kept, size, None))
     }
 
     /// Draws on a kept canvas of `size` device px (a canvas keeps its context's font from one
-    /// drawing to the next).
-    fn kept(kept: &Kept, size: (u32, u32)) -> Self {
+    /// drawing to the next), stamping it with `stamp` drawings once drawn.
+    fn kept(kept: &Kept, size: (u32, u32), stamp: Option<u64>) -> Self {
         Backend {
             context: kept.context.clone(),
             font: Rc::clone(&kept.font),
@@ -234,6 +243,7 @@ impl<'a> Backend<'a> {
             fill: RefCell::new(None),
             stroke: RefCell::new(None),
             recording: RefCell::default(),
+            stamp,
         }
     }
 
@@ -247,6 +257,7 @@ impl<'a> Backend<'a> {
             fill: RefCell::new(None),
             stroke: RefCell::new(None),
             recording: RefCell::default(),
+            stamp: None,
         })
     }
 
@@ -408,6 +419,9 @@ impl DrawingBackend for Backend<'_> {
     fn present(&mut self) -> Result {
         on_svg!(self, b => b.present());
         self.flush();
+        if let Some(draws) = self.stamp {
+            self.record(Op::Stamp, &[draws as f64]);
+        }
         self.play()
     }
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
@@ -616,13 +630,15 @@ pub fn paint(
         Some(kept) if kept.canvas == *canvas => kept,
         _ => Kept::read(canvas)?,
     };
-    if canvas.width() != pw || canvas.height() != ph {
+    if kept.size != (pw, ph) {
         canvas.set_width(pw);
         canvas.set_height(ph);
+        kept.size = (pw, ph);
         // A new size resets the context, its font with it.
         *kept.font.borrow_mut() = kept.context.font();
     }
-    let area = Backend::kept(&kept, (pw, ph)).into_drawing_area();
+    kept.draws += 1;
+    let area = Backend::kept(&kept, (pw, ph), Some(kept.draws)).into_drawing_area();
     let style = Style {
         scale: ratio,
         compact: look.compact || w < 520,
@@ -632,13 +648,6 @@ pub fn paint(
     if let Err(e) = area.present() {
         gloo::console::error!(format!("HashShift: {} chart: {e:?}", id.name()));
     }
-    kept.draws += 1;
-    let _ = canvas.set_attribute("data-draws", &kept.draws.to_string());
-    let now = super::dom::now().to_string();
-    if kept.draws == 1 {
-        let _ = canvas.set_attribute("data-first-drawn-at", &now);
-    }
-    let _ = canvas.set_attribute("data-drawn-at", &now);
     LAST.with(|last| *last.borrow_mut() = Some(kept));
     match drawn {
         Ok(xmap) => xmap,
