@@ -2,9 +2,10 @@
 //! cannot move is computed once and reused. A change that leaves the market's keys alone reuses
 //! the market path, and one that leaves its calendar's keys alone reprices it; one that
 //! leaves the discount rates and the horizon alone reuses the discount divisors; one that leaves
-//! the market's and the keep-mining baseline's keys alone reuses the baseline's NPV; the plan is
-//! always simulated. The numbers are those of [`npv_advantage`](super::npv_advantage), bit for
-//! bit.
+//! the market's and the keep-mining baseline's keys alone reuses the baseline's NPV; one that
+//! leaves the market, the tranches and the mining side's keys alone reuses the base plan's mining
+//! side and simulates only its AI side. The numbers are those of
+//! [`npv_advantage`](super::npv_advantage), bit for bit.
 
 use super::market::{self, MarketMonth};
 use super::{finance, flows, npv_of, site, Tranche};
@@ -52,6 +53,9 @@ pub struct Evaluator {
     market: Vec<MarketMonth>,
     divisors: (Vec<f64>, Vec<f64>),
     baseline_npv: f64,
+    /// The base plan's tranches, and its months with their mining side only.
+    tranches: Vec<Tranche>,
+    mined: flows::Variant,
     /// The memory each simulation reuses.
     scratch: RefCell<flows::Variant>,
 }
@@ -61,11 +65,16 @@ impl Evaluator {
     pub fn new(base: &Scenario) -> Self {
         let market = market::market(base);
         let divisors = divisors(base, market.len());
+        let tranches = site::tranches(base);
+        let mut mined = flows::Variant::default();
+        flows::mine_into(base, &market, &tranches, &mut mined);
         let mut eval = Evaluator {
             base: *base,
             market,
             divisors,
             baseline_npv: 0.0,
+            tranches,
+            mined,
             scratch: RefCell::default(),
         };
         let (md, ad) = &eval.divisors;
@@ -125,7 +134,15 @@ impl Evaluator {
         } else {
             self.npv(s, market, &[], (md, ad))
         };
-        self.npv(s, market, &tranches, (md, ad)) - baseline
+        let plan = if same_market && tranches == self.tranches && self.same(s, &flows::MINING) {
+            let mut scratch = self.scratch.borrow_mut();
+            scratch.copy_from(&self.mined);
+            flows::add_ai(s, market, &tranches, &mut scratch);
+            npv_of(&scratch, md, ad)
+        } else {
+            self.npv(s, market, &tranches, (md, ad))
+        };
+        plan - baseline
     }
 
     /// The NPV of `s` with `tranches` on `market`, discounted by `divisors` (mining, AI), $.

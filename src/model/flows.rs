@@ -172,6 +172,19 @@ pub struct Variant {
     pub ai_rate_part: Vec<f64>,
 }
 
+impl Variant {
+    /// Makes this a copy of `other`, reusing its memory.
+    pub fn copy_from(&mut self, other: &Variant) {
+        self.flows.clone_from(&other.flows);
+        self.potential_revenue.clone_from(&other.potential_revenue);
+        self.potential_power.clone_from(&other.potential_power);
+        self.opex_on.clone_from(&other.opex_on);
+        self.opex_off.clone_from(&other.opex_off);
+        self.dark.clone_from(&other.dark);
+        self.ai_rate_part.clone_from(&other.ai_rate_part);
+    }
+}
+
 /// Simulates the site with the given tranches (empty for the keep-mining baseline).
 pub fn simulate(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche]) -> Variant {
     let mut v = Variant::default();
@@ -181,6 +194,13 @@ pub fn simulate(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche]) -> V
 
 /// [`simulate`] into `v`, reusing its memory (for the many runs of an [`super::Evaluator`]).
 pub fn simulate_into(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: &mut Variant) {
+    mine_into(s, market, tranches, v);
+    add_ai(s, market, tranches, v);
+}
+
+/// The first phase of [`simulate_into`]: `v` afresh with the mining side of every month, which
+/// reads only the market, the tranches and the [`MINING`] keys.
+pub fn mine_into(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: &mut Variant) {
     let n = market.len();
     v.flows.clear();
     v.flows.resize(n, Flows::default());
@@ -196,6 +216,26 @@ pub fn simulate_into(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche],
     }
     v.dark.clear();
     mine(s, market, tranches, v);
+}
+
+/// The keys the mining side of a variant reads ([`mine_into`]), besides the market's.
+pub const MINING: [Key; 10] = [
+    Key::Mw,
+    Key::Uptime,
+    Key::Pool,
+    Key::Mopex,
+    Key::Dark,
+    Key::Shutoff,
+    Key::Mpue,
+    Key::Jth,
+    Key::Itratio,
+    Key::Asicp,
+];
+
+/// The second phase of [`simulate_into`]: the AI side of every month and the cash flows, on a
+/// variant `v` that [`mine_into`] filled with the same market and tranches.
+pub fn add_ai(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: &mut Variant) {
+    let n = market.len();
     // The baseline, without tranches, never reads the AI price factors.
     let ai = AiSpec::new(s, if tranches.is_empty() { 0 } else { n });
     for t in tranches {
