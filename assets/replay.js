@@ -62,7 +62,7 @@ globalThis.hashshiftReplay = (() => {
           i += 1;
           break;
         case 11: // font: start length
-          c.font = text.substr(o[i + 1], o[i + 2]);
+          c.font = text.slice(o[i + 1], o[i + 1] + o[i + 2]);
           i += 3;
           break;
         case 12: // text alignment and baseline: ALIGN and BASELINE indices
@@ -72,12 +72,12 @@ globalThis.hashshiftReplay = (() => {
           break;
         case 13: // text: x y degrees start length
           if (o[i + 3] === 0) {
-            c.fillText(text.substr(o[i + 4], o[i + 5]), o[i + 1], o[i + 2]);
+            c.fillText(text.slice(o[i + 4], o[i + 4] + o[i + 5]), o[i + 1], o[i + 2]);
           } else {
             c.save();
             c.translate(o[i + 1], o[i + 2]);
             c.rotate((o[i + 3] * Math.PI) / 180);
-            c.fillText(text.substr(o[i + 4], o[i + 5]), 0, 0);
+            c.fillText(text.slice(o[i + 4], o[i + 4] + o[i + 5]), 0, 0);
             c.restore();
           }
           i += 6;

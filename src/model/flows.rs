@@ -175,13 +175,23 @@ pub struct Variant {
 impl Variant {
     /// Makes this a copy of `other`, reusing its memory.
     pub fn copy_from(&mut self, other: &Variant) {
-        self.flows.clone_from(&other.flows);
-        self.potential_revenue.clone_from(&other.potential_revenue);
-        self.potential_power.clone_from(&other.potential_power);
-        self.opex_on.clone_from(&other.opex_on);
-        self.opex_off.clone_from(&other.opex_off);
-        self.dark.clone_from(&other.dark);
-        self.ai_rate_part.clone_from(&other.ai_rate_part);
+        // Every field, named, so that a new one is not forgotten.
+        let Variant {
+            flows,
+            potential_revenue,
+            potential_power,
+            opex_on,
+            opex_off,
+            dark,
+            ai_rate_part,
+        } = other;
+        self.flows.clone_from(flows);
+        self.potential_revenue.clone_from(potential_revenue);
+        self.potential_power.clone_from(potential_power);
+        self.opex_on.clone_from(opex_on);
+        self.opex_off.clone_from(opex_off);
+        self.dark.clone_from(dark);
+        self.ai_rate_part.clone_from(ai_rate_part);
     }
 }
 

@@ -1,7 +1,8 @@
 //! The page's plotters backend: a canvas, or an SVG document for exports, behind one type so
 //! that the charts' code is compiled once into the wasm. A canvas drawing is recorded as a list
-//! of numbers and played on the canvas by `assets/replay.js` in one call at the end: a call from wasm
-//! into the page costs more than most canvas calls, and every string crossing it is decoded.
+//! of numbers and played on the canvas by `assets/replay.js` in one call at the end (and before
+//! measuring text in a font the canvas has not been given yet): a call from wasm into the page
+//! costs more than most canvas calls, and every string crossing it is decoded.
 //! Text is measured with a canvas' `measureText` (plotters' default puts every label in a
 //! `<span>` and forces a page layout), measurements are remembered across redraws, and the
 //! canvas' font and fill colour are set only when they change (parsing a CSS font is the dearest
@@ -82,9 +83,19 @@ struct Recording {
     text: String,
     /// Length of `text` in UTF-16 units.
     units: usize,
+    /// Whether `ops` gives the context a font.
+    font_pending: bool,
 }
 
 impl Recording {
+    /// Empties the recording, keeping its memory.
+    fn clear(&mut self) {
+        self.ops.clear();
+        self.text.clear();
+        self.units = 0;
+        self.font_pending = false;
+    }
+
     fn op(&mut self, op: Op, operands: &[f64]) {
         self.ops.push(f64::from(op as u8));
         self.ops.extend_from_slice(operands);
@@ -273,8 +284,15 @@ impl<'a> Backend<'a> {
             return Ok(());
         }
         let played = replay(&self.context, &recording.ops, &recording.text);
-        *recording = Recording::default();
-        played.map_err(|e| DrawingErrorKind::DrawingError(BackendError(format!("{e:?}"))))
+        recording.clear();
+        played.map_err(|e| {
+            // What the context has is unknown now: each setting is given again (and the font
+            // is read afresh at the next painting, see `paint`).
+            self.fill.replace(None);
+            self.text.replace(None);
+            self.stroke.replace(None);
+            DrawingErrorKind::DrawingError(BackendError(format!("{e:?}")))
+        })
     }
 
     /// Starts or continues the canvas path of lines in `style`.
@@ -297,7 +315,7 @@ impl<'a> Backend<'a> {
         }
     }
 
-    /// Gives the context the fill colour `color`, unless it has it.
+    /// Gives the context the fill colour `color` (records it), unless it has it.
     fn fill_with(&self, color: BackendColor) {
         let key = rgba(color);
         if self.fill.replace(Some(key)) != Some(key) {
@@ -305,9 +323,9 @@ impl<'a> Backend<'a> {
         }
     }
 
-    /// Gives the context `font`, unless it has it (as given, or as the context reports it:
-    /// a font set again still costs the page a style update while the page has changed). A font
-    /// new to the page is set at once, to learn how the context reports it.
+    /// Gives the context `font` (records it), unless it has it (as given, or as the context
+    /// reports it: a font set again still costs the page a style update while the page has
+    /// changed). A font new to the page is set at once, to learn how the context reports it.
     fn use_font(&self, font: &str) -> Result {
         let mut has = self.font.borrow_mut();
         if *has == font {
@@ -319,6 +337,7 @@ impl<'a> Backend<'a> {
                 let mut recording = self.recording.borrow_mut();
                 let text = recording.text(font);
                 recording.op(Op::Font, &text);
+                recording.font_pending = true;
             }
             None => {
                 self.play()?;
@@ -330,8 +349,8 @@ impl<'a> Backend<'a> {
         Ok(())
     }
 
-    /// Draws text on the canvas, as plotters' canvas backend does, setting the font only when
-    /// it changes.
+    /// Records text drawn as plotters' canvas backend draws it, with the font set only when it
+    /// changes.
     fn canvas_text<T: BackendTextStyle>(
         &self,
         text: &str,
@@ -580,7 +599,9 @@ impl DrawingBackend for Backend<'_> {
             return Ok(size);
         }
         self.use_font(&key.0)?;
-        self.play()?;
+        if self.recording.borrow().font_pending {
+            self.play()?;
+        }
         let width = self.context.measure_text(text).map_or(0.0, |m| m.width());
         // Line height of sans-serif text is about 1.2 em.
         let size = (width.ceil() as u32, (style.size() * 1.2).ceil() as u32);
@@ -645,10 +666,15 @@ pub fn paint(
         ..look
     };
     let drawn = charts::draw(id, &area, input, &style);
-    if let Err(e) = area.present() {
+    let presented = area.present();
+    if let Err(e) = &presented {
         gloo::console::error!(format!("HashShift: {} chart: {e:?}", id.name()));
     }
-    LAST.with(|last| *last.borrow_mut() = Some(kept));
+    // After a failed drawing, the next painting reads the canvas afresh (what was played of it
+    // is unknown).
+    if presented.is_ok() && drawn.is_ok() {
+        LAST.with(|last| *last.borrow_mut() = Some(kept));
+    }
     match drawn {
         Ok(xmap) => xmap,
         Err(e) => {
