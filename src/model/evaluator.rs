@@ -4,12 +4,13 @@
 //! leaves the discount rates and the horizon alone reuses the discount divisors; one that leaves
 //! the market's and the keep-mining baseline's keys alone reuses the baseline's NPV; one that
 //! leaves the market, the tranches and the mining side's keys alone reuses the base plan's mining
-//! side and simulates only its AI side. The numbers are those of
+//! side and simulates only its AI side; one that moves only the discount rates discounts the
+//! base's flows again. The numbers are those of
 //! [`npv_advantage`](super::npv_advantage), bit for bit.
 
 use super::market::{self, MarketMonth};
 use super::{finance, flows, npv_of, site, Tranche};
-use crate::scenario::{Key, Scenario};
+use crate::scenario::{Key, Scenario, KEYS};
 use std::cell::RefCell;
 
 /// The keys the market path reads.
@@ -56,30 +57,44 @@ pub struct Evaluator {
     /// The base plan's tranches, and its months with their mining side only.
     tranches: Vec<Tranche>,
     mined: flows::Variant,
+    /// The base's plan and baseline.
+    plan: flows::Variant,
+    baseline: flows::Variant,
     /// The memory each simulation reuses.
     scratch: RefCell<flows::Variant>,
 }
 
 impl Evaluator {
-    /// Prepares the market path and the baseline's NPV of `base`.
+    /// Prepares the market path, the discount divisors, the baseline's NPV and the plan's
+    /// mining months of `base`.
     pub fn new(base: &Scenario) -> Self {
         let market = market::market(base);
         let divisors = divisors(base, market.len());
         let tranches = site::tranches(base);
         let mut mined = flows::Variant::default();
         flows::mine_into(base, &market, &tranches, &mut mined);
-        let mut eval = Evaluator {
+        let mut plan = flows::Variant::default();
+        plan.copy_from(&mined);
+        flows::add_ai(base, &market, &tranches, &mut plan);
+        let baseline = flows::simulate(base, &market, &[]);
+        Evaluator {
             base: *base,
+            baseline_npv: npv_of(&baseline, &divisors.0, &divisors.1),
             market,
             divisors,
-            baseline_npv: 0.0,
             tranches,
             mined,
+            plan,
+            baseline,
             scratch: RefCell::default(),
-        };
-        let (md, ad) = &eval.divisors;
-        eval.baseline_npv = eval.npv(base, &eval.market, &[], (md, ad));
-        eval
+        }
+    }
+
+    /// Whether `s` has the base's values of every key but the discount rates, bit for bit.
+    fn only_discount_moved(&self, s: &Scenario) -> bool {
+        KEYS.iter().all(|d| {
+            DISCOUNT.contains(&d.key) || s.get(d.key).to_bits() == self.base.get(d.key).to_bits()
+        })
     }
 
     /// Whether `s` has the base's values of `keys`, bit for bit.
@@ -107,6 +122,17 @@ impl Evaluator {
     }
 
     fn with_tranches(&self, s: &Scenario, tranches: Vec<Tranche>) -> f64 {
+        if tranches == self.tranches && self.only_discount_moved(s) {
+            // The base's flows, discounted at these rates.
+            let fresh;
+            let (md, ad) = if self.same(s, &DISCOUNT) {
+                (&self.divisors.0, &self.divisors.1)
+            } else {
+                fresh = divisors(s, self.market.len());
+                (&fresh.0, &fresh.1)
+            };
+            return npv_of(&self.plan, md, ad) - npv_of(&self.baseline, md, ad);
+        }
         let same_market = self.same(s, &MARKET);
         let fresh_market;
         let market = if same_market {
