@@ -60,8 +60,9 @@ pub struct Evaluator {
     /// The base's plan and baseline.
     plan: flows::Variant,
     baseline: flows::Variant,
-    /// The memory each simulation reuses.
+    /// The memory each simulation reuses, and the AI price factors of the last.
     scratch: RefCell<flows::Variant>,
+    factors: RefCell<flows::AiFactors>,
 }
 
 impl Evaluator {
@@ -75,7 +76,8 @@ impl Evaluator {
         flows::mine_into(base, &market, &tranches, &mut mined);
         let mut plan = flows::Variant::default();
         plan.copy_from(&mined);
-        flows::add_ai(base, &market, &tranches, &mut plan);
+        let mut factors = flows::AiFactors::default();
+        flows::add_ai(base, &market, &tranches, &mut plan, &mut factors);
         let baseline = flows::simulate(base, &market, &[]);
         Evaluator {
             base: *base,
@@ -87,6 +89,7 @@ impl Evaluator {
             plan,
             baseline,
             scratch: RefCell::default(),
+            factors: RefCell::new(factors),
         }
     }
 
@@ -163,7 +166,13 @@ impl Evaluator {
         let plan = if same_market && tranches == self.tranches && self.same(s, &flows::MINING) {
             let mut scratch = self.scratch.borrow_mut();
             scratch.copy_from(&self.mined);
-            flows::add_ai(s, market, &tranches, &mut scratch);
+            flows::add_ai(
+                s,
+                market,
+                &tranches,
+                &mut scratch,
+                &mut self.factors.borrow_mut(),
+            );
             npv_of(&scratch, md, ad)
         } else {
             self.npv(s, market, &tranches, (md, ad))
@@ -180,7 +189,13 @@ impl Evaluator {
         divisors: (&[f64], &[f64]),
     ) -> f64 {
         let mut scratch = self.scratch.borrow_mut();
-        flows::simulate_into(s, market, tranches, &mut scratch);
+        flows::simulate_into(
+            s,
+            market,
+            tranches,
+            &mut scratch,
+            &mut self.factors.borrow_mut(),
+        );
         npv_of(&scratch, divisors.0, divisors.1)
     }
 }

@@ -198,14 +198,21 @@ impl Variant {
 /// Simulates the site with the given tranches (empty for the keep-mining baseline).
 pub fn simulate(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche]) -> Variant {
     let mut v = Variant::default();
-    simulate_into(s, market, tranches, &mut v);
+    simulate_into(s, market, tranches, &mut v, &mut AiFactors::default());
     v
 }
 
-/// [`simulate`] into `v`, reusing its memory (for the many runs of an [`super::Evaluator`]).
-pub fn simulate_into(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: &mut Variant) {
+/// [`simulate`] into `v`, reusing its memory and the AI price factors in `factors` (for the many
+/// runs of an [`super::Evaluator`]).
+pub fn simulate_into(
+    s: &Scenario,
+    market: &[MarketMonth],
+    tranches: &[Tranche],
+    v: &mut Variant,
+    factors: &mut AiFactors,
+) {
     mine_into(s, market, tranches, v);
-    add_ai(s, market, tranches, v);
+    add_ai(s, market, tranches, v, factors);
 }
 
 /// The first phase of [`simulate_into`]: `v` afresh with the mining side of every month, which
@@ -244,10 +251,16 @@ pub const MINING: [Key; 10] = [
 
 /// The second phase of [`simulate_into`]: the AI side of every month and the cash flows, on a
 /// variant `v` that [`mine_into`] filled with the same market and tranches.
-pub fn add_ai(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: &mut Variant) {
+pub fn add_ai(
+    s: &Scenario,
+    market: &[MarketMonth],
+    tranches: &[Tranche],
+    v: &mut Variant,
+    factors: &mut AiFactors,
+) {
     let n = market.len();
     // The baseline, without tranches, never reads the AI price factors.
-    let ai = AiSpec::new(s, if tranches.is_empty() { 0 } else { n });
+    let ai = AiSpec::new(s, if tranches.is_empty() { 0 } else { n }, factors);
     for t in tranches {
         ai.add_tranche(t, market, v);
     }
@@ -300,8 +313,39 @@ fn mine(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: &mut Vari
     }
 }
 
+/// The AI price factors of a variant, kept for the next one whose inputs give the same: the GPU
+/// price's decline by age, and the lease escalator by year.
+#[derive(Debug, Default)]
+pub struct AiFactors {
+    /// `1 − gpudecl/100` (its bits) and the number of ages, with `decline^(a/12)` for each age
+    /// `a` in months.
+    decline: ((u64, usize), Vec<f64>),
+    /// `1 + esc/100` (its bits) and the number of years, with `step^y` for each lease year `y`.
+    escalator: ((u64, usize), Vec<f64>),
+}
+
+impl AiFactors {
+    /// The factors for a yearly decline keep `keep` over `ages` months and a yearly escalator
+    /// step `step` over `years` years, computed unless they are those kept.
+    fn of(&mut self, keep: f64, ages: usize, step: f64, years: usize) -> &Self {
+        if self.decline.0 != (keep.to_bits(), ages) {
+            self.decline = (
+                (keep.to_bits(), ages),
+                super::finance::monthly_powers(keep, 0, ages),
+            );
+        }
+        if self.escalator.0 != (step.to_bits(), years) {
+            self.escalator = (
+                (step.to_bits(), years),
+                (0..years).map(|y| libm::pow(step, y as f64)).collect(),
+            );
+        }
+        self
+    }
+}
+
 /// The AI inputs, with the per-age price factors computed once.
-struct AiSpec {
+struct AiSpec<'a> {
     model: AiModel,
     /// Conversion capex, $ per MW of IT load.
     capex_per_it_mw: f64,
@@ -327,18 +371,20 @@ struct AiSpec {
     terminal: TerminalValue,
     land_per_mw: f64,
     /// `(1 − gpudecl/100)^(a/12)` for GPU age `a` in months.
-    decline: Vec<f64>,
+    decline: &'a [f64],
     /// `(1 + esc/100)^y` for lease year `y`.
-    escalator: Vec<f64>,
+    escalator: &'a [f64],
 }
 
-impl AiSpec {
-    /// The AI inputs of `s`, with the price factors of `n` months.
-    fn new(s: &Scenario, n: usize) -> Self {
+impl<'a> AiSpec<'a> {
+    /// The AI inputs of `s`, with the price factors of `n` months (from `factors` when they
+    /// have them).
+    fn new(s: &Scenario, n: usize, factors: &'a mut AiFactors) -> Self {
         let refresh = 12 * s.int(Key::Gpulife) as usize;
         let keep = 1.0 - s.get(Key::Gpudecl) / 100.0;
         let step = 1.0 + s.get(Key::Esc) / 100.0;
         let contract_months = s.int(Key::Cterm) as usize;
+        let factors = factors.of(keep, refresh.min(n), step, n / 12 + 1);
         AiSpec {
             model: s.ai(),
             capex_per_it_mw: s.get(Key::Capex) * 1e6,
@@ -367,8 +413,8 @@ impl AiSpec {
             },
             terminal: s.terminal(),
             land_per_mw: s.get(Key::Landv) * 1e6,
-            decline: super::finance::monthly_powers(keep, 0, refresh.min(n)),
-            escalator: (0..=n / 12).map(|y| libm::pow(step, y as f64)).collect(),
+            decline: &factors.decline.1,
+            escalator: &factors.escalator.1,
         }
     }
 
