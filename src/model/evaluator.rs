@@ -11,6 +11,7 @@
 use super::market::{self, MarketMonth};
 use super::{finance, flows, npv_of, site, Tranche};
 use crate::scenario::{Key, Scenario, KEYS};
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 /// The keys the market path reads.
@@ -66,8 +67,8 @@ pub struct Evaluator {
 }
 
 impl Evaluator {
-    /// Prepares the market path, the discount divisors, the baseline's NPV and the plan's
-    /// mining months of `base`.
+    /// Prepares the market path, the discount divisors, the plan's and the baseline's flows
+    /// (and the baseline's NPV), and the plan's mining months of `base`.
     pub fn new(base: &Scenario) -> Self {
         let market = market::market(base);
         let divisors = divisors(base, market.len());
@@ -100,6 +101,16 @@ impl Evaluator {
         })
     }
 
+    /// The discount divisors of `s` over `n` months: the base's when they are the same (they
+    /// read only the discount rates and the number of months).
+    fn divisors_for(&self, s: &Scenario, n: usize) -> Cow<'_, (Vec<f64>, Vec<f64>)> {
+        if n == self.market.len() && self.same(s, &DISCOUNT) {
+            Cow::Borrowed(&self.divisors)
+        } else {
+            Cow::Owned(divisors(s, n))
+        }
+    }
+
     /// Whether `s` has the base's values of `keys`, bit for bit.
     fn same(&self, s: &Scenario, keys: &[Key]) -> bool {
         keys.iter()
@@ -127,13 +138,7 @@ impl Evaluator {
     fn with_tranches(&self, s: &Scenario, tranches: Vec<Tranche>) -> f64 {
         if tranches == self.tranches && self.only_discount_moved(s) {
             // The base's flows, discounted at these rates.
-            let fresh;
-            let (md, ad) = if self.same(s, &DISCOUNT) {
-                (&self.divisors.0, &self.divisors.1)
-            } else {
-                fresh = divisors(s, self.market.len());
-                (&fresh.0, &fresh.1)
-            };
+            let (md, ad) = &*self.divisors_for(s, self.market.len());
             return npv_of(&self.plan, md, ad) - npv_of(&self.baseline, md, ad);
         }
         let same_market = self.same(s, &MARKET);
@@ -150,14 +155,8 @@ impl Evaluator {
             fresh_market = market::market(s);
             &fresh_market
         };
-        // The divisors read only the discount rates and the number of months.
-        let fresh_divisors;
-        let (md, ad) = if market.len() == self.market.len() && self.same(s, &DISCOUNT) {
-            (&self.divisors.0, &self.divisors.1)
-        } else {
-            fresh_divisors = divisors(s, market.len());
-            (&fresh_divisors.0, &fresh_divisors.1)
-        };
+        let divisors = self.divisors_for(s, market.len());
+        let (md, ad) = (&divisors.0[..], &divisors.1[..]);
         let baseline = if same_market && self.same(s, &BASELINE) {
             self.baseline_npv
         } else {
