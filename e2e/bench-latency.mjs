@@ -6,7 +6,9 @@
 // and input → frame (the browser has laid out, painted and committed the frame that shows it;
 // the slider is moved at the start of a frame, as a drag's events come, so that frame is the
 // one under way, and a timer queued before the input fires once it is done). Also the main
-// thread's long tasks (≥ 50 ms) during the sweeps. Asserts nothing.
+// thread's long tasks (≥ 50 ms) during the sweeps. Then the browser's own floor on the phone: a
+// blank page whose inline script draws one canvas, loaded the same way (this shared machine's
+// speed varies from hour to hour; the floor is a reference for the hour). Asserts nothing.
 // Usage: node e2e/bench-latency.mjs [steps per slider, default 40] [runs per row, default 1]
 //        [only the rows whose label contains this text, e.g. "fan"]
 //        BENCH_DIST=<folder> benchmarks another build than dist/ (to compare two builds).
@@ -132,6 +134,26 @@ for (const [label, viewport, tab, throttle] of rows) {
     await context.close();
   }
   console.log(`  ${label.padEnd(46)} n=${String(latencies.length).padEnd(4)} p50 ${fmt(pct(latencies, 0.5))}  p95 ${fmt(pct(latencies, 0.95))}  max ${fmt(Math.max(...latencies))}  frame p50 ${fmt(pct(frames, 0.5))}  p95 ${fmt(pct(frames, 0.95))}  first chart ${fmt(median(firsts))} (worst ${fmt(Math.max(...firsts)).trim()})  long tasks ${longTasks}`);
+}
+/** A page with nothing but one canvas that its inline script draws and stamps as the app's
+ * charts are stamped: what the slowed browser takes before any page's first chart. */
+const FLOOR_PAGE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title></head>
+<body><canvas data-chart="floor" width="300" height="150"></canvas><script>
+const canvas = document.querySelector('canvas');
+canvas.getContext('2d').fillRect(0, 0, 150, 75);
+canvas.setAttribute('data-first-drawn-at', String(performance.now()));
+</script></body></html>`;
+const FLOOR_LABEL = 'phone blank page with one canvas (the floor)';
+if (FLOOR_LABEL.includes(ONLY)) {
+  server.pages.set('/floor.html', FLOOR_PAGE);
+  const firsts = [];
+  for (let run = 0; run < Math.max(RUNS, 5); run++) {
+    const { context, first } = await openThrottled(browser, new URL('floor.html', server.url).href, PHONE, 6);
+    firsts.push(first);
+    await context.close();
+  }
+  console.log(`  ${FLOOR_LABEL.padEnd(46)} first chart ${fmt(median(firsts))} (worst ${fmt(Math.max(...firsts)).trim()})`);
 }
 await browser.close();
 await server.close();
