@@ -128,6 +128,10 @@ fn control_view(props: &ControlProps) -> Html {
     } = props;
     let (key, s, lang) = (*key, *s, *lang);
     let c = control(&s, key, lang);
+    // The number box's text while it is being typed into: the box keeps what the reader
+    // typed (a clean value applies at once, but the box is not rewritten under their keys:
+    // `1.234.567` must not become `1,234` after its fifth key) until the change or the blur.
+    let draft = use_state_eq(|| None::<String>);
     let reset = dispatch.reform(move |_| Action::Reset(key));
     let set_text = move |dispatch: &Callback<Action>| {
         dispatch.reform(move |text: String| Action::SetText(key, text))
@@ -184,28 +188,43 @@ fn control_view(props: &ControlProps) -> Html {
                 Some(Action::Slide(key, v))
             });
             // While typing, clean values apply at once; the rest waits for the change.
-            let on_type = forward(dispatch, move |e: InputEvent| {
-                let v = preview(&s, key, &target::<HtmlInputElement>(&e)?.value(), lang)?;
-                Some(Action::Set(key, v))
-            });
+            let on_type = {
+                let (draft, dispatch) = (draft.clone(), dispatch.clone());
+                Callback::from(move |e: InputEvent| {
+                    let Some(input) = target::<HtmlInputElement>(&e) else {
+                        return;
+                    };
+                    let text = input.value();
+                    if let Some(v) = preview(&s, key, &text, lang) {
+                        dispatch.emit(Action::Set(key, v));
+                    }
+                    draft.set(Some(text));
+                })
+            };
             let on_change = {
-                let set = set_text(dispatch);
+                let (draft, set) = (draft.clone(), set_text(dispatch));
                 Callback::from(move |e: Event| {
                     if let Some(input) = target::<HtmlInputElement>(&e) {
                         let text = input.value();
                         // Show the safe value at once, even when the scenario does not change.
                         input.set_value(&committed(&s, key, &text, lang));
+                        draft.set(None);
                         set.emit(text);
                     }
                 })
             };
+            let on_blur = {
+                let draft = draft.clone();
+                Callback::from(move |_: FocusEvent| draft.set(None))
+            };
+            let text = (*draft).clone().unwrap_or(text);
             html! {
                 <div class="control-row">
                     <input type="range" data-for={c.name} {min} {max} {step} value={position}
                         aria-label={c.label} aria-valuetext={spoken} oninput={on_slide} />
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name}
                         value={text} autocomplete="off" spellcheck="false"
-                        oninput={on_type} onchange={on_change} />
+                        oninput={on_type} onchange={on_change} onblur={on_blur} />
                 </div>
             }
         }
