@@ -229,6 +229,25 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   assert.equal(await page.$eval('[data-kpi="npv_advantage"]', (e) => e.dataset.value), printed('v=2&power=47.5', 'npv_advantage'));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/italian.png` });
+  // Typed key by key, a number with its thousands marked stays as typed (a clean value on the
+  // way, `1.2` or `1.234`, applies but does not rewrite the box) and reads whole at the change.
+  const btc = page.locator('[name="btc"]');
+  await btc.fill('');
+  await btc.pressSequentially('1.234.567');
+  assert.equal(await btc.inputValue(), '1.234.567');
+  await btc.press('Tab');
+  assert.equal(await waitForQuery(page, (s) => s.includes('btc=1234567')), 'v=2&power=47.5&btc=1234567&lang=it');
+  assert.equal(await btc.inputValue(), '1234567');
+  assert.equal(await page.locator('[data-role="warnings"]').count(), 0);
+  // A warning quotes what was typed, and says its numbers the Italian way.
+  await page.fill('[name="power"]', '1.234,5');
+  await page.press('[name="power"]', 'Enter');
+  assert.equal(await page.locator('[data-role="warnings"] li').innerText(),
+    '`power`: 1.234,5 è sopra il massimo 500 $/MWh; si usa 500.');
+  await page.fill('[name="power"]', '4,5,6');
+  await page.press('[name="power"]', 'Enter');
+  assert.equal(await page.locator('[data-role="warnings"] li').innerText(),
+    '`power`: “4,5,6” non è un numero; si usa 500.');
   assert.deepEqual(problems, []);
   await context.close();
 });

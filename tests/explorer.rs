@@ -62,11 +62,11 @@ fn set_reset_and_typed_text() {
     assert!(s.warnings_open);
     assert_eq!(
         page::warnings(&s),
-        ["`btc`: “lots” is not a number; using 65000."]
+        ["`btc`: “lots” is not a number; using 65,000."]
     );
     update(&mut s, Action::SetText(Key::Mw, "9000".into()));
     assert_eq!(s.scenario.get(Key::Mw), 5000.0);
-    assert!(page::warnings(&s)[0].contains("above the maximum 5000 MW"));
+    assert!(page::warnings(&s)[0].contains("above the maximum 5,000 MW"));
     update(&mut s, Action::DismissWarnings);
     assert!(page::warnings(&s).is_empty());
     // An unchanged value asks for nothing.

@@ -404,11 +404,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::Set(key, value) | Action::Slide(key, value) => state.scenario.set(key, value),
-        Action::SetText(key, text) => {
-            let text = super::controls::typed(key, &text, state.view.lang);
+        Action::SetText(key, typed) => {
+            let text = super::controls::typed(key, &typed, state.view.lang);
             let warnings = state.scenario.set_text(key, &text);
             if !warnings.is_empty() {
-                state.warnings = warnings.into_iter().map(PageWarning::Link).collect();
+                state.warnings = warnings
+                    .into_iter()
+                    .map(|w| PageWarning::Link(w.as_typed(&typed)))
+                    .collect();
                 state.warnings_open = true;
             }
         }

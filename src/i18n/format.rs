@@ -191,6 +191,12 @@ impl Fmt {
         }
     }
 
+    /// Every digit of `v` (as a query writes it: the shortest text that reads back as `v`),
+    /// grouped and with this language's marks: `1234.5` → `1,234.5`, `1.234,5`.
+    pub fn exact(&self, v: f64) -> String {
+        self.separate(v, &format!("{}", v.abs() + 0.0))
+    }
+
     /// A number as a person types it in this language: the query's form with this language's
     /// decimal mark and no grouping (`47,5`).
     pub fn typed_number(&self, query_form: &str) -> String {

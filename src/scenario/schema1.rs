@@ -135,7 +135,7 @@ mod tests {
         assert_eq!(p.scenario.get(Key::Btc), 90_000.0);
         assert!(p.warnings[0]
             .text(crate::i18n::Lang::En)
-            .contains("using 90000"));
+            .contains("using 90,000"));
         assert!(p.warnings[1]
             .text(crate::i18n::Lang::En)
             .starts_with("`aiopex`"));

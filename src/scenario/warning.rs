@@ -1,7 +1,6 @@
 //! What the codec says about a link or a typed value it could not use as given: one warning per
 //! problem, naming the key, rendered in any language.
 
-use super::format_number;
 use super::keys::{Key, Kind};
 use crate::calendar::YearMonth;
 use crate::i18n::{Lang, Msg};
@@ -114,6 +113,31 @@ pub enum Warning {
 }
 
 impl Warning {
+    /// This warning about a value a person typed as `text` (which the page read as a query
+    /// writes it: `1.234,5` as `1234.5`), quoting `text` as they typed it.
+    pub fn as_typed(self, text: &str) -> Warning {
+        let text = text.to_string();
+        match self {
+            Warning::Value { key, name, problem } => Warning::Value {
+                key,
+                name,
+                problem: match problem {
+                    Problem::Unreadable { why, fallback, .. } => Problem::Unreadable {
+                        value: text,
+                        why,
+                        fallback,
+                    },
+                    Problem::NotWhole { rounded, .. } => Problem::NotWhole {
+                        value: text,
+                        rounded,
+                    },
+                    other => other,
+                },
+            },
+            other => other,
+        }
+    }
+
     /// The warning as a sentence in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         match self {
@@ -166,9 +190,10 @@ impl Problem {
                     ("value", &quote(value)),
                 ],
             ),
-            Problem::Empty { fallback } => {
-                lang.fill(Msg::WarnEmpty, &[("key", name), ("fallback", fallback)])
-            }
+            Problem::Empty { fallback } => lang.fill(
+                Msg::WarnEmpty,
+                &[("key", name), ("fallback", &in_lang(key, fallback, lang))],
+            ),
             Problem::Unreadable {
                 value,
                 why,
@@ -191,7 +216,7 @@ impl Problem {
                         ("key", name),
                         ("value", &quote(value)),
                         ("choices", &choices.join(", ")),
-                        ("fallback", fallback),
+                        ("fallback", &in_lang(key, fallback, lang)),
                     ],
                 )
             }
@@ -200,7 +225,7 @@ impl Problem {
                 &[
                     ("key", name),
                     ("value", &quote(value)),
-                    ("rounded", &format_number(*rounded)),
+                    ("rounded", &lang.fmt().exact(*rounded)),
                 ],
             ),
             Problem::OutOfBounds { value, bound, side } => {
@@ -211,7 +236,7 @@ impl Problem {
                 };
                 let shown = |v: f64| match key.def().kind {
                     Kind::Month => YearMonth::from_index(v as i32).to_string(),
-                    _ => format_number(v),
+                    _ => lang.fmt().exact(v),
                 };
                 let with_unit = match key.def().unit {
                     Some(unit) => format!("{} {}", shown(*bound), lang.t(unit)),
@@ -228,6 +253,15 @@ impl Problem {
                 )
             }
         }
+    }
+}
+
+/// A key's value as a query writes it (`65000`), as `lang` writes it (`65,000`, `65.000`);
+/// a month or a choice as it is.
+fn in_lang(key: Key, text: &str, lang: Lang) -> String {
+    match (key.def().kind, text.parse::<f64>()) {
+        (Kind::Real | Kind::Integer, Ok(v)) => lang.fmt().exact(v),
+        _ => text.to_string(),
     }
 }
 
