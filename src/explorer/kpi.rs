@@ -31,6 +31,19 @@ pub struct Kpi {
     pub primary: bool,
     /// The pinned scenario's value, when one is pinned.
     pub compare: Option<Compared>,
+    /// For a price, the text that puts its unit on a value (`{v}/MWh`): its change since A is
+    /// said in it, and is not said when A's value was in another unit.
+    pub per: Option<Msg>,
+}
+
+impl Kpi {
+    /// The card of a price whose text puts its unit on a value with `per` (`{v}/MWh`).
+    fn priced(self, per: Msg) -> Kpi {
+        Kpi {
+            per: Some(per),
+            ..self
+        }
+    }
 }
 
 /// A card's value in the pinned scenario A.
@@ -132,9 +145,10 @@ enum Delta {
 }
 
 impl Delta {
-    /// The change from `a` to `b` (raw values as printed), as text; `None` when either is null,
-    /// they are equal, or the kind shows none.
-    fn text(self, a: &str, b: &str, lang: Lang) -> Option<String> {
+    /// The change from `a` to `b` (raw values as printed), as text (a price's in `per`);
+    /// `None` when either is null, they are equal or differ by less than the text shows, or
+    /// the kind shows none.
+    fn text(self, a: &str, b: &str, per: Option<Msg>, lang: Lang) -> Option<String> {
         let f = lang.fmt();
         let signed = |d: f64, text: String| {
             if d > 0.0 {
@@ -158,17 +172,17 @@ impl Delta {
             Delta::Nothing => None,
             kind => {
                 let (a, b) = (a.parse::<f64>().ok()?, b.parse::<f64>().ok()?);
+                let said = |d: f64| match kind {
+                    Delta::Points => lang.fill(Msg::PointsValue, &[("v", &f.fixed(d * 100.0, 1))]),
+                    Delta::Price(digits) => {
+                        let v = f.price(d, digits);
+                        per.map_or_else(|| v.clone(), |m| lang.fill(m, &[("v", &v)]))
+                    }
+                    _ => f.money(d),
+                };
+                // A change that rounds away (`−$0.00`) is no change.
                 let d = b - a;
-                (d != 0.0).then(|| {
-                    let text = match kind {
-                        Delta::Points => {
-                            lang.fill(Msg::PointsValue, &[("v", &f.fixed(d * 100.0, 1))])
-                        }
-                        Delta::Price(digits) => f.price(d, digits),
-                        _ => f.money(d),
-                    };
-                    signed(d, text)
-                })
+                (said(d.abs()) != said(0.0)).then(|| signed(d, said(d)))
             }
         }
     }
@@ -183,9 +197,9 @@ pub fn compare(cards: &mut [Kpi], pinned: &[Kpi], lang: Lang) {
         let mut text = lang.fill(Msg::CompareValue, &[("value", &a.text)]);
         let delta = Card::ALL
             .into_iter()
-            .find(|c| c.id() == card.id)
+            .find(|c| c.id() == card.id && a.per == card.per)
             .map_or(Delta::Nothing, Card::delta);
-        if let Some(d) = delta.text(&a.data_value, &card.data_value, lang) {
+        if let Some(d) = delta.text(&a.data_value, &card.data_value, card.per, lang) {
             text = format!("{text} · {d}");
         }
         card.compare = Some(Compared {
@@ -244,6 +258,7 @@ impl Context<'_> {
             in_embed: card.in_embed(),
             primary: card.primary(),
             compare: None,
+            per: None,
         }
     }
 }
@@ -507,6 +522,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
                 ),
                 None,
             )
+            .priced(short)
         }
         None => c.card(
             Card::BreakevenAi,
@@ -572,20 +588,22 @@ fn mining_breakeven_power(c: &Context) -> Kpi {
     let p = c.p;
     let per_mwh = |v: f64| c.lang.fill(Msg::PerMwh, &[("v", &c.f.price(v, 2))]);
     match p.summary.mining_breakeven_power {
-        Some(v) => c.card(
-            Card::MiningPower,
-            titles,
-            Ok((data_value(v), per_mwh(v))),
-            c.lang.fill(
-                Msg::MiningPowerMeaning,
-                &[
-                    ("month", &c.f.month(p.scenario.month(Key::Start))),
-                    ("price", &per_mwh(v)),
-                    ("now", &per_mwh(p.months[0].power_usd_mwh)),
-                ],
-            ),
-            None,
-        ),
+        Some(v) => c
+            .card(
+                Card::MiningPower,
+                titles,
+                Ok((data_value(v), per_mwh(v))),
+                c.lang.fill(
+                    Msg::MiningPowerMeaning,
+                    &[
+                        ("month", &c.f.month(p.scenario.month(Key::Start))),
+                        ("price", &per_mwh(v)),
+                        ("now", &per_mwh(p.months[0].power_usd_mwh)),
+                    ],
+                ),
+                None,
+            )
+            .priced(Msg::PerMwh),
         None => c.card(
             Card::MiningPower,
             titles,
@@ -763,14 +781,41 @@ mod tests {
     #[test]
     fn month_changes_read_in_months() {
         assert_eq!(
-            Delta::Months.text("2035-12", "2036-03", Lang::En),
+            Delta::Months.text("2035-12", "2036-03", None, Lang::En),
             Some("+3 months".into())
         );
-        assert_eq!(Delta::Months.text("", "2036-03", Lang::En), None);
+        assert_eq!(Delta::Months.text("", "2036-03", None, Lang::En), None);
         assert_eq!(
-            Delta::Price(2).text("3.1", "2.5", Lang::En),
+            Delta::Price(2).text("3.1", "2.5", None, Lang::En),
             Some("−$0.60".into())
         );
+    }
+
+    #[test]
+    fn price_changes_keep_their_unit_and_tiny_ones_are_none() {
+        // 73.50 − 101.77 = −28.27 $/MWh.
+        assert_eq!(
+            Delta::Price(2).text("101.77", "73.5", Some(Msg::PerMwh), Lang::It),
+            Some("−28,27 $/MWh".into())
+        );
+        assert_eq!(
+            Delta::Price(2).text("3.14", "3.1400000000004", None, Lang::En),
+            None,
+            "a change that rounds to $0.00 is not shown as −$0.00"
+        );
+        // A's break-even rate per GPU-hour and this one per kW-month: no change is said.
+        let a = run("", Lang::En);
+        let mut b = run("ai=colo", Lang::En);
+        compare(&mut b, &a, Lang::En);
+        let rate = card(&b, "breakeven_ai_rate").compare.clone().unwrap();
+        assert_eq!(
+            rate.text,
+            format!("A: {}", card(&a, "breakeven_ai_rate").text)
+        );
+        let mut b = run("power=60", Lang::It);
+        compare(&mut b, &run("", Lang::It), Lang::It);
+        let power = card(&b, "mining_breakeven_power").compare.clone().unwrap();
+        assert!(power.text.ends_with(" $/MWh"), "{}", power.text);
     }
 
     #[test]
