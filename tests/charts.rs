@@ -105,9 +105,21 @@ fn analysis_charts_draw() {
     };
     for q in SCENARIOS {
         let p = model::run(&parse(q).scenario);
+        // 420 px at scale 2 leave 328 px for the bars: 11 rows of 28 px, the widest 11.
         let (m, out) = svg(ChartId::Sensitivity, &p, &style);
         assert!(m.is_none());
-        assert!(out.contains("BTC price"), "{q}");
+        let all = tornado(&p.scenario).bars.len();
+        assert!(out.contains(&format!("widest 11 of {all}")), "{q}");
+        // At scale 1 every input has its row.
+        let (_, out) = svg(
+            ChartId::Sensitivity,
+            &p,
+            &Style {
+                scale: 1.0,
+                ..style
+            },
+        );
+        assert!(out.contains("BTC price") && !out.contains("widest"), "{q}");
         let (_, out) = svg(ChartId::Map, &p, &style);
         // At least one run of cells per row, at most one per cell.
         let rects = out.matches("<rect").count();

@@ -99,7 +99,16 @@ fn fitted(text: &str, room: u32, width: &dyn Fn(&str) -> u32) -> String {
     "…".to_string()
 }
 
-/// Draws the tornado, widest bar on top.
+/// How many of `bars` rows fit in `plot` px of height at `row` px a row: all of them when
+/// they fit, else as many as fit, and never fewer than three (or all, when fewer).
+fn rows_that_fit(bars: usize, plot: u32, row: u32) -> usize {
+    let fit = (plot / row.max(1)) as usize;
+    fit.clamp(bars.min(3), bars)
+}
+
+/// Draws the tornado, widest bar on top; in a chart too short for a row per input (a phone's
+/// embed), the widest bars that fit at 14 px a row, and the axis says how many of all are
+/// shown (the data table has every row).
 pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     input: &Input,
@@ -122,7 +131,13 @@ pub(super) fn draw<DB: DrawingBackend>(
     let axis = MoneyAxis::for_range(lo, hi);
     let pad = ((hi - lo) * 0.05).max(1.0);
     let (x0, x1) = ((lo - pad) / axis.divisor, (hi + pad) / axis.divisor);
-    let rows = t.bars.len();
+    let (margin, x_label_area) = (style.px(6.0), style.px(34.0));
+    let plot = area
+        .dim_in_pixel()
+        .1
+        .saturating_sub(2 * margin + x_label_area);
+    let rows = rows_that_fit(t.bars.len(), plot, style.px(14.0));
+    let bars = &t.bars[..rows];
     // The label area fits the widest input's name, up to 38 % of the chart (so that the axis'
     // caption, centred under the bars, fits too); a name wider than that is shortened with an
     // ellipsis (the data table has it whole). The x axis has a label per 70 px or so.
@@ -130,17 +145,16 @@ pub(super) fn draw<DB: DrawingBackend>(
     let width = |text: &str| area.estimate_text_size(text, &font).map_or(0, |(w, _)| w);
     let full = area.dim_in_pixel().0;
     let room = (f64::from(full) * 0.38) as u32;
-    let labels: Vec<String> = t
-        .bars
+    let labels: Vec<String> = bars
         .iter()
         .map(|b| fitted(style.t(b.key.def().label), room, &width))
         .collect();
     let label_area = labels.iter().map(|l| width(l)).max().unwrap_or(0) + style.px(8.0);
     let x_labels = (full.saturating_sub(label_area) / style.px(70.0)).clamp(2, 8) as usize;
     let mut chart = ChartBuilder::on(area)
-        .margin(style.px(6.0))
+        .margin(margin)
         .margin_right(style.px(16.0))
-        .x_label_area_size(style.px(34.0))
+        .x_label_area_size(x_label_area)
         .y_label_area_size(label_area)
         .build_cartesian_2d(x0..x1, 0.0..rows as f64)
         .map_err(err)?;
@@ -152,11 +166,20 @@ pub(super) fn draw<DB: DrawingBackend>(
         .axis_style(style.colors.build.stroke_width(style.px(1.0)))
         .x_label_formatter(&|x| axis.tick(*x, style.lang.fmt()))
         .x_labels(x_labels)
-        .x_desc(
+        .x_desc(if rows == t.bars.len() {
             style
                 .lang
-                .fill(Msg::AxisNpvAdvantage, &[("unit", axis.unit(style.lang.fmt()))]),
-        )
+                .fill(Msg::AxisNpvAdvantage, &[("unit", axis.unit(style.lang.fmt()))])
+        } else {
+            style.lang.fill(
+                Msg::AxisNpvAdvantageTop,
+                &[
+                    ("unit", axis.unit(style.lang.fmt())),
+                    ("shown", &rows.to_string()),
+                    ("all", &t.bars.len().to_string()),
+                ],
+            )
+        })
         .y_labels(rows * 2 + 1)
         .y_label_formatter(&|y| {
             // Labels sit at the middle of each bar's row; row 0 is at the top.
@@ -177,7 +200,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     // The low bars, then the high ones (one fill colour after the other; rows do not overlap,
     // and in a row the high bar is still drawn over the low one).
     for (high, color) in [(false, style.colors.mining), (true, style.colors.ai)] {
-        let bars = t.bars.iter().enumerate().map(|(i, b)| {
+        let bars = bars.iter().enumerate().map(|(i, b)| {
             let y = (rows - 1 - i) as f64;
             let v = if high { b.high } else { b.low };
             Rectangle::new(
@@ -198,7 +221,17 @@ pub(super) fn draw<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
-    use super::fitted;
+    use super::{fitted, rows_that_fit};
+
+    #[test]
+    fn a_short_chart_keeps_the_widest_rows_that_fit() {
+        // 20 inputs: 300 px at 14 px a row hold 21, so all; 200 px hold 14; 20 px keep 3.
+        assert_eq!(rows_that_fit(20, 300, 14), 20);
+        assert_eq!(rows_that_fit(20, 200, 14), 14);
+        assert_eq!(rows_that_fit(20, 20, 14), 3);
+        assert_eq!(rows_that_fit(2, 0, 14), 2);
+        assert_eq!(rows_that_fit(0, 100, 14), 0);
+    }
 
     #[test]
     fn long_names_are_shortened_with_an_ellipsis_to_fit() {

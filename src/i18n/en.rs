@@ -369,6 +369,8 @@ catalogue! {
     AxisHashprice = "Hashprice, $/PH/day",
     AxisBtcK = "BTC price, $k",
     AxisNpvAdvantage = "NPV advantage of converting, {unit}",
+    /// The tornado's axis when only its widest bars fit the chart's height.
+    AxisNpvAdvantageTop = "NPV advantage, {unit} · widest {shown} of {all}",
     AxisStartingBtc = "Starting BTC price, $k",
     AxisGpuRate = "GPU rate, $/GPU-hour",
     AxisLeaseRate = "Lease rate, $/kW-month",
