@@ -35,6 +35,8 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
     assert.equal(now[id], printed('v=2&power=40&gpu=3', id), id);
   }
   assert.match(await page.textContent('[data-kpi="npv_advantage"] .kpi-compare'), /^A: −\$590 M · \+\$/);
+  // A price's change is said in its unit.
+  assert.match(await page.textContent('[data-kpi="breakeven_ai_rate"] .kpi-compare'), /^A: \$3\.14\/h · [+−]\$\d+\.\d\d\/h$/);
   // The waterfall names the inputs that changed, in table order, and adds up.
   await page.waitForSelector('[data-role="compare"] tr[data-step]');
   const steps = await page.$$eval('[data-role="compare"] tr[data-step]', (rows) => rows.map((r) => r.dataset.step));
@@ -48,6 +50,10 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
   await fresh.goto(`${site.url}?${q}`);
   await fresh.waitForSelector('[data-role="compare"] tr[data-step]');
   assert.equal(await fresh.$eval('[data-kpi="npv_advantage"]', (e) => e.dataset.compareValue), compare.npv_advantage);
+  // On a phone the waterfall's amounts stay in view: its names and changes wrap.
+  await fresh.setViewportSize({ width: 390, height: 844 });
+  await fresh.waitForFunction(() => innerWidth === 390);
+  assert.deepEqual(await fresh.$eval('[data-role="compare"]', (e) => e.scrollWidth <= e.clientWidth), true);
   // Unpin clears it.
   await page.click('[data-action="unpin"]');
   assert.equal(await waitForQuery(page, (s) => !s.includes('cmp=')), 'v=2&power=40&gpu=3&tab=cash');
@@ -117,6 +123,7 @@ function article(url, width) {
     <p>Leasing the hall instead:</p>
     <iframe id="second" data-hashshift src="${src('preset=colo-lease&tab=cash')}" title="HashShift" loading="lazy" style="width:100%;height:480px;border:0"></iframe>
     <p>The halving of 2028 cuts mining revenue in half again.</p>
+    <iframe id="third" data-hashshift src="${src('tab=sensitivity&controls=gpu')}" title="HashShift" loading="lazy" style="width:100%;height:480px;border:0"></iframe>
     <script src="${url}embed.js" async></script></body></html>`;
 }
 
@@ -129,7 +136,8 @@ for (const width of [600, 360]) {
     // The article comes from the site's origin, as a newsroom page would host the script.
     site.server.pages.set('/tools/hashshift/article.html', article(site.url, width));
     await page.goto(`${site.url}article.html`);
-    for (const id of ['first', 'second']) {
+    for (const id of ['first', 'second', 'third']) {
+      await page.$eval(`#${id}`, (f) => f.scrollIntoView());
       await page.waitForSelector(`#${id}[data-hashshift-sized]`);
       const frame = await (await page.$(`#${id}`)).contentFrame();
       await frame.waitForSelector('.app.sized canvas[data-chart][data-draws]');
@@ -144,9 +152,13 @@ for (const width of [600, 360]) {
         const clipped = [...document.querySelectorAll('.kpi-title, .kpi-value, .open-full, h1, .legend li, .summary')]
           .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth + 0.5)
           .map((e) => e.textContent);
-        return { h: d.scrollHeight <= innerHeight, w: d.scrollWidth <= innerWidth, clipped };
+        // The chart stays in its frame, above its legend (a floated button once pushed it down).
+        const box = (s) => document.querySelector(`.chart:not([hidden]) ${s}`).getBoundingClientRect();
+        const [canvas, frame, legend] = [box('canvas'), box('.chart-frame'), box('.legend')];
+        const framed = canvas.top >= frame.top - 0.5 && canvas.bottom <= frame.bottom + 0.5 && canvas.bottom <= legend.top + 0.5;
+        return { h: d.scrollHeight <= innerHeight, w: d.scrollWidth <= innerWidth, clipped, framed };
       });
-      assert.deepEqual(fit, { h: true, w: true, clipped: [] }, id);
+      assert.deepEqual(fit, { h: true, w: true, clipped: [], framed: true }, id);
     }
     await page.screenshot({ path: `${SHOTS}/article-${width}.png`, fullPage: true });
     // The column narrows: the height follows.
