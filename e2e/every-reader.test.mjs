@@ -134,6 +134,45 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
   await context.close();
 });
 
+test('chart tabs follow the ARIA tabs pattern: one tab stop, arrows, Home and End, named panels', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`);
+  const tabs = await page.$$eval('[role="tab"]', (ts) => ts.map((t) => [t.dataset.tab, t.tabIndex, t.getAttribute('aria-controls')]));
+  assert.deepEqual(tabs.filter(([, i]) => i === 0).map(([n]) => n), ['cash'], 'the tab shown is the one tab stop');
+  // Each tab names its panel, and the panel is named by its tab.
+  for (const [name, , panel] of tabs) {
+    assert.equal(await page.$eval(`#${panel}`, (p) => [p.getAttribute('role'), p.getAttribute('aria-labelledby')].join(' ')), `tabpanel tab-${name}`);
+  }
+  const shown = async (name) => {
+    await page.waitForFunction((n) => document.activeElement?.dataset.tab === n
+      && document.activeElement.getAttribute('aria-selected') === 'true'
+      && !document.getElementById(`panel-${n}`).hidden, name);
+    return waitForQuery(page, (s) => name === 'revenue' ? !s.includes('tab=') : s.includes(`tab=${name}`));
+  };
+  const names = tabs.map(([n]) => n);
+  await page.focus('[role="tab"][data-tab="cash"]');
+  await page.keyboard.press('ArrowRight');
+  await shown(names[names.indexOf('cash') + 1]);
+  await page.keyboard.press('End');
+  await shown(names.at(-1));
+  await page.keyboard.press('ArrowRight');
+  await shown(names[0]);
+  await page.keyboard.press('ArrowLeft');
+  await shown(names.at(-1));
+  await page.keyboard.press('Home');
+  await shown(names[0]);
+  assert.deepEqual(problems, []);
+  await context.close();
+  // On a phone the strip scrolls sideways, and a link's tab is scrolled into view.
+  const phone = await open(site.browser, `${site.url}?tab=timing&lang=it`, { width: 390, height: 844, scale: 3 });
+  await phone.page.waitForFunction(() => {
+    const [strip, tab] = [document.querySelector('[role="tablist"]'), document.getElementById('tab-timing')];
+    const [s, t] = [strip.getBoundingClientRect(), tab.getBoundingClientRect()];
+    return strip.scrollWidth > strip.clientWidth && t.left >= s.left - 0.5 && t.right <= s.right + 0.5;
+  });
+  assert.deepEqual(phone.problems, []);
+  await phone.context.close();
+});
+
 test('theme: dark by key or by the system, light by key, charts and page redrawn to match', async () => {
   const dark = [0x14, 0x18, 0x1e];
   const light = [0xff, 0xff, 0xff];

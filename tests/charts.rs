@@ -268,3 +268,17 @@ fn time_charts_draw_the_pinned_scenario_in_grey() {
         assert_eq!(points.split_whitespace().count(), 114, "{id:?}");
     }
 }
+
+#[test]
+fn tab_keys_move_to_the_next_the_previous_the_first_and_the_last() {
+    let all: Vec<ChartId> = ChartId::all().collect();
+    let (first, last) = (all[0], all[all.len() - 1]);
+    assert_eq!(first.tab_after_key("ArrowRight"), Some(all[1]));
+    assert_eq!(all[1].tab_after_key("ArrowLeft"), Some(first));
+    // Round the ends.
+    assert_eq!(first.tab_after_key("ArrowLeft"), Some(last));
+    assert_eq!(last.tab_after_key("ArrowRight"), Some(first));
+    assert_eq!(all[3].tab_after_key("Home"), Some(first));
+    assert_eq!(all[3].tab_after_key("End"), Some(last));
+    assert_eq!(first.tab_after_key("Enter"), None);
+}

@@ -273,6 +273,21 @@ impl ChartId {
         CHARTS.iter().map(|c| c.id)
     }
 
+    /// The tab a key pressed on this one's moves to, as the ARIA tabs pattern has it: the next
+    /// (`ArrowRight`) or previous (`ArrowLeft`) one, round the ends, the first (`Home`) or the
+    /// last (`End`); `None` for any other key.
+    pub fn tab_after_key(self, key: &str) -> Option<ChartId> {
+        let (n, at) = (CHARTS.len(), CHARTS.iter().position(|c| c.id == self)?);
+        let to = match key {
+            "ArrowRight" => (at + 1) % n,
+            "ArrowLeft" => (at + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return None,
+        };
+        Some(CHARTS[to].id)
+    }
+
     /// The chart's registry entry.
     pub fn def(self) -> &'static ChartDef {
         &CHARTS[self as usize]

@@ -165,7 +165,8 @@ pub fn chart_view(props: &Props) -> Html {
     let fresh = table.fresh && !matches!(line, Some(McLine::Stale { .. }));
     let p = panel;
     html! {
-        <figure class="chart" hidden={!active} data-tab={id.name()}>
+        <figure class="chart" hidden={!active} data-tab={id.name()} id={format!("panel-{}", id.name())}
+            role={(!compact).then_some("tabpanel")} aria-labelledby={(!compact).then(|| format!("tab-{}", id.name()))}>
             if !compact { <figcaption>{ p.caption }</figcaption> }
             <div class="chart-frame" ref={frame}>
                 <canvas ref={canvas} data-chart={id.name()} class="chart-canvas" role="img"

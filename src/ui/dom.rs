@@ -87,6 +87,37 @@ pub fn dark_scheme() -> Option<web_sys::MediaQueryList> {
         .flatten()
 }
 
+/// Moves the keyboard's focus to the element with id `id`, if there is one.
+pub fn focus(id: &str) {
+    let element = document().get_element_by_id(id);
+    if let Some(e) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = e.focus();
+    }
+}
+
+/// Scrolls `strip` (a box that scrolls sideways) so that its child with id `id` is in view;
+/// nothing when it is, or when the strip does not scroll.
+pub fn scroll_into_strip(strip: &web_sys::Element, id: &str) {
+    let (view, width) = (strip.scroll_left(), strip.client_width());
+    if strip.scroll_width() <= width {
+        return;
+    }
+    let Some(child) = document().get_element_by_id(id) else {
+        return;
+    };
+    let (s, c) = (
+        strip.get_bounding_client_rect(),
+        child.get_bounding_client_rect(),
+    );
+    let left = (c.left() - s.left()) as i32 + view;
+    let right = left + c.width().ceil() as i32;
+    if left < view {
+        strip.set_scroll_left(left);
+    } else if right > view + width {
+        strip.set_scroll_left(right - width);
+    }
+}
+
 /// The element behind an event's target, as `T`.
 pub fn target<T: JsCast>(e: &web_sys::Event) -> Option<T> {
     e.target()?.dyn_into().ok()

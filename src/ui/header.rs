@@ -60,7 +60,9 @@ pub struct TabsProps {
     pub lang: Lang,
 }
 
-/// One tab per chart.
+/// One tab per chart, as the ARIA tabs pattern has them: the chart shown is the one tab in the
+/// page's tab order, the arrow keys, Home and End move to another and show it, and each tab
+/// names the panel it shows.
 #[function_component(Tabs)]
 pub fn tabs(props: &TabsProps) -> Html {
     let TabsProps {
@@ -68,13 +70,35 @@ pub fn tabs(props: &TabsProps) -> Html {
         dispatch,
         lang,
     } = props;
+    // On a phone the strip scrolls sideways: the tab shown is scrolled into it.
+    let strip = use_node_ref();
+    {
+        let strip = strip.clone();
+        use_effect_with(*tab, move |tab| {
+            if let Some(strip) = strip.cast::<web_sys::Element>() {
+                dom::scroll_into_strip(&strip, &format!("tab-{}", tab.name()));
+            }
+        });
+    }
+    let onkeydown = {
+        let (dispatch, tab) = (dispatch.clone(), *tab);
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(next) = tab.tab_after_key(&e.key()) {
+                e.prevent_default();
+                dispatch.emit(Action::Tab(next));
+                dom::focus(&format!("tab-{}", next.name()));
+            }
+        })
+    };
     html! {
-        <div class="tabs" role="tablist" aria-label={lang.t(Msg::ChartTabs)}>
+        <div class="tabs" role="tablist" aria-label={lang.t(Msg::ChartTabs)} ref={strip} {onkeydown}>
             { for ChartId::all().map(|id| {
                 let active = id == *tab;
                 let onclick = dispatch.reform(move |_| Action::Tab(id));
                 html! {
-                    <button type="button" role="tab" data-tab={id.name()} aria-selected={active.to_string()}
+                    <button type="button" role="tab" id={format!("tab-{}", id.name())} data-tab={id.name()}
+                        aria-selected={active.to_string()} aria-controls={format!("panel-{}", id.name())}
+                        tabindex={if active { "0" } else { "-1" }}
                         class={classes!("tab", active.then_some("active"))} {onclick}>{ lang.t(id.def().title) }</button>
                 }
             }) }
