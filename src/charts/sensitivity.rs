@@ -47,11 +47,8 @@ fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
 
 /// A key's value with its unit, as people read it.
 fn with_unit(key: Key, v: f64, lang: Lang) -> String {
-    let number = lang.fmt().number(v, 4);
-    match key.def().unit {
-        Some(unit) => format!("{number} {}", lang.t(unit)),
-        None => number,
-    }
+    lang.fmt()
+        .quantity(&lang.fmt().number(v, 4), v, key.def().unit)
 }
 
 /// One row per bar, widest first.

@@ -53,11 +53,8 @@ pub fn value_text(s: &Scenario, key: Key, lang: Lang) -> String {
             .t(if s.get(key) == 1.0 { Msg::On } else { Msg::Off })
             .to_string(),
         Kind::Real | Kind::Integer => {
-            let number = lang.fmt().number(s.get(key), 4);
-            match d.unit {
-                Some(unit) => format!("{number} {}", lang.t(unit)),
-                None => number,
-            }
+            let v = s.get(key);
+            lang.fmt().quantity(&lang.fmt().number(v, 4), v, d.unit)
         }
     }
 }

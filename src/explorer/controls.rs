@@ -100,11 +100,8 @@ fn month(v: f64) -> String {
 
 /// Value `v` of number key `key` with its unit, as a slider announces it in `lang`.
 pub fn spoken(key: Key, v: f64, lang: Lang) -> String {
-    let number = lang.fmt().number(v, 6);
-    match key.def().unit {
-        Some(unit) => format!("{number} {}", lang.t(unit)),
-        None => number,
-    }
+    lang.fmt()
+        .quantity(&lang.fmt().number(v, 6), v, key.def().unit)
 }
 
 /// The control of `key` for `s`, in `lang`.

@@ -108,6 +108,11 @@ catalogue! {
     UnitMonths = "months",
     UnitTranches = "tranches",
     UnitPaths = "paths",
+    /// The singulars of the four counts above, for one.
+    UnitYear = "year",
+    UnitMonth = "month",
+    UnitTranche = "tranche",
+    UnitPath = "path",
     UnitMw = "MW",
     UnitUsdPerMwh = "$/MWh",
     UnitUsd = "$",

@@ -191,6 +191,29 @@ impl Fmt {
         }
     }
 
+    /// `number` (this language's text of `v`) with its `unit`, as people write it: `45 $/MWh`;
+    /// dollars before the number in English (`$65,000`, `−$5`; `65.000 $` in Italian); a
+    /// count in the singular for one (`1 tranche`, `1 year`).
+    pub fn quantity(&self, number: &str, v: f64, unit: Option<Msg>) -> String {
+        let Some(unit) = unit else {
+            return number.to_string();
+        };
+        let unit = match (unit, v == 1.0) {
+            (Msg::UnitYears, true) => Msg::UnitYear,
+            (Msg::UnitMonths, true) => Msg::UnitMonth,
+            (Msg::UnitTranches, true) => Msg::UnitTranche,
+            (Msg::UnitPaths, true) => Msg::UnitPath,
+            (unit, _) => unit,
+        };
+        match (self.lang, unit) {
+            (Lang::En, Msg::UnitUsd) => match number.strip_prefix(MINUS) {
+                Some(digits) => format!("{MINUS}${digits}"),
+                None => format!("${number}"),
+            },
+            _ => format!("{number} {}", self.lang.t(unit)),
+        }
+    }
+
     /// Every digit of `v` (as a query writes it: the shortest text that reads back as `v`),
     /// grouped and with this language's marks: `1234.5` → `1,234.5`, `1.234,5`.
     pub fn exact(&self, v: f64) -> String {
@@ -236,6 +259,32 @@ mod tests {
     use super::*;
 
     const EN: Fmt = Fmt { lang: Lang::En };
+
+    #[test]
+    fn quantities_put_dollars_first_in_english_and_one_in_the_singular() {
+        let it = Fmt { lang: Lang::It };
+        assert_eq!(EN.quantity("65,000", 65e3, Some(Msg::UnitUsd)), "$65,000");
+        assert_eq!(EN.quantity("−5", -5.0, Some(Msg::UnitUsd)), "−$5");
+        assert_eq!(it.quantity("65.000", 65e3, Some(Msg::UnitUsd)), "65.000 $");
+        assert_eq!(
+            EN.quantity("45", 45.0, Some(Msg::UnitUsdPerMwh)),
+            "45 $/MWh"
+        );
+        assert_eq!(EN.quantity("1", 1.0, Some(Msg::UnitTranches)), "1 tranche");
+        assert_eq!(EN.quantity("2", 2.0, Some(Msg::UnitTranches)), "2 tranches");
+        assert_eq!(it.quantity("1", 1.0, Some(Msg::UnitYears)), "1 anno");
+        assert_eq!(EN.quantity("0.5", 0.5, None), "0.5");
+    }
+
+    #[test]
+    fn exact_numbers_keep_every_digit_in_the_language_marks() {
+        let it = Fmt { lang: Lang::It };
+        assert_eq!(EN.exact(1234.5), "1,234.5");
+        assert_eq!(it.exact(1234.5), "1.234,5");
+        assert_eq!(EN.exact(10_000_000.0), "10,000,000");
+        assert_eq!(EN.exact(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(it.exact(-0.5), "−0,5");
+    }
 
     #[test]
     fn money_has_three_significant_digits() {

@@ -238,10 +238,7 @@ impl Problem {
                     Kind::Month => YearMonth::from_index(v as i32).to_string(),
                     _ => lang.fmt().exact(v),
                 };
-                let with_unit = match key.def().unit {
-                    Some(unit) => format!("{} {}", shown(*bound), lang.t(unit)),
-                    None => shown(*bound),
-                };
+                let with_unit = lang.fmt().quantity(&shown(*bound), *bound, key.def().unit);
                 lang.fill(
                     msg,
                     &[
