@@ -51,8 +51,20 @@ impl Kpi {
 pub struct Compared {
     /// A's raw value, as the CLI prints it (empty when null): `data-compare-value`.
     pub data_value: String,
+    /// `A: −$590 M`: A's value.
+    pub value: String,
+    /// `+$120 M`: the change since A, when there is one to say.
+    pub change: Option<String>,
+}
+
+impl Compared {
     /// `A: −$590 M · +$120 M`: A's value and the change since.
-    pub text: String,
+    pub fn text(&self) -> String {
+        match &self.change {
+            Some(change) => format!("{} · {change}", self.value),
+            None => self.value.clone(),
+        }
+    }
 }
 
 /// The cards, each showing one field of the CLI's summary.
@@ -194,17 +206,14 @@ pub fn compare(cards: &mut [Kpi], pinned: &[Kpi], lang: Lang) {
         let Some(a) = pinned.iter().find(|a| a.id == card.id) else {
             continue;
         };
-        let mut text = lang.fill(Msg::CompareValue, &[("value", &a.text)]);
         let delta = Card::ALL
             .into_iter()
             .find(|c| c.id() == card.id && a.per == card.per)
             .map_or(Delta::Nothing, Card::delta);
-        if let Some(d) = delta.text(&a.data_value, &card.data_value, card.per, lang) {
-            text = format!("{text} · {d}");
-        }
         card.compare = Some(Compared {
             data_value: a.data_value.clone(),
-            text,
+            value: lang.fill(Msg::CompareValue, &[("value", &a.text)]),
+            change: delta.text(&a.data_value, &card.data_value, card.per, lang),
         });
     }
 }
@@ -758,20 +767,21 @@ mod tests {
         let gain = card(&b, "npv_advantage").data_value.parse::<f64>().unwrap()
             - npv.data_value.parse::<f64>().unwrap();
         assert_eq!(
-            npv.text,
+            npv.text(),
             format!("A: −$590 M · +{}", Lang::En.fmt().money(gain))
         );
         let irr = card(&b, "irr_incremental").compare.clone().unwrap();
         assert!(
-            irr.text.starts_with("A: 6.5 %/yr · +") && irr.text.ends_with(" pts"),
+            irr.text().starts_with("A: 6.5 %/yr · +") && irr.text().ends_with(" pts"),
             "{}",
-            irr.text
+            irr.text()
         );
         let peak = card(&b, "peak_funding_usd").compare.clone().unwrap();
-        assert!(peak.text.starts_with("A: $2.70 B"));
+        assert!(peak.text().starts_with("A: $2.70 B"));
         let halving = card(&b, "next_halving").compare.clone().unwrap();
         assert_eq!(
-            halving.text, "A: Apr 2028",
+            halving.text(),
+            "A: Apr 2028",
             "the same date: no change shown"
         );
         let payback = card(&b, "payback_month").compare.clone().unwrap();
@@ -809,13 +819,13 @@ mod tests {
         compare(&mut b, &a, Lang::En);
         let rate = card(&b, "breakeven_ai_rate").compare.clone().unwrap();
         assert_eq!(
-            rate.text,
+            rate.text(),
             format!("A: {}", card(&a, "breakeven_ai_rate").text)
         );
         let mut b = run("power=60", Lang::It);
         compare(&mut b, &run("", Lang::It), Lang::It);
         let power = card(&b, "mining_breakeven_power").compare.clone().unwrap();
-        assert!(power.text.ends_with(" $/MWh"), "{}", power.text);
+        assert!(power.text().ends_with(" $/MWh"), "{}", power.text());
     }
 
     #[test]

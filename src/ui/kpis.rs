@@ -55,10 +55,16 @@ fn card(k: Kpi, compact: bool) -> Html {
              data-compare-value={k.compare.as_ref().map(|c| c.data_value.clone())}
              title={compact.then(|| k.meaning.clone())}>
             <div class="kpi-title">{ if compact { k.short_title } else { k.title } }</div>
-            <div class="kpi-value">{ k.text }
+            // An amount and its unit never part across lines (`2,70 mld $`); the detail may
+            // go to the next.
+            <div class="kpi-value"><span class="nowrap">{ k.text }</span>
                 if let Some(d) = k.detail { <span class="kpi-detail">{ d }</span> }
             </div>
-            if let Some(c) = &k.compare { <div class="kpi-compare">{ &c.text }</div> }
+            if let Some(c) = &k.compare {
+                <div class="kpi-compare"><span class="nowrap">{ &c.value }</span>
+                    if let Some(change) = &c.change { { " · " }<span class="nowrap">{ change }</span> }
+                </div>
+            }
             <p class={classes!("kpi-meaning", compact.then_some("visually-hidden"))}>{ k.meaning }</p>
         </div>
     }
