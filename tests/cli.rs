@@ -385,3 +385,22 @@ fn an_output_that_cannot_be_written_fails_but_a_closed_pipe_does_not() {
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_query_that_is_not_utf8_is_read_with_a_warning() {
+    use std::os::unix::ffi::OsStrExt;
+    let query = std::ffi::OsStr::from_bytes(b"\xff\xfe=1&mw=18");
+    let out = Command::new(env!("CARGO_BIN_EXE_hashshift"))
+        .arg("run")
+        .arg(query)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let d: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(d["query"], "v=2&mw=18");
+    assert_eq!(
+        d["warnings"][0],
+        "Unknown key `\u{fffd}\u{fffd}` was ignored."
+    );
+}

@@ -32,9 +32,10 @@ struct Cli {
 enum Command {
     /// Project a scenario month by month: plan against keep-mining.
     Run {
-        /// Query string, `?query` or whole explorer URL (empty: the defaults).
+        /// Query string, `?query` or whole explorer URL (empty: the defaults). Taken as the
+        /// system gives it: bytes that are not UTF-8 are read as `�`, which the codec warns about.
         #[arg(default_value = "")]
-        query: String,
+        query: std::ffi::OsString,
         /// Output format.
         #[arg(long, value_enum, default_value_t = RunFormat::Json)]
         format: RunFormat,
@@ -107,7 +108,7 @@ pub fn main() -> ExitCode {
             query,
             format,
             with,
-        } => run(&query, format, &with, &mut out),
+        } => run(&query.to_string_lossy(), format, &with, &mut out),
         Command::Presets { format } => presets(format, &mut out),
         Command::Keys { format } => keys(format, &mut out),
     }
