@@ -58,7 +58,7 @@ impl Theme {
 }
 
 /// A problem with a view key: shown by the explorer, ignored by the CLI.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ViewWarning {
     /// `lang` names no language.
     Lang(String),
@@ -68,8 +68,8 @@ pub enum ViewWarning {
     Embed,
     /// `controls` names no key.
     Controls(String),
-    /// `cmp` holds a scenario with problems (their number); its safe values are used.
-    Compare(usize),
+    /// `cmp` holds a scenario with these problems; its safe values are used.
+    Compare(Vec<Warning>),
     /// `theme` names no theme.
     Theme(String),
 }
@@ -119,7 +119,10 @@ impl ViewWarning {
             ViewWarning::Controls(value) => {
                 lang.fill(Msg::WarnControls, &[("value", &warning_quote(value))])
             }
-            ViewWarning::Compare(n) => lang.fill(Msg::WarnCompare, &[("n", &n.to_string())]),
+            ViewWarning::Compare(problems) => {
+                let said: Vec<String> = problems.iter().map(|w| w.text(lang)).collect();
+                lang.fill(Msg::WarnCompare, &[("problems", &said.join(" "))])
+            }
             ViewWarning::Theme(value) => {
                 let known: Vec<&str> = Theme::ALL.iter().map(|t| t.name()).collect();
                 lang.fill(
@@ -158,7 +161,7 @@ impl View {
                 "cmp" => {
                     let pinned = parse(value);
                     if !pinned.warnings.is_empty() {
-                        warnings.push(ViewWarning::Compare(pinned.warnings.len()));
+                        warnings.push(ViewWarning::Compare(pinned.warnings));
                     }
                     view.cmp = Some(pinned.scenario);
                 }
@@ -268,7 +271,10 @@ mod tests {
         let (v, _) = view("cmp=v%3D1%26mw%3D18");
         assert!(canonical_query(&v.cmp.unwrap()).contains("tv=book"));
         let (_, w) = view("cmp=mw%3Dlots");
-        assert_eq!(w, [ViewWarning::Compare(1)]);
+        assert_eq!(
+            w[0].text(Lang::En),
+            "`cmp`, the pinned scenario A: `mw`: “lots” is not a number; using 100."
+        );
     }
 
     #[test]

@@ -459,7 +459,7 @@ catalogue! {
     WarnEmbed = "`embed` takes 0 or 1; showing the full page.",
     WarnTheme = "`theme`: {value} is not a theme here ({known}); following the system.",
     WarnControls = "`controls`: no control is called {value}.",
-    WarnCompare = "`cmp`: the pinned scenario had {n} problem(s); its safe values are used.",
+    WarnCompare = "`cmp`, the pinned scenario A: {problems}",
 
     // Month names, short
     Jan = "Jan",

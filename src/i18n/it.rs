@@ -436,7 +436,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         WarnTab => "`tab`: nessun grafico si chiama {value}; si mostra {fallback}.",
         WarnEmbed => "`embed` accetta 0 o 1; si mostra la pagina completa.",
         WarnTheme => "`theme`: {value} non è un tema valido ({known}); si segue il sistema.",
-        WarnCompare => "`cmp`: lo scenario fissato aveva {n} problema/i; si usano i suoi valori sicuri.",
+        WarnCompare => "`cmp`, lo scenario fissato A: {problems}",
         WarnControls => "`controls`: nessun controllo si chiama {value}.",
 
         // Month names, short
