@@ -69,7 +69,12 @@ impl Fmt {
             Lang::En => ["", " k", " M", " B"],
             Lang::It => ["", " mila", " mln", " mld"],
         };
-        let digits = three_digits(x).replace('.', &self.marks().1.to_string());
+        // A thousand billions and more (extreme scenarios) keep their digits, grouped.
+        let digits = if x >= 1000.0 {
+            self.grouped(x.round() as u64)
+        } else {
+            three_digits(x).replace('.', &self.marks().1.to_string())
+        };
         self.dollar_sign(v < 0.0, &format!("{digits}{}", words[scale]))
     }
 
@@ -294,6 +299,8 @@ mod tests {
         assert_eq!(EN.money(950.0), "$950");
         assert_eq!(EN.money(5_970_000.0), "$5.97 M");
         assert_eq!(EN.money(0.0), "$0");
+        assert_eq!(EN.money(-1_460_192_008_629.0e9), "−$1,460,192,008,629 B");
+        assert_eq!(Fmt { lang: Lang::It }.money(2.5e12), "2.500 mld $");
         assert_eq!(EN.money(999_999.0), "$1000 k");
     }
 
