@@ -282,3 +282,26 @@ fn tab_keys_move_to_the_next_the_previous_the_first_and_the_last() {
     assert_eq!(all[3].tab_after_key("End"), Some(last));
     assert_eq!(first.tab_after_key("Enter"), None);
 }
+
+#[test]
+fn the_hashprice_read_out_gives_the_block_subsidy_exactly() {
+    // After the halvings of 2028 and 2032 the subsidy is 3.125 / 4 = 0.78125 BTC, however the
+    // month's float is rounded (0.7812500000000421 once read 0.7813 and 0.78125 read 0.7812).
+    let p = model::run(&parse("years=10").scenario);
+    let input = Input::new(&p);
+    let said: Vec<String> = (0..p.months.len())
+        .filter(|&m| (p.months[m].subsidy_btc - 0.78125).abs() < 1e-9)
+        .map(|m| {
+            let (_, rows) = charts::readout(ChartId::Hashprice, &input, m, Lang::En).unwrap();
+            rows.into_iter()
+                .map(|(_, v)| v)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert!(!said.is_empty());
+    assert!(
+        said.iter().all(|s| s.contains("0.78125 BTC/block")),
+        "{said:?}"
+    );
+}

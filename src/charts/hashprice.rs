@@ -82,7 +82,7 @@ fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
         ),
         pair(
             Msg::Subsidy,
-            lang.fill(Msg::UnitPerBlock, &[("v", &f.number(row.subsidy_btc, 4))]),
+            lang.fill(Msg::UnitPerBlock, &[("v", &f.number(row.subsidy_btc, 8))]),
         ),
     ]
 }
