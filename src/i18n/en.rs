@@ -48,6 +48,7 @@ catalogue! {
     ChartTabs = "Chart",
     InputsRegion = "Scenario inputs",
     KpisRegion = "Headline numbers",
+    SummaryRegion = "The result in a sentence",
     DataTableCaption = "{title}: the numbers behind the chart",
     ShowData = "Show the data",
     Pin = "Pin this scenario",

@@ -28,6 +28,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         ChartTabs => "Grafico",
         InputsRegion => "Dati dello scenario",
         KpisRegion => "Numeri principali",
+        SummaryRegion => "Il risultato in una frase",
         DataTableCaption => "{title}: i numeri dietro il grafico",
         ShowData => "Mostra i dati",
         Pin => "Fissa questo scenario",

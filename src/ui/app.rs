@@ -116,9 +116,11 @@ pub fn app() -> Html {
             <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.link(CopyWhat::Link))]) }</p>
             { warnings_banner(page::warnings(&state), &dispatch, lang) }
             <Kpis results={results.clone()} compare={compare.clone()} compact={embed} {lang} />
-            <p class="summary" id="summary" data-role="summary">
-                { crate::explorer::summary::summary(state.projection(), lang) }
-            </p>
+            <section aria-label={t(Msg::SummaryRegion)}>
+                <p class="summary" id="summary" data-role="summary">
+                    { crate::explorer::summary::summary(state.projection(), lang) }
+                </p>
+            </section>
             if let (Some(a), false) = (&compare, embed) {
                 <Waterfall pinned={a.clone()} results={results.clone()} {lang} />
             }

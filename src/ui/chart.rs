@@ -167,7 +167,9 @@ pub fn chart_view(props: &Props) -> Html {
     html! {
         <figure class="chart" hidden={!active} data-tab={id.name()} id={format!("panel-{}", id.name())}
             role={(!compact).then_some("tabpanel")} aria-labelledby={(!compact).then(|| format!("tab-{}", id.name()))}>
-            if !compact { <figcaption>{ p.caption }</figcaption> }
+            // A paragraph, not a `<figcaption>`: the figure is a tab panel here, a role a
+            // figure with a caption may not take.
+            if !compact { <p class="chart-caption">{ p.caption }</p> }
             <div class="chart-frame" ref={frame}>
                 <canvas ref={canvas} data-chart={id.name()} class="chart-canvas" role="img"
                     aria-label={p.label.clone()} aria-describedby="summary" {onpointermove} {onpointerleave}></canvas>

@@ -132,6 +132,12 @@ fn control_view(props: &ControlProps) -> Html {
     // typed (a clean value applies at once, but the box is not rewritten under their keys:
     // `1.234.567` must not become `1,234` after its fifth key) until the change or the blur.
     let draft = use_state_eq(|| None::<String>);
+    // The input is described by its unit and its help (its label names it).
+    let (unit_id, help_id) = (format!("{}-unit", c.id), format!("{}-help", c.id));
+    let described = match c.unit {
+        Some(_) => format!("{unit_id} {help_id}"),
+        None => help_id.clone(),
+    };
     let reset = dispatch.reform(move |_| Action::Reset(key));
     let set_text = move |dispatch: &Callback<Action>| {
         dispatch.reform(move |text: String| Action::SetText(key, text))
@@ -140,7 +146,7 @@ fn control_view(props: &ControlProps) -> Html {
         InputView::Month { value, min, max } => {
             let set = set_text(dispatch);
             html! {
-                <input type="month" class="month" id={c.id.clone()} name={c.name} {value} {min} {max}
+                <input type="month" class="month" id={c.id.clone()} name={c.name} aria-describedby={described.clone()} {value} {min} {max}
                     onchange={Callback::from(move |e: Event| {
                         if let Some(input) = target::<HtmlInputElement>(&e) { set.emit(input.value()) }
                     })} />
@@ -149,7 +155,7 @@ fn control_view(props: &ControlProps) -> Html {
         InputView::Select { options } => {
             let set = set_text(dispatch);
             html! {
-                <select id={c.id.clone()} name={c.name}
+                <select id={c.id.clone()} name={c.name} aria-describedby={described.clone()}
                     onchange={Callback::from(move |e: Event| {
                         if let Some(select) = target::<HtmlSelectElement>(&e) { set.emit(select.value()) }
                     })}>
@@ -162,7 +168,7 @@ fn control_view(props: &ControlProps) -> Html {
         InputView::Checkbox { checked } => {
             let dispatch = dispatch.clone();
             html! {
-                <input type="checkbox" id={c.id.clone()} name={c.name} value="1" {checked}
+                <input type="checkbox" id={c.id.clone()} name={c.name} aria-describedby={described.clone()} value="1" {checked}
                     onchange={Callback::from(move |e: Event| {
                         if let Some(input) = target::<HtmlInputElement>(&e) {
                             dispatch.emit(Action::Set(key, if input.checked() { 1.0 } else { 0.0 }));
@@ -222,7 +228,7 @@ fn control_view(props: &ControlProps) -> Html {
                 <div class="control-row">
                     <input type="range" data-for={c.name} {min} {max} {step} value={position}
                         aria-label={c.label} aria-valuetext={spoken} oninput={on_slide} />
-                    <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name}
+                    <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={described.clone()}
                         value={text} autocomplete="off" spellcheck="false"
                         oninput={on_type} onchange={on_change} onblur={on_blur} />
                 </div>
@@ -234,12 +240,12 @@ fn control_view(props: &ControlProps) -> Html {
         <div class={classes!("control", toggle.then_some("toggle"))} data-key={c.name} hidden={!shown(&s, key)}>
             <div class="control-head">
                 <label for={c.id}>{ c.label }</label>
-                if let Some(unit) = c.unit { <span class="unit">{ unit }</span> }
+                if let Some(unit) = c.unit { <span class="unit" id={unit_id}>{ unit }</span> }
                 <button type="button" class="reset" title={c.reset_title}
                     aria-label={c.reset_label} disabled={c.at_default} onclick={reset}>{ "↺" }</button>
             </div>
             { body }
-            <p class="help">{ c.help }</p>
+            <p class="help" id={help_id}>{ c.help }</p>
             if let Some(note) = c.note { <p class="help snapshot">{ note }</p> }
         </div>
     }
