@@ -56,11 +56,12 @@ impl Fmt {
     /// `$950`; in Italian `597 mln $`, `−1,24 mld $`, `85,0 mila $`, `950 $`.
     pub fn money(&self, v: f64) -> String {
         let a = v.abs();
-        let (x, scale) = if a >= 1e9 {
+        // The scale is chosen after rounding: $999,999 is `$1.00 M`, not `$1000 k`.
+        let (x, scale) = if a >= 999.5e6 {
             (a / 1e9, 3)
-        } else if a >= 1e6 {
+        } else if a >= 999.5e3 {
             (a / 1e6, 2)
-        } else if a >= 1e3 {
+        } else if a >= 999.5 {
             (a / 1e3, 1)
         } else {
             (a, 0)
@@ -70,8 +71,8 @@ impl Fmt {
             Lang::It => ["", " mila", " mln", " mld"],
         };
         // A thousand billions and more (extreme scenarios) keep their digits, grouped.
-        let digits = if x >= 1000.0 {
-            self.grouped(x.round() as u64)
+        let digits = if x >= 999.5 {
+            self.group_digits(&format!("{x:.0}"))
         } else {
             three_digits(x).replace('.', &self.marks().1.to_string())
         };
@@ -90,7 +91,7 @@ impl Fmt {
 
     /// Whole dollars with thousands grouped: `$447,014`, `447.014 $`.
     pub fn dollars(&self, v: f64) -> String {
-        self.dollar_sign(v < 0.0, &self.grouped(v.abs().round() as u64))
+        self.dollar_sign(v < 0.0, &self.group_digits(&format!("{:.0}", v.abs())))
     }
 
     /// Dollars with `decimals` decimals: `$2.50`, `2,50 $`.
@@ -101,7 +102,11 @@ impl Fmt {
 
     /// An integer with its thousands grouped: `1,234,567`, `1.234.567`.
     pub fn grouped(&self, n: u64) -> String {
-        let digits = n.to_string();
+        self.group_digits(&n.to_string())
+    }
+
+    /// A run of decimal digits, grouped by three: `1234567` → `1,234,567`, `1.234.567`.
+    fn group_digits(&self, digits: &str) -> String {
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -145,10 +150,7 @@ impl Fmt {
         let (int, frac) = text
             .split_once('.')
             .map_or((text, None), |(i, f)| (i, Some(f)));
-        let int = int
-            .parse::<u64>()
-            .map(|n| self.grouped(n))
-            .unwrap_or_else(|_| int.to_string());
+        let int = self.group_digits(int);
         let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
             MINUS
         } else {
@@ -198,12 +200,12 @@ impl Fmt {
 
     /// `number` (this language's text of `v`) with its `unit`, as people write it: `45 $/MWh`;
     /// dollars before the number in English (`$65,000`, `−$5`; `65.000 $` in Italian); a
-    /// count in the singular for one (`1 tranche`, `1 year`).
+    /// count in the singular for one (`1 tranche`, `−1 month`).
     pub fn quantity(&self, number: &str, v: f64, unit: Option<Msg>) -> String {
         let Some(unit) = unit else {
             return number.to_string();
         };
-        let unit = match (unit, v == 1.0) {
+        let unit = match (unit, v.abs() == 1.0) {
             (Msg::UnitYears, true) => Msg::UnitYear,
             (Msg::UnitMonths, true) => Msg::UnitMonth,
             (Msg::UnitTranches, true) => Msg::UnitTranche,
@@ -222,7 +224,7 @@ impl Fmt {
     /// Every digit of `v` (as a query writes it: the shortest text that reads back as `v`),
     /// grouped and with this language's marks: `1234.5` → `1,234.5`, `1.234,5`.
     pub fn exact(&self, v: f64) -> String {
-        self.separate(v, &format!("{}", v.abs() + 0.0))
+        self.separate(v, &crate::scenario::format_number(v.abs()))
     }
 
     /// A number as a person types it in this language: the query's form with this language's
@@ -300,8 +302,13 @@ mod tests {
         assert_eq!(EN.money(5_970_000.0), "$5.97 M");
         assert_eq!(EN.money(0.0), "$0");
         assert_eq!(EN.money(-1_460_192_008_629.0e9), "−$1,460,192,008,629 B");
+        assert_eq!(EN.money(3e29), "$300,000,000,000,000,000,000 B");
+        assert_eq!(EN.money(999.9996e9), "$1,000 B");
+        assert_eq!(EN.dollars(3e21), "$3,000,000,000,000,000,000,000");
         assert_eq!(Fmt { lang: Lang::It }.money(2.5e12), "2.500 mld $");
-        assert_eq!(EN.money(999_999.0), "$1000 k");
+        assert_eq!(EN.money(999_999.0), "$1.00 M");
+        assert_eq!(EN.money(999.6), "$1.00 k");
+        assert_eq!(EN.money(999.4), "$999");
     }
 
     #[test]
