@@ -35,7 +35,11 @@ fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
 fn cells(p: &TimingPoint, lang: Lang) -> [String; 3] {
     let f = lang.fmt();
     [
-        lang.fill(Msg::MonthsValue, &[("v", &p.delay_months.to_string())]),
+        f.quantity(
+            &p.delay_months.to_string(),
+            p.delay_months as f64,
+            Some(Msg::UnitMonths),
+        ),
         f.month(p.cstart),
         f.money(p.npv_advantage),
     ]

@@ -31,16 +31,17 @@ pub struct Kpi {
     pub primary: bool,
     /// The pinned scenario's value, when one is pinned.
     pub compare: Option<Compared>,
-    /// For a price, the text that puts its unit on a value (`{v}/MWh`): its change since A is
-    /// said in it, and is not said when A's value was in another unit.
-    pub per: Option<Msg>,
+    /// For a price, the text that puts its unit on a value (`{v}/MWh`) and its decimals: its
+    /// change since A is said the same way, and is not said when A's was in another unit.
+    pub per: Option<(Msg, usize)>,
 }
 
 impl Kpi {
-    /// The card of a price whose text puts its unit on a value with `per` (`{v}/MWh`).
-    fn priced(self, per: Msg) -> Kpi {
+    /// The card of a price whose text puts its unit on a value with `per` (`{v}/MWh`), with
+    /// `digits` decimals.
+    fn priced(self, per: Msg, digits: usize) -> Kpi {
         Kpi {
-            per: Some(per),
+            per: Some((per, digits)),
             ..self
         }
     }
@@ -55,16 +56,6 @@ pub struct Compared {
     pub value: String,
     /// `+$120 M`: the change since A, when there is one to say.
     pub change: Option<String>,
-}
-
-impl Compared {
-    /// `A: −$590 M · +$120 M`: A's value and the change since.
-    pub fn text(&self) -> String {
-        match &self.change {
-            Some(change) => format!("{} · {change}", self.value),
-            None => self.value.clone(),
-        }
-    }
 }
 
 /// The cards, each showing one field of the CLI's summary.
@@ -118,7 +109,7 @@ impl Card {
         match self {
             Card::Npv | Card::Terminal | Card::PeakFunding | Card::BreakevenBtc => Delta::Money,
             Card::Irr => Delta::Points,
-            Card::BreakevenAi | Card::MiningPower => Delta::Price(2),
+            Card::BreakevenAi | Card::MiningPower => Delta::Price,
             Card::Payback | Card::Dark => Delta::Months,
             Card::Halving => Delta::Nothing,
         }
@@ -148,8 +139,8 @@ enum Delta {
     Money,
     /// In percentage points of a yearly rate.
     Points,
-    /// In dollars with so many decimals.
-    Price(usize),
+    /// In dollars, per the card's unit and with its decimals.
+    Price,
     /// In months.
     Months,
     /// Not shown.
@@ -157,10 +148,10 @@ enum Delta {
 }
 
 impl Delta {
-    /// The change from `a` to `b` (raw values as printed), as text (a price's in `per`);
-    /// `None` when either is null, they are equal or differ by less than the text shows, or
-    /// the kind shows none.
-    fn text(self, a: &str, b: &str, per: Option<Msg>, lang: Lang) -> Option<String> {
+    /// The change from `a` to `b` (raw values as printed), as text (a price's as `per` says
+    /// it); `None` when either is null, they are equal or differ by less than the text shows,
+    /// or the kind shows none.
+    fn text(self, a: &str, b: &str, per: Option<(Msg, usize)>, lang: Lang) -> Option<String> {
         let f = lang.fmt();
         let signed = |d: f64, text: String| {
             if d > 0.0 {
@@ -176,25 +167,24 @@ impl Delta {
                     crate::calendar::YearMonth::parse(b)?,
                 );
                 let d = a.months_until(b);
-                (d != 0).then(|| {
-                    let n = f.number(f64::from(d), 0);
-                    signed(f64::from(d), lang.fill(Msg::MonthsValue, &[("v", &n)]))
-                })
+                let d = f64::from(d);
+                (d != 0.0).then(|| signed(d, f.quantity(&f.number(d, 0), d, Some(Msg::UnitMonths))))
             }
             Delta::Nothing => None,
             kind => {
                 let (a, b) = (a.parse::<f64>().ok()?, b.parse::<f64>().ok()?);
                 let said = |d: f64| match kind {
                     Delta::Points => lang.fill(Msg::PointsValue, &[("v", &f.fixed(d * 100.0, 1))]),
-                    Delta::Price(digits) => {
-                        let v = f.price(d, digits);
-                        per.map_or_else(|| v.clone(), |m| lang.fill(m, &[("v", &v)]))
-                    }
+                    Delta::Price => match per {
+                        Some((m, digits)) => lang.fill(m, &[("v", &f.price(d, digits))]),
+                        None => f.price(d, 2),
+                    },
                     _ => f.money(d),
                 };
-                // A change that rounds away (`−$0.00`) is no change.
+                // A change that rounds away (`−$0.00`, `$0.00`, `0.0 pts`) is no change.
                 let d = b - a;
-                (said(d.abs()) != said(0.0)).then(|| signed(d, said(d)))
+                let shown = said(d.abs()).chars().any(|c| ('1'..='9').contains(&c));
+                shown.then(|| signed(d, said(d)))
             }
         }
     }
@@ -277,11 +267,7 @@ impl Context<'_> {
 pub(super) fn horizon_and_rates(s: &crate::scenario::Scenario, lang: Lang) -> (String, String) {
     let f = lang.fmt();
     let years = s.int(Key::Years);
-    let horizon = if years == 1 {
-        lang.t(Msg::OneYear).to_string()
-    } else {
-        lang.fill(Msg::NYears, &[("n", &years.to_string())])
-    };
+    let horizon = f.quantity(&years.to_string(), f64::from(years), Some(Msg::UnitYears));
     let (rate, airate) = (s.get(Key::Rate), s.get(Key::Airate));
     let rates = if rate == airate {
         lang.fill(Msg::RateSingle, &[("rate", &f.number(rate, 1))])
@@ -531,7 +517,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
                 ),
                 None,
             )
-            .priced(short)
+            .priced(short, digits)
         }
         None => c.card(
             Card::BreakevenAi,
@@ -612,7 +598,7 @@ fn mining_breakeven_power(c: &Context) -> Kpi {
                 ),
                 None,
             )
-            .priced(Msg::PerMwh),
+            .priced(Msg::PerMwh, 2),
         None => c.card(
             Card::MiningPower,
             titles,
@@ -766,22 +752,21 @@ mod tests {
         assert_eq!(npv.data_value, card(&a, "npv_advantage").data_value);
         let gain = card(&b, "npv_advantage").data_value.parse::<f64>().unwrap()
             - npv.data_value.parse::<f64>().unwrap();
-        assert_eq!(
-            npv.text(),
-            format!("A: −$590 M · +{}", Lang::En.fmt().money(gain))
-        );
+        assert_eq!(npv.value, "A: −$590 M");
+        assert_eq!(npv.change, Some(format!("+{}", Lang::En.fmt().money(gain))));
         let irr = card(&b, "irr_incremental").compare.clone().unwrap();
+        assert_eq!(irr.value, "A: 6.5 %/yr");
+        let irr_change = irr.change.unwrap();
         assert!(
-            irr.text().starts_with("A: 6.5 %/yr · +") && irr.text().ends_with(" pts"),
-            "{}",
-            irr.text()
+            irr_change.starts_with('+') && irr_change.ends_with(" pts"),
+            "{irr_change}"
         );
         let peak = card(&b, "peak_funding_usd").compare.clone().unwrap();
-        assert!(peak.text().starts_with("A: $2.70 B"));
+        assert_eq!(peak.value, "A: $2.70 B");
         let halving = card(&b, "next_halving").compare.clone().unwrap();
         assert_eq!(
-            halving.text(),
-            "A: Apr 2028",
+            (halving.value.as_str(), halving.change),
+            ("A: Apr 2028", None),
             "the same date: no change shown"
         );
         let payback = card(&b, "payback_month").compare.clone().unwrap();
@@ -794,24 +779,34 @@ mod tests {
             Delta::Months.text("2035-12", "2036-03", None, Lang::En),
             Some("+3 months".into())
         );
-        assert_eq!(Delta::Months.text("", "2036-03", None, Lang::En), None);
         assert_eq!(
-            Delta::Price(2).text("3.1", "2.5", None, Lang::En),
-            Some("−$0.60".into())
+            Delta::Months.text("2036-03", "2036-02", None, Lang::En),
+            Some("−1 month".into())
         );
+        assert_eq!(Delta::Months.text("", "2036-03", None, Lang::En), None);
     }
 
     #[test]
     fn price_changes_keep_their_unit_and_tiny_ones_are_none() {
-        // 73.50 − 101.77 = −28.27 $/MWh.
+        // 73.50 − 101.77 = −28.27 $/MWh; a lease rate of 130 → 125 $/kW-month, no decimals.
+        let (mwh, lease) = (Some((Msg::PerMwh, 2)), Some((Msg::PerKwMonthShort, 0)));
         assert_eq!(
-            Delta::Price(2).text("101.77", "73.5", Some(Msg::PerMwh), Lang::It),
+            Delta::Price.text("101.77", "73.5", mwh, Lang::It),
             Some("−28,27 $/MWh".into())
         );
         assert_eq!(
-            Delta::Price(2).text("3.14", "3.1400000000004", None, Lang::En),
+            Delta::Price.text("130", "125", lease, Lang::En),
+            Some("−$5/kW-mo".into())
+        );
+        assert_eq!(
+            Delta::Price.text("3.14", "3.1400000000004", mwh, Lang::En),
             None,
             "a change that rounds to $0.00 is not shown as −$0.00"
+        );
+        assert_eq!(
+            Delta::Money.text("-590000000", "-590000000.001", None, Lang::En),
+            None,
+            "nor one of money"
         );
         // A's break-even rate per GPU-hour and this one per kW-month: no change is said.
         let a = run("", Lang::En);
@@ -819,13 +814,14 @@ mod tests {
         compare(&mut b, &a, Lang::En);
         let rate = card(&b, "breakeven_ai_rate").compare.clone().unwrap();
         assert_eq!(
-            rate.text(),
-            format!("A: {}", card(&a, "breakeven_ai_rate").text)
+            (rate.value, rate.change),
+            (format!("A: {}", card(&a, "breakeven_ai_rate").text), None)
         );
-        let mut b = run("power=60", Lang::It);
+        let mut b = run("btc=80000", Lang::It);
         compare(&mut b, &run("", Lang::It), Lang::It);
         let power = card(&b, "mining_breakeven_power").compare.clone().unwrap();
-        assert!(power.text().ends_with(" $/MWh"), "{}", power.text());
+        let change = power.change.unwrap();
+        assert!(change.ends_with(" $/MWh"), "{change}");
     }
 
     #[test]

@@ -282,8 +282,6 @@ catalogue! {
     Never = "never",
     Dash = "—",
     NoneValue = "none",
-    OneYear = "1 year",
-    NYears = "{n} years",
     NoPlan = "No conversion planned: the plan is to keep mining.",
     NpvConvertingWins = "Converting is worth {x} more than keeping mining (NPV at {rates} over {horizon}).",
     NpvMiningWins = "Keeping mining is worth {x} more than converting (NPV at {rates} over {horizon}).",
@@ -415,7 +413,6 @@ catalogue! {
     AiRate = "AI rate",
     Delay = "Delay",
     ConstructionStart = "Construction start",
-    MonthsValue = "{v} months",
     PctPerYearValue = "{v} %/yr",
 
     // The yearly table

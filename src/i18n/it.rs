@@ -261,8 +261,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         Never => "mai",
         Dash => "—",
         NoneValue => "nessuno",
-        OneYear => "1 anno",
-        NYears => "{n} anni",
         NoPlan => "Nessuna conversione prevista: il piano è continuare a minare.",
         NpvConvertingWins => "Convertire vale {x} più che continuare a minare (VAN al {rates} su {horizon}).",
         NpvMiningWins => "Continuare a minare vale {x} più che convertire (VAN al {rates} su {horizon}).",
@@ -393,7 +391,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         AiRate => "Tasso IA",
         Delay => "Ritardo",
         ConstructionStart => "Inizio lavori",
-        MonthsValue => "{v} mesi",
         PctPerYearValue => "{v} %/anno",
 
         // The yearly table

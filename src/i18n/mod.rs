@@ -135,8 +135,8 @@ mod tests {
         );
         assert_eq!(fill("{unknown} {", &[("a", "x")]), "{unknown} {");
         assert_eq!(
-            Lang::It.fill(Msg::NYears, &[("n", "10")]),
-            "10 anni".to_string()
+            Lang::It.fill(Msg::PerMwh, &[("v", "10")]),
+            "10/MWh".to_string()
         );
     }
 }
