@@ -6,7 +6,7 @@ use super::{
 };
 use crate::analysis::SWING;
 use crate::i18n::{Lang, Msg};
-use crate::scenario::{format_number, Key};
+use crate::scenario::format_number;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -45,12 +45,6 @@ fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     ]
 }
 
-/// A key's value with its unit, as people read it.
-fn with_unit(key: Key, v: f64, lang: Lang) -> String {
-    lang.fmt()
-        .quantity(&lang.fmt().number(v, 4), v, key.def().unit)
-}
-
 /// One row per bar, widest first.
 fn table(input: &Input, lang: Lang) -> Table {
     let (f, pct) = (lang.fmt(), pct());
@@ -71,8 +65,8 @@ fn table(input: &Input, lang: Lang) -> Table {
             .map(|b| {
                 vec![
                     lang.t(b.key.def().label).to_string(),
-                    with_unit(b.key, b.low_value, lang),
-                    with_unit(b.key, b.high_value, lang),
+                    b.key.with_unit(b.low_value, 4, lang),
+                    b.key.with_unit(b.high_value, 4, lang),
                     f.money(b.low),
                     f.money(b.high),
                 ]
@@ -103,8 +97,8 @@ fn rows_that_fit(bars: usize, plot: u32, row: u32) -> usize {
     fit.clamp(bars.min(3), bars)
 }
 
-/// Draws the tornado, widest bar on top; in a chart too short for a row per input (a phone's
-/// embed), the widest bars that fit at 14 px a row, and the axis says how many of all are
+/// Draws the tornado, widest bar on top; in a chart too short for a row per input (an embed of
+/// fixed height), the widest bars that fit at 14 px a row, and the axis says how many of all are
 /// shown (the data table has every row).
 pub(super) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -52,10 +52,7 @@ pub fn value_text(s: &Scenario, key: Key, lang: Lang) -> String {
         Kind::Toggle => lang
             .t(if s.get(key) == 1.0 { Msg::On } else { Msg::Off })
             .to_string(),
-        Kind::Real | Kind::Integer => {
-            let v = s.get(key);
-            lang.fmt().quantity(&lang.fmt().number(v, 4), v, d.unit)
-        }
+        Kind::Real | Kind::Integer => key.with_unit(s.get(key), 4, lang),
     }
 }
 

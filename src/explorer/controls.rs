@@ -100,8 +100,7 @@ fn month(v: f64) -> String {
 
 /// Value `v` of number key `key` with its unit, as a slider announces it in `lang`.
 pub fn spoken(key: Key, v: f64, lang: Lang) -> String {
-    lang.fmt()
-        .quantity(&lang.fmt().number(v, 6), v, key.def().unit)
+    key.with_unit(v, 6, lang)
 }
 
 /// The control of `key` for `s`, in `lang`.
