@@ -273,11 +273,21 @@ impl ChartId {
         CHARTS.iter().map(|c| c.id)
     }
 
+    /// The id of the chart's tab (`tab-revenue`).
+    pub fn tab_id(self) -> String {
+        format!("tab-{}", self.name())
+    }
+
+    /// The id of the chart's panel (`panel-revenue`), which its tab controls.
+    pub fn panel_id(self) -> String {
+        format!("panel-{}", self.name())
+    }
+
     /// The tab a key pressed on this one's moves to, as the ARIA tabs pattern has it: the next
     /// (`ArrowRight`) or previous (`ArrowLeft`) one, round the ends, the first (`Home`) or the
     /// last (`End`); `None` for any other key.
     pub fn tab_after_key(self, key: &str) -> Option<ChartId> {
-        let (n, at) = (CHARTS.len(), CHARTS.iter().position(|c| c.id == self)?);
+        let (n, at) = (CHARTS.len(), self as usize);
         let to = match key {
             "ArrowRight" => (at + 1) % n,
             "ArrowLeft" => (at + n - 1) % n,

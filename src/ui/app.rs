@@ -224,7 +224,7 @@ fn charts(props: &ChartsProps) -> Html {
                 if id != tab && !all_built {
                     // An empty stand-in under the same key, until the first frame is drawn.
                     return html! { <figure key={id.name()} class="chart" hidden=true data-tab={id.name()}
-                        id={format!("panel-{}", id.name())} role="tabpanel" aria-labelledby={format!("tab-{}", id.name())}></figure> };
+                        id={id.panel_id()} role="tabpanel" aria-labelledby={id.tab_id()}></figure> };
                 }
                 html! {
                     <ChartView key={id.name()} {id} active={id == tab} show_data={*show_data}

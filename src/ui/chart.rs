@@ -165,8 +165,8 @@ pub fn chart_view(props: &Props) -> Html {
     let fresh = table.fresh && !matches!(line, Some(McLine::Stale { .. }));
     let p = panel;
     html! {
-        <figure class="chart" hidden={!active} data-tab={id.name()} id={format!("panel-{}", id.name())}
-            role={(!compact).then_some("tabpanel")} aria-labelledby={(!compact).then(|| format!("tab-{}", id.name()))}>
+        <figure class="chart" hidden={!active} data-tab={id.name()} id={id.panel_id()}
+            role={(!compact).then_some("tabpanel")} aria-labelledby={(!compact).then(|| id.tab_id())}>
             // A paragraph, not a `<figcaption>`: the figure is a tab panel here, a role a
             // figure with a caption may not take.
             if !compact { <p class="chart-caption">{ p.caption }</p> }

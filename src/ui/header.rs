@@ -76,17 +76,21 @@ pub fn tabs(props: &TabsProps) -> Html {
         let strip = strip.clone();
         use_effect_with(*tab, move |tab| {
             if let Some(strip) = strip.cast::<web_sys::Element>() {
-                dom::scroll_into_strip(&strip, &format!("tab-{}", tab.name()));
+                dom::scroll_into_strip(&strip, &tab.tab_id());
             }
         });
     }
     let onkeydown = {
         let (dispatch, tab) = (dispatch.clone(), *tab);
         Callback::from(move |e: KeyboardEvent| {
+            // Alt+← and the like stay the browser's (back, forward).
+            if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return;
+            }
             if let Some(next) = tab.tab_after_key(&e.key()) {
                 e.prevent_default();
                 dispatch.emit(Action::Tab(next));
-                dom::focus(&format!("tab-{}", next.name()));
+                dom::focus(&next.tab_id());
             }
         })
     };
@@ -96,8 +100,8 @@ pub fn tabs(props: &TabsProps) -> Html {
                 let active = id == *tab;
                 let onclick = dispatch.reform(move |_| Action::Tab(id));
                 html! {
-                    <button type="button" role="tab" id={format!("tab-{}", id.name())} data-tab={id.name()}
-                        aria-selected={active.to_string()} aria-controls={format!("panel-{}", id.name())}
+                    <button type="button" role="tab" id={id.tab_id()} data-tab={id.name()}
+                        aria-selected={active.to_string()} aria-controls={id.panel_id()}
                         tabindex={if active { "0" } else { "-1" }}
                         class={classes!("tab", active.then_some("active"))} {onclick}>{ lang.t(id.def().title) }</button>
                 }
