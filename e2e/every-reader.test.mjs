@@ -45,6 +45,8 @@ test('axe-core finds no violation, of any impact, on any kind of page', async ()
       await page.waitForSelector('[data-role="compare"] tr[data-step]');
     }
     await page.waitForSelector('.chart:not([hidden]) .table-wrap[aria-busy="false"]', { state: 'attached' });
+    // The controls are built after the first frame: axe checks them too.
+    await page.waitForSelector('[data-panel="controls"] input', { state: 'attached' });
     assert.deepEqual(await axeViolations(page), [], name);
     assert.deepEqual(problems, [], name);
     await context.close();

@@ -33,7 +33,8 @@ enum Command {
     /// Project a scenario month by month: plan against keep-mining.
     Run {
         /// Query string, `?query` or whole explorer URL (empty: the defaults). Taken as the
-        /// system gives it: bytes that are not UTF-8 are read as `�`, which the codec warns about.
+        /// system gives it: bytes that are not UTF-8 are read as `�`, which the codec warns about
+        /// (except in a view key's value, which the CLI ignores).
         #[arg(default_value = "")]
         query: std::ffi::OsString,
         /// Output format.

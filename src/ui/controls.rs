@@ -128,10 +128,11 @@ fn control_view(props: &ControlProps) -> Html {
     } = props;
     let (key, s, lang) = (*key, *s, *lang);
     let c = control(&s, key, lang);
-    // The number box's text while it is being typed into: the box keeps what the reader
-    // typed (a clean value applies at once, but the box is not rewritten under their keys:
-    // `1.234.567` must not become `1,234` after its fifth key) until the change or the blur.
-    let draft = use_state_eq(|| None::<String>);
+    // The number box's text while it is being typed into, and the key's value it left: the
+    // box keeps what the reader typed (a clean value applies at once, but the box is not
+    // rewritten under their keys: `1.234.567` must not become `1,234` after its fifth key)
+    // until the change or the blur, or until the value moves some other way (back, a preset).
+    let draft = use_state_eq(|| None::<(String, f64)>);
     // The input is described by its unit and its help (its label names it).
     let (unit_id, help_id) = (format!("{}-unit", c.id), format!("{}-help", c.id));
     let described = match c.unit {
@@ -201,10 +202,11 @@ fn control_view(props: &ControlProps) -> Html {
                         return;
                     };
                     let text = input.value();
-                    if let Some(v) = preview(&s, key, &text, lang) {
+                    let value = preview(&s, key, &text, lang);
+                    if let Some(v) = value {
                         dispatch.emit(Action::Set(key, v));
                     }
-                    draft.set(Some(text));
+                    draft.set(Some((text, value.unwrap_or(s.get(key)))));
                 })
             };
             let on_change = {
@@ -223,11 +225,15 @@ fn control_view(props: &ControlProps) -> Html {
                 let draft = draft.clone();
                 Callback::from(move |_: FocusEvent| draft.set(None))
             };
-            let text = (*draft).clone().unwrap_or(text);
+            let text = match &*draft {
+                Some((typed, left)) if *left == s.get(key) => typed.clone(),
+                _ => text,
+            };
             html! {
                 <div class="control-row">
                     <input type="range" data-for={c.name} {min} {max} {step} value={position}
-                        aria-label={c.label} aria-valuetext={spoken} oninput={on_slide} />
+                        aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
+                        oninput={on_slide} />
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={described.clone()}
                         value={text} autocomplete="off" spellcheck="false"
                         oninput={on_type} onchange={on_change} onblur={on_blur} />
