@@ -58,7 +58,7 @@ fn card(k: Kpi, compact: bool) -> Html {
             // An amount and its unit never part across lines (`2,70 mld $`); the detail may
             // go to the next.
             <div class="kpi-value"><span class="nowrap">{ k.text }</span>
-                if let Some(d) = k.detail { <span class="kpi-detail">{ d }</span> }
+                if let Some(d) = k.detail { <wbr /><span class="kpi-detail">{ d }</span> }
             </div>
             if let Some(c) = &k.compare {
                 <div class="kpi-compare"><span class="nowrap">{ &c.value }</span>
