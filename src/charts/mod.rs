@@ -60,7 +60,7 @@ pub struct LegendItem {
     pub label: String,
     /// CSS colour.
     pub color: String,
-    /// Line (dashed or not) or filled band.
+    /// Line (dashed or not), filled band or bar.
     pub mark: Mark,
 }
 
@@ -71,8 +71,10 @@ pub enum Mark {
     Line,
     /// A dashed line.
     Dashed,
-    /// A filled square.
+    /// A filled square, as translucent as a chart's bands.
     Band,
+    /// A filled square, as opaque as the tornado's bars (85 %).
+    Bar,
 }
 
 impl LegendItem {

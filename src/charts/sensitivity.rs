@@ -34,12 +34,12 @@ fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
         LegendItem::new(
             lang.fill(Msg::LegendInputDown, &[("pct", &pct)]),
             p.mining,
-            Mark::Band,
+            Mark::Bar,
         ),
         LegendItem::new(
             lang.fill(Msg::LegendInputUp, &[("pct", &pct)]),
             p.ai,
-            Mark::Band,
+            Mark::Bar,
         ),
         LegendItem::msg(lang, Msg::LegendScenario, p.baseline, Mark::Line),
     ]

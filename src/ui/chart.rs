@@ -177,7 +177,7 @@ pub fn chart_view(props: &Props) -> Html {
             </div>
             <ul class="legend">
                 { for p.legend.iter().map(|item| {
-                    let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band" };
+                    let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band", Mark::Bar => "bar" };
                     html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", item.color)}></span>{ &item.label }</li> }
                 }) }
             </ul>
