@@ -212,11 +212,9 @@ impl Fmt {
             (Msg::UnitPaths, true) => Msg::UnitPath,
             (unit, _) => unit,
         };
-        match (self.lang, unit) {
-            (Lang::En, Msg::UnitUsd) => match number.strip_prefix(MINUS) {
-                Some(digits) => format!("{MINUS}${digits}"),
-                None => format!("${number}"),
-            },
+        match (unit, number.strip_prefix(MINUS)) {
+            (Msg::UnitUsd, Some(digits)) => self.dollar_sign(true, digits),
+            (Msg::UnitUsd, None) => self.dollar_sign(false, number),
             _ => format!("{number} {}", self.lang.t(unit)),
         }
     }
