@@ -1,9 +1,9 @@
 //! Cumulative cash flow, plan versus keep-mining, with the payback month marked.
 
 use super::frame::{dashed, mark_halvings, pinned_line, time_chart, xmap};
-use super::{month_readout, Readout, 
-    err, Colors, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs,
-    Style, Table, TimeAxis, XMap,
+use super::{
+    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark,
+    MoneyAxis, Needs, Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -119,7 +119,9 @@ pub(super) fn draw<DB: DrawingBackend>(
         start: p.scenario.month(Key::Start),
         months: n,
     };
-    let desc = style.lang.fill(Msg::AxisCash, &[("unit", axis.unit(style.lang.fmt()))]);
+    let desc = style
+        .lang
+        .fill(Msg::AxisCash, &[("unit", axis.unit(style.lang.fmt()))]);
     let mut chart = time_chart(
         area,
         style,

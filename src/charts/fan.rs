@@ -1,9 +1,9 @@
 //! Monte Carlo fan: per month the p10–p90 band and median of plan and baseline revenue.
 
 use super::frame::{dashed, mark_halvings, message, revenue_chart, xmap};
-use super::{month_readout, Readout, 
-    err, Colors, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
-    XMap,
+use super::{
+    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
+    Readout, Style, Table, XMap,
 };
 use crate::analysis::{FanMonth, MonteCarlo};
 use crate::i18n::{Lang, Msg};
@@ -30,12 +30,7 @@ fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
         LegendItem::msg(lang, Msg::LegendPlanBand, p.ai, Mark::Band),
         LegendItem::msg(lang, Msg::LegendPlanMedian, p.ai, Mark::Line),
         LegendItem::msg(lang, Msg::LegendKeepMiningBand, p.mining, Mark::Band),
-        LegendItem::msg(
-            lang,
-            Msg::LegendKeepMiningMedian,
-            p.mining,
-            Mark::Dashed,
-        ),
+        LegendItem::msg(lang, Msg::LegendKeepMiningMedian, p.mining, Mark::Dashed),
     ]
 }
 

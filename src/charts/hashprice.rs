@@ -1,9 +1,9 @@
 //! Hashprice ($/PH/day, left axis) and BTC price ($, right axis), halvings marked.
 
 use super::frame::{build_time_chart, dashed, mark_halvings, pinned_line, time_mesh, xmap};
-use super::{month_readout, Readout, 
-    err, Colors, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
-    TimeAxis, XMap,
+use super::{
+    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
+    Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::scenario::Key;
@@ -25,12 +25,7 @@ pub const CHART: ChartDef = ChartDef {
 
 fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(
-            lang,
-            Msg::LegendHashpriceLeft,
-            p.hashprice,
-            Mark::Line,
-        ),
+        LegendItem::msg(lang, Msg::LegendHashpriceLeft, p.hashprice, Mark::Line),
         LegendItem::msg(lang, Msg::LegendBtcRight, p.btc, Mark::Dashed),
         LegendItem::msg(lang, Msg::LegendHalving, p.halving, Mark::Dashed),
     ]
@@ -163,7 +158,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     if let Some(a) = input.compare {
-        pinned_line(&mut chart, p, a, &|m| a.months[m].hashprice_usd_ph_day, style)?;
+        pinned_line(
+            &mut chart,
+            p,
+            a,
+            &|m| a.months[m].hashprice_usd_ph_day,
+            style,
+        )?;
     }
     mark_halvings(&mut chart, &p.halving_months, (0.0, top), style)?;
     Ok(Some(xmap(&chart, n)))

@@ -5,7 +5,7 @@
 //! indices), and the axes are labelled at a few cell centres `2i + 1` with the grid values.
 
 use super::{
-    err, Colors, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table, XMap,
+    err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Style, Table, XMap,
 };
 use crate::analysis::BreakevenMap;
 use crate::i18n::{Lang, Msg};

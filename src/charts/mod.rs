@@ -2,11 +2,21 @@
 //! title, caption, legend, data table, hover read-out) and a `draw` generic over the plotters
 //! backend; [`draw`] is the one entry the page, the SVG tests and the exports use.
 //!
-//! Adding a chart: its module (with its texts in the i18n catalogue) and one line in the
-//! `registry!` below.
+//! Adding a chart: its module (with its texts in the i18n catalogue), its `mod` line and one
+//! line in the `registry!` below. The modules are declared outside the macro so that rustfmt
+//! reaches them.
 
 mod axis;
 mod frame;
+
+mod cash;
+mod fan;
+mod hashprice;
+mod map;
+mod rates;
+mod revenue;
+mod sensitivity;
+mod timing;
 
 pub use axis::{MoneyAxis, TimeAxis};
 pub use frame::message;
@@ -218,11 +228,9 @@ pub struct ChartDef {
     pub readout: Option<ReadoutFn>,
 }
 
-/// Declares the chart modules, [`ChartId`], [`CHARTS`] and [`draw`] from one line per chart.
+/// Declares [`ChartId`], [`CHARTS`] and [`draw`] from one line per chart.
 macro_rules! registry {
     ($($id:ident => $module:ident,)*) => {
-        $(mod $module;)*
-
         /// The charts, in tab order (the first is the default tab).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[allow(missing_docs)]

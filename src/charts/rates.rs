@@ -3,8 +3,7 @@
 
 use super::frame::Curve;
 use super::{
-    Colors, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Readout, Style, Table,
-    XMap,
+    ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Readout, Style, Table, XMap,
 };
 use crate::analysis::RatePoint;
 use crate::i18n::{Lang, Msg};

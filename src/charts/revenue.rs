@@ -2,9 +2,9 @@
 //! baseline, with halvings and construction windows marked.
 
 use super::frame::{dashed, mark_construction, mark_halvings, pinned_line, revenue_chart, xmap};
-use super::{month_readout, Readout, 
-    err, Colors, years, ChartDef, ChartId, Error, Input, LegendItem, Mark, Needs, Style, Table,
-    XMap,
+use super::{
+    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
+    Readout, Style, Table, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use plotters::coord::Shift;

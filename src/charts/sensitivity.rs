@@ -1,7 +1,7 @@
 //! The tornado: how far the NPV advantage moves when each input moves ∓20 %.
 
 use super::{
-    err, Colors, ChartDef, ChartId, Error, Input, LegendItem, Mark, MoneyAxis, Needs, Style, Table,
+    err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, MoneyAxis, Needs, Style, Table,
     XMap,
 };
 use crate::analysis::SWING;
@@ -158,9 +158,10 @@ pub(super) fn draw<DB: DrawingBackend>(
         .x_label_formatter(&|x| axis.tick(*x, style.lang.fmt()))
         .x_labels(x_labels)
         .x_desc(if rows == t.bars.len() {
-            style
-                .lang
-                .fill(Msg::AxisNpvAdvantage, &[("unit", axis.unit(style.lang.fmt()))])
+            style.lang.fill(
+                Msg::AxisNpvAdvantage,
+                &[("unit", axis.unit(style.lang.fmt()))],
+            )
         } else {
             style.lang.fill(
                 Msg::AxisNpvAdvantageTop,
