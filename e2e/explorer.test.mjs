@@ -216,6 +216,21 @@ test('a bad link is warned about, with safe values and nothing else lost', async
   await context.close();
 });
 
+test("the cash chart's legend lists the payback only when the plan pays back", async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`);
+  const legend = () => page.$$eval('.chart:not([hidden]) .legend li', (els) => els.map((e) => e.textContent.trim()));
+  // The default plan never pays back within its ten years (the CLI says so too).
+  assert.equal(cli('').summary.payback_month, null);
+  assert.deepEqual(await legend(), ['Plan (convert)', 'Keep mining', 'Halving']);
+  assert.equal(cli('gpu=4').summary.payback_month, '2034-08');
+  await page.fill('[name="gpu"]', '4');
+  await page.press('[name="gpu"]', 'Enter');
+  await page.locator('.chart:not([hidden]) .legend li', { hasText: 'Payback' }).waitFor();
+  assert.deepEqual(await legend(), ['Plan (convert)', 'Keep mining', 'Payback', 'Halving']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('back and forward restore the scenario; copy link copies it', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -305,3 +305,37 @@ fn the_hashprice_read_out_gives_the_block_subsidy_exactly() {
         "{said:?}"
     );
 }
+
+#[test]
+fn legends_list_only_the_marks_a_scenario_draws() {
+    let labels = |id: ChartId, q: &str| -> Vec<String> {
+        let p = model::run(&parse(q).scenario);
+        (id.def().legend)(&p, Lang::En, &palette::LIGHT)
+            .into_iter()
+            .map(|item| item.label)
+            .collect()
+    };
+    let has = |id, q, label: &str| labels(id, q).iter().any(|l| l == label);
+    // The default plan never pays back within ten years (the CLI's `payback_month` is null);
+    // at $4 a GPU-hour it does, in August 2034.
+    assert!(!has(ChartId::Cash, "", "Payback"));
+    assert!(has(ChartId::Cash, "gpu=4", "Payback"));
+    // The 2028 halving falls in a ten-year horizon from January 2027, not in its first year.
+    for id in [
+        ChartId::Revenue,
+        ChartId::Cash,
+        ChartId::Hashprice,
+        ChartId::Fan,
+    ] {
+        assert!(has(id, "", "Halving"), "{id:?}");
+        assert!(!has(id, "years=1", "Halving"), "{id:?}");
+    }
+    // Keeping the site mining builds nothing; a tranche built in no time has no window.
+    assert!(has(ChartId::Revenue, "", "Construction"));
+    assert!(!has(ChartId::Revenue, "conv=0", "Construction"));
+    assert!(!has(ChartId::Revenue, "cbuild=0", "Construction"));
+    assert_eq!(
+        labels(ChartId::Cash, ""),
+        ["Plan (convert)", "Keep mining", "Halving"]
+    );
+}

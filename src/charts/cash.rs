@@ -1,6 +1,6 @@
 //! Cumulative cash flow, plan versus keep-mining, with the payback month marked.
 
-use super::frame::{dashed, mark_halvings, pinned_line, time_chart, xmap};
+use super::frame::{dashed, halving_item, mark_halvings, pinned_line, time_chart, xmap};
 use super::{
     err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark,
     MoneyAxis, Needs, Readout, Style, Table, TimeAxis, XMap,
@@ -25,13 +25,21 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
-    vec![
-        LegendItem::msg(lang, Msg::LegendPlan, p.ai, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendKeepMining, p.baseline, Mark::Dashed),
-        LegendItem::msg(lang, Msg::LegendPayback, p.hashprice, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendHalving, p.halving, Mark::Dashed),
-    ]
+fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
+    let mut items = vec![
+        LegendItem::msg(lang, Msg::LegendPlan, c.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendKeepMining, c.baseline, Mark::Dashed),
+    ];
+    if p.summary.payback_month.is_some() {
+        items.push(LegendItem::msg(
+            lang,
+            Msg::LegendPayback,
+            c.hashprice,
+            Mark::Line,
+        ));
+    }
+    items.extend(halving_item(p, lang, c));
+    items
 }
 
 /// Cumulative cash of the plan and of the baseline, month by month, $.

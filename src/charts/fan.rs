@@ -1,6 +1,6 @@
 //! Monte Carlo fan: per month the p10–p90 band and median of plan and baseline revenue.
 
-use super::frame::{dashed, mark_halvings, message, revenue_chart, xmap};
+use super::frame::{dashed, halving_item, mark_halvings, message, revenue_chart, xmap};
 use super::{
     err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
     Readout, Style, Table, XMap,
@@ -25,13 +25,15 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
-    vec![
-        LegendItem::msg(lang, Msg::LegendPlanBand, p.ai, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendPlanMedian, p.ai, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendKeepMiningBand, p.mining, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendKeepMiningMedian, p.mining, Mark::Dashed),
-    ]
+fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
+    let mut items = vec![
+        LegendItem::msg(lang, Msg::LegendPlanBand, c.ai, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendPlanMedian, c.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendKeepMiningBand, c.mining, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendKeepMiningMedian, c.mining, Mark::Dashed),
+    ];
+    items.extend(halving_item(p, lang, c));
+    items
 }
 
 /// The Monte Carlo result when it belongs to the projection shown.

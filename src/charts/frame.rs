@@ -2,8 +2,8 @@
 //! or plain y axis), dashed lines, halving and construction marks, and a message in place of a
 //! chart.
 
-use super::{err, Colors, Error, MoneyAxis, Style, TimeAxis, XMap};
-use crate::i18n::Msg;
+use super::{err, Colors, Error, LegendItem, Mark, MoneyAxis, Style, TimeAxis, XMap};
+use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::Key;
 use plotters::coord::combinators::WithKeyPoints;
@@ -141,6 +141,12 @@ where
     )
 }
 
+/// The legend's entry for the halvings, if one falls within the projection.
+pub(super) fn halving_item(p: &Projection, lang: Lang, c: &Colors) -> Option<LegendItem> {
+    (!p.halving_months.is_empty())
+        .then(|| LegendItem::msg(lang, Msg::LegendHalving, c.halving, Mark::Dashed))
+}
+
 /// Dashed vertical lines at the halvings, labelled at the top.
 pub(super) fn mark_halvings<DB: DrawingBackend>(
     chart: &mut TimeChart<'_, DB>,
@@ -190,16 +196,24 @@ pub(super) fn mark_construction<DB: DrawingBackend>(
     colors: &Colors,
 ) -> Result<(), Error> {
     let last = months.max(2) as i32 - 1;
-    let bands = tranches
-        .iter()
-        .filter(|t| t.build_start < months && t.live > t.build_start)
-        .map(|t| {
-            let x0 = t.build_start as i32;
-            let x1 = (t.live as i32).min(last);
-            Rectangle::new([(x0, y.0), (x1, y.1)], colors.build.mix(0.18).filled())
-        });
+    let bands = building(tranches, months).map(|t| {
+        let x0 = t.build_start as i32;
+        let x1 = (t.live as i32).min(last);
+        Rectangle::new([(x0, y.0), (x1, y.1)], colors.build.mix(0.18).filled())
+    });
     chart.draw_series(bands).map_err(err)?;
     Ok(())
+}
+
+/// The tranches whose construction falls, at least in part, within the first `months` months
+/// (a tranche built in no time has no construction window).
+pub(super) fn building(
+    tranches: &[crate::model::Tranche],
+    months: usize,
+) -> impl Iterator<Item = &crate::model::Tranche> {
+    tranches
+        .iter()
+        .filter(move |t| t.build_start < months && t.live > t.build_start)
 }
 
 /// A message in the middle of an area (for charts with nothing to show).

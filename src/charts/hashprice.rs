@@ -1,11 +1,14 @@
 //! Hashprice ($/PH/day, left axis) and BTC price ($, right axis), halvings marked.
 
-use super::frame::{build_time_chart, dashed, mark_halvings, pinned_line, time_mesh, xmap};
+use super::frame::{
+    build_time_chart, dashed, halving_item, mark_halvings, pinned_line, time_mesh, xmap,
+};
 use super::{
     err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
     Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
+use crate::model::Projection;
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -23,12 +26,13 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
-    vec![
-        LegendItem::msg(lang, Msg::LegendHashpriceLeft, p.hashprice, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendBtcRight, p.btc, Mark::Dashed),
-        LegendItem::msg(lang, Msg::LegendHalving, p.halving, Mark::Dashed),
-    ]
+fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
+    let mut items = vec![
+        LegendItem::msg(lang, Msg::LegendHashpriceLeft, c.hashprice, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendBtcRight, c.btc, Mark::Dashed),
+    ];
+    items.extend(halving_item(p, lang, c));
+    items
 }
 
 /// The yearly averages of hashprice and BTC price.

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::analysis::BreakevenMap;
 use crate::i18n::{Lang, Msg};
+use crate::model::Projection;
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -26,12 +27,12 @@ pub const CHART: ChartDef = ChartDef {
     readout: None,
 };
 
-fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
+fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(lang, Msg::LegendConvertingWins, p.ai, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendMiningWins, p.mining, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendBreakeven, p.baseline, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendThisScenario, p.halving, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendConvertingWins, c.ai, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendMiningWins, c.mining, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendBreakeven, c.baseline, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendThisScenario, c.halving, Mark::Band),
     ]
 }
 

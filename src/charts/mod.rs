@@ -219,8 +219,9 @@ pub struct ChartDef {
     pub needs: Needs,
     /// Whether it draws the pinned scenario A.
     pub pinned: bool,
-    /// Legend entries in a language.
-    pub legend: fn(Lang, &Colors) -> Vec<LegendItem>,
+    /// Legend entries in a language, for what the chart draws of a projection: a mark it does
+    /// not draw (a payback that never comes, a halving past the horizon) has no entry.
+    pub legend: fn(&Projection, Lang, &Colors) -> Vec<LegendItem>,
     /// The numbers behind the chart.
     pub table: fn(&Input, Lang) -> Table,
     /// The hover read-out of point `i` of the x axis (a month of a time chart), if the chart has
@@ -364,8 +365,13 @@ mod tests {
         for (i, c) in CHARTS.iter().enumerate() {
             assert_eq!(c.id as usize, i, "{}", c.name);
             assert_eq!(ChartId::from_name(c.name), Some(c.id));
+            let p = model::run(&parse("").scenario);
             for lang in Lang::ALL {
-                assert!(!(c.legend)(lang, &palette::LIGHT).is_empty(), "{}", c.name);
+                assert!(
+                    !(c.legend)(&p, lang, &palette::LIGHT).is_empty(),
+                    "{}",
+                    c.name
+                );
             }
         }
         assert_eq!(ChartId::from_name("pie"), None);

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::analysis::RatePoint;
 use crate::i18n::{Lang, Msg};
+use crate::model::Projection;
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -24,10 +25,10 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
+fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(lang, Msg::LegendNpvAdvantage, p.ai, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendThisRate, p.halving, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendNpvAdvantage, c.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendThisRate, c.halving, Mark::Dashed),
     ]
 }
 

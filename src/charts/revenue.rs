@@ -1,12 +1,16 @@
 //! Revenue per month: the plan's mining and AI revenue stacked, against the keep-mining
 //! baseline, with halvings and construction windows marked.
 
-use super::frame::{dashed, mark_construction, mark_halvings, pinned_line, revenue_chart, xmap};
+use super::frame::{
+    building, dashed, halving_item, mark_construction, mark_halvings, pinned_line, revenue_chart,
+    xmap,
+};
 use super::{
     err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
     Readout, Style, Table, XMap,
 };
 use crate::i18n::{Lang, Msg};
+use crate::model::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -23,14 +27,22 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
-    vec![
-        LegendItem::msg(lang, Msg::LegendPlanMining, p.mining, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendPlanAi, p.ai, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendKeepMining, p.baseline, Mark::Dashed),
-        LegendItem::msg(lang, Msg::LegendConstruction, p.build, Mark::Band),
-        LegendItem::msg(lang, Msg::LegendHalving, p.halving, Mark::Dashed),
-    ]
+fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
+    let mut items = vec![
+        LegendItem::msg(lang, Msg::LegendPlanMining, c.mining, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendPlanAi, c.ai, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendKeepMining, c.baseline, Mark::Dashed),
+    ];
+    if building(&p.tranches, p.months.len()).next().is_some() {
+        items.push(LegendItem::msg(
+            lang,
+            Msg::LegendConstruction,
+            c.build,
+            Mark::Band,
+        ));
+    }
+    items.extend(halving_item(p, lang, c));
+    items
 }
 
 /// Revenue per calendar year.

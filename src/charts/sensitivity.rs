@@ -6,6 +6,7 @@ use super::{
 };
 use crate::analysis::SWING;
 use crate::i18n::{Lang, Msg};
+use crate::model::Projection;
 use crate::scenario::format_number;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -28,20 +29,20 @@ fn pct() -> String {
     format_number((SWING * 100.0).round())
 }
 
-fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
+fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
     let pct = pct();
     vec![
         LegendItem::new(
             lang.fill(Msg::LegendInputDown, &[("pct", &pct)]),
-            p.mining,
+            c.mining,
             Mark::Bar,
         ),
         LegendItem::new(
             lang.fill(Msg::LegendInputUp, &[("pct", &pct)]),
-            p.ai,
+            c.ai,
             Mark::Bar,
         ),
-        LegendItem::msg(lang, Msg::LegendScenario, p.baseline, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendScenario, c.baseline, Mark::Line),
     ]
 }
 

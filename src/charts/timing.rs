@@ -7,6 +7,7 @@ use super::{
 };
 use crate::analysis::TimingPoint;
 use crate::i18n::{Lang, Msg};
+use crate::model::Projection;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -23,10 +24,10 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(lang: Lang, p: &Colors) -> Vec<LegendItem> {
+fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
     vec![
-        LegendItem::msg(lang, Msg::LegendNpvAdvantage, p.ai, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendPlannedStart, p.halving, Mark::Dashed),
+        LegendItem::msg(lang, Msg::LegendNpvAdvantage, c.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendPlannedStart, c.halving, Mark::Dashed),
     ]
 }
 

@@ -86,7 +86,7 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
         label: format!("{title}. {caption}"),
         legend: {
             let colors = crate::charts::Colors::of(state.dark());
-            let mut legend = (def.legend)(lang, colors);
+            let mut legend = (def.legend)(state.projection(), lang, colors);
             if def.pinned && state.compare.is_some() {
                 legend.push(LegendItem {
                     label: lang.t(Msg::LegendPinned).to_string(),
