@@ -491,3 +491,18 @@ fn the_json_download_uses_the_finished_run_and_equals_the_cli() {
     assert_eq!(json, report::json_of("v=2&mc=200&vol=70", &[]));
     assert!(json.contains("\"npv_advantage_p50\""));
 }
+
+#[test]
+fn the_banner_lists_eight_warnings_and_counts_the_rest() {
+    let query: Vec<String> = (0..900).map(|i| format!("k{i}=1")).collect();
+    let s = load(&query.join("&"));
+    assert_eq!(s.warnings.len(), 900, "every problem is kept for the CLI's report");
+    let lines = page::warnings(&s);
+    assert_eq!(lines.len(), 9);
+    assert_eq!(lines[0], "Unknown key `k0` was ignored.");
+    assert_eq!(lines[8], "…and 892 more.");
+    let s = load(&format!("lang=it&{}", query.join("&")));
+    assert_eq!(page::warnings(&s)[8], "…e altri 892.");
+    // Eight problems are listed whole.
+    assert_eq!(page::warnings(&load(&query[..8].join("&"))).len(), 8);
+}

@@ -35,16 +35,27 @@ pub fn presets(state: &State) -> PresetPicker {
     }
 }
 
-/// The warnings banner's lines, when it is open.
+/// The most warnings the banner lists; a line then says how many more there are (a pasted link
+/// can hold hundreds of problems, and the page should not start thousands of pixels down).
+const SHOWN_WARNINGS: usize = 8;
+
+/// The warnings banner's lines, when it is open: the first [`SHOWN_WARNINGS`] and how many
+/// more.
 pub fn warnings(state: &State) -> Vec<String> {
     if !state.warnings_open {
         return Vec::new();
     }
-    state
-        .warnings
-        .iter()
-        .map(|w| w.text(state.view.lang))
-        .collect()
+    let lang = state.view.lang;
+    let mut lines: Vec<String> = (state.warnings.iter())
+        .take(SHOWN_WARNINGS)
+        .map(|w| w.text(lang))
+        .collect();
+    let more = state.warnings.len().saturating_sub(SHOWN_WARNINGS);
+    if more > 0 {
+        let n = lang.fmt().exact(more as f64);
+        lines.push(lang.fill(Msg::WarningsMore, &[("n", &n)]));
+    }
+    lines
 }
 
 /// The copy notice: its sentence, and the text to copy by hand when the browser refused.

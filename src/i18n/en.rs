@@ -43,6 +43,7 @@ catalogue! {
     OpenFull = "Open the full explorer ↗",
     WarningsTitle = "Some values could not be used as given:",
     WarningsDismiss = "Dismiss the warnings",
+    WarningsMore = "…and {n} more.",
     Footer = "Model: schema 2. Money in nominal US dollars, pre-tax, unlevered. Market defaults: snapshot of {date}. The URL is the scenario: share it or bookmark it.",
     ChartsRegion = "Charts",
     ChartTabs = "Chart",

@@ -23,6 +23,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         OpenFull => "Apri l'esploratore completo ↗",
         WarningsTitle => "Alcuni valori non si potevano usare così:",
         WarningsDismiss => "Chiudi gli avvisi",
+        WarningsMore => "…e altri {n}.",
         Footer => "Modello: schema 2. Importi in dollari USA nominali, ante imposte, senza leva. Valori di mercato predefiniti: istantanea del {date}. L'URL è lo scenario: condividilo o salvalo.",
         ChartsRegion => "Grafici",
         ChartTabs => "Grafico",

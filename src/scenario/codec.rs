@@ -20,6 +20,18 @@ pub const SCHEMA: u32 = 2;
 /// The view keys: not part of the model, read by the explorer, ignored by the CLI.
 pub const VIEW_KEYS: [&str; 6] = ["lang", "tab", "embed", "controls", "cmp", "theme"];
 
+/// Click identifiers that social networks, ad platforms and newsletters append to a link
+/// (besides every `utm_…` key): not problems with the scenario, so ignored without a warning.
+const TRACKING_KEYS: [&str; 14] = [
+    "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "twclid", "ttclid", "igshid",
+    "yclid", "mc_cid", "mc_eid", "_ga", "_gl",
+];
+
+/// Whether `name` is a tracking key ([`TRACKING_KEYS`] or `utm_…`).
+fn is_tracking(name: &str) -> bool {
+    name.starts_with("utm_") || TRACKING_KEYS.contains(&name)
+}
+
 /// The result of parsing a query: never fails.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
@@ -45,6 +57,8 @@ pub fn parse(input: &str) -> Parsed {
     let mut raw: [Option<(&'static str, String)>; KEY_COUNT] = std::array::from_fn(|_| None);
     let mut seen = [0u32; KEY_COUNT];
     let mut preset: Option<String> = None;
+    let (mut versions, mut presets) = (0u32, 0u32);
+    let mut unknown: Vec<&str> = Vec::new();
     let mut view = Vec::new();
     for (name, value) in pairs.iter() {
         if name.is_empty() {
@@ -59,18 +73,42 @@ pub fn parse(input: &str) -> Parsed {
             Key::from_name(name).map(|k| (k, k.name()))
         };
         match name.as_str() {
-            "v" if Some(value) == version => check_version(value, &mut warnings),
-            "v" => {}
-            "preset" => preset = Some(value.clone()),
+            "v" => versions += 1,
+            "preset" => {
+                presets += 1;
+                preset = Some(value.clone());
+            }
             _ if VIEW_KEYS.contains(&name.as_str()) => view.push((name.clone(), value.clone())),
             _ => match key {
                 Some((key, written)) => {
                     seen[key as usize] += 1;
                     raw[key as usize] = Some((written, value.clone()));
                 }
-                None => warnings.push(Warning::UnknownKey(name.clone())),
+                // One warning for each unknown key, however often it comes.
+                None if is_tracking(name) || unknown.contains(&name.as_str()) => {}
+                None => {
+                    unknown.push(name);
+                    warnings.push(Warning::UnknownKey(name.clone()));
+                }
             },
         }
+    }
+    if let Some(v) = version {
+        if versions > 1 {
+            warnings.push(Warning::RepeatedName {
+                name: "v",
+                times: versions,
+                value: v.clone(),
+            });
+        }
+        check_version(v, &mut warnings);
+    }
+    if let Some(id) = preset.as_ref().filter(|_| presets > 1) {
+        warnings.push(Warning::RepeatedName {
+            name: "preset",
+            times: presets,
+            value: id.clone(),
+        });
     }
 
     let mut scenario = if schema1 {
@@ -350,6 +388,38 @@ mod tests {
             texts("mw=10&mw=20"),
             ["`mw` was given 2 times; the last value (“20”) is used."]
         );
+    }
+
+    #[test]
+    fn a_repeated_version_or_preset_warns_and_the_last_wins() {
+        // `v=2&v=1` is a schema 1 link: it must say so, since its keys change meaning.
+        let p = parse("v=2&v=1&mw=5");
+        assert_eq!(p.scenario.get(Key::Btc), 90_000.0, "read as schema 1");
+        assert_eq!(
+            texts("v=2&v=1&mw=5"),
+            ["`v` was given 2 times; the last value (“1”) is used."]
+        );
+        let p = parse("preset=iren-msft&preset=colo-lease");
+        assert_eq!(p.scenario, parse("preset=colo-lease").scenario);
+        assert_eq!(
+            texts("preset=iren-msft&preset=colo-lease"),
+            ["`preset` was given 2 times; the last value (“colo-lease”) is used."]
+        );
+        assert!(texts("v=2&preset=colo-lease").is_empty());
+    }
+
+    #[test]
+    fn an_unknown_key_warns_once_and_tracking_keys_not_at_all() {
+        assert_eq!(
+            texts("foo=1&foo=2&mw=3&foo=3"),
+            ["Unknown key `foo` was ignored."]
+        );
+        let shared = "v=2&mw=18&fbclid=IwAR0abc&utm_source=twitter&utm_medium=social&gclid=x";
+        assert!(texts(shared).is_empty());
+        assert_eq!(parse(shared).scenario, parse("mw=18").scenario);
+        assert_eq!(canonical_query(&parse(shared).scenario), "v=2&mw=18");
+        // Only whole names: `fbclidx` and `utm` are unknown keys.
+        assert_eq!(texts("fbclidx=1&utm=2").len(), 2);
     }
 
     #[test]

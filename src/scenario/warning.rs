@@ -85,6 +85,15 @@ pub enum Warning {
     UnknownKey(String),
     /// `preset=` with an unknown id.
     UnknownPreset(String),
+    /// `v` or `preset` given more than once: the last wins.
+    RepeatedName {
+        /// `v` or `preset`.
+        name: &'static str,
+        /// How many times.
+        times: u32,
+        /// The value used.
+        value: String,
+    },
     /// A problem with a key's value.
     Value {
         /// The key the value is for.
@@ -162,6 +171,7 @@ impl Warning {
                     &[("value", &quote(id)), ("known", &known.join(", "))],
                 )
             }
+            Warning::RepeatedName { name, times, value } => repeated(name, *times, value, lang),
             Warning::Value { key, name, problem } => problem.text(*key, name, lang),
             Warning::NewerVersion { given, schema } => lang.fill(
                 Msg::WarnNewerVersion,
@@ -182,14 +192,7 @@ impl Problem {
     /// The problem with key `key` (written `name`) as a sentence in `lang`.
     fn text(&self, key: Key, name: &str, lang: Lang) -> String {
         match self {
-            Problem::Repeated { times, value } => lang.fill(
-                Msg::WarnRepeated,
-                &[
-                    ("key", name),
-                    ("times", &times.to_string()),
-                    ("value", &quote(value)),
-                ],
-            ),
+            Problem::Repeated { times, value } => repeated(name, *times, value, lang),
             Problem::Empty { fallback } => lang.fill(
                 Msg::WarnEmpty,
                 &[("key", name), ("fallback", &in_lang(key, fallback, lang))],
@@ -251,6 +254,18 @@ impl Problem {
             }
         }
     }
+}
+
+/// `name` was given `times` times, and the last value, `value`, is used.
+fn repeated(name: &str, times: u32, value: &str, lang: Lang) -> String {
+    lang.fill(
+        Msg::WarnRepeated,
+        &[
+            ("key", name),
+            ("times", &times.to_string()),
+            ("value", &quote(value)),
+        ],
+    )
 }
 
 /// A key's value as a query writes it (`65000`), as `lang` writes it (`65,000`, `65.000`);
