@@ -496,7 +496,11 @@ fn the_json_download_uses_the_finished_run_and_equals_the_cli() {
 fn the_banner_lists_eight_warnings_and_counts_the_rest() {
     let query: Vec<String> = (0..900).map(|i| format!("k{i}=1")).collect();
     let s = load(&query.join("&"));
-    assert_eq!(s.warnings.len(), 900, "every problem is kept for the CLI's report");
+    assert_eq!(
+        s.warnings.len(),
+        900,
+        "every problem is kept for the CLI's report"
+    );
     let lines = page::warnings(&s);
     assert_eq!(lines.len(), 9);
     assert_eq!(lines[0], "Unknown key `k0` was ignored.");

@@ -401,6 +401,14 @@ fn payback(c: &Context) -> Kpi {
                 None,
             )
         }
+        // The cumulative extra cash was never below zero: nothing to pay back.
+        None if c.p.summary.peak_funding_month.is_none() => c.card(
+            Card::Payback,
+            titles,
+            Err(Msg::NotNeeded),
+            c.unless_no_plan(c.t(Msg::PaybackNotNeeded).into()),
+            c.converts.then_some(true),
+        ),
         None => c.card(
             Card::Payback,
             titles,
@@ -677,6 +685,30 @@ mod tests {
         assert_eq!(k.iter().filter(|c| c.in_embed).count(), 5);
         assert_eq!(k.iter().filter(|c| c.primary).count(), 5);
         assert!(k[..5].iter().all(|c| c.primary), "headline cards first");
+    }
+
+    #[test]
+    fn a_plan_never_short_of_cash_has_nothing_to_pay_back() {
+        // A prepaid lease with cheap halls: the cumulative extra cash never drops below zero
+        // (the CLI's peak funding is 0 and its payback null, for that reason, not the other).
+        let q = "ai=colo&prepay=50&cterm=240&capex=2";
+        let p = model::run(&parse(q).scenario);
+        assert_eq!(
+            (p.summary.peak_funding_usd, p.summary.payback_month),
+            (0.0, None)
+        );
+        let k = run(q, Lang::En);
+        let payback = card(&k, "payback_month");
+        assert_eq!(
+            (payback.data_value.as_str(), payback.text.as_str()),
+            ("", "not needed")
+        );
+        assert_eq!(
+            payback.meaning,
+            "Nothing to pay back: converting never needs more cash than keeping mining."
+        );
+        assert_eq!(payback.favours_plan, Some(true));
+        assert_eq!(card(&run(q, Lang::It), "payback_month").text, "non serve");
     }
 
     #[test]
