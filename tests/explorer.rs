@@ -2,7 +2,7 @@
 //! models the page renders.
 
 use hashshift::analysis::monte_carlo;
-use hashshift::charts::ChartId;
+use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::export::{self, Export};
 use hashshift::explorer::page::{self, McLine};
 use hashshift::explorer::{
@@ -435,11 +435,7 @@ fn the_theme_follows_the_key_or_the_system_and_legends_follow_the_theme() {
     assert!(!s.dark());
     assert_eq!(update(&mut s, Action::SystemDark(true)), []);
     assert!(s.dark(), "theme=auto follows the system");
-    let legend = |s: &State| {
-        page::chart_panel(s, ChartId::Revenue).legend[1]
-            .color
-            .clone()
-    };
+    let legend = |s: &State| palette::css(page::chart_panel(s, ChartId::Revenue).legend[1].color);
     assert_eq!(legend(&s), "#56b4e9", "the dark palette's AI colour");
     // Back and forward keep the system's choice; theme=light overrides it.
     update(&mut s, Action::Navigated("v=2&theme=light".into()));

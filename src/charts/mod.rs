@@ -8,6 +8,7 @@
 
 mod axis;
 mod frame;
+mod framed;
 
 mod cash;
 mod fan;
@@ -20,6 +21,7 @@ mod timing;
 
 pub use axis::{MoneyAxis, TimeAxis};
 pub use frame::message;
+pub use framed::{draw_framed, Frame};
 
 use crate::analysis::{BreakevenMap, MonteCarlo, RatePoint, TimingPoint, Tornado};
 use crate::i18n::{Lang, Msg};
@@ -63,13 +65,13 @@ impl Style {
     }
 }
 
-/// One entry of a chart's legend (drawn in HTML beside the canvas).
+/// One entry of a chart's legend (drawn in HTML beside the canvas, and into an exported image).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LegendItem {
     /// Text.
     pub label: String,
-    /// CSS colour.
-    pub color: String,
+    /// Colour ([`palette::css`] for the page).
+    pub color: RGBColor,
     /// Line (dashed or not), filled band or bar.
     pub mark: Mark,
 }
@@ -91,7 +93,7 @@ impl LegendItem {
     fn new(label: impl Into<String>, color: RGBColor, mark: Mark) -> Self {
         LegendItem {
             label: label.into(),
-            color: palette::css(color),
+            color,
             mark,
         }
     }
@@ -395,68 +397,4 @@ mod tests {
         assert!(readout(ChartId::Hashprice, &input, 500, Lang::En).is_none());
         assert!(readout(ChartId::Sensitivity, &input, 3, Lang::En).is_none());
     }
-}
-
-/// The texts around an exported chart: its title, caption and scenario link above, the source
-/// below.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Frame {
-    /// The chart's title.
-    pub title: String,
-    /// What it shows, in a sentence.
-    pub caption: String,
-    /// The scenario's link.
-    pub subtitle: String,
-    /// Lines at the bottom: the source, the market snapshot.
-    pub footer: Vec<String>,
-}
-
-/// Draws chart `id` with its frame (title, link, source) on `area`: an exported image.
-pub fn draw_framed<DB: DrawingBackend>(
-    id: ChartId,
-    area: &DrawingArea<DB, Shift>,
-    input: &Input,
-    style: &Style,
-    frame: &Frame,
-) -> Result<(), Error> {
-    use plotters::style::text_anchor::{HPos, Pos, VPos};
-    area.fill(&WHITE).map_err(err)?;
-    let (_, h) = area.dim_in_pixel();
-    let header = style.px(80.0);
-    let footer = style.px(16.0 * frame.footer.len() as f64 + 10.0);
-    let (top, rest) = area.split_vertically(header);
-    let (chart, bottom) = rest.split_vertically(h.saturating_sub(header + footer));
-    let left = style.px(12.0) as i32;
-    let at = |size: f64, bold: bool| {
-        let font = ("sans-serif", size * style.scale)
-            .into_font()
-            .style(if bold {
-                FontStyle::Bold
-            } else {
-                FontStyle::Normal
-            })
-            .color(&style.colors.text);
-        font.pos(Pos::new(HPos::Left, VPos::Top))
-    };
-    top.draw_text(&frame.title, &at(20.0, true), (left, style.px(8.0) as i32))
-        .map_err(err)?;
-    top.draw_text(
-        &frame.caption,
-        &at(13.0, false),
-        (left, style.px(36.0) as i32),
-    )
-    .map_err(err)?;
-    top.draw_text(
-        &frame.subtitle,
-        &at(12.0, false),
-        (left, style.px(56.0) as i32),
-    )
-    .map_err(err)?;
-    for (i, line) in frame.footer.iter().enumerate() {
-        let y = style.px(4.0 + 16.0 * i as f64) as i32;
-        bottom
-            .draw_text(line, &at(11.0, false), (left, y))
-            .map_err(err)?;
-    }
-    draw(id, &chart, input, style).map(|_| ())
 }

@@ -147,6 +147,8 @@ pub fn frame(state: &State) -> Frame {
         title: panel.title.to_string(),
         caption: panel.caption.to_string(),
         subtitle: lang.fill(Msg::ScenarioLink, &[("link", &link)]),
+        // The image is always light (see `draw_image`), and so is its legend.
+        legend: page::legend(state, state.view.tab, &charts::palette::LIGHT),
         footer: vec![
             lang.fill(Msg::ExportSource, &[("link", &state.page_url)]),
             lang.fill(
@@ -271,5 +273,31 @@ mod tests {
         ] {
             assert!(svg.contains(text), "{text}");
         }
+    }
+
+    #[test]
+    fn an_image_carries_its_charts_legend_in_the_images_colours() {
+        // The sensitivity chart: without its legend, its two colours of bar cannot be told
+        // apart. The image is light even from a dark page.
+        let svg = svg_of(&load("tab=sensitivity&theme=dark&lang=it"));
+        let has = |svg: &str, text: &str| svg.lines().any(|l| l.trim() == text);
+        for text in ["Dato −20 %", "Dato +20 %", "Scenario"] {
+            assert!(has(&svg, text), "{text}");
+        }
+        let light = &charts::palette::LIGHT;
+        for color in [light.mining, light.ai] {
+            // The swatch, 18 px wide, as opaque as the bars.
+            let swatch = format!(
+                "width=\"18\" height=\"10\" opacity=\"0.85\" fill=\"{}\"",
+                charts::palette::css(color)
+            );
+            assert!(svg.to_lowercase().contains(&swatch), "{swatch}");
+        }
+        // A pinned scenario's line is named too.
+        let svg = svg_of(&load("tab=cash&cmp=v%3D2%26mw%3D50"));
+        assert!(has(&svg, "Pinned scenario (A)"));
+        // The legend sits between the chart and the source.
+        let at = |t: &str| svg.find(t).unwrap();
+        assert!(at("Keep mining\n") < at("Source: HashShift"));
     }
 }

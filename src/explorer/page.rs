@@ -5,7 +5,7 @@
 use super::data_value;
 use super::state::{CopyWhat, Notice, Results, State};
 use crate::analysis::MonteCarlo;
-use crate::charts::{ChartId, LegendItem, Needs, Table};
+use crate::charts::{ChartId, Colors, LegendItem, Needs, Table};
 use crate::i18n::{Lang, Msg};
 use crate::scenario::{Key, PRESETS};
 use std::rc::Rc;
@@ -95,20 +95,24 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
         title,
         caption,
         label: format!("{title}. {caption}"),
-        legend: {
-            let colors = crate::charts::Colors::of(state.dark());
-            let mut legend = (def.legend)(state.projection(), lang, colors);
-            if def.pinned && state.compare.is_some() {
-                legend.push(LegendItem {
-                    label: lang.t(Msg::LegendPinned).to_string(),
-                    color: crate::charts::palette::css(colors.pinned),
-                    mark: crate::charts::Mark::Line,
-                });
-            }
-            legend
-        },
+        legend: legend(state, id, Colors::of(state.dark())),
         table_caption: lang.fill(Msg::DataTableCaption, &[("title", title)]),
     }
+}
+
+/// The legend of chart `id` for the state, in `colors`: the chart's own, and the pinned
+/// scenario's line when the chart draws it.
+pub fn legend(state: &State, id: ChartId, colors: &Colors) -> Vec<LegendItem> {
+    let def = id.def();
+    let mut legend = (def.legend)(state.projection(), state.view.lang, colors);
+    if def.pinned && state.compare.is_some() {
+        legend.push(LegendItem {
+            label: state.view.lang.t(Msg::LegendPinned).to_string(),
+            color: colors.pinned,
+            mark: crate::charts::Mark::Line,
+        });
+    }
+    legend
 }
 
 /// The numbers behind chart `id`, as a table. The page builds it once input settles: a

@@ -178,7 +178,7 @@ pub fn chart_view(props: &Props) -> Html {
             <ul class="legend">
                 { for p.legend.iter().map(|item| {
                     let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band", Mark::Bar => "bar" };
-                    html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", item.color)}></span>{ &item.label }</li> }
+                    html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", charts::palette::css(item.color))}></span>{ &item.label }</li> }
                 }) }
             </ul>
             // A stale table out of sight is dropped rather than read out; one shown stays,
