@@ -212,6 +212,23 @@ test('a bad link is warned about, with safe values and nothing else lost', async
   await page.fill('[name="mw"]', '9000');
   await page.press('[name="mw"]', 'Enter');
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '5000');
+  // Typed key by key, `1,5` applies `1` on the way; it cannot be read in English, so it falls
+  // back to the value before the typing, and the problem is said beside the box.
+  await page.fill('[name="mw"]', '');
+  await page.locator('[name="mw"]').pressSequentially('1,5');
+  await page.press('[name="mw"]', 'Enter');
+  await page.waitForFunction(() => document.querySelector('[name="mw"]').getAttribute('aria-invalid') === 'true');
+  assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '5000');
+  const problem = page.locator('[data-key="mw"] .problem');
+  assert.equal(await problem.textContent(), '`mw`: “1,5” is not a number; using 5,000.');
+  const describedBy = await page.$eval('[name="mw"]', (e) => e.getAttribute('aria-describedby'));
+  assert.ok(describedBy.split(' ').includes(await problem.getAttribute('id')), describedBy);
+  assert.equal(await waitForQuery(page, (s) => s === 'v=2&years=20&mw=5000&power=40'), 'v=2&years=20&mw=5000&power=40');
+  // A value that reads clears it.
+  await page.fill('[name="mw"]', '18');
+  await page.press('[name="mw"]', 'Enter');
+  await problem.waitFor({ state: 'detached' });
+  assert.equal(await page.$eval('[name="mw"]', (e) => e.getAttribute('aria-invalid')), null);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -57,6 +57,15 @@ fn set_reset_and_typed_text() {
     update(&mut s, Action::SetText(Key::Mw, "18".into()));
     assert_eq!(s.scenario.get(Key::Mw), 18.0);
     assert!(s.warnings.is_empty());
+    // A number box commits with the value before the typing: `7,5` in an English page, whose
+    // `7` applied on the way, falls back to the cap rate before it, 7.5 → 6 stays 6.
+    update(&mut s, Action::Set(Key::Caprate, 7.0));
+    update(&mut s, Action::Commit(Key::Caprate, "7,5".into(), 6.0));
+    assert_eq!(s.scenario.get(Key::Caprate), 6.0);
+    assert_eq!(
+        page::warnings(&s),
+        ["`caprate`: “7,5” is not a number; using 6."]
+    );
     assert!(update(&mut s, Action::SetText(Key::Btc, "lots".into())).is_empty());
     assert_eq!(s.scenario.get(Key::Btc), 65_000.0);
     assert!(s.warnings_open);

@@ -3,7 +3,7 @@
 
 use crate::calendar::YearMonth;
 use crate::i18n::{Lang, Msg};
-use crate::scenario::{format_number, Group, Key, Kind, Scenario, KEYS, MARKET_SNAPSHOT};
+use crate::scenario::{format_number, Group, Key, Kind, Scenario, Warning, KEYS, MARKET_SNAPSHOT};
 
 /// The form element of a control.
 #[derive(Clone, Debug, PartialEq)]
@@ -181,11 +181,29 @@ pub fn preview(s: &Scenario, key: Key, text: &str, lang: Lang) -> Option<f64> {
         .then(|| copy.get(key))
 }
 
-/// What a number box shows after `text` was committed: the value actually used.
-pub fn committed(s: &Scenario, key: Key, text: &str, lang: Lang) -> String {
-    let mut after = *s;
-    after.set_text(key, &typed(key, text, lang));
-    box_text(&after, key, lang)
+/// Sets `key` of `s` from `text` typed on a page in `lang`, read like the URL (bad text warns
+/// and keeps the key's value); returns the warnings, quoting the text as it was typed.
+pub fn set_typed(s: &mut Scenario, key: Key, text: &str, lang: Lang) -> Vec<Warning> {
+    (s.set_text(key, &typed(key, text, lang)).into_iter())
+        .map(|w| w.as_typed(text))
+        .collect()
+}
+
+/// What committing `text` in `key`'s number box gives: the scenario, the box's text (the value
+/// actually used) and the problems. `before` is the key's value when the reader began typing:
+/// the box applies clean text as it is typed, so the scenario may hold a prefix of their text
+/// (`1` of `1,5`), and text that cannot be read must fall back to `before`, not to that prefix.
+pub fn committed(
+    s: &Scenario,
+    key: Key,
+    text: &str,
+    before: f64,
+    lang: Lang,
+) -> (Scenario, String, Vec<Warning>) {
+    let mut after = s.with(key, before);
+    let warnings = set_typed(&mut after, key, text, lang);
+    let shown = box_text(&after, key, lang);
+    (after, shown, warnings)
 }
 
 /// Text typed for `key` on a page in `lang`, as a query writes it: numbers in the page's
@@ -305,8 +323,20 @@ mod tests {
             "out of bounds waits"
         );
         assert_eq!(preview(&s, Key::Years, "7.5", en), None, "not whole waits");
-        assert_eq!(committed(&s, Key::Mw, "9000", en), "5000");
-        assert_eq!(committed(&s, Key::Btc, "lots", en), "65000");
+        let shown = |key, text, before| committed(&s, key, text, before, en).1;
+        assert_eq!(shown(Key::Mw, "9000", 100.0), "5000");
+        assert_eq!(shown(Key::Btc, "lots", 65_000.0), "65000");
+        // Text that cannot be read falls back to the value before the typing, not to the
+        // prefix the typing applied on the way (`1` of `1,5` in English).
+        let typing = s.with(Key::Mw, 1.0);
+        let (after, box_text, warnings) = committed(&typing, Key::Mw, "1,5", 100.0, en);
+        assert_eq!((after.get(Key::Mw), box_text.as_str()), (100.0, "100"));
+        assert_eq!(
+            warnings[0].text(en),
+            "`mw`: “1,5” is not a number; using 100."
+        );
+        let (after, _, warnings) = committed(&typing, Key::Mw, "18", 100.0, en);
+        assert_eq!((after.get(Key::Mw), warnings.len()), (18.0, 0));
         assert_eq!(preview(&s, Key::Btc, "65,500", en), Some(65500.0));
     }
 
@@ -316,8 +346,7 @@ mod tests {
         let it = Lang::It;
         assert_eq!(preview(&s, Key::Power, "47,5", it), Some(47.5));
         assert_eq!(preview(&s, Key::Btc, "65.500", it), Some(65500.0));
-        assert_eq!(committed(&s, Key::Power, "47,25", it), "47,25");
-        assert_eq!(committed(&s, Key::Start, "2027-03", it), "2027-03");
+        assert_eq!(committed(&s, Key::Power, "47,25", 45.0, it).1, "47,25");
         let InputView::Number { text, spoken, .. } = control(&s, Key::Jth, it).input else {
             panic!("jth is a number");
         };

@@ -1,6 +1,7 @@
 //! The explorer's state, one [`Action`] per user gesture or outside event, and the pure
 //! [`update`] that applies it and says which [`Effect`]s the shell must run.
 
+use super::controls::{committed, set_typed};
 use super::export::Export;
 use super::view::{PageWarning, View, ViewWarning};
 use crate::analysis::{
@@ -164,6 +165,9 @@ pub enum Action {
     Slide(Key, f64),
     /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
     SetText(Key, String),
+    /// Text committed in a key's number box, and the key's value when typing began, which
+    /// text that cannot be read falls back to ([`super::controls::committed`]).
+    Commit(Key, String, f64),
     /// Back to the key's default.
     Reset(Key),
     /// A preset picked.
@@ -263,6 +267,15 @@ pub enum Effect {
 }
 
 impl State {
+    /// Shows `warnings` about a typed value in the banner, in place of the ones before (none:
+    /// the banner stays as it was).
+    fn warn(&mut self, warnings: Vec<crate::scenario::Warning>) {
+        if !warnings.is_empty() {
+            self.warnings = warnings.into_iter().map(PageWarning::Link).collect();
+            self.warnings_open = true;
+        }
+    }
+
     /// The state that the page at `page_url` (its address without the query) shows for
     /// `query`.
     pub fn load(page_url: &str, query: &str) -> Self {
@@ -404,16 +417,15 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::Set(key, value) | Action::Slide(key, value) => state.scenario.set(key, value),
-        Action::SetText(key, typed) => {
-            let text = super::controls::typed(key, &typed, state.view.lang);
-            let warnings = state.scenario.set_text(key, &text);
-            if !warnings.is_empty() {
-                state.warnings = warnings
-                    .into_iter()
-                    .map(|w| PageWarning::Link(w.as_typed(&typed)))
-                    .collect();
-                state.warnings_open = true;
-            }
+        Action::SetText(key, text) => {
+            let warnings = set_typed(&mut state.scenario, key, &text, state.view.lang);
+            state.warn(warnings);
+        }
+        Action::Commit(key, text, before) => {
+            let (after, _, warnings) =
+                committed(&state.scenario, key, &text, before, state.view.lang);
+            state.scenario = after;
+            state.warn(warnings);
         }
         Action::Reset(key) => state.scenario.set(key, state.scenario.default_of(key)),
         Action::Preset(p) => {

@@ -101,6 +101,17 @@ fn seen(s: &Scenario, k: Key) -> (f64, f64, (f64, f64), bool) {
     (s.get(k), s.default_of(k), s.bounds(k), shown(s, k))
 }
 
+/// A number box being typed into.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    /// The text as typed.
+    typed: String,
+    /// The key's value the typing left (a clean text applies as it is typed).
+    left: f64,
+    /// The key's value when the typing began.
+    before: f64,
+}
+
 #[derive(Properties)]
 struct ControlProps {
     id: Key,
@@ -128,17 +139,30 @@ fn control_view(props: &ControlProps) -> Html {
     } = props;
     let (key, s, lang) = (*key, *s, *lang);
     let c = control(&s, key, lang);
-    // The number box's text while it is being typed into, and the key's value it left: the
-    // box keeps what the reader typed (a clean value applies at once, but the box is not
-    // rewritten under their keys: `1.234.567` must not become `1,234` after its fifth key)
-    // until the change or the blur, or until the value moves some other way (back, a preset).
-    let draft = use_state_eq(|| None::<(String, f64)>);
-    // The input is described by its unit and its help (its label names it).
+    // The number box's text while it is being typed into, the key's value it left, and the
+    // key's value before: the box keeps what the reader typed (a clean value applies at once,
+    // but the box is not rewritten under their keys: `1.234.567` must not become `1,234` after
+    // its fifth key) until the change or the blur, or until the value moves some other way
+    // (back, a preset); text that cannot be read then falls back to the value before.
+    let draft = use_state_eq(|| None::<Draft>);
+    let draft_now = (*draft).clone().filter(|d| d.left == s.get(key));
+    // The problem with the text last committed in the box, said beside it while the key keeps
+    // the value that commit gave it.
+    let problem = use_state_eq(|| None::<(String, f64)>);
+    let problem_now = (*problem)
+        .clone()
+        .filter(|(_, left)| *left == s.get(key))
+        .map(|(text, _)| text);
+    // The input is described by its unit, its help and its problem (its label names it).
     let (unit_id, help_id) = (format!("{}-unit", c.id), format!("{}-help", c.id));
-    let described = match c.unit {
+    let problem_id = format!("{}-problem", c.id);
+    let mut described = match c.unit {
         Some(_) => format!("{unit_id} {help_id}"),
         None => help_id.clone(),
     };
+    if problem_now.is_some() {
+        described = format!("{described} {problem_id}");
+    }
     let reset = dispatch.reform(move |_| Action::Reset(key));
     let set_text = move |dispatch: &Callback<Action>| {
         dispatch.reform(move |text: String| Action::SetText(key, text))
@@ -185,39 +209,51 @@ fn control_view(props: &ControlProps) -> Html {
             text,
             spoken,
         } => {
-            let on_slide = forward(dispatch, move |e: InputEvent| {
-                let slider = target::<HtmlInputElement>(&e)?;
-                let v = slider.value().parse::<f64>().ok()?;
-                // The page renders the step after the frame (see `super::live`); the slider
-                // announces its new value at once.
-                let said = controls::spoken(key, s.with(key, v).get(key), lang);
-                let _ = slider.set_attribute("aria-valuetext", &said);
-                Some(Action::Slide(key, v))
+            let on_slide = forward(dispatch, {
+                let problem = problem.clone();
+                move |e: InputEvent| {
+                    problem.set(None);
+                    let slider = target::<HtmlInputElement>(&e)?;
+                    let v = slider.value().parse::<f64>().ok()?;
+                    // The page renders the step after the frame (see `super::live`); the slider
+                    // announces its new value at once.
+                    let said = controls::spoken(key, s.with(key, v).get(key), lang);
+                    let _ = slider.set_attribute("aria-valuetext", &said);
+                    Some(Action::Slide(key, v))
+                }
             });
             // While typing, clean values apply at once; the rest waits for the change.
+            let before = draft_now.as_ref().map_or(s.get(key), |d| d.before);
             let on_type = {
                 let (draft, dispatch) = (draft.clone(), dispatch.clone());
                 Callback::from(move |e: InputEvent| {
                     let Some(input) = target::<HtmlInputElement>(&e) else {
                         return;
                     };
-                    let text = input.value();
-                    let value = preview(&s, key, &text, lang);
+                    let typed = input.value();
+                    let value = preview(&s, key, &typed, lang);
                     if let Some(v) = value {
                         dispatch.emit(Action::Set(key, v));
                     }
-                    draft.set(Some((text, value.unwrap_or(s.get(key)))));
+                    let left = value.unwrap_or(s.get(key));
+                    draft.set(Some(Draft {
+                        typed,
+                        left,
+                        before,
+                    }));
                 })
             };
             let on_change = {
-                let (draft, set) = (draft.clone(), set_text(dispatch));
+                let (draft, problem, dispatch) = (draft.clone(), problem.clone(), dispatch.clone());
                 Callback::from(move |e: Event| {
                     if let Some(input) = target::<HtmlInputElement>(&e) {
                         let text = input.value();
+                        let (after, shown, warnings) = committed(&s, key, &text, before, lang);
                         // Show the safe value at once, even when the scenario does not change.
-                        input.set_value(&committed(&s, key, &text, lang));
+                        input.set_value(&shown);
+                        problem.set(warnings.first().map(|w| (w.text(lang), after.get(key))));
                         draft.set(None);
-                        set.emit(text);
+                        dispatch.emit(Action::Commit(key, text, before));
                     }
                 })
             };
@@ -225,16 +261,14 @@ fn control_view(props: &ControlProps) -> Html {
                 let draft = draft.clone();
                 Callback::from(move |_: FocusEvent| draft.set(None))
             };
-            let text = match &*draft {
-                Some((typed, left)) if *left == s.get(key) => typed.clone(),
-                _ => text,
-            };
+            let text = draft_now.map_or(text, |d| d.typed);
             html! {
                 <div class="control-row">
                     <input type="range" data-for={c.name} {min} {max} {step} value={position}
                         aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
                         oninput={on_slide} />
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={described.clone()}
+                        aria-invalid={problem_now.is_some().then_some("true")}
                         value={text} autocomplete="off" spellcheck="false"
                         oninput={on_type} onchange={on_change} onblur={on_blur} />
                 </div>
@@ -251,6 +285,7 @@ fn control_view(props: &ControlProps) -> Html {
                     aria-label={c.reset_label} disabled={c.at_default} onclick={reset}>{ "↺" }</button>
             </div>
             { body }
+            if let Some(text) = problem_now { <p class="problem" id={problem_id}>{ text }</p> }
             <p class="help" id={help_id}>{ c.help }</p>
             if let Some(note) = c.note { <p class="help snapshot">{ note }</p> }
         </div>
