@@ -92,10 +92,38 @@ test('downloads are the CLI output of the canonical query, and the chart as PNG 
   for (const part of ['Flusso di cassa cumulato', `${site.url}?v=2&amp;mw=18&amp;power=40&amp;gpu=3`, 'Fonte: HashShift', '15 giu 2026']) {
     assert.ok(text.includes(part), part);
   }
+  // Its legend, as the page's (no payback: this plan never pays back).
+  const legend = await page.$$eval('.chart:not([hidden]) .legend li', (els) => els.map((e) => e.textContent.trim()));
+  assert.deepEqual(legend, ['Piano (conversione)', 'Solo mining', 'Halving']);
+  for (const item of legend) assert.match(text, new RegExp(`^\\s*${item.replace(/[()]/g, '\\$&')}\\s*$`, 'm'), item);
   assert.deepEqual(problems, []);
   // Look at the exported chart (on a blank page of its own: it is not the site's).
   await page.setContent(`<img src="data:image/png;base64,${png.bytes.toString('base64')}" style="width:1000px">`);
   await page.screenshot({ path: `${SHOTS}/export.png`, fullPage: true });
+  await context.close();
+});
+
+test('the download menu closes on Escape, on a press outside it and when focus leaves it', async () => {
+  const { page, context, problems } = await open(site.browser, site.url);
+  const open_ = () => page.$eval('.downloads', (d) => d.open);
+  await page.click('.downloads > summary');
+  assert.equal(await open_(), true);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.downloads').open);
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.downloads > summary')), true, 'focus back on its button');
+  await page.click('.downloads > summary');
+  await page.click('h1');
+  await page.waitForFunction(() => !document.querySelector('.downloads').open);
+  // Tabbing through its items keeps it open; tabbing past the last closes it.
+  await page.focus('.downloads > summary');
+  await page.keyboard.press('Enter');
+  assert.equal(await open_(), true);
+  const items = await page.$$eval('.downloads .menu button', (b) => b.length);
+  for (let i = 0; i < items; i++) await page.keyboard.press('Tab');
+  assert.equal(await open_(), true, 'on its last item');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => !document.querySelector('.downloads').open);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -2,6 +2,9 @@
 
 use crate::explorer::{export::Export, Action, CopyWhat};
 use crate::i18n::{Lang, Msg};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node};
 use yew::prelude::*;
 
 /// Props of [`Share`].
@@ -28,24 +31,65 @@ pub fn share(props: &Props) -> Html {
     } else {
         html! { <button type="button" data-action="pin" onclick={props.dispatch.reform(|_| Action::Pin)}>{ t(Msg::Pin) }</button> }
     };
-    // Choosing a download closes the menu.
+    // Choosing a download closes the menu, and so do Escape (focus goes back to its button), a
+    // press outside it and focus leaving it.
     let menu = use_node_ref();
+    let close = |menu: &NodeRef| {
+        if let Some(details) = menu.cast::<Element>() {
+            let _ = details.remove_attribute("open");
+        }
+    };
     let export = |e: Export| {
         let (dispatch, menu) = (props.dispatch.clone(), menu.clone());
         Callback::from(move |_| {
-            if let Some(details) = menu.cast::<web_sys::Element>() {
-                let _ = details.remove_attribute("open");
-            }
+            close(&menu);
             dispatch.emit(Action::Export(e));
         })
     };
+    let on_key = {
+        let menu = menu.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let summary = menu.cast::<Element>().and_then(|d| d.first_element_child());
+            if e.key() == "Escape"
+                && menu
+                    .cast::<Element>()
+                    .is_some_and(|d| d.has_attribute("open"))
+            {
+                close(&menu);
+                if let Some(summary) = summary.and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
+                    let _ = summary.focus();
+                }
+            }
+        })
+    };
+    let on_focus_out = {
+        let menu = menu.clone();
+        Callback::from(move |e: FocusEvent| {
+            let to = e.related_target().and_then(|t| t.dyn_into::<Node>().ok());
+            if !menu.cast::<Node>().is_some_and(|d| d.contains(to.as_ref())) {
+                close(&menu);
+            }
+        })
+    };
+    {
+        let menu = menu.clone();
+        use_effect_with((), move |_| {
+            let press = EventListener::new(&gloo::utils::document(), "pointerdown", move |e| {
+                let at = e.target().and_then(|t| t.dyn_into::<Node>().ok());
+                if !menu.cast::<Node>().is_some_and(|d| d.contains(at.as_ref())) {
+                    close(&menu);
+                }
+            });
+            move || drop(press)
+        });
+    }
     html! {
         <div class="share">
             <button type="button" data-action="share" class="share-button" onclick={props.dispatch.reform(|_| Action::Share)}>{ t(Msg::Share) }</button>
             <button type="button" data-action="copy-link" onclick={copy(CopyWhat::Link)}>{ t(Msg::CopyLink) }</button>
             <button type="button" data-action="copy-embed" onclick={copy(CopyWhat::Embed)}>{ t(Msg::CopyEmbed) }</button>
             { pin }
-            <details class="downloads" ref={menu.clone()}>
+            <details class="downloads" ref={menu.clone()} onkeydown={on_key} onfocusout={on_focus_out}>
                 <summary>{ t(Msg::Download) }</summary>
                 <div class="menu">
                     { for Export::ALL.iter().map(|&e| html! {
