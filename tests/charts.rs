@@ -266,6 +266,33 @@ fn time_charts_draw_the_pinned_scenario_in_grey() {
             .next()
             .unwrap();
         assert_eq!(points.split_whitespace().count(), 114, "{id:?}");
+        // The hover read-out gives A's value of the same calendar month, where A has one.
+        let mut input = Input::new(&p);
+        input.compare = Some(&a);
+        let readout = id.def().readout.unwrap();
+        let pinned = |m: usize| {
+            let (_, rows) = readout(&input, m, Lang::En).unwrap();
+            rows.into_iter()
+                .find(|(label, _)| label == "Pinned scenario (A)")
+                .map(|(_, value)| value)
+        };
+        assert_eq!(pinned(3), None, "{id:?}: A has not started in Apr 2027");
+        let (_, a_rows) = readout(&Input::new(&a), 0, Lang::En).unwrap();
+        let a_first = match id {
+            // A's own first row is its plan's mining revenue; the pinned line is its total.
+            ChartId::Revenue => a_rows[2].1.clone(),
+            _ => a_rows[0].1.clone(),
+        };
+        assert_eq!(
+            pinned(6),
+            Some(a_first),
+            "{id:?}: Jul 2027 is A's first month"
+        );
+        assert!(readout(&Input::new(&p), 6, Lang::En)
+            .unwrap()
+            .1
+            .iter()
+            .all(|(label, _)| label != "Pinned scenario (A)"));
     }
 }
 

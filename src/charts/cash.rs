@@ -2,8 +2,8 @@
 
 use super::frame::{dashed, halving_item, mark_halvings, pinned_line, time_chart, xmap};
 use super::{
-    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark,
-    MoneyAxis, Needs, Readout, Style, Table, TimeAxis, XMap,
+    err, month_readout, pinned_row, years, ChartDef, ChartId, Colors, Error, Input, LegendItem,
+    Mark, MoneyAxis, Needs, Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -98,7 +98,7 @@ fn readout(input: &Input, m: usize, lang: Lang) -> Option<Readout> {
 
 fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
     let (plan, base) = cumulative(input.projection);
-    [
+    let mut rows: Vec<(String, String)> = [
         Msg::PlanCumulative,
         Msg::KeepMiningCumulative,
         Msg::Difference,
@@ -106,7 +106,11 @@ fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
     .map(|label| lang.t(label).to_string())
     .into_iter()
     .zip(values(&plan, &base, m, lang))
-    .collect()
+    .collect();
+    rows.extend(pinned_row(input, m, lang, |a, i| {
+        lang.fmt().money(cumulative(a).0[i])
+    }));
+    rows
 }
 
 /// Draws the chart; returns the hover map.

@@ -4,8 +4,8 @@ use super::frame::{
     build_time_chart, dashed, halving_item, mark_halvings, pinned_line, time_mesh, xmap,
 };
 use super::{
-    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
-    Readout, Style, Table, TimeAxis, XMap,
+    err, month_readout, pinned_row, years, ChartDef, ChartId, Colors, Error, Input, LegendItem,
+    Mark, Needs, Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -66,14 +66,9 @@ fn readout(input: &Input, m: usize, lang: Lang) -> Option<Readout> {
 fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
     let (row, f) = (&input.projection.months[m], lang.fmt());
     let pair = |label: Msg, value: String| (lang.t(label).to_string(), value);
-    vec![
-        pair(
-            Msg::ChartHashprice,
-            lang.fill(
-                Msg::UnitPerPhDay,
-                &[("v", &f.price(row.hashprice_usd_ph_day, 2))],
-            ),
-        ),
+    let hashprice = |v: f64| lang.fill(Msg::UnitPerPhDay, &[("v", &f.price(v, 2))]);
+    let mut rows = vec![
+        pair(Msg::ChartHashprice, hashprice(row.hashprice_usd_ph_day)),
         pair(Msg::BtcPrice, f.dollars(row.btc_usd)),
         pair(
             Msg::Network,
@@ -83,7 +78,11 @@ fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
             Msg::Subsidy,
             lang.fill(Msg::UnitPerBlock, &[("v", &f.number(row.subsidy_btc, 8))]),
         ),
-    ]
+    ];
+    rows.extend(pinned_row(input, m, lang, |a, i| {
+        hashprice(a.months[i].hashprice_usd_ph_day)
+    }));
+    rows
 }
 
 /// Draws the chart; returns the hover map.

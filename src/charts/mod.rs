@@ -344,6 +344,20 @@ fn month_readout(
     Some((lang.fmt().month(row.month), rows()))
 }
 
+/// The read-out's row for the pinned scenario A at month `m` of the scenario: `value` of A's
+/// month of the same calendar month (A may start in another month), when A is pinned and has it.
+fn pinned_row(
+    input: &Input,
+    m: usize,
+    lang: Lang,
+    value: impl Fn(&Projection, usize) -> String,
+) -> Option<(String, String)> {
+    let a = input.compare?;
+    let month = input.projection.months.get(m)?.month;
+    let i = a.months.iter().position(|r| r.month == month)?;
+    Some((lang.t(Msg::LegendPinned).to_string(), value(a, i)))
+}
+
 /// The calendar years of a projection, each with the range of its months.
 fn years(p: &Projection) -> Vec<(i32, std::ops::Range<usize>)> {
     let mut out: Vec<(i32, std::ops::Range<usize>)> = Vec::new();

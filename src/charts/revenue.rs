@@ -6,8 +6,8 @@ use super::frame::{
     xmap,
 };
 use super::{
-    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
-    Readout, Style, Table, XMap,
+    err, month_readout, pinned_row, years, ChartDef, ChartId, Colors, Error, Input, LegendItem,
+    Mark, Needs, Readout, Style, Table, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -89,6 +89,9 @@ fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
         pair(Msg::LegendPlanTotal, f.money(row.plan.revenue())),
         pair(Msg::LegendKeepMining, f.money(row.baseline.revenue())),
     ];
+    rows.extend(pinned_row(input, m, lang, |a, i| {
+        f.money(a.months[i].plan.revenue())
+    }));
     let building: f64 = p
         .tranches
         .iter()
