@@ -152,7 +152,7 @@ mod tests {
         assert_eq!(rows[0].label, "Pinned scenario (A)");
         assert_eq!(rows[0].amount, "−$590 M");
         assert_eq!(rows[1].label, "Power price");
-        assert_eq!(rows[1].change, "45 $/MWh → 40 $/MWh");
+        assert_eq!(rows[1].change, "$45/MWh → $40/MWh");
         assert!(
             rows[2].amount.starts_with('+') && rows[2].up,
             "a dearer GPU-hour helps"

@@ -240,7 +240,7 @@ mod tests {
             .note
             .unwrap()
             .starts_with("Market snapshot of 15 Jun 2026: difficulty 124.93 T"));
-        assert_eq!(c.reset_title, "Reset to default (45 $/MWh)");
+        assert_eq!(c.reset_title, "Reset to default ($45/MWh)");
         assert_eq!(c.reset_label, "Reset Power price to its default");
         assert!(!c.at_default);
         assert_eq!(
@@ -251,7 +251,7 @@ mod tests {
                 step: "0.5".into(),
                 position: "200".into(),
                 text: "250".into(),
-                spoken: "250 $/MWh".into(),
+                spoken: "$250/MWh".into(),
             },
             "the slider holds the value at its end, the box has it exactly"
         );

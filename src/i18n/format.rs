@@ -198,9 +198,10 @@ impl Fmt {
         }
     }
 
-    /// `number` (this language's text of `v`) with its `unit`, as people write it: `45 $/MWh`;
-    /// dollars before the number in English (`$65,000`, `−$5`; `65.000 $` in Italian); a
-    /// count in the singular for one (`1 tranche`, `−1 month`).
+    /// `number` (this language's text of `v`) with its `unit`, as people write it and as the
+    /// cards write prices: dollars before the number in English (`$65,000`, `−$5`, `$45/MWh`;
+    /// `65.000 $`, `45 $/MWh` in Italian); a count in the singular for one (`1 tranche`,
+    /// `−1 month`); a ratio bare (`1.4`).
     pub fn quantity(&self, number: &str, v: f64, unit: Option<Msg>) -> String {
         let Some(unit) = unit else {
             return number.to_string();
@@ -212,10 +213,18 @@ impl Fmt {
             (Msg::UnitPaths, true) => Msg::UnitPath,
             (unit, _) => unit,
         };
-        match (unit, number.strip_prefix(MINUS)) {
-            (Msg::UnitUsd, Some(digits)) => self.dollar_sign(true, digits),
-            (Msg::UnitUsd, None) => self.dollar_sign(false, number),
-            _ => format!("{number} {}", self.lang.t(unit)),
+        let text = self.lang.t(unit);
+        match (unit, text.strip_prefix('$')) {
+            (Msg::UnitRatio, _) => number.to_string(),
+            // `$`, `$/MWh`, `$M/MW IT`: the number in dollars, then the rest of the unit.
+            (_, Some(rest)) => {
+                let (negative, digits) = match number.strip_prefix(MINUS) {
+                    Some(digits) => (true, digits),
+                    None => (false, number),
+                };
+                format!("{}{rest}", self.dollar_sign(negative, digits))
+            }
+            _ => format!("{number} {text}"),
         }
     }
 
@@ -271,10 +280,13 @@ mod tests {
         assert_eq!(EN.quantity("65,000", 65e3, Some(Msg::UnitUsd)), "$65,000");
         assert_eq!(EN.quantity("−5", -5.0, Some(Msg::UnitUsd)), "−$5");
         assert_eq!(it.quantity("65.000", 65e3, Some(Msg::UnitUsd)), "65.000 $");
-        assert_eq!(
-            EN.quantity("45", 45.0, Some(Msg::UnitUsdPerMwh)),
-            "45 $/MWh"
-        );
+        // As the cards write prices: `$45.00/MWh`, `45,00 $/MWh`.
+        let per_mwh = Some(Msg::UnitUsdPerMwh);
+        assert_eq!(EN.quantity("45", 45.0, per_mwh), "$45/MWh");
+        assert_eq!(EN.quantity("−2.5", -2.5, per_mwh), "−$2.5/MWh");
+        assert_eq!(it.quantity("45", 45.0, per_mwh), "45 $/MWh");
+        assert_eq!(EN.quantity("11", 11.0, Some(Msg::UnitMusdPerMwIt)), "$11M/MW IT");
+        assert_eq!(EN.quantity("1.4", 1.4, Some(Msg::UnitRatio)), "1.4");
         assert_eq!(EN.quantity("1", 1.0, Some(Msg::UnitTranches)), "1 tranche");
         assert_eq!(EN.quantity("2", 2.0, Some(Msg::UnitTranches)), "2 tranches");
         assert_eq!(it.quantity("1", 1.0, Some(Msg::UnitYears)), "1 anno");
