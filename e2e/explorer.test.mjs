@@ -425,7 +425,7 @@ test('the discount-rate and value-of-waiting charts draw, read out and carry the
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
   const readout = page.locator('.chart:not([hidden]) .readout');
   await readout.waitFor({ state: 'visible' });
-  assert.match(await readout.textContent(), /%\/yr.*AI rate.*NPV advantage/);
+  assert.match(await readout.textContent(), /^Mining rate: \d+ %\/yr.*AI rate.*NPV advantage/);
   await page.click('[data-tab="timing"]');
   await page.waitForSelector('canvas[data-chart="timing"][data-draws]');
   await page.waitForFunction(() => document.querySelectorAll('table[data-table="timing"] tbody tr').length === 13);

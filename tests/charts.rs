@@ -354,13 +354,15 @@ fn legends_list_only_the_marks_a_scenario_draws() {
         ChartId::Hashprice,
         ChartId::Fan,
     ] {
-        assert!(has(id, "", "Halving"), "{id:?}");
-        assert!(!has(id, "years=1", "Halving"), "{id:?}");
+        assert!(has(id, "mc=100", "Halving"), "{id:?}");
+        assert!(!has(id, "years=1&mc=100", "Halving"), "{id:?}");
     }
     // Keeping the site mining builds nothing; a tranche built in no time has no window.
     assert!(has(ChartId::Revenue, "", "Construction"));
     assert!(!has(ChartId::Revenue, "conv=0", "Construction"));
     assert!(!has(ChartId::Revenue, "cbuild=0", "Construction"));
+    // With Monte Carlo off, the fan draws nothing to name.
+    assert!(labels(ChartId::Fan, "mc=0").is_empty());
     assert_eq!(
         labels(ChartId::Cash, ""),
         ["Plan (convert)", "Keep mining", "Halving"]

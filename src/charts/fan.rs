@@ -26,6 +26,10 @@ pub const CHART: ChartDef = ChartDef {
 };
 
 fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
+    // With Monte Carlo off (`mc=0`) the chart only says so.
+    if p.scenario.get(Key::Mc) == 0.0 {
+        return Vec::new();
+    }
     let mut items = vec![
         LegendItem::msg(lang, Msg::LegendPlanBand, c.ai, Mark::Band),
         LegendItem::msg(lang, Msg::LegendPlanMedian, c.ai, Mark::Line),

@@ -381,7 +381,7 @@ mod tests {
         for (i, c) in CHARTS.iter().enumerate() {
             assert_eq!(c.id as usize, i, "{}", c.name);
             assert_eq!(ChartId::from_name(c.name), Some(c.id));
-            let p = model::run(&parse("").scenario);
+            let p = model::run(&parse("mc=100").scenario);
             for lang in Lang::ALL {
                 assert!(
                     !(c.legend)(&p, lang, &palette::LIGHT).is_empty(),

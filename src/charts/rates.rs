@@ -69,9 +69,9 @@ fn table(input: &Input, lang: Lang) -> Table {
 
 fn readout(input: &Input, i: usize, lang: Lang) -> Option<Readout> {
     let p = input.rates?.get(i)?;
-    let [title, ai, npv] = cells(input, p, lang);
+    let [mining, ai, npv] = cells(input, p, lang);
     Some((
-        title,
+        format!("{}: {mining}", lang.t(Msg::MiningRate)),
         vec![
             (lang.t(Msg::AiRate).to_string(), ai),
             (lang.t(Msg::LegendNpvAdvantage).to_string(), npv),

@@ -60,7 +60,7 @@ fn table(input: &Input, lang: Lang) -> Table {
 fn readout(input: &Input, i: usize, lang: Lang) -> Option<Readout> {
     let [delay, start, npv] = cells(input.timing?.get(i)?, lang);
     Some((
-        delay,
+        format!("{}: {delay}", lang.t(Msg::Delay)),
         vec![
             (lang.t(Msg::ConstructionStart).to_string(), start),
             (lang.t(Msg::LegendNpvAdvantage).to_string(), npv),

@@ -285,7 +285,10 @@ mod tests {
         assert_eq!(EN.quantity("45", 45.0, per_mwh), "$45/MWh");
         assert_eq!(EN.quantity("−2.5", -2.5, per_mwh), "−$2.5/MWh");
         assert_eq!(it.quantity("45", 45.0, per_mwh), "45 $/MWh");
-        assert_eq!(EN.quantity("11", 11.0, Some(Msg::UnitMusdPerMwIt)), "$11M/MW IT");
+        assert_eq!(
+            EN.quantity("11", 11.0, Some(Msg::UnitMusdPerMwIt)),
+            "$11M/MW IT"
+        );
         assert_eq!(EN.quantity("1.4", 1.4, Some(Msg::UnitRatio)), "1.4");
         assert_eq!(EN.quantity("1", 1.0, Some(Msg::UnitTranches)), "1 tranche");
         assert_eq!(EN.quantity("2", 2.0, Some(Msg::UnitTranches)), "2 tranches");
