@@ -306,7 +306,7 @@ catalogue! {
     PerHourShort = "{v}/h",
     PerKwMonthShort = "{v}/kW-mo",
     HalvingMeaning = "Around {date}, at {minutes}-minute blocks, the block subsidy halves, and so does most mining revenue.",
-    KpiTerminalTitle = "Of which terminal value",
+    KpiTerminalTitle = "Terminal value included",
     KpiTerminalShort = "Terminal",
     TerminalAdds = "What the site is worth at the horizon adds {x} to the advantage ({method}).",
     TerminalTakes = "What the site is worth at the horizon takes {x} from the advantage ({method}).",

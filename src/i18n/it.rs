@@ -285,7 +285,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         PerHourShort => "{v}/h",
         PerKwMonthShort => "{v}/kW-mese",
         HalvingMeaning => "Intorno al {date}, con blocchi ogni {minutes} minuti, il sussidio di blocco si dimezza, e con lui gran parte dei ricavi del mining.",
-        KpiTerminalTitle => "Di cui valore terminale",
+        KpiTerminalTitle => "Valore terminale incluso",
         KpiTerminalShort => "Terminale",
         TerminalAdds => "Quanto vale il sito all'orizzonte aggiunge {x} al vantaggio ({method}).",
         TerminalTakes => "Quanto vale il sito all'orizzonte toglie {x} al vantaggio ({method}).",

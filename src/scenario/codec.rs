@@ -381,6 +381,19 @@ mod tests {
     }
 
     #[test]
+    fn a_warning_shows_the_characters_a_paste_hides() {
+        // A zero-width space, as some content systems paste it, and a right-to-left override.
+        assert_eq!(
+            texts("mw=%E2%80%8B18"),
+            ["`mw`: “⟨U+200B⟩18” is not a number; using 100."]
+        );
+        assert_eq!(
+            texts("preset=%E2%80%AEabc")[0].split(';').next().unwrap(),
+            "`preset`: unknown preset “⟨U+202E⟩abc”"
+        );
+    }
+
+    #[test]
     fn repeated_key_last_wins_with_a_warning() {
         let p = parse("mw=10&mw=20");
         assert_eq!(p.scenario.get(Key::Mw), 20.0);

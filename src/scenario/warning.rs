@@ -282,12 +282,27 @@ pub fn quote(text: &str) -> String {
     format!("“{}”", clip(text))
 }
 
-/// `text` cut to [`QUOTE_CHARS`] characters, with an ellipsis when cut.
+/// `text` cut to [`QUOTE_CHARS`] characters, with an ellipsis when cut, its unseen characters
+/// shown by their code points.
 fn clip(text: &str) -> String {
+    let head: String = text.chars().take(QUOTE_CHARS).map(seen).collect();
     if text.chars().count() <= QUOTE_CHARS {
-        text.to_string()
+        head
     } else {
-        let head: String = text.chars().take(QUOTE_CHARS).collect();
         format!("{head}…")
+    }
+}
+
+/// `c`, or its code point (`⟨U+200B⟩`) when it would not show or would turn the text around:
+/// a control, a zero-width character, a soft hyphen or a direction mark, which text pasted
+/// from a web page or a chat can carry unseen.
+fn seen(c: char) -> String {
+    let unseen = c.is_control()
+        || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+    if unseen {
+        format!("⟨U+{:04X}⟩", c as u32)
+    } else {
+        c.to_string()
     }
 }
