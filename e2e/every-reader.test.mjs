@@ -114,6 +114,22 @@ test('the data table on a phone scrolls inside its box', async () => {
   await context.close();
 });
 
+test('a screen reader hears the new headline once a change rests, not on load', async () => {
+  const { page, context, problems } = await open(site.browser, site.url);
+  const announce = page.locator('[data-role="announce"]');
+  assert.equal(await announce.getAttribute('role'), 'status');
+  await page.waitForSelector('input[type="range"][data-for="gpu"]');
+  assert.equal(await announce.textContent(), '', 'the headline on load is on the page already');
+  await page.focus('input[type="range"][data-for="gpu"]');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageUp');
+  await page.waitForFunction(() => document.querySelector('[data-role="announce"]').textContent !== '');
+  const npv = await page.textContent('[data-kpi="npv_advantage"] .kpi-value');
+  assert.equal(await announce.textContent(), `NPV advantage of converting: ${npv}`);
+  assert.notEqual(npv, '−$590 M', 'the headline moved');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('sliders announce their value with its unit and take PageUp, PageDown, Home and End', async () => {
   const { page, context, problems } = await open(site.browser, `${site.url}?lang=it`);
   const slider = page.locator('input[type="range"][data-for="power"]');

@@ -126,6 +126,17 @@ pub fn chart_table(
     (id.def().table)(&results.input(id, monte_carlo), lang)
 }
 
+/// The headline a screen reader is told after a change: the NPV advantage with its title
+/// (`NPV advantage of converting: −$590 M`).
+pub fn headline(results: &Results, lang: Lang) -> String {
+    let advantage = results.projection.summary.npv_advantage;
+    format!(
+        "{}: {}",
+        lang.t(Msg::KpiNpvTitle),
+        lang.fmt().money(advantage)
+    )
+}
+
 /// The page's footer: the model's schema and the market snapshot's date.
 pub fn footer(lang: Lang) -> String {
     lang.fill(

@@ -1,6 +1,7 @@
 //! The page: reads the store, lays out the header, warnings, cards, charts and controls, and
 //! forwards every gesture to the store as an [`Action`].
 
+use super::announce::Announcer;
 use super::chart::ChartView;
 use super::controls::Controls;
 use super::dom;
@@ -120,6 +121,7 @@ pub fn app() -> Html {
                 <p class="summary" id="summary" data-role="summary">
                     { crate::explorer::summary::summary(state.projection(), lang) }
                 </p>
+                <Announcer text={page::headline(&results, lang)} />
             </section>
             if let (Some(a), false) = (&compare, embed) {
                 <Waterfall pinned={a.clone()} results={results.clone()} {lang} />

@@ -2,6 +2,7 @@
 //! forwards gestures to `explorer::update` and runs its effects; components render the view
 //! models.
 
+mod announce;
 mod app;
 mod canvas;
 mod chart;
