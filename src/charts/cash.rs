@@ -2,8 +2,8 @@
 
 use super::frame::{dashed, halving_item, mark_halvings, pinned_line, time_chart, xmap};
 use super::{
-    err, month_readout, pinned_row, years, ChartDef, ChartId, Colors, Error, Input, LegendItem,
-    Mark, MoneyAxis, Needs, Readout, Style, Table, TimeAxis, XMap,
+    err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
+    LegendItem, Mark, MoneyAxis, Needs, Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -84,7 +84,7 @@ fn table(input: &Input, lang: Lang) -> Table {
         rows: years(input.projection)
             .into_iter()
             .map(|(year, r)| {
-                let mut row = vec![year.to_string()];
+                let mut row = vec![year_label(year, &r, lang)];
                 row.extend(values(&plan, &base, r.end - 1, lang));
                 row
             })

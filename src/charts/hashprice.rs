@@ -4,8 +4,8 @@ use super::frame::{
     build_time_chart, dashed, halving_item, mark_halvings, pinned_line, time_mesh, xmap,
 };
 use super::{
-    err, month_readout, pinned_row, years, ChartDef, ChartId, Colors, Error, Input, LegendItem,
-    Mark, Needs, Readout, Style, Table, TimeAxis, XMap,
+    err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
+    LegendItem, Mark, Needs, Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -46,11 +46,11 @@ fn table(input: &Input, lang: Lang) -> Table {
             .into_iter()
             .map(|(year, r)| {
                 let n = r.len() as f64;
-                let rows = &p.months[r];
+                let rows = &p.months[r.clone()];
                 let hp = rows.iter().map(|x| x.hashprice_usd_ph_day).sum::<f64>() / n;
                 let btc = rows.iter().map(|x| x.btc_usd).sum::<f64>() / n;
                 vec![
-                    year.to_string(),
+                    year_label(year, &r, lang),
                     lang.fill(Msg::UnitPerPhDay, &[("v", &f.price(hp, 2))]),
                     f.dollars(btc),
                 ]

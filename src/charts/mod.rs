@@ -358,6 +358,19 @@ fn pinned_row(
     Some((lang.t(Msg::LegendPinned).to_string(), value(a, i)))
 }
 
+/// A year's label in a data table: the year, with its months when the projection covers only
+/// part of it (`2027 (7 months)`), since its sums and averages are then of those months.
+fn year_label(year: i32, months: &std::ops::Range<usize>, lang: Lang) -> String {
+    let n = months.len();
+    if n == 12 {
+        return year.to_string();
+    }
+    let count = lang
+        .fmt()
+        .quantity(&n.to_string(), n as f64, Some(Msg::UnitMonths));
+    format!("{year} ({count})")
+}
+
 /// The calendar years of a projection, each with the range of its months.
 fn years(p: &Projection) -> Vec<(i32, std::ops::Range<usize>)> {
     let mut out: Vec<(i32, std::ops::Range<usize>)> = Vec::new();

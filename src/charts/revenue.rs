@@ -6,8 +6,8 @@ use super::frame::{
     xmap,
 };
 use super::{
-    err, month_readout, pinned_row, years, ChartDef, ChartId, Colors, Error, Input, LegendItem,
-    Mark, Needs, Readout, Style, Table, XMap,
+    err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
+    LegendItem, Mark, Needs, Readout, Style, Table, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -64,7 +64,7 @@ fn table(input: &Input, lang: Lang) -> Table {
             .map(|(year, r)| {
                 let row = |m: usize| &p.months[m];
                 vec![
-                    year.to_string(),
+                    year_label(year, &r, lang),
                     f.money(sum(&r, &|m| row(m).plan.mining_revenue)),
                     f.money(sum(&r, &|m| row(m).plan.ai_revenue)),
                     f.money(sum(&r, &|m| row(m).plan.revenue())),
@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(t.columns.len(), 5);
         assert_eq!(
             t.rows.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
-            ["2026", "2027", "2028"]
+            ["2026 (6 months)", "2027", "2028 (6 months)"]
         );
         let baseline_2026: f64 = p.months[..6].iter().map(|r| r.baseline.revenue()).sum();
         assert_eq!(t.rows[0][4], Lang::En.fmt().money(baseline_2026));
