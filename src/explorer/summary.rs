@@ -56,8 +56,11 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     });
     let (sentence, clause) = if adv < 0.0 {
         (Msg::SummaryWorse, Msg::SummaryTerminalEven)
-    } else if adv > 0.0 {
+    } else if adv > 0.0 && terminal <= adv {
         (Msg::SummaryBetter, Msg::SummaryTerminalOf)
+    } else if adv > 0.0 {
+        // Operations alone lose: the terminal value is more than the whole advantage.
+        (Msg::SummaryBetter, Msg::SummaryTerminalCounting)
     } else {
         (Msg::SummaryEven, Msg::SummaryTerminalOf)
     };
@@ -128,9 +131,15 @@ mod tests {
     fn variants() {
         let iren = of("preset=iren-msft", Lang::En);
         assert!(
-            iren.starts_with("Converting 280 MW to a GPU cloud from Jan 2027 is worth $1.47 B more than keeping it mining at 12 %/yr for mining, 9 %/yr for AI over 6 years, of which"),
+            iren.starts_with("Converting 280 MW to a GPU cloud from Jan 2027 is worth $1.47 B more than keeping it mining at 12 %/yr for mining, 9 %/yr for AI over 6 years, counting $6.24 B for the halls' value at the horizon"),
             "{iren}"
         );
+        // A part of the advantage is "of which"; more than all of it is "counting".
+        assert!(of("gpu=4", Lang::En).contains(
+            "is worth $799 M more than keeping it mining at 12 %/yr over 10 years, of which $749 M is the halls' value at the horizon."
+        ));
+        assert!(of("preset=colo-lease", Lang::It)
+            .contains(", contando 1,70 mld $ per il valore delle sale all'orizzonte."));
         let colo = of("ai=colo&conv=40&phases=2&tv=book", Lang::En);
         assert!(
             colo.starts_with("Converting 40 % of 100 MW to an AI hall leased to a tenant in 2 tranches from Jan 2027"),

@@ -78,6 +78,7 @@ catalogue! {
     SummaryEven = "Converting {what} from {month} is worth as much as keeping it mining at {rates} over {horizon}.",
     SummaryTerminalEven = ", even counting {x} for {valued} at the horizon",
     SummaryTerminalOf = ", of which {x} is {valued} at the horizon",
+    SummaryTerminalCounting = ", counting {x} for {valued} at the horizon",
     SummaryHallsValue = "the halls' value",
     SummaryBookValue = "the assets' book value",
     SummaryWhatGpu = "{mw} to a GPU cloud",
@@ -140,7 +141,7 @@ catalogue! {
     // Choices
     AiGpu = "GPU cloud: own GPUs, rent GPU-hours",
     AiColo = "Colocation: lease the powered hall",
-    TvMarket = "Market: halls at a cap rate, land at its value",
+    TvMarket = "Market: halls at cap rate, land value",
     TvBook = "Book: undepreciated cost",
 
     // Inputs: label and one-line help

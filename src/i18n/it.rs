@@ -58,6 +58,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         SummaryEven => "Convertire {what} da {month} vale quanto continuare a minare, al {rates} su {horizon}.",
         SummaryTerminalEven => ", pur contando {x} per {valued} all'orizzonte",
         SummaryTerminalOf => ", di cui {x} sono {valued} all'orizzonte",
+        SummaryTerminalCounting => ", contando {x} per {valued} all'orizzonte",
         SummaryHallsValue => "il valore delle sale",
         SummaryBookValue => "il valore contabile degli impianti",
         SummaryWhatGpu => "{mw} a un cloud GPU",
@@ -119,7 +120,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         // Choices
         AiGpu => "Cloud GPU: GPU proprie, ore-GPU a noleggio",
         AiColo => "Colocation: sala alimentata in locazione",
-        TvMarket => "Mercato: sale a un cap rate, terreno al suo valore",
+        TvMarket => "Mercato: sale a cap rate, terreno",
         TvBook => "Contabile: costo non ammortizzato",
 
         // Inputs: label and one-line help
