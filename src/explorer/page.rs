@@ -39,23 +39,25 @@ pub fn presets(state: &State) -> PresetPicker {
 /// can hold hundreds of problems, and the page should not start thousands of pixels down).
 const SHOWN_WARNINGS: usize = 8;
 
-/// The warnings banner's lines, when it is open: the first [`SHOWN_WARNINGS`] and how many
-/// more.
+/// The warnings banner's items, when it is open: the first [`SHOWN_WARNINGS`].
 pub fn warnings(state: &State) -> Vec<String> {
     if !state.warnings_open {
         return Vec::new();
     }
-    let lang = state.view.lang;
-    let mut lines: Vec<String> = (state.warnings.iter())
+    (state.warnings.iter())
         .take(SHOWN_WARNINGS)
-        .map(|w| w.text(lang))
-        .collect();
+        .map(|w| w.text(state.view.lang))
+        .collect()
+}
+
+/// The banner's line after its items when it lists only some: how many more there are.
+pub fn more_warnings(state: &State) -> Option<String> {
     let more = state.warnings.len().saturating_sub(SHOWN_WARNINGS);
-    if more > 0 {
+    (state.warnings_open && more > 0).then(|| {
+        let lang = state.view.lang;
         let n = lang.fmt().exact(more as f64);
-        lines.push(lang.fill(Msg::WarningsMore, &[("n", &n)]));
-    }
-    lines
+        lang.fill(Msg::WarningsMore, &[("n", &n)])
+    })
 }
 
 /// The copy notice: its sentence, and the text to copy by hand when the browser refused.

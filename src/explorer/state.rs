@@ -282,9 +282,11 @@ impl State {
         let parsed = parse(query);
         let mut view_warnings: Vec<ViewWarning> = Vec::new();
         let view = View::parse(&parsed.view, &mut view_warnings);
+        // Tracking keys (`fbclid`, `utm_…`) are no news to a reader who came from a post.
         let warnings: Vec<PageWarning> = parsed
             .warnings
             .into_iter()
+            .filter(|w| !w.is_tracking())
             .map(PageWarning::Link)
             .chain(view_warnings.into_iter().map(PageWarning::View))
             .collect();

@@ -20,18 +20,6 @@ pub const SCHEMA: u32 = 2;
 /// The view keys: not part of the model, read by the explorer, ignored by the CLI.
 pub const VIEW_KEYS: [&str; 6] = ["lang", "tab", "embed", "controls", "cmp", "theme"];
 
-/// Click identifiers that social networks, ad platforms and newsletters append to a link
-/// (besides every `utm_…` key): not problems with the scenario, so ignored without a warning.
-const TRACKING_KEYS: [&str; 14] = [
-    "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "twclid", "ttclid", "igshid",
-    "yclid", "mc_cid", "mc_eid", "_ga", "_gl",
-];
-
-/// Whether `name` is a tracking key ([`TRACKING_KEYS`] or `utm_…`).
-fn is_tracking(name: &str) -> bool {
-    name.starts_with("utm_") || TRACKING_KEYS.contains(&name)
-}
-
 /// The result of parsing a query: never fails.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
@@ -53,11 +41,33 @@ pub fn parse(input: &str) -> Parsed {
         .collect();
     let version = pairs.iter().rev().find(|(n, _)| n == "v").map(|(_, v)| v);
     let schema1 = version.is_some_and(|v| v.trim().parse::<f64>() == Ok(1.0));
+    // What `v` and `preset` say comes first: it explains the warnings about the keys.
+    let given = |name: &str| pairs.iter().filter(|(n, _)| n == name).count() as u32;
+    if let Some(v) = version {
+        if given("v") > 1 {
+            warnings.push(Warning::RepeatedName {
+                name: "v",
+                times: given("v"),
+                value: v.clone(),
+            });
+        }
+        check_version(v, &mut warnings);
+    }
+    let preset = pairs
+        .iter()
+        .rev()
+        .find(|(n, _)| n == "preset")
+        .map(|(_, v)| v);
+    if let Some(id) = preset.filter(|_| given("preset") > 1) {
+        warnings.push(Warning::RepeatedName {
+            name: "preset",
+            times: given("preset"),
+            value: id.clone(),
+        });
+    }
 
     let mut raw: [Option<(&'static str, String)>; KEY_COUNT] = std::array::from_fn(|_| None);
     let mut seen = [0u32; KEY_COUNT];
-    let mut preset: Option<String> = None;
-    let (mut versions, mut presets) = (0u32, 0u32);
     let mut unknown: Vec<&str> = Vec::new();
     let mut view = Vec::new();
     for (name, value) in pairs.iter() {
@@ -73,11 +83,7 @@ pub fn parse(input: &str) -> Parsed {
             Key::from_name(name).map(|k| (k, k.name()))
         };
         match name.as_str() {
-            "v" => versions += 1,
-            "preset" => {
-                presets += 1;
-                preset = Some(value.clone());
-            }
+            "v" | "preset" => {}
             _ if VIEW_KEYS.contains(&name.as_str()) => view.push((name.clone(), value.clone())),
             _ => match key {
                 Some((key, written)) => {
@@ -85,30 +91,13 @@ pub fn parse(input: &str) -> Parsed {
                     raw[key as usize] = Some((written, value.clone()));
                 }
                 // One warning for each unknown key, however often it comes.
-                None if is_tracking(name) || unknown.contains(&name.as_str()) => {}
+                None if unknown.contains(&name.as_str()) => {}
                 None => {
                     unknown.push(name);
                     warnings.push(Warning::UnknownKey(name.clone()));
                 }
             },
         }
-    }
-    if let Some(v) = version {
-        if versions > 1 {
-            warnings.push(Warning::RepeatedName {
-                name: "v",
-                times: versions,
-                value: v.clone(),
-            });
-        }
-        check_version(v, &mut warnings);
-    }
-    if let Some(id) = preset.as_ref().filter(|_| presets > 1) {
-        warnings.push(Warning::RepeatedName {
-            name: "preset",
-            times: presets,
-            value: id.clone(),
-        });
     }
 
     let mut scenario = if schema1 {
@@ -124,7 +113,7 @@ pub fn parse(input: &str) -> Parsed {
         };
         match found {
             Some(s) => scenario = s,
-            None => warnings.push(Warning::UnknownPreset(id)),
+            None => warnings.push(Warning::UnknownPreset(id.clone())),
         }
     }
     for key in Key::all() {
@@ -422,17 +411,25 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_key_warns_once_and_tracking_keys_not_at_all() {
+    fn an_unknown_key_warns_once_however_often_it_comes() {
         assert_eq!(
             texts("foo=1&foo=2&mw=3&foo=3"),
             ["Unknown key `foo` was ignored."]
         );
-        let shared = "v=2&mw=18&fbclid=IwAR0abc&utm_source=twitter&utm_medium=social&gclid=x";
-        assert!(texts(shared).is_empty());
-        assert_eq!(parse(shared).scenario, parse("mw=18").scenario);
-        assert_eq!(canonical_query(&parse(shared).scenario), "v=2&mw=18");
-        // Only whole names: `fbclidx` and `utm` are unknown keys.
-        assert_eq!(texts("fbclidx=1&utm=2").len(), 2);
+        // A tracking key is an unknown key (the explorer keeps it out of its banner).
+        let shared = "v=2&mw=18&fbclid=IwAR0abc&UTM_Source=x&utm=1";
+        let p = parse(shared);
+        assert_eq!(p.scenario, parse("mw=18").scenario);
+        let tracking: Vec<bool> = p.warnings.iter().map(Warning::is_tracking).collect();
+        assert_eq!(tracking, [true, true, false]);
+    }
+
+    #[test]
+    fn what_the_version_says_comes_before_the_unknown_keys() {
+        let t = texts("a=1&b=2&v=3&v=4");
+        assert_eq!(t.len(), 4);
+        assert!(t[0].starts_with("`v` was given 2 times"), "{}", t[0]);
+        assert!(t[1].contains("newer version"), "{}", t[1]);
     }
 
     #[test]

@@ -121,7 +121,27 @@ pub enum Warning {
     TooLong(usize),
 }
 
+/// Click identifiers that social networks, ad platforms and newsletters append to a shared
+/// link (besides every `utm_…` key).
+const TRACKING_KEYS: [&str; 14] = [
+    "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "twclid", "ttclid", "igshid",
+    "yclid", "mc_cid", "mc_eid", "_ga", "_gl",
+];
+
 impl Warning {
+    /// Whether this is about a tracking key ([`TRACKING_KEYS`] or `utm_…`, in any case): an
+    /// unknown key like any other for the CLI's report, but nothing a reader of a shared link
+    /// needs to be told, so the explorer's banner leaves it out.
+    pub fn is_tracking(&self) -> bool {
+        match self {
+            Warning::UnknownKey(name) => {
+                let name = name.to_ascii_lowercase();
+                name.starts_with("utm_") || TRACKING_KEYS.contains(&name.as_str())
+            }
+            _ => false,
+        }
+    }
+
     /// This warning about a value a person typed as `text` (which the page read as a query
     /// writes it: `1.234,5` as `1234.5`), quoting `text` as they typed it.
     pub fn as_typed(self, text: &str) -> Warning {

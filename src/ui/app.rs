@@ -115,7 +115,7 @@ pub fn app() -> Html {
                 }
             </header>
             <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.link(CopyWhat::Link))]) }</p>
-            { warnings_banner(page::warnings(&state), &dispatch, lang) }
+            { warnings_banner(page::warnings(&state), page::more_warnings(&state), &dispatch, lang) }
             <Kpis results={results.clone()} compare={compare.clone()} compact={embed} {lang} />
             <section aria-label={t(Msg::SummaryRegion)}>
                 <p class="summary" id="summary" data-role="summary">
@@ -145,7 +145,12 @@ pub fn app() -> Html {
 }
 
 /// The banner of the link's warnings, if it has any, with its dismiss button.
-fn warnings_banner(warnings: Vec<String>, dispatch: &Callback<Action>, lang: Lang) -> Html {
+fn warnings_banner(
+    warnings: Vec<String>,
+    more: Option<String>,
+    dispatch: &Callback<Action>,
+    lang: Lang,
+) -> Html {
     if warnings.is_empty() {
         return Html::default();
     }
@@ -155,6 +160,7 @@ fn warnings_banner(warnings: Vec<String>, dispatch: &Callback<Action>, lang: Lan
             <div>
                 <strong>{ lang.t(Msg::WarningsTitle) }</strong>
                 <ul>{ for warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                if let Some(more) = more { <p class="more">{ more }</p> }
             </div>
             <button type="button" class="dismiss" aria-label={lang.t(Msg::WarningsDismiss)} onclick={dismiss}>{ "×" }</button>
         </div>
