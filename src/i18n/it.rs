@@ -120,7 +120,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         // Choices
         AiGpu => "Cloud GPU: GPU proprie, ore-GPU a noleggio",
         AiColo => "Colocation: sala alimentata in locazione",
-        TvMarket => "Mercato: sale a cap rate, terreno",
+        TvMarket => "Mercato: cap rate e valore terreno",
         TvBook => "Contabile: costo non ammortizzato",
 
         // Inputs: label and one-line help

@@ -314,12 +314,14 @@ fn clip(text: &str) -> String {
 }
 
 /// `c`, or its code point (`⟨U+200B⟩`) when it would not show or would turn the text around:
-/// a control, a zero-width character, a soft hyphen or a direction mark, which text pasted
-/// from a web page or a chat can carry unseen.
+/// a control, a zero-width character, a soft hyphen, a direction mark, a line or paragraph
+/// separator, a variation selector or a tag, which text pasted from a web page or a chat can
+/// carry unseen.
 fn seen(c: char) -> String {
     let unseen = c.is_control()
-        || matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+        || matches!(c, '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+            | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}');
     if unseen {
         format!("⟨U+{:04X}⟩", c as u32)
     } else {

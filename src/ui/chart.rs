@@ -175,12 +175,14 @@ pub fn chart_view(props: &Props) -> Html {
                     aria-label={p.label.clone()} aria-describedby="summary" {onpointermove} {onpointerleave}></canvas>
                 { tooltip }
             </div>
+            if !p.legend.is_empty() {
             <ul class="legend">
                 { for p.legend.iter().map(|item| {
                     let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band", Mark::Bar => "bar" };
                     html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", charts::palette::css(item.color))}></span>{ &item.label }</li> }
                 }) }
             </ul>
+            }
             // A stale table out of sight is dropped rather than read out; one shown stays,
             // marked busy, until rebuilt.
             if let Some(t) = table.value.filter(|_| fresh || show_data) {

@@ -6,7 +6,7 @@ use super::forward;
 use crate::explorer::controls::{self, committed, control, groups, preview, shown, InputView};
 use crate::explorer::Action;
 use crate::i18n::Lang;
-use crate::scenario::{Key, Kind, Scenario};
+use crate::scenario::{Key, Kind, Scenario, Warning};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -146,23 +146,34 @@ fn control_view(props: &ControlProps) -> Html {
     // (back, a preset); text that cannot be read then falls back to the value before.
     let draft = use_state_eq(|| None::<Draft>);
     let draft_now = (*draft).clone().filter(|d| d.left == s.get(key));
-    // The problem with the text last committed in the box, said beside it while the key keeps
-    // the value that commit gave it.
-    let problem = use_state_eq(|| None::<(String, f64)>);
+    // The problem with the text last committed in the box, and the value that commit left: it
+    // is said beside the box, in the page's language, until the value moves (a step, a reset,
+    // a preset) or the reader types again.
+    let problem = use_state_eq(|| None::<(Warning, f64)>);
+    {
+        let problem = problem.clone();
+        use_effect_with(s.get(key), move |value| {
+            if problem.as_ref().is_some_and(|(_, left)| left != value) {
+                problem.set(None);
+            }
+        });
+    }
     let problem_now = (*problem)
-        .clone()
+        .as_ref()
         .filter(|(_, left)| *left == s.get(key))
-        .map(|(text, _)| text);
-    // The input is described by its unit, its help and its problem (its label names it).
+        .map(|(w, _)| w.text(lang));
+    // The input is described by its unit and its help (its label names it); the number box
+    // also by its problem.
     let (unit_id, help_id) = (format!("{}-unit", c.id), format!("{}-help", c.id));
     let problem_id = format!("{}-problem", c.id);
-    let mut described = match c.unit {
+    let described = match c.unit {
         Some(_) => format!("{unit_id} {help_id}"),
         None => help_id.clone(),
     };
-    if problem_now.is_some() {
-        described = format!("{described} {problem_id}");
-    }
+    let box_described = match problem_now {
+        Some(_) => format!("{described} {problem_id}"),
+        None => described.clone(),
+    };
     let reset = dispatch.reform(move |_| Action::Reset(key));
     let set_text = move |dispatch: &Callback<Action>| {
         dispatch.reform(move |text: String| Action::SetText(key, text))
@@ -209,27 +220,24 @@ fn control_view(props: &ControlProps) -> Html {
             text,
             spoken,
         } => {
-            let on_slide = forward(dispatch, {
-                let problem = problem.clone();
-                move |e: InputEvent| {
-                    problem.set(None);
-                    let slider = target::<HtmlInputElement>(&e)?;
-                    let v = slider.value().parse::<f64>().ok()?;
-                    // The page renders the step after the frame (see `super::live`); the slider
-                    // announces its new value at once.
-                    let said = controls::spoken(key, s.with(key, v).get(key), lang);
-                    let _ = slider.set_attribute("aria-valuetext", &said);
-                    Some(Action::Slide(key, v))
-                }
+            let on_slide = forward(dispatch, move |e: InputEvent| {
+                let slider = target::<HtmlInputElement>(&e)?;
+                let v = slider.value().parse::<f64>().ok()?;
+                // The page renders the step after the frame (see `super::live`); the slider
+                // announces its new value at once.
+                let said = controls::spoken(key, s.with(key, v).get(key), lang);
+                let _ = slider.set_attribute("aria-valuetext", &said);
+                Some(Action::Slide(key, v))
             });
             // While typing, clean values apply at once; the rest waits for the change.
             let before = draft_now.as_ref().map_or(s.get(key), |d| d.before);
             let on_type = {
-                let (draft, dispatch) = (draft.clone(), dispatch.clone());
+                let (draft, problem, dispatch) = (draft.clone(), problem.clone(), dispatch.clone());
                 Callback::from(move |e: InputEvent| {
                     let Some(input) = target::<HtmlInputElement>(&e) else {
                         return;
                     };
+                    problem.set(None);
                     let typed = input.value();
                     let value = preview(&s, key, &typed, lang);
                     if let Some(v) = value {
@@ -251,7 +259,7 @@ fn control_view(props: &ControlProps) -> Html {
                         let (after, shown, warnings) = committed(&s, key, &text, before, lang);
                         // Show the safe value at once, even when the scenario does not change.
                         input.set_value(&shown);
-                        problem.set(warnings.first().map(|w| (w.text(lang), after.get(key))));
+                        problem.set(warnings.first().map(|w| (w.clone(), after.get(key))));
                         draft.set(None);
                         dispatch.emit(Action::Commit(key, text, before));
                     }
@@ -267,8 +275,7 @@ fn control_view(props: &ControlProps) -> Html {
                     <input type="range" data-for={c.name} {min} {max} {step} value={position}
                         aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
                         oninput={on_slide} />
-                    <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={described.clone()}
-                        aria-invalid={problem_now.is_some().then_some("true")}
+                    <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={box_described}
                         value={text} autocomplete="off" spellcheck="false"
                         oninput={on_type} onchange={on_change} onblur={on_blur} />
                 </div>

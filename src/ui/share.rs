@@ -39,6 +39,13 @@ pub fn share(props: &Props) -> Html {
             let _ = details.remove_attribute("open");
         }
     };
+    // Closes the menu unless `to` (where a press or the focus went) is inside it.
+    let close_unless_in = move |menu: &NodeRef, to: Option<web_sys::EventTarget>| {
+        let to = to.and_then(|t| t.dyn_into::<Node>().ok());
+        if !menu.cast::<Node>().is_some_and(|d| d.contains(to.as_ref())) {
+            close(menu);
+        }
+    };
     let export = |e: Export| {
         let (dispatch, menu) = (props.dispatch.clone(), menu.clone());
         Callback::from(move |_| {
@@ -55,6 +62,7 @@ pub fn share(props: &Props) -> Html {
                     .cast::<Element>()
                     .is_some_and(|d| d.has_attribute("open"))
             {
+                e.prevent_default();
                 close(&menu);
                 if let Some(summary) = summary.and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
                     let _ = summary.focus();
@@ -62,12 +70,14 @@ pub fn share(props: &Props) -> Html {
             }
         })
     };
+    // Focus leaving for another element (a Tab past the last item). Focus going nowhere is left
+    // to the press listener: Safari does not focus a clicked button, so a click on an item
+    // blurs the menu before it lands.
     let on_focus_out = {
         let menu = menu.clone();
         Callback::from(move |e: FocusEvent| {
-            let to = e.related_target().and_then(|t| t.dyn_into::<Node>().ok());
-            if !menu.cast::<Node>().is_some_and(|d| d.contains(to.as_ref())) {
-                close(&menu);
+            if let Some(to) = e.related_target() {
+                close_unless_in(&menu, Some(to));
             }
         })
     };
@@ -75,10 +85,7 @@ pub fn share(props: &Props) -> Html {
         let menu = menu.clone();
         use_effect_with((), move |_| {
             let press = EventListener::new(&gloo::utils::document(), "pointerdown", move |e| {
-                let at = e.target().and_then(|t| t.dyn_into::<Node>().ok());
-                if !menu.cast::<Node>().is_some_and(|d| d.contains(at.as_ref())) {
-                    close(&menu);
-                }
+                close_unless_in(&menu, e.target());
             });
             move || drop(press)
         });
