@@ -30,14 +30,8 @@ fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
         LegendItem::msg(lang, Msg::LegendPlan, c.ai, Mark::Line),
         LegendItem::msg(lang, Msg::LegendKeepMining, c.baseline, Mark::Dashed),
     ];
-    if p.summary.payback_month.is_some() {
-        items.push(LegendItem::msg(
-            lang,
-            Msg::LegendPayback,
-            c.hashprice,
-            Mark::Line,
-        ));
-    }
+    let payback = LegendItem::msg(lang, Msg::LegendPayback, c.hashprice, Mark::Line);
+    items.extend(p.summary.payback_month.map(|_| payback));
     items.extend(halving_item(p, lang, c));
     items
 }

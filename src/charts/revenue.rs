@@ -33,14 +33,12 @@ fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
         LegendItem::msg(lang, Msg::LegendPlanAi, c.ai, Mark::Band),
         LegendItem::msg(lang, Msg::LegendKeepMining, c.baseline, Mark::Dashed),
     ];
-    if building(&p.tranches, p.months.len()).next().is_some() {
-        items.push(LegendItem::msg(
-            lang,
-            Msg::LegendConstruction,
-            c.build,
-            Mark::Band,
-        ));
-    }
+    let construction = LegendItem::msg(lang, Msg::LegendConstruction, c.build, Mark::Band);
+    items.extend(
+        building(&p.tranches, p.months.len())
+            .next()
+            .map(|_| construction),
+    );
     items.extend(halving_item(p, lang, c));
     items
 }
