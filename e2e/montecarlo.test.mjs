@@ -48,14 +48,14 @@ function waitForChange(page, check, arg) {
   }), [check.toString(), arg]);
 }
 
-/** Waits for a run in flight that has reported progress strictly between 0 and 100 %; returns
- * that progress and the line's text then. */
-function runInFlight(page) {
-  return waitForChange(page, (sel) => {
+/** Waits for a run in flight that has reported progress strictly between 0 and `below` %;
+ * returns that progress and the line's text then. */
+function runInFlight(page, below = 100) {
+  return waitForChange(page, ([sel, below]) => {
     const line = document.querySelector(sel);
     const p = Number(line?.dataset.progress);
-    return line && line.dataset.state !== 'current' && p > 0 && p < 100 && { progress: p, text: line.textContent };
-  }, LINE);
+    return line && line.dataset.state !== 'current' && p > 0 && p < below && { progress: p, text: line.textContent };
+  }, [LINE, below]);
 }
 
 /** Starts recording, in the page, every state, progress and median the Monte Carlo line shows. */
@@ -134,7 +134,10 @@ test("a superseded run's result never shows", async () => {
   const first = 'v=2&power=45&mc=100000&tab=fan';
   const { page, context, problems } = await open(site.browser, `${site.url}?${first}`);
   await recordLine(page);
-  await runInFlight(page);
+  // Less than half done, so that it is still running when the change comes, even on a busy
+  // machine; the page notes what the line showed when the change came.
+  await runInFlight(page, 50);
+  await page.$eval('[name="power"]', (box) => box.addEventListener('input', () => { window.mcChangedAt ??= window.mcSeen.length; }));
   await page.fill('[name="power"]', '60');
   await page.press('[name="power"]', 'Enter');
   const q = await waitForQuery(page, (s) => s.includes('power=60'));
@@ -142,9 +145,12 @@ test("a superseded run's result never shows", async () => {
   assert.deepEqual(await currentNumbers(page), want);
   const old = cliNumbers(first);
   assert.notEqual(old.p50, want.p50);
-  // Every median the line ever showed is the last scenario's: the first run never finished on
-  // screen.
-  const medians = (await seen(page)).map(([, , p50]) => p50).filter((p) => p !== 'undefined');
+  // The first run was running when the change came, and every median the line ever showed is
+  // the last scenario's: the first run never finished on screen.
+  const states = await seen(page);
+  const changedAt = await page.evaluate(() => window.mcChangedAt);
+  assert.equal(states[changedAt - 1][0], 'running', JSON.stringify(states.slice(0, changedAt)));
+  const medians = states.map(([, , p50]) => p50).filter((p) => p !== 'undefined');
   assert.deepEqual([...new Set(medians)], [want.p50]);
   assert.deepEqual(problems, []);
   await context.close();
