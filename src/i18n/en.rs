@@ -152,7 +152,7 @@ catalogue! {
     LabelMw = "Site capacity",
     HelpMw = "Grid capacity of the site, gross: what the utility contract allows.",
     LabelPower = "Power price",
-    HelpPower = "What mining pays for interruptible power (45 $/MWh = 4.5 ¢/kWh).",
+    HelpPower = "What mining pays for interruptible power ($45/MWh = 4.5 ¢/kWh).",
     LabelPowg = "Power price growth",
     HelpPowg = "Yearly change of both power prices, mining's and the AI hall's.",
     LabelFirm = "Firm-power premium",
