@@ -142,10 +142,10 @@ pub fn report(state: &State, export: Export) -> Option<String> {
 pub fn frame(state: &State) -> Frame {
     let lang = state.view.lang;
     let link = state.link(CopyWhat::Link);
-    let panel = page::chart_panel(state, state.view.tab);
+    let def = state.view.tab.def();
     Frame {
-        title: panel.title.to_string(),
-        caption: panel.caption.to_string(),
+        title: lang.t(def.title).to_string(),
+        caption: lang.t(def.caption).to_string(),
         subtitle: lang.fill(Msg::ScenarioLink, &[("link", &link)]),
         // The image is always light (see `draw_image`), and so is its legend.
         legend: page::legend(state, state.view.tab, &charts::palette::LIGHT),
