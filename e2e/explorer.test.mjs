@@ -400,6 +400,31 @@ test('phone width: one column, charts before controls', async () => {
   await context.close();
 });
 
+test('desktop width: charts left, controls right, and Tab meets them in that order', async () => {
+  const { page, context, problems } = await open(site.browser, site.url, { width: 1280, height: 900 });
+  await page.waitForSelector('[data-panel="controls"] input[type="range"]');
+  const chart = await page.$eval('.charts', (e) => e.getBoundingClientRect().toJSON());
+  const controls = await page.$eval('[data-panel="controls"]', (e) => e.getBoundingClientRect().toJSON());
+  assert.ok(chart.right <= controls.left, `charts (right ${chart.right}) left of the controls (left ${controls.left})`);
+  // From the charts' last stop, Tab goes to the controls' first: the panel to the right.
+  const inCharts = await page.evaluate(() => {
+    const stops = [...document.querySelectorAll('.charts button, .charts [tabindex="0"], .charts input, .charts select')]
+      .filter((e) => e.offsetParent !== null);
+    stops.at(-1).focus();
+    return document.activeElement.closest('.charts') !== null;
+  });
+  assert.ok(inCharts);
+  await page.keyboard.press('Tab');
+  const landed = await page.evaluate(() => {
+    const e = document.activeElement;
+    return { inControls: e.closest('[data-panel="controls"]') !== null, left: e.getBoundingClientRect().left };
+  });
+  assert.ok(landed.inControls, 'Tab from the charts lands in the controls');
+  assert.ok(landed.left >= controls.left);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a schema-1 link keeps its meaning and is rewritten as schema 2', async () => {
   const link = 'v=1&mw=18&phases=2&aiopex=20&tab=cash';
   const cliReport = cli(link);
