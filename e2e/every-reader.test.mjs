@@ -65,7 +65,7 @@ test('every chart has a data table, a label and a description, and "Show the dat
     assert.equal(await canvas.getAttribute('role'), 'img');
     assert.ok((await canvas.getAttribute('aria-label')).length > 20, chart);
     const described = await canvas.getAttribute('aria-describedby');
-    assert.match(await page.textContent(`#${described}`), /^Converting 100 MW/);
+    assert.match(await page.textContent(`#${described}`), /^Converting 100\u00a0MW/);
     if (chart === 'fan') await page.waitForSelector('[data-role="monte-carlo"][data-state="current"]');
     const rows = await tableRows(page, chart);
     const expected = {
@@ -125,7 +125,7 @@ test('a screen reader hears the new headline once a change rests, not on load', 
   await page.waitForFunction(() => document.querySelector('[data-role="announce"]').textContent !== '');
   const npv = await page.textContent('[data-kpi="npv_advantage"] .kpi-value');
   assert.equal(await announce.textContent(), `NPV advantage of converting: ${npv}`);
-  assert.notEqual(npv, '−$590 M', 'the headline moved');
+  assert.notEqual(npv, '−$590\u00a0M', 'the headline moved');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -133,7 +133,7 @@ test('a screen reader hears the new headline once a change rests, not on load', 
 test('sliders announce their value with its unit and take PageUp, PageDown, Home and End', async () => {
   const { page, context, problems } = await open(site.browser, `${site.url}?lang=it`);
   const slider = page.locator('input[type="range"][data-for="power"]');
-  assert.equal(await slider.getAttribute('aria-valuetext'), '45 $/MWh');
+  assert.equal(await slider.getAttribute('aria-valuetext'), '45\u00a0$/MWh');
   assert.equal(await slider.getAttribute('aria-label'), "Prezzo dell'energia");
   // The number box is described by its unit and its help.
   const described = await page.$eval('[name="power"]', (b) => b.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent));
@@ -150,7 +150,7 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
   await waitForQuery(page, (s) => s.includes('power=0&'));
   await page.keyboard.press('ArrowRight');
   await waitForQuery(page, (s) => s.includes('power=0.5&'));
-  assert.equal(await slider.getAttribute('aria-valuetext'), '0,5 $/MWh');
+  assert.equal(await slider.getAttribute('aria-valuetext'), '0,5\u00a0$/MWh');
   assert.equal(await page.inputValue('[name="power"]'), '0,5');
   assert.deepEqual(problems, []);
   await context.close();
@@ -261,25 +261,25 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   // The same numbers as the CLI, written the Italian way.
   const values = await kpiValues(page);
   for (const id of KPIS) assert.equal(values[id], printed('v=2', id), id);
-  assert.equal(await page.textContent('[data-kpi="npv_advantage"] .kpi-value'), '−590 mln $');
-  assert.match(await page.textContent('[data-kpi="peak_funding_usd"] .kpi-value'), /^2,70 mld \$\s*gen 2033$/);
-  assert.equal(await page.textContent('[data-kpi="irr_incremental"] .kpi-value'), '6,5 %/anno');
+  assert.equal(await page.textContent('[data-kpi="npv_advantage"] .kpi-value'), '−590\u00a0mln\u00a0$');
+  assert.match(await page.textContent('[data-kpi="peak_funding_usd"] .kpi-value'), /^2,70\u00a0mld\u00a0\$ gen 2033$/);
+  assert.equal(await page.textContent('[data-kpi="irr_incremental"] .kpi-value'), '6,5\u00a0%/anno');
   assert.equal(await page.textContent('[data-kpi="next_halving"] .kpi-value'), 'apr 2028');
   assert.match(await page.textContent('[data-kpi="next_halving"] .kpi-meaning'), /17 apr 2028/);
-  assert.equal(await page.textContent('[data-kpi="mining_breakeven_power"] .kpi-value'), '73,50 $/MWh');
+  assert.equal(await page.textContent('[data-kpi="mining_breakeven_power"] .kpi-value'), '73,50\u00a0$/MWh');
   // Preset titles and notes.
   const iren = await page.$eval('#preset option[value="iren-msft"]', (o) => [o.textContent, o.title]);
   assert.match(iren[0], /^Stile IREN–Microsoft/);
-  assert.match(iren[1], /9,7 mld \$ in 5 anni/);
+  assert.match(iren[1], /9,7\u00a0mld\u00a0\$ in 5\u00a0anni/);
   // Read-outs.
   const box = await page.locator('canvas[data-chart="revenue"]').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const readout = await page.locator('.chart:not([hidden]) .readout').innerText();
   assert.match(readout, /^(gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic) 20\d\d\n/);
-  assert.match(readout, /Piano: IA\s+[\d,]+ mln \$/);
+  assert.match(readout, /Piano: IA\s+[\d,]+\u00a0mln\u00a0\$/);
   // Axis labels of the chart image are checked natively (tests/charts.rs); the table here.
   const rows = await tableRows(page, 'revenue');
-  assert.match(rows[1][2], /^[\d,]+ (mln|mld) \$$/);
+  assert.match(rows[1][2], /^[\d,]+\u00a0(mln|mld)\u00a0\$$/);
   // Typing with a decimal comma; the canonical URL does not change with the language.
   await page.click('[data-role="warnings"] .dismiss');
   await page.fill('[name="power"]', '47,5');
@@ -304,7 +304,7 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   await page.fill('[name="power"]', '1.234,5');
   await page.press('[name="power"]', 'Enter');
   assert.equal(await page.locator('[data-role="warnings"] li').innerText(),
-    '`power`: 1.234,5 è sopra il massimo 500 $/MWh; si usa 500.');
+    '`power`: 1.234,5 è sopra il massimo 500\u00a0$/MWh; si usa 500.');
   await page.fill('[name="power"]', '4,5,6');
   await page.press('[name="power"]', 'Enter');
   assert.equal(await page.locator('[data-role="warnings"] li').innerText(),

@@ -33,7 +33,7 @@ test('loads from a sub-path with the page contract and the CLI numbers', async (
   const values = await kpiValues(page);
   for (const id of KPIS) assert.equal(values[id], printed('v=2', id), id);
   assert.equal(values.npv_advantage, JSON.stringify(cli('v=2').summary.npv_advantage));
-  assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /−\$590 M/);
+  assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /−\$590\u00a0M/);
   assert.match(await page.textContent('[data-kpi="next_halving"]'), /Apr 2028/);
   await page.screenshot({ path: `${SHOTS}/desktop.png` });
   assert.deepEqual(problems, []);
@@ -447,12 +447,12 @@ test('the discount-rate and value-of-waiting charts draw, read out and carry the
   // The data table follows once input settles: one row per rate.
   await page.waitForFunction(() => document.querySelectorAll('table[data-table="rates"] tbody tr').length === 31);
   const row12 = await page.$$eval('table[data-table="rates"] tbody tr:nth-child(13) > *', (c) => c.map((e) => e.textContent));
-  assert.deepEqual(row12.slice(0, 2), ['12 %/yr', '9 %/yr']);
+  assert.deepEqual(row12.slice(0, 2), ['12\u00a0%/yr', '9\u00a0%/yr']);
   const box = await page.locator('canvas[data-chart="rates"]').boundingBox();
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
   const readout = page.locator('.chart:not([hidden]) .readout');
   await readout.waitFor({ state: 'visible' });
-  assert.match(await readout.textContent(), /^Mining rate: \d+ %\/yr.*AI rate.*NPV advantage/);
+  assert.match(await readout.textContent(), /^Mining rate: \d+\u00a0%\/yr.*AI rate.*NPV advantage/);
   await page.click('[data-tab="timing"]');
   await page.waitForSelector('canvas[data-chart="timing"][data-draws]');
   await page.waitForFunction(() => document.querySelectorAll('table[data-table="timing"] tbody tr').length === 13);

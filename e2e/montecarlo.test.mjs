@@ -96,7 +96,7 @@ test('the worker loads only once Monte Carlo is asked for, and its progress show
   await page.press('[name="mc"]', 'Enter');
   const q = await waitForQuery(page, (s) => s.includes('mc=100000'));
   const { progress, text } = await runInFlight(page);
-  assert.equal(text.trim(), `Simulating price paths… ${progress} %`);
+  assert.equal(text.trim(), `Simulating price paths… ${progress}\u00a0%`);
   assert.deepEqual(await currentNumbers(page), cliNumbers(q));
   // Progress only went forward, and the run's numbers came last.
   const states = await seen(page);

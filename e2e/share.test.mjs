@@ -34,9 +34,9 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
     assert.equal(compare[id], printed('v=2', id), `A's ${id}`);
     assert.equal(now[id], printed('v=2&power=40&gpu=3', id), id);
   }
-  assert.match(await page.textContent('[data-kpi="npv_advantage"] .kpi-compare'), /^A: −\$590 M · \+\$/);
+  assert.match(await page.textContent('[data-kpi="npv_advantage"] .kpi-compare'), /^A: −\$590\u00a0M · \+\$/);
   // A price's change is said in its unit.
-  assert.match(await page.textContent('[data-kpi="breakeven_ai_rate"] .kpi-compare'), /^A: \$3\.14\/h · [+−]\$\d+\.\d\d\/h$/);
+  assert.match(await page.textContent('[data-kpi="breakeven_ai_rate"] .kpi-compare'), /^A: \$3\.14\/GPU-h · [+−]\$\d+\.\d\d\/GPU-h$/);
   // The waterfall names the inputs that changed, in table order, and adds up.
   await page.waitForSelector('[data-role="compare"] tr[data-step]');
   const steps = await page.$$eval('[data-role="compare"] tr[data-step]', (rows) => rows.map((r) => r.dataset.step));
@@ -130,10 +130,10 @@ test('the download menu closes on Escape, on a press outside it and when focus l
 test('the written summary says the result in a sentence a reader could quote', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
   const summary = await page.textContent('[data-role="summary"]');
-  assert.equal(summary, 'Converting 100 MW to a GPU cloud from Jan 2027 is worth $590 M less than keeping it '
-    + "mining at 12 %/yr over 10 years, even counting $749 M for the halls' value at the horizon. At its peak it "
-    + 'needs $2.70 B more cash than mining (Jan 2033); its return on that cash is 6.5 %/yr; operations alone do '
-    + 'not pay it back within 10 years.');
+  assert.equal(summary, 'Converting 100\u00a0MW to a GPU cloud from Jan 2027 is worth $590\u00a0M less than keeping it '
+    + "mining at 12\u00a0%/yr over 10\u00a0years, even counting $749\u00a0M for the halls' value at the horizon. At its peak it "
+    + 'needs $2.70\u00a0B more cash than mining (Jan 2033); its return on that cash is 6.5\u00a0%/yr; operations alone do '
+    + 'not pay it back within 10\u00a0years.');
   assert.equal(await page.getAttribute('canvas[data-chart="revenue"]', 'aria-describedby'), 'summary');
   assert.equal(cli('').summary.npv_advantage_terminal.toFixed(0), '749137711');
   assert.deepEqual(problems, []);
@@ -261,7 +261,7 @@ test('on a phone, Share opens the system share sheet, or copies the link without
   await page.waitForFunction(() => window.shared);
   const shared = await page.evaluate(() => window.shared);
   assert.equal(shared.url, `${site.url}?v=2&mw=18&lang=it`);
-  assert.match(shared.text, /^Convertire 18 MW a un cloud GPU/);
+  assert.match(shared.text, /^Convertire 18\u00a0MW a un cloud GPU/);
   await context.close();
   // No share sheet: the link is copied instead, and the page says so.
   const other = await site.browser.newContext(phone);

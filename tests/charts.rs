@@ -188,7 +188,7 @@ fn every_chart_has_a_table_a_legend_and_texts_in_both_languages() {
         assert_eq!((map_rows.rows.len(), map_rows.columns.len()), (5, 6));
         let rate_rows = (ChartId::Rates.def().table)(&input, Lang::En);
         assert_eq!(rate_rows.rows.len(), 31);
-        assert_eq!(rate_rows.rows[12][0], "12 %/yr");
+        assert_eq!(rate_rows.rows[12][0], "12\u{a0}%/yr");
     }
 }
 
@@ -206,7 +206,7 @@ fn italian_charts_label_their_axes_in_italian() {
     let (_, out) = svg(ChartId::Sensitivity, &p, &style);
     assert!(out.contains("Prezzo BTC"));
     let (_, out) = svg(ChartId::Cash, &p, &style);
-    assert!(out.contains("Cassa cumulata, mld $"), "{out}");
+    assert!(out.contains("Cassa cumulata, mld\u{a0}$"), "{out}");
 }
 
 #[test]

@@ -75,7 +75,7 @@ fn set_reset_and_typed_text() {
     );
     update(&mut s, Action::SetText(Key::Mw, "9000".into()));
     assert_eq!(s.scenario.get(Key::Mw), 5000.0);
-    assert!(page::warnings(&s)[0].contains("above the maximum 5,000 MW"));
+    assert!(page::warnings(&s)[0].contains("above the maximum 5,000\u{a0}MW"));
     update(&mut s, Action::DismissWarnings);
     assert!(page::warnings(&s).is_empty());
     // An unchanged value asks for nothing.
@@ -194,7 +194,7 @@ fn monte_carlo_is_asked_for_and_marked_stale_while_inputs_move() {
         panic!("stale numbers must say so");
     };
     assert!(
-        note.contains("previous") && note.contains("(0 %)"),
+        note.contains("previous") && note.contains("(0\u{a0}%)"),
         "{note}"
     );
     assert_eq!(numbers, n);
@@ -280,7 +280,7 @@ fn a_monte_carlo_run_in_flight_shows_its_progress_and_is_asked_for_once() {
     };
     assert_eq!(
         (text.as_str(), percent),
-        ("Simulazione dei percorsi di prezzo… 40 %", 40)
+        ("Simulazione dei percorsi di prezzo… 40\u{a0}%", 40)
     );
     // The run finishes: the numbers are current and nothing runs.
     assert!(update_with(&mut s, finished).is_empty());
@@ -301,7 +301,7 @@ fn a_monte_carlo_run_in_flight_shows_its_progress_and_is_asked_for_once() {
     };
     assert_eq!(percent, 99);
     assert!(
-        note.starts_with("Aggiornamento per i nuovi dati (99 %)"),
+        note.starts_with("Aggiornamento per i nuovi dati (99\u{a0}%)"),
         "{note}"
     );
 }
@@ -431,7 +431,7 @@ fn new_charts_have_panels_and_tables() {
     assert_eq!(t.rows.len(), 13);
     assert_eq!(
         t.rows[4][..2],
-        ["12 months".to_string(), "Jan 2028".to_string()]
+        ["12\u{a0}months".to_string(), "Jan 2028".to_string()]
     );
     let r = page::chart_table(&s.results, ChartId::Rates, None, Lang::En);
     assert_eq!(r.rows.len(), 31);

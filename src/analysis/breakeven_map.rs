@@ -18,7 +18,7 @@ pub struct BreakevenMap {
     pub ai_key: Key,
     /// Starting BTC prices of the columns, $, ascending.
     pub btc_prices: Vec<f64>,
-    /// AI rates of the rows, ascending ($/GPU-hour or $/kW/month).
+    /// AI rates of the rows, ascending ($/GPU-hour or $/kW-month).
     pub ai_rates: Vec<f64>,
     /// NPV advantage, $, row-major: `values[row * btc_prices.len() + col]`.
     pub values: Vec<f64>,

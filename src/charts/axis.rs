@@ -94,14 +94,17 @@ mod tests {
     fn money_axis_picks_a_readable_unit() {
         let (en, it) = (crate::i18n::Lang::En.fmt(), crate::i18n::Lang::It.fmt());
         let a = MoneyAxis::for_range(0.0, 62e6);
-        assert_eq!((a.divisor, a.unit(en), a.unit(it)), (1e6, "$M", "mln $"));
+        assert_eq!(
+            (a.divisor, a.unit(en), a.unit(it)),
+            (1e6, "$M", "mln\u{a0}$")
+        );
         assert_eq!(a.tick(40.0, en), "40");
         let a = MoneyAxis::for_range(-600e6, 800e6);
         assert_eq!(a.unit(en), "$M");
         let a = MoneyAxis::for_range(0.0, 5e3);
         assert_eq!((a.unit(en), a.tick(2.5, en).as_str()), ("$k", "2.5"));
         assert_eq!(a.tick(2.5, it), "2,5");
-        assert_eq!(MoneyAxis::for_range(-3e9, 1e9).unit(it), "mld $");
+        assert_eq!(MoneyAxis::for_range(-3e9, 1e9).unit(it), "mld\u{a0}$");
     }
 
     #[test]

@@ -189,7 +189,7 @@ mod tests {
         assert_eq!(t.columns.len(), 5);
         assert_eq!(
             t.rows.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
-            ["2026 (6 months)", "2027", "2028 (6 months)"]
+            ["2026 (6\u{a0}months)", "2027", "2028 (6\u{a0}months)"]
         );
         let baseline_2026: f64 = p.months[..6].iter().map(|r| r.baseline.revenue()).sum();
         assert_eq!(t.rows[0][4], Lang::En.fmt().money(baseline_2026));

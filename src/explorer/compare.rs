@@ -150,7 +150,7 @@ mod tests {
         let rows = waterfall(&a, &b, Lang::En);
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0].label, "Pinned scenario (A)");
-        assert_eq!(rows[0].amount, "−$590 M");
+        assert_eq!(rows[0].amount, "−$590\u{a0}M");
         assert_eq!(rows[1].label, "Power price");
         assert_eq!(rows[1].change, "$45/MWh → $40/MWh");
         assert!(

@@ -239,7 +239,7 @@ mod tests {
         assert!(btc
             .note
             .unwrap()
-            .starts_with("Market snapshot of 15 Jun 2026: difficulty 124.93 T"));
+            .starts_with("Market snapshot of 15 Jun 2026: difficulty 124.93\u{a0}T"));
         assert_eq!(c.reset_title, "Reset to default ($45/MWh)");
         assert_eq!(c.reset_label, "Reset Power price to its default");
         assert!(!c.at_default);
@@ -350,10 +350,10 @@ mod tests {
         let InputView::Number { text, spoken, .. } = control(&s, Key::Jth, it).input else {
             panic!("jth is a number");
         };
-        assert_eq!((text.as_str(), spoken.as_str()), ("17,5", "17,5 J/TH"));
+        assert_eq!((text.as_str(), spoken.as_str()), ("17,5", "17,5\u{a0}J/TH"));
         let InputView::Number { spoken, .. } = control(&s, Key::Btc, it).input else {
             panic!("btc is a number");
         };
-        assert_eq!(spoken, "65.000 $");
+        assert_eq!(spoken, "65.000\u{a0}$");
     }
 }

@@ -281,7 +281,7 @@ mod tests {
         // apart. The image is light even from a dark page.
         let svg = svg_of(&load("tab=sensitivity&theme=dark&lang=it"));
         let has = |svg: &str, text: &str| svg.lines().any(|l| l.trim() == text);
-        for text in ["Dato −20 %", "Dato +20 %", "Scenario"] {
+        for text in ["Dato −20\u{a0}%", "Dato +20\u{a0}%", "Scenario"] {
             assert!(has(&svg, text), "{text}");
         }
         let light = &charts::palette::LIGHT;

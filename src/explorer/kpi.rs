@@ -500,7 +500,7 @@ fn breakeven_ai(c: &Context) -> Kpi {
     // Short units on the card, words in the sentence.
     let digits = if gpu { 2 } else { 0 };
     let (short, long) = if gpu {
-        (Msg::PerHourShort, Msg::PerGpuHour)
+        (Msg::PerGpuHourShort, Msg::PerGpuHour)
     } else {
         (Msg::PerKwMonthShort, Msg::PerKwMonth)
     };
@@ -635,27 +635,27 @@ mod tests {
     fn defaults_read_like_the_issues() {
         let k = run("", Lang::En);
         let npv = card(&k, "npv_advantage");
-        assert_eq!(npv.text, "−$590 M");
+        assert_eq!(npv.text, "−$590\u{a0}M");
         assert_eq!(
             npv.meaning,
-            "Keeping mining is worth $590 M more than converting (NPV at 12 %/yr over 10 years)."
+            "Keeping mining is worth $590\u{a0}M more than converting (NPV at 12\u{a0}%/yr over 10\u{a0}years)."
         );
         assert_eq!(npv.favours_plan, Some(false));
         let terminal = card(&k, "npv_advantage_terminal");
-        assert_eq!(terminal.text, "$749 M");
+        assert_eq!(terminal.text, "$749\u{a0}M");
         assert_eq!(
             terminal.meaning,
-            "What the site is worth at the horizon adds $749 M to the advantage (halls at a 7 % cap rate, other powered land at $500 k per MW)."
+            "What the site is worth at the horizon adds $749\u{a0}M to the advantage (halls at a 7\u{a0}% cap rate, other powered land at $500\u{a0}k per MW)."
         );
-        assert_eq!(card(&k, "irr_incremental").text, "6.5 %/yr");
+        assert_eq!(card(&k, "irr_incremental").text, "6.5\u{a0}%/yr");
         assert_eq!(card(&k, "irr_incremental").favours_plan, Some(false));
         let peak = card(&k, "peak_funding_usd");
         assert_eq!(
             (peak.text.as_str(), peak.detail.as_deref()),
-            ("$2.70 B", Some("Jan 2033"))
+            ("$2.70\u{a0}B", Some("Jan 2033"))
         );
         assert!(
-            peak.meaning.contains("up to $2.70 B more cash"),
+            peak.meaning.contains("up to $2.70\u{a0}B more cash"),
             "{}",
             peak.meaning
         );
@@ -717,7 +717,7 @@ mod tests {
         assert!(
             card(&k, "npv_advantage")
                 .meaning
-                .contains("NPV at 12 %/yr for mining, 9 %/yr for AI over 6 years"),
+                .contains("NPV at 12\u{a0}%/yr for mining, 9\u{a0}%/yr for AI over 6\u{a0}years"),
             "{}",
             card(&k, "npv_advantage").meaning
         );
@@ -763,7 +763,7 @@ mod tests {
         let k = run("gpu=1&years=3", Lang::En);
         assert!(card(&k, "payback_month")
             .meaning
-            .starts_with("Operations never pay it back within 3 years"));
+            .starts_with("Operations never pay it back within 3\u{a0}years"));
         let k = run("ai=colo", Lang::En);
         assert_eq!(card(&k, "breakeven_ai_rate").title, "Break-even lease rate");
         assert!(card(&k, "breakeven_ai_rate").text.ends_with("/kW-mo"));
@@ -784,17 +784,17 @@ mod tests {
         assert_eq!(npv.data_value, card(&a, "npv_advantage").data_value);
         let gain = card(&b, "npv_advantage").data_value.parse::<f64>().unwrap()
             - npv.data_value.parse::<f64>().unwrap();
-        assert_eq!(npv.value, "A: −$590 M");
+        assert_eq!(npv.value, "A: −$590\u{a0}M");
         assert_eq!(npv.change, Some(format!("+{}", Lang::En.fmt().money(gain))));
         let irr = card(&b, "irr_incremental").compare.clone().unwrap();
-        assert_eq!(irr.value, "A: 6.5 %/yr");
+        assert_eq!(irr.value, "A: 6.5\u{a0}%/yr");
         let irr_change = irr.change.unwrap();
         assert!(
             irr_change.starts_with('+') && irr_change.ends_with(" pts"),
             "{irr_change}"
         );
         let peak = card(&b, "peak_funding_usd").compare.clone().unwrap();
-        assert_eq!(peak.value, "A: $2.70 B");
+        assert_eq!(peak.value, "A: $2.70\u{a0}B");
         let halving = card(&b, "next_halving").compare.clone().unwrap();
         assert_eq!(
             (halving.value.as_str(), halving.change),
@@ -809,11 +809,11 @@ mod tests {
     fn month_changes_read_in_months() {
         assert_eq!(
             Delta::Months.text("2035-12", "2036-03", None, Lang::En),
-            Some("+3 months".into())
+            Some("+3\u{a0}months".into())
         );
         assert_eq!(
             Delta::Months.text("2036-03", "2036-02", None, Lang::En),
-            Some("−1 month".into())
+            Some("−1\u{a0}month".into())
         );
         assert_eq!(Delta::Months.text("", "2036-03", None, Lang::En), None);
     }
@@ -824,7 +824,7 @@ mod tests {
         let (mwh, lease) = (Some((Msg::PerMwh, 2)), Some((Msg::PerKwMonthShort, 0)));
         assert_eq!(
             Delta::Price.text("101.77", "73.5", mwh, Lang::It),
-            Some("−28,27 $/MWh".into())
+            Some("−28,27\u{a0}$/MWh".into())
         );
         assert_eq!(
             Delta::Price.text("130", "125", lease, Lang::En),
@@ -853,7 +853,7 @@ mod tests {
         compare(&mut b, &run("", Lang::It), Lang::It);
         let power = card(&b, "mining_breakeven_power").compare.clone().unwrap();
         let change = power.change.unwrap();
-        assert!(change.ends_with(" $/MWh"), "{change}");
+        assert!(change.ends_with("\u{a0}$/MWh"), "{change}");
     }
 
     #[test]

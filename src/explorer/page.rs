@@ -245,6 +245,7 @@ pub enum McLine {
 
 fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
     let f = lang.fmt();
+    let share = (mc.prob_plan_better * 100.0).round();
     McNumbers {
         text: lang.fill(
             Msg::McResult,
@@ -253,7 +254,8 @@ fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
                 ("p10", &f.money(mc.npv_advantage_p10)),
                 ("p50", &f.money(mc.npv_advantage_p50)),
                 ("p90", &f.money(mc.npv_advantage_p90)),
-                ("share", &format!("{:.0}", mc.prob_plan_better * 100.0)),
+                ("in_the", f.article(share, true)),
+                ("share", &format!("{share:.0}")),
             ],
         ),
         paths: mc.paths.to_string(),

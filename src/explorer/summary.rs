@@ -1,7 +1,7 @@
 //! The written summary under the KPI cards: one or two sentences a reader could quote, in the
 //! page's language. It is also the charts' accessible description.
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, NBSP};
 use crate::model::Projection;
 use crate::scenario::{AiModel, Key, TerminalValue};
 
@@ -11,7 +11,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     let f = lang.fmt();
     let sm = &p.summary;
     let (horizon, rates) = super::kpi::horizon_and_rates(s, lang);
-    let mw = format!("{} MW", f.number(s.get(Key::Mw), 1));
+    let mw = format!("{}{NBSP}MW", f.number(s.get(Key::Mw), 1));
     let converts = p.converts();
     let start = f.month(s.month(Key::Cstart));
     if !converts {
@@ -30,7 +30,11 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     let site = if conv < 100.0 {
         lang.fill(
             Msg::SummaryShareOf,
-            &[("share", &f.number(conv, 1)), ("mw", &mw)],
+            &[
+                ("the", f.article(conv, false)),
+                ("share", &f.number(conv, 1)),
+                ("mw", &mw),
+            ],
         )
     } else {
         mw
@@ -120,10 +124,10 @@ mod tests {
     fn the_defaults_read_like_the_issue() {
         assert_eq!(
             of("", Lang::En),
-            "Converting 100 MW to a GPU cloud from Jan 2027 is worth $590 M less than keeping it \
-             mining at 12 %/yr over 10 years, even counting $749 M for the halls' value at the \
-             horizon. At its peak it needs $2.70 B more cash than mining (Jan 2033); its return \
-             on that cash is 6.5 %/yr; operations alone do not pay it back within 10 years."
+            "Converting 100\u{a0}MW to a GPU cloud from Jan 2027 is worth $590\u{a0}M less than keeping it \
+             mining at 12\u{a0}%/yr over 10\u{a0}years, even counting $749\u{a0}M for the halls' value at the \
+             horizon. At its peak it needs $2.70\u{a0}B more cash than mining (Jan 2033); its return \
+             on that cash is 6.5\u{a0}%/yr; operations alone do not pay it back within 10\u{a0}years."
         );
     }
 
@@ -131,25 +135,30 @@ mod tests {
     fn variants() {
         let iren = of("preset=iren-msft", Lang::En);
         assert!(
-            iren.starts_with("Converting 280 MW to a GPU cloud from Jan 2027 is worth $1.47 B more than keeping it mining at 12 %/yr for mining, 9 %/yr for AI over 6 years, counting $6.24 B for the halls' value at the horizon"),
+            iren.starts_with("Converting 280\u{a0}MW to a GPU cloud from Jan 2027 is worth $1.47\u{a0}B more than keeping it mining at 12\u{a0}%/yr for mining, 9\u{a0}%/yr for AI over 6\u{a0}years, counting $6.24\u{a0}B for the halls' value at the horizon"),
             "{iren}"
         );
         // A part of the advantage is "of which"; more than all of it is "counting".
         assert!(of("gpu=4", Lang::En).contains(
-            "is worth $799 M more than keeping it mining at 12 %/yr over 10 years, of which $749 M is the halls' value at the horizon."
+            "is worth $799\u{a0}M more than keeping it mining at 12\u{a0}%/yr over 10\u{a0}years, of which $749\u{a0}M is the halls' value at the horizon."
         ));
         assert!(of("preset=colo-lease", Lang::It)
-            .contains(", contando 1,70 mld $ per il valore delle sale all'orizzonte."));
+            .contains(", contando 1,70\u{a0}mld\u{a0}$ per il valore delle sale all'orizzonte."));
         let colo = of("ai=colo&conv=40&phases=2&tv=book", Lang::En);
         assert!(
-            colo.starts_with("Converting 40 % of 100 MW to an AI hall leased to a tenant in 2 tranches from Jan 2027"),
+            colo.starts_with("Converting 40\u{a0}% of 100\u{a0}MW to an AI hall leased to a tenant in 2 tranches from Jan 2027"),
             "{colo}"
         );
         assert!(colo.contains("the assets' book value"), "{colo}");
-        assert!(of("conv=0", Lang::En).starts_with("Keeping all 100 MW mining from Jan 2027"));
+        assert!(of("conv=0", Lang::En).starts_with("Keeping all 100\u{a0}MW mining from Jan 2027"));
+        // Italian percentages take the article they are read with.
+        assert!(of("conv=80", Lang::It).starts_with("Convertire l'80\u{a0}% di 100\u{a0}MW"));
+        assert!(of("conv=40", Lang::It).starts_with("Convertire il 40\u{a0}% di 100\u{a0}MW"));
         let it = of("", Lang::It);
         assert!(
-            it.starts_with("Convertire 100 MW a un cloud GPU da gen 2027 vale 590 mln $ meno"),
+            it.starts_with(
+                "Convertire 100\u{a0}MW a un cloud GPU da gen 2027 vale 590\u{a0}mln\u{a0}$ meno"
+            ),
             "{it}"
         );
     }

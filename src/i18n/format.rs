@@ -5,6 +5,9 @@ use crate::calendar::{Date, YearMonth};
 
 /// The typographic minus sign used for negative numbers.
 const MINUS: &str = "\u{2212}";
+/// The space between a number and its unit or scale word (`$590\u{a0}M`, `12\u{a0}%/yr`): a
+/// no-break space, so that a line never ends between them.
+pub const NBSP: char = '\u{a0}';
 
 /// Formats numbers, money and dates in one language's conventions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +51,7 @@ impl Fmt {
         let sign = if negative { MINUS } else { "" };
         match self.lang {
             Lang::En => format!("{sign}${amount}"),
-            Lang::It => format!("{sign}{amount} $"),
+            Lang::It => format!("{sign}{amount}{NBSP}$"),
         }
     }
 
@@ -67,8 +70,8 @@ impl Fmt {
             (a, 0)
         };
         let words = match self.lang {
-            Lang::En => ["", " k", " M", " B"],
-            Lang::It => ["", " mila", " mln", " mld"],
+            Lang::En => ["", "\u{a0}k", "\u{a0}M", "\u{a0}B"],
+            Lang::It => ["", "\u{a0}mila", "\u{a0}mln", "\u{a0}mld"],
         };
         // A thousand billions and more (extreme scenarios) keep their digits, grouped.
         let digits = if x >= 999.5 {
@@ -84,7 +87,7 @@ impl Fmt {
     pub fn money_unit(&self, scale: usize) -> &'static str {
         let units = match self.lang {
             Lang::En => ["$", "$k", "$M", "$B"],
-            Lang::It => ["$", "mila $", "mln $", "mld $"],
+            Lang::It => ["$", "mila\u{a0}$", "mln\u{a0}$", "mld\u{a0}$"],
         };
         units[scale.min(3)]
     }
@@ -117,12 +120,39 @@ impl Fmt {
         out
     }
 
+    /// The definite article a percentage `share` takes as it is read aloud, with its space:
+    /// Italian `il 40 %`, `l'80 %`, `lo 0 %`; joined to `in`, `nel 40 %`, `nell'8 %`,
+    /// `nello 0 %`. English needs none: empty.
+    pub fn article(&self, share: f64, joined_to_in: bool) -> &'static str {
+        if self.lang == Lang::En {
+            return "";
+        }
+        let whole = share.abs().trunc();
+        let spoken = format!("{whole:.0}");
+        // `zero` takes `lo`; `uno`, `otto`, `undici`, `ottanta…` begin with a vowel.
+        let form = if whole == 0.0 {
+            2
+        } else if spoken.starts_with('8') || spoken == "1" || spoken == "11" {
+            1
+        } else {
+            0
+        };
+        match (joined_to_in, form) {
+            (false, 0) => "il ",
+            (false, 1) => "l'",
+            (false, _) => "lo ",
+            (true, 0) => "nel ",
+            (true, 1) => "nell'",
+            (true, _) => "nello ",
+        }
+    }
+
     /// A yearly rate given as a fraction: `0.048` → `4.8 %/yr`.
     pub fn percent_per_year(&self, fraction: f64) -> String {
         let p = fraction * 100.0;
         let digits = if p.abs() >= 100.0 { 0 } else { 1 };
         format!(
-            "{} {}",
+            "{}{NBSP}{}",
             self.fixed(p, digits),
             self.lang.t(Msg::UnitPctPerYear)
         )
@@ -224,7 +254,7 @@ impl Fmt {
                 };
                 format!("{}{rest}", self.dollar_sign(negative, digits))
             }
-            _ => format!("{number} {text}"),
+            _ => format!("{number}{NBSP}{text}"),
         }
     }
 
@@ -279,21 +309,79 @@ mod tests {
         let it = Fmt { lang: Lang::It };
         assert_eq!(EN.quantity("65,000", 65e3, Some(Msg::UnitUsd)), "$65,000");
         assert_eq!(EN.quantity("−5", -5.0, Some(Msg::UnitUsd)), "−$5");
-        assert_eq!(it.quantity("65.000", 65e3, Some(Msg::UnitUsd)), "65.000 $");
+        assert_eq!(
+            it.quantity("65.000", 65e3, Some(Msg::UnitUsd)),
+            "65.000\u{a0}$"
+        );
         // As the cards write prices: `$45.00/MWh`, `45,00 $/MWh`.
         let per_mwh = Some(Msg::UnitUsdPerMwh);
         assert_eq!(EN.quantity("45", 45.0, per_mwh), "$45/MWh");
         assert_eq!(EN.quantity("−2.5", -2.5, per_mwh), "−$2.5/MWh");
-        assert_eq!(it.quantity("45", 45.0, per_mwh), "45 $/MWh");
+        assert_eq!(it.quantity("45", 45.0, per_mwh), "45\u{a0}$/MWh");
         assert_eq!(
             EN.quantity("11", 11.0, Some(Msg::UnitMusdPerMwIt)),
             "$11M/MW IT"
         );
         assert_eq!(EN.quantity("1.4", 1.4, Some(Msg::UnitRatio)), "1.4");
-        assert_eq!(EN.quantity("1", 1.0, Some(Msg::UnitTranches)), "1 tranche");
-        assert_eq!(EN.quantity("2", 2.0, Some(Msg::UnitTranches)), "2 tranches");
-        assert_eq!(it.quantity("1", 1.0, Some(Msg::UnitYears)), "1 anno");
+        assert_eq!(
+            EN.quantity("1", 1.0, Some(Msg::UnitTranches)),
+            "1\u{a0}tranche"
+        );
+        assert_eq!(
+            EN.quantity("2", 2.0, Some(Msg::UnitTranches)),
+            "2\u{a0}tranches"
+        );
+        assert_eq!(it.quantity("1", 1.0, Some(Msg::UnitYears)), "1\u{a0}anno");
         assert_eq!(EN.quantity("0.5", 0.5, None), "0.5");
+    }
+
+    #[test]
+    fn italian_percentages_take_the_article_they_are_read_with() {
+        let it = Fmt { lang: Lang::It };
+        let cases = [
+            (0.0, "lo ", "nello "),
+            (0.4, "lo ", "nello "),
+            (1.0, "l'", "nell'"),
+            (8.5, "l'", "nell'"),
+            (11.0, "l'", "nell'"),
+            (18.0, "il ", "nel "),
+            (40.0, "il ", "nel "),
+            (80.0, "l'", "nell'"),
+            (89.9, "l'", "nell'"),
+            (100.0, "il ", "nel "),
+        ];
+        for (share, bare, joined) in cases {
+            assert_eq!(
+                (it.article(share, false), it.article(share, true)),
+                (bare, joined),
+                "{share}"
+            );
+        }
+        assert_eq!(EN.article(80.0, true), "");
+    }
+
+    #[test]
+    fn an_ai_rate_has_one_symbol_on_its_control_its_card_and_its_axis() {
+        for lang in [Lang::En, Lang::It] {
+            let f = Fmt { lang };
+            for (unit, card, axis) in [
+                (
+                    Msg::UnitUsdPerGpuHour,
+                    Msg::PerGpuHourShort,
+                    Msg::AxisGpuRate,
+                ),
+                (
+                    Msg::UnitUsdPerKwMonth,
+                    Msg::PerKwMonthShort,
+                    Msg::AxisLeaseRate,
+                ),
+            ] {
+                // A control's value and a card's value of $125 read the same.
+                let on_card = lang.fill(card, &[("v", &f.price(125.0, 0))]);
+                assert_eq!(f.quantity("125", 125.0, Some(unit)), on_card);
+                assert!(lang.t(axis).ends_with(lang.t(unit)), "{}", lang.t(axis));
+            }
+        }
     }
 
     #[test]
@@ -308,19 +396,25 @@ mod tests {
 
     #[test]
     fn money_has_three_significant_digits() {
-        assert_eq!(EN.money(-596_769_094.55), "−$597 M");
-        assert_eq!(EN.money(1_240_000_000.0), "$1.24 B");
-        assert_eq!(EN.money(85_012.0), "$85.0 k");
+        assert_eq!(EN.money(-596_769_094.55), "−$597\u{a0}M");
+        assert_eq!(EN.money(1_240_000_000.0), "$1.24\u{a0}B");
+        assert_eq!(EN.money(85_012.0), "$85.0\u{a0}k");
         assert_eq!(EN.money(950.0), "$950");
-        assert_eq!(EN.money(5_970_000.0), "$5.97 M");
+        assert_eq!(EN.money(5_970_000.0), "$5.97\u{a0}M");
         assert_eq!(EN.money(0.0), "$0");
-        assert_eq!(EN.money(-1_460_192_008_629.0e9), "−$1,460,192,008,629 B");
-        assert_eq!(EN.money(3e29), "$300,000,000,000,000,000,000 B");
-        assert_eq!(EN.money(999.9996e9), "$1,000 B");
+        assert_eq!(
+            EN.money(-1_460_192_008_629.0e9),
+            "−$1,460,192,008,629\u{a0}B"
+        );
+        assert_eq!(EN.money(3e29), "$300,000,000,000,000,000,000\u{a0}B");
+        assert_eq!(EN.money(999.9996e9), "$1,000\u{a0}B");
         assert_eq!(EN.dollars(3e21), "$3,000,000,000,000,000,000,000");
-        assert_eq!(Fmt { lang: Lang::It }.money(2.5e12), "2.500 mld $");
-        assert_eq!(EN.money(999_999.0), "$1.00 M");
-        assert_eq!(EN.money(999.6), "$1.00 k");
+        assert_eq!(
+            Fmt { lang: Lang::It }.money(2.5e12),
+            "2.500\u{a0}mld\u{a0}$"
+        );
+        assert_eq!(EN.money(999_999.0), "$1.00\u{a0}M");
+        assert_eq!(EN.money(999.6), "$1.00\u{a0}k");
         assert_eq!(EN.money(999.4), "$999");
     }
 
@@ -331,9 +425,9 @@ mod tests {
         assert_eq!(EN.price(3.0024, 2), "$3.00");
         assert_eq!(EN.grouped(1_234_567), "1,234,567");
         assert_eq!(EN.grouped(999), "999");
-        assert_eq!(EN.percent_per_year(0.047998), "4.8 %/yr");
-        assert_eq!(EN.percent_per_year(-0.25), "−25.0 %/yr");
-        assert_eq!(EN.percent_per_year(1.5), "150 %/yr");
+        assert_eq!(EN.percent_per_year(0.047998), "4.8\u{a0}%/yr");
+        assert_eq!(EN.percent_per_year(-0.25), "−25.0\u{a0}%/yr");
+        assert_eq!(EN.percent_per_year(1.5), "150\u{a0}%/yr");
     }
 
     #[test]
@@ -388,15 +482,15 @@ mod tests {
         assert_eq!(IT.number(1234.5, 1), "1.234,5");
         assert_eq!(IT.fixed(-0.25, 2), "−0,25");
         assert_eq!(IT.grouped(1_234_567), "1.234.567");
-        assert_eq!(IT.money(-590_040_000.0), "−590 mln $");
-        assert_eq!(IT.money(1_240_000_000.0), "1,24 mld $");
-        assert_eq!(IT.money(85_012.0), "85,0 mila $");
-        assert_eq!(IT.money(950.0), "950 $");
-        assert_eq!(IT.money(0.0), "0 $");
-        assert_eq!(IT.dollars(447_013.835), "447.014 $");
-        assert_eq!(IT.price(3.137, 2), "3,14 $");
-        assert_eq!(IT.price(-1234.5, 2), "−1.234,50 $");
-        assert_eq!(IT.percent_per_year(0.0648), "6,5 %/anno");
+        assert_eq!(IT.money(-590_040_000.0), "−590\u{a0}mln\u{a0}$");
+        assert_eq!(IT.money(1_240_000_000.0), "1,24\u{a0}mld\u{a0}$");
+        assert_eq!(IT.money(85_012.0), "85,0\u{a0}mila\u{a0}$");
+        assert_eq!(IT.money(950.0), "950\u{a0}$");
+        assert_eq!(IT.money(0.0), "0\u{a0}$");
+        assert_eq!(IT.dollars(447_013.835), "447.014\u{a0}$");
+        assert_eq!(IT.price(3.137, 2), "3,14\u{a0}$");
+        assert_eq!(IT.price(-1234.5, 2), "−1.234,50\u{a0}$");
+        assert_eq!(IT.percent_per_year(0.0648), "6,5\u{a0}%/anno");
         assert_eq!(
             IT.date(Date {
                 year: 2028,

@@ -10,7 +10,7 @@ mod format;
 mod it;
 
 pub use en::Msg;
-pub use format::Fmt;
+pub use format::{Fmt, NBSP};
 
 /// An interface language (the `lang` view key).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -107,12 +107,20 @@ mod tests {
             .collect()
     }
 
+    /// Slots a language's grammar may need and another's not: Italian articles (`{the}`).
+    const GRAMMAR_SLOTS: [&str; 2] = ["the", "in_the"];
+
     #[test]
     fn every_language_fills_the_same_slots() {
+        let content = |text| {
+            let mut s = slots(text);
+            s.retain(|name| !GRAMMAR_SLOTS.contains(name));
+            s
+        };
         for &m in Msg::ALL {
-            let en = slots(Lang::En.t(m));
+            let en = content(Lang::En.t(m));
             for lang in Lang::ALL {
-                assert_eq!(slots(lang.t(m)), en, "{m:?} in {}", lang.code());
+                assert_eq!(content(lang.t(m)), en, "{m:?} in {}", lang.code());
                 assert!(!lang.t(m).is_empty(), "{m:?} in {}", lang.code());
             }
         }

@@ -169,7 +169,7 @@ pub struct Summary {
     pub peak_funding_month: Option<YearMonth>,
     /// Starting BTC price at which the NPV advantage is zero, $.
     pub breakeven_btc_usd: Option<f64>,
-    /// GPU rate ($/GPU-hour) or lease rate ($/kW/month) at which the NPV advantage is zero.
+    /// GPU rate ($/GPU-hour) or lease rate ($/kW-month) at which the NPV advantage is zero.
     pub breakeven_ai_rate: Option<f64>,
     /// UTC date of the next halving after the start.
     pub next_halving: Date,

@@ -341,7 +341,7 @@ mod tests {
             assert!(w.contains(key), "{w} should name {key}");
         }
         assert_eq!(w[2], "`mw`: “abc” is not a number; using 100.");
-        assert_eq!(w[6], "`jth`: 1 is below the minimum 5 J/TH; using 5.");
+        assert_eq!(w[6], "`jth`: 1 is below the minimum 5\u{a0}J/TH; using 5.");
     }
 
     #[test]

@@ -138,7 +138,7 @@ impl Scenario {
         }
     }
 
-    /// The AI rate key: `gpu` ($/GPU-hour) for GPU cloud, `colo` ($/kW/month) for colocation.
+    /// The AI rate key: `gpu` ($/GPU-hour) for GPU cloud, `colo` ($/kW-month) for colocation.
     pub fn ai_rate_key(&self) -> Key {
         match self.ai() {
             AiModel::Gpu => Key::Gpu,

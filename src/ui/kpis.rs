@@ -56,9 +56,9 @@ fn card(k: Kpi, compact: bool) -> Html {
              title={compact.then(|| k.meaning.clone())}>
             <div class="kpi-title">{ if compact { k.short_title } else { k.title } }</div>
             // An amount and its unit never part across lines (`2,70 mld $`); the detail may
-            // go to the next.
+            // go to the next, after a space that a screen reader also hears ("$2.70 B Jan 2033").
             <div class="kpi-value"><span class="nowrap">{ k.text }</span>
-                if let Some(d) = k.detail { <wbr /><span class="kpi-detail">{ d }</span> }
+                if let Some(d) = k.detail { { " " }<span class="kpi-detail">{ d }</span> }
             </div>
             if let Some(c) = &k.compare {
                 <div class="kpi-compare"><span class="nowrap">{ &c.value }</span>
