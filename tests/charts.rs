@@ -296,6 +296,63 @@ fn time_charts_draw_the_pinned_scenario_in_grey() {
     }
 }
 
+/// The y pixel coordinates of the first polyline of `color` in an SVG.
+fn polyline_ys(svg: &str, color: &str) -> Vec<f64> {
+    let line = svg
+        .lines()
+        .find(|l| l.contains("polyline") && l.contains(color))
+        .unwrap_or_else(|| panic!("no {color} line"));
+    let points = line
+        .split("points=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    points
+        .split_whitespace()
+        .map(|xy| xy.split(',').nth(1).unwrap().parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn time_charts_scale_their_axis_to_show_the_pinned_scenario() {
+    let style = Style {
+        scale: 1.0,
+        compact: false,
+        lang: Lang::En,
+        colors: &palette::LIGHT,
+    };
+    // A earns far more than this 18 MW site, and its hashprice is twice as high.
+    let p = model::run(&parse("mw=18").scenario);
+    let a = model::run(&parse("btc=130000").scenario);
+    for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (900, 420)).into_drawing_area();
+            let mut input = Input::new(&p);
+            input.compare = Some(&a);
+            charts::draw(id, &root, &input, &style).unwrap();
+            root.present().unwrap();
+        }
+        let ys = polyline_ys(&out, "#888888");
+        assert_eq!(ys.len(), 120, "{id:?}");
+        // A line cut by the frame runs flat along it; A's own peak is a single month, and so
+        // is its cash's trough (revenue and hashprice start at zero, where A may rest).
+        let top = ys.iter().copied().fold(f64::INFINITY, f64::min);
+        let bottom = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let edges = if id == ChartId::Cash {
+            vec![top, bottom]
+        } else {
+            vec![top]
+        };
+        for edge in edges {
+            let run = ys.iter().filter(|&&y| (y - edge).abs() < 0.5).count();
+            assert!(run <= 3, "{id:?}: {run} months of A at y = {edge}");
+        }
+    }
+}
+
 #[test]
 fn tab_keys_move_to_the_next_the_previous_the_first_and_the_last() {
     let all: Vec<ChartId> = ChartId::all().collect();

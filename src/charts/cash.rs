@@ -1,6 +1,8 @@
 //! Cumulative cash flow, plan versus keep-mining, with the payback month marked.
 
-use super::frame::{dashed, halving_item, mark_halvings, pinned_line, time_chart, xmap};
+use super::frame::{
+    dashed, halving_item, mark_halvings, pinned_line, pinned_points, span_with, time_chart, xmap,
+};
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
     LegendItem, Mark, MoneyAxis, Needs, Readout, Style, Table, TimeAxis, XMap,
@@ -116,8 +118,12 @@ pub(super) fn draw<DB: DrawingBackend>(
     let p = input.projection;
     let n = p.months.len();
     let (plan, base) = cumulative(p);
+    let pinned = input
+        .compare
+        .map_or_else(Vec::new, |a| pinned_points(p, a, cumulative(a).0));
     let lo = plan.iter().chain(&base).fold(0.0f64, |a, &b| a.min(b));
     let hi = plan.iter().chain(&base).fold(0.0f64, |a, &b| a.max(b));
+    let (lo, hi) = span_with(&pinned, (lo, hi));
     let axis = MoneyAxis::for_range(lo, hi);
     let pad = ((hi - lo) / axis.divisor * 0.08).max(1e-6);
     let (y0, y1) = (lo / axis.divisor - pad, hi / axis.divisor + pad);
@@ -180,10 +186,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             style,
         ))
         .map_err(err)?;
-    if let Some(a) = input.compare {
-        let (pinned, _) = cumulative(a);
-        pinned_line(&mut chart, p, a, &|m| pinned[m] / d, style)?;
-    }
+    pinned_line(&mut chart, &pinned, d, style)?;
     chart
         .draw_series(LineSeries::new(
             plan.iter().enumerate().map(|(m, v)| (m as i32, v / d)),

@@ -335,27 +335,43 @@ impl Curve<'_> {
     }
 }
 
-/// Draws the pinned scenario A's series as a thin grey line on a time chart: `value` of each of
-/// A's months, placed by calendar month on this chart's axis (months outside it are left out).
-pub(super) fn pinned_line<DB: DrawingBackend>(
-    chart: &mut TimeChart<'_, DB>,
+/// The pinned scenario A's points on the time axis of `p`'s chart: the `values` of A's months
+/// in order (in the chart's own unit, before any axis divisor), placed by calendar month,
+/// months outside the axis left out. The chart's y range includes them, so that A is seen.
+pub(super) fn pinned_points(
     p: &Projection,
     pinned: &Projection,
-    value: &dyn Fn(usize) -> f64,
-    style: &Style,
-) -> Result<(), Error> {
+    values: impl IntoIterator<Item = f64>,
+) -> Vec<(i32, f64)> {
     let start = p.scenario.month(Key::Start);
     let n = p.months.len() as i32;
-    let points: Vec<(i32, f64)> = pinned
+    pinned
         .months
         .iter()
-        .enumerate()
-        .map(|(m, row)| (start.months_until(row.month), value(m)))
+        .zip(values)
+        .map(|(row, v)| (start.months_until(row.month), v))
         .filter(|(x, _)| (0..n).contains(x))
-        .collect();
+        .collect()
+}
+
+/// The lowest and highest of `points`' values and `bounds` (`(lo, hi)`).
+pub(super) fn span_with(points: &[(i32, f64)], bounds: (f64, f64)) -> (f64, f64) {
+    points
+        .iter()
+        .fold(bounds, |(lo, hi), &(_, v)| (lo.min(v), hi.max(v)))
+}
+
+/// Draws the pinned scenario A's `points` (from [`pinned_points`]) as a thin grey line, each
+/// value divided by the axis' `divisor`.
+pub(super) fn pinned_line<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    points: &[(i32, f64)],
+    divisor: f64,
+    style: &Style,
+) -> Result<(), Error> {
     chart
         .draw_series(LineSeries::new(
-            points,
+            points.iter().map(|&(x, v)| (x, v / divisor)),
             style.colors.pinned.stroke_width(style.px(1.5)),
         ))
         .map_err(err)?;

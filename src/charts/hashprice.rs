@@ -1,7 +1,8 @@
 //! Hashprice ($/PH/day, left axis) and BTC price ($, right axis), halvings marked.
 
 use super::frame::{
-    build_time_chart, dashed, halving_item, mark_halvings, pinned_line, time_mesh, xmap,
+    build_time_chart, dashed, halving_item, mark_halvings, pinned_line, pinned_points, span_with,
+    time_mesh, xmap,
 };
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
@@ -93,12 +94,15 @@ pub(super) fn draw<DB: DrawingBackend>(
 ) -> Result<Option<XMap>, Error> {
     let p = input.projection;
     let n = p.months.len();
+    let pinned = input.compare.map_or_else(Vec::new, |a| {
+        pinned_points(p, a, a.months.iter().map(|r| r.hashprice_usd_ph_day))
+    });
     let hp_max = p
         .months
         .iter()
         .map(|r| r.hashprice_usd_ph_day)
-        .fold(0.0, f64::max)
-        * 1.1;
+        .fold(0.0, f64::max);
+    let hp_max = span_with(&pinned, (0.0, hp_max)).1 * 1.1;
     let btc_max = p.months.iter().map(|r| r.btc_usd / 1e3).fold(0.0, f64::max) * 1.1;
     let decimals = |max: f64| {
         if max >= 20.0 {
@@ -160,15 +164,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             style.colors.hashprice.stroke_width(style.px(2.5)),
         ))
         .map_err(err)?;
-    if let Some(a) = input.compare {
-        pinned_line(
-            &mut chart,
-            p,
-            a,
-            &|m| a.months[m].hashprice_usd_ph_day,
-            style,
-        )?;
-    }
+    pinned_line(&mut chart, &pinned, 1.0, style)?;
     mark_halvings(&mut chart, &p.halving_months, (0.0, top), style)?;
     Ok(Some(xmap(&chart, n)))
 }

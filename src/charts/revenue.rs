@@ -2,8 +2,8 @@
 //! baseline, with halvings and construction windows marked.
 
 use super::frame::{
-    building, dashed, halving_item, mark_construction, mark_halvings, pinned_line, revenue_chart,
-    xmap,
+    building, dashed, halving_item, mark_construction, mark_halvings, pinned_line, pinned_points,
+    revenue_chart, span_with, xmap,
 };
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
@@ -113,11 +113,15 @@ pub(super) fn draw<DB: DrawingBackend>(
 ) -> Result<Option<XMap>, Error> {
     let p = input.projection;
     let n = p.months.len();
+    let pinned = input.compare.map_or_else(Vec::new, |a| {
+        pinned_points(p, a, a.months.iter().map(|r| r.plan.revenue()))
+    });
     let hi = p
         .months
         .iter()
         .map(|r| r.plan.revenue().max(r.baseline.revenue()))
         .fold(0.0, f64::max);
+    let (_, hi) = span_with(&pinned, (0.0, hi));
     let (mut chart, axis, top) = revenue_chart(area, style, p, n, hi)?;
     mark_construction(&mut chart, &p.tranches, n, (0.0, top), style.colors)?;
 
@@ -169,9 +173,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             style,
         ))
         .map_err(err)?;
-    if let Some(a) = input.compare {
-        pinned_line(&mut chart, p, a, &|m| a.months[m].plan.revenue() / d, style)?;
-    }
+    pinned_line(&mut chart, &pinned, d, style)?;
     mark_halvings(&mut chart, &p.halving_months, (0.0, top), style)?;
     Ok(Some(xmap(&chart, n)))
 }
