@@ -152,6 +152,15 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
   await waitForQuery(page, (s) => s.includes('power=0.5&'));
   assert.equal(await slider.getAttribute('aria-valuetext'), '0,5\u00a0$/MWh');
   assert.equal(await page.inputValue('[name="power"]'), '0,5');
+  // A value beyond the slider's end (200) steps from itself, not from the end.
+  await page.fill('[name="power"]', '300');
+  await page.press('[name="power"]', 'Enter');
+  await waitForQuery(page, (s) => s.includes('power=300&'));
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await waitForQuery(page, (s) => s.includes('power=299.5&'));
+  assert.equal(await slider.getAttribute('aria-valuetext'), '299,5\u00a0$/MWh');
+  assert.equal(await page.inputValue('[name="power"]'), '299,5');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -103,6 +103,18 @@ pub fn spoken(key: Key, v: f64, lang: Lang) -> String {
     key.with_unit(v, 6, lang)
 }
 
+/// An arrow key's nudge of the slider of number key `key` when `s` holds a value beyond the
+/// slider's range (a link or the box may set values the slider cannot show): one step from
+/// the exact value, `up` or down, not from the slider's end, which would jump (`power=300` on
+/// a slider ending at 200 would fall to 199.5). `None` inside the range: the slider steps.
+pub fn nudged(s: &Scenario, key: Key, up: bool) -> Option<f64> {
+    let d = key.def();
+    let (lo, hi) = d.slider;
+    let value = s.get(key);
+    let step = if up { d.step } else { -d.step };
+    (value < lo || value > hi).then(|| s.with(key, value + step).get(key))
+}
+
 /// The control of `key` for `s`, in `lang`.
 pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
     let d = key.def();
@@ -224,6 +236,25 @@ fn box_text(s: &Scenario, key: Key, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::scenario::parse;
+
+    #[test]
+    fn arrows_step_from_a_value_beyond_the_slider_not_from_its_end() {
+        // The power slider runs 0–200 $/MWh in steps of 0.5; the key takes up to 500.
+        let s = parse("power=300").scenario;
+        assert_eq!(nudged(&s, Key::Power, false), Some(299.5));
+        assert_eq!(nudged(&s, Key::Power, true), Some(300.5));
+        // At the key's bound the step stays there.
+        assert_eq!(
+            nudged(&parse("power=500").scenario, Key::Power, true),
+            Some(500.0)
+        );
+        // Inside the range the slider steps by itself.
+        assert_eq!(
+            nudged(&parse("power=200").scenario, Key::Power, false),
+            None
+        );
+        assert_eq!(nudged(&parse("").scenario, Key::Power, true), None);
+    }
 
     #[test]
     fn a_number_control_has_slider_box_unit_and_reset() {

@@ -229,6 +229,19 @@ fn control_view(props: &ControlProps) -> Html {
                 let _ = slider.set_attribute("aria-valuetext", &said);
                 Some(Action::Slide(key, v))
             });
+            // Arrows step from a value beyond the slider's range, not from the slider's end.
+            let on_key = forward(dispatch, move |e: KeyboardEvent| {
+                let up = match e.key().as_str() {
+                    "ArrowUp" | "ArrowRight" => true,
+                    "ArrowDown" | "ArrowLeft" => false,
+                    _ => return None,
+                };
+                let v = controls::nudged(&s, key, up)?;
+                e.prevent_default();
+                let slider = target::<HtmlInputElement>(&e)?;
+                let _ = slider.set_attribute("aria-valuetext", &controls::spoken(key, v, lang));
+                Some(Action::Slide(key, v))
+            });
             // While typing, clean values apply at once; the rest waits for the change.
             let before = draft_now.as_ref().map_or(s.get(key), |d| d.before);
             let on_type = {
@@ -274,7 +287,7 @@ fn control_view(props: &ControlProps) -> Html {
                 <div class="control-row">
                     <input type="range" data-for={c.name} {min} {max} {step} value={position}
                         aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
-                        oninput={on_slide} />
+                        oninput={on_slide} onkeydown={on_key} />
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={box_described}
                         value={text} autocomplete="off" spellcheck="false"
                         oninput={on_type} onchange={on_change} onblur={on_blur} />
