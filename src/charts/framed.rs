@@ -49,22 +49,36 @@ pub fn draw_framed<DB: DrawingBackend>(
             .color(&style.colors.text);
         font.pos(Pos::new(HPos::Left, v))
     };
+    let width = w as i32 - 2 * left;
     let label = at(12.0, false, VPos::Center);
-    let lines = legend_lines(area, &frame.legend, &label, w as i32 - 2 * left, style)?;
-    let header = style.px(80.0);
+    let lines = legend_lines(area, &frame.legend, &label, width, style)?;
+    // Title, caption and link, each wrapped to the width: (text, font, CSS px a line).
+    let mut head = Vec::new();
+    for (text, size, bold, line) in [
+        (&frame.title, 20.0, true, 26.0),
+        (&frame.caption, 13.0, false, 18.0),
+        (&frame.subtitle, 12.0, false, 16.0),
+    ] {
+        let font = at(size, bold, VPos::Top);
+        for text in wrapped(area, text, &font, width)? {
+            head.push((text, font.clone(), line));
+        }
+    }
+    let mut foot = Vec::new();
+    for text in &frame.footer {
+        foot.extend(wrapped(area, text, &at(11.0, false, VPos::Top), width)?);
+    }
+    let header = style.px(head.iter().map(|(_, _, line)| line).sum::<f64>() + 14.0);
     let legend = style.px(LEGEND_LINE * lines.len() as f64 + 6.0);
-    let footer = style.px(16.0 * frame.footer.len() as f64 + 10.0);
+    let footer = style.px(16.0 * foot.len() as f64 + 10.0);
     let (top, rest) = area.split_vertically(header);
     let (chart, bottom) = rest.split_vertically(h.saturating_sub(header + legend + footer));
     let (key, source) = bottom.split_vertically(legend);
-    let texts = [
-        (&frame.title, 20.0, true, 8.0),
-        (&frame.caption, 13.0, false, 36.0),
-        (&frame.subtitle, 12.0, false, 56.0),
-    ];
-    for (text, size, bold, y) in texts {
-        top.draw_text(text, &at(size, bold, VPos::Top), (left, style.px(y) as i32))
+    let mut y = 8.0;
+    for (text, font, line) in &head {
+        top.draw_text(text, font, (left, style.px(y) as i32))
             .map_err(err)?;
+        y += line;
     }
     for (i, line) in lines.iter().enumerate() {
         let y = style.px(LEGEND_LINE * (i as f64 + 0.5)) as i32;
@@ -75,13 +89,50 @@ pub fn draw_framed<DB: DrawingBackend>(
                 .map_err(err)?;
         }
     }
-    for (i, line) in frame.footer.iter().enumerate() {
+    for (i, line) in foot.iter().enumerate() {
         let y = style.px(4.0 + 16.0 * i as f64) as i32;
         source
             .draw_text(line, &at(11.0, false, VPos::Top), (left, y))
             .map_err(err)?;
     }
     draw(id, &chart, input, style).map(|_| ())
+}
+
+/// `text` in lines no wider than `width` device px: broken after a space, or after a `&` or a
+/// `?` of a link, and a run too long for a line (a link without either) where it must be.
+fn wrapped<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    font: &TextStyle,
+    width: i32,
+) -> Result<Vec<String>, Error> {
+    let fits = |s: &str| -> Result<bool, Error> {
+        let (w, _) = area.estimate_text_size(s.trim_end(), font).map_err(err)?;
+        Ok(w as i32 <= width)
+    };
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for piece in text.split_inclusive([' ', '&', '?']) {
+        if fits(&(line.clone() + piece))? {
+            line.push_str(piece);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line).trim_end().to_string());
+        }
+        // A piece wider than a line is cut where it must be.
+        for c in piece.chars() {
+            line.push(c);
+            if !fits(&line)? && line.chars().count() > 1 {
+                let last = line.pop().unwrap_or(c);
+                lines.push(std::mem::replace(&mut line, last.to_string()));
+            }
+        }
+    }
+    if !line.trim_end().is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    Ok(lines)
 }
 
 /// The legend's entries in lines no wider than `width` device px, each entry with its x.

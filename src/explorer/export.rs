@@ -276,6 +276,42 @@ mod tests {
     }
 
     #[test]
+    fn a_long_link_wraps_inside_the_image_whole() {
+        let state = load(
+            "mw=18&btc=80000&conv=70&power=38.5&capex=12.5&gpu=3.25&util=85&hrg=12&fee=0.03\
+             &jth=17.5&years=15&mpue=1.05&uptime=97&gpudecl=15&airate=9.5&caprate=7&hdrop=15\
+             &pool=2&mopex=3&lang=it&tab=sensitivity",
+        );
+        let link = state.link(CopyWhat::Link);
+        let svg = svg_of(&state);
+        // The texts drawn, in order.
+        let texts: Vec<String> = svg
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('<'))
+            .map(|l| l.replace("&amp;", "&"))
+            .collect();
+        let first = texts
+            .iter()
+            .position(|t| t.starts_with("Questo scenario: "))
+            .unwrap();
+        let mut joined = String::new();
+        let mut lines = 0;
+        for t in &texts[first..] {
+            if joined.len() >= "Questo scenario: ".len() + link.len() {
+                break;
+            }
+            joined.push_str(t);
+            lines += 1;
+            // 12 px sans-serif is wider than 5 px a character: a line of the 1000 px image
+            // (12 px margins) holds fewer than 976 / 5 characters.
+            assert!(t.chars().count() < 976 / 5, "{t}");
+        }
+        assert!(lines >= 2, "{lines} lines: {joined}");
+        assert_eq!(joined, format!("Questo scenario: {link}"));
+    }
+
+    #[test]
     fn an_image_carries_its_charts_legend_in_the_images_colours() {
         // The sensitivity chart: without its legend, its two colours of bar cannot be told
         // apart. The image is light even from a dark page.
