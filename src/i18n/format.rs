@@ -259,9 +259,17 @@ impl Fmt {
     }
 
     /// Every digit of `v` (as a query writes it: the shortest text that reads back as `v`),
-    /// grouped and with this language's marks: `1234.5` → `1,234.5`, `1.234,5`.
+    /// grouped and with this language's marks: `1234.5` → `1,234.5`, `1.234,5`. A magnitude
+    /// no key's bounds come near (from 10¹⁵, or under 10⁻⁶) is written with an exponent,
+    /// `1e308`, `−2,5e-7`, not in three hundred digits.
     pub fn exact(&self, v: f64) -> String {
-        self.separate(v, &crate::scenario::format_number(v.abs()))
+        let a = v.abs();
+        if a != 0.0 && !(1e-6..1e15).contains(&a) {
+            let sign = if v < 0.0 { MINUS } else { "" };
+            let text = format!("{a:e}").replace('.', &self.marks().1.to_string());
+            return format!("{sign}{text}");
+        }
+        self.separate(v, &crate::scenario::format_number(a))
     }
 
     /// A number as a person types it in this language: the query's form with this language's
@@ -392,6 +400,11 @@ mod tests {
         assert_eq!(EN.exact(10_000_000.0), "10,000,000");
         assert_eq!(EN.exact(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(it.exact(-0.5), "−0,5");
+        // Magnitudes far beyond every key's bounds keep their digits in an exponent.
+        assert_eq!(EN.exact(1e308), "1e308");
+        assert_eq!(it.exact(-2.5e-7), "−2,5e-7");
+        assert_eq!(EN.exact(123_456_789_012_345.0), "123,456,789,012,345");
+        assert_eq!(EN.exact(1.5e15), "1.5e15");
     }
 
     #[test]
