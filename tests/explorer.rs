@@ -498,7 +498,7 @@ fn the_json_download_uses_the_finished_run_and_equals_the_cli() {
 }
 
 #[test]
-fn the_banner_lists_eight_warnings_and_counts_the_rest() {
+fn the_banner_lists_eight_warnings_two_in_an_embed_and_counts_the_rest() {
     let query: Vec<String> = (0..900).map(|i| format!("k{i}=1")).collect();
     let s = load(&query.join("&"));
     assert_eq!(
@@ -517,6 +517,12 @@ fn the_banner_lists_eight_warnings_and_counts_the_rest() {
     assert_eq!(
         (page::warnings(&s).len(), page::more_warnings(&s)),
         (8, None)
+    );
+    // An embed, whose chart must keep its frame, lists two.
+    let s = load(&format!("embed=1&{}", query[..8].join("&")));
+    assert_eq!(
+        (page::warnings(&s).len(), page::more_warnings(&s)),
+        (2, Some("…and 6 more.".to_string()))
     );
     // A link shared on a social network or in a newsletter is no problem to its reader.
     let s = load("v=2&mw=18&fbclid=IwAR0abc&utm_source=twitter&utm_medium=social");

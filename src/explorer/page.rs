@@ -35,9 +35,19 @@ pub fn presets(state: &State) -> PresetPicker {
     }
 }
 
-/// The most warnings the banner lists; a line then says how many more there are (a pasted link
-/// can hold hundreds of problems, and the page should not start thousands of pixels down).
-const SHOWN_WARNINGS: usize = 8;
+/// The most warnings the banner lists, on the page and in an embed; a line then says how many
+/// more there are (a pasted link can hold hundreds of problems, and the page should not start
+/// thousands of pixels down, nor an embed's chart be pushed out of its frame).
+const SHOWN_WARNINGS: (usize, usize) = (8, 2);
+
+/// How many warnings the banner lists for `state`.
+fn shown_warnings(state: &State) -> usize {
+    if state.view.embed {
+        SHOWN_WARNINGS.1
+    } else {
+        SHOWN_WARNINGS.0
+    }
+}
 
 /// The warnings banner's items, when it is open: the first [`SHOWN_WARNINGS`].
 pub fn warnings(state: &State) -> Vec<String> {
@@ -45,14 +55,14 @@ pub fn warnings(state: &State) -> Vec<String> {
         return Vec::new();
     }
     (state.warnings.iter())
-        .take(SHOWN_WARNINGS)
+        .take(shown_warnings(state))
         .map(|w| w.text(state.view.lang))
         .collect()
 }
 
 /// The banner's line after its items when it lists only some: how many more there are.
 pub fn more_warnings(state: &State) -> Option<String> {
-    let more = state.warnings.len().saturating_sub(SHOWN_WARNINGS);
+    let more = state.warnings.len().saturating_sub(shown_warnings(state));
     (state.warnings_open && more > 0).then(|| {
         let lang = state.view.lang;
         let n = lang.fmt().exact(more as f64);
