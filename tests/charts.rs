@@ -296,6 +296,41 @@ fn time_charts_draw_the_pinned_scenario_in_grey() {
     }
 }
 
+#[test]
+fn a_low_curve_chart_shortens_its_y_title_to_fit() {
+    let style = Style {
+        scale: 1.0,
+        compact: true,
+        lang: Lang::En,
+        colors: &palette::LIGHT,
+    };
+    let p = model::run(&parse("").scenario);
+    let curve = rates(&p);
+    let draw = |height: u32| {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (390, height)).into_drawing_area();
+            let mut input = Input::new(&p);
+            input.rates = Some(&curve);
+            charts::draw(ChartId::Rates, &root, &input, &style).unwrap();
+            root.present().unwrap();
+        }
+        out
+    };
+    let title = |svg: &str| {
+        svg.lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("NPV advantage"))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(title(&draw(420)), "NPV advantage of converting, $M");
+    assert_eq!(title(&draw(200)), "NPV advantage, $M");
+    let low = draw(120);
+    assert!(low.lines().any(|l| l.trim() == "$M"), "{low}");
+    assert!(!low.contains("NPV advantage"));
+}
+
 /// The y pixel coordinates of the first polyline of `color` in an SVG.
 fn polyline_ys(svg: &str, color: &str) -> Vec<f64> {
     let line = svg

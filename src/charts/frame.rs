@@ -265,14 +265,30 @@ impl Curve<'_> {
             self.xs[0],
             self.xs[self.xs.len() - 1].max(self.xs[0] + 1e-9),
         );
+        let f = style.lang.fmt();
+        let font = style.font(12.0);
+        let width = |text: &str| area.estimate_text_size(text, &font).map_or(0, |(w, _)| w);
+        // The y labels' area holds the widest tick (the ends are the longest: `−1.000`) beside
+        // the axis' title, a line of 12 px turned on its side.
+        let widest = [y0, y1].map(|y| width(&axis.tick(y, f))).into_iter().max();
+        let label_area = (widest.unwrap_or(0) + style.px(12.0 * 1.3 + 10.0))
+            .max(style.px(if style.compact { 52.0 } else { 62.0 }));
+        // The full title where the plot is tall enough, else the short one, else the unit
+        // alone (a low embed).
+        let unit = [("unit", axis.unit(f))];
+        let plot_height = area.dim_in_pixel().1.saturating_sub(style.px(38.0 + 18.0));
+        let y_desc = [Msg::AxisNpvAdvantage, Msg::AxisNpvAdvantageShort]
+            .map(|m| style.lang.fill(m, &unit))
+            .into_iter()
+            .find(|title| width(title) <= plot_height)
+            .unwrap_or_else(|| axis.unit(f).to_string());
         let mut chart = ChartBuilder::on(area)
             .margin(style.px(6.0))
             .margin_right(style.px(16.0))
             .x_label_area_size(style.px(38.0))
-            .y_label_area_size(style.px(if style.compact { 52.0 } else { 62.0 }))
+            .y_label_area_size(label_area)
             .build_cartesian_2d(x0..x1, y0..y1)
             .map_err(err)?;
-        let f = style.lang.fmt();
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -284,11 +300,8 @@ impl Curve<'_> {
             .y_label_formatter(&|y| axis.tick(*y, f))
             .y_labels(if style.compact { 5 } else { 7 })
             .x_desc(self.x_desc)
-            .y_desc(style.lang.fill(
-                Msg::AxisNpvAdvantage,
-                &[("unit", axis.unit(style.lang.fmt()))],
-            ))
-            .label_style(style.font(12.0))
+            .y_desc(y_desc)
+            .label_style(font.clone())
             .axis_desc_style(style.font(12.0))
             .draw()
             .map_err(err)?;

@@ -377,6 +377,8 @@ catalogue! {
     AxisHashprice = "Hashprice, $/PH/day",
     AxisBtcK = "BTC price, $k",
     AxisNpvAdvantage = "NPV advantage of converting, {unit}",
+    /// The same, where the plot is too low for the whole title.
+    AxisNpvAdvantageShort = "NPV advantage, {unit}",
     /// The tornado's axis when only its widest bars fit the chart's height.
     AxisNpvAdvantageTop = "NPV advantage, {unit} · widest {shown} of {all}",
     AxisStartingBtc = "Starting BTC price, $k",

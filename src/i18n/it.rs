@@ -357,6 +357,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         AxisHashprice => "Hashprice, $/PH/giorno",
         AxisBtcK => "Prezzo BTC, k$",
         AxisNpvAdvantage => "Vantaggio VAN della conversione, {unit}",
+        AxisNpvAdvantageShort => "Vantaggio VAN, {unit}",
         AxisNpvAdvantageTop => "Vantaggio VAN, {unit} · le {shown} più ampie su {all}",
         AxisStartingBtc => "Prezzo BTC iniziale, k$",
         AxisGpuRate => "Tariffa GPU, $/ora-GPU",
