@@ -331,6 +331,31 @@ fn a_low_curve_chart_shortens_its_y_title_to_fit() {
     assert!(!low.contains("NPV advantage"));
 }
 
+#[test]
+fn halving_labels_never_run_into_each_other() {
+    let style = Style {
+        scale: 1.0,
+        compact: true,
+        lang: Lang::En,
+        colors: &palette::LIGHT,
+    };
+    // Twenty years on a phone: five halvings, about 70 px apart, and the last near the edge.
+    let p = model::run(&parse("years=20").scenario);
+    assert_eq!(p.halving_months.len(), 5);
+    let labels = |width: u32| {
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, (width, 300)).into_drawing_area();
+            charts::draw(ChartId::Revenue, &root, &Input::new(&p), &style).unwrap();
+            root.present().unwrap();
+        }
+        out.lines().filter(|l| l.trim() == "halving").count()
+    };
+    assert_eq!(labels(1200), 5, "room for every label");
+    let phone = labels(360);
+    assert!((1..5).contains(&phone), "{phone} labels on a phone");
+}
+
 /// The y pixel coordinates of the first polyline of `color` in an SVG.
 fn polyline_ys(svg: &str, color: &str) -> Vec<f64> {
     let line = svg

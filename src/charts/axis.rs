@@ -66,11 +66,12 @@ pub struct TimeAxis {
 impl TimeAxis {
     /// Month offsets where a year label goes.
     pub fn key_points(&self, compact: bool) -> Vec<i32> {
+        // A label needs about 40 CSS px: a phone's chart holds six or so, a desktop's twelve.
         let years = self.months / 12;
-        let every = if years > 12 || (compact && years > 6) {
-            2
-        } else {
-            1
+        let every = match (compact, years) {
+            (true, 13..) => 4,
+            (true, 7..) | (false, 13..) => 2,
+            _ => 1,
         };
         let first = (12 - (self.start.month() as usize - 1)) % 12;
         (first..self.months)
@@ -120,5 +121,7 @@ mod tests {
             months: 240,
         };
         assert_eq!(long.key_points(false).len(), 10);
+        assert_eq!(long.key_points(true), vec![24, 72, 120, 168, 216]);
+        assert_eq!(long.label(24), "2028");
     }
 }

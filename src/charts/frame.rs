@@ -25,7 +25,7 @@ pub(super) fn time_chart<'a, DB: DrawingBackend + 'a>(
     y_tick: &dyn Fn(&f64) -> String,
     y_desc: &str,
 ) -> Result<TimeChart<'a, DB>, Error> {
-    let mut chart = build_time_chart(area, style, time, y, 0.0)?;
+    let mut chart = build_time_chart(area, style, time, y, y_tick, 0.0)?;
     time_mesh(&mut chart, style, time, y_tick, y_desc)?;
     Ok(chart)
 }
@@ -59,23 +59,39 @@ pub(super) fn revenue_chart<'a, DB: DrawingBackend + 'a>(
     Ok((chart, axis, top))
 }
 
-/// Builds a time chart's coordinates and label areas (with a right label area of
-/// `right_label_area` CSS px for a secondary axis), without drawing its mesh.
+/// Device px of a y labels' area that holds the widest of `ticks` (an axis' ends carry its
+/// longest labels: `−1.000`) beside the axis' title, a 12 px line on its side: at least 52 CSS
+/// px (compact) or 62.
+pub(super) fn y_label_area<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+    ticks: [String; 2],
+) -> u32 {
+    let font = style.font(12.0);
+    let width = |t: &String| area.estimate_text_size(t, &font).map_or(0, |(w, _)| w);
+    let widest = ticks.iter().map(width).max().unwrap_or(0);
+    (widest + style.px(12.0 * 1.3 + 10.0)).max(style.px(if style.compact { 52.0 } else { 62.0 }))
+}
+
+/// Builds a time chart's coordinates and label areas (the left one sized for `y_tick`'s labels,
+/// and a right one of `right_label_area` CSS px for a secondary axis), without its mesh.
 pub(super) fn build_time_chart<'a, DB: DrawingBackend + 'a>(
     area: &'a DrawingArea<DB, Shift>,
     style: &Style,
     time: &TimeAxis,
     y: std::ops::Range<f64>,
+    y_tick: &dyn Fn(&f64) -> String,
     right_label_area: f64,
 ) -> Result<TimeChart<'a, DB>, Error> {
     area.fill(&style.colors.background).map_err(err)?;
     let x_max = time.months.max(2) as i32 - 1;
+    let label_area = y_label_area(area, style, [y_tick(&y.start), y_tick(&y.end)]);
     let mut builder = ChartBuilder::on(area);
     builder
         .margin(style.px(6.0))
         .margin_right(style.px(if right_label_area > 0.0 { 2.0 } else { 14.0 }))
         .x_label_area_size(style.px(24.0))
-        .y_label_area_size(style.px(if style.compact { 52.0 } else { 62.0 }));
+        .y_label_area_size(label_area);
     if right_label_area > 0.0 {
         builder.right_y_label_area_size(style.px(right_label_area));
     }
@@ -155,16 +171,15 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
     style: &Style,
 ) -> Result<(), Error> {
     let (x_range, _) = chart.plotting_area().get_pixel_range();
+    let font = style.font(12.0);
+    let word = style.t(Msg::MarkHalving).trim();
+    let width = (chart.plotting_area())
+        .estimate_text_size(&format!(" {word} "), &font)
+        .map_or(0, |(w, _)| w as i32);
+    // The right end of the last label drawn, in device px.
+    let mut taken = i32::MIN;
     for &m in halvings {
         let x = m as i32;
-        // Near the right edge the label goes on the line's left.
-        let at = chart.backend_coord(&(x, y.1)).0;
-        let word = style.t(Msg::MarkHalving).trim();
-        let (side, label) = if at > x_range.end - style.px(60.0) as i32 {
-            (text_anchor::HPos::Right, format!("{word} "))
-        } else {
-            (text_anchor::HPos::Left, format!(" {word}"))
-        };
         chart
             .draw_series(DashedLineSeries::new(
                 [(x, y.0), (x, y.1)],
@@ -173,13 +188,31 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
                 style.colors.halving.stroke_width(style.px(1.5)),
             ))
             .map_err(err)?;
+        // Near the right edge the label goes on the line's left; a label that would run into
+        // the last one is left out (a long horizon on a phone), the line and legend say it.
+        let at = chart.backend_coord(&(x, y.1)).0;
+        let (side, label, span) = if at > x_range.end - style.px(60.0) as i32 {
+            (
+                text_anchor::HPos::Right,
+                format!("{word} "),
+                (at - width, at),
+            )
+        } else {
+            (
+                text_anchor::HPos::Left,
+                format!(" {word}"),
+                (at, at + width),
+            )
+        };
+        if span.0 < taken {
+            continue;
+        }
+        taken = span.1;
         chart
             .draw_series(std::iter::once(Text::new(
                 label,
                 (x, y.1),
-                style
-                    .font(12.0)
-                    .color(&style.colors.halving)
+                font.color(&style.colors.halving)
                     .pos(text_anchor::Pos::new(side, text_anchor::VPos::Top)),
             )))
             .map_err(err)?;
@@ -268,11 +301,7 @@ impl Curve<'_> {
         let f = style.lang.fmt();
         let font = style.font(12.0);
         let width = |text: &str| area.estimate_text_size(text, &font).map_or(0, |(w, _)| w);
-        // The y labels' area holds the widest tick (the ends are the longest: `−1.000`) beside
-        // the axis' title, a line of 12 px turned on its side.
-        let widest = [y0, y1].map(|y| width(&axis.tick(y, f))).into_iter().max();
-        let label_area = (widest.unwrap_or(0) + style.px(12.0 * 1.3 + 10.0))
-            .max(style.px(if style.compact { 52.0 } else { 62.0 }));
+        let label_area = y_label_area(area, style, [y0, y1].map(|y| axis.tick(y, f)));
         // The full title where the plot is tall enough, else the short one, else the unit
         // alone (a low embed).
         let unit = [("unit", axis.unit(f))];

@@ -120,19 +120,20 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     let top = hp_max.max(1e-9);
     let right = if style.compact { 48.0 } else { 58.0 };
-    let chart = build_time_chart(area, style, &time, 0.0..top, right)?;
+    let f = style.lang.fmt();
+    let hp_tick = |y: &f64| f.number(*y, hp_dec);
+    let chart = build_time_chart(area, style, &time, 0.0..top, &hp_tick, right)?;
     let x_max = n.max(2) as i32 - 1;
     // The secondary axis takes the right label area, so the primary mesh is drawn after it.
     let mut chart = chart.set_secondary_coord(
         (0..x_max).with_key_points(time.key_points(style.compact)),
         0.0..btc_max.max(1e-9),
     );
-    let f = style.lang.fmt();
     time_mesh(
         &mut chart,
         style,
         &time,
-        &|y| f.number(*y, hp_dec),
+        &hp_tick,
         style.t(Msg::AxisHashprice),
     )?;
     chart

@@ -56,11 +56,19 @@ impl Fmt {
     }
 
     /// Money with three significant digits and a scale word: `$597 M`, `−$1.24 B`, `$85.0 k`,
-    /// `$950`; in Italian `597 mln $`, `−1,24 mld $`, `85,0 mila $`, `950 $`.
+    /// `$950`, `$4.73 T`; in Italian `597 mln $`, `−1,24 mld $`, `85,0 mila $`, `950 $`, and
+    /// thousands of billions grouped as the Italian press writes them, `4.727 mld $`. From a
+    /// thousand trillion (extreme scenarios) an exponent keeps it short: `−$1.99e17`.
     pub fn money(&self, v: f64) -> String {
         let a = v.abs();
+        if a >= 999.5e12 {
+            let text = format!("{a:.2e}").replace('.', &self.marks().1.to_string());
+            return self.dollar_sign(v < 0.0, &text);
+        }
         // The scale is chosen after rounding: $999,999 is `$1.00 M`, not `$1000 k`.
-        let (x, scale) = if a >= 999.5e6 {
+        let (x, scale) = if a >= 999.5e9 && self.lang == Lang::En {
+            (a / 1e12, 4)
+        } else if a >= 999.5e6 {
             (a / 1e9, 3)
         } else if a >= 999.5e3 {
             (a / 1e6, 2)
@@ -70,10 +78,10 @@ impl Fmt {
             (a, 0)
         };
         let words = match self.lang {
-            Lang::En => ["", "\u{a0}k", "\u{a0}M", "\u{a0}B"],
-            Lang::It => ["", "\u{a0}mila", "\u{a0}mln", "\u{a0}mld"],
+            Lang::En => ["", "\u{a0}k", "\u{a0}M", "\u{a0}B", "\u{a0}T"],
+            Lang::It => ["", "\u{a0}mila", "\u{a0}mln", "\u{a0}mld", ""],
         };
-        // A thousand billions and more (extreme scenarios) keep their digits, grouped.
+        // Thousands of Italian billions keep their digits, grouped.
         let digits = if x >= 999.5 {
             self.group_digits(&format!("{x:.0}"))
         } else {
@@ -415,17 +423,16 @@ mod tests {
         assert_eq!(EN.money(950.0), "$950");
         assert_eq!(EN.money(5_970_000.0), "$5.97\u{a0}M");
         assert_eq!(EN.money(0.0), "$0");
-        assert_eq!(
-            EN.money(-1_460_192_008_629.0e9),
-            "−$1,460,192,008,629\u{a0}B"
-        );
-        assert_eq!(EN.money(3e29), "$300,000,000,000,000,000,000\u{a0}B");
-        assert_eq!(EN.money(999.9996e9), "$1,000\u{a0}B");
+        assert_eq!(EN.money(4.727e12), "$4.73\u{a0}T");
+        assert_eq!(EN.money(999.9996e9), "$1.00\u{a0}T");
+        assert_eq!(EN.money(999.4e12), "$999\u{a0}T");
+        assert_eq!(EN.money(-198_761_419.0e9), "−$1.99e17");
+        assert_eq!(EN.money(3e29), "$3.00e29");
         assert_eq!(EN.dollars(3e21), "$3,000,000,000,000,000,000,000");
-        assert_eq!(
-            Fmt { lang: Lang::It }.money(2.5e12),
-            "2.500\u{a0}mld\u{a0}$"
-        );
+        let it = Fmt { lang: Lang::It };
+        assert_eq!(it.money(2.5e12), "2.500\u{a0}mld\u{a0}$");
+        assert_eq!(it.money(999.4e12), "999.400\u{a0}mld\u{a0}$");
+        assert_eq!(it.money(-1.99e17), "−1,99e17\u{a0}$");
         assert_eq!(EN.money(999_999.0), "$1.00\u{a0}M");
         assert_eq!(EN.money(999.6), "$1.00\u{a0}k");
         assert_eq!(EN.money(999.4), "$999");
