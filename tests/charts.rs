@@ -356,6 +356,28 @@ fn halving_labels_never_run_into_each_other() {
     assert!((1..5).contains(&phone), "{phone} labels on a phone");
 }
 
+#[test]
+fn the_maps_axes_write_their_ticks_with_one_number_of_decimals() {
+    let style = Style {
+        scale: 1.0,
+        compact: false,
+        lang: Lang::En,
+        colors: &palette::LIGHT,
+    };
+    let p = model::run(&parse("").scenario);
+    let (_, out) = svg(ChartId::Map, &p, &style);
+    let decimals: Vec<usize> = out
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.parse::<f64>().is_ok())
+        .map(|l| l.split_once('.').map_or(0, |(_, d)| d.len()))
+        .collect();
+    // $/GPU-h under $10: every rate in cents (`2.50`, not `2.5`); BTC up to $130k: whole $k.
+    let count = |n: usize| decimals.iter().filter(|&&d| d == n).count();
+    assert!(count(2) >= 5 && count(0) >= 5, "{decimals:?}");
+    assert_eq!(count(2) + count(0), decimals.len(), "{decimals:?}");
+}
+
 /// The y pixel coordinates of the first polyline of `color` in an SVG.
 fn polyline_ys(svg: &str, color: &str) -> Vec<f64> {
     let line = svg

@@ -103,19 +103,22 @@ pub(super) fn draw<DB: DrawingBackend>(
             (0..2 * rows as i32).with_key_points(ticks(rows, labels)),
         )
         .map_err(err)?;
+    // One number of decimals along each axis (`2,50` beside `4,49`, not `2,5`), from its
+    // highest value: cents for rates under $10, dimes under $100; a tenth of $k for prices
+    // under $10k.
+    let last = |v: &[f64]| v.last().copied().unwrap_or(0.0);
+    let price_digits = if last(&map.btc_prices) < 1e4 { 1 } else { 0 };
+    let rate_digits = match last(&map.ai_rates) {
+        r if r < 10.0 => 2,
+        r if r < 100.0 => 1,
+        _ => 0,
+    };
     let price = |i: &i32| {
-        map.btc_prices
-            .get((*i / 2) as usize)
-            .map_or(String::new(), |p| {
-                f.number(p / 1e3, if *p < 1e4 { 1 } else { 0 })
-            })
+        (map.btc_prices.get((*i / 2) as usize))
+            .map_or(String::new(), |p| f.fixed(p / 1e3, price_digits))
     };
     let rate = |i: &i32| {
-        map.ai_rates
-            .get((*i / 2) as usize)
-            .map_or(String::new(), |r| {
-                f.number(*r, if *r < 10.0 { 2 } else { 0 })
-            })
+        (map.ai_rates.get((*i / 2) as usize)).map_or(String::new(), |r| f.fixed(*r, rate_digits))
     };
     chart
         .configure_mesh()
