@@ -32,7 +32,7 @@ fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
         LegendItem::msg(lang, Msg::LegendConvertingWins, c.ai, Mark::Band),
         LegendItem::msg(lang, Msg::LegendMiningWins, c.mining, Mark::Band),
         LegendItem::msg(lang, Msg::LegendBreakeven, c.baseline, Mark::Line),
-        LegendItem::msg(lang, Msg::LegendThisScenario, c.halving, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendThisScenario, c.halving, Mark::Outline),
     ]
 }
 

@@ -87,6 +87,8 @@ pub enum Mark {
     Band,
     /// A filled square, as opaque as the tornado's bars (85 %).
     Bar,
+    /// An outlined square, as the break-even map marks the scenario's cell.
+    Outline,
 }
 
 impl LegendItem {

@@ -178,7 +178,7 @@ pub fn chart_view(props: &Props) -> Html {
             if !p.legend.is_empty() {
             <ul class="legend">
                 { for p.legend.iter().map(|item| {
-                    let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band", Mark::Bar => "bar" };
+                    let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band", Mark::Bar => "bar", Mark::Outline => "outline" };
                     html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", charts::palette::css(item.color))}></span>{ &item.label }</li> }
                 }) }
             </ul>
