@@ -182,6 +182,11 @@ fn draw_swatch<DB: DrawingBackend>(
         }),
         Mark::Band => rect(x, x + width, px(5.0), item.color.mix(0.6).filled()),
         Mark::Bar => rect(x, x + width, px(5.0), item.color.mix(0.85).filled()),
-        Mark::Outline => rect(x, x + px(10.0), px(5.0), item.color.stroke_width(px(2.5) as u32)),
+        Mark::Outline => rect(
+            x,
+            x + px(10.0),
+            px(5.0),
+            item.color.stroke_width(px(2.5) as u32),
+        ),
     }
 }

@@ -576,7 +576,9 @@ fn baseline_dark(c: &Context) -> Kpi {
             )
         }
         None => {
-            let why = if p.scenario.get(Key::Shutoff) == 1.0 {
+            let why = if p.scenario.get(Key::Uptime) == 0.0 {
+                Msg::DarkNoUptime
+            } else if p.scenario.get(Key::Shutoff) == 1.0 {
                 Msg::DarkNever
             } else {
                 Msg::DarkNoShutoff
@@ -773,6 +775,9 @@ mod tests {
             .starts_with("Shut-off is disabled"));
         let k = run("uptime=0", Lang::En);
         assert_eq!(card(&k, "mining_breakeven_power").data_value, "");
+        assert!(card(&k, "baseline_dark_month")
+            .meaning
+            .starts_with("With 0\u{a0}% uptime the fleet never runs"));
     }
 
     #[test]

@@ -322,6 +322,7 @@ catalogue! {
     DarkMeaning = "In {month} the keep-mining fleet no longer covers its power bill and switches off (hashprice {hashprice}).",
     DarkNever = "Keeping mining covers its power bill in every month of the horizon.",
     DarkNoShutoff = "Shut-off is disabled: the fleet keeps mining even at a loss.",
+    DarkNoUptime = "With 0\u{a0}% uptime the fleet never runs: it has no power bill to cover.",
     KpiMiningPowerTitle = "Mining break-even power price",
     KpiMiningPowerShort = "Break-even power",
     MiningPowerMeaning = "In {month} mining covers its power bill up to {price}; it pays {now}.",

@@ -302,6 +302,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         DarkMeaning => "A {month} la flotta che continua a minare non copre più la bolletta e si spegne (hashprice {hashprice}).",
         DarkNever => "Continuare a minare copre la bolletta in ogni mese dell'orizzonte.",
         DarkNoShutoff => "Lo spegnimento è disattivato: la flotta mina anche in perdita.",
+        DarkNoUptime => "Con operatività allo 0\u{a0}% la flotta non gira mai: non ha bollette dell'energia da coprire.",
         KpiMiningPowerTitle => "Prezzo dell'energia di pareggio del mining",
         KpiMiningPowerShort => "Energia di pareggio",
         MiningPowerMeaning => "A {month} il mining copre la bolletta fino a {price}; ne paga {now}.",
