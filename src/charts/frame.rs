@@ -61,16 +61,15 @@ pub(super) fn revenue_chart<'a, DB: DrawingBackend + 'a>(
 
 /// Device px of a y labels' area that holds the widest of `ticks` (an axis' ends carry its
 /// longest labels: `−1.000`) beside the axis' title, a 12 px line on its side: at least 52 CSS
-/// px (compact) or 62.
-pub(super) fn y_label_area<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    style: &Style,
-    ticks: [String; 2],
-) -> u32 {
-    let font = style.font(12.0);
-    let width = |t: &String| area.estimate_text_size(t, &font).map_or(0, |(w, _)| w);
-    let widest = ticks.iter().map(width).max().unwrap_or(0);
-    (widest + style.px(12.0 * 1.3 + 10.0)).max(style.px(if style.compact { 52.0 } else { 62.0 }))
+/// px (compact) or 62. A tick's width is reckoned at 0.6 em a character (sans-serif digits are
+/// about 0.55 em), not measured: the ends' texts change at every slider step, and measuring
+/// them would cost each step a font change on the canvas.
+pub(super) fn y_label_area(style: &Style, ticks: [String; 2]) -> u32 {
+    let chars = ticks.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+    let widest = 12.0 * 0.6 * chars as f64;
+    style
+        .px(widest + 12.0 * 1.3 + 10.0)
+        .max(style.px(if style.compact { 52.0 } else { 62.0 }))
 }
 
 /// Builds a time chart's coordinates and label areas (the left one sized for `y_tick`'s labels,
@@ -85,7 +84,7 @@ pub(super) fn build_time_chart<'a, DB: DrawingBackend + 'a>(
 ) -> Result<TimeChart<'a, DB>, Error> {
     area.fill(&style.colors.background).map_err(err)?;
     let x_max = time.months.max(2) as i32 - 1;
-    let label_area = y_label_area(area, style, [y_tick(&y.start), y_tick(&y.end)]);
+    let label_area = y_label_area(style, [y_tick(&y.start), y_tick(&y.end)]);
     let mut builder = ChartBuilder::on(area);
     builder
         .margin(style.px(6.0))
@@ -301,7 +300,7 @@ impl Curve<'_> {
         let f = style.lang.fmt();
         let font = style.font(12.0);
         let width = |text: &str| area.estimate_text_size(text, &font).map_or(0, |(w, _)| w);
-        let label_area = y_label_area(area, style, [y0, y1].map(|y| axis.tick(y, f)));
+        let label_area = y_label_area(style, [y0, y1].map(|y| axis.tick(y, f)));
         // The full title where the plot is tall enough, else the short one, else the unit
         // alone (a low embed).
         let unit = [("unit", axis.unit(f))];
