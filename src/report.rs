@@ -114,7 +114,9 @@ pub fn json(
     let report = Report {
         schema: SCHEMA,
         query: canonical_query(&parsed.scenario),
-        warnings: parsed.warnings.iter().map(|w| w.text(Lang::En)).collect(),
+        warnings: (parsed.warnings.iter())
+            .map(|w| crate::i18n::plain(&w.text(Lang::En)))
+            .collect(),
         months: &p.months,
         years: &p.years,
         summary: &p.summary,

@@ -245,6 +245,12 @@ fn bad_queries_exit_zero_with_warnings() {
         .collect();
     assert_eq!(w.len(), 2);
     assert!(w[0].contains("`years`") && w[1].contains("`mw`"), "{w:?}");
+    // For a terminal or a script, a number and its unit are parted by a plain space.
+    let over = json(&["run", "mw=9999"]);
+    assert_eq!(
+        over["warnings"][0],
+        "`mw`: 9,999 is above the maximum 5,000 MW; using 5,000."
+    );
     assert_eq!(d["query"], "v=2&years=20");
 }
 
@@ -305,6 +311,9 @@ fn presets_are_listed_with_notes_and_queries() {
     let list = json(&["presets", "--format", "json"]);
     assert_eq!(list.as_array().unwrap().len(), 5);
     assert_eq!(keys(&list[0]), ["id", "title", "note", "query"]);
+    // Titles as ECONOMICS.md writes them: plain spaces, not the page's no-break ones.
+    assert_eq!(list[1]["title"], "Bitfarms, Washington: 18 MW to GPU cloud");
+    assert!(!text.contains('\u{a0}'));
 }
 
 #[test]

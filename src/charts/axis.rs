@@ -54,7 +54,7 @@ impl MoneyAxis {
 }
 
 /// A time axis of months from `start`: key points at each January (every other one when the
-/// horizon is long or the chart compact).
+/// horizon is long or the chart compact, every fourth on a compact chart of a long horizon).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimeAxis {
     /// First month.

@@ -6,7 +6,7 @@
 //! (a closed pipe, as in `| head`, is not an error).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use hashshift::i18n::Lang;
+use hashshift::i18n::{plain, Lang};
 use hashshift::model;
 use hashshift::report::{self, Analysis};
 use hashshift::scenario::{self, Applies, Kind, KEYS, PRESETS};
@@ -136,7 +136,7 @@ fn run(query: &str, format: RunFormat, with: &[With], out: &mut impl Write) -> i
             // Warnings go to stderr so that the table stays clean.
             let mut err = io::stderr().lock();
             for w in &parsed.warnings {
-                writeln!(err, "warning: {}", w.text(Lang::En))?;
+                writeln!(err, "warning: {}", plain(&w.text(Lang::En)))?;
             }
             match format {
                 RunFormat::Annual => report::annual_csv(&projection.years),
@@ -148,7 +148,7 @@ fn run(query: &str, format: RunFormat, with: &[With], out: &mut impl Write) -> i
 }
 
 fn presets(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
-    let en = |m| Lang::En.t(m);
+    let en = |m| plain(Lang::En.t(m));
     match format {
         ListFormat::Text => {
             for p in PRESETS {

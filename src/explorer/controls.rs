@@ -112,7 +112,12 @@ pub fn nudged(s: &Scenario, key: Key, up: bool) -> Option<f64> {
     let (lo, hi) = d.slider;
     let value = s.get(key);
     let step = if up { d.step } else { -d.step };
-    (value < lo || value > hi).then(|| s.with(key, value + step).get(key))
+    // Rounded to the finer of the value's and the step's decimals: 25.1 + 0.1 is 25.2, not
+    // 25.200000000000003, in the box and the link.
+    let decimals = |v: f64| format_number(v).split_once('.').map_or(0, |(_, f)| f.len());
+    let scale = 10f64.powi(decimals(value).max(decimals(d.step)).min(12) as i32);
+    let next = ((value + step) * scale).round() / scale;
+    (value < lo || value > hi).then(|| s.with(key, next).get(key))
 }
 
 /// The control of `key` for `s`, in `lang`.
@@ -243,6 +248,15 @@ mod tests {
         let s = parse("power=300").scenario;
         assert_eq!(nudged(&s, Key::Power, false), Some(299.5));
         assert_eq!(nudged(&s, Key::Power, true), Some(300.5));
+        // No float residue (the slider ends at 25 $M and 1,000 MW, in steps of 0.1): 25.1 + 0.1
+        // is 25.2, not 25.200000000000003; 1500.1 + 0.1 is 1500.2.
+        let capex = parse("capex=25.1").scenario;
+        assert_eq!(nudged(&capex, Key::Capex, true), Some(25.2));
+        let mw = parse("mw=1500.1").scenario;
+        assert_eq!(nudged(&mw, Key::Mw, true), Some(1500.2));
+        assert_eq!(nudged(&mw, Key::Mw, false), Some(1500.0));
+        let mw = parse("mw=1500.123").scenario;
+        assert_eq!(nudged(&mw, Key::Mw, true), Some(1500.223));
         // At the key's bound the step stays there.
         assert_eq!(
             nudged(&parse("power=500").scenario, Key::Power, true),

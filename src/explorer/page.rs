@@ -49,7 +49,8 @@ fn shown_warnings(state: &State) -> usize {
     }
 }
 
-/// The warnings banner's items, when it is open: the first [`SHOWN_WARNINGS`].
+/// The warnings banner's items, when it is open: the first eight, or two in an embed
+/// ([`SHOWN_WARNINGS`]).
 pub fn warnings(state: &State) -> Vec<String> {
     if !state.warnings_open {
         return Vec::new();

@@ -31,7 +31,8 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
         lang.fill(
             Msg::SummaryShareOf,
             &[
-                ("the", f.article(conv, false)),
+                // The article agrees with the number shown, to a tenth: 79.96 is `l'80 %`.
+                ("the", f.article((conv * 10.0).round() / 10.0, false)),
                 ("share", &f.number(conv, 1)),
                 ("mw", &mw),
             ],
@@ -154,6 +155,8 @@ mod tests {
         // Italian percentages take the article they are read with.
         assert!(of("conv=80", Lang::It).starts_with("Convertire l'80\u{a0}% di 100\u{a0}MW"));
         assert!(of("conv=40", Lang::It).starts_with("Convertire il 40\u{a0}% di 100\u{a0}MW"));
+        assert!(of("conv=79.96", Lang::It).starts_with("Convertire l'80\u{a0}% di"));
+        assert!(of("conv=7.96", Lang::It).starts_with("Convertire l'8\u{a0}% di"));
         let it = of("", Lang::It);
         assert!(
             it.starts_with(

@@ -130,12 +130,13 @@ impl Fmt {
 
     /// The definite article a percentage `share` takes as it is read aloud, with its space:
     /// Italian `il 40 %`, `l'80 %`, `lo 0 %`; joined to `in`, `nel 40 %`, `nell'8 %`,
-    /// `nello 0 %`. English needs none: empty.
+    /// `nello 0 %`; a negative share is read `meno…`, `il −8 %`. English needs none: empty.
+    /// `share` is the number as shown (7.96 shown as `8` is passed as 8).
     pub fn article(&self, share: f64, joined_to_in: bool) -> &'static str {
         if self.lang == Lang::En {
             return "";
         }
-        let whole = share.abs().trunc();
+        let whole = if share < 0.0 { 10.0 } else { share.trunc() };
         let spoken = format!("{whole:.0}");
         // `zero` takes `lo`; `uno`, `otto`, `undici`, `ottanta…` begin with a vowel.
         let form = if whole == 0.0 {
@@ -362,6 +363,7 @@ mod tests {
             (11.0, "l'", "nell'"),
             (18.0, "il ", "nel "),
             (40.0, "il ", "nel "),
+            (-8.0, "il ", "nel "),
             (80.0, "l'", "nell'"),
             (89.9, "l'", "nell'"),
             (100.0, "il ", "nel "),

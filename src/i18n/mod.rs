@@ -66,6 +66,12 @@ impl Lang {
     }
 }
 
+/// `text` for a terminal or a script (the CLI's output): the no-break spaces that keep a number
+/// with its unit on a page (`5,000\u{a0}MW`) become plain spaces, as ECONOMICS.md writes them.
+pub fn plain(text: &str) -> String {
+    text.replace(NBSP, " ")
+}
+
 /// Fills the `{name}` slots of a template.
 pub fn fill(template: &str, slots: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
