@@ -19,6 +19,34 @@ const SCENARIOS: [&str; 6] = [
 ];
 
 /// Draws chart `id` of `p` into an SVG string; the hover map and the SVG.
+/// The light theme in English, compact (a phone's chart) or not.
+fn light(compact: bool) -> Style {
+    Style {
+        scale: 1.0,
+        compact,
+        lang: Lang::En,
+        colors: &palette::LIGHT,
+    }
+}
+
+/// Chart `id` of `input` drawn as an SVG of `size` px.
+fn drawn(id: ChartId, input: &Input, size: (u32, u32), style: &Style) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        charts::draw(id, &root, input, style).unwrap();
+        root.present().unwrap();
+    }
+    out
+}
+
+/// Time chart `id` of `p` with `a` pinned, as an SVG, in the light theme.
+fn pinned_svg(id: ChartId, p: &Projection, a: &Projection) -> String {
+    let mut input = Input::new(p);
+    input.compare = Some(a);
+    drawn(id, &input, (900, 420), &light(false))
+}
+
 fn svg(id: ChartId, p: &Projection, style: &Style) -> (Option<XMap>, String) {
     let t = tornado(&p.scenario);
     let map = breakeven_map(p, 21, 21);
@@ -235,37 +263,13 @@ fn the_dark_theme_draws_on_its_own_background_with_its_own_colours() {
 
 #[test]
 fn time_charts_draw_the_pinned_scenario_in_grey() {
-    let style = Style {
-        scale: 1.0,
-        compact: false,
-        lang: Lang::En,
-        colors: &palette::LIGHT,
-    };
     let p = model::run(&parse("gpu=3").scenario);
     // A starts six months later: only its months on this axis are drawn.
     let a = model::run(&parse("start=2027-07").scenario);
     for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
-        let mut out = String::new();
-        {
-            let root = SVGBackend::with_string(&mut out, (900, 420)).into_drawing_area();
-            let mut input = Input::new(&p);
-            input.compare = Some(&a);
-            charts::draw(id, &root, &input, &style).unwrap();
-            root.present().unwrap();
-        }
-        let grey = out
-            .lines()
-            .find(|l| l.contains("polyline") && l.contains("#888888"))
-            .unwrap_or_else(|| panic!("{id:?}: no grey line"));
+        let out = pinned_svg(id, &p, &a);
         // 114 of A's 120 months fall on this chart's 120-month axis.
-        let points = grey
-            .split("points=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        assert_eq!(points.split_whitespace().count(), 114, "{id:?}");
+        assert_eq!(polyline_ys(&out, "#888888").len(), 114, "{id:?}");
         // The hover read-out gives A's value of the same calendar month, where A has one.
         let mut input = Input::new(&p);
         input.compare = Some(&a);
@@ -298,25 +302,11 @@ fn time_charts_draw_the_pinned_scenario_in_grey() {
 
 #[test]
 fn a_low_curve_chart_shortens_its_y_title_to_fit() {
-    let style = Style {
-        scale: 1.0,
-        compact: true,
-        lang: Lang::En,
-        colors: &palette::LIGHT,
-    };
     let p = model::run(&parse("").scenario);
     let curve = rates(&p);
-    let draw = |height: u32| {
-        let mut out = String::new();
-        {
-            let root = SVGBackend::with_string(&mut out, (390, height)).into_drawing_area();
-            let mut input = Input::new(&p);
-            input.rates = Some(&curve);
-            charts::draw(ChartId::Rates, &root, &input, &style).unwrap();
-            root.present().unwrap();
-        }
-        out
-    };
+    let mut input = Input::new(&p);
+    input.rates = Some(&curve);
+    let draw = |height: u32| drawn(ChartId::Rates, &input, (390, height), &light(true));
     let title = |svg: &str| {
         svg.lines()
             .map(str::trim)
@@ -333,22 +323,16 @@ fn a_low_curve_chart_shortens_its_y_title_to_fit() {
 
 #[test]
 fn halving_labels_never_run_into_each_other() {
-    let style = Style {
-        scale: 1.0,
-        compact: true,
-        lang: Lang::En,
-        colors: &palette::LIGHT,
-    };
     // Twenty years on a phone: five halvings, about 70 px apart, and the last near the edge.
     let p = model::run(&parse("years=20").scenario);
     assert_eq!(p.halving_months.len(), 5);
     let labels = |width: u32| {
-        let mut out = String::new();
-        {
-            let root = SVGBackend::with_string(&mut out, (width, 300)).into_drawing_area();
-            charts::draw(ChartId::Revenue, &root, &Input::new(&p), &style).unwrap();
-            root.present().unwrap();
-        }
+        let out = drawn(
+            ChartId::Revenue,
+            &Input::new(&p),
+            (width, 300),
+            &light(true),
+        );
         out.lines().filter(|l| l.trim() == "halving").count()
     };
     assert_eq!(labels(1200), 5, "room for every label");
@@ -358,14 +342,8 @@ fn halving_labels_never_run_into_each_other() {
 
 #[test]
 fn the_maps_axes_write_their_ticks_with_one_number_of_decimals() {
-    let style = Style {
-        scale: 1.0,
-        compact: false,
-        lang: Lang::En,
-        colors: &palette::LIGHT,
-    };
     let p = model::run(&parse("").scenario);
-    let (_, out) = svg(ChartId::Map, &p, &style);
+    let (_, out) = svg(ChartId::Map, &p, &light(false));
     let decimals: Vec<usize> = out
         .lines()
         .map(str::trim)
@@ -399,24 +377,11 @@ fn polyline_ys(svg: &str, color: &str) -> Vec<f64> {
 
 #[test]
 fn time_charts_scale_their_axis_to_show_the_pinned_scenario() {
-    let style = Style {
-        scale: 1.0,
-        compact: false,
-        lang: Lang::En,
-        colors: &palette::LIGHT,
-    };
     // A earns far more than this 18 MW site, and its hashprice is twice as high.
     let p = model::run(&parse("mw=18").scenario);
     let a = model::run(&parse("btc=130000").scenario);
     for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
-        let mut out = String::new();
-        {
-            let root = SVGBackend::with_string(&mut out, (900, 420)).into_drawing_area();
-            let mut input = Input::new(&p);
-            input.compare = Some(&a);
-            charts::draw(id, &root, &input, &style).unwrap();
-            root.present().unwrap();
-        }
+        let out = pinned_svg(id, &p, &a);
         let ys = polyline_ys(&out, "#888888");
         assert_eq!(ys.len(), 120, "{id:?}");
         // A line cut by the frame runs flat along it; A's own peak is a single month, and so
