@@ -111,13 +111,16 @@ pub fn nudged(s: &Scenario, key: Key, up: bool) -> Option<f64> {
     let d = key.def();
     let (lo, hi) = d.slider;
     let value = s.get(key);
+    if (lo..=hi).contains(&value) {
+        return None;
+    }
     let step = if up { d.step } else { -d.step };
     // Rounded to the finer of the value's and the step's decimals: 25.1 + 0.1 is 25.2, not
     // 25.200000000000003, in the box and the link.
     let decimals = |v: f64| format_number(v).split_once('.').map_or(0, |(_, f)| f.len());
     let scale = 10f64.powi(decimals(value).max(decimals(d.step)).min(12) as i32);
     let next = ((value + step) * scale).round() / scale;
-    (value < lo || value > hi).then(|| s.with(key, next).get(key))
+    Some(s.with(key, next).get(key))
 }
 
 /// The control of `key` for `s`, in `lang`.

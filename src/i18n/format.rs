@@ -136,10 +136,12 @@ impl Fmt {
         if self.lang == Lang::En {
             return "";
         }
-        let whole = if share < 0.0 { 10.0 } else { share.trunc() };
-        let spoken = format!("{whole:.0}");
-        // `zero` takes `lo`; `uno`, `otto`, `undici`, `ottanta…` begin with a vowel.
-        let form = if whole == 0.0 {
+        // How the number is read begins: `meno…` takes `il`, `zero` takes `lo`, and `uno`,
+        // `otto`, `undici`, `ottanta…` begin with a vowel.
+        let spoken = format!("{:.0}", share.trunc());
+        let form = if share < 0.0 {
+            0
+        } else if spoken == "0" {
             2
         } else if spoken.starts_with('8') || spoken == "1" || spoken == "11" {
             1
