@@ -432,7 +432,7 @@ fn the_hashprice_read_out_gives_the_block_subsidy_exactly() {
         .collect();
     assert!(!said.is_empty());
     assert!(
-        said.iter().all(|s| s.contains("0.78125 BTC/block")),
+        said.iter().all(|s| s.contains("0.78125\u{a0}BTC/block")),
         "{said:?}"
     );
 }

@@ -8,7 +8,7 @@ use super::state::{CopyWhat, State};
 use crate::charts::{self, ChartId, Frame, Style};
 use crate::i18n::Msg;
 use crate::report;
-use crate::scenario::{Key, Parsed, MARKET_SNAPSHOT};
+use crate::scenario::{Key, Parsed};
 use plotters::prelude::{DrawingArea, DrawingBackend};
 #[cfg(test)]
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
@@ -151,10 +151,7 @@ pub fn frame(state: &State) -> Frame {
         legend: page::legend(state, state.view.tab, &charts::palette::LIGHT),
         footer: vec![
             lang.fill(Msg::ExportSource, &[("link", &state.page_url)]),
-            lang.fill(
-                Msg::ExportSnapshot,
-                &[("date", &lang.fmt().date(MARKET_SNAPSHOT))],
-            ),
+            page::snapshot_dated(Msg::ExportSnapshot, lang),
         ],
     }
 }

@@ -2,7 +2,7 @@
 //! sentence saying what the number means or why it is missing.
 
 use super::data_value;
-use crate::i18n::{Fmt, Lang, Msg};
+use crate::i18n::{Article, Fmt, Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::{AiModel, Key, TerminalValue};
 
@@ -213,10 +213,8 @@ struct Context<'a> {
     p: &'a Projection,
     lang: Lang,
     f: Fmt,
-    /// The discount rates as words (`12 %/yr`, or mining's and AI's).
-    rates: String,
-    /// The horizon in words (`10 years`).
-    horizon: String,
+    /// The horizon and the discount rates in words.
+    terms: Terms,
     /// Whether any tranche starts building inside the horizon.
     converts: bool,
 }
@@ -262,35 +260,51 @@ impl Context<'_> {
     }
 }
 
-/// The horizon (`10 years`) and the discount rate or rates (`12 %/yr`; `12 %/yr for mining,
-/// 9 %/yr for AI`) of `s`, as the cards and the summary say them in `lang`.
-pub(super) fn horizon_and_rates(s: &crate::scenario::Scenario, lang: Lang) -> (String, String) {
-    let f = lang.fmt();
-    let years = s.int(Key::Years);
-    let horizon = f.quantity(&years.to_string(), f64::from(years), Some(Msg::UnitYears));
-    let (rate, airate) = (s.get(Key::Rate), s.get(Key::Airate));
-    let rates = if rate == airate {
-        lang.fill(Msg::RateSingle, &[("rate", &f.number(rate, 1))])
-    } else {
-        lang.fill(
-            Msg::RatePair,
-            &[("mining", &f.number(rate, 1)), ("ai", &f.number(airate, 1))],
-        )
-    };
-    (horizon, rates)
+/// How the cards and the summary word a scenario's horizon and discount rates.
+pub(super) struct Terms {
+    /// The horizon (`10 years`).
+    pub horizon: String,
+    /// The discount rate or rates (`12 %/yr`; `12 %/yr for mining, 9 %/yr for AI`).
+    pub rates: String,
+    /// The slot and text of the article `at` takes before the rates (Italian `al 12 %`,
+    /// `all'8 %`; English has none).
+    pub at_the_rates: (&'static str, &'static str),
+}
+
+impl Terms {
+    /// The terms of `s` in `lang`.
+    pub fn of(s: &crate::scenario::Scenario, lang: Lang) -> Terms {
+        let f = lang.fmt();
+        let years = s.int(Key::Years);
+        let horizon = f.quantity(&years.to_string(), f64::from(years), Some(Msg::UnitYears));
+        let (rate, airate) = (s.get(Key::Rate), s.get(Key::Airate));
+        let rates = if rate == airate {
+            lang.fill(Msg::RateSingle, &[("rate", &f.number(rate, 1))])
+        } else {
+            lang.fill(
+                Msg::RatePair,
+                &[("mining", &f.number(rate, 1)), ("ai", &f.number(airate, 1))],
+            )
+        };
+        // The article goes before the mining rate, which comes first.
+        let at_the_rates = f.article(rate, 1, Article::AtThe);
+        Terms {
+            horizon,
+            rates,
+            at_the_rates,
+        }
+    }
 }
 
 /// The KPI cards of a projection, in display order, in `lang`.
 pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
     let s = &p.scenario;
     let f = lang.fmt();
-    let (horizon, rates) = horizon_and_rates(s, lang);
     let c = Context {
         p,
         lang,
         f,
-        rates,
-        horizon,
+        terms: Terms::of(s, lang),
         converts: p.converts(),
     };
     vec![
@@ -322,8 +336,9 @@ fn npv(c: &Context) -> Kpi {
             sentence,
             &[
                 ("x", &c.f.money(adv.abs())),
-                ("rates", &c.rates),
-                ("horizon", &c.horizon),
+                c.terms.at_the_rates,
+                ("rates", &c.terms.rates),
+                ("horizon", &c.terms.horizon),
             ],
         )),
         c.converts.then_some(adv > 0.0),
@@ -336,6 +351,7 @@ fn terminal(c: &Context) -> Kpi {
         TerminalValue::Market => c.lang.fill(
             Msg::TerminalMarket,
             &[
+                c.f.article(s.get(Key::Caprate), 2, Article::OfThe),
                 ("cap", &c.f.number(s.get(Key::Caprate), 2)),
                 ("land", &c.f.money(s.get(Key::Landv) * 1e6)),
             ],
@@ -374,7 +390,7 @@ fn irr(c: &Context) -> Kpi {
                 Card::Irr,
                 titles,
                 Ok((data_value(r), c.f.percent_per_year(r))),
-                c.lang.fill(Msg::IrrMeaning, &[("rates", &c.rates)]),
+                c.lang.fill(Msg::IrrMeaning, &[("rates", &c.terms.rates)]),
                 favours,
             )
         }
@@ -413,7 +429,10 @@ fn payback(c: &Context) -> Kpi {
             Card::Payback,
             titles,
             Err(Msg::Never),
-            c.unless_no_plan(c.lang.fill(Msg::PaybackNever, &[("horizon", &c.horizon)])),
+            c.unless_no_plan(
+                c.lang
+                    .fill(Msg::PaybackNever, &[("horizon", &c.terms.horizon)]),
+            ),
             c.converts.then_some(false),
         ),
     }
@@ -546,6 +565,7 @@ fn next_halving(c: &Context) -> Kpi {
         c.lang.fill(
             Msg::HalvingMeaning,
             &[
+                c.f.date_article(halving, Article::AtThe),
                 ("date", &c.f.date(halving)),
                 ("minutes", &c.f.number(c.p.scenario.get(Key::Blockmin), 2)),
             ],
@@ -795,7 +815,7 @@ mod tests {
         assert_eq!(irr.value, "A: 6.5\u{a0}%/yr");
         let irr_change = irr.change.unwrap();
         assert!(
-            irr_change.starts_with('+') && irr_change.ends_with(" pts"),
+            irr_change.starts_with('+') && irr_change.ends_with("\u{a0}pts"),
             "{irr_change}"
         );
         let peak = card(&b, "peak_funding_usd").compare.clone().unwrap();
@@ -870,5 +890,24 @@ mod tests {
         }
         assert_eq!(it[0].title, "Vantaggio VAN della conversione");
         assert_eq!(card(&it, "next_halving").text, "apr 2028");
+    }
+
+    #[test]
+    fn italian_cards_take_the_article_of_the_number_they_name() {
+        let it = run("caprate=8&rate=0", Lang::It);
+        let meaning = |id| card(&it, id).meaning.clone();
+        assert!(
+            meaning("npv_advantage").ends_with(
+                "(VAN allo 0\u{a0}%/anno per il mining, 12\u{a0}%/anno per l'IA su 10\u{a0}anni)."
+            ),
+            "{}",
+            meaning("npv_advantage")
+        );
+        assert!(meaning("npv_advantage_terminal").contains("sale a un cap rate dell'8\u{a0}%"));
+        assert!(meaning("next_halving").starts_with("Intorno al 17 apr 2028,"));
+        let it = run("caprate=7", Lang::It);
+        assert!(card(&it, "npv_advantage_terminal")
+            .meaning
+            .contains("sale a un cap rate del 7\u{a0}%"));
     }
 }

@@ -6,7 +6,7 @@ use super::data_value;
 use super::state::{CopyWhat, Notice, Results, State};
 use crate::analysis::MonteCarlo;
 use crate::charts::{ChartId, Colors, LegendItem, Needs, Table};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Article, Lang, Msg};
 use crate::scenario::{Key, PRESETS};
 use std::rc::Rc;
 
@@ -152,9 +152,18 @@ pub fn headline(results: &Results, lang: Lang) -> String {
 
 /// The page's footer: the model's schema and the market snapshot's date.
 pub fn footer(lang: Lang) -> String {
+    snapshot_dated(Msg::Footer, lang)
+}
+
+/// Text `msg` in `lang`, which names the market snapshot's date (`{of_the}{date}`).
+pub(super) fn snapshot_dated(msg: Msg, lang: Lang) -> String {
+    let (f, date) = (lang.fmt(), crate::scenario::MARKET_SNAPSHOT);
     lang.fill(
-        Msg::Footer,
-        &[("date", &lang.fmt().date(crate::scenario::MARKET_SNAPSHOT))],
+        msg,
+        &[
+            f.date_article(date, Article::OfThe),
+            ("date", &f.date(date)),
+        ],
     )
 }
 
@@ -265,7 +274,7 @@ fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
                 ("p10", &f.money(mc.npv_advantage_p10)),
                 ("p50", &f.money(mc.npv_advantage_p50)),
                 ("p90", &f.money(mc.npv_advantage_p90)),
-                ("in_the", f.article(share, true)),
+                f.article(share, 0, Article::InThe),
                 ("share", &format!("{share:.0}")),
             ],
         ),

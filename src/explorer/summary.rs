@@ -1,7 +1,7 @@
 //! The written summary under the KPI cards: one or two sentences a reader could quote, in the
 //! page's language. It is also the charts' accessible description.
 
-use crate::i18n::{Lang, Msg, NBSP};
+use crate::i18n::{Article, Lang, Msg, NBSP};
 use crate::model::Projection;
 use crate::scenario::{AiModel, Key, TerminalValue};
 
@@ -10,7 +10,11 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     let s = &p.scenario;
     let f = lang.fmt();
     let sm = &p.summary;
-    let (horizon, rates) = super::kpi::horizon_and_rates(s, lang);
+    let super::kpi::Terms {
+        horizon,
+        rates,
+        at_the_rates,
+    } = super::kpi::Terms::of(s, lang);
     let mw = format!("{}{NBSP}MW", f.number(s.get(Key::Mw), 1));
     let converts = p.converts();
     let start = f.month(s.month(Key::Cstart));
@@ -18,6 +22,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
         return lang.fill(
             Msg::SummaryNoPlan,
             &[
+                f.article(s.get(Key::Mw), 1, Article::ThePlural),
                 ("mw", &mw),
                 ("month", &f.month(s.month(Key::Start))),
                 ("horizon", &horizon),
@@ -31,8 +36,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
         lang.fill(
             Msg::SummaryShareOf,
             &[
-                // The article agrees with the number shown, to a tenth: 79.96 is `l'80 %`.
-                ("the", f.article((conv * 10.0).round() / 10.0, false)),
+                f.article(conv, 1, Article::The),
                 ("share", &f.number(conv, 1)),
                 ("mw", &mw),
             ],
@@ -80,6 +84,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
             ("what", &what),
             ("month", &start),
             ("x", &f.money(adv.abs())),
+            at_the_rates,
             ("rates", &rates),
             ("horizon", &horizon),
             ("terminal", &terminal_clause),
@@ -147,7 +152,7 @@ mod tests {
             .contains(", contando 1,70\u{a0}mld\u{a0}$ per il valore delle sale all'orizzonte."));
         let colo = of("ai=colo&conv=40&phases=2&tv=book", Lang::En);
         assert!(
-            colo.starts_with("Converting 40\u{a0}% of 100\u{a0}MW to an AI hall leased to a tenant in 2 tranches from Jan 2027"),
+            colo.starts_with("Converting 40\u{a0}% of 100\u{a0}MW to an AI hall leased to a tenant in 2\u{a0}tranches from Jan 2027"),
             "{colo}"
         );
         assert!(colo.contains("the assets' book value"), "{colo}");
@@ -157,6 +162,21 @@ mod tests {
         assert!(of("conv=40", Lang::It).starts_with("Convertire il 40\u{a0}% di 100\u{a0}MW"));
         assert!(of("conv=79.96", Lang::It).starts_with("Convertire l'80\u{a0}% di"));
         assert!(of("conv=7.96", Lang::It).starts_with("Convertire l'8\u{a0}% di"));
+        // So do the discount rate (the mining one, which comes first) and all the megawatts.
+        for (q, said) in [
+            ("", "minare, al 12\u{a0}%/anno su 10\u{a0}anni"),
+            (
+                "rate=8",
+                "minare, all'8\u{a0}%/anno per il mining, 12\u{a0}%/anno per l'IA",
+            ),
+            ("rate=0&airate=0", "minare, allo 0\u{a0}%/anno su"),
+            ("rate=11.04&airate=11.04", "minare, all'11\u{a0}%/anno su"),
+        ] {
+            let it = of(q, Lang::It);
+            assert!(it.contains(said), "{q}: {it}");
+        }
+        assert!(of("conv=0&mw=80", Lang::It).starts_with("Tutti gli 80\u{a0}MW continuano"));
+        assert!(of("conv=0", Lang::It).starts_with("Tutti i 100\u{a0}MW continuano"));
         let it = of("", Lang::It);
         assert!(
             it.starts_with(

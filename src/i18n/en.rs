@@ -62,7 +62,7 @@ catalogue! {
     CompareAmount = "NPV advantage",
     NothingChanged = "Nothing has changed since A was pinned.",
     CompareValue = "A: {value}",
-    PointsValue = "{v} pts",
+    PointsValue = "{v}\u{a0}pts",
     Download = "Download",
     ExportCsv = "Monthly table (CSV)",
     ExportAnnual = "Yearly table (CSV)",
@@ -84,7 +84,7 @@ catalogue! {
     SummaryWhatGpu = "{mw} to a GPU cloud",
     SummaryWhatColo = "{mw} to an AI hall leased to a tenant",
     SummaryShareOf = "{share}\u{a0}% of {mw}",
-    SummaryTranches = "{what} in {n} tranches",
+    SummaryTranches = "{what} in {n}\u{a0}tranches",
     SummaryPeak = "At its peak it needs {x} more cash than mining ({month})",
     SummaryIrr = "its return on that cash is {irr}",
     SummaryPayback = "operations pay it back by {month}",
@@ -253,7 +253,7 @@ catalogue! {
     HelpElas = "How strongly network hashrate follows the BTC price (also in the break-even BTC price).",
     LabelSeed = "Random seed",
     HelpSeed = "Same seed, same random paths.",
-    SnapshotNote = "Market snapshot of {date}: difficulty 124.93\u{a0}T (≈ 890\u{a0}EH/s), BTC ≈ $64k mid-June, fees ≈ 0.017 BTC a block.",
+    SnapshotNote = "Market snapshot of {date}: difficulty 124.93\u{a0}T (≈ 890\u{a0}EH/s), BTC ≈ $64k mid-June, fees ≈ 0.017\u{a0}BTC a block.",
 
     // Presets
     PresetKeepMiningTitle = "Keep mining",
@@ -413,7 +413,7 @@ catalogue! {
     PlanPercentiles = "Plan p10 / p50 / p90",
     KeepMiningPercentiles = "Keep mining p10 / p50 / p90",
     UnitPerPhDay = "{v}/PH/day",
-    UnitPerBlock = "{v} BTC/block",
+    UnitPerBlock = "{v}\u{a0}BTC/block",
     MwValue = "{v}\u{a0}MW",
     EhsValue = "{v}\u{a0}EH/s",
     MiningRate = "Mining rate",
@@ -438,7 +438,7 @@ catalogue! {
     McSimulate = "Simulate 1,000 BTC price paths",
     McRunning = "Simulating price paths… {percent}\u{a0}%",
     McStale = "Updating for the new inputs ({percent}\u{a0}%); the numbers below are for the previous ones.",
-    McResult = "{paths} paths · NPV advantage p10 {p10} · median {p50} · p90 {p90} · converting wins in {share}\u{a0}% of paths",
+    McResult = "{paths}\u{a0}paths · NPV advantage p10 {p10} · median {p50} · p90 {p90} · converting wins in {share}\u{a0}% of paths",
 
     // Warnings about a link or a typed value
     WarnValueWithoutKey = "A value without a key ({value}) was ignored.",

@@ -1,5 +1,6 @@
 //! Numbers, money and dates for people, in a language's conventions.
 
+use super::article::{Article, Sound};
 use super::{Lang, Msg};
 use crate::calendar::{Date, YearMonth};
 
@@ -128,34 +129,33 @@ impl Fmt {
         out
     }
 
-    /// The definite article a percentage `share` takes as it is read aloud, with its space:
-    /// Italian `il 40 %`, `l'80 %`, `lo 0 %`; joined to `in`, `nel 40 %`, `nell'8 %`,
-    /// `nello 0 %`; a negative share is read `meno…`, `il −8 %`. English needs none: empty.
-    /// `share` is the number as shown (7.96 shown as `8` is passed as 8).
-    pub fn article(&self, share: f64, joined_to_in: bool) -> &'static str {
-        if self.lang == Lang::En {
-            return "";
-        }
-        // How the number is read begins: `meno…` takes `il`, `zero` takes `lo`, and `uno`,
-        // `otto`, `undici`, `ottanta…` begin with a vowel.
-        let spoken = format!("{:.0}", share.trunc());
-        let form = if share < 0.0 {
-            0
-        } else if spoken == "0" {
-            2
-        } else if spoken.starts_with('8') || spoken == "1" || spoken == "11" {
-            1
-        } else {
-            0
+    /// The slot of `article` and its text before number `value` written to `decimals`
+    /// decimals, as it is read aloud, to fill a template with: Italian `il 40 %`, `l'80 %`
+    /// (79.96 written `80`), `lo 0 %`, `nell'8 %`, `all'8 %`, `gli 80 MW`; a negative number
+    /// is read `meno…`, `il −8 %`. English needs none: empty.
+    pub fn article(
+        &self,
+        value: f64,
+        decimals: i32,
+        article: Article,
+    ) -> (&'static str, &'static str) {
+        let scale = 10f64.powi(decimals);
+        let shown = (value * scale).round() / scale;
+        let text = match self.lang {
+            Lang::En => "",
+            Lang::It => article.italian(Sound::of_number(shown)),
         };
-        match (joined_to_in, form) {
-            (false, 0) => "il ",
-            (false, 1) => "l'",
-            (false, _) => "lo ",
-            (true, 0) => "nel ",
-            (true, 1) => "nell'",
-            (true, _) => "nello ",
-        }
+        (article.slot(), text)
+    }
+
+    /// The slot of `article` and its text before date `d` as [`Fmt::date`] writes it: Italian
+    /// `il 1º`, `l'8`, `all'11`, `del 15`. English needs none: empty.
+    pub fn date_article(&self, d: Date, article: Article) -> (&'static str, &'static str) {
+        let text = match self.lang {
+            Lang::En => "",
+            Lang::It => article.italian(Sound::of_day(d.day)),
+        };
+        (article.slot(), text)
     }
 
     /// A yearly rate given as a fraction: `0.048` → `4.8 %/yr`.
@@ -289,9 +289,14 @@ impl Fmt {
         query_form.replace('.', &self.marks().1.to_string())
     }
 
-    /// A date for people: `17 Apr 2028`, `17 apr 2028`.
+    /// A date for people: `17 Apr 2028`, `17 apr 2028`; Italian writes the first day `1º`.
     pub fn date(&self, d: Date) -> String {
-        format!("{} {}", d.day, self.month(d.year_month()))
+        let ordinal = if self.lang == Lang::It && d.day == 1 {
+            "º"
+        } else {
+            ""
+        };
+        format!("{}{ordinal} {}", d.day, self.month(d.year_month()))
     }
 
     /// A month for people: `Apr 2028`, `apr 2028`.
@@ -355,29 +360,59 @@ mod tests {
     }
 
     #[test]
-    fn italian_percentages_take_the_article_they_are_read_with() {
+    fn italian_numbers_take_the_article_they_are_read_with() {
         let it = Fmt { lang: Lang::It };
+        let every = |shown| Article::ALL.map(|a| it.article(shown, 1, a).1);
         let cases = [
-            (0.0, "lo ", "nello "),
-            (0.4, "lo ", "nello "),
-            (1.0, "l'", "nell'"),
-            (8.5, "l'", "nell'"),
-            (11.0, "l'", "nell'"),
-            (18.0, "il ", "nel "),
-            (40.0, "il ", "nel "),
-            (-8.0, "il ", "nel "),
-            (80.0, "l'", "nell'"),
-            (89.9, "l'", "nell'"),
-            (100.0, "il ", "nel "),
+            (0.0, ["lo ", "nello ", "allo ", "dello ", "gli "]),
+            (0.4, ["lo ", "nello ", "allo ", "dello ", "gli "]),
+            (1.0, ["l'", "nell'", "all'", "dell'", "gli "]),
+            (8.5, ["l'", "nell'", "all'", "dell'", "gli "]),
+            (11.0, ["l'", "nell'", "all'", "dell'", "gli "]),
+            (18.0, ["il ", "nel ", "al ", "del ", "i "]),
+            (40.0, ["il ", "nel ", "al ", "del ", "i "]),
+            (-8.0, ["il ", "nel ", "al ", "del ", "i "]),
+            (80.0, ["l'", "nell'", "all'", "dell'", "gli "]),
+            (89.9, ["l'", "nell'", "all'", "dell'", "gli "]),
+            (100.0, ["il ", "nel ", "al ", "del ", "i "]),
+            (800.0, ["l'", "nell'", "all'", "dell'", "gli "]),
         ];
-        for (share, bare, joined) in cases {
+        for (shown, forms) in cases {
+            assert_eq!(every(shown), forms, "{shown}");
+        }
+        assert_eq!(EN.article(80.0, 1, Article::InThe), ("in_the", ""));
+        // The article agrees with the number as written: 79.96 written to a tenth is `80`.
+        assert_eq!(it.article(79.96, 1, Article::The).1, "l'");
+        assert_eq!(it.article(79.96, 2, Article::The).1, "il ");
+    }
+
+    #[test]
+    fn italian_dates_take_the_article_of_their_day() {
+        let it = Fmt { lang: Lang::It };
+        let day = |day| Date {
+            year: 2028,
+            month: 4,
+            day,
+        };
+        // The first is written `1º` and read `primo`; `otto` and `undici` begin with a vowel.
+        let cases = [
+            (1, "al 1º apr 2028"),
+            (8, "all'8 apr 2028"),
+            (11, "all'11 apr 2028"),
+        ];
+        for (d, said) in cases
+            .into_iter()
+            .chain([(17, "al 17 apr 2028"), (18, "al 18 apr 2028")])
+        {
+            let d = day(d);
             assert_eq!(
-                (it.article(share, false), it.article(share, true)),
-                (bare, joined),
-                "{share}"
+                format!("{}{}", it.date_article(d, Article::AtThe).1, it.date(d)),
+                said
             );
         }
-        assert_eq!(EN.article(80.0, true), "");
+        assert_eq!(it.date_article(day(8), Article::OfThe), ("of_the", "dell'"));
+        assert_eq!(EN.date_article(day(8), Article::AtThe).1, "");
+        assert_eq!(EN.date(day(1)), "1 Apr 2028");
     }
 
     #[test]
