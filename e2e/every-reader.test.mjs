@@ -161,6 +161,10 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
   await waitForQuery(page, (s) => s.includes('power=299.5&'));
   assert.equal(await slider.getAttribute('aria-valuetext'), '299,5\u00a0$/MWh');
   assert.equal(await page.inputValue('[name="power"]'), '299,5');
+  // So does a page: a tenth of the slider's range, 20.
+  await page.keyboard.press('PageDown');
+  await waitForQuery(page, (s) => s.includes('power=279.5&'));
+  assert.equal(await slider.getAttribute('aria-valuetext'), '279,5\u00a0$/MWh');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,6 +3,7 @@
 
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
+use hashshift::explorer::controls::Nudge;
 use hashshift::explorer::export::{self, Export};
 use hashshift::explorer::page::{self, McLine};
 use hashshift::explorer::{
@@ -89,6 +90,22 @@ fn a_slider_step_is_a_set() {
     assert_eq!(effects, update(&mut set, Action::Set(Key::Power, 47.0)));
     assert_eq!(slid.scenario, set.scenario);
     assert_eq!(slid.query(), "v=2&power=47");
+}
+
+#[test]
+fn presses_beyond_a_slider_each_move_the_value_as_it_stands() {
+    // `power=300` is beyond the slider's 0–200: two ArrowLefts and a PageDown that arrive
+    // before the page renders again each count, from the value the one before left.
+    let mut s = load("power=300");
+    let left = Nudge::of_key("ArrowLeft").unwrap();
+    update(&mut s, Action::Nudge(Key::Power, left));
+    update(&mut s, Action::Nudge(Key::Power, left));
+    assert_eq!(s.scenario.get(Key::Power), 299.0);
+    let effects = update(
+        &mut s,
+        Action::Nudge(Key::Power, Nudge::of_key("PageDown").unwrap()),
+    );
+    assert_eq!(effects, [url("v=2&power=279", false)]);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::calendar::YearMonth;
 use crate::i18n::{Lang, Msg};
-use crate::scenario::{format_number, Group, Key, Kind, Scenario, Warning, KEYS, MARKET_SNAPSHOT};
+use crate::scenario::{format_number, Group, Key, Kind, Scenario, Warning, KEYS};
 
 /// The form element of a control.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,24 +103,55 @@ pub fn spoken(key: Key, v: f64, lang: Lang) -> String {
     key.with_unit(v, 6, lang)
 }
 
-/// An arrow key's nudge of the slider of number key `key` when `s` holds a value beyond the
-/// slider's range (a link or the box may set values the slider cannot show): one step from
-/// the exact value, `up` or down, not from the slider's end, which would jump (`power=300` on
-/// a slider ending at 200 would fall to 199.5). `None` inside the range: the slider steps.
-pub fn nudged(s: &Scenario, key: Key, up: bool) -> Option<f64> {
+/// A key press on a slider: a step or a page, up or down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Nudge {
+    /// Towards larger values.
+    pub up: bool,
+    /// A page (a tenth of the slider's range, as browsers page a range input), not a step.
+    pub page: bool,
+}
+
+impl Nudge {
+    /// The nudge key `name` (a `KeyboardEvent.key`) asks for, if it asks for one.
+    pub fn of_key(name: &str) -> Option<Nudge> {
+        let (up, page) = match name {
+            "ArrowUp" | "ArrowRight" => (true, false),
+            "ArrowDown" | "ArrowLeft" => (false, false),
+            "PageUp" => (true, true),
+            "PageDown" => (false, true),
+            _ => return None,
+        };
+        Some(Nudge { up, page })
+    }
+}
+
+/// Whether the slider of number key `key` cannot show `s`'s value: a link or the box may set
+/// values beyond the slider's range. The slider then stands at its end, and its own steps
+/// would jump from there (`power=300` on a slider ending at 200 would fall to 199.5), so the
+/// page nudges the value itself ([`nudged`]).
+pub fn beyond_slider(s: &Scenario, key: Key) -> bool {
+    let (lo, hi) = key.def().slider;
+    !(lo..=hi).contains(&s.get(key))
+}
+
+/// `key`'s value in `s` after `nudge`: a step or a page from the exact value, within the key's
+/// bounds, rounded to the finer of the value's and the step's decimals (25.1 + 0.1 is 25.2,
+/// not 25.200000000000003, in the box and the link).
+pub fn nudged(s: &Scenario, key: Key, nudge: Nudge) -> f64 {
     let d = key.def();
     let (lo, hi) = d.slider;
+    // A page is a whole number of steps, so it has the step's decimals.
+    let size = if nudge.page {
+        ((hi - lo) / 10.0 / d.step).round().max(1.0) * d.step
+    } else {
+        d.step
+    };
     let value = s.get(key);
-    if (lo..=hi).contains(&value) {
-        return None;
-    }
-    let step = if up { d.step } else { -d.step };
-    // Rounded to the finer of the value's and the step's decimals: 25.1 + 0.1 is 25.2, not
-    // 25.200000000000003, in the box and the link.
     let decimals = |v: f64| format_number(v).split_once('.').map_or(0, |(_, f)| f.len());
     let scale = 10f64.powi(decimals(value).max(decimals(d.step)).min(12) as i32);
-    let next = ((value + step) * scale).round() / scale;
-    Some(s.with(key, next).get(key))
+    let next = value + if nudge.up { size } else { -size };
+    s.with(key, (next * scale).round() / scale).get(key)
 }
 
 /// The control of `key` for `s`, in `lang`.
@@ -176,12 +207,9 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
         label,
         unit: d.unit.map(|u| lang.t(u)),
         help: lang.t(d.help),
-        note: d.snapshot.then(|| {
-            lang.fill(
-                Msg::SnapshotNote,
-                &[("date", &lang.fmt().date(MARKET_SNAPSHOT))],
-            )
-        }),
+        note: d
+            .snapshot
+            .then(|| super::page::snapshot_dated(Msg::SnapshotNote, lang)),
         reset_title: lang.fill(Msg::ResetTitle, &[("value", &default_text)]),
         reset_label: lang.fill(Msg::ResetLabel, &[("label", label)]),
         at_default: value == default,
@@ -246,31 +274,36 @@ mod tests {
     use crate::scenario::parse;
 
     #[test]
-    fn arrows_step_from_a_value_beyond_the_slider_not_from_its_end() {
-        // The power slider runs 0–200 $/MWh in steps of 0.5; the key takes up to 500.
+    fn arrows_and_pages_step_from_a_value_beyond_the_slider_not_from_its_end() {
+        let key = |name| Nudge::of_key(name).unwrap();
+        // The power slider runs 0–200 $/MWh in steps of 0.5 (a page is 20); the key takes up
+        // to 500.
         let s = parse("power=300").scenario;
-        assert_eq!(nudged(&s, Key::Power, false), Some(299.5));
-        assert_eq!(nudged(&s, Key::Power, true), Some(300.5));
+        assert!(beyond_slider(&s, Key::Power));
+        assert_eq!(nudged(&s, Key::Power, key("ArrowLeft")), 299.5);
+        assert_eq!(nudged(&s, Key::Power, key("ArrowDown")), 299.5);
+        assert_eq!(nudged(&s, Key::Power, key("ArrowUp")), 300.5);
+        assert_eq!(nudged(&s, Key::Power, key("PageDown")), 280.0);
+        assert_eq!(nudged(&s, Key::Power, key("PageUp")), 320.0);
+        assert_eq!(Nudge::of_key("Home"), None);
         // No float residue (the slider ends at 25 $M and 1,000 MW, in steps of 0.1): 25.1 + 0.1
         // is 25.2, not 25.200000000000003; 1500.1 + 0.1 is 1500.2.
         let capex = parse("capex=25.1").scenario;
-        assert_eq!(nudged(&capex, Key::Capex, true), Some(25.2));
+        assert_eq!(nudged(&capex, Key::Capex, key("ArrowRight")), 25.2);
+        assert_eq!(nudged(&capex, Key::Capex, key("PageUp")), 27.6);
         let mw = parse("mw=1500.1").scenario;
-        assert_eq!(nudged(&mw, Key::Mw, true), Some(1500.2));
-        assert_eq!(nudged(&mw, Key::Mw, false), Some(1500.0));
+        assert_eq!(nudged(&mw, Key::Mw, key("ArrowRight")), 1500.2);
+        assert_eq!(nudged(&mw, Key::Mw, key("ArrowLeft")), 1500.0);
         let mw = parse("mw=1500.123").scenario;
-        assert_eq!(nudged(&mw, Key::Mw, true), Some(1500.223));
-        // At the key's bound the step stays there.
+        assert_eq!(nudged(&mw, Key::Mw, key("ArrowRight")), 1500.223);
+        // At the key's bound the value stays there.
         assert_eq!(
-            nudged(&parse("power=500").scenario, Key::Power, true),
-            Some(500.0)
+            nudged(&parse("power=500").scenario, Key::Power, key("PageUp")),
+            500.0
         );
         // Inside the range the slider steps by itself.
-        assert_eq!(
-            nudged(&parse("power=200").scenario, Key::Power, false),
-            None
-        );
-        assert_eq!(nudged(&parse("").scenario, Key::Power, true), None);
+        assert!(!beyond_slider(&parse("power=200").scenario, Key::Power));
+        assert!(!beyond_slider(&parse("").scenario, Key::Power));
     }
 
     #[test]

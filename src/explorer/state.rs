@@ -1,7 +1,7 @@
 //! The explorer's state, one [`Action`] per user gesture or outside event, and the pure
 //! [`update`] that applies it and says which [`Effect`]s the shell must run.
 
-use super::controls::{committed, set_typed};
+use super::controls::{committed, nudged, set_typed, Nudge};
 use super::export::Export;
 use super::view::{PageWarning, View, ViewWarning};
 use crate::analysis::{
@@ -163,6 +163,10 @@ pub enum Action {
     Set(Key, f64),
     /// A slider moved a key: as `Set` (the shell draws the chart in view before the page).
     Slide(Key, f64),
+    /// A key press on a slider that cannot show the key's value: the value moves by itself, as
+    /// the state holds it when the press arrives ([`super::controls::nudged`]); drawn as
+    /// `Slide`.
+    Nudge(Key, Nudge),
     /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
     SetText(Key, String),
     /// Text committed in a key's number box, and the key's value when typing began, which
@@ -419,6 +423,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::Set(key, value) | Action::Slide(key, value) => state.scenario.set(key, value),
+        Action::Nudge(key, nudge) => {
+            let value = nudged(&state.scenario, key, nudge);
+            state.scenario.set(key, value);
+        }
         Action::SetText(key, text) => {
             let warnings = set_typed(&mut state.scenario, key, &text, state.view.lang);
             state.warn(warnings);

@@ -229,18 +229,16 @@ fn control_view(props: &ControlProps) -> Html {
                 let _ = slider.set_attribute("aria-valuetext", &said);
                 Some(Action::Slide(key, v))
             });
-            // Arrows step from a value beyond the slider's range, not from the slider's end.
+            // Beyond the slider's range, arrows and pages move the value itself, not the
+            // slider's end. The value moves as the state holds it when the press arrives: a
+            // key's repeats before a render each count.
             let on_key = forward(dispatch, move |e: KeyboardEvent| {
-                let up = match e.key().as_str() {
-                    "ArrowUp" | "ArrowRight" => true,
-                    "ArrowDown" | "ArrowLeft" => false,
-                    _ => return None,
-                };
-                let v = controls::nudged(&s, key, up)?;
+                let nudge = controls::Nudge::of_key(&e.key())?;
+                if !controls::beyond_slider(&s, key) {
+                    return None;
+                }
                 e.prevent_default();
-                let slider = target::<HtmlInputElement>(&e)?;
-                let _ = slider.set_attribute("aria-valuetext", &controls::spoken(key, v, lang));
-                Some(Action::Slide(key, v))
+                Some(Action::Nudge(key, nudge))
             });
             // While typing, clean values apply at once; the rest waits for the change.
             let before = draft_now.as_ref().map_or(s.get(key), |d| d.before);
