@@ -215,6 +215,8 @@ pub(super) fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::{fitted, rows_that_fit};
+    use crate::i18n::Lang;
+    use crate::scenario::{AiModel, Key};
 
     #[test]
     fn a_short_chart_keeps_the_widest_rows_that_fit() {
@@ -232,5 +234,19 @@ mod tests {
         assert_eq!(fitted("Power price", 200, &width), "Power price");
         assert_eq!(fitted("Prezzo di noleggio GPU", 100, &width), "Prezzo di…");
         assert_eq!(fitted("Costo GPU", 10, &width), "…");
+    }
+
+    #[test]
+    fn every_inputs_name_fits_a_phones_tornado_whole() {
+        // On a 390 px phone the label area (38 % of the chart) shows 25 characters of the
+        // page's font ("Costi operativi cloud GPU"); the ellipsis is for narrower embeds.
+        for lang in Lang::ALL {
+            for ai in [AiModel::Gpu, AiModel::Colo] {
+                for key in Key::tornado(ai) {
+                    let name = lang.t(key.def().label);
+                    assert!(name.chars().count() <= 25, "{name}");
+                }
+            }
+        }
     }
 }
