@@ -3,15 +3,16 @@
 
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
-use hashshift::explorer::controls::Nudge;
+use hashshift::explorer::controls::{self, Nudge};
 use hashshift::explorer::export::{self, Export};
 use hashshift::explorer::page::{self, McLine};
+use hashshift::explorer::{kpi, summary};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
 };
 use hashshift::i18n::Lang;
 use hashshift::report;
-use hashshift::scenario::{Key, Preset};
+use hashshift::scenario::{Key, Preset, KEYS};
 use std::rc::Rc;
 
 const PAGE: &str = "https://example.org/tools/hashshift/";
@@ -438,7 +439,7 @@ fn the_yearly_table_and_the_footer() {
     let last = &s.projection().years[2];
     assert_eq!(t.rows[2][8], Lang::En.fmt().money(last.cumulative_delta));
     assert!(page::footer(Lang::En).contains("snapshot of 15 Jun 2026"));
-    assert!(page::footer(Lang::It).contains("15 giu 2026"));
+    assert!(page::footer(Lang::It).contains("istantanea del 15 giu 2026"));
 }
 
 #[test]
@@ -545,4 +546,63 @@ fn the_banner_lists_eight_warnings_two_in_an_embed_and_counts_the_rest() {
     let s = load("v=2&mw=18&fbclid=IwAR0abc&utm_source=twitter&utm_medium=social");
     assert!(s.warnings.is_empty() && page::warnings(&s).is_empty());
     assert_eq!(s.query(), "v=2&mw=18");
+}
+
+#[test]
+fn every_sentence_fills_every_slot_in_every_language() {
+    // Scenarios whose sentences take every article and every branch: one or two discount rates,
+    // the market or book terminal value, nothing converted, a share of the site.
+    let queries = [
+        "mc=200&tab=fan",
+        "rate=8&caprate=8&conv=80&mc=200&tab=fan",
+        "airate=0&ai=colo&tv=book&phases=2",
+        "conv=0&mw=80",
+    ];
+    for q in queries {
+        let mut s = load(q);
+        start(&mut s);
+        if let Some(result) = monte_carlo(s.projection()) {
+            let (scenario, result) = (s.scenario, Rc::new(result));
+            update(
+                &mut s,
+                Action::MonteCarloDone(Box::new(McResult { scenario, result })),
+            );
+        }
+        for lang in Lang::ALL {
+            let p = s.projection();
+            let mut texts = vec![summary::summary(p, lang), page::footer(lang)];
+            for card in kpi::cards(p, lang) {
+                texts.extend([card.meaning, card.text]);
+            }
+            for d in KEYS {
+                let c = controls::control(&s.scenario, d.key, lang);
+                texts.extend(c.note.into_iter().chain([c.reset_title, c.reset_label]));
+            }
+            match page::monte_carlo_line(&s, ChartId::Fan) {
+                Some(McLine::Current(n)) => texts.push(n.text),
+                _ => assert!(!q.contains("mc="), "{q}: the numbers of its run"),
+            }
+            for text in texts {
+                assert!(!text.contains(['{', '}']), "{q} in {}: {text}", lang.code());
+            }
+        }
+    }
+    // Italian names the snapshot with its article, and the Monte Carlo share with its own.
+    assert!(page::footer(Lang::It).contains("istantanea del 15 giu 2026"));
+    let mut s = load("mc=200&tab=fan&lang=it");
+    start(&mut s);
+    let result = Rc::new(monte_carlo(s.projection()).unwrap());
+    let scenario = s.scenario;
+    update(
+        &mut s,
+        Action::MonteCarloDone(Box::new(McResult { scenario, result })),
+    );
+    let Some(McLine::Current(n)) = page::monte_carlo_line(&s, ChartId::Fan) else {
+        panic!("current numbers");
+    };
+    assert!(
+        n.text.contains("vince nello 0\u{a0}% dei percorsi"),
+        "{}",
+        n.text
+    );
 }

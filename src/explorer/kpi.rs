@@ -266,8 +266,11 @@ pub(super) struct Terms {
     pub horizon: String,
     /// The discount rate or rates (`12 %/yr`; `12 %/yr for mining, 9 %/yr for AI`).
     pub rates: String,
-    /// The slot and text of the article `at` takes before the rates (Italian `al 12 %`,
-    /// `all'8 %`; English has none).
+    /// The rates after `at` (Italian `a`): Italian repeats the preposition before the second
+    /// rate, `all'8 %/anno per il mining e al 12 %/anno per l'IA`.
+    pub rates_after_at: String,
+    /// The slot and text of the article `at` takes before the (first) rate: Italian `al 12 %`,
+    /// `all'8 %`; English has none.
     pub at_the_rates: (&'static str, &'static str),
 }
 
@@ -278,20 +281,28 @@ impl Terms {
         let years = s.int(Key::Years);
         let horizon = f.quantity(&years.to_string(), f64::from(years), Some(Msg::UnitYears));
         let (rate, airate) = (s.get(Key::Rate), s.get(Key::Airate));
-        let rates = if rate == airate {
-            lang.fill(Msg::RateSingle, &[("rate", &f.number(rate, 1))])
-        } else {
+        let (mining, ai) = (f.number(rate, 1), f.number(airate, 1));
+        let pair = |msg| {
             lang.fill(
-                Msg::RatePair,
-                &[("mining", &f.number(rate, 1)), ("ai", &f.number(airate, 1))],
+                msg,
+                &[
+                    ("mining", &mining),
+                    ("ai", &ai),
+                    f.article(airate, 1, Article::AtThe),
+                ],
             )
         };
-        // The article goes before the mining rate, which comes first.
-        let at_the_rates = f.article(rate, 1, Article::AtThe);
+        let (rates, rates_after_at) = if rate == airate {
+            let single = lang.fill(Msg::RateSingle, &[("rate", &mining)]);
+            (single.clone(), single)
+        } else {
+            (pair(Msg::RatePair), pair(Msg::RatePairAt))
+        };
         Terms {
             horizon,
             rates,
-            at_the_rates,
+            rates_after_at,
+            at_the_rates: f.article(rate, 1, Article::AtThe),
         }
     }
 }
@@ -337,7 +348,7 @@ fn npv(c: &Context) -> Kpi {
             &[
                 ("x", &c.f.money(adv.abs())),
                 c.terms.at_the_rates,
-                ("rates", &c.terms.rates),
+                ("rates", &c.terms.rates_after_at),
                 ("horizon", &c.terms.horizon),
             ],
         )),
@@ -898,7 +909,7 @@ mod tests {
         let meaning = |id| card(&it, id).meaning.clone();
         assert!(
             meaning("npv_advantage").ends_with(
-                "(VAN allo 0\u{a0}%/anno per il mining, 12\u{a0}%/anno per l'IA su 10\u{a0}anni)."
+                "(VAN allo 0\u{a0}%/anno per il mining e al 12\u{a0}%/anno per l'IA su 10\u{a0}anni)."
             ),
             "{}",
             meaning("npv_advantage")

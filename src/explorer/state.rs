@@ -164,8 +164,8 @@ pub enum Action {
     /// A slider moved a key: as `Set` (the shell draws the chart in view before the page).
     Slide(Key, f64),
     /// A key press on a slider that cannot show the key's value: the value moves by itself, as
-    /// the state holds it when the press arrives ([`super::controls::nudged`]); drawn as
-    /// `Slide`.
+    /// the state holds it when the press arrives ([`super::controls::nudged`]). The page renders
+    /// at once, so that the slider says its new value at once.
     Nudge(Key, Nudge),
     /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
     SetText(Key, String),

@@ -12,8 +12,9 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     let sm = &p.summary;
     let super::kpi::Terms {
         horizon,
-        rates,
+        rates_after_at,
         at_the_rates,
+        ..
     } = super::kpi::Terms::of(s, lang);
     let mw = format!("{}{NBSP}MW", f.number(s.get(Key::Mw), 1));
     let converts = p.converts();
@@ -85,7 +86,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
             ("month", &start),
             ("x", &f.money(adv.abs())),
             at_the_rates,
-            ("rates", &rates),
+            ("rates", &rates_after_at),
             ("horizon", &horizon),
             ("terminal", &terminal_clause),
         ],
@@ -167,7 +168,11 @@ mod tests {
             ("", "minare, al 12\u{a0}%/anno su 10\u{a0}anni"),
             (
                 "rate=8",
-                "minare, all'8\u{a0}%/anno per il mining, 12\u{a0}%/anno per l'IA",
+                "minare, all'8\u{a0}%/anno per il mining e al 12\u{a0}%/anno per l'IA",
+            ),
+            (
+                "airate=8",
+                "minare, al 12\u{a0}%/anno per il mining e all'8\u{a0}%/anno per l'IA",
             ),
             ("rate=0&airate=0", "minare, allo 0\u{a0}%/anno su"),
             ("rate=11.04&airate=11.04", "minare, all'11\u{a0}%/anno su"),

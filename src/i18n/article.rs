@@ -68,11 +68,12 @@ pub enum Sound {
 }
 
 impl Sound {
-    /// How number `shown` (as written on the page: 7.96 shown as `8` is 8) is read aloud:
-    /// `meno…` below zero, `zero`, and then by its whole part (`otto virgola cinque`).
-    pub fn of_number(shown: f64) -> Sound {
-        let whole = format!("{:.0}", shown.trunc());
-        if shown < 0.0 {
+    /// How a number is read aloud, given the digits of its whole part as written (`8` of
+    /// `8,5`) and whether it is written with a minus: `meno…`, `zero`, and then by the whole
+    /// part (`otto virgola cinque`). The numbers the page writes stay below `undicimila` and
+    /// `un milione`, whose articles this does not know.
+    pub fn of_number(whole: &str, minus: bool) -> Sound {
+        if minus {
             Sound::Consonant
         } else if whole == "0" {
             Sound::Z

@@ -290,6 +290,8 @@ catalogue! {
     NpvMiningWins = "Keeping mining is worth {x} more than converting (NPV at {rates} over {horizon}).",
     RateSingle = "{rate}\u{a0}%/yr",
     RatePair = "{mining}\u{a0}%/yr for mining, {ai}\u{a0}%/yr for AI",
+    /// The two rates after `at` (the article before the first is the sentence's).
+    RatePairAt = "{mining}\u{a0}%/yr for mining, {ai}\u{a0}%/yr for AI",
     IrrMeaning = "The yearly return on the extra cash the conversion needs, terminal value included; compare it with the discount rate ({rates}).",
     IrrNone = "No IRR between −99\u{a0}% and 1000\u{a0}%/yr: the extra cash never changes sign or never recovers.",
     PaybackMeaning = "From {month} on, the conversion's cumulative extra operating cash stays above zero (undiscounted, terminal value left out).",
@@ -389,7 +391,7 @@ catalogue! {
     AxisDelay = "Construction starts later by, months",
     MarkHalving = " halving",
     MarkPayback = " payback {month} ",
-    McOffChart = "Monte Carlo is off (0 paths).",
+    McOffChart = "Monte Carlo is off (0\u{a0}paths).",
     McRunningChart = "Simulating price paths…",
 
     // Read-outs and data tables
@@ -435,7 +437,7 @@ catalogue! {
 
     // The Monte Carlo line
     McOff = "Monte Carlo is off.",
-    McSimulate = "Simulate 1,000 BTC price paths",
+    McSimulate = "Simulate 1,000\u{a0}BTC price paths",
     McRunning = "Simulating price paths… {percent}\u{a0}%",
     McStale = "Updating for the new inputs ({percent}\u{a0}%); the numbers below are for the previous ones.",
     McResult = "{paths}\u{a0}paths · NPV advantage p10 {p10} · median {p50} · p90 {p90} · converting wins in {share}\u{a0}% of paths",
@@ -458,7 +460,7 @@ catalogue! {
     WarnAboveMax = "`{key}`: {value} is above the maximum {bound}; using {bound_value}.",
     WarnNewerVersion = "`v`: this link was made by a newer version of HashShift (v={v}); its keys were read as v{schema}.",
     WarnUnknownVersion = "`v`: unknown schema version {value}; keys were read as v{schema}.",
-    WarnTooLong = "The link is {bytes} bytes long; only its first 8 KiB were read.",
+    WarnTooLong = "The link is {bytes}\u{a0}bytes long; only its first 8\u{a0}KiB were read.",
     WarnLang = "`lang`: {value} is not a language here ({known}); using {fallback}.",
     WarnTab = "`tab`: no chart is called {value}; showing {fallback}.",
     WarnEmbed = "`embed` takes 0 or 1; showing the full page.",

@@ -129,21 +129,25 @@ impl Fmt {
         out
     }
 
-    /// The slot of `article` and its text before number `value` written to `decimals`
-    /// decimals, as it is read aloud, to fill a template with: Italian `il 40 %`, `l'80 %`
+    /// The slot of `article` and its text before number `value` as [`Fmt::number`] writes it
+    /// to `decimals` decimals, read aloud, to fill a template with: Italian `il 40 %`, `l'80 %`
     /// (79.96 written `80`), `lo 0 %`, `nell'8 %`, `all'8 %`, `gli 80 MW`; a negative number
     /// is read `meno…`, `il −8 %`. English needs none: empty.
     pub fn article(
         &self,
         value: f64,
-        decimals: i32,
+        decimals: usize,
         article: Article,
     ) -> (&'static str, &'static str) {
-        let scale = 10f64.powi(decimals);
-        let shown = (value * scale).round() / scale;
         let text = match self.lang {
             Lang::En => "",
-            Lang::It => article.italian(Sound::of_number(shown)),
+            Lang::It => {
+                // The digits `number` writes, rounded the same way (0.95 is written `0,9`).
+                let digits = format!("{:.*}", decimals, value.abs());
+                let whole = digits.split('.').next().unwrap_or_default();
+                let minus = value < 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0');
+                article.italian(Sound::of_number(whole, minus))
+            }
         };
         (article.slot(), text)
     }
@@ -376,6 +380,8 @@ mod tests {
             (89.9, ["l'", "nell'", "all'", "dell'", "gli "]),
             (100.0, ["il ", "nel ", "al ", "del ", "i "]),
             (800.0, ["l'", "nell'", "all'", "dell'", "gli "]),
+            (-0.0, ["lo ", "nello ", "allo ", "dello ", "gli "]),
+            (-0.04, ["lo ", "nello ", "allo ", "dello ", "gli "]),
         ];
         for (shown, forms) in cases {
             assert_eq!(every(shown), forms, "{shown}");
@@ -384,6 +390,11 @@ mod tests {
         // The article agrees with the number as written: 79.96 written to a tenth is `80`.
         assert_eq!(it.article(79.96, 1, Article::The).1, "l'");
         assert_eq!(it.article(79.96, 2, Article::The).1, "il ");
+        // …rounded as `number` rounds it: 0.95 is written `0,9`, 10.95 `10,9`, 11.95 `11,9`.
+        for (value, said) in [(0.95, "lo "), (10.95, "il "), (11.95, "l'")] {
+            assert_eq!(it.number(value, 1), it.number(value - 0.05, 1));
+            assert_eq!(it.article(value, 1, Article::The).1, said, "{value}");
+        }
     }
 
     #[test]

@@ -270,6 +270,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         NpvMiningWins => "Continuare a minare vale {x} più che convertire (VAN {at_the}{rates} su {horizon}).",
         RateSingle => "{rate}\u{a0}%/anno",
         RatePair => "{mining}\u{a0}%/anno per il mining, {ai}\u{a0}%/anno per l'IA",
+        RatePairAt => "{mining}\u{a0}%/anno per il mining e {at_the}{ai}\u{a0}%/anno per l'IA",
         IrrMeaning => "Il rendimento annuo della cassa in più che la conversione richiede, valore terminale incluso; confrontalo con il tasso di sconto ({rates}).",
         IrrNone => "Nessun TIR tra −99\u{a0}% e 1000\u{a0}%/anno: la cassa in più non cambia mai segno o non rientra mai.",
         PaybackMeaning => "Da {month} in poi la cassa operativa cumulata in più della conversione resta sopra zero (non attualizzata, valore terminale escluso).",
@@ -367,7 +368,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         AxisDelay => "Ritardo dell'avvio dei lavori, mesi",
         MarkHalving => " halving",
         MarkPayback => " rientro {month} ",
-        McOffChart => "Monte Carlo spento (0 percorsi).",
+        McOffChart => "Monte Carlo spento (0\u{a0}percorsi).",
         McRunningChart => "Simulazione dei percorsi di prezzo…",
 
         // Read-outs and data tables
@@ -413,7 +414,7 @@ pub(super) fn text(m: Msg) -> &'static str {
 
         // The Monte Carlo line
         McOff => "Monte Carlo è spento.",
-        McSimulate => "Simula 1.000 percorsi del prezzo BTC",
+        McSimulate => "Simula 1.000\u{a0}percorsi del prezzo BTC",
         McRunning => "Simulazione dei percorsi di prezzo… {percent}\u{a0}%",
         McStale => "Aggiornamento per i nuovi dati ({percent}\u{a0}%); i numeri qui sotto sono quelli precedenti.",
         McResult => "{paths}\u{a0}percorsi · vantaggio VAN p10 {p10} · mediana {p50} · p90 {p90} · la conversione vince {in_the}{share}\u{a0}% dei percorsi",
@@ -436,7 +437,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         WarnAboveMax => "`{key}`: {value} è sopra il massimo {bound}; si usa {bound_value}.",
         WarnNewerVersion => "`v`: questo link è stato creato da una versione più recente di HashShift (v={v}); le chiavi sono state lette come v{schema}.",
         WarnUnknownVersion => "`v`: versione dello schema {value} sconosciuta; le chiavi sono state lette come v{schema}.",
-        WarnTooLong => "Il link è lungo {bytes} byte; sono stati letti solo i primi 8 KiB.",
+        WarnTooLong => "Il link è lungo {bytes}\u{a0}byte; sono stati letti solo i primi 8\u{a0}KiB.",
         WarnLang => "`lang`: {value} non è una lingua disponibile ({known}); si usa {fallback}.",
         WarnTab => "`tab`: nessun grafico si chiama {value}; si mostra {fallback}.",
         WarnEmbed => "`embed` accetta 0 o 1; si mostra la pagina completa.",

@@ -475,7 +475,7 @@ mod tests {
         let long = format!("mw=18&x={}", "é".repeat(5000));
         let p = parse(&long);
         assert_eq!(p.scenario.get(Key::Mw), 18.0);
-        assert!(texts(&long).iter().any(|w| w.contains("8 KiB")));
+        assert!(texts(&long).iter().any(|w| w.contains("8\u{a0}KiB")));
     }
 
     #[test]

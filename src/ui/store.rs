@@ -86,7 +86,7 @@ impl Store {
         if let Action::Navigated(query) = &action {
             self.url.borrow_mut().navigated(query.clone());
         }
-        let step = matches!(action, Action::Slide(..) | Action::Nudge(..));
+        let step = matches!(action, Action::Slide(..));
         let effects = explorer::update(&mut self.state.borrow_mut(), action);
         if step && self.live.paint(&self.state.borrow()) {
             self.run(effects);
