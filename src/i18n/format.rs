@@ -145,8 +145,7 @@ impl Fmt {
                 // The digits `number` writes, rounded the same way (0.95 is written `0,9`).
                 let digits = format!("{:.*}", decimals, value.abs());
                 let whole = digits.split('.').next().unwrap_or_default();
-                let minus = value < 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0');
-                article.italian(Sound::of_number(whole, minus))
+                article.italian(Sound::of_number(whole, written_negative(value, &digits)))
             }
         };
         (article.slot(), text)
@@ -196,11 +195,7 @@ impl Fmt {
             .split_once('.')
             .map_or((text, None), |(i, f)| (i, Some(f)));
         let int = self.group_digits(int);
-        let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-            MINUS
-        } else {
-            ""
-        };
+        let sign = if written_negative(v, text) { MINUS } else { "" };
         match frac {
             Some(f) => format!("{sign}{int}{}{f}", self.marks().1),
             None => format!("{sign}{int}"),
@@ -313,6 +308,12 @@ impl Fmt {
     }
 }
 
+/// Whether `v`, written as `digits` (its absolute value), shows a minus: not when every digit
+/// written is zero (−0.04 to a tenth is `0`).
+fn written_negative(v: f64, digits: &str) -> bool {
+    v < 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0')
+}
+
 /// A number ≥ 0 with three significant digits (no more than needed below 1000; zero as `0`).
 fn three_digits(x: f64) -> String {
     if x == 0.0 {
@@ -410,11 +411,10 @@ mod tests {
             (1, "al 1º apr 2028"),
             (8, "all'8 apr 2028"),
             (11, "all'11 apr 2028"),
+            (17, "al 17 apr 2028"),
+            (18, "al 18 apr 2028"),
         ];
-        for (d, said) in cases
-            .into_iter()
-            .chain([(17, "al 17 apr 2028"), (18, "al 18 apr 2028")])
-        {
+        for (d, said) in cases {
             let d = day(d);
             assert_eq!(
                 format!("{}{}", it.date_article(d, Article::AtThe).1, it.date(d)),
