@@ -23,7 +23,6 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
         return lang.fill(
             Msg::SummaryNoPlan,
             &[
-                f.article(s.get(Key::Mw), 1, Article::ThePlural),
                 ("mw", &mw),
                 ("month", &f.month(s.month(Key::Start))),
                 ("horizon", &horizon),
@@ -180,8 +179,18 @@ mod tests {
             let it = of(q, Lang::It);
             assert!(it.contains(said), "{q}: {it}");
         }
-        assert!(of("conv=0&mw=80", Lang::It).starts_with("Tutti gli 80\u{a0}MW continuano"));
-        assert!(of("conv=0", Lang::It).starts_with("Tutti i 100\u{a0}MW continuano"));
+        // One sentence for any number of megawatts, with no article to agree: `1 MW`, `0,5 MW`.
+        for (q, mw) in [
+            ("conv=0&mw=80", "80"),
+            ("conv=0&mw=1", "1"),
+            ("conv=0&mw=0.5", "0,5"),
+        ] {
+            let it = of(q, Lang::It);
+            assert!(
+                it.starts_with(&format!("L'intera potenza di {mw}\u{a0}MW continua")),
+                "{it}"
+            );
+        }
         let it = of("", Lang::It);
         assert!(
             it.starts_with(

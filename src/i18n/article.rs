@@ -1,9 +1,9 @@
 //! Italian definite articles before a number, chosen by how the number is read aloud: `il 40 %`,
 //! `l'80 %` (`ottanta`), `lo 0 %` (`zero`); joined to a preposition, `nell'8 %`, `all'8 %`,
-//! `dell'8 %`; in the plural, `i 100 MW`, `gli 80 MW`. A template leaves the article to a slot
+//! `dell'8 %`. A template leaves the article to a slot
 //! (`{at_the}{rates}`) that English fills with nothing.
 
-/// An article's use: alone or joined to a preposition, singular or plural.
+/// An article's use: alone or joined to a preposition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Article {
     /// `il`, `l'`, `lo`.
@@ -14,19 +14,11 @@ pub enum Article {
     AtThe,
     /// `di` with the article: `del`, `dell'`, `dello`.
     OfThe,
-    /// The plural: `i`, `gli`, `gli`.
-    ThePlural,
 }
 
 impl Article {
     /// Every use, each with its own template slot.
-    pub const ALL: [Article; 5] = [
-        Article::The,
-        Article::InThe,
-        Article::AtThe,
-        Article::OfThe,
-        Article::ThePlural,
-    ];
+    pub const ALL: [Article; 4] = [Article::The, Article::InThe, Article::AtThe, Article::OfThe];
 
     /// The slot templates write it in (`{in_the}`).
     pub fn slot(self) -> &'static str {
@@ -35,7 +27,6 @@ impl Article {
             Article::InThe => "in_the",
             Article::AtThe => "at_the",
             Article::OfThe => "of_the",
-            Article::ThePlural => "the_plural",
         }
     }
 
@@ -46,7 +37,6 @@ impl Article {
             Article::InThe => ["nel ", "nell'", "nello "],
             Article::AtThe => ["al ", "all'", "allo "],
             Article::OfThe => ["del ", "dell'", "dello "],
-            Article::ThePlural => ["i ", "gli ", "gli "],
         };
         match sound {
             Sound::Consonant => consonant,

@@ -131,7 +131,7 @@ impl Fmt {
 
     /// The slot of `article` and its text before number `value` as [`Fmt::number`] writes it
     /// to `decimals` decimals, read aloud, to fill a template with: Italian `il 40 %`, `l'80 %`
-    /// (79.96 written `80`), `lo 0 %`, `nell'8 %`, `all'8 %`, `gli 80 MW`; a negative number
+    /// (79.96 written `80`), `lo 0 %`, `nell'8 %`, `all'8 %`; a negative number
     /// is read `meno…`, `il −8 %`. English needs none: empty.
     pub fn article(
         &self,
@@ -369,20 +369,20 @@ mod tests {
         let it = Fmt { lang: Lang::It };
         let every = |shown| Article::ALL.map(|a| it.article(shown, 1, a).1);
         let cases = [
-            (0.0, ["lo ", "nello ", "allo ", "dello ", "gli "]),
-            (0.4, ["lo ", "nello ", "allo ", "dello ", "gli "]),
-            (1.0, ["l'", "nell'", "all'", "dell'", "gli "]),
-            (8.5, ["l'", "nell'", "all'", "dell'", "gli "]),
-            (11.0, ["l'", "nell'", "all'", "dell'", "gli "]),
-            (18.0, ["il ", "nel ", "al ", "del ", "i "]),
-            (40.0, ["il ", "nel ", "al ", "del ", "i "]),
-            (-8.0, ["il ", "nel ", "al ", "del ", "i "]),
-            (80.0, ["l'", "nell'", "all'", "dell'", "gli "]),
-            (89.9, ["l'", "nell'", "all'", "dell'", "gli "]),
-            (100.0, ["il ", "nel ", "al ", "del ", "i "]),
-            (800.0, ["l'", "nell'", "all'", "dell'", "gli "]),
-            (-0.0, ["lo ", "nello ", "allo ", "dello ", "gli "]),
-            (-0.04, ["lo ", "nello ", "allo ", "dello ", "gli "]),
+            (0.0, ["lo ", "nello ", "allo ", "dello "]),
+            (0.4, ["lo ", "nello ", "allo ", "dello "]),
+            (1.0, ["l'", "nell'", "all'", "dell'"]),
+            (8.5, ["l'", "nell'", "all'", "dell'"]),
+            (11.0, ["l'", "nell'", "all'", "dell'"]),
+            (18.0, ["il ", "nel ", "al ", "del "]),
+            (40.0, ["il ", "nel ", "al ", "del "]),
+            (-8.0, ["il ", "nel ", "al ", "del "]),
+            (80.0, ["l'", "nell'", "all'", "dell'"]),
+            (89.9, ["l'", "nell'", "all'", "dell'"]),
+            (100.0, ["il ", "nel ", "al ", "del "]),
+            (800.0, ["l'", "nell'", "all'", "dell'"]),
+            (-0.0, ["lo ", "nello ", "allo ", "dello "]),
+            (-0.04, ["lo ", "nello ", "allo ", "dello "]),
         ];
         for (shown, forms) in cases {
             assert_eq!(every(shown), forms, "{shown}");

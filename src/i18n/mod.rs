@@ -133,6 +133,17 @@ mod tests {
     }
 
     #[test]
+    fn italian_months_follow_a_preposition_that_fits_every_month() {
+        // `a` would need its euphonic `d` before `apr` and `ago` (`ad apr 2028`); `in`, `da`
+        // and `entro` fit every month.
+        for &m in Msg::ALL {
+            let text = Lang::It.t(m).to_lowercase();
+            assert!(!text.contains(" a {month}"), "{m:?}: {text}");
+            assert!(!text.starts_with("a {month}"), "{m:?}: {text}");
+        }
+    }
+
+    #[test]
     fn languages_round_trip_through_their_codes() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
