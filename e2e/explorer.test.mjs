@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { open } from './browser.mjs';
-import { site, SHOTS, CLI, KPIS, cli, printed, kpiValues, search, waitForQuery } from './common.mjs';
+import { site, SHOTS, CLI, KPIS, axeViolations, cli, printed, kpiValues, search, waitForQuery } from './common.mjs';
 
 // The key table, as the CLI lists it: the page must have a control for each.
 const KEY_TABLE = JSON.parse(execFileSync(CLI, ['keys', '--format', 'json']));
@@ -235,6 +235,28 @@ test('a bad link is warned about, with safe values and nothing else lost', async
   await context.close();
 });
 
+test('a link with many problems lists the first eight, and all of them when asked', async () => {
+  const keys = Array.from({ length: 30 }, (_, i) => `k${i}=1`).join('&');
+  const { page, context, problems } = await open(site.browser, `${site.url}?${keys}`);
+  const items = page.locator('[data-role="warnings"] li');
+  await items.first().waitFor();
+  assert.equal(await items.count(), 8);
+  const more = page.locator('[data-action="all-warnings"]');
+  assert.equal(await more.textContent(), 'Show 22 more');
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-role="warnings"] li').length === 30);
+  assert.equal(await items.nth(29).textContent(), 'Unknown key `k29` was ignored.');
+  assert.equal(await more.count(), 0);
+  // The long list scrolls in its own box, which the keyboard reaches.
+  const list = page.locator('[data-role="warnings"] ul');
+  assert.equal(await list.getAttribute('tabindex'), '0');
+  const box = await list.evaluate((e) => ({ client: e.clientHeight, scroll: e.scrollHeight }));
+  assert.ok(box.scroll > box.client, JSON.stringify(box));
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the cash chart's legend lists the payback only when the plan pays back", async () => {
   const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`);
   const legend = () => page.$$eval('.chart:not([hidden]) .legend li', (els) => els.map((e) => e.textContent.trim()));
@@ -256,11 +278,22 @@ test('back and forward restore the scenario; copy link copies it', async () => {
   await page.selectOption('#preset', 'bitfarms-wa');
   assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=2&mw=18&cbuild=11&capex=12');
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
+  // The picker follows the scenario that Back and Forward restore, though the reader used it.
+  await page.selectOption('#preset', 'keep-mining');
+  await waitForQuery(page, (s) => s === 'v=2&conv=0');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '18');
+  await page.waitForFunction(() => document.querySelector('#preset').value === 'bitfarms-wa');
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '100');
   assert.equal(await waitForQuery(page, (s) => s === 'v=2'), 'v=2');
+  assert.equal(await page.$eval('#preset', (e) => e.value), '', 'the default is no preset: custom');
+  // "Custom scenario" changes nothing; on a preset, the picker goes back to it.
   await page.goForward();
-  await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '18');
+  await page.waitForFunction(() => document.querySelector('#preset').value === 'bitfarms-wa');
+  await page.selectOption('#preset', '');
+  assert.equal(await page.$eval('#preset', (e) => e.value), 'bitfarms-wa');
+  assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
   await page.click('[data-action="copy-link"]');
   await page.locator('.share-note', { hasText: 'Link copied' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -527,9 +527,16 @@ fn the_banner_lists_eight_warnings_two_in_an_embed_and_counts_the_rest() {
     let lines = page::warnings(&s);
     assert_eq!(lines.len(), 8);
     assert_eq!(lines[0], "Unknown key `k0` was ignored.");
-    assert_eq!(page::more_warnings(&s).unwrap(), "…and 892 more.");
+    assert_eq!(page::more_warnings(&s).unwrap(), "Show 892 more");
+    // Asked, the banner lists them all.
+    let mut all = s.clone();
+    update(&mut all, Action::ShowAllWarnings);
+    assert_eq!(
+        (page::warnings(&all).len(), page::more_warnings(&all)),
+        (900, None)
+    );
     let s = load(&format!("lang=it&{}", query.join("&")));
-    assert_eq!(page::more_warnings(&s).unwrap(), "…e altri 892.");
+    assert_eq!(page::more_warnings(&s).unwrap(), "Mostra altri 892");
     // Eight problems are listed whole.
     let s = load(&query[..8].join("&"));
     assert_eq!(
@@ -540,7 +547,7 @@ fn the_banner_lists_eight_warnings_two_in_an_embed_and_counts_the_rest() {
     let s = load(&format!("embed=1&{}", query[..8].join("&")));
     assert_eq!(
         (page::warnings(&s).len(), page::more_warnings(&s)),
-        (2, Some("…and 6 more.".to_string()))
+        (2, Some("Show 6 more".to_string()))
     );
     // A link shared on a social network or in a newsletter is no problem to its reader.
     let s = load("v=2&mw=18&fbclid=IwAR0abc&utm_source=twitter&utm_medium=social");
@@ -589,7 +596,13 @@ fn every_sentence_fills_every_slot_in_every_language() {
     }
     // Italian names the snapshot with its article, and the Monte Carlo share with its own.
     assert!(page::footer(Lang::It).contains("istantanea del 15 giu 2026"));
-    let mut s = load("mc=200&tab=fan&lang=it");
+    let it = monte_carlo_line("mc=200&tab=fan&lang=it");
+    assert!(it.contains("vince nello 0\u{a0}% dei percorsi"), "{it}");
+}
+
+/// The Monte Carlo line of the fan chart once its run for `query` is done.
+fn monte_carlo_line(query: &str) -> String {
+    let mut s = load(query);
     start(&mut s);
     let result = Rc::new(monte_carlo(s.projection()).unwrap());
     let scenario = s.scenario;
@@ -598,11 +611,20 @@ fn every_sentence_fills_every_slot_in_every_language() {
         Action::MonteCarloDone(Box::new(McResult { scenario, result })),
     );
     let Some(McLine::Current(n)) = page::monte_carlo_line(&s, ChartId::Fan) else {
-        panic!("current numbers");
+        panic!("{query}: current numbers");
     };
-    assert!(
-        n.text.contains("vince nello 0\u{a0}% dei percorsi"),
-        "{}",
-        n.text
-    );
+    n.text
+}
+
+#[test]
+fn the_monte_carlo_line_counts_its_paths_in_the_singular_for_one() {
+    for (q, said) in [
+        ("mc=1&tab=fan", "1\u{a0}path · NPV"),
+        ("mc=1&tab=fan&lang=it", "1\u{a0}percorso · vantaggio"),
+        ("mc=2000&tab=fan", "2,000\u{a0}paths · NPV"),
+        ("mc=2000&tab=fan&lang=it", "2.000\u{a0}percorsi · vantaggio"),
+    ] {
+        let line = monte_carlo_line(q);
+        assert!(line.starts_with(said), "{q}: {line}");
+    }
 }

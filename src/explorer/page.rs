@@ -42,7 +42,9 @@ const SHOWN_WARNINGS: (usize, usize) = (8, 2);
 
 /// How many warnings the banner lists for `state`.
 fn shown_warnings(state: &State) -> usize {
-    if state.view.embed {
+    if state.warnings_all {
+        state.warnings.len()
+    } else if state.view.embed {
         SHOWN_WARNINGS.1
     } else {
         SHOWN_WARNINGS.0
@@ -50,7 +52,7 @@ fn shown_warnings(state: &State) -> usize {
 }
 
 /// The warnings banner's items, when it is open: the first eight, or two in an embed
-/// ([`SHOWN_WARNINGS`]).
+/// ([`SHOWN_WARNINGS`]), or all once the reader asked.
 pub fn warnings(state: &State) -> Vec<String> {
     if !state.warnings_open {
         return Vec::new();
@@ -61,7 +63,8 @@ pub fn warnings(state: &State) -> Vec<String> {
         .collect()
 }
 
-/// The banner's line after its items when it lists only some: how many more there are.
+/// The banner's button after its items when it lists only some: how many more there are, to
+/// show them all.
 pub fn more_warnings(state: &State) -> Option<String> {
     let more = state.warnings.len().saturating_sub(shown_warnings(state));
     (state.warnings_open && more > 0).then(|| {
@@ -270,7 +273,14 @@ fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
         text: lang.fill(
             Msg::McResult,
             &[
-                ("paths", &f.grouped(mc.paths as u64)),
+                (
+                    "paths",
+                    &f.quantity(
+                        &f.grouped(mc.paths as u64),
+                        mc.paths as f64,
+                        Some(Msg::UnitPaths),
+                    ),
+                ),
                 ("p10", &f.money(mc.npv_advantage_p10)),
                 ("p50", &f.money(mc.npv_advantage_p50)),
                 ("p90", &f.money(mc.npv_advantage_p90)),

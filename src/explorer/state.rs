@@ -146,6 +146,8 @@ pub struct State {
     pub warnings: Vec<PageWarning>,
     /// Whether the warnings banner is shown.
     pub warnings_open: bool,
+    /// Whether the banner lists every warning, not only the first few (the reader asked).
+    pub warnings_all: bool,
     /// The latest Monte Carlo result (perhaps of an earlier scenario).
     pub monte_carlo: Option<McResult>,
     /// The Monte Carlo run under way, if any.
@@ -182,6 +184,8 @@ pub enum Action {
     Navigated(String),
     /// The warnings banner closed.
     DismissWarnings,
+    /// "Show all": the banner lists every warning.
+    ShowAllWarnings,
     /// "Pin this scenario": the current scenario becomes A.
     Pin,
     /// "Unpin": no comparison.
@@ -277,6 +281,7 @@ impl State {
         if !warnings.is_empty() {
             self.warnings = warnings.into_iter().map(PageWarning::Link).collect();
             self.warnings_open = true;
+            self.warnings_all = false;
         }
     }
 
@@ -301,6 +306,7 @@ impl State {
             scenario: parsed.scenario,
             view,
             warnings_open: !warnings.is_empty(),
+            warnings_all: false,
             warnings,
             monte_carlo: None,
             monte_carlo_run: None,
@@ -456,6 +462,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.system_dark = system_dark;
         }
         Action::DismissWarnings => state.warnings_open = false,
+        Action::ShowAllWarnings => state.warnings_all = true,
         Action::Pin => state.view.cmp = Some(state.scenario),
         Action::Unpin => state.view.cmp = None,
         Action::Copy(what) => {

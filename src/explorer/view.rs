@@ -14,7 +14,7 @@ pub struct View {
     pub tab: ChartId,
     /// Compact page for iframes.
     pub embed: bool,
-    /// In embed mode, the keys whose controls are shown (`None`: none).
+    /// In embed mode, the keys whose controls are shown (`None`: none; never empty).
     pub controls: Option<Vec<Key>>,
     /// The pinned scenario the page compares with (`cmp`, its canonical query).
     pub cmp: Option<Scenario>,
@@ -112,7 +112,10 @@ impl ViewWarning {
                 Msg::WarnTab,
                 &[
                     ("value", &warning_quote(value)),
-                    ("fallback", ChartId::default().name()),
+                    (
+                        "fallback",
+                        &warning_quote(lang.t(ChartId::default().def().title)),
+                    ),
                 ],
             ),
             ViewWarning::Embed => lang.t(Msg::WarnEmbed).to_string(),
@@ -157,7 +160,7 @@ impl View {
                     "0" | "false" | "" => view.embed = false,
                     _ => warnings.push(ViewWarning::Embed),
                 },
-                "controls" => view.controls = Some(parse_controls(value, warnings)),
+                "controls" => view.controls = parse_controls(value, warnings),
                 "cmp" => {
                     let pinned = parse(value);
                     if !pinned.warnings.is_empty() {
@@ -190,13 +193,9 @@ impl View {
             q.push_str("&embed=1");
         }
         if let Some(keys) = &self.controls {
+            let names: Vec<_> = keys.iter().map(|k| k.name()).collect();
             q.push_str("&controls=");
-            if keys.is_empty() {
-                q.push('0');
-            } else {
-                let names: Vec<_> = keys.iter().map(|k| k.name()).collect();
-                q.push_str(&names.join(","));
-            }
+            q.push_str(&names.join(","));
         }
         if let Some(pinned) = &self.cmp {
             q.push_str("&cmp=");
@@ -212,9 +211,9 @@ impl View {
     }
 }
 
-fn parse_controls(value: &str, warnings: &mut Vec<ViewWarning>) -> Vec<Key> {
+fn parse_controls(value: &str, warnings: &mut Vec<ViewWarning>) -> Option<Vec<Key>> {
     if value == "0" || value.is_empty() {
-        return Vec::new();
+        return None;
     }
     let mut keys = Vec::new();
     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -224,7 +223,7 @@ fn parse_controls(value: &str, warnings: &mut Vec<ViewWarning>) -> Vec<Key> {
             None => warnings.push(ViewWarning::Controls(name.to_string())),
         }
     }
-    keys
+    (!keys.is_empty()).then_some(keys)
 }
 
 #[cfg(test)]
@@ -252,7 +251,13 @@ mod tests {
         assert!(Theme::Dark.dark(false) && !Theme::Light.dark(true) && Theme::Auto.dark(true));
         assert_eq!(view("theme=auto").0.query_suffix(), "");
         assert_eq!(view(&v.query_suffix()).0, v);
-        assert_eq!(view("controls=0").0.controls, Some(vec![]));
+        // No control is the default: `controls=0`, or naming none that exists, is no key.
+        assert_eq!(view("controls=0").0.controls, None);
+        let (v, w) = view("controls=zzz,nope");
+        assert_eq!(
+            (&v.controls, v.query_suffix(), w.len()),
+            (&None, String::new(), 2)
+        );
     }
 
     #[test]
@@ -291,12 +296,16 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "`tab`: no chart is called “pie”; showing revenue.",
+                "`tab`: no chart is called “pie”; showing “Revenue”.",
                 "`embed` takes 0 or 1; showing the full page.",
                 "`lang`: “fr” is not a language here (en, it); using en.",
                 "`controls`: no control is called “nope”.",
                 "`theme`: “sepia” is not a theme here (auto, light, dark); following the system.",
             ]
+        );
+        assert_eq!(
+            w[0].text(Lang::It),
+            "`tab`: nessun grafico si chiama “pie”; si mostra “Ricavi”."
         );
     }
 }

@@ -94,7 +94,7 @@ pub fn app() -> Html {
     // The controls (hundreds of elements) and the charts out of view are built in the task
     // after the first frame, so that the first chart is drawn without waiting for them.
     let first_frame_drawn = use_after_first_frame();
-    let controls_hidden = embed && state.view.controls.as_ref().is_none_or(|k| k.is_empty());
+    let controls_hidden = embed && state.view.controls.is_none();
     let full_href = format!("./?{}", state.full_query());
 
     html! {
@@ -155,12 +155,19 @@ fn warnings_banner(
         return Html::default();
     }
     let dismiss = dispatch.reform(|_| Action::DismissWarnings);
+    let show_all = dispatch.reform(|_| Action::ShowAllWarnings);
+    // Listed whole, hundreds of problems scroll in their own box (which the keyboard reaches).
+    let long = warnings.len() > 8;
     html! {
         <div class="warnings" data-role="warnings" role="alert">
             <div>
                 <strong>{ lang.t(Msg::WarningsTitle) }</strong>
-                <ul>{ for warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                if let Some(more) = more { <p class="more">{ more }</p> }
+                <ul class={classes!(long.then_some("long"))} tabindex={long.then_some("0")}>
+                    { for warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }
+                </ul>
+                if let Some(more) = more {
+                    <button type="button" class="more" data-action="all-warnings" onclick={show_all}>{ more }</button>
+                }
             </div>
             <button type="button" class="dismiss" aria-label={lang.t(Msg::WarningsDismiss)} onclick={dismiss}>{ "×" }</button>
         </div>

@@ -29,17 +29,33 @@ pub fn presets(props: &PresetsProps) -> Html {
         dispatch,
         lang,
     } = props;
-    let on_preset = forward(dispatch, |e: Event| {
-        // Picking "Custom scenario" changes nothing.
-        let id = dom::target::<HtmlSelectElement>(&e)?.value();
-        Preset::find(&id).map(Action::Preset)
+    // The preset in force, or "" (custom): the picker's value, set on the element, because an
+    // option's `selected` attribute no longer moves a picker the reader has used (Back after a
+    // pick would leave the picked preset showing).
+    let chosen = picker.options.iter().find(|o| o.3).map_or("", |o| o.0);
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(chosen, move |chosen| {
+            if let Some(select) = select.cast::<HtmlSelectElement>() {
+                select.set_value(chosen);
+            }
+        });
+    }
+    let on_preset = forward(dispatch, move |e: Event| {
+        let picker = dom::target::<HtmlSelectElement>(&e)?;
+        let preset = Preset::find(&picker.value());
+        if preset.is_none() {
+            // Picking "Custom scenario" changes nothing: the picker goes back to what is in force.
+            picker.set_value(chosen);
+        }
+        preset.map(Action::Preset)
     });
-    let custom = picker.options.iter().all(|o| !o.3);
     html! {
         <div class="preset">
             <label for="preset">{ lang.t(Msg::PresetLabel) }</label>
-            <select id="preset" onchange={on_preset}>
-                <option value="" selected={custom}>{ lang.t(Msg::PresetCustom) }</option>
+            <select id="preset" ref={select} onchange={on_preset}>
+                <option value="" selected={chosen.is_empty()}>{ lang.t(Msg::PresetCustom) }</option>
                 { for picker.options.iter().map(|&(id, title, note, selected)| html! {
                     <option value={id} title={note} {selected}>{ title }</option>
                 }) }
