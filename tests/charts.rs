@@ -154,7 +154,7 @@ fn analysis_charts_draw() {
         assert!((21..=21 * 21 + 8).contains(&rects), "{q}: {rects}");
         for (id, points, caption) in [
             (ChartId::Rates, 31, "Mining discount rate"),
-            (ChartId::Timing, 13, "Construction starts later by"),
+            (ChartId::Timing, 13, "Delay to the start of construction"),
         ] {
             let (m, out) = svg(id, &p, &style);
             let m = m.expect("curves map pixels to points");

@@ -76,6 +76,34 @@ fn table(input: &Input, lang: Lang) -> Table {
     }
 }
 
+/// The axis' caption, centred under the bars (`room` px wide, by `width`): its unit, and when
+/// only the widest `shown` of `all` rows fit, how many; shorter when the whole caption would
+/// not fit (an Italian embed on a narrow phone).
+fn axis_caption(
+    lang: Lang,
+    unit: &str,
+    (shown, all): (usize, usize),
+    room: u32,
+    width: &dyn Fn(&str) -> u32,
+) -> String {
+    let (whole, short) = if shown == all {
+        (Msg::AxisNpvAdvantage, Msg::AxisNpvAdvantageShort)
+    } else {
+        (Msg::AxisNpvAdvantageTop, Msg::AxisNpvAdvantageTopShort)
+    };
+    let slots = [
+        ("unit", unit),
+        ("shown", &shown.to_string()),
+        ("all", &all.to_string()),
+    ];
+    let caption = lang.fill(whole, &slots);
+    if width(&caption) <= room {
+        caption
+    } else {
+        lang.fill(short, &slots)
+    }
+}
+
 /// `text`, or as much of it as fits in `room` px (by `width`) followed by an ellipsis.
 fn fitted(text: &str, room: u32, width: &dyn Fn(&str) -> u32) -> String {
     if width(text) <= room {
@@ -143,9 +171,18 @@ pub(super) fn draw<DB: DrawingBackend>(
         .collect();
     let label_area = labels.iter().map(|l| width(l)).max().unwrap_or(0) + style.px(8.0);
     let x_labels = (full.saturating_sub(label_area) / style.px(70.0)).clamp(2, 8) as usize;
+    let margin_right = style.px(16.0);
+    let under_bars = full.saturating_sub(label_area + margin + margin_right);
+    let caption = axis_caption(
+        style.lang,
+        axis.unit(style.lang.fmt()),
+        (rows, t.bars.len()),
+        under_bars,
+        &width,
+    );
     let mut chart = ChartBuilder::on(area)
         .margin(margin)
-        .margin_right(style.px(16.0))
+        .margin_right(margin_right)
         .x_label_area_size(x_label_area)
         .y_label_area_size(label_area)
         .build_cartesian_2d(x0..x1, 0.0..rows as f64)
@@ -158,21 +195,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         .axis_style(style.colors.build.stroke_width(style.px(1.0)))
         .x_label_formatter(&|x| axis.tick(*x, style.lang.fmt()))
         .x_labels(x_labels)
-        .x_desc(if rows == t.bars.len() {
-            style.lang.fill(
-                Msg::AxisNpvAdvantage,
-                &[("unit", axis.unit(style.lang.fmt()))],
-            )
-        } else {
-            style.lang.fill(
-                Msg::AxisNpvAdvantageTop,
-                &[
-                    ("unit", axis.unit(style.lang.fmt())),
-                    ("shown", &rows.to_string()),
-                    ("all", &t.bars.len().to_string()),
-                ],
-            )
-        })
+        .x_desc(caption)
         .y_labels(rows * 2 + 1)
         .y_label_formatter(&|y| {
             // Labels sit at the middle of each bar's row; row 0 is at the top.
@@ -214,9 +237,30 @@ pub(super) fn draw<DB: DrawingBackend>(
 
 #[cfg(test)]
 mod tests {
-    use super::{fitted, rows_that_fit};
+    use super::{axis_caption, fitted, rows_that_fit};
     use crate::i18n::Lang;
     use crate::scenario::{AiModel, Key};
+
+    #[test]
+    fn the_axis_caption_drops_its_name_when_it_would_not_fit_under_the_bars() {
+        let width = |text: &str| 7 * text.chars().count() as u32;
+        let caption = |lang, shown, room| axis_caption(lang, "$M", (shown, 20), room, &width);
+        assert_eq!(
+            caption(Lang::En, 20, 300),
+            "NPV advantage of converting, $M"
+        );
+        assert_eq!(caption(Lang::It, 20, 200), "Vantaggio VAN, $M");
+        assert_eq!(
+            caption(Lang::En, 14, 400),
+            "NPV advantage, $M · widest 14 of 20"
+        );
+        assert_eq!(caption(Lang::En, 14, 200), "$M · widest 14 of 20");
+        assert_eq!(
+            caption(Lang::It, 13, 400),
+            "Vantaggio VAN, $M · prime 13 su 20"
+        );
+        assert_eq!(caption(Lang::It, 13, 200), "$M · prime 13 su 20");
+    }
 
     #[test]
     fn a_short_chart_keeps_the_widest_rows_that_fit() {

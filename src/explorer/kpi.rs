@@ -224,10 +224,14 @@ impl Context<'_> {
         self.lang.t(m)
     }
 
-    /// `why`, unless nothing converts: then that is the reason.
+    /// `why`, unless nothing converts: then that is the reason (no conversion planned, or
+    /// one that starts after the horizon).
     fn unless_no_plan(&self, why: String) -> String {
         if self.converts {
             why
+        } else if self.p.scenario.get(Key::Conv) > 0.0 {
+            self.lang
+                .fill(Msg::NoPlanWithin, &[("horizon", &self.terms.horizon)])
         } else {
             self.t(Msg::NoPlan).to_string()
         }
@@ -595,12 +599,18 @@ fn baseline_dark(c: &Context) -> Kpi {
                 Msg::UnitPerPhDay,
                 &[("v", &c.f.price(row.hashprice_usd_ph_day, 2))],
             );
+            // Dark from the first month, it never covered its bill: it does not "no longer".
+            let meaning = if m == p.scenario.month(Key::Start) {
+                Msg::DarkFromStart
+            } else {
+                Msg::DarkMeaning
+            };
             c.card(
                 Card::Dark,
                 titles,
                 Ok((m.to_string(), c.f.month(m))),
                 c.lang.fill(
-                    Msg::DarkMeaning,
+                    meaning,
                     &[("month", &c.f.month(m)), ("hashprice", &hashprice)],
                 ),
                 None,
@@ -700,6 +710,17 @@ mod tests {
         assert!(dark
             .meaning
             .starts_with("In May 2028 the keep-mining fleet"));
+        // Dark from the first month: it never covered its bill.
+        let poor = run("btc=1000", Lang::En);
+        let dark = card(&poor, "baseline_dark_month");
+        assert_eq!(dark.data_value, "2027-01");
+        assert!(
+            dark.meaning.starts_with(
+                "From the first month, Jan 2027, the keep-mining fleet does not cover its power bill"
+            ),
+            "{}",
+            dark.meaning
+        );
         let power = card(&k, "mining_breakeven_power");
         assert_eq!(power.text, "$73.50/MWh");
         assert_eq!(
@@ -790,9 +811,15 @@ mod tests {
         assert!(k.iter().all(|c| c.favours_plan.is_none()));
         // A tranche that starts building after the horizon converts nothing either.
         let k = run("years=1&cstart=2028-06", Lang::En);
-        assert!(card(&k, "breakeven_ai_rate")
-            .meaning
-            .starts_with("No conversion planned"));
+        assert_eq!(
+            card(&k, "breakeven_ai_rate").meaning,
+            "Nothing converts within 1\u{a0}year: the conversion starts after the horizon."
+        );
+        let k = run("cstart=2040-12", Lang::It);
+        assert_eq!(
+            card(&k, "npv_advantage").meaning,
+            "Nulla viene convertito entro 10\u{a0}anni: la conversione inizia oltre l'orizzonte."
+        );
         let k = run("gpu=1&years=3", Lang::En);
         assert!(card(&k, "payback_month")
             .meaning

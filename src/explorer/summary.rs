@@ -194,7 +194,8 @@ mod tests {
         let it = of("", Lang::It);
         assert!(
             it.starts_with(
-                "Convertire 100\u{a0}MW a un cloud GPU da gen 2027 vale 590\u{a0}mln\u{a0}$ meno"
+                "Convertire 100\u{a0}MW a un cloud GPU da gen 2027 vale 590\u{a0}mln\u{a0}$ in meno \
+                 rispetto a continuare a minare"
             ),
             "{it}"
         );

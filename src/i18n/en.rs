@@ -43,7 +43,7 @@ catalogue! {
     OpenFull = "Open the full explorer ↗",
     WarningsTitle = "Some values could not be used as given:",
     WarningsDismiss = "Dismiss the warnings",
-    WarningsMore = "…and {n} more.",
+    WarningsMore = "Show {n} more",
     Footer = "Model: schema 2. Money in nominal US dollars, pre-tax, unlevered. Market defaults: snapshot of {date}. The URL is the scenario: share it or bookmark it.",
     ChartsRegion = "Charts",
     ChartTabs = "Chart",
@@ -264,7 +264,7 @@ catalogue! {
     PresetIrenNote = "IREN–Microsoft, Nov 2025: $9.7B over 5\u{a0}years for GB300 capacity (~200\u{a0}MW IT, 280\u{a0}MW gross at 1.4), ~$1.94B/yr, 20\u{a0}% prepaid, ~$5.8B of GPUs; investment-grade tenant.",
     PresetColoTitle = "Core Scientific–CoreWeave style: 12-year hall lease",
     PresetColoNote = "Core Scientific–CoreWeave leases: ~$1.45M per MW-year (~$121/kW-mo); the tenant brings the GPUs and pays power.",
-    PresetAbsorbTitle = "\"AI absorbs mining in 3–5\u{a0}years\" (Hoskinson): four yearly tranches",
+    PresetAbsorbTitle = "“AI absorbs mining in 3–5\u{a0}years” (Hoskinson): four yearly tranches",
     PresetAbsorbNote = "Charles Hoskinson (Cardano), 2025: AI will absorb Bitcoin mining infrastructure within 3–5\u{a0}years.",
 
     // KPI cards
@@ -286,6 +286,8 @@ catalogue! {
     Dash = "—",
     NoneValue = "none",
     NoPlan = "No conversion planned: the plan is to keep mining.",
+    /// A conversion that starts after the horizon.
+    NoPlanWithin = "Nothing converts within {horizon}: the conversion starts after the horizon.",
     NpvConvertingWins = "Converting is worth {x} more than keeping mining (NPV at {rates} over {horizon}).",
     NpvMiningWins = "Keeping mining is worth {x} more than converting (NPV at {rates} over {horizon}).",
     RateSingle = "{rate}\u{a0}%/yr",
@@ -322,6 +324,8 @@ catalogue! {
     KpiDarkTitle = "Keep-mining goes dark",
     KpiDarkShort = "Mining dark",
     DarkMeaning = "In {month} the keep-mining fleet no longer covers its power bill and switches off (hashprice {hashprice}).",
+    /// The same when that is the first month.
+    DarkFromStart = "From the first month, {month}, the keep-mining fleet does not cover its power bill and stays off (hashprice {hashprice}).",
     DarkNever = "Keeping mining covers its power bill in every month of the horizon.",
     DarkNoShutoff = "Shut-off is disabled: the fleet keeps mining even at a loss.",
     DarkNoUptime = "With 0\u{a0}% uptime the fleet never runs: it has no power bill to cover.",
@@ -341,7 +345,7 @@ catalogue! {
     ChartRates = "Discount rate",
     ChartTiming = "Value of waiting",
     CaptionRevenue = "Monthly revenue of the plan, mining and AI stacked, against keeping the whole site mining.",
-    CaptionCash = "Cumulative cash flow after power, opex and capex (undiscounted), plan against keep-mining.",
+    CaptionCash = "Cumulative cash flow after power, opex and capex (undiscounted), plan against keep-mining; the last month adds what the site is worth at the horizon.",
     CaptionHashprice = "What a petahash earns per day, and the BTC price path; halvings cut the first in half.",
     CaptionSensitivity = "NPV advantage of converting when one input moves 20\u{a0}% down or up, widest swing first.",
     CaptionMap = "NPV advantage of converting for other starting BTC prices and AI rates; the outlined cell is this scenario.",
@@ -380,15 +384,17 @@ catalogue! {
     AxisHashprice = "Hashprice, $/PH/day",
     AxisBtcK = "BTC price, $k",
     AxisNpvAdvantage = "NPV advantage of converting, {unit}",
-    /// The same, where the plot is too low for the whole title.
+    /// The same, where the plot is too low or narrow for the whole title.
     AxisNpvAdvantageShort = "NPV advantage, {unit}",
     /// The tornado's axis when only its widest bars fit the chart's height.
     AxisNpvAdvantageTop = "NPV advantage, {unit} · widest {shown} of {all}",
+    /// The same, in a chart too narrow for it.
+    AxisNpvAdvantageTopShort = "{unit} · widest {shown} of {all}",
     AxisStartingBtc = "Starting BTC price, $k",
     AxisGpuRate = "GPU rate, $/GPU-h",
     AxisLeaseRate = "Lease rate, $/kW-mo",
     AxisMiningRate = "Mining discount rate, %/yr",
-    AxisDelay = "Construction starts later by, months",
+    AxisDelay = "Delay to the start of construction, months",
     MarkHalving = " halving",
     MarkPayback = " payback {month} ",
     McOffChart = "Monte Carlo is off (0\u{a0}paths).",
@@ -440,7 +446,7 @@ catalogue! {
     McSimulate = "Simulate 1,000\u{a0}BTC price paths",
     McRunning = "Simulating price paths… {percent}\u{a0}%",
     McStale = "Updating for the new inputs ({percent}\u{a0}%); the numbers below are for the previous ones.",
-    McResult = "{paths}\u{a0}paths · NPV advantage p10 {p10} · median {p50} · p90 {p90} · converting wins in {share}\u{a0}% of paths",
+    McResult = "{paths} · NPV advantage p10 {p10} · median {p50} · p90 {p90} · converting wins in {share}\u{a0}% of paths",
 
     // Warnings about a link or a typed value
     WarnValueWithoutKey = "A value without a key ({value}) was ignored.",
