@@ -241,16 +241,24 @@ test('a link with many problems lists the first eight, and all of them when aske
   const items = page.locator('[data-role="warnings"] li');
   await items.first().waitFor();
   assert.equal(await items.count(), 8);
+  // Only the first eight are in the alert said at once.
+  assert.equal(await page.locator('[data-role="warnings"] [role="alert"] li').count(), 8);
+  assert.deepEqual(await axeViolations(page), []);
+  // The keyboard reaches the button; Enter lists the rest, and the focus goes to them.
   const more = page.locator('[data-action="all-warnings"]');
   assert.equal(await more.textContent(), 'Show 22 more');
-  await more.click();
+  await more.focus();
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('[data-role="warnings"] li').length === 30);
   assert.equal(await items.nth(29).textContent(), 'Unknown key `k29` was ignored.');
   assert.equal(await more.count(), 0);
-  // The long list scrolls in its own box, which the keyboard reaches.
-  const list = page.locator('[data-role="warnings"] ul');
-  assert.equal(await list.getAttribute('tabindex'), '0');
-  const box = await list.evaluate((e) => ({ client: e.clientHeight, scroll: e.scrollHeight }));
+  const rest = page.locator('[data-role="warnings"] ul.rest');
+  await page.waitForFunction(() => document.activeElement?.matches('[data-role="warnings"] ul.rest'));
+  assert.equal(await page.locator('[data-role="warnings"] [role="alert"] li').count(), 8, 'the alert is unchanged');
+  // The rest scroll in their own box, named by the banner's title, which the keyboard reaches.
+  assert.equal(await rest.getAttribute('tabindex'), '0');
+  assert.equal(await rest.getAttribute('aria-labelledby'), 'warnings-title');
+  const box = await rest.evaluate((e) => ({ client: e.clientHeight, scroll: e.scrollHeight }));
   assert.ok(box.scroll > box.client, JSON.stringify(box));
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
@@ -287,7 +295,8 @@ test('back and forward restore the scenario; copy link copies it', async () => {
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '100');
   assert.equal(await waitForQuery(page, (s) => s === 'v=2'), 'v=2');
-  assert.equal(await page.$eval('#preset', (e) => e.value), '', 'the default is no preset: custom');
+  // The default is no preset: custom.
+  await page.waitForFunction(() => document.querySelector('#preset').value === '');
   // "Custom scenario" changes nothing; on a preset, the picker goes back to it.
   await page.goForward();
   await page.waitForFunction(() => document.querySelector('#preset').value === 'bitfarms-wa');

@@ -5,7 +5,7 @@ use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::controls::{self, Nudge};
 use hashshift::explorer::export::{self, Export};
-use hashshift::explorer::page::{self, McLine};
+use hashshift::explorer::page::{self, BannerMode, McLine};
 use hashshift::explorer::{kpi, summary};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
@@ -19,6 +19,17 @@ const PAGE: &str = "https://example.org/tools/hashshift/";
 
 fn load(q: &str) -> State {
     State::load(PAGE, q)
+}
+
+/// The warnings the banner lists for `s`, first and (when asked for) the rest.
+fn listed(s: &State) -> Vec<String> {
+    page::banner(&s.warnings, BannerMode::of(s))
+        .map_or_else(Vec::new, |b| [b.first, b.rest].concat())
+}
+
+/// The banner's button for `s`, while some warnings are not listed.
+fn more(s: &State) -> Option<String> {
+    page::banner(&s.warnings, BannerMode::of(s)).and_then(|b| b.more)
 }
 
 fn url(query: &str, push: bool) -> Effect {
@@ -64,22 +75,16 @@ fn set_reset_and_typed_text() {
     update(&mut s, Action::Set(Key::Caprate, 7.0));
     update(&mut s, Action::Commit(Key::Caprate, "7,5".into(), 6.0));
     assert_eq!(s.scenario.get(Key::Caprate), 6.0);
-    assert_eq!(
-        page::warnings(&s),
-        ["`caprate`: “7,5” is not a number; using 6."]
-    );
+    assert_eq!(listed(&s), ["`caprate`: “7,5” is not a number; using 6."]);
     assert!(update(&mut s, Action::SetText(Key::Btc, "lots".into())).is_empty());
     assert_eq!(s.scenario.get(Key::Btc), 65_000.0);
     assert!(s.warnings_open);
-    assert_eq!(
-        page::warnings(&s),
-        ["`btc`: “lots” is not a number; using 65,000."]
-    );
+    assert_eq!(listed(&s), ["`btc`: “lots” is not a number; using 65,000."]);
     update(&mut s, Action::SetText(Key::Mw, "9000".into()));
     assert_eq!(s.scenario.get(Key::Mw), 5000.0);
-    assert!(page::warnings(&s)[0].contains("above the maximum 5,000\u{a0}MW"));
+    assert!(listed(&s)[0].contains("above the maximum 5,000\u{a0}MW"));
     update(&mut s, Action::DismissWarnings);
-    assert!(page::warnings(&s).is_empty());
+    assert!(listed(&s).is_empty());
     // An unchanged value asks for nothing.
     assert!(update(&mut s, Action::Set(Key::Mw, 5000.0)).is_empty());
 }
@@ -141,10 +146,7 @@ fn tabs_and_history_navigation() {
     let effects = update(&mut s, Action::Navigated("mw=abc&lang=it".into()));
     assert_eq!(effects, [url("v=2&lang=it", false)]);
     assert_eq!((s.view.lang, s.view.tab), (Lang::It, ChartId::Revenue));
-    assert_eq!(
-        page::warnings(&s),
-        ["`mw`: “abc” non è un numero; si usa 100."]
-    );
+    assert_eq!(listed(&s), ["`mw`: “abc” non è un numero; si usa 100."]);
     assert_eq!(s.page_url, PAGE);
 }
 
@@ -516,7 +518,7 @@ fn the_json_download_uses_the_finished_run_and_equals_the_cli() {
 }
 
 #[test]
-fn the_banner_lists_eight_warnings_two_in_an_embed_and_counts_the_rest() {
+fn the_banner_lists_eight_warnings_two_in_an_embed_and_the_rest_when_asked() {
     let query: Vec<String> = (0..900).map(|i| format!("k{i}=1")).collect();
     let s = load(&query.join("&"));
     assert_eq!(
@@ -524,34 +526,45 @@ fn the_banner_lists_eight_warnings_two_in_an_embed_and_counts_the_rest() {
         900,
         "every problem is kept for the CLI's report"
     );
-    let lines = page::warnings(&s);
+    let lines = listed(&s);
     assert_eq!(lines.len(), 8);
     assert_eq!(lines[0], "Unknown key `k0` was ignored.");
-    assert_eq!(page::more_warnings(&s).unwrap(), "Show 892 more");
-    // Asked, the banner lists them all.
+    assert_eq!(more(&s).unwrap(), "Show 892 more");
+    // Asked, the banner lists the rest after the first eight, and a new link starts again.
     let mut all = s.clone();
     update(&mut all, Action::ShowAllWarnings);
-    assert_eq!(
-        (page::warnings(&all).len(), page::more_warnings(&all)),
-        (900, None)
+    let b = page::banner(&all.warnings, BannerMode::of(&all)).unwrap();
+    assert_eq!((b.first.len(), b.rest.len(), b.more), (8, 892, None));
+    assert_eq!(b.rest[891], "Unknown key `k899` was ignored.");
+    update(
+        &mut all,
+        Action::Navigated("k0=1&k1=2&zz=3&k3=4&k4=5&k5=6&k6=7&k7=8&k8=9&k9=0".into()),
     );
+    assert_eq!(
+        (listed(&all).len(), more(&all)),
+        (8, Some("Show 2 more".into()))
+    );
+    // …and so does a value typed with problems.
+    update(&mut all, Action::ShowAllWarnings);
+    update(&mut all, Action::SetText(Key::Btc, "lots".into()));
+    assert_eq!((listed(&all).len(), more(&all)), (1, None));
+    assert!(!all.warnings_all);
     let s = load(&format!("lang=it&{}", query.join("&")));
-    assert_eq!(page::more_warnings(&s).unwrap(), "Mostra altri 892");
-    // Eight problems are listed whole.
-    let s = load(&query[..8].join("&"));
-    assert_eq!(
-        (page::warnings(&s).len(), page::more_warnings(&s)),
-        (8, None)
-    );
+    assert_eq!(more(&s).unwrap(), "Mostra altri 892");
+    // Eight problems are listed whole, and nine too: a button would hide just one.
+    for n in [8, 9] {
+        let s = load(&query[..n].join("&"));
+        assert_eq!((listed(&s).len(), more(&s)), (n, None));
+    }
     // An embed, whose chart must keep its frame, lists two.
     let s = load(&format!("embed=1&{}", query[..8].join("&")));
     assert_eq!(
-        (page::warnings(&s).len(), page::more_warnings(&s)),
+        (listed(&s).len(), more(&s)),
         (2, Some("Show 6 more".to_string()))
     );
     // A link shared on a social network or in a newsletter is no problem to its reader.
     let s = load("v=2&mw=18&fbclid=IwAR0abc&utm_source=twitter&utm_medium=social");
-    assert!(s.warnings.is_empty() && page::warnings(&s).is_empty());
+    assert!(s.warnings.is_empty() && listed(&s).is_empty());
     assert_eq!(s.query(), "v=2&mw=18");
 }
 

@@ -78,7 +78,7 @@ fn table(input: &Input, lang: Lang) -> Table {
 
 /// The axis' caption, centred under the bars (`room` px wide, by `width`): its unit, and when
 /// only the widest `shown` of `all` rows fit, how many; shorter when the whole caption would
-/// not fit (an Italian embed on a narrow phone).
+/// not fit (an Italian embed on a narrow phone), and cut with an ellipsis as a last resort.
 fn axis_caption(
     lang: Lang,
     unit: &str,
@@ -100,7 +100,7 @@ fn axis_caption(
     if width(&caption) <= room {
         caption
     } else {
-        lang.fill(short, &slots)
+        fitted(&lang.fill(short, &slots), room, width)
     }
 }
 
@@ -249,6 +249,7 @@ mod tests {
             caption(Lang::En, 20, 300),
             "NPV advantage of converting, $M"
         );
+        assert_eq!(caption(Lang::En, 20, 200), "NPV advantage, $M");
         assert_eq!(caption(Lang::It, 20, 200), "Vantaggio VAN, $M");
         assert_eq!(
             caption(Lang::En, 14, 400),
@@ -257,9 +258,10 @@ mod tests {
         assert_eq!(caption(Lang::En, 14, 200), "$M · widest 14 of 20");
         assert_eq!(
             caption(Lang::It, 13, 400),
-            "Vantaggio VAN, $M · prime 13 su 20"
+            "Vantaggio VAN, $M · le 13 più ampie su 20"
         );
-        assert_eq!(caption(Lang::It, 13, 200), "$M · prime 13 su 20");
+        assert_eq!(caption(Lang::It, 13, 200), "$M · le 13 più ampie su 20");
+        assert_eq!(caption(Lang::En, 14, 70), "$M · wide…");
     }
 
     #[test]

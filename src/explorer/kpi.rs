@@ -599,7 +599,7 @@ fn baseline_dark(c: &Context) -> Kpi {
                 Msg::UnitPerPhDay,
                 &[("v", &c.f.price(row.hashprice_usd_ph_day, 2))],
             );
-            // Dark from the first month, it never covered its bill: it does not "no longer".
+            // Dark from the first month, it had not covered its bill before: not "no longer".
             let meaning = if m == p.scenario.month(Key::Start) {
                 Msg::DarkFromStart
             } else {
@@ -710,7 +710,7 @@ mod tests {
         assert!(dark
             .meaning
             .starts_with("In May 2028 the keep-mining fleet"));
-        // Dark from the first month: it never covered its bill.
+        // Dark from the first month: it had not covered its bill before.
         let poor = run("btc=1000", Lang::En);
         let dark = card(&poor, "baseline_dark_month");
         assert_eq!(dark.data_value, "2027-01");

@@ -4,6 +4,7 @@
 
 use super::data_value;
 use super::state::{CopyWhat, Notice, Results, State};
+use super::view::PageWarning;
 use crate::analysis::MonteCarlo;
 use crate::charts::{ChartId, Colors, LegendItem, Needs, Table};
 use crate::i18n::{Article, Lang, Msg};
@@ -35,42 +36,78 @@ pub fn presets(state: &State) -> PresetPicker {
     }
 }
 
-/// The most warnings the banner lists, on the page and in an embed; a line then says how many
-/// more there are (a pasted link can hold hundreds of problems, and the page should not start
+/// The most warnings the banner lists, on the page and in an embed, until the reader asks for
+/// them all (a pasted link can hold hundreds of problems, and the page should not start
 /// thousands of pixels down, nor an embed's chart be pushed out of its frame).
 const SHOWN_WARNINGS: (usize, usize) = (8, 2);
 
-/// How many warnings the banner lists for `state`.
-fn shown_warnings(state: &State) -> usize {
-    if state.warnings_all {
-        state.warnings.len()
-    } else if state.view.embed {
+/// How the banner shows a state's warnings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BannerMode {
+    /// Whether the banner is open (not dismissed).
+    pub open: bool,
+    /// Whether the reader asked for every warning.
+    pub all: bool,
+    /// Whether the page is an embed.
+    pub embed: bool,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+impl BannerMode {
+    /// The mode of `state`'s banner.
+    pub fn of(state: &State) -> BannerMode {
+        BannerMode {
+            open: state.warnings_open,
+            all: state.warnings_all,
+            embed: state.view.embed,
+            lang: state.view.lang,
+        }
+    }
+}
+
+/// The warnings banner: the warnings it lists first, the rest once the reader asked for them,
+/// or the button that asks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Banner {
+    /// The first warnings: eight, or two in an embed ([`SHOWN_WARNINGS`]); all of them when
+    /// only one more would be left (a button as long as the line it hides is no help).
+    pub first: Vec<String>,
+    /// The others, once the reader asked for them.
+    pub rest: Vec<String>,
+    /// The button's text while some are not listed (`Show 22 more`).
+    pub more: Option<String>,
+}
+
+/// The banner of `warnings` shown as `mode` says, when it is open and has any.
+pub fn banner(warnings: &[PageWarning], mode: BannerMode) -> Option<Banner> {
+    if !mode.open || warnings.is_empty() {
+        return None;
+    }
+    let lang = mode.lang;
+    let cap = if mode.embed {
         SHOWN_WARNINGS.1
     } else {
         SHOWN_WARNINGS.0
-    }
-}
-
-/// The warnings banner's items, when it is open: the first eight, or two in an embed
-/// ([`SHOWN_WARNINGS`]), or all once the reader asked.
-pub fn warnings(state: &State) -> Vec<String> {
-    if !state.warnings_open {
-        return Vec::new();
-    }
-    (state.warnings.iter())
-        .take(shown_warnings(state))
-        .map(|w| w.text(state.view.lang))
-        .collect()
-}
-
-/// The banner's button after its items when it lists only some: how many more there are, to
-/// show them all.
-pub fn more_warnings(state: &State) -> Option<String> {
-    let more = state.warnings.len().saturating_sub(shown_warnings(state));
-    (state.warnings_open && more > 0).then(|| {
-        let lang = state.view.lang;
-        let n = lang.fmt().exact(more as f64);
-        lang.fill(Msg::WarningsMore, &[("n", &n)])
+    };
+    let first = if warnings.len() <= cap + 1 {
+        warnings.len()
+    } else {
+        cap
+    };
+    let texts = |w: &[PageWarning]| w.iter().map(|w| w.text(lang)).collect::<Vec<_>>();
+    let hidden = warnings.len() - first;
+    Some(Banner {
+        first: texts(&warnings[..first]),
+        rest: if mode.all {
+            texts(&warnings[first..])
+        } else {
+            Vec::new()
+        },
+        more: (!mode.all && hidden > 0).then(|| {
+            let n = lang.fmt().exact(hidden as f64);
+            lang.fill(Msg::WarningsMore, &[("n", &n)])
+        }),
     })
 }
 

@@ -143,7 +143,7 @@ pub struct State {
     /// The model's answer for the pinned scenario A (`view.cmp`).
     pub compare: Option<Rc<Results>>,
     /// Problems with the last link read or value typed.
-    pub warnings: Vec<PageWarning>,
+    pub warnings: Rc<Vec<PageWarning>>,
     /// Whether the warnings banner is shown.
     pub warnings_open: bool,
     /// Whether the banner lists every warning, not only the first few (the reader asked).
@@ -279,7 +279,7 @@ impl State {
     /// the banner stays as it was).
     fn warn(&mut self, warnings: Vec<crate::scenario::Warning>) {
         if !warnings.is_empty() {
-            self.warnings = warnings.into_iter().map(PageWarning::Link).collect();
+            self.warnings = Rc::new(warnings.into_iter().map(PageWarning::Link).collect());
             self.warnings_open = true;
             self.warnings_all = false;
         }
@@ -307,7 +307,7 @@ impl State {
             view,
             warnings_open: !warnings.is_empty(),
             warnings_all: false,
-            warnings,
+            warnings: Rc::new(warnings),
             monte_carlo: None,
             monte_carlo_run: None,
             notice: None,

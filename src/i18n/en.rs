@@ -325,7 +325,7 @@ catalogue! {
     KpiDarkShort = "Mining dark",
     DarkMeaning = "In {month} the keep-mining fleet no longer covers its power bill and switches off (hashprice {hashprice}).",
     /// The same when that is the first month.
-    DarkFromStart = "From the first month, {month}, the keep-mining fleet does not cover its power bill and stays off (hashprice {hashprice}).",
+    DarkFromStart = "From the first month, {month}, the keep-mining fleet does not cover its power bill and is off (hashprice {hashprice}).",
     DarkNever = "Keeping mining covers its power bill in every month of the horizon.",
     DarkNoShutoff = "Shut-off is disabled: the fleet keeps mining even at a loss.",
     DarkNoUptime = "With 0\u{a0}% uptime the fleet never runs: it has no power bill to cover.",

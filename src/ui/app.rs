@@ -12,6 +12,7 @@ use super::live::{self, LiveChart};
 use super::share::Share;
 use super::store::Store;
 use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
+use super::warnings::Warnings;
 use super::Shared;
 use crate::analysis::MonteCarlo;
 use crate::charts::ChartId;
@@ -115,7 +116,8 @@ pub fn app() -> Html {
                 }
             </header>
             <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.link(CopyWhat::Link))]) }</p>
-            { warnings_banner(page::warnings(&state), page::more_warnings(&state), &dispatch, lang) }
+            <Warnings warnings={Shared(state.warnings.clone())} mode={page::BannerMode::of(&state)}
+                dispatch={dispatch.clone()} />
             <Kpis results={results.clone()} compare={compare.clone()} compact={embed} {lang} />
             <section aria-label={t(Msg::SummaryRegion)}>
                 <p class="summary" id="summary" data-role="summary">
@@ -140,36 +142,6 @@ pub fn app() -> Html {
                 <Annual results={results.clone()} {lang} />
                 <footer>{ page::footer(lang) }</footer>
             }
-        </div>
-    }
-}
-
-/// The banner of the link's warnings, if it has any, with its dismiss button.
-fn warnings_banner(
-    warnings: Vec<String>,
-    more: Option<String>,
-    dispatch: &Callback<Action>,
-    lang: Lang,
-) -> Html {
-    if warnings.is_empty() {
-        return Html::default();
-    }
-    let dismiss = dispatch.reform(|_| Action::DismissWarnings);
-    let show_all = dispatch.reform(|_| Action::ShowAllWarnings);
-    // Listed whole, hundreds of problems scroll in their own box (which the keyboard reaches).
-    let long = warnings.len() > 8;
-    html! {
-        <div class="warnings" data-role="warnings" role="alert">
-            <div>
-                <strong>{ lang.t(Msg::WarningsTitle) }</strong>
-                <ul class={classes!(long.then_some("long"))} tabindex={long.then_some("0")}>
-                    { for warnings.into_iter().map(|w| html! { <li>{ w }</li> }) }
-                </ul>
-                if let Some(more) = more {
-                    <button type="button" class="more" data-action="all-warnings" onclick={show_all}>{ more }</button>
-                }
-            </div>
-            <button type="button" class="dismiss" aria-label={lang.t(Msg::WarningsDismiss)} onclick={dismiss}>{ "×" }</button>
         </div>
     }
 }

@@ -16,6 +16,7 @@ mod monte_carlo;
 mod share;
 mod store;
 mod table;
+mod warnings;
 
 pub use monte_carlo::serve as monte_carlo_worker;
 use std::ops::Deref;

@@ -1,0 +1,73 @@
+//! The banner of the link's warnings: the first few said at once, the rest listed when the
+//! reader asks, and its dismiss button.
+
+use super::Shared;
+use crate::explorer::page::{self, BannerMode};
+use crate::explorer::{Action, PageWarning};
+use crate::i18n::Msg;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Props of [`Warnings`].
+#[derive(Properties, PartialEq)]
+pub struct WarningsProps {
+    /// Every warning of the link or the value typed (compared by identity: a new list is a
+    /// new value).
+    pub warnings: Shared<Vec<PageWarning>>,
+    /// How the banner shows them.
+    pub mode: BannerMode,
+    /// Where gestures go.
+    pub dispatch: Callback<Action>,
+}
+
+/// The banner, if it is open and there is anything to say. Only the first warnings are in the
+/// alert that screen readers say at once; the rest, listed on request, scroll in a box of
+/// their own, which takes the focus that the button it replaces had.
+#[function_component(Warnings)]
+pub fn warnings(props: &WarningsProps) -> Html {
+    let rest_list = use_node_ref();
+    let banner = page::banner(&props.warnings, props.mode);
+    let listed = banner.as_ref().is_some_and(|b| !b.rest.is_empty());
+    {
+        let rest_list = rest_list.clone();
+        use_effect_with(listed, move |listed| {
+            if let (true, Some(list)) = (*listed, rest_list.cast::<HtmlElement>()) {
+                // The button that had the focus is gone.
+                let _ = list.focus();
+            }
+        });
+    }
+    let Some(banner) = banner else {
+        return Html::default();
+    };
+    let lang = props.mode.lang;
+    let dismiss = props.dispatch.reform(|_| Action::DismissWarnings);
+    let show_all = props.dispatch.reform(|_| Action::ShowAllWarnings);
+    let items = |texts: Vec<String>| -> Html {
+        texts
+            .into_iter()
+            .map(|w| html! { <li>{ w }</li> })
+            .collect()
+    };
+    html! {
+        // A region named by its title: the listed rest is outside the alert, not outside
+        // every landmark.
+        <section class="warnings" data-role="warnings" aria-labelledby="warnings-title">
+            <div>
+                <div role="alert">
+                    <strong id="warnings-title">{ lang.t(Msg::WarningsTitle) }</strong>
+                    <ul>{ items(banner.first) }</ul>
+                </div>
+                if listed {
+                    <ul class="rest" ref={rest_list} tabindex="0" aria-labelledby="warnings-title">
+                        { items(banner.rest) }
+                    </ul>
+                }
+                if let Some(more) = banner.more {
+                    <button type="button" class="more" data-action="all-warnings" onclick={show_all}>{ more }</button>
+                }
+            </div>
+            <button type="button" class="dismiss" aria-label={lang.t(Msg::WarningsDismiss)} onclick={dismiss}>{ "×" }</button>
+        </section>
+    }
+}
