@@ -2,9 +2,11 @@
 // embeds that size themselves in an article, link previews, print and the share sheet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { open } from './browser.mjs';
-import { site, SHOTS, KPIS, cli, cliText, printed, kpiValues, waitForQuery } from './common.mjs';
+import { site, ROOT, SHOTS, KPIS, cli, cliText, printed, kpiValues, waitForQuery } from './common.mjs';
 
 /** Clicks `selector` and returns the download it starts: its file name and its bytes. */
 async function download(page, selector) {
@@ -228,6 +230,31 @@ test('link previews: title, description and a 1200×630 image from the site itse
   assert.equal(meta['twitter:image'], meta['og:image']);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('built with its address, the site names its preview image absolutely, as scrapers need', () => {
+  const dir = mkdtempSync(`${tmpdir()}/hashshift-`);
+  const html = `${dir}/index.html`;
+  copyFileSync(`${ROOT}dist/index.html`, html);
+  const hook = (url) => spawnSync('bash', [`${ROOT}scripts/site-url.sh`, html],
+    { env: { ...process.env, HASHSHIFT_SITE_URL: url }, encoding: 'utf8' });
+  // Without an address, nothing changes: the site works from any path.
+  assert.equal(hook('').status, 0);
+  assert.equal(readFileSync(html, 'utf8'), readFileSync(`${ROOT}dist/index.html`, 'utf8'));
+  // An address that is not one is refused, with the reason, and leaves the page as it was.
+  for (const bad of ['example.org/x', 'https://example.org/?a="b"']) {
+    const refused = hook(bad);
+    assert.equal(refused.status, 1, bad);
+    assert.match(refused.stderr, /HASHSHIFT_SITE_URL/);
+  }
+  assert.equal(readFileSync(html, 'utf8'), readFileSync(`${ROOT}dist/index.html`, 'utf8'));
+  assert.equal(hook('https://example.org/tools/hashshift').status, 0);
+  const built = readFileSync(html, 'utf8');
+  const content = (attr) => built.match(new RegExp(`${attr}" content="([^"]*)"`))?.[1];
+  assert.equal(content('og:image'), 'https://example.org/tools/hashshift/preview.png');
+  assert.equal(content('twitter:image'), 'https://example.org/tools/hashshift/preview.png');
+  assert.equal(content('og:url'), 'https://example.org/tools/hashshift/');
+  rmSync(dir, { recursive: true });
 });
 
 test('printing gives the title, link, cards, summary and chart on one page, without controls', async () => {
