@@ -241,8 +241,9 @@ test('a link with many problems lists the first eight, and all of them when aske
   const items = page.locator('[data-role="warnings"] li');
   await items.first().waitFor();
   assert.equal(await items.count(), 8);
-  // Only the first eight are in the alert said at once.
+  // Only the first eight are in the alert said at once, with the button that says there are more.
   assert.equal(await page.locator('[data-role="warnings"] [role="alert"] li').count(), 8);
+  assert.equal(await page.locator('[role="alert"] [data-action="all-warnings"]').count(), 1);
   assert.deepEqual(await axeViolations(page), []);
   // The keyboard reaches the button; Enter lists the rest, and the focus goes to them.
   const more = page.locator('[data-action="all-warnings"]');

@@ -2,7 +2,7 @@
 // embeds that size themselves in an article, link previews, print and the share sheet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { open } from './browser.mjs';
@@ -233,28 +233,39 @@ test('link previews: title, description and a 1200×630 image from the site itse
 });
 
 test('built with its address, the site names its preview image absolutely, as scrapers need', () => {
+  const page = readFileSync(`${ROOT}dist/index.html`, 'utf8');
+  assert.match(page, /<meta property="og:image" content="preview.png">/, 'the tests run on a page built for any path');
   const dir = mkdtempSync(`${tmpdir()}/hashshift-`);
   const html = `${dir}/index.html`;
-  copyFileSync(`${ROOT}dist/index.html`, html);
-  const hook = (url) => spawnSync('bash', [`${ROOT}scripts/site-url.sh`, html],
-    { env: { ...process.env, HASHSHIFT_SITE_URL: url }, encoding: 'utf8' });
-  // Without an address, nothing changes: the site works from any path.
-  assert.equal(hook('').status, 0);
-  assert.equal(readFileSync(html, 'utf8'), readFileSync(`${ROOT}dist/index.html`, 'utf8'));
-  // An address that is not one is refused, with the reason, and leaves the page as it was.
-  for (const bad of ['example.org/x', 'https://example.org/?a="b"']) {
-    const refused = hook(bad);
-    assert.equal(refused.status, 1, bad);
-    assert.match(refused.stderr, /HASHSHIFT_SITE_URL/);
+  // As Trunk runs it: on the staged page, named by TRUNK_STAGING_DIR.
+  const hook = (url) => spawnSync('bash', [`${ROOT}scripts/site-url.sh`],
+    { env: { ...process.env, HASHSHIFT_SITE_URL: url, TRUNK_STAGING_DIR: dir }, encoding: 'utf8' });
+  try {
+    writeFileSync(html, page);
+    // Without an address, nothing changes: the site works from any path.
+    assert.equal(hook('').status, 0);
+    assert.equal(readFileSync(html, 'utf8'), page);
+    // An address that is not one is refused, with the reason, and leaves the page as it was.
+    for (const bad of ['example.org/x', 'http://', 'https://example.org/?a="b"']) {
+      const refused = hook(bad);
+      assert.equal(refused.status, 1, bad);
+      assert.match(refused.stderr, /HASHSHIFT_SITE_URL/);
+    }
+    assert.equal(readFileSync(html, 'utf8'), page);
+    assert.equal(hook('https://example.org/tools/hashshift').status, 0);
+    const built = readFileSync(html, 'utf8');
+    const content = (attr) => [...built.matchAll(new RegExp(`${attr}" content="([^"]*)"`, 'g'))].map((m) => m[1]);
+    assert.deepEqual(content('og:image'), ['https://example.org/tools/hashshift/preview.png']);
+    assert.deepEqual(content('twitter:image'), ['https://example.org/tools/hashshift/preview.png']);
+    assert.deepEqual(content('og:url'), ['https://example.org/tools/hashshift/']);
+    // A page without the tags it rewrites fails the build rather than ship unchanged.
+    writeFileSync(html, page.replaceAll('preview.png', 'card.png'));
+    const failed = hook('https://example.org/');
+    assert.equal(failed.status, 1);
+    assert.match(failed.stderr, /lacks the og:image/);
+  } finally {
+    rmSync(dir, { recursive: true });
   }
-  assert.equal(readFileSync(html, 'utf8'), readFileSync(`${ROOT}dist/index.html`, 'utf8'));
-  assert.equal(hook('https://example.org/tools/hashshift').status, 0);
-  const built = readFileSync(html, 'utf8');
-  const content = (attr) => built.match(new RegExp(`${attr}" content="([^"]*)"`))?.[1];
-  assert.equal(content('og:image'), 'https://example.org/tools/hashshift/preview.png');
-  assert.equal(content('twitter:image'), 'https://example.org/tools/hashshift/preview.png');
-  assert.equal(content('og:url'), 'https://example.org/tools/hashshift/');
-  rmSync(dir, { recursive: true });
 });
 
 test('printing gives the title, link, cards, summary and chart on one page, without controls', async () => {

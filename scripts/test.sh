@@ -19,7 +19,8 @@ say "wasm32 clippy of the explorer"
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 say "release build of the CLI and of the static site"
 cargo build --release --bin hashshift
-trunk build --release
+# The tests check the page as built to work from any path: no site address (see site-url.sh).
+HASHSHIFT_SITE_URL= trunk build --release
 du_gz() { for f in "$@"; do gzip -9c "$f" | wc -c; done | awk '{ s += $1 } END { print s }'; }
 echo "reader payload: $(du_gz dist/index.html dist/hashshift-* dist/style-*.css) bytes gzipped (html + js + wasm + css; budget 409600)"
 echo "Monte Carlo worker, loaded on first use: $(du_gz dist/mc_worker*) bytes gzipped"

@@ -20,9 +20,10 @@ pub struct WarningsProps {
     pub dispatch: Callback<Action>,
 }
 
-/// The banner, if it is open and there is anything to say. Only the first warnings are in the
-/// alert that screen readers say at once; the rest, listed on request, scroll in a box of
-/// their own, which takes the focus that the button it replaces had.
+/// The banner, if it is open and there is anything to say. Only the first warnings, and the
+/// button that says how many more there are, are in the alert that screen readers say at once;
+/// the rest, listed on request, scroll in a box of their own, which takes the focus that the
+/// button had.
 #[function_component(Warnings)]
 pub fn warnings(props: &WarningsProps) -> Html {
     let rest_list = use_node_ref();
@@ -57,14 +58,15 @@ pub fn warnings(props: &WarningsProps) -> Html {
                 <div role="alert">
                     <strong id="warnings-title">{ lang.t(Msg::WarningsTitle) }</strong>
                     <ul>{ items(banner.first) }</ul>
+                    // In the alert, so that it says there are more.
+                    if let Some(more) = banner.more {
+                        <button type="button" class="more" data-action="all-warnings" onclick={show_all}>{ more }</button>
+                    }
                 </div>
                 if listed {
                     <ul class="rest" ref={rest_list} tabindex="0" aria-labelledby="warnings-title">
                         { items(banner.rest) }
                     </ul>
-                }
-                if let Some(more) = banner.more {
-                    <button type="button" class="more" data-action="all-warnings" onclick={show_all}>{ more }</button>
                 }
             </div>
             <button type="button" class="dismiss" aria-label={lang.t(Msg::WarningsDismiss)} onclick={dismiss}>{ "×" }</button>
