@@ -305,11 +305,13 @@ impl Curve<'_> {
         // alone (a low embed).
         let unit = [("unit", axis.unit(f))];
         let plot_height = area.dim_in_pixel().1.saturating_sub(style.px(38.0 + 18.0));
-        let y_desc = [Msg::AxisNpvAdvantage, Msg::AxisNpvAdvantageShort]
-            .map(|m| style.lang.fill(m, &unit))
-            .into_iter()
-            .find(|title| width(title) <= plot_height)
-            .unwrap_or_else(|| axis.unit(f).to_string());
+        let [whole, short] =
+            [Msg::AxisNpvAdvantage, Msg::AxisNpvAdvantageShort].map(|m| style.lang.fill(m, &unit));
+        let y_desc = caption_that_fits(
+            &[whole, short, axis.unit(f).to_string()],
+            plot_height,
+            &width,
+        );
         let mut chart = ChartBuilder::on(area)
             .margin(style.px(6.0))
             .margin_right(style.px(16.0))
@@ -417,4 +419,31 @@ pub(super) fn pinned_line<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     Ok(())
+}
+
+/// The first of `captions` that fits in `room` px (by `width`), else the last one cut to fit.
+pub(super) fn caption_that_fits(
+    captions: &[String],
+    room: u32,
+    width: &dyn Fn(&str) -> u32,
+) -> String {
+    match captions.iter().find(|c| width(c) <= room) {
+        Some(c) => c.clone(),
+        None => fitted(captions.last().map_or("", String::as_str), room, width),
+    }
+}
+
+/// `text`, or as much of it as fits in `room` px (by `width`) followed by an ellipsis.
+pub(super) fn fitted(text: &str, room: u32, width: &dyn Fn(&str) -> u32) -> String {
+    if width(text) <= room {
+        return text.to_string();
+    }
+    let mut cut: Vec<char> = text.chars().collect();
+    while cut.pop().is_some() {
+        let short = format!("{}…", cut.iter().collect::<String>().trim_end());
+        if width(&short) <= room || cut.is_empty() {
+            return short;
+        }
+    }
+    "…".to_string()
 }

@@ -1,5 +1,6 @@
 //! The tornado: how far the NPV advantage moves when each input moves ∓20 %.
 
+use super::frame::{caption_that_fits, fitted};
 use super::{
     err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, MoneyAxis, Needs, Style, Table,
     XMap,
@@ -96,27 +97,7 @@ fn axis_caption(
         ("shown", &shown.to_string()),
         ("all", &all.to_string()),
     ];
-    let caption = lang.fill(whole, &slots);
-    if width(&caption) <= room {
-        caption
-    } else {
-        fitted(&lang.fill(short, &slots), room, width)
-    }
-}
-
-/// `text`, or as much of it as fits in `room` px (by `width`) followed by an ellipsis.
-fn fitted(text: &str, room: u32, width: &dyn Fn(&str) -> u32) -> String {
-    if width(text) <= room {
-        return text.to_string();
-    }
-    let mut cut: Vec<char> = text.chars().collect();
-    while cut.pop().is_some() {
-        let short = format!("{}…", cut.iter().collect::<String>().trim_end());
-        if width(&short) <= room || cut.is_empty() {
-            return short;
-        }
-    }
-    "…".to_string()
+    caption_that_fits(&[whole, short].map(|m| lang.fill(m, &slots)), room, width)
 }
 
 /// How many of `bars` rows fit in `plot` px of height at `row` px a row: all of them when

@@ -37,8 +37,9 @@ pub fn presets(state: &State) -> PresetPicker {
 }
 
 /// How many warnings the banner lists, on the page and in an embed, until the reader asks for
-/// them all (one more when that is all; a pasted link can hold hundreds of problems, and the page should not start
-/// thousands of pixels down, nor an embed's chart be pushed out of its frame).
+/// them all (one more when that is all; a pasted link can hold hundreds of problems, and the
+/// page should not start thousands of pixels down, nor an embed's chart be pushed out of its
+/// frame).
 const SHOWN_WARNINGS: (usize, usize) = (8, 2);
 
 /// How the banner shows a state's warnings.
