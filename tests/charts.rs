@@ -472,3 +472,33 @@ fn legends_list_only_the_marks_a_scenario_draws() {
         ["Plan (convert)", "Keep mining", "Halving"]
     );
 }
+
+#[test]
+fn a_low_chart_shortens_every_y_title_to_fit() {
+    let p = model::run(&parse("").scenario);
+    let map = breakeven_map(&p, 5, 5);
+    let mut input = Input::new(&p);
+    input.map = Some(&map);
+    let lines = |id: ChartId, height: u32| -> Vec<String> {
+        let out = drawn(id, &input, (390, height), &light(true));
+        out.lines().map(|l| l.trim().to_string()).collect()
+    };
+    // Each y title whole in a phone's chart, and down to its unit in a low embed.
+    for (id, whole, height, low) in [
+        (
+            ChartId::Revenue,
+            "Revenue, $M per month",
+            110,
+            "$M per month",
+        ),
+        (ChartId::Cash, "Cumulative cash, $B", 110, "$B"),
+        (ChartId::Hashprice, "Hashprice, $/PH/day", 110, "$/PH/day"),
+        (ChartId::Hashprice, "BTC price, $k", 80, "$k"),
+        (ChartId::Map, "GPU rate, $/GPU-h", 110, "$/GPU-h"),
+    ] {
+        assert!(lines(id, 420).iter().any(|l| l == whole), "{id:?}: {whole}");
+        let short = lines(id, height);
+        assert!(short.iter().any(|l| l == low), "{id:?}: {short:?}");
+        assert!(!short.iter().any(|l| l == whole), "{id:?}: {whole}");
+    }
+}

@@ -1,7 +1,8 @@
 //! Cumulative cash flow, plan versus keep-mining, with the payback month marked.
 
 use super::frame::{
-    dashed, halving_item, mark_halvings, pinned_line, pinned_points, span_with, time_chart, xmap,
+    axis_titles, dashed, halving_item, mark_halvings, pinned_line, pinned_points, span_with,
+    time_chart, xmap,
 };
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
@@ -131,16 +132,14 @@ pub(super) fn draw<DB: DrawingBackend>(
         start: p.scenario.month(Key::Start),
         months: n,
     };
-    let desc = style
-        .lang
-        .fill(Msg::AxisCash, &[("unit", axis.unit(style.lang.fmt()))]);
+    let titles = axis_titles(style, &[Msg::AxisCash], axis.unit(style.lang.fmt()));
     let mut chart = time_chart(
         area,
         style,
         &time,
         y0..y1,
         &|y| axis.tick(*y, style.lang.fmt()),
-        &desc,
+        &titles,
     )?;
     let last = n.max(2) as i32 - 1;
     chart

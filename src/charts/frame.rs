@@ -16,17 +16,18 @@ use plotters::style::text_anchor;
 pub(super) type TimeChart<'a, DB> =
     ChartContext<'a, DB, Cartesian2d<WithKeyPoints<RangedCoordi32>, RangedCoordf64>>;
 
-/// Builds a time chart over `y` with its mesh, y tick labels from `y_tick` and the y caption.
+/// Builds a time chart over `y` with its mesh, y tick labels from `y_tick` and the first of
+/// `y_titles` that fits (see [`y_title`]).
 pub(super) fn time_chart<'a, DB: DrawingBackend + 'a>(
     area: &'a DrawingArea<DB, Shift>,
     style: &Style,
     time: &TimeAxis,
     y: std::ops::Range<f64>,
     y_tick: &dyn Fn(&f64) -> String,
-    y_desc: &str,
+    y_titles: &[String],
 ) -> Result<TimeChart<'a, DB>, Error> {
     let mut chart = build_time_chart(area, style, time, y, y_tick, 0.0)?;
-    time_mesh(&mut chart, style, time, y_tick, y_desc)?;
+    time_mesh(&mut chart, style, time, y_tick, y_titles)?;
     Ok(chart)
 }
 
@@ -45,16 +46,18 @@ pub(super) fn revenue_chart<'a, DB: DrawingBackend + 'a>(
         start: p.scenario.month(Key::Start),
         months: n,
     };
-    let desc = style
-        .lang
-        .fill(Msg::AxisRevenue, &[("unit", axis.unit(style.lang.fmt()))]);
+    let titles = axis_titles(
+        style,
+        &[Msg::AxisRevenue, Msg::AxisRevenueShort],
+        axis.unit(style.lang.fmt()),
+    );
     let chart = time_chart(
         area,
         style,
         &time,
         0.0..top,
         &|y| axis.tick(*y, style.lang.fmt()),
-        &desc,
+        &titles,
     )?;
     Ok((chart, axis, top))
 }
@@ -102,14 +105,15 @@ pub(super) fn build_time_chart<'a, DB: DrawingBackend + 'a>(
         .map_err(err)
 }
 
-/// Draws a time chart's grid, year labels, y labels and y caption.
+/// Draws a time chart's grid, year labels, y labels and the first of `y_titles` that fits.
 pub(super) fn time_mesh<DB: DrawingBackend>(
     chart: &mut TimeChart<'_, DB>,
     style: &Style,
     time: &TimeAxis,
     y_tick: &dyn Fn(&f64) -> String,
-    y_desc: &str,
+    y_titles: &[String],
 ) -> Result<(), Error> {
+    let y_desc = y_title(chart, style, y_titles);
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -298,20 +302,7 @@ impl Curve<'_> {
             self.xs[self.xs.len() - 1].max(self.xs[0] + 1e-9),
         );
         let f = style.lang.fmt();
-        let font = style.font(12.0);
-        let width = |text: &str| area.estimate_text_size(text, &font).map_or(0, |(w, _)| w);
         let label_area = y_label_area(style, [y0, y1].map(|y| axis.tick(y, f)));
-        // The full title where the plot is tall enough, else the short one, else the unit
-        // alone (a low embed).
-        let unit = [("unit", axis.unit(f))];
-        let plot_height = area.dim_in_pixel().1.saturating_sub(style.px(38.0 + 18.0));
-        let [whole, short] =
-            [Msg::AxisNpvAdvantage, Msg::AxisNpvAdvantageShort].map(|m| style.lang.fill(m, &unit));
-        let y_desc = caption_that_fits(
-            &[whole, short, axis.unit(f).to_string()],
-            plot_height,
-            &width,
-        );
         let mut chart = ChartBuilder::on(area)
             .margin(style.px(6.0))
             .margin_right(style.px(16.0))
@@ -319,6 +310,12 @@ impl Curve<'_> {
             .y_label_area_size(label_area)
             .build_cartesian_2d(x0..x1, y0..y1)
             .map_err(err)?;
+        let titles = axis_titles(
+            style,
+            &[Msg::AxisNpvAdvantage, Msg::AxisNpvAdvantageShort],
+            axis.unit(f),
+        );
+        let y_desc = y_title(&chart, style, &titles);
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -331,7 +328,7 @@ impl Curve<'_> {
             .y_labels(if style.compact { 5 } else { 7 })
             .x_desc(self.x_desc)
             .y_desc(y_desc)
-            .label_style(font.clone())
+            .label_style(style.font(12.0))
             .axis_desc_style(style.font(12.0))
             .draw()
             .map_err(err)?;
@@ -419,6 +416,32 @@ pub(super) fn pinned_line<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     Ok(())
+}
+
+/// An axis' titles for [`y_title`], longest first: each of `msgs` with its `{unit}` slot (if it
+/// has one) filled with `unit`, then `unit` alone.
+pub(super) fn axis_titles(style: &Style, msgs: &[Msg], unit: &str) -> Vec<String> {
+    msgs.iter()
+        .map(|&m| style.lang.fill(m, &[("unit", unit)]))
+        .chain([unit.to_string()])
+        .collect()
+}
+
+/// The first of `titles` (whole first, shortest last) that fits along `chart`'s y axis, else
+/// the last cut to fit. A y title is centred on the plotting area and may run 6 CSS px past it
+/// at each end, into the margin above and the x labels' empty corner below; in a low embed the
+/// whole title would be cut by the canvas' edge.
+pub(super) fn y_title<DB: DrawingBackend, CT: CoordTranslate>(
+    chart: &ChartContext<'_, DB, CT>,
+    style: &Style,
+    titles: &[String],
+) -> String {
+    let area = chart.plotting_area();
+    let (_, y) = area.get_pixel_range();
+    let room = u32::try_from(y.end - y.start).unwrap_or(0) + style.px(12.0);
+    let font = style.font(12.0);
+    let width = |text: &str| area.estimate_text_size(text, &font).map_or(0, |(w, _)| w);
+    caption_that_fits(titles, room, &width)
 }
 
 /// The first of `captions` that fits in `room` px (by `width`), else the last one cut to fit.

@@ -1,8 +1,8 @@
 //! Hashprice ($/PH/day, left axis) and BTC price ($, right axis), halvings marked.
 
 use super::frame::{
-    build_time_chart, dashed, halving_item, mark_halvings, pinned_line, pinned_points, span_with,
-    time_mesh, xmap,
+    axis_titles, build_time_chart, dashed, halving_item, mark_halvings, pinned_line, pinned_points,
+    span_with, time_mesh, xmap, y_title,
 };
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
@@ -129,16 +129,13 @@ pub(super) fn draw<DB: DrawingBackend>(
         (0..x_max).with_key_points(time.key_points(style.compact)),
         0.0..btc_max.max(1e-9),
     );
-    time_mesh(
-        &mut chart,
-        style,
-        &time,
-        &hp_tick,
-        style.t(Msg::AxisHashprice),
-    )?;
+    let hp_titles = axis_titles(style, &[Msg::AxisHashprice], style.t(Msg::UnitUsdPerPhDay));
+    time_mesh(&mut chart, style, &time, &hp_tick, &hp_titles)?;
+    let btc_titles = axis_titles(style, &[Msg::AxisBtcK], style.t(Msg::UnitUsdK));
+    let btc_desc = y_title(&chart, style, &btc_titles);
     chart
         .configure_secondary_axes()
-        .y_desc(style.t(Msg::AxisBtcK))
+        .y_desc(btc_desc)
         .y_label_formatter(&|y| f.number(*y, btc_dec))
         .y_labels(if style.compact { 5 } else { 7 })
         .label_style(style.font(12.0))

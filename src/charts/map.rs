@@ -4,6 +4,7 @@
 //! Cell `i` spans the coordinates `[2i, 2i + 2]` (the grid is log-spaced, so the axes are
 //! indices), and the axes are labelled at a few cell centres `2i + 1` with the grid values.
 
+use super::frame::{axis_titles, y_title};
 use super::{
     err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Style, Table, XMap,
 };
@@ -36,11 +37,11 @@ fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
     ]
 }
 
-/// The AI rate's axis title.
-fn rate_axis(map: &BreakevenMap) -> Msg {
+/// The AI rate's axis title and its unit.
+fn rate_axis(map: &BreakevenMap) -> (Msg, Msg) {
     match map.ai_key {
-        Key::Colo => Msg::AxisLeaseRate,
-        _ => Msg::AxisGpuRate,
+        Key::Colo => (Msg::AxisLeaseRate, Msg::UnitUsdPerKwMonth),
+        _ => (Msg::AxisGpuRate, Msg::UnitUsdPerGpuHour),
     }
 }
 
@@ -50,7 +51,7 @@ fn table(input: &Input, lang: Lang) -> Table {
         return Table::default();
     };
     let f = lang.fmt();
-    let corner = lang.fill(Msg::RateOverBtc, &[("rate", lang.t(rate_axis(map)))]);
+    let corner = lang.fill(Msg::RateOverBtc, &[("rate", lang.t(rate_axis(map).0))]);
     let mut columns = vec![corner];
     columns.extend(map.btc_prices.iter().map(|p| f.dollars(*p)));
     Table {
@@ -90,7 +91,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     area.fill(&style.colors.background).map_err(err)?;
     let (cols, rows) = (map.btc_prices.len(), map.ai_rates.len());
-    let rate_desc = style.t(rate_axis(map));
+    let (rate_title, rate_unit) = rate_axis(map);
     let f = style.lang.fmt();
     let labels = if style.compact { 5 } else { 9 };
     let mut chart = ChartBuilder::on(area)
@@ -103,6 +104,11 @@ pub(super) fn draw<DB: DrawingBackend>(
             (0..2 * rows as i32).with_key_points(ticks(rows, labels)),
         )
         .map_err(err)?;
+    let rate_desc = y_title(
+        &chart,
+        style,
+        &axis_titles(style, &[rate_title], style.t(rate_unit)),
+    );
     // One number of decimals along each axis (`2,50` beside `4,49`, not `2,5`), from its
     // highest value: cents for rates under $10, dimes under $100; a tenth of $k for prices
     // under $10k.

@@ -137,6 +137,8 @@ catalogue! {
     UnitGpusPerMwIt = "GPUs/MW IT",
     UnitUsdPerGpu = "$/GPU",
     UnitUsdPerKwMonth = "$/kW-mo",
+    UnitUsdPerPhDay = "$/PH/day",
+    UnitUsdK = "$k",
 
     // Choices
     AiGpu = "GPU cloud: own GPUs, rent GPU-hours",
@@ -380,6 +382,8 @@ catalogue! {
 
     // Chart text
     AxisRevenue = "Revenue, {unit} per month",
+    /// The same, where the plot is too low for the whole title.
+    AxisRevenueShort = "{unit} per month",
     AxisCash = "Cumulative cash, {unit}",
     AxisHashprice = "Hashprice, $/PH/day",
     AxisBtcK = "BTC price, $k",

@@ -116,6 +116,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         UnitGpusPerMwIt => "GPU/MW IT",
         UnitUsdPerGpu => "$/GPU",
         UnitUsdPerKwMonth => "$/kW-mese",
+        UnitUsdPerPhDay => "$/PH/giorno",
+        UnitUsdK => "k$",
 
         // Choices
         AiGpu => "Cloud GPU: GPU proprie, ore-GPU a noleggio",
@@ -357,6 +359,7 @@ pub(super) fn text(m: Msg) -> &'static str {
 
         // Chart text
         AxisRevenue => "Ricavi, {unit} al mese",
+        AxisRevenueShort => "{unit} al mese",
         AxisCash => "Cassa cumulata, {unit}",
         AxisHashprice => "Hashprice, $/PH/giorno",
         AxisBtcK => "Prezzo BTC, k$",
