@@ -326,18 +326,47 @@ fn halving_labels_never_run_into_each_other() {
     // Twenty years on a phone: five halvings, about 70 px apart, and the last near the edge.
     let p = model::run(&parse("years=20").scenario);
     assert_eq!(p.halving_months.len(), 5);
-    let labels = |width: u32| {
+    // Each label's span in px, from its anchor and its text reckoned at 0.6 em a character
+    // (more than sans-serif letters take).
+    let labels = |width: u32| -> Vec<(f64, f64)> {
         let out = drawn(
             ChartId::Revenue,
             &Input::new(&p),
             (width, 300),
             &light(true),
         );
-        out.lines().filter(|l| l.trim() == "halving").count()
+        let lines: Vec<&str> = out.lines().collect();
+        lines
+            .windows(2)
+            .filter(|w| w[1].trim() == "halving")
+            .map(|w| {
+                let attr = |name: &str| {
+                    let rest = w[0].split(&format!(" {name}=\"")).nth(1).unwrap();
+                    rest.split('"').next().unwrap().to_string()
+                };
+                let x: f64 = attr("x").parse().unwrap();
+                let size: f64 = attr("font-size").parse().unwrap();
+                let span = 0.6 * size * " halving".len() as f64;
+                match attr("text-anchor").as_str() {
+                    "end" => (x - span, x),
+                    _ => (x, x + span),
+                }
+            })
+            .collect()
     };
-    assert_eq!(labels(1200), 5, "room for every label");
-    let phone = labels(360);
-    assert!((1..5).contains(&phone), "{phone} labels on a phone");
+    for (width, expected) in [(1200, 5..=5), (360, 1..=4)] {
+        let spans = labels(width);
+        assert!(expected.contains(&spans.len()), "{width} px: {spans:?}");
+        for pair in spans.windows(2) {
+            assert!(
+                pair[0].1 <= pair[1].0,
+                "{width} px: labels overlap: {spans:?}"
+            );
+        }
+        assert!(spans
+            .iter()
+            .all(|&(a, b)| a >= 0.0 && b <= f64::from(width)));
+    }
 }
 
 #[test]
