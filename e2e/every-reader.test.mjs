@@ -270,7 +270,9 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}&mw=abc&foo=1`);
   // Warnings in Italian.
   const warnings = await page.$$eval('[data-role="warnings"] li', (li) => li.map((l) => l.textContent));
-  assert.deepEqual(warnings, ['La chiave sconosciuta `foo` è stata ignorata.', '`mw`: “abc” non è un numero; si usa 100.']);
+  assert.deepEqual(warnings, ['La chiave sconosciuta foo è stata ignorata.', 'mw: “abc” non è un numero; si usa 100.']);
+  // Key names in code type, where the CLI writes backticks.
+  assert.deepEqual(await page.$$eval('[data-role="warnings"] li code', (c) => c.map((e) => e.textContent)), ['foo', 'mw']);
   // The same numbers as the CLI, written the Italian way.
   const values = await kpiValues(page);
   for (const id of KPIS) assert.equal(values[id], printed('v=2', id), id);
@@ -317,11 +319,11 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   await page.fill('[name="power"]', '1.234,5');
   await page.press('[name="power"]', 'Enter');
   assert.equal(await page.locator('[data-role="warnings"] li').innerText(),
-    '`power`: 1.234,5 è sopra il massimo 500\u00a0$/MWh; si usa 500.');
+    'power: 1.234,5 è sopra il massimo 500\u00a0$/MWh; si usa 500.');
   await page.fill('[name="power"]', '4,5,6');
   await page.press('[name="power"]', 'Enter');
   assert.equal(await page.locator('[data-role="warnings"] li').innerText(),
-    '`power`: “4,5,6” non è un numero; si usa 500.');
+    'power: “4,5,6” non è un numero; si usa 500.');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -7,7 +7,7 @@ use super::state::{CopyWhat, Notice, Results, State};
 use super::view::PageWarning;
 use crate::analysis::MonteCarlo;
 use crate::charts::{ChartId, Colors, LegendItem, Needs, Table};
-use crate::i18n::{Article, Lang, Msg};
+use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::scenario::{Key, PRESETS};
 use std::rc::Rc;
 
@@ -96,7 +96,7 @@ pub fn banner(warnings: &[PageWarning], mode: BannerMode) -> Option<Banner> {
     } else {
         cap
     };
-    let texts = |w: &[PageWarning]| w.iter().map(|w| w.text(lang)).collect::<Vec<_>>();
+    let texts = |w: &[PageWarning]| w.iter().map(|w| w.said(page_voice(lang))).collect();
     let hidden = warnings.len() - first;
     Some(Banner {
         first: texts(&warnings[..first]),
@@ -109,6 +109,60 @@ pub fn banner(warnings: &[PageWarning], mode: BannerMode) -> Option<Banner> {
             let n = lang.fmt().exact(hidden as f64);
             lang.fill(Msg::WarningsMore, &[("n", &n)])
         }),
+    })
+}
+
+/// How the page says a warning: in its language, its key names marked for [`pieces`].
+pub fn page_voice(lang: Lang) -> Voice {
+    Voice { lang, marked: true }
+}
+
+/// A piece of a warning the page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Text as it is.
+    Text(&'a str),
+    /// A URL key's name, set in code type (the CLI writes it in backticks).
+    Key(&'a str),
+    /// A month as a query writes it (`2040-12`), kept on one line: a phone's line would
+    /// otherwise break at its hyphen.
+    Month(&'a str),
+}
+
+/// The pieces of `text`, a warning said in [`page_voice`].
+pub fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    for (i, part) in text.split(KEY_MARK).enumerate() {
+        if i % 2 == 1 {
+            out.push(Piece::Key(part));
+            continue;
+        }
+        let mut rest = part;
+        while let Some(at) = month_at(rest) {
+            if at > 0 {
+                out.push(Piece::Text(&rest[..at]));
+            }
+            out.push(Piece::Month(&rest[at..at + 7]));
+            rest = &rest[at + 7..];
+        }
+        if !rest.is_empty() {
+            out.push(Piece::Text(rest));
+        }
+    }
+    out
+}
+
+/// Where the first `YYYY-MM` of `text` starts that is not part of a longer run of digits.
+fn month_at(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len().saturating_sub(6)).find(|&i| {
+        (i..i + 4).all(digit)
+            && b[i + 4] == b'-'
+            && digit(i + 5)
+            && digit(i + 6)
+            && !digit(i + 7)
+            && (i == 0 || !digit(i - 1))
     })
 }
 
@@ -364,4 +418,73 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
             percent,
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{page_voice, pieces, Piece};
+    use crate::i18n::Lang;
+    use crate::scenario::parse;
+
+    /// The pieces of the first warning of link `q`, said by the page in `lang`.
+    fn said(q: &str, lang: Lang) -> Vec<String> {
+        let w = parse(q).warnings;
+        pieces(&w[0].said(page_voice(lang)))
+            .into_iter()
+            .map(|p| match p {
+                Piece::Text(t) => t.to_string(),
+                Piece::Key(k) => format!("<{k}>"),
+                Piece::Month(m) => format!("[{m}]"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_warning_sets_key_names_apart_and_keeps_months_whole() {
+        assert_eq!(
+            said("cstart=1990-05", Lang::En),
+            [
+                "<cstart>",
+                ": ",
+                "[1990-05]",
+                " is before ",
+                "<start>",
+                " ",
+                "[2027-01]",
+                "; using ",
+                "[2027-01]",
+                "."
+            ]
+        );
+        assert_eq!(
+            said("mw=abc", Lang::It),
+            ["<mw>", ": “abc” non è un numero; si usa 100."]
+        );
+        // Backticks a reader wrote stay text: in an unknown key's name and in a quoted value.
+        assert_eq!(
+            said("a%60b%60=1", Lang::En),
+            ["Unknown key ", "<a`b`>", " was ignored."]
+        );
+        assert_eq!(
+            said("mw=%601%60", Lang::En),
+            ["<mw>", ": “`1`” is not a number; using 100."]
+        );
+        // A run of digits longer than a year is no month; nor is a month without its two digits.
+        assert_eq!(
+            said("mw=12345-678", Lang::En),
+            ["<mw>", ": “12345-678” is not a number; using 100."]
+        );
+        assert_eq!(
+            said("start=2030-1x", Lang::En)[..2],
+            [
+                "<start>".to_string(),
+                ": “2030-1x” is not a month (YYYY-MM); using ".to_string()
+            ]
+        );
+        // The CLI's sentence keeps its backticks.
+        assert_eq!(
+            parse("mw=abc").warnings[0].text(Lang::En),
+            "`mw`: “abc” is not a number; using 100."
+        );
+    }
 }

@@ -2,7 +2,7 @@
 //! scenario. They are not part of the model; the codec hands them over and the CLI ignores them.
 
 use crate::charts::ChartId;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Voice};
 use crate::scenario::{canonical_query, parse, warning_quote, Key, Scenario, Warning};
 
 /// The view state carried in the URL beside the scenario.
@@ -84,22 +84,28 @@ pub enum PageWarning {
 }
 
 impl PageWarning {
-    /// The warning as a sentence in `lang`.
+    /// The warning as a sentence in `lang`, its key names in backticks.
     pub fn text(&self, lang: Lang) -> String {
+        self.said(Voice::plain(lang))
+    }
+
+    /// The warning as a sentence said in `voice`.
+    pub fn said(&self, voice: Voice) -> String {
         match self {
-            PageWarning::Link(w) => w.text(lang),
-            PageWarning::View(w) => w.text(lang),
+            PageWarning::Link(w) => w.said(voice),
+            PageWarning::View(w) => w.said(voice),
         }
     }
 }
 
 impl ViewWarning {
-    /// The warning as a sentence in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
+    /// The warning as a sentence said in `voice`.
+    pub fn said(&self, voice: Voice) -> String {
+        let lang = voice.lang;
         match self {
             ViewWarning::Lang(value) => {
                 let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
-                lang.fill(
+                voice.fill(
                     Msg::WarnLang,
                     &[
                         ("value", &warning_quote(value)),
@@ -108,7 +114,7 @@ impl ViewWarning {
                     ],
                 )
             }
-            ViewWarning::Tab(value) => lang.fill(
+            ViewWarning::Tab(value) => voice.fill(
                 Msg::WarnTab,
                 &[
                     ("value", &warning_quote(value)),
@@ -118,17 +124,17 @@ impl ViewWarning {
                     ),
                 ],
             ),
-            ViewWarning::Embed => lang.t(Msg::WarnEmbed).to_string(),
+            ViewWarning::Embed => voice.fill(Msg::WarnEmbed, &[]),
             ViewWarning::Controls(value) => {
-                lang.fill(Msg::WarnControls, &[("value", &warning_quote(value))])
+                voice.fill(Msg::WarnControls, &[("value", &warning_quote(value))])
             }
             ViewWarning::Compare(problems) => {
-                let said: Vec<String> = problems.iter().map(|w| w.text(lang)).collect();
-                lang.fill(Msg::WarnCompare, &[("problems", &said.join(" "))])
+                let said: Vec<String> = problems.iter().map(|w| w.said(voice)).collect();
+                voice.fill(Msg::WarnCompare, &[("problems", &said.join(" "))])
             }
             ViewWarning::Theme(value) => {
                 let known: Vec<&str> = Theme::ALL.iter().map(|t| t.name()).collect();
-                lang.fill(
+                voice.fill(
                     Msg::WarnTheme,
                     &[
                         ("value", &warning_quote(value)),
@@ -277,7 +283,7 @@ mod tests {
         assert!(canonical_query(&v.cmp.unwrap()).contains("tv=book"));
         let (_, w) = view("cmp=mw%3Dlots");
         assert_eq!(
-            w[0].text(Lang::En),
+            w[0].said(Voice::plain(Lang::En)),
             "`cmp`, the pinned scenario A: `mw`: “lots” is not a number; using 100."
         );
     }
@@ -292,7 +298,7 @@ mod tests {
                 ..View::default()
             }
         );
-        let texts: Vec<String> = w.iter().map(|w| w.text(Lang::En)).collect();
+        let texts: Vec<String> = w.iter().map(|w| w.said(Voice::plain(Lang::En))).collect();
         assert_eq!(
             texts,
             [
@@ -304,7 +310,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            w[0].text(Lang::It),
+            w[0].said(Voice::plain(Lang::It)),
             "`tab`: nessun grafico si chiama “pie”; si mostra “Ricavi”."
         );
     }

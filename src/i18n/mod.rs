@@ -68,6 +68,43 @@ impl Lang {
     }
 }
 
+/// Where a page's warning sets a URL key's name in code type: on either side of the name, in
+/// place of the catalogue's backticks (see [`Voice`]). A control character, so text a reader
+/// typed cannot hold it: a warning quotes such characters by their code points.
+pub const KEY_MARK: char = '\u{1}';
+
+/// How a warning is said: in a language, its key names in the catalogue's backticks (the CLI's
+/// `` `mw` ``), or between [`KEY_MARK`]s for the page to set in code type. The page cannot find
+/// the names by their backticks once the sentence is written: a quoted value or an unknown key
+/// may hold backticks of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Voice {
+    /// The language.
+    pub lang: Lang,
+    /// Whether key names are marked with [`KEY_MARK`] instead of backticks.
+    pub marked: bool,
+}
+
+impl Voice {
+    /// Key names in backticks, as the CLI writes them.
+    pub fn plain(lang: Lang) -> Voice {
+        Voice {
+            lang,
+            marked: false,
+        }
+    }
+
+    /// `m` with its `{name}` slots filled, its key names marked as this voice marks them.
+    pub fn fill(self, m: Msg, slots: &[(&str, &str)]) -> String {
+        let template = self.lang.t(m);
+        if self.marked {
+            fill(&template.replace('`', &KEY_MARK.to_string()), slots)
+        } else {
+            fill(template, slots)
+        }
+    }
+}
+
 /// `text` for a terminal or a script (the CLI's output): the no-break spaces that keep a number
 /// with its unit on a page (`5,000\u{a0}MW`) become plain spaces, as ECONOMICS.md writes them.
 pub fn plain(text: &str) -> String {

@@ -3,7 +3,7 @@
 
 use super::keys::{Key, Kind};
 use crate::calendar::YearMonth;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, Voice};
 
 /// Longest excerpt of a bad value quoted back in a warning, in characters.
 const QUOTE_CHARS: usize = 24;
@@ -167,53 +167,59 @@ impl Warning {
         }
     }
 
-    /// The warning as a sentence in `lang`.
+    /// The warning as a sentence in `lang`, its key names in backticks (the CLI's form).
     pub fn text(&self, lang: Lang) -> String {
+        self.said(Voice::plain(lang))
+    }
+
+    /// The warning as a sentence said in `voice`.
+    pub fn said(&self, voice: Voice) -> String {
         match self {
             Warning::ValueWithoutKey(value) => {
-                lang.fill(Msg::WarnValueWithoutKey, &[("value", &quote(value))])
+                voice.fill(Msg::WarnValueWithoutKey, &[("value", &quote(value))])
             }
             Warning::UnknownKey(name) => {
                 let lower = name.to_ascii_lowercase();
                 if lower != *name && super::codec::is_known_name(&lower) {
-                    lang.fill(
+                    voice.fill(
                         Msg::WarnUnknownKeyCase,
                         &[("key", &clip(name)), ("lower", &lower)],
                     )
                 } else {
-                    lang.fill(Msg::WarnUnknownKey, &[("key", &clip(name))])
+                    voice.fill(Msg::WarnUnknownKey, &[("key", &clip(name))])
                 }
             }
             Warning::UnknownPreset(id) => {
                 let known: Vec<&str> = super::PRESETS.iter().map(|p| p.id).collect();
-                lang.fill(
+                voice.fill(
                     Msg::WarnUnknownPreset,
                     &[("value", &quote(id)), ("known", &known.join(", "))],
                 )
             }
-            Warning::RepeatedName { name, times, value } => repeated(name, *times, value, lang),
-            Warning::Value { key, name, problem } => problem.text(*key, name, lang),
-            Warning::NewerVersion { given, schema } => lang.fill(
+            Warning::RepeatedName { name, times, value } => repeated(name, *times, value, voice),
+            Warning::Value { key, name, problem } => problem.said(*key, name, voice),
+            Warning::NewerVersion { given, schema } => voice.fill(
                 Msg::WarnNewerVersion,
                 &[("v", &clip(given)), ("schema", &schema.to_string())],
             ),
-            Warning::UnknownVersion { given, schema } => lang.fill(
+            Warning::UnknownVersion { given, schema } => voice.fill(
                 Msg::WarnUnknownVersion,
                 &[("value", &quote(given)), ("schema", &schema.to_string())],
             ),
             Warning::TooLong(bytes) => {
-                lang.fill(Msg::WarnTooLong, &[("bytes", &bytes.to_string())])
+                voice.fill(Msg::WarnTooLong, &[("bytes", &bytes.to_string())])
             }
         }
     }
 }
 
 impl Problem {
-    /// The problem with key `key` (written `name`) as a sentence in `lang`.
-    fn text(&self, key: Key, name: &str, lang: Lang) -> String {
+    /// The problem with key `key` (written `name`) as a sentence said in `voice`.
+    fn said(&self, key: Key, name: &str, voice: Voice) -> String {
+        let lang = voice.lang;
         match self {
-            Problem::Repeated { times, value } => repeated(name, *times, value, lang),
-            Problem::Empty { fallback } => lang.fill(
+            Problem::Repeated { times, value } => repeated(name, *times, value, voice),
+            Problem::Empty { fallback } => voice.fill(
                 Msg::WarnEmpty,
                 &[("key", name), ("fallback", &in_lang(key, fallback, lang))],
             ),
@@ -233,7 +239,7 @@ impl Problem {
                     Kind::Choice(list) => list.iter().map(|c| c.name).collect::<Vec<_>>(),
                     _ => Vec::new(),
                 };
-                lang.fill(
+                voice.fill(
                     msg,
                     &[
                         ("key", name),
@@ -243,7 +249,7 @@ impl Problem {
                     ],
                 )
             }
-            Problem::NotWhole { value, rounded } => lang.fill(
+            Problem::NotWhole { value, rounded } => voice.fill(
                 Msg::WarnNotWhole,
                 &[
                     ("key", name),
@@ -262,7 +268,7 @@ impl Problem {
                     _ => lang.fmt().exact(v),
                 };
                 let with_unit = lang.fmt().quantity(&shown(*bound), *bound, key.def().unit);
-                lang.fill(
+                voice.fill(
                     msg,
                     &[
                         ("key", name),
@@ -277,8 +283,8 @@ impl Problem {
 }
 
 /// `name` was given `times` times, and the last value, `value`, is used.
-fn repeated(name: &str, times: u32, value: &str, lang: Lang) -> String {
-    lang.fill(
+fn repeated(name: &str, times: u32, value: &str, voice: Voice) -> String {
+    voice.fill(
         Msg::WarnRepeated,
         &[
             ("key", name),

@@ -3,7 +3,9 @@
 
 use super::dom::target;
 use super::forward;
+use super::warnings::marked_up;
 use crate::explorer::controls::{self, committed, control, groups, preview, shown, InputView};
+use crate::explorer::page::page_voice;
 use crate::explorer::Action;
 use crate::i18n::Lang;
 use crate::scenario::{Key, Kind, Scenario, Warning};
@@ -161,7 +163,7 @@ fn control_view(props: &ControlProps) -> Html {
     let problem_now = (*problem)
         .as_ref()
         .filter(|(_, left)| *left == s.get(key))
-        .map(|(w, _)| w.text(lang));
+        .map(|(w, _)| w.said(page_voice(lang)));
     // The input is described by its unit and its help (its label names it); the number box
     // also by its problem.
     let (unit_id, help_id) = (format!("{}-unit", c.id), format!("{}-help", c.id));
@@ -303,7 +305,7 @@ fn control_view(props: &ControlProps) -> Html {
                     aria-label={c.reset_label} disabled={c.at_default} onclick={reset}>{ "↺" }</button>
             </div>
             { body }
-            if let Some(text) = problem_now { <p class="problem" id={problem_id}>{ text }</p> }
+            if let Some(text) = problem_now { <p class="problem" id={problem_id}>{ marked_up(&text) }</p> }
             <p class="help" id={help_id}>{ c.help }</p>
             if let Some(note) = c.note { <p class="help snapshot">{ note }</p> }
         </div>

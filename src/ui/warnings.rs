@@ -2,7 +2,7 @@
 //! reader asks, and its dismiss button.
 
 use super::Shared;
-use crate::explorer::page::{self, BannerMode};
+use crate::explorer::page::{self, BannerMode, Piece};
 use crate::explorer::{Action, PageWarning};
 use crate::i18n::Msg;
 use web_sys::HtmlElement;
@@ -47,7 +47,7 @@ pub fn warnings(props: &WarningsProps) -> Html {
     let items = |texts: Vec<String>| -> Html {
         texts
             .into_iter()
-            .map(|w| html! { <li>{ w }</li> })
+            .map(|w| html! { <li>{ marked_up(&w) }</li> })
             .collect()
     };
     html! {
@@ -72,4 +72,17 @@ pub fn warnings(props: &WarningsProps) -> Html {
             <button type="button" class="dismiss" aria-label={lang.t(Msg::WarningsDismiss)} onclick={dismiss}>{ "×" }</button>
         </section>
     }
+}
+
+/// A warning said in [`page::page_voice`] as the page shows it: key names in code type, months
+/// on one line.
+pub fn marked_up(text: &str) -> Html {
+    page::pieces(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(t) => html! { { t } },
+            Piece::Key(k) => html! { <code>{ k }</code> },
+            Piece::Month(m) => html! { <span class="nowrap">{ m }</span> },
+        })
+        .collect()
 }
