@@ -18,7 +18,6 @@ const SCENARIOS: [&str; 6] = [
     "mc=50&vol=120&elas=2",
 ];
 
-/// Draws chart `id` of `p` into an SVG string; the hover map and the SVG.
 /// The light theme in English, compact (a phone's chart) or not.
 fn light(compact: bool) -> Style {
     Style {
@@ -47,7 +46,18 @@ fn pinned_svg(id: ChartId, p: &Projection, a: &Projection) -> String {
     drawn(id, &input, (900, 420), &light(false))
 }
 
+/// Chart `id` of `p` with the analysis it needs, as an SVG of 900 × 420 px, and its hover map.
 fn svg(id: ChartId, p: &Projection, style: &Style) -> (Option<XMap>, String) {
+    svg_sized(id, p, style, (900, 420))
+}
+
+/// Chart `id` of `p` with the analysis it needs, as an SVG of `size` px, and its hover map.
+fn svg_sized(
+    id: ChartId,
+    p: &Projection,
+    style: &Style,
+    size: (u32, u32),
+) -> (Option<XMap>, String) {
     let t = tornado(&p.scenario);
     let map = breakeven_map(p, 21, 21);
     let curve = rates(p);
@@ -65,7 +75,7 @@ fn svg(id: ChartId, p: &Projection, style: &Style) -> (Option<XMap>, String) {
     };
     let mut out = String::new();
     let xmap = {
-        let root = SVGBackend::with_string(&mut out, (900, 420)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
         let xmap = charts::draw(id, &root, &input, style).unwrap();
         root.present().unwrap();
         xmap
@@ -133,6 +143,9 @@ fn analysis_charts_draw() {
     };
     for q in SCENARIOS {
         let p = model::run(&parse(q).scenario);
+        if !p.converts() {
+            continue;
+        }
         // 420 px at scale 2 leave 328 px for the bars: 11 rows of 28 px, the widest 11.
         let (m, out) = svg(ChartId::Sensitivity, &p, &style);
         assert!(m.is_none());
@@ -529,5 +542,52 @@ fn a_low_chart_shortens_every_y_title_to_fit() {
         let short = lines(id, height);
         assert!(short.iter().any(|l| l == low), "{id:?}: {short:?}");
         assert!(!short.iter().any(|l| l == whole), "{id:?}: {whole}");
+    }
+}
+
+#[test]
+fn charts_of_the_npv_advantage_say_so_when_nothing_converts() {
+    let style = light(true);
+    // No conversion, and a conversion that starts after the horizon.
+    for q in [
+        "conv=0",
+        "preset=keep-mining",
+        "cstart=2040-12&start=2027-01&years=5",
+    ] {
+        let p = model::run(&parse(q).scenario);
+        assert!(!p.converts(), "{q}");
+        for id in [
+            ChartId::Sensitivity,
+            ChartId::Map,
+            ChartId::Rates,
+            ChartId::Timing,
+        ] {
+            let (m, out) = svg_sized(id, &p, &style, (360, 300));
+            assert!(m.is_none(), "{q} {id:?}: no hover");
+            // Wrapped to a phone's width.
+            let said: Vec<&str> = out
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.starts_with('<'))
+                .collect();
+            assert_eq!(
+                said.join(" "),
+                Lang::En.t(hashshift::i18n::Msg::NothingConvertsChart)
+            );
+            assert!(said.len() >= 2, "{q} {id:?}: {said:?}");
+            assert!(
+                !out.contains("<circle") && !out.contains("<line"),
+                "{q} {id:?}"
+            );
+            let legend = (id.def().legend)(&p, Lang::En, &palette::LIGHT);
+            assert!(
+                id == ChartId::Sensitivity || legend.is_empty(),
+                "{q} {id:?}"
+            );
+        }
+        // The curves are flat at zero: the message hides nothing.
+        assert!(rates(&p).iter().all(|r| r.npv_advantage == 0.0));
+        assert!(timing(&p.scenario).iter().all(|r| r.npv_advantage == 0.0));
+        assert!(breakeven_map(&p, 5, 5).values.iter().all(|&v| v == 0.0));
     }
 }

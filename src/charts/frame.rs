@@ -252,7 +252,8 @@ pub(super) fn building(
         .filter(move |t| t.build_start < months && t.live > t.build_start)
 }
 
-/// A message in the middle of an area (for charts with nothing to show).
+/// A message in the middle of an area (for charts with nothing to show), its words wrapped to
+/// lines that fit the area's width less 16 CSS px a side.
 pub fn message<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
@@ -264,9 +265,49 @@ pub fn message<DB: DrawingBackend>(
         text_anchor::HPos::Center,
         text_anchor::VPos::Center,
     ));
-    area.draw_text(text, &font, ((w / 2) as i32, (h / 2) as i32))
-        .map_err(err)?;
+    let width = |line: &str| area.estimate_text_size(line, &font).map_or(0, |(w, _)| w);
+    let lines = wrapped(text, w.saturating_sub(style.px(32.0)), &width);
+    let line_height = style.px(20.0) as i32;
+    let top = (h / 2) as i32 - line_height * (lines.len() as i32 - 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        area.draw_text(line, &font, ((w / 2) as i32, top + line_height * i as i32))
+            .map_err(err)?;
+    }
     Ok(())
+}
+
+/// `items`, the legend of a chart of the plan's NPV advantage, or none when nothing converts
+/// (the chart says so instead, see [`nothing_converts`]).
+pub(super) fn of_plan(p: &Projection, items: Vec<LegendItem>) -> Vec<LegendItem> {
+    if p.converts() {
+        items
+    } else {
+        Vec::new()
+    }
+}
+
+/// The message in place of a chart of the NPV advantage when the plan converts nothing.
+pub(super) fn nothing_converts<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    style: &Style,
+) -> Result<Option<XMap>, Error> {
+    message(area, style.t(Msg::NothingConvertsChart), style).map(|()| None)
+}
+
+/// `text`'s words in lines of at most `room` px (by `width`); a word wider than that has a
+/// line of its own.
+fn wrapped(text: &str, room: u32, width: &dyn Fn(&str) -> u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        match lines.last_mut() {
+            Some(line) if width(&format!("{line} {word}")) <= room => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// A curve of the NPV advantage over an evenly spaced x axis (a discount rate, a delay): money

@@ -403,6 +403,8 @@ catalogue! {
     MarkPayback = " payback {month} ",
     McOffChart = "Monte Carlo is off (0\u{a0}paths).",
     McRunningChart = "Simulating price paths…",
+    /// In place of a chart of the NPV advantage when the plan converts nothing.
+    NothingConvertsChart = "Nothing converts within the horizon: the plan is to keep mining, and its NPV advantage is 0 throughout.",
 
     // Read-outs and data tables
     Year = "Year",

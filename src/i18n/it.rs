@@ -375,6 +375,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         MarkHalving => " halving",
         MarkPayback => " rientro {month} ",
         McOffChart => "Monte Carlo spento (0\u{a0}percorsi).",
+        NothingConvertsChart => "Nulla viene convertito entro l'orizzonte: il piano è continuare a minare, e il suo vantaggio VAN è 0 ovunque.",
         McRunningChart => "Simulazione dei percorsi di prezzo…",
 
         // Read-outs and data tables
