@@ -21,10 +21,21 @@ fn load(q: &str) -> State {
     State::load(PAGE, q)
 }
 
-/// The warnings the banner lists for `s`, first and (when asked for) the rest.
+/// The warnings the banner lists for `s`, first and (when asked for) the rest, their key names
+/// in backticks (the page marks them to set them in code type).
 fn listed(s: &State) -> Vec<String> {
-    page::banner(&s.warnings, BannerMode::of(s))
-        .map_or_else(Vec::new, |b| [b.first, b.rest].concat())
+    page::banner(&s.warnings, BannerMode::of(s)).map_or_else(Vec::new, |b| {
+        [b.first, b.rest]
+            .concat()
+            .iter()
+            .map(|w| backticked(w))
+            .collect()
+    })
+}
+
+/// A page's warning with its key names in backticks, as the CLI writes them.
+fn backticked(text: &str) -> String {
+    text.replace(hashshift::i18n::KEY_MARK, "`")
 }
 
 /// The banner's button for `s`, while some warnings are not listed.
@@ -535,7 +546,7 @@ fn the_banner_lists_eight_warnings_two_in_an_embed_and_the_rest_when_asked() {
     update(&mut all, Action::ShowAllWarnings);
     let b = page::banner(&all.warnings, BannerMode::of(&all)).unwrap();
     assert_eq!((b.first.len(), b.rest.len(), b.more), (8, 892, None));
-    assert_eq!(b.rest[891], "Unknown key `k899` was ignored.");
+    assert_eq!(backticked(&b.rest[891]), "Unknown key `k899` was ignored.");
     update(
         &mut all,
         Action::Navigated("k0=1&k1=2&zz=3&k3=4&k4=5&k5=6&k6=7&k7=8&k8=9&k9=0".into()),
