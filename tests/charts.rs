@@ -591,3 +591,30 @@ fn charts_of_the_npv_advantage_say_so_when_nothing_converts() {
         assert!(breakeven_map(&p, 5, 5).values.iter().all(|&v| v == 0.0));
     }
 }
+
+#[test]
+fn the_btc_axis_is_as_wide_as_its_labels() {
+    // BTC doubling every year for twenty years: labels of up to 10 digits, in $k.
+    let p = model::run(&parse("btcg=100&years=20").scenario);
+    let (_, out) = svg(ChartId::Hashprice, &p, &light(false));
+    let lines: Vec<&str> = out.lines().map(str::trim).collect();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let rest = tag.split(&format!(" {name}=\"")).nth(1).unwrap();
+        rest.split('"').next().unwrap().parse().unwrap()
+    };
+    // The right axis' labels start at its line; its title stands beyond the longest.
+    let ends: Vec<f64> = lines
+        .windows(2)
+        .filter(|w| w[0].contains("text-anchor=\"start\"") && w[1].parse::<f64>().is_err())
+        .filter(|w| w[1].chars().all(|c| c.is_ascii_digit() || c == ','))
+        .map(|w| attr(w[0], "x") + 0.6 * attr(w[0], "font-size") * w[1].len() as f64)
+        .collect();
+    assert!(ends.len() >= 3, "{ends:?}");
+    let title = lines
+        .windows(2)
+        .find(|w| w[1] == "BTC price, $k")
+        .map(|w| attr(w[0], "x"))
+        .unwrap();
+    let widest = ends.iter().copied().fold(0.0, f64::max);
+    assert!(widest < title - 6.0 && title < 900.0, "{widest} {title}");
+}

@@ -26,7 +26,7 @@ pub(super) fn time_chart<'a, DB: DrawingBackend + 'a>(
     y_tick: &dyn Fn(&f64) -> String,
     y_titles: &[String],
 ) -> Result<TimeChart<'a, DB>, Error> {
-    let mut chart = build_time_chart(area, style, time, y, y_tick, 0.0)?;
+    let mut chart = build_time_chart(area, style, time, y, y_tick, 0)?;
     time_mesh(&mut chart, style, time, y_tick, y_titles)?;
     Ok(chart)
 }
@@ -62,7 +62,7 @@ pub(super) fn revenue_chart<'a, DB: DrawingBackend + 'a>(
     Ok((chart, axis, top))
 }
 
-/// Device px of a y labels' area that holds the widest of `ticks` (an axis' ends carry its
+/// Device px of a y labels' area (left or right) that holds the widest of `ticks` (an axis' ends carry its
 /// longest labels: `−1.000`) beside the axis' title, a 12 px line on its side: at least 52 CSS
 /// px (compact) or 62. A tick's width is reckoned at 0.6 em a character (sans-serif digits are
 /// about 0.55 em), not measured: the ends' texts change at every slider step, and measuring
@@ -76,14 +76,15 @@ pub(super) fn y_label_area(style: &Style, ticks: [String; 2]) -> u32 {
 }
 
 /// Builds a time chart's coordinates and label areas (the left one sized for `y_tick`'s labels,
-/// and a right one of `right_label_area` CSS px for a secondary axis), without its mesh.
+/// and a right one of `right_label_area` device px for a secondary axis, if not 0), without its
+/// mesh.
 pub(super) fn build_time_chart<'a, DB: DrawingBackend + 'a>(
     area: &'a DrawingArea<DB, Shift>,
     style: &Style,
     time: &TimeAxis,
     y: std::ops::Range<f64>,
     y_tick: &dyn Fn(&f64) -> String,
-    right_label_area: f64,
+    right_label_area: u32,
 ) -> Result<TimeChart<'a, DB>, Error> {
     area.fill(&style.colors.background).map_err(err)?;
     let x_max = time.months.max(2) as i32 - 1;
@@ -91,11 +92,11 @@ pub(super) fn build_time_chart<'a, DB: DrawingBackend + 'a>(
     let mut builder = ChartBuilder::on(area);
     builder
         .margin(style.px(6.0))
-        .margin_right(style.px(if right_label_area > 0.0 { 2.0 } else { 14.0 }))
+        .margin_right(style.px(if right_label_area > 0 { 2.0 } else { 14.0 }))
         .x_label_area_size(style.px(24.0))
         .y_label_area_size(label_area);
-    if right_label_area > 0.0 {
-        builder.right_y_label_area_size(style.px(right_label_area));
+    if right_label_area > 0 {
+        builder.right_y_label_area_size(right_label_area);
     }
     builder
         .build_cartesian_2d(

@@ -2,7 +2,7 @@
 
 use super::frame::{
     axis_titles, build_time_chart, dashed, halving_item, mark_halvings, pinned_line, pinned_points,
-    span_with, time_mesh, xmap, y_title,
+    span_with, time_mesh, xmap, y_label_area, y_title,
 };
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
@@ -119,9 +119,11 @@ pub(super) fn draw<DB: DrawingBackend>(
         months: n,
     };
     let top = hp_max.max(1e-9);
-    let right = if style.compact { 48.0 } else { 58.0 };
     let f = style.lang.fmt();
     let hp_tick = |y: &f64| f.number(*y, hp_dec);
+    let btc_tick = |y: &f64| f.number(*y, btc_dec);
+    // The BTC axis' labels, on the right, are as wide as its longest: `60.000.000` at $60bn.
+    let right = y_label_area(style, [btc_tick(&0.0), btc_tick(&btc_max)]);
     let chart = build_time_chart(area, style, &time, 0.0..top, &hp_tick, right)?;
     let x_max = n.max(2) as i32 - 1;
     // The secondary axis takes the right label area, so the primary mesh is drawn after it.
@@ -136,7 +138,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     chart
         .configure_secondary_axes()
         .y_desc(btc_desc)
-        .y_label_formatter(&|y| f.number(*y, btc_dec))
+        .y_label_formatter(&btc_tick)
         .y_labels(if style.compact { 5 } else { 7 })
         .label_style(style.font(12.0))
         .axis_desc_style(style.font(12.0))
