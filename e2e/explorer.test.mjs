@@ -236,6 +236,23 @@ test('a bad link is warned about, with safe values and nothing else lost', async
   await context.close();
 });
 
+test('a month picker shows the month the model uses, not one it refused', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?start=2030-05`);
+  const picker = page.locator('[name="cstart"]');
+  assert.equal(await picker.inputValue(), '2030-05');
+  // Before the start: the value stays 2030-05, so the picker goes back to it.
+  await picker.fill('2024-05');
+  await page.waitForFunction(() => document.querySelector('[name="cstart"]').value === '2030-05');
+  const warned = await page.$$eval('[data-role="warnings"] li', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(warned, ['cstart: 2024-05 is before start 2030-05; using 2030-05.']);
+  // A month that the model takes stays as picked.
+  await picker.fill('2031-02');
+  assert.equal(await waitForQuery(page, (s) => s.includes('cstart=')), 'v=2&start=2030-05&cstart=2031-02');
+  assert.equal(await picker.inputValue(), '2031-02');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a link with many problems lists the first eight, and all of them when asked', async () => {
   const keys = Array.from({ length: 30 }, (_, i) => `k${i}=1`).join('&');
   const { page, context, problems } = await open(site.browser, `${site.url}?${keys}`);

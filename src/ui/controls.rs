@@ -147,6 +147,25 @@ fn control_view(props: &ControlProps) -> Html {
     // its fifth key) until the change or the blur, or until the value moves some other way
     // (back, a preset); text that cannot be read then falls back to the value before.
     let draft = use_state_eq(|| None::<Draft>);
+    // A month picker shows the month the model uses after each change: a month before `start`
+    // leaves the value where it was, so nothing else would redraw the picker, which would keep
+    // showing the month the reader picked.
+    let month_box = use_node_ref();
+    let month_changes = use_state(|| 0u32);
+    {
+        let month_box = month_box.clone();
+        let shown = match &c.input {
+            InputView::Month { value, .. } => Some(value.clone()),
+            _ => None,
+        };
+        use_effect_with((*month_changes, shown), move |(_, shown)| {
+            if let (Some(picker), Some(shown)) = (month_box.cast::<HtmlInputElement>(), shown) {
+                if picker.value() != *shown {
+                    picker.set_value(shown);
+                }
+            }
+        });
+    }
     let draft_now = (*draft).clone().filter(|d| d.left == s.get(key));
     // The problem with the text last committed in the box, and the value that commit left: it
     // is said beside the box, in the page's language, until the value moves (a step, a reset,
@@ -183,10 +202,15 @@ fn control_view(props: &ControlProps) -> Html {
     let body = match c.input {
         InputView::Month { value, min, max } => {
             let set = set_text(dispatch);
+            let month_changes = month_changes.clone();
             html! {
                 <input type="month" class="month" id={c.id.clone()} name={c.name} aria-describedby={described.clone()} {value} {min} {max}
+                    ref={month_box}
                     onchange={Callback::from(move |e: Event| {
-                        if let Some(input) = target::<HtmlInputElement>(&e) { set.emit(input.value()) }
+                        if let Some(input) = target::<HtmlInputElement>(&e) {
+                            set.emit(input.value());
+                            month_changes.set(*month_changes + 1);
+                        }
                     })} />
             }
         }
