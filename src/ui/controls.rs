@@ -1,7 +1,7 @@
 //! The controls panel: one control per model key, rendered from the explorer's view models;
 //! each control forwards its gestures as actions.
 
-use super::dom::target;
+use super::dom::{focus, target};
 use super::forward;
 use super::warnings::marked_up;
 use crate::explorer::controls::{self, committed, control, groups, preview, shown, InputView};
@@ -195,7 +195,15 @@ fn control_view(props: &ControlProps) -> Html {
         Some(_) => format!("{described} {problem_id}"),
         None => described.clone(),
     };
-    let reset = dispatch.reform(move |_| Action::Reset(key));
+    // The button is disabled once its value is the default: the focus goes to the control it
+    // reset, not to the page.
+    let reset = {
+        let (dispatch, id) = (dispatch.clone(), c.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            focus(&id);
+            dispatch.emit(Action::Reset(key));
+        })
+    };
     let set_text = move |dispatch: &Callback<Action>| {
         dispatch.reform(move |text: String| Action::SetText(key, text))
     };
