@@ -441,6 +441,34 @@ test('charts follow the window size', async () => {
   await context.close();
 });
 
+test('an embed of fixed height with controls fits them below the chart and its legend', async () => {
+  for (const [q, width, height] of [
+    ['embed=1&controls=btc,power,gpu&tab=cash&lang=it', 320, 480],
+    ['embed=1&controls=btc,gpu&tab=revenue', 600, 400],
+  ]) {
+    const { page, context, problems } = await open(site.browser, `${site.url}?${q}`, { width, height });
+    const layout = await page.evaluate(() => {
+      const box = (s) => document.querySelector(s).getBoundingClientRect();
+      const app = document.querySelector('.app');
+      const legend = box('.chart:not([hidden]) .legend');
+      const frame = box('.chart:not([hidden]) .chart-frame');
+      const controls = box('[data-panel="controls"]');
+      return {
+        scrolls: app.scrollHeight > app.clientHeight + 1,
+        order: frame.bottom <= legend.top + 0.5 && legend.bottom <= controls.top + 0.5,
+        inside: controls.bottom <= innerHeight + 0.5,
+        frame: frame.height,
+      };
+    });
+    assert.deepEqual({ ...layout, frame: layout.frame >= 120 }, { scrolls: false, order: true, inside: true, frame: true }, `${q} ${width}×${height}`);
+    // The controls scroll in their box, and the last one can be reached.
+    await page.locator('[data-panel="controls"] [name]').last().scrollIntoViewIfNeeded();
+    assert.ok(await page.locator('[data-panel="controls"] [name]').last().isVisible());
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('embed shows only the controls it names, and they work', async () => {
   const { page, context, problems } = await open(site.browser, `${site.url}?embed=1&controls=btc,power`, { width: 600, height: 400 });
   assert.ok(await page.isVisible('[data-panel="controls"]'));
