@@ -255,10 +255,13 @@ pub fn committed(
 }
 
 /// Text typed for `key` on a page in `lang`, as a query writes it: numbers in the page's
-/// conventions (`47,5` in Italian), months and choices as they are.
+/// conventions (`47,5` in Italian), with or without the key's unit (`45 $/MWh`, `$45/MWh`),
+/// months and choices as they are.
 pub fn typed(key: Key, text: &str, lang: Lang) -> String {
-    match key.def().kind {
-        Kind::Real | Kind::Integer => lang.fmt().read_number(text),
+    let f = lang.fmt();
+    match (key.def().kind, key.def().unit) {
+        (Kind::Real | Kind::Integer, Some(unit)) => f.read_number(&f.without_unit(text, unit)),
+        (Kind::Real | Kind::Integer, None) => f.read_number(text),
         _ => text.to_string(),
     }
 }
@@ -272,6 +275,31 @@ fn box_text(s: &Scenario, key: Key, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::scenario::parse;
+
+    #[test]
+    fn a_typed_number_may_group_its_thousands_with_spaces_and_carry_its_unit() {
+        let typed = |text: &str, key: Key, lang: Lang| {
+            let mut s = parse("").scenario;
+            let warnings = set_typed(&mut s, key, text, lang);
+            (
+                s.get(key),
+                warnings.iter().map(|w| w.text(lang)).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(typed("65 000 $", Key::Btc, Lang::It), (65_000.0, vec![]));
+        assert_eq!(typed("$70,000", Key::Btc, Lang::En), (70_000.0, vec![]));
+        assert_eq!(typed("47,5 $/MWh", Key::Power, Lang::It), (47.5, vec![]));
+        assert_eq!(typed("$47.5/MWh", Key::Power, Lang::En), (47.5, vec![]));
+        assert_eq!(typed("10%", Key::Rate, Lang::En), (10.0, vec![]));
+        // Another unit is no number: the value stays, and the warning quotes the text typed.
+        assert_eq!(
+            typed("45 €/MWh", Key::Power, Lang::It),
+            (
+                45.0,
+                vec!["`power`: “45 €/MWh” non è un numero; si usa 45.".to_string()]
+            )
+        );
+    }
 
     #[test]
     fn arrows_and_pages_step_from_a_value_beyond_the_slider_not_from_its_end() {

@@ -218,23 +218,41 @@ impl Fmt {
             Some((i, f)) if !f.contains(thousands) => (i, Some(f)),
             _ => (body, None),
         };
-        let grouped = int.contains(thousands)
-            && int.split(thousands).enumerate().all(|(i, g)| {
-                g.bytes().all(|b| b.is_ascii_digit())
-                    && if i == 0 {
-                        (1..=3).contains(&g.len()) && !g.starts_with('0')
-                    } else {
-                        g.len() == 3
-                    }
-            });
-        let int = if grouped {
-            int.replace(thousands, "")
+        // Thousands may be grouped by spaces too (`65 000`, as Italian and SI write them).
+        let spaced = int.replace(SPACES, &thousands.to_string());
+        let int = if grouped(&spaced, thousands) {
+            spaced.replace(thousands, "")
         } else {
             int.to_string()
         };
         match frac {
             Some(f) => format!("{sign}{int}.{f}"),
             None => format!("{sign}{int}"),
+        }
+    }
+
+    /// `text` without the `unit` (in this language) a person may type or paste with a number:
+    /// after it (`45 $/MWh`, `12,5 %`, a percentage's `%` alone), or, for dollars, `$` before
+    /// the number and the rest of the unit after it (`$45/MWh`, `−$5`, `$65,000`).
+    pub fn without_unit(&self, text: &str, unit: Msg) -> String {
+        let plain = |t: &str| t.replace(NBSP, " ");
+        let (text, unit) = (plain(text.trim()), plain(self.lang.t(unit)));
+        if let Some(number) = text.strip_suffix(unit.as_str()) {
+            return number.trim_end().to_string();
+        }
+        if let Some(number) = text.strip_suffix('%').filter(|_| unit.starts_with('%')) {
+            return number.trim_end().to_string();
+        }
+        let (sign, body) = match text.strip_prefix(['-', '+', '−']) {
+            Some(rest) => (&text[..text.len() - rest.len()], rest),
+            None => ("", text.as_str()),
+        };
+        match (body.strip_prefix('$'), unit.strip_prefix('$')) {
+            (Some(number), Some(per)) => {
+                let number = number.strip_suffix(per).unwrap_or(number);
+                format!("{sign}{}", number.trim())
+            }
+            _ => text,
         }
     }
 
@@ -306,6 +324,22 @@ impl Fmt {
             m.year()
         )
     }
+}
+
+/// The spaces that may group thousands: a space, a no-break space, a narrow no-break space.
+const SPACES: [char; 3] = [' ', NBSP, '\u{202f}'];
+
+/// Whether `int` is digits grouped by threes with `thousands` marks (`1.234.567`), at least one.
+fn grouped(int: &str, thousands: char) -> bool {
+    int.contains(thousands)
+        && int.split(thousands).enumerate().all(|(i, g)| {
+            g.bytes().all(|b| b.is_ascii_digit())
+                && if i == 0 {
+                    (1..=3).contains(&g.len()) && !g.starts_with('0')
+                } else {
+                    g.len() == 3
+                }
+        })
 }
 
 /// Whether `v`, written as `digits` (its absolute value), shows a minus: not when every digit
@@ -513,6 +547,26 @@ mod tests {
     const IT: Fmt = Fmt { lang: Lang::It };
 
     #[test]
+    fn a_unit_typed_or_pasted_with_a_number_is_left_out() {
+        let f = |fmt: Fmt, text: &str, unit: Msg| fmt.without_unit(text, unit);
+        assert_eq!(f(IT, "45 $/MWh", Msg::UnitUsdPerMwh), "45");
+        assert_eq!(f(IT, "65.000\u{a0}$", Msg::UnitUsd), "65.000");
+        assert_eq!(f(IT, "12,5%", Msg::UnitPctPerYear), "12,5");
+        assert_eq!(f(IT, "12,5 %/anno", Msg::UnitPctPerYear), "12,5");
+        assert_eq!(f(EN, "$45/MWh", Msg::UnitUsdPerMwh), "45");
+        assert_eq!(f(EN, "$65,000", Msg::UnitUsd), "65,000");
+        assert_eq!(f(EN, "−$5", Msg::UnitUsd), "−5");
+        assert_eq!(f(EN, "$3.14/GPU-h", Msg::UnitUsdPerGpuHour), "3.14");
+        assert_eq!(
+            f(EN, "12 mln $", Msg::UnitUsd),
+            "12 mln",
+            "not a unit of this key"
+        );
+        assert_eq!(f(EN, "45 EH/s", Msg::UnitUsdPerMwh), "45 EH/s");
+        assert_eq!(f(EN, "5%", Msg::UnitEhs), "5%");
+    }
+
+    #[test]
     fn typed_numbers_are_read_in_the_pages_language() {
         assert_eq!(IT.read_number("47,5"), "47.5");
         assert_eq!(IT.read_number(" 1.234,5 "), "1234.5");
@@ -543,6 +597,16 @@ mod tests {
             "not English: the codec warns"
         );
         assert_eq!(EN.read_number("+3"), "+3");
+        // Spaces group thousands in either language, by threes only.
+        assert_eq!(IT.read_number("65 000"), "65000");
+        assert_eq!(IT.read_number("1\u{a0}234,5"), "1234.5");
+        assert_eq!(EN.read_number("1\u{202f}234\u{202f}567.5"), "1234567.5");
+        assert_eq!(
+            IT.read_number("12 5"),
+            "12 5",
+            "left for the codec to warn about"
+        );
+        assert_eq!(EN.read_number("1 23"), "1 23");
         assert_eq!(IT.typed_number("47.5"), "47,5");
         assert_eq!(EN.typed_number("47.5"), "47.5");
     }
