@@ -143,6 +143,14 @@ fn analysis_charts_draw() {
     };
     for q in SCENARIOS {
         let p = model::run(&parse(q).scenario);
+        // The fan draws with or without a conversion; the four charts across an input say when
+        // nothing converts (tested below).
+        let (m, out) = svg(ChartId::Fan, &p, &style);
+        if p.scenario.get(hashshift::scenario::Key::Mc) > 0.0 {
+            assert!(out.contains("<polygon") && m.is_some(), "{q}");
+        } else {
+            assert!(out.contains("Monte Carlo is off"), "{q}");
+        }
         if !p.converts() {
             continue;
         }
@@ -179,12 +187,6 @@ fn analysis_charts_draw() {
                 points,
                 "{q}: a dot per point"
             );
-        }
-        let (m, out) = svg(ChartId::Fan, &p, &style);
-        if p.scenario.get(hashshift::scenario::Key::Mc) > 0.0 {
-            assert!(out.contains("<polygon") && m.is_some(), "{q}");
-        } else {
-            assert!(out.contains("Monte Carlo is off"), "{q}");
         }
     }
 }
@@ -579,13 +581,15 @@ fn charts_of_the_npv_advantage_say_so_when_nothing_converts() {
                 !out.contains("<circle") && !out.contains("<line"),
                 "{q} {id:?}"
             );
-            let legend = (id.def().legend)(&p, Lang::En, &palette::LIGHT);
-            assert!(
-                id == ChartId::Sensitivity || legend.is_empty(),
-                "{q} {id:?}"
-            );
+            assert!(id.has_nothing_to_draw(&p));
+            let legend = charts::legend(id, &p, Lang::En, &palette::LIGHT);
+            assert!(legend.is_empty(), "{q} {id:?}");
         }
-        // The curves are flat at zero: the message hides nothing.
+        // The bars and curves are all zero: the message hides nothing.
+        assert!(tornado(&p.scenario)
+            .bars
+            .iter()
+            .all(|b| b.low == 0.0 && b.high == 0.0));
         assert!(rates(&p).iter().all(|r| r.npv_advantage == 0.0));
         assert!(timing(&p.scenario).iter().all(|r| r.npv_advantage == 0.0));
         assert!(breakeven_map(&p, 5, 5).values.iter().all(|&v| v == 0.0));

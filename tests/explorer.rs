@@ -652,3 +652,17 @@ fn the_monte_carlo_line_counts_its_paths_in_the_singular_for_one() {
         assert!(line.starts_with(said), "{q}: {line}");
     }
 }
+
+#[test]
+fn a_chart_that_draws_its_message_is_named_by_it_and_has_no_legend() {
+    let s = load("preset=keep-mining&tab=rates");
+    let panel = page::chart_panel(&s, ChartId::Rates);
+    assert_eq!(
+        panel.label,
+        "Discount rate. Nothing converts within the horizon: the plan is to keep mining, and its NPV advantage is 0 throughout."
+    );
+    assert!(panel.legend.is_empty());
+    // A time chart draws the plan, which is then the baseline.
+    let revenue = page::chart_panel(&s, ChartId::Revenue);
+    assert!(!revenue.label.contains("Nothing converts") && !revenue.legend.is_empty());
+}

@@ -277,17 +277,8 @@ pub fn message<DB: DrawingBackend>(
     Ok(())
 }
 
-/// `items`, the legend of a chart of the plan's NPV advantage, or none when nothing converts
-/// (the chart says so instead, see [`nothing_converts`]).
-pub(super) fn of_plan(p: &Projection, items: Vec<LegendItem>) -> Vec<LegendItem> {
-    if p.converts() {
-        items
-    } else {
-        Vec::new()
-    }
-}
-
-/// The message in place of a chart of the NPV advantage when the plan converts nothing.
+/// The message in place of a chart of the NPV advantage across an input when the plan converts
+/// nothing (see [`super::ChartId::has_nothing_to_draw`]).
 pub(super) fn nothing_converts<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     style: &Style,

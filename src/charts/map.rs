@@ -4,7 +4,7 @@
 //! Cell `i` spans the coordinates `[2i, 2i + 2]` (the grid is log-spaced, so the axes are
 //! indices), and the axes are labelled at a few cell centres `2i + 1` with the grid values.
 
-use super::frame::{axis_titles, nothing_converts, of_plan, y_title};
+use super::frame::{axis_titles, y_title};
 use super::{
     err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Style, Table, XMap,
 };
@@ -28,16 +28,13 @@ pub const CHART: ChartDef = ChartDef {
     readout: None,
 };
 
-fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
-    of_plan(
-        p,
-        vec![
-            LegendItem::msg(lang, Msg::LegendConvertingWins, c.ai, Mark::Band),
-            LegendItem::msg(lang, Msg::LegendMiningWins, c.mining, Mark::Band),
-            LegendItem::msg(lang, Msg::LegendBreakeven, c.baseline, Mark::Line),
-            LegendItem::msg(lang, Msg::LegendThisScenario, c.halving, Mark::Outline),
-        ],
-    )
+fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
+    vec![
+        LegendItem::msg(lang, Msg::LegendConvertingWins, c.ai, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendMiningWins, c.mining, Mark::Band),
+        LegendItem::msg(lang, Msg::LegendBreakeven, c.baseline, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendThisScenario, c.halving, Mark::Outline),
+    ]
 }
 
 /// The AI rate's axis title and its unit.
@@ -92,9 +89,6 @@ pub(super) fn draw<DB: DrawingBackend>(
     let Some(map) = input.map else {
         return Err("the break-even map was not computed".into());
     };
-    if !input.projection.converts() {
-        return nothing_converts(area, style);
-    }
     area.fill(&style.colors.background).map_err(err)?;
     let (cols, rows) = (map.btc_prices.len(), map.ai_rates.len());
     let (rate_title, rate_unit) = rate_axis(map);

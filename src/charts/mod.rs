@@ -257,6 +257,9 @@ macro_rules! registry {
             style: &Style,
         ) -> Result<Option<XMap>, Error> {
             type Draw<DB> = fn(&DrawingArea<DB, Shift>, &Input, &Style) -> Result<Option<XMap>, Error>;
+            if id.has_nothing_to_draw(input.projection) {
+                return frame::nothing_converts(area, style);
+            }
             let draw: Draw<DB> = match id {
                 $(ChartId::$id => $module::draw,)*
             };
@@ -282,7 +285,29 @@ impl Default for ChartId {
     }
 }
 
+/// The legend of chart `id` for projection `p`, in `lang` and `colors`: none where the chart
+/// has nothing to draw.
+pub fn legend(id: ChartId, p: &Projection, lang: Lang, colors: &Colors) -> Vec<LegendItem> {
+    if id.has_nothing_to_draw(p) {
+        Vec::new()
+    } else {
+        (id.def().legend)(p, lang, colors)
+    }
+}
+
 impl ChartId {
+    /// Whether the chart draws [`Msg::NothingConvertsChart`] for `p` instead of its marks: a
+    /// chart of the NPV advantage across an input (the tornado, the map, the curves) when
+    /// nothing converts within the horizon, so that the advantage is 0 at every point (no
+    /// input these charts move brings a conversion within the horizon).
+    pub fn has_nothing_to_draw(self, p: &Projection) -> bool {
+        let across_an_input = matches!(
+            self.def().needs,
+            Needs::Tornado | Needs::Map | Needs::Rates | Needs::Timing
+        );
+        across_an_input && !p.converts()
+    }
+
     /// Every chart, in tab order.
     pub fn all() -> impl Iterator<Item = ChartId> {
         CHARTS.iter().map(|c| c.id)

@@ -1,7 +1,7 @@
 //! The NPV advantage against the discount rate: mining's rate from 0 to 30 %/yr, the AI rate
 //! keeping its distance (ECONOMICS.md §9 `rates`).
 
-use super::frame::{nothing_converts, of_plan, Curve};
+use super::frame::Curve;
 use super::{
     ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Readout, Style, Table, XMap,
 };
@@ -25,14 +25,11 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
-    of_plan(
-        p,
-        vec![
-            LegendItem::msg(lang, Msg::LegendNpvAdvantage, c.ai, Mark::Line),
-            LegendItem::msg(lang, Msg::LegendThisRate, c.halving, Mark::Dashed),
-        ],
-    )
+fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
+    vec![
+        LegendItem::msg(lang, Msg::LegendNpvAdvantage, c.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendThisRate, c.halving, Mark::Dashed),
+    ]
 }
 
 /// A yearly rate given as a percentage, as text.
@@ -91,9 +88,6 @@ pub(super) fn draw<DB: DrawingBackend>(
     let Some(curve) = input.rates else {
         return Err("the discount-rate curve was not computed".into());
     };
-    if !input.projection.converts() {
-        return nothing_converts(area, style);
-    }
     let xs: Vec<f64> = curve.iter().map(|p| p.rate * 100.0).collect();
     let ys: Vec<f64> = curve.iter().map(|p| p.npv_advantage).collect();
     let f = style.lang.fmt();

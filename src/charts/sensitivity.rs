@@ -1,6 +1,6 @@
 //! The tornado: how far the NPV advantage moves when each input moves ∓20 %.
 
-use super::frame::{caption_that_fits, fitted, nothing_converts};
+use super::frame::{caption_that_fits, fitted};
 use super::{
     err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, MoneyAxis, Needs, Style, Table,
     XMap,
@@ -118,10 +118,6 @@ pub(super) fn draw<DB: DrawingBackend>(
     let Some(t) = input.tornado else {
         return Err("the tornado was not computed".into());
     };
-    // No bar at all: moving no input by 20 % brings a conversion within the horizon.
-    if !input.projection.converts() && t.bars.iter().all(|b| b.low == 0.0 && b.high == 0.0) {
-        return nothing_converts(area, style);
-    }
     area.fill(&style.colors.background).map_err(err)?;
     let lo = t
         .bars

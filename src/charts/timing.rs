@@ -1,7 +1,7 @@
 //! The value of waiting: the NPV advantage if construction starts 0 to 36 months after the
 //! planned start (ECONOMICS.md §9 `timing`).
 
-use super::frame::{nothing_converts, of_plan, Curve};
+use super::frame::Curve;
 use super::{
     ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Readout, Style, Table, XMap,
 };
@@ -24,14 +24,11 @@ pub const CHART: ChartDef = ChartDef {
     readout: Some(readout),
 };
 
-fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
-    of_plan(
-        p,
-        vec![
-            LegendItem::msg(lang, Msg::LegendNpvAdvantage, c.ai, Mark::Line),
-            LegendItem::msg(lang, Msg::LegendPlannedStart, c.halving, Mark::Dashed),
-        ],
-    )
+fn legend(_: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
+    vec![
+        LegendItem::msg(lang, Msg::LegendNpvAdvantage, c.ai, Mark::Line),
+        LegendItem::msg(lang, Msg::LegendPlannedStart, c.halving, Mark::Dashed),
+    ]
 }
 
 /// One point's cells: delay, construction start, NPV advantage.
@@ -80,9 +77,6 @@ pub(super) fn draw<DB: DrawingBackend>(
     let Some(curve) = input.timing else {
         return Err("the value of waiting was not computed".into());
     };
-    if !input.projection.converts() {
-        return nothing_converts(area, style);
-    }
     let xs: Vec<f64> = curve.iter().map(|p| p.delay_months as f64).collect();
     let ys: Vec<f64> = curve.iter().map(|p| p.npv_advantage).collect();
     Curve {

@@ -6,7 +6,7 @@ use super::data_value;
 use super::state::{CopyWhat, Notice, Results, State};
 use super::view::PageWarning;
 use crate::analysis::MonteCarlo;
-use crate::charts::{ChartId, Colors, LegendItem, Needs, Table};
+use crate::charts::{self, ChartId, Colors, LegendItem, Needs, Table};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::scenario::{Key, PRESETS};
 use std::rc::Rc;
@@ -198,11 +198,17 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
     let lang = state.view.lang;
     let def = id.def();
     let (title, caption) = (lang.t(def.title), lang.t(def.caption));
+    // The canvas is named by what it shows: its message, when it draws one instead of marks.
+    let shown = if id.has_nothing_to_draw(state.projection()) {
+        lang.t(Msg::NothingConvertsChart)
+    } else {
+        caption
+    };
     ChartPanel {
         id,
         title,
         caption,
-        label: format!("{title}. {caption}"),
+        label: format!("{title}. {shown}"),
         legend: legend(state, id, Colors::of(state.dark())),
         table_caption: lang.fill(Msg::DataTableCaption, &[("title", title)]),
     }
@@ -212,7 +218,7 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
 /// scenario's line when the chart draws it.
 pub fn legend(state: &State, id: ChartId, colors: &Colors) -> Vec<LegendItem> {
     let def = id.def();
-    let mut legend = (def.legend)(state.projection(), state.view.lang, colors);
+    let mut legend = charts::legend(id, state.projection(), state.view.lang, colors);
     if def.pinned && state.compare.is_some() {
         legend.push(LegendItem {
             label: state.view.lang.t(Msg::LegendPinned).to_string(),
