@@ -205,7 +205,8 @@ impl Fmt {
     /// A number as typed by a person in this language, written the way a query writes it
     /// (`1.234,5` → `1234.5` in Italian, `1,234.5` → `1234.5` in English; `−` → `-`).
     /// A mark that cannot be a thousands separator is read as the decimal mark, so `47.5` is
-    /// 47.5 in Italian too, while `65.000` is 65000. Anything else is left for the codec to
+    /// 47.5 in Italian too, while `65.000` is 65000; spaces (plain, no-break or narrow) may
+    /// group thousands in either language (`65 000`). Anything else is left for the codec to
     /// warn about.
     pub fn read_number(&self, text: &str) -> String {
         let text = text.trim().replace(MINUS, "-");
@@ -231,27 +232,39 @@ impl Fmt {
         }
     }
 
-    /// `text` without the `unit` (in this language) a person may type or paste with a number:
-    /// after it (`45 $/MWh`, `12,5 %`, a percentage's `%` alone), or, for dollars, `$` before
-    /// the number and the rest of the unit after it (`$45/MWh`, `−$5`, `$65,000`).
+    /// `text` without the `unit` (in this language, singular or plural) a person may type or
+    /// paste with a number, placed as this language writes it: after the number (`45 $/MWh`,
+    /// `65.000 $`, `2 anni`, a percentage's `%` alone), except dollars in English, whose `$`
+    /// comes before it and the rest of the unit after (`$45/MWh`, `−$5`, `$65,000`). A unit in
+    /// the other language's place, or text that is only a unit, is left for the codec to warn
+    /// about: `$65,000` on the Italian page is not sixty-five.
     pub fn without_unit(&self, text: &str, unit: Msg) -> String {
         let plain = |t: &str| t.replace(NBSP, " ");
-        let (text, unit) = (plain(text.trim()), plain(self.lang.t(unit)));
-        if let Some(number) = text.strip_suffix(unit.as_str()) {
-            return number.trim_end().to_string();
-        }
-        if let Some(number) = text.strip_suffix('%').filter(|_| unit.starts_with('%')) {
-            return number.trim_end().to_string();
-        }
-        let (sign, body) = match text.strip_prefix(['-', '+', '−']) {
-            Some(rest) => (&text[..text.len() - rest.len()], rest),
-            None => ("", text.as_str()),
-        };
-        match (body.strip_prefix('$'), unit.strip_prefix('$')) {
-            (Some(number), Some(per)) => {
-                let number = number.strip_suffix(per).unwrap_or(number);
-                format!("{sign}{}", number.trim())
+        let text = plain(text.trim());
+        let dollars_first = self.lang == Lang::En;
+        let after = [unit, singular(unit)]
+            .map(|u| plain(self.lang.t(u)))
+            .into_iter()
+            .filter(|u| !(dollars_first && u.starts_with('$')))
+            .chain(self.lang.t(unit).starts_with('%').then(|| "%".to_string()));
+        let mut number = after
+            .filter_map(|u| text.strip_suffix(u.as_str()).map(str::to_string))
+            .next();
+        if number.is_none() && dollars_first {
+            let (sign, body) = match text.strip_prefix(['-', '+', '−']) {
+                Some(rest) => (&text[..text.len() - rest.len()], rest),
+                None => ("", text.as_str()),
+            };
+            let per = plain(self.lang.t(unit));
+            if let (Some(digits), Some(per)) = (body.strip_prefix('$'), per.strip_prefix('$')) {
+                number = Some(format!(
+                    "{sign}{}",
+                    digits.strip_suffix(per).unwrap_or(digits)
+                ));
             }
+        }
+        match number {
+            Some(n) if !n.trim().is_empty() => n.trim().to_string(),
             _ => text,
         }
     }
@@ -264,13 +277,7 @@ impl Fmt {
         let Some(unit) = unit else {
             return number.to_string();
         };
-        let unit = match (unit, v.abs() == 1.0) {
-            (Msg::UnitYears, true) => Msg::UnitYear,
-            (Msg::UnitMonths, true) => Msg::UnitMonth,
-            (Msg::UnitTranches, true) => Msg::UnitTranche,
-            (Msg::UnitPaths, true) => Msg::UnitPath,
-            (unit, _) => unit,
-        };
+        let unit = if v.abs() == 1.0 { singular(unit) } else { unit };
         let text = self.lang.t(unit);
         match (unit, text.strip_prefix('$')) {
             (Msg::UnitRatio, _) => number.to_string(),
@@ -323,6 +330,17 @@ impl Fmt {
             self.lang.t(MONTHS[m.month() as usize - 1]),
             m.year()
         )
+    }
+}
+
+/// The singular of a count's `unit` (`year` of `years`); any other unit as it is.
+fn singular(unit: Msg) -> Msg {
+    match unit {
+        Msg::UnitYears => Msg::UnitYear,
+        Msg::UnitMonths => Msg::UnitMonth,
+        Msg::UnitTranches => Msg::UnitTranche,
+        Msg::UnitPaths => Msg::UnitPath,
+        unit => unit,
     }
 }
 
@@ -557,13 +575,17 @@ mod tests {
         assert_eq!(f(EN, "$65,000", Msg::UnitUsd), "65,000");
         assert_eq!(f(EN, "−$5", Msg::UnitUsd), "−5");
         assert_eq!(f(EN, "$3.14/GPU-h", Msg::UnitUsdPerGpuHour), "3.14");
-        assert_eq!(
-            f(EN, "12 mln $", Msg::UnitUsd),
-            "12 mln",
-            "not a unit of this key"
-        );
         assert_eq!(f(EN, "45 EH/s", Msg::UnitUsdPerMwh), "45 EH/s");
         assert_eq!(f(EN, "5%", Msg::UnitEhs), "5%");
+        assert_eq!(f(EN, "1 year", Msg::UnitYears), "1");
+        assert_eq!(f(IT, "2 anni", Msg::UnitYears), "2");
+        // Dollars where the other language puts them are no number here.
+        assert_eq!(f(IT, "$65,000", Msg::UnitUsd), "$65,000");
+        assert_eq!(f(EN, "65.000 $", Msg::UnitUsd), "65.000 $");
+        assert_eq!(f(EN, "45 $/MWh", Msg::UnitUsdPerMwh), "45 $/MWh");
+        // Nor is a unit alone.
+        assert_eq!(f(EN, "$", Msg::UnitUsd), "$");
+        assert_eq!(f(IT, "%", Msg::UnitPctPerYear), "%");
     }
 
     #[test]
