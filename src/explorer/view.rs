@@ -84,11 +84,6 @@ pub enum PageWarning {
 }
 
 impl PageWarning {
-    /// The warning as a sentence in `lang`, its key names in backticks.
-    pub fn text(&self, lang: Lang) -> String {
-        self.said(Voice::plain(lang))
-    }
-
     /// The warning as a sentence said in `voice`.
     pub fn said(&self, voice: Voice) -> String {
         match self {

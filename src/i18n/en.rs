@@ -385,8 +385,8 @@ catalogue! {
     /// The same, where the plot is too low for the whole title.
     AxisRevenueShort = "{unit} per month",
     AxisCash = "Cumulative cash, {unit}",
-    AxisHashprice = "Hashprice, $/PH/day",
-    AxisBtcK = "BTC price, $k",
+    AxisHashprice = "Hashprice, {unit}",
+    AxisBtcK = "BTC price, {unit}",
     AxisNpvAdvantage = "NPV advantage of converting, {unit}",
     /// The same, where the plot is too low or narrow for the whole title.
     AxisNpvAdvantageShort = "NPV advantage, {unit}",

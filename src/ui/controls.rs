@@ -196,12 +196,17 @@ fn control_view(props: &ControlProps) -> Html {
         None => described.clone(),
     };
     // The button is disabled once its value is the default: the focus goes to the control it
-    // reset, not to the page.
+    // reset, not to the page; for a number, to its slider, which a phone opens no keyboard for.
+    let slider_id = format!("{}-slider", c.id);
     let reset = {
-        let (dispatch, id) = (dispatch.clone(), c.id.clone());
+        let dispatch = dispatch.clone();
+        let target = match c.input {
+            InputView::Number { .. } => slider_id.clone(),
+            _ => c.id.clone(),
+        };
         Callback::from(move |_: MouseEvent| {
-            focus(&id);
             dispatch.emit(Action::Reset(key));
+            focus(&target);
         })
     };
     let set_text = move |dispatch: &Callback<Action>| {
@@ -317,7 +322,7 @@ fn control_view(props: &ControlProps) -> Html {
             let text = draft_now.map_or(text, |d| d.typed);
             html! {
                 <div class="control-row">
-                    <input type="range" data-for={c.name} {min} {max} {step} value={position}
+                    <input type="range" id={slider_id} data-for={c.name} {min} {max} {step} value={position}
                         aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
                         oninput={on_slide} onkeydown={on_key} />
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={box_described}
