@@ -622,3 +622,35 @@ fn the_btc_axis_is_as_wide_as_its_labels() {
     let widest = ends.iter().copied().fold(0.0, f64::max);
     assert!(widest < title - 6.0 && title < 900.0, "{widest} {title}");
 }
+
+#[test]
+fn a_flat_btc_price_runs_below_the_halving_labels_in_a_low_chart() {
+    // No growth: the price stays at its highest, along the top of the plot.
+    let p = model::run(&parse("btcg=0").scenario);
+    for height in [110, 160, 420] {
+        let out = drawn(
+            ChartId::Hashprice,
+            &Input::new(&p),
+            (600, height),
+            &light(true),
+        );
+        let lines: Vec<&str> = out.lines().map(str::trim).collect();
+        let label_bottom = lines
+            .windows(2)
+            .filter(|w| w[1] == "halving")
+            .map(|w| {
+                let attr = |name: &str| -> f64 {
+                    let rest = w[0].split(&format!(" {name}=\"")).nth(1).unwrap();
+                    rest.split('"').next().unwrap().parse().unwrap()
+                };
+                attr("y") + attr("font-size")
+            })
+            .fold(0.0, f64::max);
+        assert!(label_bottom > 0.0, "{height}: labels drawn");
+        let btc = polyline_ys(&out, "#CC79A7");
+        assert!(
+            btc.iter().all(|&y| y >= label_bottom),
+            "{height}: {btc:?} above {label_bottom}"
+        );
+    }
+}

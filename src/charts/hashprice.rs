@@ -122,14 +122,20 @@ pub(super) fn draw<DB: DrawingBackend>(
     let f = style.lang.fmt();
     let hp_tick = |y: &f64| f.number(*y, hp_dec);
     let btc_tick = |y: &f64| f.number(*y, btc_dec);
-    // The BTC axis' labels, on the right, are as wide as its longest: `60.000.000` at $60bn.
-    let right = y_label_area(style, [btc_tick(&0.0), btc_tick(&btc_max)]);
+    // The BTC axis' labels, on the right, are as wide as its longest: `60.000.000` at $60bn
+    // (its top rises to at most twice the highest price in a low chart, see below).
+    let right = y_label_area(style, [btc_tick(&0.0), btc_tick(&(2.0 * btc_max))]);
     let chart = build_time_chart(area, style, &time, 0.0..top, &hp_tick, right)?;
     let x_max = n.max(2) as i32 - 1;
+    // A price that stays at its highest (no growth) runs along the top of the plot, where the
+    // halving labels are: in a low chart the axis rises further, so that it runs below them.
+    let (_, plot) = chart.plotting_area().get_pixel_range();
+    let labels = f64::from(style.px(18.0)) / f64::from((plot.end - plot.start).max(1));
+    let btc_top = btc_max / 1.1 / (1.0 - labels.clamp(1.0 / 11.0, 0.5));
     // The secondary axis takes the right label area, so the primary mesh is drawn after it.
     let mut chart = chart.set_secondary_coord(
         (0..x_max).with_key_points(time.key_points(style.compact)),
-        0.0..btc_max.max(1e-9),
+        0.0..btc_top.max(1e-9),
     );
     let hp_titles = axis_titles(style, &[Msg::AxisHashprice], style.t(Msg::UnitUsdPerPhDay));
     time_mesh(&mut chart, style, &time, &hp_tick, &hp_titles)?;
