@@ -62,11 +62,11 @@ pub(super) fn revenue_chart<'a, DB: DrawingBackend + 'a>(
     Ok((chart, axis, top))
 }
 
-/// Device px of a y labels' area (left or right) that holds the widest of `ticks` (an axis' ends carry its
-/// longest labels: `−1.000`) beside the axis' title, a 12 px line on its side: at least 52 CSS
-/// px (compact) or 62. A tick's width is reckoned at 0.6 em a character (sans-serif digits are
-/// about 0.55 em), not measured: the ends' texts change at every slider step, and measuring
-/// them would cost each step a font change on the canvas.
+/// Device px of a y labels' area (left or right) that holds the widest of `ticks` (an axis'
+/// ends carry its longest labels: `−1.000`) beside the axis' title, a 12 px line on its side:
+/// at least 52 CSS px (compact) or 62. A tick's width is reckoned at 0.6 em a character
+/// (sans-serif digits are about 0.55 em), not measured: the ends' texts change at every slider
+/// step, and measuring them would cost each step a font change on the canvas.
 pub(super) fn y_label_area(style: &Style, ticks: [String; 2]) -> u32 {
     let chars = ticks.iter().map(|t| t.chars().count()).max().unwrap_or(0);
     let widest = 12.0 * 0.6 * chars as f64;

@@ -103,7 +103,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map(|r| r.hashprice_usd_ph_day)
         .fold(0.0, f64::max);
     let hp_max = span_with(&pinned, (0.0, hp_max)).1 * 1.1;
-    let btc_max = p.months.iter().map(|r| r.btc_usd / 1e3).fold(0.0, f64::max) * 1.1;
+    // The highest BTC price, $k (its axis' top is set once the plot's height is known).
+    let btc_high = p.months.iter().map(|r| r.btc_usd / 1e3).fold(0.0, f64::max);
     let decimals = |max: f64| {
         if max >= 20.0 {
             0
@@ -113,7 +114,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             2
         }
     };
-    let (hp_dec, btc_dec) = (decimals(hp_max), decimals(btc_max));
+    let (hp_dec, btc_dec) = (decimals(hp_max), decimals(btc_high * 1.1));
     let time = TimeAxis {
         start: p.scenario.month(Key::Start),
         months: n,
@@ -123,15 +124,15 @@ pub(super) fn draw<DB: DrawingBackend>(
     let hp_tick = |y: &f64| f.number(*y, hp_dec);
     let btc_tick = |y: &f64| f.number(*y, btc_dec);
     // The BTC axis' labels, on the right, are as wide as its longest: `60.000.000` at $60bn
-    // (its top rises to at most twice the highest price in a low chart, see below).
-    let right = y_label_area(style, [btc_tick(&0.0), btc_tick(&(2.0 * btc_max))]);
+    // (its top is at most twice the highest price, see below).
+    let right = y_label_area(style, [btc_tick(&0.0), btc_tick(&(2.0 * btc_high))]);
     let chart = build_time_chart(area, style, &time, 0.0..top, &hp_tick, right)?;
     let x_max = n.max(2) as i32 - 1;
-    // A price that stays at its highest (no growth) runs along the top of the plot, where the
-    // halving labels are: in a low chart the axis rises further, so that it runs below them.
+    // The BTC axis leaves a tenth of the plot above the highest price, and in a low chart the
+    // halving labels' 18 px: a price that stays at its highest runs below them, not through.
     let (_, plot) = chart.plotting_area().get_pixel_range();
     let labels = f64::from(style.px(18.0)) / f64::from((plot.end - plot.start).max(1));
-    let btc_top = btc_max / 1.1 / (1.0 - labels.clamp(1.0 / 11.0, 0.5));
+    let btc_top = btc_high / (1.0 - labels.clamp(1.0 / 11.0, 0.5));
     // The secondary axis takes the right label area, so the primary mesh is drawn after it.
     let mut chart = chart.set_secondary_coord(
         (0..x_max).with_key_points(time.key_points(style.compact)),
