@@ -334,6 +334,42 @@ test('back and forward restore the scenario; copy link copies it', async () => {
   await context.close();
 });
 
+test('the keyboard browses the presets; Enter or leaving the picker applies the one showing', async () => {
+  // A closed picker moves at each arrow key and fires `change` in Chromium: that used to apply
+  // each preset passed on the way, one history entry each.
+  const { page, context, problems } = await open(site.browser, site.url);
+  const note = (id) => page.$eval(`#preset option[value="${id}"]`, (o) => o.title);
+  const noteShows = (text) =>
+    page.waitForFunction((t) => document.querySelector('#preset-note').textContent === t, text);
+  await page.focus('#preset');
+  await page.keyboard.press('ArrowDown');
+  await noteShows(`${await note('keep-mining')} Enter applies it; Esc goes back.`);
+  await page.keyboard.press('ArrowDown');
+  await noteShows(`${await note('bitfarms-wa')} Enter applies it; Esc goes back.`);
+  await page.keyboard.press('Enter');
+  assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=2&mw=18&cbuild=11&capex=12');
+  await noteShows(await note('bitfarms-wa'));
+  // One pick, one history entry: Back goes to the default, not to the preset passed on the way.
+  await page.goBack();
+  assert.equal(await waitForQuery(page, (s) => !s.includes('mw=18')), 'v=2');
+  await page.waitForFunction(() => document.querySelector('#preset').value === '');
+  // Escape goes back to the scenario in force.
+  await page.focus('#preset');
+  await page.keyboard.press('End');
+  await noteShows(`${await page.$eval('#preset option:last-child', (o) => o.title)} Enter applies it; Esc goes back.`);
+  await page.keyboard.press('Escape');
+  await noteShows('Pick a preset to start from a real deal; every slider stays yours.');
+  assert.equal(await page.$eval('#preset', (e) => e.value), '');
+  // Leaving the picker applies the preset it shows.
+  await page.keyboard.press('ArrowDown');
+  await noteShows(`${await note('keep-mining')} Enter applies it; Esc goes back.`);
+  await page.keyboard.press('Tab');
+  assert.equal(await waitForQuery(page, (s) => s !== 'v=2'), 'v=2&conv=0');
+  await noteShows(await note('keep-mining'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a change just before a preset is kept in the history entry the preset leaves', async () => {
   // The first release wrote the URL up to 100 ms late and pushed the preset's entry at once,
   // so a change made just before picking a preset was lost when going back.

@@ -36,6 +36,27 @@ pub fn presets(state: &State) -> PresetPicker {
     }
 }
 
+/// Whether `key`, pressed without a modifier on the closed preset picker, moves it to another
+/// preset (the arrows, Home, End, the page keys, and a letter to find a title by): the reader
+/// browses the presets, and none is applied until Enter or the picker is left. Space and Alt+↓
+/// open the list, whose pick applies at once.
+pub fn picker_key_browses(key: &str) -> bool {
+    let mut chars = key.chars();
+    let printable = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_whitespace());
+    printable
+        || matches!(
+            key,
+            "ArrowUp"
+                | "ArrowDown"
+                | "ArrowLeft"
+                | "ArrowRight"
+                | "Home"
+                | "End"
+                | "PageUp"
+                | "PageDown"
+        )
+}
+
 /// How many warnings the banner lists, on the page and in an embed, until the reader asks for
 /// them all (one more when that is all; a pasted link can hold hundreds of problems, and the
 /// page should not start thousands of pixels down, nor an embed's chart be pushed out of its
@@ -428,7 +449,7 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
 
 #[cfg(test)]
 mod tests {
-    use super::{page_voice, pieces, Piece};
+    use super::{page_voice, picker_key_browses, pieces, Piece};
     use crate::i18n::Lang;
     use crate::scenario::parse;
 
@@ -443,6 +464,16 @@ mod tests {
                 Piece::Month(m) => format!("[{m}]"),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_keys_that_move_a_closed_picker_browse_and_the_others_do_not() {
+        for key in ["ArrowDown", "ArrowUp", "Home", "End", "PageDown", "k", "é"] {
+            assert!(picker_key_browses(key), "{key}");
+        }
+        for key in [" ", "Enter", "Escape", "Tab", "Alt", "Shift", "F5", ""] {
+            assert!(!picker_key_browses(key), "{key:?}");
+        }
     }
 
     #[test]

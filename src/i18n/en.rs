@@ -34,6 +34,7 @@ catalogue! {
     PresetLabel = "Preset",
     PresetCustom = "Custom scenario",
     PresetHint = "Pick a preset to start from a real deal; every slider stays yours.",
+    PresetBrowseHint = "Enter applies it; Esc goes back.",
     CopyLink = "Copy link",
     CopyEmbed = "Copy embed code",
     LinkCopied = "Link copied",

@@ -14,6 +14,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         PresetLabel => "Scenario tipo",
         PresetCustom => "Scenario personalizzato",
         PresetHint => "Parti da un accordo reale; ogni cursore resta tuo.",
+        PresetBrowseHint => "Invio lo applica; Esc torna indietro.",
         CopyLink => "Copia il link",
         CopyEmbed => "Copia il codice da incorporare",
         LinkCopied => "Link copiato",

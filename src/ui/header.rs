@@ -1,9 +1,9 @@
 //! The page's pickers as components of their own, so that a slider step does not render them
 //! again: the preset picker and the chart tabs.
 
-use super::{dom, forward};
+use super::dom;
 use crate::charts::ChartId;
-use crate::explorer::page::PresetPicker;
+use crate::explorer::page::{picker_key_browses, PresetPicker};
 use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
 use crate::scenario::Preset;
@@ -33,34 +33,94 @@ pub fn presets(props: &PresetsProps) -> Html {
     // option's `selected` attribute no longer moves a picker the reader has used (Back after a
     // pick would leave the picked preset showing).
     let chosen = picker.options.iter().find(|o| o.3).map_or("", |o| o.0);
+    // A closed picker moves to the next preset at each arrow key and says so with `change`
+    // (Chromium on Windows and Linux). The keyboard browses the presets, and each one's note;
+    // Enter, or leaving the picker, applies the one showing, and Escape goes back. A pick by
+    // pointer or from the open list applies at once.
+    let browsing = use_state_eq(|| None::<String>);
+    let keyed = use_mut_ref(|| false);
     let select = use_node_ref();
     {
-        let select = select.clone();
+        let (select, browsing) = (select.clone(), browsing.clone());
         use_effect_with(chosen, move |chosen| {
+            browsing.set(None);
             if let Some(select) = select.cast::<HtmlSelectElement>() {
                 select.set_value(chosen);
             }
         });
     }
-    let on_preset = forward(dispatch, move |e: Event| {
-        let picker = dom::target::<HtmlSelectElement>(&e)?;
-        let preset = Preset::find(&picker.value());
-        if preset.is_none() {
-            // Picking "Custom scenario" changes nothing: the picker goes back to what is in force.
-            picker.set_value(chosen);
+    let apply = {
+        let (dispatch, browsing) = (dispatch.clone(), browsing.clone());
+        move |picker: &HtmlSelectElement| {
+            browsing.set(None);
+            match Preset::find(&picker.value()) {
+                Some(preset) if picker.value() != chosen => dispatch.emit(Action::Preset(preset)),
+                // "Custom scenario" changes nothing: the picker goes back to what is in force.
+                _ => picker.set_value(chosen),
+            }
         }
-        preset.map(Action::Preset)
-    });
+    };
+    let onchange = {
+        let (apply, browsing, keyed) = (apply.clone(), browsing.clone(), keyed.clone());
+        Callback::from(move |e: Event| {
+            let Some(picker) = dom::target::<HtmlSelectElement>(&e) else {
+                return;
+            };
+            if keyed.replace(false) {
+                browsing.set(Some(picker.value()).filter(|v| v != chosen));
+            } else {
+                apply(&picker);
+            }
+        })
+    };
+    let onkeydown = {
+        let (apply, browsing, keyed) = (apply.clone(), browsing.clone(), keyed.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let plain = !(e.alt_key() || e.ctrl_key() || e.meta_key());
+            *keyed.borrow_mut() = plain && picker_key_browses(&e.key());
+            let Some(picker) = dom::target::<HtmlSelectElement>(&e) else {
+                return;
+            };
+            if browsing.is_some() && matches!(e.key().as_str(), "Enter" | "Escape") {
+                e.prevent_default();
+                if e.key() == "Escape" {
+                    picker.set_value(chosen);
+                }
+                apply(&picker);
+            }
+        })
+    };
+    // The key is down from `keydown` until `keyup`, and the `change` it makes comes between.
+    let onkeyup = {
+        let keyed = keyed.clone();
+        Callback::from(move |_: KeyboardEvent| *keyed.borrow_mut() = false)
+    };
+    let onblur = {
+        let browsing = browsing.clone();
+        Callback::from(move |e: FocusEvent| match dom::target(&e) {
+            Some(picker) if browsing.is_some() => apply(&picker),
+            _ => {}
+        })
+    };
+    let note = match browsing.as_deref() {
+        Some(id) => {
+            let browsed = picker.options.iter().find(|o| o.0 == id);
+            browsed.map_or(picker.note.to_owned(), |o| {
+                format!("{} {}", o.2, lang.t(Msg::PresetBrowseHint))
+            })
+        }
+        None => picker.note.to_owned(),
+    };
     html! {
         <div class="preset">
             <label for="preset">{ lang.t(Msg::PresetLabel) }</label>
-            <select id="preset" ref={select} onchange={on_preset}>
+            <select id="preset" ref={select} aria-describedby="preset-note" {onchange} {onkeydown} {onkeyup} {onblur}>
                 <option value="" selected={chosen.is_empty()}>{ lang.t(Msg::PresetCustom) }</option>
                 { for picker.options.iter().map(|&(id, title, note, selected)| html! {
                     <option value={id} title={note} {selected}>{ title }</option>
                 }) }
             </select>
-            <p class="preset-note">{ picker.note }</p>
+            <p class="preset-note" id="preset-note">{ note }</p>
         </div>
     }
 }
