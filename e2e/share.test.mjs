@@ -65,6 +65,22 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
   await context.close();
 });
 
+test('an input the model does not use is named below the waterfall, not drawn as a $0 step', async () => {
+  // A reader raises the GPU-hour's price, then turns to colocation, which rents halls, not
+  // GPUs: the price moves nothing when its turn comes, after the AI model's.
+  const { page, context, problems } = await open(site.browser, `${site.url}?cmp=v%3D2`);
+  await page.fill('[name="gpu"]', '3');
+  await page.press('[name="gpu"]', 'Enter');
+  await page.selectOption('[name="ai"]', 'colo');
+  await waitForQuery(page, (s) => s.includes('gpu=3') && s.includes('ai=colo'));
+  const idle = page.locator('[data-role="idle-inputs"]');
+  await idle.waitFor();
+  assert.equal(await idle.textContent(), 'Also changed, without moving the NPV advantage when its turn came: GPU rental price ($2.5/GPU-h → $3/GPU-h).');
+  assert.deepEqual(await page.$$eval('[data-role="compare"] tr[data-step]', (rows) => rows.map((r) => r.dataset.step)), ['AI business model']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('downloads are the CLI output of the canonical query, and the chart as PNG and SVG', async () => {
   const q = 'v=2&mw=18&power=40&gpu=3';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}&tab=cash&lang=it`, { scale: 1 });

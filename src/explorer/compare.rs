@@ -73,8 +73,18 @@ pub struct WaterfallRow {
     pub up: bool,
 }
 
+/// What changed from the pinned scenario `a` to `b`, as the page shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Waterfall {
+    /// A, one row per step that moves the NPV advantage, and now.
+    pub rows: Vec<WaterfallRow>,
+    /// The inputs that changed without moving it when their turn came (an input the AI model
+    /// picked does not use, for example), each as its label, A's value and now's.
+    pub idle: Vec<(String, String, String)>,
+}
+
 /// The waterfall from the pinned scenario `a` to `b`.
-pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Vec<WaterfallRow> {
+pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
     let f = lang.fmt();
     let steps = steps(a, b);
     let start = steps
@@ -96,17 +106,23 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Vec<WaterfallRow> {
         bar: bar(0.0, v),
         up: v >= 0.0,
     };
+    let change = |s: &Step| {
+        let label = lang.t(s.key.def().label).to_string();
+        (
+            label,
+            value_text(a, s.key, lang),
+            value_text(b, s.key, lang),
+        )
+    };
+    let (moving, idle): (Vec<&Step>, Vec<&Step>) = steps.iter().partition(|s| s.after != s.before);
     let mut rows = vec![total(Msg::PinnedScenario, start)];
-    rows.extend(steps.iter().map(|s| {
+    rows.extend(moving.into_iter().map(|s| {
         let delta = s.after - s.before;
         let sign = if delta > 0.0 { "+" } else { "" };
+        let (label, from, to) = change(s);
         WaterfallRow {
-            label: lang.t(s.key.def().label).to_string(),
-            change: format!(
-                "{} → {}",
-                value_text(a, s.key, lang),
-                value_text(b, s.key, lang)
-            ),
+            label,
+            change: format!("{from} → {to}"),
             amount: format!("{sign}{}", f.money(delta)),
             total: false,
             bar: bar(s.before, s.after),
@@ -114,7 +130,8 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Vec<WaterfallRow> {
         }
     }));
     rows.push(total(Msg::LegendThisScenario, end));
-    rows
+    let idle = idle.into_iter().map(change).collect();
+    Waterfall { rows, idle }
 }
 
 #[cfg(test)]
@@ -147,7 +164,8 @@ mod tests {
     fn the_waterfall_reads_from_a_to_now() {
         let a = parse("").scenario;
         let b = parse("power=40&gpu=3").scenario;
-        let rows = waterfall(&a, &b, Lang::En);
+        let Waterfall { rows, idle } = waterfall(&a, &b, Lang::En);
+        assert!(idle.is_empty());
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0].label, "Pinned scenario (A)");
         assert_eq!(rows[0].amount, "−$590\u{a0}M");
@@ -165,7 +183,34 @@ mod tests {
             );
         }
         // Nothing differs: A and now only.
-        assert_eq!(waterfall(&a, &a, Lang::En).len(), 2);
+        assert_eq!(waterfall(&a, &a, Lang::En).rows.len(), 2);
+    }
+
+    #[test]
+    fn an_input_that_moves_nothing_is_named_apart_from_the_steps() {
+        // Colocation rents halls, not GPUs: the GPU-hour's price is not used.
+        let (a, b) = (
+            parse("ai=colo").scenario,
+            parse("ai=colo&gpu=3&colo=150").scenario,
+        );
+        let w = waterfall(&a, &b, Lang::En);
+        let labels: Vec<&str> = w.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Pinned scenario (A)", "Lease rent", "This scenario"]
+        );
+        let idle = |lang| -> Vec<String> {
+            let idle = waterfall(&a, &b, lang).idle.into_iter();
+            idle.map(|(input, from, to)| format!("{input}: {from} → {to}"))
+                .collect()
+        };
+        assert_eq!(idle(Lang::En), ["GPU rental price: $2.5/GPU-h → $3/GPU-h"]);
+        let now = Lang::En.fmt().money(model::npv_advantage(&b));
+        assert_eq!(w.rows[2].amount, now);
+        assert_eq!(
+            idle(Lang::It),
+            ["Prezzo di noleggio GPU: 2,5\u{a0}$/ora-GPU → 3\u{a0}$/ora-GPU"]
+        );
     }
 
     #[test]
@@ -173,6 +218,7 @@ mod tests {
         let (a, b) = (parse("").scenario, parse("ai=colo&tv=book").scenario);
         let changes = |lang| {
             waterfall(&a, &b, lang)
+                .rows
                 .into_iter()
                 .filter(|r| !r.total)
                 .map(|r| r.change)

@@ -62,6 +62,7 @@ catalogue! {
     CompareChange = "From A → now",
     CompareAmount = "NPV advantage",
     NothingChanged = "Nothing has changed since A was pinned.",
+    CompareIdle = "Also changed, without moving the NPV advantage when its turn came:",
     CompareValue = "A: {value}",
     PointsValue = "{v}\u{a0}pts",
     Download = "Download",

@@ -42,6 +42,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         CompareChange => "Da A → ora",
         CompareAmount => "Vantaggio VAN",
         NothingChanged => "Nulla è cambiato da quando A è stato fissato.",
+        CompareIdle => "Cambiati anche, senza spostare il vantaggio VAN al loro turno:",
         CompareValue => "A: {value}",
         PointsValue => "{v}\u{a0}punti",
         Download => "Scarica",

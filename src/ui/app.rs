@@ -16,8 +16,9 @@ use super::warnings::Warnings;
 use super::Shared;
 use crate::analysis::MonteCarlo;
 use crate::charts::ChartId;
+use crate::explorer::compare::{self, waterfall};
 use crate::explorer::page::{ChartPanel, McLine};
-use crate::explorer::{compare::waterfall, page, Action, CopyWhat, Results};
+use crate::explorer::{page, Action, CopyWhat, Results};
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use gloo::utils::window;
@@ -290,8 +291,8 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
         <section class="compare" data-role="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t(Msg::CompareTitle) }</h2>
             <p class="compare-caption">{ t(Msg::CompareCaption) }</p>
-            if let Some(rows) = settled.value {
-                if rows.len() <= 2 {
+            if let Some(compare::Waterfall { rows, idle }) = settled.value.as_deref() {
+                if rows.len() <= 2 && idle.is_empty() {
                     <p>{ t(Msg::NothingChanged) }</p>
                 }
                 <table class="waterfall" aria-busy={(!settled.fresh).to_string()}>
@@ -315,6 +316,15 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                if !idle.is_empty() {
+                    <p class="compare-idle" data-role="idle-inputs">
+                        { t(Msg::CompareIdle) }
+                        { for idle.iter().enumerate().map(|(i, (input, from, to))| html! { <>
+                            { if i == 0 { " " } else { ", " } }{ input }{ " (" }
+                            <span class="nowrap">{ from }</span>{ " → " }<span class="nowrap">{ to }</span>{ ")" }
+                        </> }) }{ "." }
+                    </p>
+                }
             }
         </section>
     }
