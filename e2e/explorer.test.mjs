@@ -408,6 +408,15 @@ test('a refused clipboard is said so, with the link to copy by hand', async () =
   await page.locator('.share-note', { hasText: 'Copying was refused' }).waitFor();
   assert.equal(await page.locator('.share-note', { hasText: 'copied' }).count(), 0, 'never claims a copy');
   assert.equal(await page.inputValue('.manual-copy'), `${site.url}?v=2&mw=18`);
+  // The embed code keeps its two lines, focused and selected for the reader's own copy.
+  await page.click('[data-action="copy-embed"]');
+  await page.waitForFunction(() => document.activeElement.matches('.manual-copy') && document.activeElement.value.includes('<iframe'));
+  const manual = await page.$eval('.manual-copy', (e) => ({
+    lines: e.value.split('\n').map((l) => l.slice(0, 8)),
+    focused: document.activeElement === e,
+    selected: e.selectionEnd - e.selectionStart === e.value.length,
+  }));
+  assert.deepEqual(manual, { lines: ['<iframe ', '<script '], focused: true, selected: true });
   await context.close();
 });
 

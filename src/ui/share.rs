@@ -4,7 +4,7 @@ use crate::explorer::{export::Export, Action, CopyWhat};
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, Node};
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement, Node};
 use yew::prelude::*;
 
 /// Props of [`Share`].
@@ -90,6 +90,17 @@ pub fn share(props: &Props) -> Html {
             move || drop(press)
         });
     }
+    // Text the browser refused to copy is focused and selected, ready for the reader's own copy
+    // (a link on one line, the embed code on its two).
+    let manual_copy = use_node_ref();
+    {
+        let (manual_copy, text) = (manual_copy.clone(), manual.clone().flatten());
+        use_effect_with(text, move |text| {
+            if let (Some(area), Some(_)) = (manual_copy.cast::<HtmlTextAreaElement>(), text) {
+                let _ = area.focus();
+            }
+        });
+    }
     html! {
         <div class="share">
             <button type="button" data-action="share" class="share-button" onclick={props.dispatch.reform(|_| Action::Share)}>{ t(Msg::Share) }</button>
@@ -104,12 +115,13 @@ pub fn share(props: &Props) -> Html {
                     }) }
                 </div>
             </details>
-            <span class={classes!("share-note", manual.flatten().is_some().then_some("refused"))}
+            <span class={classes!("share-note", manual.clone().flatten().is_some().then_some("refused"))}
                 role="status" aria-live="polite">{ note.unwrap_or("") }</span>
-            if let Some(Some(text)) = props.notice.as_ref().map(|n| n.1.clone()) {
-                <input class="manual-copy" type="text" readonly=true value={text} aria-label={t(Msg::CopyRefused)}
+            if let Some(text) = manual.flatten() {
+                <textarea class="manual-copy" readonly=true ref={manual_copy} value={text.clone()}
+                    rows={if text.contains('\n') { "4" } else { "2" }} aria-label={t(Msg::CopyRefused)}
                     onfocus={Callback::from(|e: FocusEvent| {
-                        if let Some(input) = super::dom::target::<web_sys::HtmlInputElement>(&e) { input.select() }
+                        if let Some(text) = super::dom::target::<HtmlTextAreaElement>(&e) { text.select() }
                     })} />
             }
         </div>
