@@ -654,3 +654,38 @@ fn a_flat_btc_price_runs_below_the_halving_labels_in_a_low_chart() {
         );
     }
 }
+
+#[test]
+fn a_tornado_row_whose_input_is_at_zero_says_it_did_not_move() {
+    // The default BTC price growth is 0 %/yr: ∓20 % of it is still 0.
+    let count = |q: &str, lang| {
+        let p = model::run(&parse(q).scenario);
+        let (_, out) = svg(
+            ChartId::Sensitivity,
+            &p,
+            &Style {
+                lang,
+                ..light(false)
+            },
+        );
+        (
+            texts(&out, "at 0: not moved"),
+            texts(&out, "a 0: non si sposta"),
+        )
+    };
+    assert_eq!(count("", Lang::En), (1, 0));
+    assert_eq!(count("", Lang::It), (0, 1));
+    assert_eq!(count("btcg=5", Lang::En), (0, 0));
+    assert_eq!(count("btcg=0&powg=0&fee=0", Lang::En), (2, 0), "powg too");
+    // A phone's chart, 300 px wide, has no room for the sentence beside the scenario's line.
+    let p = model::run(&parse("").scenario);
+    let style = Style {
+        lang: Lang::It,
+        ..light(true)
+    };
+    let (_, out) = svg_sized(ChartId::Sensitivity, &p, &style, (300, 420));
+    assert_eq!(
+        (texts(&out, "a 0: non si sposta"), texts(&out, "a 0")),
+        (0, 1)
+    );
+}

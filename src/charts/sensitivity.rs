@@ -11,6 +11,7 @@ use crate::model::Projection;
 use crate::scenario::format_number;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The registry entry.
 pub const CHART: ChartDef = ChartDef {
@@ -213,6 +214,32 @@ pub(super) fn draw<DB: DrawingBackend>(
             style.colors.baseline.stroke_width(style.px(1.5)),
         ))
         .map_err(err)?;
+    // An input at 0 does not move (∓20 % of nothing): its row says so rather than stay empty,
+    // on the side of the scenario's line with more room, shortened to fit it.
+    let (x_px, base_px) = (
+        chart.plotting_area().get_pixel_range().0,
+        chart.backend_coord(&(base, 0.0)).0,
+    );
+    let gap = style.px(6.0) as i32;
+    let (left, right) = (base_px - x_px.start - gap, x_px.end - base_px - gap);
+    let (anchor, offset) = if right >= left {
+        (HPos::Left, gap)
+    } else {
+        (HPos::Right, -gap)
+    };
+    let still = [Msg::TornadoStill, Msg::TornadoStillShort].map(|m| style.t(m).to_string());
+    let still = caption_that_fits(&still, u32::try_from(left.max(right)).unwrap_or(0), &width);
+    let notes = bars
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.low_value == b.high_value);
+    let notes = notes.map(|(i, _)| {
+        let y = (rows - 1 - i) as f64 + 0.5;
+        let font = style.font(12.0).color(&style.colors.text);
+        let font = font.pos(Pos::new(anchor, VPos::Center));
+        EmptyElement::at((base, y)) + Text::new(still.clone(), (offset, 0), font)
+    });
+    chart.draw_series(notes).map_err(err)?;
     Ok(None)
 }
 

@@ -367,6 +367,8 @@ catalogue! {
     LegendHashpriceLeft = "Hashprice ($/PH/day, left)",
     LegendBtcRight = "BTC price ($k, right)",
     LegendInputDown = "Input −{pct}\u{a0}%",
+    TornadoStill = "at 0: not moved",
+    TornadoStillShort = "at 0",
     LegendInputUp = "Input +{pct}\u{a0}%",
     LegendScenario = "Scenario",
     LegendConvertingWins = "Converting wins",

@@ -344,6 +344,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         LegendHashpriceLeft => "Hashprice ($/PH/giorno, sinistra)",
         LegendBtcRight => "Prezzo BTC (k$, destra)",
         LegendInputDown => "Dato −{pct}\u{a0}%",
+        TornadoStill => "a 0: non si sposta",
+        TornadoStillShort => "a 0",
         LegendInputUp => "Dato +{pct}\u{a0}%",
         LegendScenario => "Scenario",
         LegendConvertingWins => "Vince la conversione",
