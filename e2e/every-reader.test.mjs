@@ -282,6 +282,11 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   assert.equal(await page.textContent('[data-kpi="next_halving"] .kpi-value'), 'apr 2028');
   assert.match(await page.textContent('[data-kpi="next_halving"] .kpi-meaning'), /17 apr 2028/);
   assert.equal(await page.textContent('[data-kpi="mining_breakeven_power"] .kpi-value'), '73,50\u00a0$/MWh');
+  // The document's title and description.
+  assert.deepEqual(await page.evaluate(() => [document.title, document.querySelector('meta[name=description]').content]), [
+    "HashShift — minare Bitcoin o convertire all'IA?",
+    "Quanto rende un megawatt se continua a minare Bitcoin, e quanto se convertito al calcolo per l'IA. Muovi i cursori; condividi il link.",
+  ]);
   // Preset titles and notes.
   const iren = await page.$eval('#preset option[value="iren-msft"]', (o) => [o.textContent, o.title]);
   assert.match(iren[0], /^Stile IREN–Microsoft/);

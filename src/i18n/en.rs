@@ -31,6 +31,7 @@ catalogue! {
     // The page
     PageTitle = "HashShift — mine Bitcoin or convert to AI?",
     Tagline = "What a megawatt earns mining Bitcoin, and converted to AI compute",
+    PageDescription = "What a megawatt earns if it keeps mining Bitcoin, and what if it is converted to AI compute. Move the sliders; share the link.",
     PresetLabel = "Preset",
     PresetCustom = "Custom scenario",
     PresetHint = "Pick a preset to start from a real deal; every slider stays yours.",

@@ -11,6 +11,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         // The page
         PageTitle => "HashShift — minare Bitcoin o convertire all'IA?",
         Tagline => "Quanto rende un megawatt che mina Bitcoin, e quanto se convertito al calcolo per l'IA",
+        PageDescription => "Quanto rende un megawatt se continua a minare Bitcoin, e quanto se convertito al calcolo per l'IA. Muovi i cursori; condividi il link.",
         PresetLabel => "Scenario tipo",
         PresetCustom => "Scenario personalizzato",
         PresetHint => "Parti da un accordo reale; ogni cursore resta tuo.",

@@ -143,6 +143,16 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    #[test]
+    fn the_english_page_says_what_its_html_says_before_the_script_runs() {
+        let html = include_str!("../../index.html");
+        let description = Lang::En.t(Msg::PageDescription);
+        let tag = format!("<meta name=\"description\" content=\"{description}\">");
+        assert!(html.contains(&tag), "{tag}");
+        let title = format!("<title>{}</title>", Lang::En.t(Msg::PageTitle));
+        assert!(html.contains(&title), "{title}");
+    }
+
     /// The `{name}` slots of a template.
     fn slots(text: &str) -> BTreeSet<&str> {
         text.split('{')

@@ -67,9 +67,10 @@ pub fn app() -> Html {
     let state = store.state();
     let lang = state.view.lang;
     let t = |m: Msg| lang.t(m);
-    // The document's language and title follow the view.
+    // The document's language, title and description follow the view.
     use_effect_with(lang, |lang| {
-        dom::set_language(lang.html_lang(), lang.t(Msg::PageTitle))
+        let t = |m| lang.t(m);
+        dom::set_language(lang.html_lang(), t(Msg::PageTitle), t(Msg::PageDescription))
     });
     // `<html data-theme>` shows the theme in force; the page's colours follow it.
     let dark = state.dark();

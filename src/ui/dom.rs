@@ -63,12 +63,15 @@ pub async fn copy(text: &str) -> bool {
         .is_ok()
 }
 
-/// Sets `<html lang>` and the document's title.
-pub fn set_language(html_lang: &str, title: &str) {
+/// Sets `<html lang>`, the document's title and its description.
+pub fn set_language(html_lang: &str, title: &str, description: &str) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", html_lang);
     }
     document().set_title(title);
+    if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", description);
+    }
 }
 
 /// Sets `<html data-theme>` to the theme in force (`light` or `dark`).
