@@ -43,6 +43,16 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
   await page.waitForSelector('[data-role="compare"] tr[data-step]');
   const steps = await page.$$eval('[data-role="compare"] tr[data-step]', (rows) => rows.map((r) => r.dataset.step));
   assert.deepEqual(steps, ['Power price', 'GPU rental price']);
+  // Its amounts share one scale and one decimal, and the steps as written add up to the
+  // totals as written; each value of a change stays whole.
+  assert.equal(await page.textContent('[data-role="compare"] thead th:nth-child(3)'), 'NPV advantage, $M');
+  const amounts = await page.$$eval('[data-role="compare"] tbody .amount', (cells) =>
+    cells.map((c) => Number(c.textContent.replace(/[,+]/g, '').replace('−', '-'))));
+  assert.equal(amounts.length, 4);
+  assert.ok(amounts.every((a) => Number.isFinite(a)), String(amounts));
+  assert.equal(Math.round((amounts[0] + amounts[1] + amounts[2]) * 10), Math.round(amounts[3] * 10));
+  assert.deepEqual(await page.$$eval('[data-role="compare"] tr[data-step] td:first-of-type', (cells) =>
+    cells.map((c) => [...c.querySelectorAll('.nowrap')].map((s) => s.textContent))), [['$45/MWh', '$40/MWh'], ['$2.5/GPU-h', '$3/GPU-h']]);
   const legend = await page.textContent('.chart:not([hidden]) .legend');
   assert.match(legend, /Pinned scenario \(A\)/);
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -61,9 +61,11 @@ pub fn value_text(s: &Scenario, key: Key, lang: Lang) -> String {
 pub struct WaterfallRow {
     /// What the row is: A, an input's label, or "now".
     pub label: String,
-    /// The input's change (`45 $/MWh → 40 $/MWh`), empty for the totals.
-    pub change: String,
-    /// The row's amount: a total, or a step's change, as text.
+    /// The input's value in A and now (`$45/MWh`, `$40/MWh`); none for the totals.
+    pub change: Option<(String, String)>,
+    /// The row's amount, in the waterfall's unit: a total, or a step's change (signed). Every
+    /// amount has one decimal, and a step's is the difference of the totals before and after
+    /// it as written, so the steps a reader adds up make the total written below them.
     pub amount: String,
     /// Whether it is a total (A or now) rather than a step.
     pub total: bool,
@@ -76,6 +78,8 @@ pub struct WaterfallRow {
 /// What changed from the pinned scenario `a` to `b`, as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Waterfall {
+    /// The amounts' column title, with their unit: `NPV advantage, $M`.
+    pub amount_title: String,
     /// A, one row per step that moves the NPV advantage, and now.
     pub rows: Vec<WaterfallRow>,
     /// The inputs that changed without moving it when their turn came (an input the AI model
@@ -94,14 +98,25 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
     let lo = steps.iter().map(|s| s.after).fold(start.min(0.0), f64::min);
     let hi = steps.iter().map(|s| s.after).fold(start.max(0.0), f64::max);
     let span = (hi - lo).max(1.0);
+    // Amounts are in the unit that writes the largest total with at most four digits before
+    // the decimal mark, with one decimal: `−1,073.1` ($M). A total is rounded to that
+    // precision; a step is written as the difference of its rounded totals.
+    let big = hi.max(-lo);
+    let scale = (0..3)
+        .find(|&s| big / 1000f64.powi(s) < 9_999.95)
+        .unwrap_or(3);
+    let unit = 1000f64.powi(scale);
+    let written = |v: f64| (v / unit * 10.0).round() / 10.0;
+    let unit_name = f.money_unit(scale as usize);
+    let amount_title = lang.fill(Msg::CompareAmount, &[("unit", unit_name)]);
     let bar = |x: f64, y: f64| {
         let (l, r) = (x.min(y), x.max(y));
         ((l - lo) / span * 100.0, ((r - l) / span * 100.0).max(0.3))
     };
     let total = |msg: Msg, v: f64| WaterfallRow {
         label: lang.t(msg).to_string(),
-        change: String::new(),
-        amount: f.money(v),
+        change: None,
+        amount: f.fixed(written(v), 1),
         total: true,
         bar: bar(0.0, v),
         up: v >= 0.0,
@@ -118,12 +133,13 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
     let mut rows = vec![total(Msg::PinnedScenario, start)];
     rows.extend(moving.into_iter().map(|s| {
         let delta = s.after - s.before;
-        let sign = if delta > 0.0 { "+" } else { "" };
+        let shown = written(s.after) - written(s.before);
+        let sign = if shown > 0.05 { "+" } else { "" };
         let (label, from, to) = change(s);
         WaterfallRow {
             label,
-            change: format!("{from} → {to}"),
-            amount: format!("{sign}{}", f.money(delta)),
+            change: Some((from, to)),
+            amount: format!("{sign}{}", f.fixed(shown, 1)),
             total: false,
             bar: bar(s.before, s.after),
             up: delta >= 0.0,
@@ -131,7 +147,11 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
     }));
     rows.push(total(Msg::LegendThisScenario, end));
     let idle = idle.into_iter().map(change).collect();
-    Waterfall { rows, idle }
+    Waterfall {
+        amount_title,
+        rows,
+        idle,
+    }
 }
 
 #[cfg(test)]
@@ -164,13 +184,17 @@ mod tests {
     fn the_waterfall_reads_from_a_to_now() {
         let a = parse("").scenario;
         let b = parse("power=40&gpu=3").scenario;
-        let Waterfall { rows, idle } = waterfall(&a, &b, Lang::En);
-        assert!(idle.is_empty());
+        let w = waterfall(&a, &b, Lang::En);
+        assert!(w.idle.is_empty());
+        assert_eq!(w.amount_title, "NPV advantage, $M");
+        let rows = w.rows;
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0].label, "Pinned scenario (A)");
-        assert_eq!(rows[0].amount, "−$590\u{a0}M");
+        let start = model::npv_advantage(&a);
+        assert_eq!(rows[0].amount, format!("−{:.1}", -start / 1e6));
         assert_eq!(rows[1].label, "Power price");
-        assert_eq!(rows[1].change, "$45/MWh → $40/MWh");
+        let change = Some(("$45/MWh".to_string(), "$40/MWh".to_string()));
+        assert_eq!(rows[1].change, change);
         assert!(
             rows[2].amount.starts_with('+') && rows[2].up,
             "a dearer GPU-hour helps"
@@ -184,6 +208,51 @@ mod tests {
         }
         // Nothing differs: A and now only.
         assert_eq!(waterfall(&a, &a, Lang::En).rows.len(), 2);
+    }
+
+    /// An amount the English waterfall writes (`−1,073.1`).
+    fn read(amount: &str) -> f64 {
+        let digits = amount.replace([',', '+'], "").replace('−', "-");
+        digits.parse().unwrap()
+    }
+
+    #[test]
+    fn the_amounts_written_add_up_to_the_totals_written() {
+        // Each step's own rounding to three digits used to leave the sum $1 M to $84 M away
+        // from the total: −590 + 484 − 7.56 − 4.79 = −118.35, against a total of −$119 M.
+        for (a, b) in [
+            ("mw=18&ai=colo", "conv=0"),
+            ("", "preset=iren-msft"),
+            ("", "mw=18&power=60&btc=90000"),
+            ("mw=0.1", "mw=0.1&power=30&gpu=3&util=80"),
+        ] {
+            let w = waterfall(&parse(a).scenario, &parse(b).scenario, Lang::En);
+            let amounts: Vec<f64> = w.rows.iter().map(|r| read(&r.amount)).collect();
+            let (first, last) = (amounts[0], amounts[amounts.len() - 1]);
+            let sum: f64 = amounts[1..amounts.len() - 1].iter().sum();
+            assert!((first + sum - last).abs() < 1e-6, "{a} → {b}: {amounts:?}");
+            // One decimal for all.
+            for r in &w.rows {
+                let decimals = r.amount.split_once('.').map(|(_, d)| d.len());
+                assert_eq!(decimals, Some(1), "{a} → {b}: {r:?}");
+            }
+        }
+        // The unit follows the largest total: $k for a 100 kW site.
+        let small = waterfall(
+            &parse("mw=0.1").scenario,
+            &parse("mw=0.2").scenario,
+            Lang::En,
+        );
+        assert_eq!(small.amount_title, "NPV advantage, $k");
+        let a = parse("").scenario;
+        let w = waterfall(&a, &parse("preset=iren-msft").scenario, Lang::It);
+        assert_eq!(w.amount_title, "Vantaggio VAN, mln\u{a0}$");
+        assert!(
+            w.rows
+                .iter()
+                .any(|r| r.amount.contains('.') && r.amount.contains(',')),
+            "{w:?}"
+        );
     }
 
     #[test]
@@ -205,7 +274,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(idle(Lang::En), ["GPU rental price: $2.5/GPU-h → $3/GPU-h"]);
-        let now = Lang::En.fmt().money(model::npv_advantage(&b));
+        let now = format!("{:.1}", model::npv_advantage(&b) / 1e6);
         assert_eq!(w.rows[2].amount, now);
         assert_eq!(
             idle(Lang::It),
@@ -220,8 +289,8 @@ mod tests {
             waterfall(&a, &b, lang)
                 .rows
                 .into_iter()
-                .filter(|r| !r.total)
-                .map(|r| r.change)
+                .filter_map(|r| r.change)
+                .map(|(from, to)| format!("{from} → {to}"))
                 .collect::<Vec<_>>()
         };
         assert_eq!(

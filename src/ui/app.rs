@@ -292,7 +292,7 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
         <section class="compare" data-role="compare" aria-labelledby="compare-title">
             <h2 id="compare-title">{ t(Msg::CompareTitle) }</h2>
             <p class="compare-caption">{ t(Msg::CompareCaption) }</p>
-            if let Some(compare::Waterfall { rows, idle }) = settled.value.as_deref() {
+            if let Some(compare::Waterfall { amount_title, rows, idle }) = settled.value.as_deref() {
                 if rows.len() <= 2 && idle.is_empty() {
                     <p>{ t(Msg::NothingChanged) }</p>
                 }
@@ -300,14 +300,18 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ t(Msg::CompareInput) }</th>
                         <th scope="col">{ t(Msg::CompareChange) }</th>
-                        <th scope="col">{ t(Msg::CompareAmount) }</th>
+                        <th scope="col" class="amount">{ amount_title }</th>
                         <th scope="col" aria-hidden="true"></th>
                     </tr></thead>
                     <tbody>
                         { for rows.iter().map(|r| html! {
                             <tr class={classes!(r.total.then_some("total"))} data-step={(!r.total).then_some(r.label.clone())}>
                                 <th scope="row">{ &r.label }</th>
-                                <td>{ &r.change }</td>
+                                <td>
+                                    if let Some((from, to)) = &r.change {
+                                        <span class="nowrap">{ from }</span>{ " → " }<span class="nowrap">{ to }</span>
+                                    }
+                                </td>
                                 <td class="amount">{ &r.amount }</td>
                                 <td class="bar-cell" aria-hidden="true">
                                     <span class={classes!("bar", if r.up { "up" } else { "down" }, r.total.then_some("total"))}
