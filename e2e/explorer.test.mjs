@@ -538,6 +538,25 @@ test('phone width: one column, charts before controls', async () => {
   await context.close();
 });
 
+test('a long card value on a narrow phone is set smaller to fit whole, never cut', async () => {
+  // `−30,7 %/anno` and `55,94 $/ora-GPU` used to end in "…" on a 320 px phone.
+  for (const [width, q] of [[320, 'lang=it&mw=0.1&gpucost=1000000'], [360, 'lang=it&btc=10000000&mw=5000&years=20'], [390, 'lang=it&mw=0.1&gpucost=1000000&embed=1']]) {
+    const { page, context, problems } = await open(site.browser, `${site.url}?${q}`, { width, height: 800 });
+    await page.waitForSelector('[data-kpi="breakeven_ai_rate"]');
+    const cut = await page.$$eval('.kpi-value', (els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    assert.deepEqual(cut, [], `${width} px, ${q}`);
+    const irr = await page.$eval('[data-kpi="irr_incremental"] .kpi-value', (e) => [e.textContent, parseFloat(getComputedStyle(e).fontSize)]);
+    assert.match(irr[0], /%\/anno$/);
+    assert.ok(irr[1] >= 10, String(irr));
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  // The default scenario's values keep their size (1.2 rem on a phone).
+  const { page, context } = await open(site.browser, site.url, { width: 390, height: 800 });
+  assert.equal(await page.$eval('[data-kpi="npv_advantage"] .kpi-value', (e) => getComputedStyle(e).fontSize), '18px');
+  await context.close();
+});
+
 test('desktop width: charts left, controls right, and Tab meets them in that order', async () => {
   const { page, context, problems } = await open(site.browser, site.url, { width: 1280, height: 900 });
   await page.waitForSelector('[data-panel="controls"] input[type="range"]');
