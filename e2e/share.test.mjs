@@ -151,6 +151,16 @@ test('the download menu closes on Escape, on a press outside it and when focus l
   assert.equal(await open_(), true, 'on its last item');
   await page.keyboard.press('Tab');
   await page.waitForFunction(() => !document.querySelector('.downloads').open);
+  // An item chosen by keyboard downloads, closes the menu and gives the focus back to its
+  // button (the item is hidden with the menu).
+  await page.focus('.downloads > summary');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'export-csv');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.match(file.suggestedFilename(), /^hashshift-monthly-.*\.csv$/);
+  await page.waitForFunction(() => !document.querySelector('.downloads').open);
+  assert.equal(await page.evaluate(() => document.activeElement.matches('.downloads > summary')), true, 'focus back on its button');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -34,7 +34,8 @@ pub fn kpis(props: &Props) -> Html {
         .filter(|k| !compact || k.in_embed)
         .partition(|k| k.primary || compact);
     html! {
-        <section class="kpis" aria-label={props.lang.t(Msg::KpisRegion)}>
+        // Focus lands here when the warnings above are dismissed (`tabindex=-1`: not a Tab stop).
+        <section class="kpis" id="kpis" tabindex="-1" aria-label={props.lang.t(Msg::KpisRegion)}>
             <div class="kpi-row primary">{ for primary.into_iter().map(|k| card(k, compact)) }</div>
             if !secondary.is_empty() {
                 <div class="kpi-row secondary">{ for secondary.into_iter().map(|k| card(k, true)) }</div>

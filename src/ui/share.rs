@@ -39,6 +39,15 @@ pub fn share(props: &Props) -> Html {
             let _ = details.remove_attribute("open");
         }
     };
+    // Closes the menu and gives the focus back to its button: the item that had it is hidden.
+    let close_to_button = move |menu: &NodeRef| {
+        close(menu);
+        let details = menu.cast::<Element>();
+        let summary = details.and_then(|d| d.first_element_child());
+        if let Some(summary) = summary.and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
+            let _ = summary.focus();
+        }
+    };
     // Closes the menu unless `to` (where a press or the focus went) is inside it.
     let close_unless_in = move |menu: &NodeRef, to: Option<web_sys::EventTarget>| {
         let to = to.and_then(|t| t.dyn_into::<Node>().ok());
@@ -49,24 +58,19 @@ pub fn share(props: &Props) -> Html {
     let export = |e: Export| {
         let (dispatch, menu) = (props.dispatch.clone(), menu.clone());
         Callback::from(move |_| {
-            close(&menu);
+            close_to_button(&menu);
             dispatch.emit(Action::Export(e));
         })
     };
     let on_key = {
         let menu = menu.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let summary = menu.cast::<Element>().and_then(|d| d.first_element_child());
-            if e.key() == "Escape"
-                && menu
-                    .cast::<Element>()
-                    .is_some_and(|d| d.has_attribute("open"))
-            {
+            let open = menu
+                .cast::<Element>()
+                .is_some_and(|d| d.has_attribute("open"));
+            if e.key() == "Escape" && open {
                 e.prevent_default();
-                close(&menu);
-                if let Some(summary) = summary.and_then(|s| s.dyn_into::<HtmlElement>().ok()) {
-                    let _ = summary.focus();
-                }
+                close_to_button(&menu);
             }
         })
     };

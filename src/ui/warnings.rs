@@ -1,7 +1,7 @@
 //! The banner of the link's warnings: the first few said at once, the rest listed when the
 //! reader asks, and its dismiss button.
 
-use super::Shared;
+use super::{dom, Shared};
 use crate::explorer::page::{self, BannerMode, Piece};
 use crate::explorer::{Action, PageWarning};
 use crate::i18n::Msg;
@@ -42,7 +42,11 @@ pub fn warnings(props: &WarningsProps) -> Html {
         return Html::default();
     };
     let lang = props.mode.lang;
-    let dismiss = props.dispatch.reform(|_| Action::DismissWarnings);
+    // The button that had the focus goes with the banner: the focus moves on to the cards.
+    let dismiss = props.dispatch.reform(|_| {
+        dom::focus("kpis");
+        Action::DismissWarnings
+    });
     let show_all = props.dispatch.reform(|_| Action::ShowAllWarnings);
     let items = |texts: Vec<String>| -> Html {
         texts
