@@ -245,7 +245,7 @@ fn italian_charts_label_their_axes_in_italian() {
     };
     let p = model::run(&parse("").scenario);
     let (_, out) = svg(ChartId::Hashprice, &p, &style);
-    assert!(out.contains("Prezzo BTC, k$"), "{out}");
+    assert!(out.contains("Prezzo BTC, mila\u{a0}$"), "{out}");
     let (_, out) = svg(ChartId::Sensitivity, &p, &style);
     assert!(out.contains("Prezzo BTC"));
     let (_, out) = svg(ChartId::Cash, &p, &style);

@@ -120,7 +120,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         UnitUsdPerGpu => "$/GPU",
         UnitUsdPerKwMonth => "$/kW-mese",
         UnitUsdPerPhDay => "$/PH/giorno",
-        UnitUsdK => "k$",
+        UnitUsdK => "mila\u{a0}$",
 
         // Choices
         AiGpu => "Cloud GPU: GPU proprie, ore-GPU a noleggio",
@@ -343,7 +343,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         LegendPlan => "Piano (conversione)",
         LegendPayback => "Rientro",
         LegendHashpriceLeft => "Hashprice ($/PH/giorno, sinistra)",
-        LegendBtcRight => "Prezzo BTC (k$, destra)",
+        LegendBtcRight => "Prezzo BTC (mila\u{a0}$, destra)",
         LegendInputDown => "Dato −{pct}\u{a0}%",
         TornadoStill => "a 0: non si sposta",
         TornadoStillShort => "a 0",
@@ -372,7 +372,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         AxisNpvAdvantageShort => "Vantaggio VAN, {unit}",
         AxisNpvAdvantageTop => "Vantaggio VAN, {unit} · le {shown} più ampie su {all}",
         AxisNpvAdvantageTopShort => "{unit} · le {shown} più ampie su {all}",
-        AxisStartingBtc => "Prezzo BTC iniziale, k$",
+        AxisStartingBtc => "Prezzo BTC iniziale, mila\u{a0}$",
         AxisGpuRate => "Tariffa GPU, $/ora-GPU",
         AxisLeaseRate => "Canone, $/kW-mese",
         AxisMiningRate => "Tasso di sconto del mining, %/anno",
