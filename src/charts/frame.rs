@@ -192,8 +192,9 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
                 style.colors.halving.stroke_width(style.px(1.5)),
             ))
             .map_err(err)?;
-        // Near the right edge the label goes on the line's left; a label that would run into
-        // the last one is left out (a long horizon on a phone), the line and legend say it.
+        // Near the right edge the label goes on the line's left; a label that would come
+        // within 10 px of the last one is left out (a long horizon on a phone: "halving
+        // halving" read as one), the line and legend say it.
         let at = chart.backend_coord(&(x, y.1)).0;
         let (side, label, span) = if at > x_range.end - style.px(60.0) as i32 {
             (
@@ -208,7 +209,7 @@ pub(super) fn mark_halvings<DB: DrawingBackend>(
                 (at, at + width),
             )
         };
-        if span.0 < taken {
+        if span.0 < taken.saturating_add(style.px(10.0) as i32) {
             continue;
         }
         taken = span.1;
