@@ -85,7 +85,7 @@ test('an input the model does not use is named below the waterfall, not drawn as
   await waitForQuery(page, (s) => s.includes('gpu=3') && s.includes('ai=colo'));
   const idle = page.locator('[data-role="idle-inputs"]');
   await idle.waitFor();
-  assert.equal(await idle.textContent(), 'Also changed, without moving the NPV advantage when its turn came: GPU rental price ($2.5/GPU-h → $3/GPU-h).');
+  assert.equal(await idle.textContent(), 'Also changed, without moving the NPV advantage when their turn came: GPU rental price ($2.5/GPU-h → $3/GPU-h).');
   assert.deepEqual(await page.$$eval('[data-role="compare"] tr[data-step]', (rows) => rows.map((r) => r.dataset.step)), ['AI business model']);
   assert.deepEqual(problems, []);
   await context.close();

@@ -229,10 +229,12 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     let still = [Msg::TornadoStill, Msg::TornadoStillShort].map(|m| style.t(m).to_string());
     let still = caption_that_fits(&still, u32::try_from(left.max(right)).unwrap_or(0), &width);
+    // (No note at all where not even "…" and a letter fit.)
+    let scenario = &input.projection.scenario;
     let notes = bars
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.low_value == b.high_value);
+        .filter(|(_, b)| scenario.get(b.key) == 0.0 && still.chars().count() > 2);
     let notes = notes.map(|(i, _)| {
         let y = (rows - 1 - i) as f64 + 0.5;
         let font = style.font(12.0).color(&style.colors.text);

@@ -3,7 +3,7 @@
 //! at a time in table order; each step's change of the NPV advantage is its part of the
 //! waterfall, and the steps add up to the whole difference.
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Msg, MINUS};
 use crate::model;
 use crate::scenario::{Key, Kind, Scenario};
 
@@ -133,13 +133,18 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
     let mut rows = vec![total(Msg::PinnedScenario, start)];
     rows.extend(moving.into_iter().map(|s| {
         let delta = s.after - s.before;
-        let shown = written(s.after) - written(s.before);
-        let sign = if shown > 0.05 { "+" } else { "" };
+        let shown = f.fixed(written(s.after) - written(s.before), 1);
+        // Up is `+`; a step too small for the decimal keeps its direction: `+0.0`, `−0.0`.
+        let sign = match (delta > 0.0, shown.starts_with(MINUS)) {
+            (true, _) => "+",
+            (false, false) => MINUS,
+            (false, true) => "",
+        };
         let (label, from, to) = change(s);
         WaterfallRow {
             label,
             change: Some((from, to)),
-            amount: format!("{sign}{}", f.fixed(shown, 1)),
+            amount: format!("{sign}{shown}"),
             total: false,
             bar: bar(s.before, s.after),
             up: delta >= 0.0,
@@ -237,6 +242,14 @@ mod tests {
                 assert_eq!(decimals, Some(1), "{a} → {b}: {r:?}");
             }
         }
+        // A step too small for the decimal keeps its direction, as its bar does.
+        let a = parse("").scenario;
+        for q in ["hrg=10.01", "hrg=9.99"] {
+            let w = waterfall(&a, &parse(q).scenario, Lang::En);
+            let step = &w.rows[1];
+            let expected = if step.up { "+0.0" } else { "−0.0" };
+            assert_eq!(step.amount, expected, "{q}");
+        }
         // The unit follows the largest total: $k for a 100 kW site.
         let small = waterfall(
             &parse("mw=0.1").scenario,
@@ -244,7 +257,6 @@ mod tests {
             Lang::En,
         );
         assert_eq!(small.amount_title, "NPV advantage, $k");
-        let a = parse("").scenario;
         let w = waterfall(&a, &parse("preset=iren-msft").scenario, Lang::It);
         assert_eq!(w.amount_title, "Vantaggio VAN, mln\u{a0}$");
         assert!(

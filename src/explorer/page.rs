@@ -38,8 +38,9 @@ pub fn presets(state: &State) -> PresetPicker {
 
 /// Whether `key`, pressed without a modifier on the closed preset picker, moves it to another
 /// preset (the arrows, Home, End, the page keys, and a letter to find a title by): the reader
-/// browses the presets, and none is applied until Enter or the picker is left. Space and Alt+↓
-/// open the list, whose pick applies at once.
+/// browses the presets, and none is applied until Enter or the picker is left. Where a key
+/// opens the list instead (Space and Alt+↓; the arrows on macOS), the pick comes later and
+/// applies at once.
 pub fn picker_key_browses(key: &str) -> bool {
     let mut chars = key.chars();
     let printable = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_whitespace());

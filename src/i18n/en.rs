@@ -63,7 +63,7 @@ catalogue! {
     CompareChange = "From A → now",
     CompareAmount = "NPV advantage, {unit}",
     NothingChanged = "Nothing has changed since A was pinned.",
-    CompareIdle = "Also changed, without moving the NPV advantage when its turn came:",
+    CompareIdle = "Also changed, without moving the NPV advantage when their turn came:",
     CompareValue = "A: {value}",
     PointsValue = "{v}\u{a0}pts",
     Download = "Download",

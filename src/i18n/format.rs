@@ -4,8 +4,8 @@ use super::article::{Article, Sound};
 use super::{Lang, Msg};
 use crate::calendar::{Date, YearMonth};
 
-/// The typographic minus sign used for negative numbers.
-const MINUS: &str = "\u{2212}";
+/// The typographic minus sign used for negative numbers (U+2212, not a hyphen).
+pub const MINUS: &str = "\u{2212}";
 /// The space between a number and its unit or scale word (`$590\u{a0}M`, `12\u{a0}%/yr`): a
 /// no-break space, so that a line never ends between them.
 pub const NBSP: char = '\u{a0}';

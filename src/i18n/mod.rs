@@ -12,7 +12,7 @@ mod it;
 
 pub use article::Article;
 pub use en::Msg;
-pub use format::{Fmt, NBSP};
+pub use format::{Fmt, MINUS, NBSP};
 
 /// An interface language (the `lang` view key).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

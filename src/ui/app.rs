@@ -277,6 +277,11 @@ struct WaterfallProps {
     lang: Lang,
 }
 
+/// An input's change from A's value to now's, each value whole on its line.
+fn change(from: &str, to: &str) -> Html {
+    html! { <><span class="nowrap">{ from }</span>{ " → " }<span class="nowrap">{ to }</span></> }
+}
+
 /// What changed since the pinned scenario A, one input at a time: a waterfall of the NPV
 /// advantage, built once input settles.
 #[function_component(Waterfall)]
@@ -308,9 +313,7 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
                             <tr class={classes!(r.total.then_some("total"))} data-step={(!r.total).then_some(r.label.clone())}>
                                 <th scope="row">{ &r.label }</th>
                                 <td>
-                                    if let Some((from, to)) = &r.change {
-                                        <span class="nowrap">{ from }</span>{ " → " }<span class="nowrap">{ to }</span>
-                                    }
+                                    if let Some((from, to)) = &r.change { { change(from, to) } }
                                 </td>
                                 <td class="amount">{ &r.amount }</td>
                                 <td class="bar-cell" aria-hidden="true">
@@ -326,7 +329,7 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
                         { t(Msg::CompareIdle) }
                         { for idle.iter().enumerate().map(|(i, (input, from, to))| html! { <>
                             { if i == 0 { " " } else { ", " } }{ input }{ " (" }
-                            <span class="nowrap">{ from }</span>{ " → " }<span class="nowrap">{ to }</span>{ ")" }
+                            { change(from, to) }{ ")" }
                         </> }) }{ "." }
                     </p>
                 }

@@ -35,10 +35,11 @@ pub fn presets(props: &PresetsProps) -> Html {
     let chosen = picker.options.iter().find(|o| o.3).map_or("", |o| o.0);
     // A closed picker moves to the next preset at each arrow key and says so with `change`
     // (Chromium on Windows and Linux). The keyboard browses the presets, and each one's note;
-    // Enter, or leaving the picker, applies the one showing, and Escape goes back. A pick by
-    // pointer or from the open list applies at once.
+    // Enter, or leaving the picker for another part of the page, applies the one showing, and
+    // Escape goes back. A pick by pointer or from the open list applies at once: its `change`
+    // does not follow a browsing key's `keydown` within the same moment (`KEYED_MS`).
     let browsing = use_state_eq(|| None::<String>);
-    let keyed = use_mut_ref(|| false);
+    let keyed_at = use_mut_ref(|| f64::NEG_INFINITY);
     let select = use_node_ref();
     {
         let (select, browsing) = (select.clone(), browsing.clone());
@@ -61,12 +62,12 @@ pub fn presets(props: &PresetsProps) -> Html {
         }
     };
     let onchange = {
-        let (apply, browsing, keyed) = (apply.clone(), browsing.clone(), keyed.clone());
+        let (apply, browsing, keyed_at) = (apply.clone(), browsing.clone(), keyed_at.clone());
         Callback::from(move |e: Event| {
             let Some(picker) = dom::target::<HtmlSelectElement>(&e) else {
                 return;
             };
-            if keyed.replace(false) {
+            if e.time_stamp() - *keyed_at.borrow() < KEYED_MS {
                 browsing.set(Some(picker.value()).filter(|v| v != chosen));
             } else {
                 apply(&picker);
@@ -74,10 +75,14 @@ pub fn presets(props: &PresetsProps) -> Html {
         })
     };
     let onkeydown = {
-        let (apply, browsing, keyed) = (apply.clone(), browsing.clone(), keyed.clone());
+        let (apply, browsing) = (apply.clone(), browsing.clone());
         Callback::from(move |e: KeyboardEvent| {
             let plain = !(e.alt_key() || e.ctrl_key() || e.meta_key());
-            *keyed.borrow_mut() = plain && picker_key_browses(&e.key());
+            *keyed_at.borrow_mut() = if plain && picker_key_browses(&e.key()) {
+                e.time_stamp()
+            } else {
+                f64::NEG_INFINITY
+            };
             let Some(picker) = dom::target::<HtmlSelectElement>(&e) else {
                 return;
             };
@@ -90,16 +95,15 @@ pub fn presets(props: &PresetsProps) -> Html {
             }
         })
     };
-    // The key is down from `keydown` until `keyup`, and the `change` it makes comes between.
-    let onkeyup = {
-        let keyed = keyed.clone();
-        Callback::from(move |_: KeyboardEvent| *keyed.borrow_mut() = false)
-    };
+    // The window losing the focus (another tab or app) is not leaving the picker.
     let onblur = {
         let browsing = browsing.clone();
-        Callback::from(move |e: FocusEvent| match dom::target(&e) {
-            Some(picker) if browsing.is_some() => apply(&picker),
-            _ => {}
+        Callback::from(move |e: FocusEvent| {
+            let page_focused = gloo::utils::document().has_focus().unwrap_or(true);
+            match dom::target(&e) {
+                Some(picker) if browsing.is_some() && page_focused => apply(&picker),
+                _ => {}
+            }
         })
     };
     let note = match browsing.as_deref() {
@@ -114,7 +118,7 @@ pub fn presets(props: &PresetsProps) -> Html {
     html! {
         <div class="preset">
             <label for="preset">{ lang.t(Msg::PresetLabel) }</label>
-            <select id="preset" ref={select} aria-describedby="preset-note" {onchange} {onkeydown} {onkeyup} {onblur}>
+            <select id="preset" ref={select} aria-describedby="preset-note" {onchange} {onkeydown} {onblur}>
                 <option value="" selected={chosen.is_empty()}>{ lang.t(Msg::PresetCustom) }</option>
                 { for picker.options.iter().map(|&(id, title, note, selected)| html! {
                     <option value={id} title={note} {selected}>{ title }</option>
@@ -124,6 +128,10 @@ pub fn presets(props: &PresetsProps) -> Html {
         </div>
     }
 }
+
+/// How soon after a browsing key's `keydown` its `change` comes, at most, ms (the change is
+/// the key's default action, a task later at most; a pick from an open list comes seconds on).
+const KEYED_MS: f64 = 200.0;
 
 /// Props of [`Tabs`].
 #[derive(Properties, PartialEq)]
