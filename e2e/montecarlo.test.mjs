@@ -120,7 +120,9 @@ test('the chart redraws at every slider step while 100,000 paths run, and ends o
     // ...when the slider moves: the chart is redrawn for this step.
     await page.keyboard.press('ArrowRight');
     await waitForChange(page, (before) => Number(document.querySelector('canvas[data-chart="fan"]').dataset.draws) > before, draws);
-    assert.equal(await page.$eval('[name="power"]', (e) => e.value), String(45 + step * 0.5));
+    // The box follows in the task after the chart's frame: waited for, not read at once (that
+    // read lost the race once in a fresh-clone CI run).
+    await page.waitForFunction((v) => document.querySelector('[name="power"]').value === v, String(45 + step * 0.5));
   }
   // 45 $/MWh + 5 steps of 0.5.
   await waitForQuery(page, (s) => s.includes('power=47.5'));
