@@ -229,12 +229,13 @@ pub(super) fn draw<DB: DrawingBackend>(
     };
     let still = [Msg::TornadoStill, Msg::TornadoStillShort].map(|m| style.t(m).to_string());
     let still = caption_that_fits(&still, u32::try_from(left.max(right)).unwrap_or(0), &width);
-    // (No note at all where not even "…" and a letter fit.)
+    // No note at all where not even "…" and a letter fit.
+    let room_for_note = still.chars().count() > 2;
     let scenario = &input.projection.scenario;
     let notes = bars
         .iter()
         .enumerate()
-        .filter(|(_, b)| scenario.get(b.key) == 0.0 && still.chars().count() > 2);
+        .filter(|(_, b)| room_for_note && scenario.get(b.key) == 0.0);
     let notes = notes.map(|(i, _)| {
         let y = (rows - 1 - i) as f64 + 0.5;
         let font = style.font(12.0).color(&style.colors.text);

@@ -65,7 +65,7 @@ pub struct WaterfallRow {
     pub change: Option<(String, String)>,
     /// The row's amount, in the waterfall's unit: a total, or a step's change (signed). Every
     /// amount has one decimal, and a step's is the difference of the totals before and after
-    /// it as written, so the steps a reader adds up make the total written below them.
+    /// it, each rounded to that decimal, so the steps a reader adds up make the total below.
     pub amount: String,
     /// Whether it is a total (A or now) rather than a step.
     pub total: bool,
@@ -108,7 +108,7 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
     let unit = 1000f64.powi(scale);
     let written = |v: f64| (v / unit * 10.0).round() / 10.0;
     let unit_name = f.money_unit(scale as usize);
-    let amount_title = lang.fill(Msg::CompareAmount, &[("unit", unit_name)]);
+    let amount_title = lang.fill(Msg::AxisNpvAdvantageShort, &[("unit", unit_name)]);
     let bar = |x: f64, y: f64| {
         let (l, r) = (x.min(y), x.max(y));
         ((l - lo) / span * 100.0, ((r - l) / span * 100.0).max(0.3))

@@ -61,7 +61,6 @@ catalogue! {
     CompareCaption = "The inputs that differ from the pinned scenario A, changed one at a time in table order, and how much each moves the NPV advantage.",
     CompareInput = "Input",
     CompareChange = "From A → now",
-    CompareAmount = "NPV advantage, {unit}",
     NothingChanged = "Nothing has changed since A was pinned.",
     CompareIdle = "Also changed, without moving the NPV advantage when their turn came:",
     CompareValue = "A: {value}",

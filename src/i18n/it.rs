@@ -41,7 +41,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         CompareCaption => "I dati diversi dallo scenario fissato A, cambiati uno alla volta nell'ordine della tabella, e quanto ciascuno sposta il vantaggio VAN.",
         CompareInput => "Dato",
         CompareChange => "Da A → ora",
-        CompareAmount => "Vantaggio VAN, {unit}",
         NothingChanged => "Nulla è cambiato da quando A è stato fissato.",
         CompareIdle => "Cambiati anche, senza spostare il vantaggio VAN al loro turno:",
         CompareValue => "A: {value}",

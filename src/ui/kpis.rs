@@ -58,8 +58,8 @@ fn card(k: Kpi, compact: bool) -> Html {
             <div class="kpi-title">{ if compact { k.short_title } else { k.title } }</div>
             // An amount and its unit never part across lines (`2,70 mld $`); the detail may
             // go to the next, after a space that a screen reader also hears ("$2.70 B Jan 2033").
-            // A long value in a narrow card is set smaller to fit whole (the CSS divides the
-            // card's width by its length), rather than cut with an ellipsis.
+            // A long value in a narrow card is set smaller to fit (the CSS divides the card's
+            // width by its length, down to a floor), rather than cut with an ellipsis.
             <div class="kpi-value" style={format!("--chars: {}", k.text.chars().count())}><span class="nowrap">{ k.text }</span>
                 if let Some(d) = k.detail { { " " }<span class="kpi-detail">{ d }</span> }
             </div>

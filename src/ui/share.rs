@@ -26,6 +26,7 @@ pub fn share(props: &Props) -> Html {
     let t = |m| props.lang.t(m);
     let copy = |what| props.dispatch.reform(move |_| Action::Copy(what));
     let (note, manual) = props.notice.clone().unzip();
+    let manual = manual.flatten();
     let pin = if props.pinned {
         html! { <button type="button" data-action="unpin" onclick={props.dispatch.reform(|_| Action::Unpin)}>{ t(Msg::Unpin) }</button> }
     } else {
@@ -98,7 +99,7 @@ pub fn share(props: &Props) -> Html {
     // (a link on one line, the embed code on its two).
     let manual_copy = use_node_ref();
     {
-        let (manual_copy, text) = (manual_copy.clone(), manual.clone().flatten());
+        let (manual_copy, text) = (manual_copy.clone(), manual.clone());
         use_effect_with(text, move |text| {
             if let (Some(area), Some(_)) = (manual_copy.cast::<HtmlTextAreaElement>(), text) {
                 let _ = area.focus();
@@ -119,9 +120,9 @@ pub fn share(props: &Props) -> Html {
                     }) }
                 </div>
             </details>
-            <span class={classes!("share-note", manual.clone().flatten().is_some().then_some("refused"))}
+            <span class={classes!("share-note", manual.is_some().then_some("refused"))}
                 role="status" aria-live="polite">{ note.unwrap_or("") }</span>
-            if let Some(text) = manual.flatten() {
+            if let Some(text) = manual {
                 <textarea class="manual-copy" readonly=true ref={manual_copy} value={text.clone()}
                     rows={if text.contains('\n') { "4" } else { "2" }} aria-label={t(Msg::CopyRefused)}
                     onfocus={Callback::from(|e: FocusEvent| {
