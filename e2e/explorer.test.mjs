@@ -422,6 +422,10 @@ test('a refused clipboard is said so, with the link to copy by hand', async () =
     selected: e.selectionEnd - e.selectionStart === e.value.length,
   }));
   assert.deepEqual(manual, { lines: ['<iframe ', '<script '], focused: true, selected: true });
+  // Refused again, the same text is focused and selected again.
+  await page.click('[data-action="copy-embed"]');
+  await page.waitForFunction(() => document.activeElement.matches('.manual-copy'));
+  assert.equal(await page.$eval('.manual-copy', (e) => e.selectionEnd - e.selectionStart === e.value.length), true);
   await context.close();
 });
 
@@ -548,8 +552,7 @@ test('a long card value on a narrow phone is set smaller to fit whole, never cut
   for (const [width, q] of [[320, 'lang=it&mw=0.1&gpucost=1000000'], [360, 'lang=it&btc=10000000&mw=5000&years=20'], [390, 'lang=it&mw=0.1&gpucost=1000000&embed=1']]) {
     const { page, context, problems } = await open(site.browser, `${site.url}?${q}`, { width, height: 800 });
     await page.waitForSelector('[data-kpi="breakeven_ai_rate"]');
-    const cut = await page.$$eval('.kpi-value', (els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
-    assert.deepEqual(cut, [], `${width} px, ${q}`);
+    assert.deepEqual(await cutValues(page), [], `${width} px, ${q}`);
     // `−30,7 %/anno`, set smaller than the 18 px of a phone's card.
     const irr = await page.$eval('[data-kpi="irr_incremental"] .kpi-value', (e) => [e.textContent, parseFloat(getComputedStyle(e).fontSize)]);
     assert.match(irr[0], /^−\d+,\d\u00a0%\/anno$/);
@@ -561,7 +564,48 @@ test('a long card value on a narrow phone is set smaller to fit whole, never cut
   const { page, context } = await open(site.browser, site.url, { width: 390, height: 800 });
   assert.equal(await page.$eval('[data-kpi="npv_advantage"] .kpi-value', (e) => getComputedStyle(e).fontSize), '18px');
   await context.close();
+  // Text at 200 % on a desktop: `−$590 M` and `$73.50/MWh` were cut to `−$590…`, `$73.50/M…`.
+  {
+    const { page, context } = await open(site.browser, site.url, { width: 1280, height: 900 });
+    await page.waitForSelector('[data-kpi="npv_advantage"]');
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.kpi-title')).fontSize === '25.6px');
+    assert.deepEqual(await cutValues(page), []);
+    await context.close();
+  }
 });
+test('the download menu opens within the page wherever its button wraps', async () => {
+  // Hung from the button's right edge, the menu began off the left edge when "Download" was
+  // first in its row (Italian at 768 px: "sile (CSV)", "NG", "VG").
+  for (const [width, q] of [[768, 'lang=it'], [560, ''], [345, ''], [1280, '']]) {
+    const { page, context, problems } = await open(site.browser, `${site.url}?${q}`, { width, height: 800 });
+    await page.click('.downloads > summary');
+    await page.waitForFunction(() => document.querySelector('.downloads').open);
+    const [left, right] = await page.$eval('.downloads .menu', (m) => [m.getBoundingClientRect().left, m.getBoundingClientRect().right]);
+    assert.ok(left >= 0 && right <= width, `${width} px ${q}: menu at ${left}–${right}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('with text at 200 %, every input\'s label, unit and reset stay in its panel', async () => {
+  // The unit `mln $/MW IT` and the ↺ of "Adeguamento a ogni rinnovo" went past the page.
+  const { page, context } = await open(site.browser, `${site.url}?lang=it`, { width: 1280, height: 900 });
+  await page.waitForSelector('[data-panel="controls"] input[type="range"]');
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.control-head label')).fontSize === '28.8px');
+  const outside = await page.$$eval('.control-head', (heads) => heads.filter((h) => {
+    const box = h.closest('.control').getBoundingClientRect();
+    return [...h.children].some((c) => c.getBoundingClientRect().right > box.right + 0.5);
+  }).map((h) => h.textContent));
+  assert.deepEqual(outside, []);
+  await context.close();
+});
+
+/** The cards' values cut short, or with their amount broken over two lines. */
+const cutValues = (page) => page.$$eval('.kpi-value', (els) => els
+  .filter((e) => e.scrollWidth > e.clientWidth || e.querySelector('.amount').getClientRects().length > 1)
+  .map((e) => e.textContent));
 
 test('desktop width: charts left, controls right, and Tab meets them in that order', async () => {
   const { page, context, problems } = await open(site.browser, site.url, { width: 1280, height: 900 });

@@ -35,7 +35,8 @@ pub fn kpis(props: &Props) -> Html {
         .partition(|k| k.primary || compact);
     html! {
         // Focus lands here when the warnings above are dismissed (`tabindex=-1`: not a Tab stop).
-        <section class="kpis" id="kpis" tabindex="-1" aria-label={props.lang.t(Msg::KpisRegion)}>
+        <section class="kpis" id="kpis" tabindex="-1" aria-labelledby="kpis-heading">
+            { super::region_heading("kpis-heading", props.lang.t(Msg::KpisRegion)) }
             <div class="kpi-row primary">{ for primary.into_iter().map(|k| card(k, compact)) }</div>
             if !secondary.is_empty() {
                 <div class="kpi-row secondary">{ for secondary.into_iter().map(|k| card(k, true)) }</div>
@@ -56,11 +57,12 @@ fn card(k: Kpi, compact: bool) -> Html {
              data-compare-value={k.compare.as_ref().map(|c| c.data_value.clone())}
              title={compact.then(|| k.meaning.clone())}>
             <div class="kpi-title">{ if compact { k.short_title } else { k.title } }</div>
-            // An amount and its unit never part across lines (`2,70 mld $`); the detail may
+            // An amount and its unit do not part across lines (`2,70 mld $`); the detail may
             // go to the next, after a space that a screen reader also hears ("$2.70 B Jan 2033").
             // A long value in a narrow card is set smaller to fit (the CSS divides the card's
-            // width by its length, down to a floor), rather than cut with an ellipsis.
-            <div class="kpi-value" style={format!("--chars: {}", k.text.chars().count())}><span class="nowrap">{ k.text }</span>
+            // width by its length, down to a floor); past the floor (large text) it wraps
+            // rather than being cut.
+            <div class="kpi-value" style={format!("--chars: {}", k.text.chars().count())}><span class="amount">{ k.text }</span>
                 if let Some(d) = k.detail { { " " }<span class="kpi-detail">{ d }</span> }
             </div>
             if let Some(c) = &k.compare {

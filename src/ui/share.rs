@@ -106,13 +106,31 @@ pub fn share(props: &Props) -> Html {
             }
         });
     }
+    // The menu hangs from its button's right edge, unless that puts it past the page's left
+    // edge (the button first in its row, on a narrow page or large text): then from its left.
+    let on_toggle = {
+        let menu = menu.clone();
+        Callback::from(move |_: Event| {
+            let Some(details) = menu.cast::<Element>() else {
+                return;
+            };
+            let _ = details.remove_attribute("data-from-left");
+            let list = details.last_element_child();
+            if details.has_attribute("open")
+                && list.is_some_and(|l| l.get_bounding_client_rect().left() < 0.0)
+            {
+                let _ = details.set_attribute("data-from-left", "");
+            }
+        })
+    };
     html! {
         <div class="share">
             <button type="button" data-action="share" class="share-button" onclick={props.dispatch.reform(|_| Action::Share)}>{ t(Msg::Share) }</button>
             <button type="button" data-action="copy-link" onclick={copy(CopyWhat::Link)}>{ t(Msg::CopyLink) }</button>
             <button type="button" data-action="copy-embed" onclick={copy(CopyWhat::Embed)}>{ t(Msg::CopyEmbed) }</button>
             { pin }
-            <details class="downloads" ref={menu.clone()} onkeydown={on_key} onfocusout={on_focus_out}>
+            <details class="downloads" ref={menu.clone()} onkeydown={on_key} onfocusout={on_focus_out}
+                ontoggle={on_toggle}>
                 <summary>{ t(Msg::Download) }</summary>
                 <div class="menu">
                     { for Export::ALL.iter().map(|&e| html! {
