@@ -5,7 +5,7 @@
 
 use super::page;
 use super::state::{CopyWhat, State};
-use crate::charts::{self, ChartId, Frame, Style};
+use crate::charts::{self, ChartId, Frame, Needs, Style};
 use crate::i18n::Msg;
 use crate::report;
 use crate::scenario::{Key, Parsed};
@@ -163,8 +163,17 @@ pub fn draw_image<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), charts::Error> {
     let id: ChartId = state.view.tab;
-    // Only the run of this very scenario: the image carries its link.
-    let mut input = state.results.input(id, state.current_monte_carlo());
+    // Only the run of this very scenario: the image carries its link. While the worker's run
+    // goes on, the image makes it here, as the JSON report does (the same numbers).
+    let made;
+    let monte_carlo = match state.current_monte_carlo() {
+        None if id.def().needs == Needs::MonteCarlo => {
+            made = crate::analysis::monte_carlo(state.projection());
+            made.as_ref()
+        }
+        run => run,
+    };
+    let mut input = state.results.input(id, monte_carlo);
     input.compare = state.compare.as_deref().map(|c| &c.projection);
     // Always the light theme: the picture goes to slides and print.
     let style = Style {
@@ -233,7 +242,7 @@ mod tests {
     }
 
     #[test]
-    fn an_image_draws_only_the_monte_carlo_run_of_its_own_scenario() {
+    fn an_image_draws_the_monte_carlo_run_of_its_own_scenario_even_before_the_worker_ends() {
         use crate::explorer::{update, Action, McResult};
         let done = |s: &State| {
             Action::MonteCarloDone(Box::new(McResult {
@@ -247,14 +256,25 @@ mod tests {
         update(&mut moved, run);
         update(&mut moved, Action::Set(Key::Power, 40.0));
         // The page keeps the earlier fan on screen while the new run goes on; the image,
-        // which carries this scenario's link, does not draw it.
+        // which carries this scenario's link, draws this scenario's run, made for it.
         assert!(crate::explorer::page::chart_monte_carlo(&moved).is_some());
+        assert!(moved.current_monte_carlo().is_none());
         let mut fresh = load("mc=200&power=40&tab=fan");
-        assert_eq!(svg_of(&moved), svg_of(&fresh));
         crate::explorer::start(&mut fresh);
         let run = done(&fresh);
         update(&mut fresh, run);
-        assert_ne!(svg_of(&moved), svg_of(&fresh), "its own run is drawn");
+        assert_eq!(svg_of(&moved), svg_of(&fresh));
+        let simulating = crate::i18n::Lang::En.t(Msg::McRunningChart);
+        assert!(
+            !svg_of(&moved).contains(simulating),
+            "no placeholder in the image"
+        );
+        let before = load("mc=200&tab=fan");
+        assert_ne!(
+            svg_of(&before),
+            svg_of(&fresh),
+            "not the earlier scenario's fan"
+        );
     }
 
     #[test]
