@@ -53,6 +53,22 @@ test('axe-core finds no violation, of any impact, on any kind of page', async ()
   }
 });
 
+test('a screen reader reaches each region by a heading and each group of inputs by its name', async () => {
+  for (const [q, headings] of [
+    ['', ['HashShift', 'Headline numbers', 'The result in a sentence', 'Charts', 'Scenario inputs', 'Year by year']],
+    ['lang=it', ['HashShift', 'Numeri principali', 'Il risultato in una frase', 'Grafici', 'Dati dello scenario', 'Anno per anno']],
+  ]) {
+    const { page, context } = await open(site.browser, `${site.url}?${q}`);
+    await page.waitForSelector('[data-panel="controls"] details.group', { state: 'attached' });
+    assert.deepEqual(await page.getByRole('heading').allTextContents(), headings, q);
+    // A group of inputs was a nameless "group": it is named as its summary reads.
+    const titles = await page.locator('details.group > summary').allTextContents();
+    assert.ok(titles.length >= 8, String(titles));
+    for (const title of titles) assert.equal(await page.getByRole('group', { name: title, exact: true }).count(), 1, title);
+    await context.close();
+  }
+});
+
 test('every chart has a data table, a label and a description, and "Show the data" shows it', async () => {
   const q = 'v=2&mc=200';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);

@@ -121,7 +121,8 @@ pub fn app() -> Html {
             <Warnings warnings={Shared(state.warnings.clone())} mode={page::BannerMode::of(&state)}
                 dispatch={dispatch.clone()} />
             <Kpis results={results.clone()} compare={compare.clone()} compact={embed} {lang} />
-            <section aria-label={t(Msg::SummaryRegion)}>
+            <section aria-labelledby="summary-heading">
+                { super::region_heading("summary-heading", t(Msg::SummaryRegion)) }
                 <p class="summary" id="summary" data-role="summary">
                     { crate::explorer::summary::summary(state.projection(), lang) }
                 </p>
@@ -133,7 +134,8 @@ pub fn app() -> Html {
             <main class="body">
                 <Charts {charts} tab={state.view.tab} all_built={first_frame_drawn} results={results.clone()} compare={compare.clone()}
                     {monte_carlo} {embed} {dark} dispatch={dispatch.clone()} {lang} live={store.live()} />
-                <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-label={t(Msg::InputsRegion)}>
+                <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-labelledby="inputs-heading">
+                    { super::region_heading("inputs-heading", t(Msg::InputsRegion)) }
                     if first_frame_drawn {
                         <Controls scenario={state.scenario} dispatch={dispatch.clone()}
                             only={if embed { state.view.controls.clone() } else { None }} {lang} />
@@ -202,7 +204,8 @@ fn charts(props: &ChartsProps) -> Html {
         move |_| show.set(!*show)
     };
     html! {
-        <section class={classes!("charts", (*show_data).then_some("data-shown"))} aria-label={lang.t(Msg::ChartsRegion)}>
+        <section class={classes!("charts", (*show_data).then_some("data-shown"))} aria-labelledby="charts-heading">
+            { super::region_heading("charts-heading", lang.t(Msg::ChartsRegion)) }
             if !embed {
                 <Tabs {tab} dispatch={dispatch.clone()} {lang} />
             }

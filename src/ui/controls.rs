@@ -89,7 +89,8 @@ fn group_view(props: &GroupProps) -> Html {
         lang,
     } = props;
     html! {
-        <details class="group" open=true hidden={*hidden}>
+        // Named for screen readers, which do not take a group's name from its summary.
+        <details class="group" open=true hidden={*hidden} aria-label={*title}>
             <summary>{ *title }</summary>
             { for keys.iter().map(|&key| html! {
                 <Control key={key.name()} id={key} scenario={*scenario} dispatch={dispatch.clone()} lang={*lang} />

@@ -21,6 +21,13 @@ mod warnings;
 pub use monte_carlo::serve as monte_carlo_worker;
 use std::ops::Deref;
 use std::rc::Rc;
+use yew::{html, Html};
+
+/// The heading of a region of the page (`id` for its `aria-labelledby`), unseen: the page
+/// shows what it names, and a screen reader's list of headings reaches the region by it.
+fn region_heading(id: &'static str, text: &'static str) -> Html {
+    html! { <h2 class="visually-hidden" {id}>{ text }</h2> }
+}
 
 /// A shared value compared by identity, so that props holding it compare in O(1).
 #[derive(Debug)]
