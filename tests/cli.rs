@@ -323,9 +323,12 @@ fn wrong_command_lines_fail_with_usage() {
         &["fly"],
         &["run", "x", "--format", "xml"],
         &[],
+        // Analyses have no place in the tables: refused, not silently dropped.
+        &["run", "", "--format", "csv", "--with", "tornado"],
+        &["run", "", "--format", "annual", "--with", "map"],
     ] {
         let out = hashshift(args);
-        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
             err.contains("Usage") || err.contains("--help"),
@@ -359,6 +362,11 @@ fn keys_lists_the_key_table() {
     );
     let ai = list.iter().find(|k| k["key"] == "ai").unwrap();
     assert_eq!(ai["kind"], serde_json::json!(["gpu", "colo"]));
+    assert_eq!(
+        (&ai["min"], &ai["max"]),
+        (&Value::Null, &Value::Null),
+        "a choice has no bounds"
+    );
     let esc = list.iter().find(|k| k["key"] == "esc").unwrap();
     assert_eq!(
         (&esc["applies"], &esc["tornado"]),
@@ -366,6 +374,22 @@ fn keys_lists_the_key_table() {
     );
     let text = String::from_utf8(hashshift(&["keys"]).stdout).unwrap();
     assert_eq!(text.lines().count(), hashshift::scenario::KEY_COUNT);
+    let line = |key: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{key} ")))
+            .unwrap()
+    };
+    assert_eq!(line("ai"), "ai        gpu [gpu | colo]  AI business model");
+    assert_eq!(
+        line("tv"),
+        "tv        market [market | book]  Terminal value"
+    );
+    assert!(
+        line("cstart").starts_with("cstart    = start [start … 2040-12]"),
+        "{}",
+        line("cstart")
+    );
+    assert!(line("mw").starts_with("mw        100 [0.1 … 5000] MW"));
 }
 
 #[test]

@@ -5,11 +5,11 @@
 //! command line exits 2 with clap's usage message, and an output that cannot be written exits 1
 //! (a closed pipe, as in `| head`, is not an error).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use hashshift::i18n::{plain, Lang};
 use hashshift::model;
 use hashshift::report::{self, Analysis};
-use hashshift::scenario::{self, Applies, Kind, KEYS, PRESETS};
+use hashshift::scenario::{self, Applies, Key, Kind, KEYS, PRESETS};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -109,7 +109,18 @@ pub fn main() -> ExitCode {
             query,
             format,
             with,
-        } => run(&query.to_string_lossy(), format, &with, &mut out),
+        } => {
+            if !with.is_empty() && !matches!(format, RunFormat::Json) {
+                // The tables have no room for analyses: say so rather than drop them.
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--with adds analyses to the JSON report only (--format json)",
+                    )
+                    .exit();
+            }
+            run(&query.to_string_lossy(), format, &with, &mut out)
+        }
         Command::Presets { format } => presets(format, &mut out),
         Command::Keys { format } => keys(format, &mut out),
     }
@@ -195,15 +206,29 @@ fn keys(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
                 let unit = d
                     .unit
                     .map_or(String::new(), |u| format!(" {}", Lang::En.t(u)));
-                writeln!(
-                    out,
-                    "{:<9} {} [{} … {}]{unit}  {}",
-                    d.name,
-                    defaults.value_text(d.key),
-                    bound_text(d.kind, d.min),
-                    bound_text(d.kind, d.max),
-                    Lang::En.t(d.label)
-                )?;
+                // A choice lists its names; `cstart` follows `start` (ECONOMICS.md §1).
+                let (default, range) = match d.kind {
+                    Kind::Choice(choices) => (
+                        defaults.value_text(d.key),
+                        (choices.iter().map(|c| c.name))
+                            .collect::<Vec<_>>()
+                            .join(" | "),
+                    ),
+                    _ if d.key == Key::Cstart => (
+                        "= start".to_string(),
+                        format!("start … {}", bound_text(d.kind, d.max)),
+                    ),
+                    _ => (
+                        defaults.value_text(d.key),
+                        format!(
+                            "{} … {}",
+                            bound_text(d.kind, d.min),
+                            bound_text(d.kind, d.max)
+                        ),
+                    ),
+                };
+                let label = Lang::En.t(d.label);
+                writeln!(out, "{:<9} {default} [{range}]{unit}  {label}", d.name)?;
             }
             Ok(())
         }
@@ -220,9 +245,11 @@ fn keys(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
                             json!(choices.iter().map(|c| c.name).collect::<Vec<_>>())
                         }
                     };
-                    // Months as a query writes them (`2027-01`), other bounds as numbers.
+                    // Months as a query writes them (`2027-01`), other bounds as numbers; a
+                    // choice has none (its names are its kind).
                     let bound = |v: f64| match d.kind {
                         Kind::Month => json!(bound_text(d.kind, v)),
+                        Kind::Choice(_) => Value::Null,
                         _ => json!(v),
                     };
                     json!({
