@@ -427,7 +427,7 @@ catalogue! {
     ValueAtHigh = "Value at +{pct}\u{a0}%",
     NpvAtLow = "NPV advantage at −{pct}\u{a0}%",
     NpvAtHigh = "NPV advantage at +{pct}\u{a0}%",
-    RateOverBtc = "{rate} \\ starting BTC price",
+    RateOverBtc = "{rate} (rows), starting BTC price (columns)",
     PlanPercentiles = "Plan p10 / p50 / p90",
     KeepMiningPercentiles = "Keep mining p10 / p50 / p90",
     UnitPerPhDay = "{v}/PH/day",
@@ -461,6 +461,7 @@ catalogue! {
     // Warnings about a link or a typed value
     WarnValueWithoutKey = "A value without a key ({value}) was ignored.",
     WarnUnknownKey = "Unknown key `{key}` was ignored.",
+    WarnNotInSchema1 = "`{key}` was ignored: this is a schema-1 link (`v=1`), which had no `{key}`; it takes its default.",
     WarnUnknownKeyCase = "Unknown key `{key}` was ignored (keys are lower case: `{lower}`).",
     WarnUnknownPreset = "`preset`: unknown preset {value}; known presets are {known}.",
     WarnRepeated = "`{key}` was given {times} times; the last value ({value}) is used.",

@@ -399,7 +399,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         ValueAtHigh => "Valore a +{pct}\u{a0}%",
         NpvAtLow => "Vantaggio VAN a −{pct}\u{a0}%",
         NpvAtHigh => "Vantaggio VAN a +{pct}\u{a0}%",
-        RateOverBtc => "{rate} \\ prezzo BTC iniziale",
+        RateOverBtc => "{rate} (righe), prezzo BTC iniziale (colonne)",
         PlanPercentiles => "Piano p10 / p50 / p90",
         KeepMiningPercentiles => "Solo mining p10 / p50 / p90",
         UnitPerPhDay => "{v}/PH/giorno",
@@ -433,6 +433,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         // Warnings about a link or a typed value
         WarnValueWithoutKey => "Un valore senza chiave ({value}) è stato ignorato.",
         WarnUnknownKey => "La chiave sconosciuta `{key}` è stata ignorata.",
+        WarnNotInSchema1 => "`{key}` è stata ignorata: questo è un link di schema 1 (`v=1`), che non aveva `{key}`; vale il predefinito.",
         WarnUnknownKeyCase => "La chiave sconosciuta `{key}` è stata ignorata (le chiavi sono minuscole: `{lower}`).",
         WarnUnknownPreset => "`preset`: scenario tipo {value} sconosciuto; quelli noti sono {known}.",
         WarnRepeated => "`{key}` compare {times} volte; si usa l'ultimo valore ({value}).",

@@ -94,7 +94,11 @@ pub fn parse(input: &str) -> Parsed {
                 None if unknown.contains(&name.as_str()) => {}
                 None => {
                     unknown.push(name);
-                    warnings.push(Warning::UnknownKey(name.clone()));
+                    warnings.push(if schema1 && Key::from_name(name).is_some() {
+                        Warning::NotInSchema1(name.clone())
+                    } else {
+                        Warning::UnknownKey(name.clone())
+                    });
                 }
             },
         }

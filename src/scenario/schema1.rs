@@ -129,7 +129,20 @@ mod tests {
             .iter()
             .map(|w| w.text(crate::i18n::Lang::En))
             .collect();
-        assert_eq!(texts, ["Unknown key `powg` was ignored."]);
+        assert_eq!(
+            texts,
+            ["`powg` was ignored: this is a schema-1 link (`v=1`), which had no `powg`; it takes its default."]
+        );
+        let it = p.warnings[0].text(crate::i18n::Lang::It);
+        assert!(
+            it.starts_with("`powg` è stata ignorata: questo è un link di schema 1"),
+            "{it}"
+        );
+        // A name no schema has is unknown, as in a schema-2 link.
+        assert_eq!(
+            parse("v=1&zap=1").warnings[0].text(crate::i18n::Lang::En),
+            "Unknown key `zap` was ignored."
+        );
         // A bad value falls back to schema 1's default, and the warning names schema 1's key.
         let p = parse("v=1&btc=lots&aiopex=x");
         assert_eq!(p.scenario.get(Key::Btc), 90_000.0);

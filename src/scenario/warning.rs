@@ -83,6 +83,8 @@ pub enum Warning {
     ValueWithoutKey(String),
     /// A key that is not a model or view key (of the link's schema).
     UnknownKey(String),
+    /// A key of the newest schema in a schema-1 link (`v=1&powg=5`), where it did not exist.
+    NotInSchema1(String),
     /// `preset=` with an unknown id.
     UnknownPreset(String),
     /// `v` or `preset` given more than once: the last wins.
@@ -189,6 +191,7 @@ impl Warning {
                     voice.fill(Msg::WarnUnknownKey, &[("key", &clip(name))])
                 }
             }
+            Warning::NotInSchema1(name) => voice.fill(Msg::WarnNotInSchema1, &[("key", name)]),
             Warning::UnknownPreset(id) => {
                 let known: Vec<&str> = super::PRESETS.iter().map(|p| p.id).collect();
                 voice.fill(
