@@ -441,7 +441,7 @@ fn embed_and_full_queries() {
 fn the_yearly_table_and_the_footer() {
     let s = load("start=2027-07&years=2");
     let t = page::annual_table(&s.results, Lang::En);
-    assert_eq!(t.columns.len(), 9);
+    assert_eq!(t.columns.len(), 10);
     assert_eq!(
         t.rows
             .iter()
@@ -450,7 +450,27 @@ fn the_yearly_table_and_the_footer() {
         [("2027", "6"), ("2028", "12"), ("2029", "6")]
     );
     let last = &s.projection().years[2];
-    assert_eq!(t.rows[2][8], Lang::En.fmt().money(last.cumulative_delta));
+    assert_eq!(t.rows[2][9], Lang::En.fmt().money(last.cumulative_delta));
+    // The plan's other flows: in the default plan, 2027 sells the converted site's ASICs
+    // (no revenue, no terminal value yet) and the last year holds the terminal value.
+    let d = load("");
+    let t = page::annual_table(&d.results, Lang::En);
+    assert_eq!(t.columns[5], "Plan: other flows");
+    let other = |year: i32| -> f64 {
+        (d.projection().months.iter())
+            .filter(|m| m.month.year() == year)
+            .map(|m| {
+                let p = &m.plan;
+                p.asic_sales + p.prepayment + p.terminal_mining + p.terminal_ai
+            })
+            .sum()
+    };
+    assert!(other(2027) > 0.0);
+    assert_eq!(t.rows[0][5], Lang::En.fmt().money(other(2027)));
+    let last = t.rows.last().unwrap();
+    assert_eq!(last[0], "2036");
+    assert!(other(2036) >= d.projection().summary.plan.terminal);
+    assert_eq!(last[5], Lang::En.fmt().money(other(2036)));
     assert!(page::footer(Lang::En).contains("snapshot of 15 Jun 2026"));
     assert!(page::footer(Lang::It).contains("istantanea del 15 giu 2026"));
 }

@@ -8,6 +8,7 @@ use super::view::PageWarning;
 use crate::analysis::MonteCarlo;
 use crate::charts::{self, ChartId, Colors, LegendItem, Needs, Table};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
+use crate::model::MonthRow;
 use crate::scenario::{Key, PRESETS};
 use std::rc::Rc;
 
@@ -290,7 +291,8 @@ pub(super) fn snapshot_dated(msg: Msg, lang: Lang) -> String {
     )
 }
 
-/// The yearly table of plan, baseline and difference.
+/// The yearly table of plan, baseline and difference; the plan's other flows (ASIC sales,
+/// prepayment, terminal value) have a column, so that its cash flow adds up.
 pub fn annual_table(results: &Results, lang: Lang) -> Table {
     let f = lang.fmt();
     Table {
@@ -300,6 +302,7 @@ pub fn annual_table(results: &Results, lang: Lang) -> Table {
             Msg::PlanRevenue,
             Msg::PlanEbitda,
             Msg::PlanCapex,
+            Msg::PlanOtherFlows,
             Msg::PlanCashFlow,
             Msg::KeepMiningCashFlow,
             Msg::Difference,
@@ -318,6 +321,7 @@ pub fn annual_table(results: &Results, lang: Lang) -> Table {
                     f.money(y.plan.revenue),
                     f.money(y.plan.ebitda),
                     f.money(y.plan.capex),
+                    f.money(other_flows(&results.projection.months, y.year)),
                     f.money(y.plan.cash_flow),
                     f.money(y.baseline.cash_flow),
                     f.money(y.delta_cash_flow),
@@ -326,6 +330,19 @@ pub fn annual_table(results: &Results, lang: Lang) -> Table {
             })
             .collect(),
     }
+}
+
+/// The plan's flows in `year` that EBITDA and capex leave out of its cash flow (ECONOMICS.md
+/// §11): ASIC sales, prepayment and terminal value, $. Summed from the months, not taken as
+/// cash flow − EBITDA + capex, whose rounding would show a year without any as `$0.00`.
+fn other_flows(months: &[MonthRow], year: i32) -> f64 {
+    (months.iter())
+        .filter(|m| m.month.year() == year)
+        .map(|m| {
+            let p = &m.plan;
+            p.asic_sales + p.prepayment + p.terminal_mining + p.terminal_ai
+        })
+        .sum()
 }
 
 /// The Monte Carlo result a chart draws: the latest one while Monte Carlo is on (a drag keeps

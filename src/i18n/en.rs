@@ -442,11 +442,12 @@ catalogue! {
 
     // The yearly table
     AnnualTitle = "Year by year",
-    AnnualCaption = "Plan against keep-mining, calendar years (the first and last may be partial), undiscounted.",
+    AnnualCaption = "Plan against keep-mining, calendar years (the first and last may be partial), undiscounted. The plan's cash flow is its EBITDA, less capex, plus its other flows: ASIC sales, prepayment and, in the last year, the terminal value.",
     Months = "Months",
     PlanRevenue = "Plan: revenue",
     PlanEbitda = "Plan: EBITDA",
     PlanCapex = "Plan: capex",
+    PlanOtherFlows = "Plan: other flows",
     PlanCashFlow = "Plan: cash flow",
     KeepMiningCashFlow = "Keep mining: cash flow",
     CumulativeDifference = "Cumulative difference",

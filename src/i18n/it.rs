@@ -414,11 +414,12 @@ pub(super) fn text(m: Msg) -> &'static str {
 
         // The yearly table
         AnnualTitle => "Anno per anno",
-        AnnualCaption => "Piano contro solo mining, per anno solare (il primo e l'ultimo possono essere parziali), non attualizzato.",
+        AnnualCaption => "Piano contro solo mining, per anno solare (il primo e l'ultimo possono essere parziali), non attualizzato. Il flusso di cassa del piano è il suo EBITDA, meno il capex, più gli altri flussi: vendita degli ASIC, anticipo e, nell'ultimo anno, il valore terminale.",
         Months => "Mesi",
         PlanRevenue => "Piano: ricavi",
         PlanEbitda => "Piano: EBITDA",
         PlanCapex => "Piano: capex",
+        PlanOtherFlows => "Piano: altri flussi",
         PlanCashFlow => "Piano: flusso di cassa",
         KeepMiningCashFlow => "Solo mining: flusso di cassa",
         CumulativeDifference => "Differenza cumulata",
