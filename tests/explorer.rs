@@ -476,6 +476,26 @@ fn the_yearly_table_and_the_footer() {
 }
 
 #[test]
+fn a_data_table_says_what_its_rows_hold_where_its_headers_do_not() {
+    let s = load("");
+    let caption = |id| page::chart_panel(&s, id).table_caption;
+    assert_eq!(
+        caption(ChartId::Revenue),
+        "Revenue: the numbers behind the chart (one row per calendar year: the sum of its months)"
+    );
+    assert!(caption(ChartId::Cash).ends_with("(one row per calendar year: the value at its end)"));
+    assert!(caption(ChartId::Fan).ends_with("its last month)"));
+    assert!(
+        caption(ChartId::Map).ends_with("the numbers behind the chart"),
+        "its headers say it"
+    );
+    let it = load("lang=it");
+    assert!(page::chart_panel(&it, ChartId::Hashprice)
+        .table_caption
+        .ends_with("(una riga per anno solare: la media dei suoi mesi)"));
+}
+
+#[test]
 fn new_charts_have_panels_and_tables() {
     let s = load("tab=timing");
     let t = page::chart_table(&s.results, ChartId::Timing, None, Lang::En);

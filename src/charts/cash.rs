@@ -25,6 +25,7 @@ pub const CHART: ChartDef = ChartDef {
     pinned: true,
     legend,
     table,
+    table_rows: Some(Msg::TableRowsYearEnd),
     readout: Some(readout),
 };
 

@@ -24,6 +24,7 @@ pub const CHART: ChartDef = ChartDef {
     pinned: true,
     legend,
     table,
+    table_rows: Some(Msg::TableRowsYearAverage),
     readout: Some(readout),
 };
 

@@ -228,6 +228,9 @@ pub struct ChartDef {
     pub legend: fn(&Projection, Lang, &Colors) -> Vec<LegendItem>,
     /// The numbers behind the chart.
     pub table: fn(&Input, Lang) -> Table,
+    /// What a row of the table holds, where its caption and headers would not say (a time
+    /// chart's year: its months summed, averaged, at its end).
+    pub table_rows: Option<Msg>,
     /// The hover read-out of point `i` of the x axis (a month of a time chart), if the chart has
     /// one there.
     pub readout: Option<ReadoutFn>,

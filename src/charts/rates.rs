@@ -22,6 +22,7 @@ pub const CHART: ChartDef = ChartDef {
     pinned: false,
     legend,
     table,
+    table_rows: None,
     readout: Some(readout),
 };
 

@@ -24,6 +24,7 @@ pub const CHART: ChartDef = ChartDef {
     pinned: true,
     legend,
     table,
+    table_rows: Some(Msg::TableRowsYearSums),
     readout: Some(readout),
 };
 

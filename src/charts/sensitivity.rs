@@ -23,6 +23,7 @@ pub const CHART: ChartDef = ChartDef {
     pinned: false,
     legend,
     table,
+    table_rows: None,
     readout: None,
 };
 

@@ -21,6 +21,7 @@ pub const CHART: ChartDef = ChartDef {
     pinned: false,
     legend,
     table,
+    table_rows: None,
     readout: Some(readout),
 };
 

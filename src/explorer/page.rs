@@ -233,7 +233,21 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
         caption,
         label: format!("{title}. {shown}"),
         legend: legend(state, id, Colors::of(state.dark())),
-        table_caption: lang.fill(Msg::DataTableCaption, &[("title", title)]),
+        table_caption: table_caption(def, lang),
+    }
+}
+
+/// The caption of a chart's data table: whose numbers, and what a row holds where the headers
+/// would not say (`Revenue: the numbers behind the chart (one row per calendar year: the sum
+/// of its months)`).
+fn table_caption(def: &charts::ChartDef, lang: Lang) -> String {
+    let caption = lang.fill(Msg::DataTableCaption, &[("title", lang.t(def.title))]);
+    match def.table_rows {
+        Some(rows) => lang.fill(
+            Msg::DataTableRows,
+            &[("caption", &caption), ("rows", lang.t(rows))],
+        ),
+        None => caption,
     }
 }
 
