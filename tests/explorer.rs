@@ -481,18 +481,18 @@ fn a_data_table_says_what_its_rows_hold_where_its_headers_do_not() {
     let caption = |id| page::chart_panel(&s, id).table_caption;
     assert_eq!(
         caption(ChartId::Revenue),
-        "Revenue: the numbers behind the chart (one row per calendar year: the sum of its months)"
+        "Revenue: the numbers behind the chart (one row per calendar year: the sum of the year's months)"
     );
-    assert!(caption(ChartId::Cash).ends_with("(one row per calendar year: the value at its end)"));
-    assert!(caption(ChartId::Fan).ends_with("its last month)"));
-    assert!(
-        caption(ChartId::Map).ends_with("the numbers behind the chart"),
-        "its headers say it"
-    );
+    assert!(caption(ChartId::Cash)
+        .ends_with("(one row per calendar year: the value at the year's end)"));
+    assert!(caption(ChartId::Fan).ends_with("the year's last month)"));
+    // The map's headers say what a cell is, and the hashprice table's say "average".
+    assert!(caption(ChartId::Map).ends_with("the numbers behind the chart"));
+    assert!(caption(ChartId::Hashprice).ends_with("the numbers behind the chart"));
     let it = load("lang=it");
-    assert!(page::chart_panel(&it, ChartId::Hashprice)
+    assert!(page::chart_panel(&it, ChartId::Revenue)
         .table_caption
-        .ends_with("(una riga per anno solare: la media dei suoi mesi)"));
+        .ends_with("(una riga per anno solare: la somma dei mesi dell'anno)"));
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub const CHART: ChartDef = ChartDef {
     pinned: true,
     legend,
     table,
-    table_rows: Some(Msg::TableRowsYearAverage),
+    table_rows: None,
     readout: Some(readout),
 };
 

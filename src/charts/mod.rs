@@ -228,8 +228,8 @@ pub struct ChartDef {
     pub legend: fn(&Projection, Lang, &Colors) -> Vec<LegendItem>,
     /// The numbers behind the chart.
     pub table: fn(&Input, Lang) -> Table,
-    /// What a row of the table holds, where its caption and headers would not say (a time
-    /// chart's year: its months summed, averaged, at its end).
+    /// What a row of the table holds, where its headers would not say (a time chart's year:
+    /// its months summed, the value at its end, its last month).
     pub table_rows: Option<Msg>,
     /// The hover read-out of point `i` of the x axis (a month of a time chart), if the chart has
     /// one there.
@@ -402,7 +402,7 @@ fn year_label(year: i32, months: &std::ops::Range<usize>, lang: Lang) -> String 
 }
 
 /// The calendar years of a projection, each with the range of its months.
-fn years(p: &Projection) -> Vec<(i32, std::ops::Range<usize>)> {
+pub(crate) fn years(p: &Projection) -> Vec<(i32, std::ops::Range<usize>)> {
     let mut out: Vec<(i32, std::ops::Range<usize>)> = Vec::new();
     for (m, row) in p.months.iter().enumerate() {
         match out.last_mut() {

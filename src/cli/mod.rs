@@ -40,7 +40,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = RunFormat::Json)]
         format: RunFormat,
-        /// Analyses to add to the JSON report, comma-separated.
+        /// Analyses to add to the JSON report (`--format json` only), comma-separated.
         #[arg(long, value_enum, value_delimiter = ',')]
         with: Vec<With>,
     },
@@ -112,7 +112,10 @@ pub fn main() -> ExitCode {
         } => {
             if !with.is_empty() && !matches!(format, RunFormat::Json) {
                 // The tables have no room for analyses: say so rather than drop them.
-                Cli::command()
+                let mut cli = Cli::command();
+                cli.build();
+                (cli.find_subcommand_mut("run"))
+                    .expect("`run` is a subcommand")
                     .error(
                         clap::error::ErrorKind::ArgumentConflict,
                         "--with adds analyses to the JSON report only (--format json)",

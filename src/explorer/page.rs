@@ -308,7 +308,7 @@ pub(super) fn snapshot_dated(msg: Msg, lang: Lang) -> String {
 /// The yearly table of plan, baseline and difference; the plan's other flows (ASIC sales,
 /// prepayment, terminal value) have a column, so that its cash flow adds up.
 pub fn annual_table(results: &Results, lang: Lang) -> Table {
-    let f = lang.fmt();
+    let (p, f) = (&results.projection, lang.fmt());
     Table {
         columns: [
             Msg::Year,
@@ -324,18 +324,16 @@ pub fn annual_table(results: &Results, lang: Lang) -> Table {
         ]
         .map(|m| lang.t(m).to_string())
         .to_vec(),
-        rows: results
-            .projection
-            .years
-            .iter()
-            .map(|y| {
+        rows: (p.years.iter())
+            .zip(charts::years(p))
+            .map(|(y, (_, months))| {
                 vec![
                     y.year.to_string(),
                     y.months.to_string(),
                     f.money(y.plan.revenue),
                     f.money(y.plan.ebitda),
                     f.money(y.plan.capex),
-                    f.money(other_flows(&results.projection.months, y.year)),
+                    f.money(other_flows(&p.months[months])),
                     f.money(y.plan.cash_flow),
                     f.money(y.baseline.cash_flow),
                     f.money(y.delta_cash_flow),
@@ -346,16 +344,12 @@ pub fn annual_table(results: &Results, lang: Lang) -> Table {
     }
 }
 
-/// The plan's flows in `year` that EBITDA and capex leave out of its cash flow (ECONOMICS.md
+/// The plan's flows in `months` that EBITDA and capex leave out of its cash flow (ECONOMICS.md
 /// §11): ASIC sales, prepayment and terminal value, $. Summed from the months, not taken as
 /// cash flow − EBITDA + capex, whose rounding would show a year without any as `$0.00`.
-fn other_flows(months: &[MonthRow], year: i32) -> f64 {
+fn other_flows(months: &[MonthRow]) -> f64 {
     (months.iter())
-        .filter(|m| m.month.year() == year)
-        .map(|m| {
-            let p = &m.plan;
-            p.asic_sales + p.prepayment + p.terminal_mining + p.terminal_ai
-        })
+        .map(|m| m.plan.asic_sales + m.plan.prepayment + m.plan.terminal())
         .sum()
 }
 
@@ -555,5 +549,29 @@ mod tests {
             parse("mw=abc").warnings[0].text(Lang::En),
             "`mw`: “abc” is not a number; using 100."
         );
+    }
+
+    #[test]
+    fn the_other_flows_make_the_yearly_cash_flow_add_up() {
+        // EBITDA − capex + other flows = cash flow, each year, for plans with an ASIC sale,
+        // a prepayment, colocation and a book terminal value.
+        for q in [
+            "",
+            "preset=iren-msft",
+            "ai=colo&tv=book",
+            "start=2027-07&years=3&asicp=20",
+        ] {
+            let p = crate::model::run(&parse(q).scenario);
+            for (y, (_, months)) in p.years.iter().zip(crate::charts::years(&p)) {
+                let other = super::other_flows(&p.months[months]);
+                let made = y.plan.ebitda - y.plan.capex + other;
+                let tolerance = 1e-9 * y.plan.cash_flow.abs().max(1.0);
+                assert!(
+                    (made - y.plan.cash_flow).abs() <= tolerance,
+                    "{q} {}",
+                    y.year
+                );
+            }
+        }
     }
 }

@@ -94,10 +94,13 @@ pub fn parse(input: &str) -> Parsed {
                 None if unknown.contains(&name.as_str()) => {}
                 None => {
                     unknown.push(name);
-                    warnings.push(if schema1 && Key::from_name(name).is_some() {
-                        Warning::NotInSchema1(name.clone())
-                    } else {
-                        Warning::UnknownKey(name.clone())
+                    warnings.push(match Key::from_name(name) {
+                        // Its value is the migrated scenario's, known at the end.
+                        Some(key) if schema1 => Warning::NotInSchema1 {
+                            key,
+                            value: String::new(),
+                        },
+                        _ => Warning::UnknownKey(name.clone()),
                     });
                 }
             },
@@ -137,6 +140,11 @@ pub fn parse(input: &str) -> Parsed {
     }
     if schema1 {
         schema1::migrate(&mut scenario);
+        for w in &mut warnings {
+            if let Warning::NotInSchema1 { key, value } = w {
+                *value = scenario.value_text(*key);
+            }
+        }
     }
     Parsed {
         scenario,

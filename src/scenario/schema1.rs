@@ -131,12 +131,17 @@ mod tests {
             .collect();
         assert_eq!(
             texts,
-            ["`powg` was ignored: this is a schema-1 link (`v=1`), which had no `powg`; it takes its default."]
+            ["`powg` was ignored: schema-1 links (`v=1`) had no `powg`, so this one keeps schema 1's value, 0."]
         );
         let it = p.warnings[0].text(crate::i18n::Lang::It);
         assert!(
-            it.starts_with("`powg` è stata ignorata: questo è un link di schema 1"),
+            it.starts_with("La chiave `powg` è stata ignorata: i link di schema 1"),
             "{it}"
+        );
+        // A derived key says the value schema 1 gave it.
+        assert_eq!(
+            parse("v=1&itratio=1.5&pue=1.3").warnings[0].text(crate::i18n::Lang::En),
+            "`itratio` was ignored: schema-1 links (`v=1`) had no `itratio`, so this one keeps schema 1's value, 1.3."
         );
         // A name no schema has is unknown, as in a schema-2 link.
         assert_eq!(

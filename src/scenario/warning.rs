@@ -83,8 +83,14 @@ pub enum Warning {
     ValueWithoutKey(String),
     /// A key that is not a model or view key (of the link's schema).
     UnknownKey(String),
-    /// A key of the newest schema in a schema-1 link (`v=1&powg=5`), where it did not exist.
-    NotInSchema1(String),
+    /// A key of the newest schema in a schema-1 link (`v=1&powg=5`), where it did not exist:
+    /// the link keeps schema 1's value for it.
+    NotInSchema1 {
+        /// The key.
+        key: Key,
+        /// Its value in the migrated scenario, as a query writes it (`0`).
+        value: String,
+    },
     /// `preset=` with an unknown id.
     UnknownPreset(String),
     /// `v` or `preset` given more than once: the last wins.
@@ -191,7 +197,13 @@ impl Warning {
                     voice.fill(Msg::WarnUnknownKey, &[("key", &clip(name))])
                 }
             }
-            Warning::NotInSchema1(name) => voice.fill(Msg::WarnNotInSchema1, &[("key", name)]),
+            Warning::NotInSchema1 { key, value } => voice.fill(
+                Msg::WarnNotInSchema1,
+                &[
+                    ("key", key.name()),
+                    ("value", &in_lang(*key, value, voice.lang)),
+                ],
+            ),
             Warning::UnknownPreset(id) => {
                 let known: Vec<&str> = super::PRESETS.iter().map(|p| p.id).collect();
                 voice.fill(
