@@ -217,6 +217,11 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map_err(err)?;
     // An input at 0 does not move (∓20 % of nothing): its row says so rather than stay empty,
     // on the side of the scenario's line with more room, shortened to fit it.
+    let scenario = &input.projection.scenario;
+    let still_at = |b: &crate::analysis::Bar| scenario.get(b.key) == 0.0;
+    if !bars.iter().any(still_at) {
+        return Ok(None);
+    }
     let (x_px, base_px) = (
         chart.plotting_area().get_pixel_range().0,
         chart.backend_coord(&(base, 0.0)).0,
@@ -232,11 +237,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let still = caption_that_fits(&still, u32::try_from(left.max(right)).unwrap_or(0), &width);
     // No note at all where not even "…" and a letter fit.
     let room_for_note = still.chars().count() > 2;
-    let scenario = &input.projection.scenario;
-    let notes = bars
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| room_for_note && scenario.get(b.key) == 0.0);
+    let notes = (bars.iter().enumerate()).filter(|(_, b)| room_for_note && still_at(b));
     let notes = notes.map(|(i, _)| {
         let y = (rows - 1 - i) as f64 + 0.5;
         let font = style.font(12.0).color(&style.colors.text);

@@ -344,13 +344,11 @@ pub fn annual_table(results: &Results, lang: Lang) -> Table {
     }
 }
 
-/// The plan's flows in `months` that EBITDA and capex leave out of its cash flow (ECONOMICS.md
-/// §11): ASIC sales, prepayment and terminal value, $. Summed from the months, not taken as
-/// cash flow − EBITDA + capex, whose rounding would show a year without any as `$0.00`.
+/// The plan's other flows in `months` ([`Flows::other_flows`](crate::model::Flows), $),
+/// summed from the months, not taken as cash flow − EBITDA + capex, whose rounding would show
+/// a year without any as `$0.00`.
 fn other_flows(months: &[MonthRow]) -> f64 {
-    (months.iter())
-        .map(|m| m.plan.asic_sales + m.plan.prepayment + m.plan.terminal())
-        .sum()
+    months.iter().map(|m| m.plan.other_flows()).sum()
 }
 
 /// The Monte Carlo result a chart draws: the latest one while Monte Carlo is on (a drag keeps

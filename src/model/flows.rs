@@ -145,6 +145,12 @@ impl Flows {
         self.terminal_mining + self.terminal_ai
     }
 
+    /// The flows that EBITDA and capex leave out of the cash flow (ECONOMICS.md §11): ASIC
+    /// sales, prepayment and both terminal values, $; `cash_flow = ebitda − capex + this`.
+    pub fn other_flows(&self) -> f64 {
+        self.asic_sales + self.prepayment + self.terminal()
+    }
+
     /// Sets `cash_flow` from the other fields: the one place the cash-flow formula is written.
     fn settle(&mut self) {
         self.cash_flow = self.mining_cf() + self.ai_cf();
