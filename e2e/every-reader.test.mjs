@@ -181,6 +181,12 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
   await page.keyboard.press('PageDown');
   await waitForQuery(page, (s) => s.includes('power=279.5&'));
   assert.equal(await slider.getAttribute('aria-valuetext'), '279,5\u00a0$/MWh');
+  // End, at a value past the slider's end, keeps the value (the slider already stands at its
+  // end): the step after it is from 279.5 (to 279), not from the end (to 199.5).
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await waitForQuery(page, (s) => s.includes('power=279&'));
+  assert.equal(await page.inputValue('[name="power"]'), '279');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -590,6 +590,17 @@ test('the download menu opens within the page wherever its button wraps', async 
     assert.deepEqual(problems, []);
     await context.close();
   }
+  // A page narrowed while the menu is open (a phone turned) places it again.
+  const { page, context, problems } = await open(site.browser, `${site.url}?lang=it`, { width: 1280, height: 800 });
+  await page.click('.downloads > summary');
+  await page.waitForFunction(() => document.querySelector('.downloads[open] .menu')?.getBoundingClientRect().width > 0);
+  await page.setViewportSize({ width: 768, height: 800 });
+  await page.waitForFunction(() => {
+    const r = document.querySelector('.downloads[open] .menu').getBoundingClientRect();
+    return innerWidth === 768 && r.left >= 0 && r.right <= innerWidth;
+  });
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('with text at 200 %, every input\'s label, unit and reset stay in its panel', async () => {

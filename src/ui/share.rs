@@ -106,23 +106,20 @@ pub fn share(props: &Props) -> Html {
             }
         });
     }
-    // The menu hangs from its button's right edge, unless that puts it past the page's left
-    // edge (the button first in its row, on a narrow page or large text): then from its left.
+    // The menu is placed as it opens, and again when the page's width changes while it is open
+    // (a phone turned, a window resized).
     let on_toggle = {
         let menu = menu.clone();
-        Callback::from(move |_: Event| {
-            let Some(details) = menu.cast::<Element>() else {
-                return;
-            };
-            let _ = details.remove_attribute("data-from-left");
-            let list = details.last_element_child();
-            if details.has_attribute("open")
-                && list.is_some_and(|l| l.get_bounding_client_rect().left() < 0.0)
-            {
-                let _ = details.set_attribute("data-from-left", "");
-            }
-        })
+        Callback::from(move |_: Event| place(&menu))
     };
+    {
+        let menu = menu.clone();
+        use_effect_with((), move |_| {
+            let resize =
+                EventListener::new(&gloo::utils::window(), "resize", move |_| place(&menu));
+            move || drop(resize)
+        });
+    }
     html! {
         <div class="share">
             <button type="button" data-action="share" class="share-button" onclick={props.dispatch.reform(|_| Action::Share)}>{ t(Msg::Share) }</button>
@@ -148,5 +145,21 @@ pub fn share(props: &Props) -> Html {
                     })} />
             }
         </div>
+    }
+}
+
+/// Places the download menu of `menu` (its `details`): the menu hangs from its button's right
+/// edge, unless that puts it past the page's left edge (the button first in its row, on a
+/// narrow page or large text): then from its left.
+fn place(menu: &NodeRef) {
+    let Some(details) = menu.cast::<Element>() else {
+        return;
+    };
+    let _ = details.remove_attribute("data-from-left");
+    let list = details.last_element_child();
+    if details.has_attribute("open")
+        && list.is_some_and(|l| l.get_bounding_client_rect().left() < 0.0)
+    {
+        let _ = details.set_attribute("data-from-left", "");
     }
 }
