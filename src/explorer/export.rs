@@ -8,10 +8,11 @@ use super::state::{CopyWhat, State};
 use crate::charts::{self, ChartId, Frame, Needs, Style};
 use crate::i18n::Msg;
 use crate::report;
-use crate::scenario::{Key, Parsed};
+use crate::scenario::{canonical_query, Key, Parsed};
 use plotters::prelude::{DrawingArea, DrawingBackend};
 #[cfg(test)]
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// A download the page offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +88,8 @@ impl Export {
 }
 
 /// A short name of the scenario for file names: its preset, `defaults`, or the keys that differ
-/// (`mw18_power40`, at most three, then how many more).
+/// (`mw18_power40`, at most three, then how many more and a tag of the whole scenario, so that
+/// two scenarios whose first three changes match are two files).
 pub fn slug(state: &State) -> String {
     if let Some(p) = state.preset() {
         return p.id.to_string();
@@ -113,7 +115,12 @@ pub fn slug(state: &State) -> String {
     match changed.len() {
         0 => "defaults".into(),
         1..=3 => changed.join("_"),
-        n => format!("{}_and-{}-more", changed[..3].join("_"), n - 3),
+        n => {
+            let mut hasher = DefaultHasher::new();
+            canonical_query(s).hash(&mut hasher);
+            let tag = hasher.finish() as u32;
+            format!("{}_and-{}-more-{tag:08x}", changed[..3].join("_"), n - 3)
+        }
     }
 }
 
@@ -188,7 +195,6 @@ pub fn draw_image<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::canonical_query;
 
     fn load(q: &str) -> State {
         State::load("https://example.org/h/", q)
@@ -208,9 +214,18 @@ mod tests {
             Export::Json.filename(&load("mw=18&power=40")),
             "hashshift-report-mw18_power40.json"
         );
+        let many = Export::Annual.filename(&load("start=2027-03&mw=18&power=40&gpu=3&ai=colo"));
+        assert!(
+            many.starts_with("hashshift-yearly-start2027-03_mw18_power40_and-2-more-")
+                && many.ends_with(".csv"),
+            "{many}"
+        );
+        // Scenarios whose first three changes match are named apart, each always alike.
+        let other = Export::Annual.filename(&load("start=2027-03&mw=18&power=40&gpu=4&ai=colo"));
+        assert_ne!(many, other);
         assert_eq!(
-            Export::Annual.filename(&load("start=2027-03&mw=18&power=40&gpu=3&ai=colo")),
-            "hashshift-yearly-start2027-03_mw18_power40_and-2-more.csv"
+            many,
+            Export::Annual.filename(&load("ai=colo&gpu=3&power=40&mw=18&start=2027-03"))
         );
     }
 
