@@ -247,8 +247,9 @@ test('a month picker shows the month the model uses, not one it refused', async 
   const { page, context, problems } = await open(site.browser, `${site.url}?start=2030-05`);
   const picker = page.locator('[name="cstart"]');
   assert.equal(await picker.inputValue(), '2030-05');
-  // Before the start: the value stays 2030-05, so the picker goes back to it.
+  // Before the start: the value stays 2030-05, so the picker goes back to it once left.
   await picker.fill('2024-05');
+  await picker.blur();
   await page.waitForFunction(() => document.querySelector('[name="cstart"]').value === '2030-05');
   const warned = await page.$$eval('[data-role="warnings"] li', (els) => els.map((e) => e.textContent));
   assert.deepEqual(warned, ['cstart: 2024-05 is before start 2030-05; using 2030-05.']);
@@ -258,6 +259,35 @@ test('a month picker shows the month the model uses, not one it refused', async 
   assert.equal(await picker.inputValue(), '2031-02');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('a year typed into a month picker applies once whole, and a cleared picker keeps its month', async () => {
+  // Each digit of a typed year makes a month of its own (`0002-01`, `0020-01`, `0203-01`): the
+  // first used to be applied, raised to the earliest month, and the rest of the year was lost.
+  for (const lang of ['en', 'it']) {
+    const { page, context, problems } = await open(site.browser, `${site.url}?lang=${lang}`);
+    const tail = lang === 'en' ? '' : `&lang=${lang}`;
+    const picker = page.locator('[name="start"]');
+    await picker.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('2030');
+    await page.keyboard.press('Tab');
+    assert.equal(await waitForQuery(page, (s) => s.includes('start=')), `v=2&start=2030-01${tail}`);
+    assert.equal(await picker.inputValue(), '2030-01');
+    assert.equal(await page.locator('[data-role="warnings"] li').count(), 0);
+    // A part cleared and left: the month in force stays, and the page says why.
+    await picker.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Backspace');
+    await picker.blur();
+    const warning = page.locator('[data-role="warnings"] li');
+    await warning.first().waitFor();
+    assert.match(await warning.first().textContent(), /^start .*2030-01\.$/);
+    await page.waitForFunction(() => document.querySelector('[name="start"]').value === '2030-01');
+    assert.equal(await waitForQuery(page, (s) => s.includes('start=')), `v=2&start=2030-01${tail}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test('a link with many problems lists the first eight, and all of them when asked', async () => {

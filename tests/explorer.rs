@@ -126,6 +126,16 @@ fn presses_beyond_a_slider_each_move_the_value_as_it_stands() {
 }
 
 #[test]
+fn a_month_picker_applies_whole_months_in_its_range() {
+    let applies = |text| controls::month_applies(text, "2024-05", "2040-12");
+    assert!(applies("2030-01") && applies("2024-05") && applies("2040-12"));
+    // On the way to 2030: a year being typed, and an empty picker.
+    for text in ["0002-01", "0020-01", "0203-01", "", "2024-04", "2041-01", "20300-01"] {
+        assert!(!applies(text), "{text}");
+    }
+}
+
+#[test]
 fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
     let mut s = load("");
     let p = Preset::find("bitfarms-wa").unwrap();

@@ -98,6 +98,22 @@ fn month(v: f64) -> String {
     YearMonth::from_index(v as i32).to_string()
 }
 
+/// Whether `text`, a month picker's value after a change, applies at once: a whole month from
+/// `min` to `max` (the picker's `YYYY-MM` bounds). While a year is typed the picker passes
+/// through other months (`0002-01`, `0020-01`, `0203-01` on the way to `2030-01`), and it is
+/// empty while a part is cleared; those wait for the picker's blur, where the month is read
+/// like any typed text (a warning, and a safe value).
+pub fn month_applies(text: &str, min: &str, max: &str) -> bool {
+    match (
+        YearMonth::parse(text),
+        YearMonth::parse(min),
+        YearMonth::parse(max),
+    ) {
+        (Some(m), Some(lo), Some(hi)) => (lo..=hi).contains(&m),
+        _ => false,
+    }
+}
+
 /// Value `v` of number key `key` with its unit, as a slider announces it in `lang`.
 pub fn spoken(key: Key, v: f64, lang: Lang) -> String {
     key.with_unit(v, 6, lang)

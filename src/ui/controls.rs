@@ -215,17 +215,37 @@ fn control_view(props: &ControlProps) -> Html {
     };
     let body = match c.input {
         InputView::Month { value, min, max } => {
-            let set = set_text(dispatch);
-            let month_changes = month_changes.clone();
-            html! {
-                <input type="month" class="month" id={c.id.clone()} name={c.name} aria-describedby={described.clone()} {value} {min} {max}
-                    ref={month_box}
-                    onchange={Callback::from(move |e: Event| {
-                        if let Some(input) = target::<HtmlInputElement>(&e) {
+            // A month within the picker's range applies at once; any other (a year half
+            // typed, a part cleared) waits for the blur, which reads whatever the picker then
+            // holds and shows the month in force.
+            let on_change = {
+                let (set, month_changes) = (set_text(dispatch), month_changes.clone());
+                let (min, max) = (min.clone(), max.clone());
+                Callback::from(move |e: Event| {
+                    if let Some(input) = target::<HtmlInputElement>(&e) {
+                        let text = input.value();
+                        if controls::month_applies(&text, &min, &max) {
+                            set.emit(text);
+                            month_changes.set(*month_changes + 1);
+                        }
+                    }
+                })
+            };
+            let on_blur = {
+                let (set, month_changes) = (set_text(dispatch), month_changes.clone());
+                let shown = value.clone();
+                Callback::from(move |e: FocusEvent| {
+                    if let Some(input) = target::<HtmlInputElement>(&e) {
+                        if input.value() != shown {
                             set.emit(input.value());
                             month_changes.set(*month_changes + 1);
                         }
-                    })} />
+                    }
+                })
+            };
+            html! {
+                <input type="month" class="month" id={c.id.clone()} name={c.name} aria-describedby={described.clone()} {value} {min} {max}
+                    ref={month_box} onchange={on_change} onblur={on_blur} />
             }
         }
         InputView::Select { options } => {
