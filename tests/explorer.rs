@@ -130,7 +130,9 @@ fn a_month_picker_applies_whole_months_in_its_range() {
     let applies = |text| controls::month_applies(text, "2024-05", "2040-12");
     assert!(applies("2030-01") && applies("2024-05") && applies("2040-12"));
     // On the way to 2030: a year being typed, and an empty picker.
-    for text in ["0002-01", "0020-01", "0203-01", "", "2024-04", "2041-01", "20300-01"] {
+    for text in [
+        "0002-01", "0020-01", "0203-01", "", "2024-04", "2041-01", "20300-01",
+    ] {
         assert!(!applies(text), "{text}");
     }
 }
@@ -688,6 +690,22 @@ fn monte_carlo_line(query: &str) -> String {
         panic!("{query}: current numbers");
     };
     n.text
+}
+
+#[test]
+fn the_monte_carlo_line_never_says_every_path_when_one_loses() {
+    // 1 path of 2,000 loses (the CLI: prob_plan_better 0.9995).
+    let q = "ai=colo&mc=2000&vol=300&tab=fan";
+    assert_eq!(
+        monte_carlo(load(q).projection()).unwrap().prob_plan_better,
+        0.9995
+    );
+    assert!(monte_carlo_line(q).ends_with("converting wins in 99.9\u{a0}% of paths"));
+    let it = monte_carlo_line(&format!("{q}&lang=it"));
+    assert!(
+        it.ends_with("la conversione vince nel 99,9\u{a0}% dei percorsi"),
+        "{it}"
+    );
 }
 
 #[test]

@@ -409,9 +409,28 @@ pub enum McLine {
     Current(McNumbers),
 }
 
+/// The share of paths where converting wins, percent, as the Monte Carlo line writes it, and
+/// its decimals: whole, except that a share that is neither none nor all of the paths is never
+/// written 0 or 100: it is then written to a tenth, towards 50 (1 path in 2,000 losing is 99.9,
+/// not 100).
+fn shown_share(prob: f64) -> (f64, usize) {
+    let whole = (prob * 100.0).round();
+    if prob > 0.0 && prob < 1.0 && (whole == 0.0 || whole == 100.0) {
+        let tenths = prob * 1000.0;
+        let tenths = if whole == 0.0 {
+            tenths.ceil()
+        } else {
+            tenths.floor()
+        };
+        (tenths / 10.0, 1)
+    } else {
+        (whole, 0)
+    }
+}
+
 fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
     let f = lang.fmt();
-    let share = (mc.prob_plan_better * 100.0).round();
+    let (share, decimals) = shown_share(mc.prob_plan_better);
     McNumbers {
         text: lang.fill(
             Msg::McResult,
@@ -427,8 +446,8 @@ fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
                 ("p10", &f.money(mc.npv_advantage_p10)),
                 ("p50", &f.money(mc.npv_advantage_p50)),
                 ("p90", &f.money(mc.npv_advantage_p90)),
-                f.article(share, 0, Article::InThe),
-                ("share", &format!("{share:.0}")),
+                f.article(share, decimals, Article::InThe),
+                ("share", &f.fixed(share, decimals)),
             ],
         ),
         paths: mc.paths.to_string(),
@@ -473,9 +492,24 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
 
 #[cfg(test)]
 mod tests {
-    use super::{page_voice, picker_key_browses, pieces, Piece};
+    use super::{page_voice, picker_key_browses, pieces, shown_share, Piece};
     use crate::i18n::Lang;
     use crate::scenario::parse;
+
+    #[test]
+    fn a_share_of_paths_is_all_or_none_only_when_it_is() {
+        assert_eq!(shown_share(1.0), (100.0, 0));
+        assert_eq!(shown_share(0.0), (0.0, 0));
+        assert_eq!(shown_share(0.734), (73.0, 0));
+        assert_eq!(shown_share(0.994), (99.0, 0));
+        assert_eq!(shown_share(0.995), (99.5, 1));
+        // 1 path in 2,000 losing, 1 in 100,000; and the other way round.
+        assert_eq!(shown_share(0.9995), (99.9, 1));
+        assert_eq!(shown_share(0.99999), (99.9, 1));
+        assert_eq!(shown_share(0.0005), (0.1, 1));
+        assert_eq!(shown_share(0.00001), (0.1, 1));
+        assert_eq!(shown_share(0.004), (0.4, 1));
+    }
 
     /// The pieces of the first warning of link `q`, said by the page in `lang`.
     fn said(q: &str, lang: Lang) -> Vec<String> {
