@@ -191,6 +191,42 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
   await context.close();
 });
 
+test('on a touch screen a swipe that starts on a slider scrolls the page and leaves the value; the thumb drags', async () => {
+  // A thumb landing on the track to scroll set the value where it landed (power 45 → 164).
+  const { page, context, problems } = await open(site.browser, `${site.url}?lang=it`, { width: 390, height: 844, scale: 3, touch: true });
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const slider = page.locator('input[type="range"][data-for="power"]');
+  await slider.evaluate((s) => s.scrollIntoView({ block: 'center' }));
+  const box = await slider.boundingBox();
+  const y = box.y + box.height / 2;
+  const scrolled = await page.evaluate(() => scrollY);
+  await touch('touchStart', box.x + box.width * 0.8, y);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', box.x + box.width * 0.8, y - i * 25);
+  await touch('touchEnd');
+  await page.waitForFunction((from) => scrollY > from + 100, scrolled);
+  assert.equal(await slider.inputValue(), '45');
+  assert.equal(await page.inputValue('[name="power"]'), '45');
+  // The thumb (at 45 of 0–200) drags the value: 80 px to the right.
+  const at = await slider.boundingBox();
+  const thumb = at.x + 14 + (at.width - 28) * 45 / 200;
+  await touch('touchStart', thumb, at.y + at.height / 2);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', thumb + i * 8, at.y + at.height / 2);
+  await touch('touchEnd');
+  const query = await waitForQuery(page, (s) => s.includes('power='));
+  const power = Number(new URLSearchParams(query).get('power'));
+  assert.ok(power > 90 && power < 130, query);
+  // Whatever a finger presses is at least 24 px square.
+  const small = await page.$$eval('.reset, .control input[type="checkbox"], input[type="range"]', (els) => els
+    .filter((e) => e.getClientRects().length > 0)
+    .map((e) => [e.id || e.className, e.getBoundingClientRect()])
+    .filter(([, r]) => r.width < 24 || r.height < 24)
+    .map(([id, r]) => `${id} ${r.width}×${r.height}`));
+  assert.deepEqual(small, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('chart tabs follow the ARIA tabs pattern: one tab stop, arrows, Home and End, named panels', async () => {
   const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`);
   const tabs = await page.$$eval('[role="tab"]', (ts) => ts.map((t) => [t.dataset.tab, t.tabIndex, t.getAttribute('aria-controls')]));

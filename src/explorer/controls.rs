@@ -37,6 +37,9 @@ pub enum InputView {
         step: String,
         /// The slider's position: the value, held inside the slider's range.
         position: String,
+        /// How far along its range the slider's position is, percent (0–100): the filled part
+        /// of the track where the page draws the slider itself (touch screens).
+        fill: f64,
         /// The exact value, as typed in the page's language (`47,5` in Italian).
         text: String,
         /// The value with its unit, as a screen reader announces the slider (`47.5 $/MWh`).
@@ -210,6 +213,7 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
                 max: format_number(hi),
                 step: format_number(d.step),
                 position: format_number(value.clamp(lo, hi)),
+                fill: (value.clamp(lo, hi) - lo) / (hi - lo) * 100.0,
                 text: box_text(s, key, lang),
                 spoken: with_unit(value),
             }
@@ -375,6 +379,7 @@ mod tests {
                 max: "200".into(),
                 step: "0.5".into(),
                 position: "200".into(),
+                fill: 100.0,
                 text: "250".into(),
                 spoken: "$250/MWh".into(),
             },

@@ -277,6 +277,7 @@ fn control_view(props: &ControlProps) -> Html {
             max,
             step,
             position,
+            fill,
             text,
             spoken,
         } => {
@@ -344,6 +345,7 @@ fn control_view(props: &ControlProps) -> Html {
             html! {
                 <div class="control-row">
                     <input type="range" id={slider_id} data-for={c.name} {min} {max} {step} value={position}
+                        style={format!("--fill: {fill:.2}%")}
                         aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
                         oninput={on_slide} onkeydown={on_key} />
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={box_described}
