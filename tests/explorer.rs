@@ -640,6 +640,7 @@ fn every_sentence_fills_every_slot_in_every_language() {
         "rate=8&caprate=8&conv=80&mc=200&tab=fan",
         "airate=0&ai=colo&tv=book&phases=2",
         "conv=0&mw=80",
+        "landv=50&gpu=6",
     ];
     for q in queries {
         let mut s = load(q);
@@ -733,4 +734,54 @@ fn a_chart_that_draws_its_message_is_named_by_it_and_has_no_legend() {
     // A time chart draws the plan, which is then the baseline.
     let revenue = page::chart_panel(&s, ChartId::Revenue);
     assert!(!revenue.label.contains("Nothing converts") && !revenue.legend.is_empty());
+}
+
+#[test]
+fn cash_with_several_irrs_names_them_all_and_favours_neither_side() {
+    // A land value this high ends the horizon with keep-mining's land worth more than the
+    // plan's last month: the extra cash goes −, +, −, with an IRR at −22.4 %/yr (ECONOMICS.md's,
+    // nearest zero) and one at 34.3 %/yr, while the NPV advantage is +$1.06 B.
+    let s = load("landv=50&gpu=6");
+    let p = s.projection();
+    let irrs = p.incremental_irrs();
+    assert_eq!(irrs.len(), 2, "{irrs:?}");
+    assert_eq!(Some(irrs[0]), p.summary.irr_incremental);
+    assert!(p.summary.npv_advantage > 1e9);
+    for (lang, listed, summed) in [
+        (
+            Lang::En,
+            "more than one IRR: −22.4\u{a0}%/yr and 34.3\u{a0}%/yr.",
+            "that cash has more than one IRR (−22.4\u{a0}%/yr and 34.3\u{a0}%/yr)",
+        ),
+        (
+            Lang::It,
+            "più di un TIR: −22,4\u{a0}%/anno e 34,3\u{a0}%/anno.",
+            "quella cassa ha più di un TIR (−22,4\u{a0}%/anno e 34,3\u{a0}%/anno)",
+        ),
+    ] {
+        let card = kpi::cards(p, lang)
+            .into_iter()
+            .find(|k| k.id == "irr_incremental")
+            .unwrap();
+        assert_eq!(card.favours_plan, None);
+        assert!(card.meaning.contains(listed), "{}", card.meaning);
+        let said = summary::summary(p, lang);
+        assert!(said.contains(summed), "{said}");
+    }
+    // One IRR: the card compares it with the discount rate, as before.
+    let s = load("");
+    let p = s.projection();
+    assert_eq!(
+        p.incremental_irrs(),
+        vec![p.summary.irr_incremental.unwrap()]
+    );
+    let card = kpi::cards(p, Lang::En)
+        .into_iter()
+        .find(|k| k.id == "irr_incremental")
+        .unwrap();
+    assert!(
+        card.meaning.starts_with("The yearly return"),
+        "{}",
+        card.meaning
+    );
 }

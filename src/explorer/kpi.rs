@@ -401,11 +401,20 @@ fn irr(c: &Context) -> Kpi {
                 (false, false) => Some(false),
                 _ => None,
             };
+            // Cash that changes sign more than once may have several IRRs: the card shows
+            // ECONOMICS.md's (nearest zero), names them all, and favours neither side.
+            let (why, favours) = match several_irrs(c.p, c.lang) {
+                Some(irrs) => (c.lang.fill(Msg::IrrSeveral, &[("irrs", &irrs)]), None),
+                None => (
+                    c.lang.fill(Msg::IrrMeaning, &[("rates", &c.terms.rates)]),
+                    favours,
+                ),
+            };
             c.card(
                 Card::Irr,
                 titles,
                 Ok((data_value(r), c.f.percent_per_year(r))),
-                c.lang.fill(Msg::IrrMeaning, &[("rates", &c.terms.rates)]),
+                why,
                 favours,
             )
         }
@@ -417,6 +426,21 @@ fn irr(c: &Context) -> Kpi {
             None,
         ),
     }
+}
+
+/// The incremental cash's IRRs as a list in `lang` (`−22.4 %/yr and 35.1 %/yr`), when it has
+/// more than one.
+pub fn several_irrs(p: &Projection, lang: Lang) -> Option<String> {
+    let irrs = p.incremental_irrs();
+    let f = lang.fmt();
+    (irrs.len() > 1).then(|| {
+        lang.list(
+            &irrs
+                .iter()
+                .map(|&r| f.percent_per_year(r))
+                .collect::<Vec<_>>(),
+        )
+    })
 }
 
 fn payback(c: &Context) -> Kpi {

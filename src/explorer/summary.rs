@@ -102,7 +102,10 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
             ],
         ));
         if let Some(irr) = sm.irr_incremental {
-            parts.push(lang.fill(Msg::SummaryIrr, &[("irr", &f.percent_per_year(irr))]));
+            parts.push(match super::kpi::several_irrs(p, lang) {
+                Some(irrs) => lang.fill(Msg::SummaryIrrs, &[("irrs", &irrs)]),
+                None => lang.fill(Msg::SummaryIrr, &[("irr", &f.percent_per_year(irr))]),
+            });
         }
         parts.push(match sm.payback_month {
             Some(m) => lang.fill(Msg::SummaryPayback, &[("month", &f.month(m))]),

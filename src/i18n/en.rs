@@ -93,6 +93,7 @@ catalogue! {
     SummaryTranches = "{what} in {n}\u{a0}tranches",
     SummaryPeak = "At its peak it needs {x} more cash than mining ({month})",
     SummaryIrr = "its return on that cash is {irr}",
+    SummaryIrrs = "that cash has more than one IRR ({irrs})",
     SummaryPayback = "operations pay it back by {month}",
     SummaryNoPayback = "operations alone do not pay it back within {horizon}",
     SummaryNoPlan = "Keeping all {mw} mining from {month}: nothing is converted within {horizon}, so there is nothing to compare.",
@@ -303,6 +304,9 @@ catalogue! {
     /// The two rates after `at` (the article before the first is the sentence's).
     RatePairAt = "{mining}\u{a0}%/yr for mining, {ai}\u{a0}%/yr for AI",
     IrrMeaning = "The yearly return on the extra cash the conversion needs, terminal value included; compare it with the discount rate ({rates}).",
+    IrrSeveral = "The extra cash changes sign more than once, so it has more than one IRR: {irrs}. No single rate ranks this plan; the NPV advantage does.",
+    /// The last two items of a list: `a and b`.
+    ListLast = "{a} and {b}",
     IrrNone = "No IRR between −99\u{a0}% and 1000\u{a0}%/yr: the extra cash never changes sign or never recovers.",
     PaybackMeaning = "From {month} on, the conversion's cumulative extra operating cash stays above zero (undiscounted, terminal value left out).",
     PaybackNotNeeded = "Nothing to pay back: converting never needs more cash than keeping mining.",

@@ -62,6 +62,17 @@ impl Lang {
         fill(self.t(m), slots)
     }
 
+    /// `items` as a list in this language: `a`, `a and b`, `a, b and c` (Italian `e`).
+    pub fn list(self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [first @ .., last] => {
+                self.fill(Msg::ListLast, &[("a", &first.join(", ")), ("b", last)])
+            }
+        }
+    }
+
     /// Numbers, money and dates in this language's conventions.
     pub fn fmt(self) -> Fmt {
         Fmt::new(self)

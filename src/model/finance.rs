@@ -40,6 +40,39 @@ pub const IRR_RANGE: (f64, f64) = (-0.99, 10.0);
 /// Roots are bracketed on a grid of rates growing geometrically away from zero on both sides,
 /// so the first bracket found holds the root nearest zero, then refined to 1e-12.
 pub fn irr(delta: &[f64]) -> Option<f64> {
+    irr_steps(delta)?.find_map(|roots| {
+        roots
+            .into_iter()
+            .fold(None, |best: Option<f64>, root| match best {
+                Some(b) if b.abs() <= root.abs() => Some(b),
+                _ => Some(root),
+            })
+    })
+}
+
+/// Every yearly rate in [−0.99, 10] that [`irr`]'s grid brackets as a root of `Δ`'s NPV,
+/// nearest zero first ([`irr`] is the first): at most as many as `Δ`'s [`sign_changes`]
+/// (Descartes' rule of signs); with more than one, an IRR alone cannot rank the plan.
+pub fn irrs(delta: &[f64]) -> Vec<f64> {
+    let mut roots: Vec<f64> = irr_steps(delta).into_iter().flatten().flatten().collect();
+    roots.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
+    roots
+}
+
+/// How many times `Δ` changes sign, its zeros skipped.
+pub fn sign_changes(delta: &[f64]) -> usize {
+    let signs: Vec<f64> = delta
+        .iter()
+        .filter(|d| **d != 0.0)
+        .map(|d| d.signum())
+        .collect();
+    signs.windows(2).filter(|w| w[0] != w[1]).count()
+}
+
+/// The roots of `Δ`'s NPV, one step of the grid at a time: each step moves the grid's two ends
+/// (from zero, at ±1e-4 growing ×1.25 to −0.99 and 10) one stop further from zero and yields
+/// the roots bracketed by those moves (none, one or two). `None` when `Δ` never changes sign.
+fn irr_steps(delta: &[f64]) -> Option<impl Iterator<Item = Vec<f64>> + '_> {
     let has_pos = delta.iter().any(|&d| d > 0.0);
     let has_neg = delta.iter().any(|&d| d < 0.0);
     if !(has_pos && has_neg) {
@@ -51,14 +84,19 @@ pub fn irr(delta: &[f64]) -> Option<f64> {
         delta.iter().rev().fold(0.0, |acc, &d| acc * x + d) * x
     };
     let f0 = f(0.0);
-    if f0 == 0.0 {
-        return Some(0.0);
-    }
     let (lo_end, hi_end) = IRR_RANGE;
     let mut prev = [(0.0, f0), (0.0, f0)];
     let mut magnitude = 1e-4;
-    loop {
-        let mut best: Option<f64> = None;
+    let mut zero = f0 == 0.0;
+    Some(std::iter::from_fn(move || {
+        if std::mem::take(&mut zero) {
+            // 0 is a root; the grid's signs start from f(0) = 0, so it brackets no other.
+            return Some(vec![0.0]);
+        }
+        if f0 == 0.0 || (prev[0].0 >= hi_end && prev[1].0 <= lo_end) {
+            return None;
+        }
+        let mut roots = Vec::new();
         for (side, sign) in [(0usize, 1.0f64), (1, -1.0)] {
             let (r_prev, f_prev) = prev[side];
             let r = (sign * magnitude).clamp(lo_end, hi_end);
@@ -67,25 +105,17 @@ pub fn irr(delta: &[f64]) -> Option<f64> {
             }
             let fr = f(r);
             if fr == 0.0 || fr.signum() != f_prev.signum() {
-                let root = if fr == 0.0 {
+                roots.push(if fr == 0.0 {
                     r
                 } else {
                     solve(f, r_prev, r, f_prev, fr)
-                };
-                if best.is_none_or(|b: f64| root.abs() < b.abs()) {
-                    best = Some(root);
-                }
+                });
             }
             prev[side] = (r, fr);
         }
-        if best.is_some() {
-            return best;
-        }
-        if prev[0].0 >= hi_end && prev[1].0 <= lo_end {
-            return None;
-        }
         magnitude *= 1.25;
-    }
+        Some(roots)
+    }))
 }
 
 /// The month from which cumulative `Δ` stays ≥ 0 to the end, having been negative in the month
@@ -231,6 +261,28 @@ mod tests {
         delta[0] = -100.0;
         delta[12] = 50.0;
         assert!((irr(&delta).unwrap() + 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn irrs_lists_every_root_nearest_zero_first() {
+        // −100, +230, −132 at the ends of years 1–3: (1+r)² · 100 − (1+r) · 230 + 132 = 0 has
+        // 1 + r = (230 ± 10)/200, so 10 % and 20 %.
+        let mut delta = vec![0.0; 36];
+        (delta[11], delta[23], delta[35]) = (-100.0, 230.0, -132.0);
+        let roots = irrs(&delta);
+        assert_eq!(roots.len(), 2, "{roots:?}");
+        assert!(
+            (roots[0] - 0.1).abs() < 1e-9 && (roots[1] - 0.2).abs() < 1e-9,
+            "{roots:?}"
+        );
+        assert_eq!(Some(roots[0]), irr(&delta));
+        assert_eq!(sign_changes(&delta), 2);
+        // One sign change, one root; none, none.
+        assert_eq!(irrs(&[-1.0, 0.0, 1.01]).len(), 1);
+        assert_eq!(sign_changes(&[-1.0, 0.0, 1.01]), 1);
+        assert_eq!(irrs(&[1.0, 2.0]), Vec::<f64>::new());
+        assert_eq!(sign_changes(&[1.0, 0.0, 2.0]), 0);
+        assert_eq!(sign_changes(&[]), 0);
     }
 
     #[test]

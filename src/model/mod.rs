@@ -96,6 +96,22 @@ pub struct Projection {
 }
 
 impl Projection {
+    /// Every yearly IRR of the incremental cash (plan − keep-mining, month by month) in
+    /// ECONOMICS.md's range, nearest zero first: the first is `summary.irr_incremental`; more
+    /// than one when that cash changes sign more than once ([`finance::irrs`]).
+    pub fn incremental_irrs(&self) -> Vec<f64> {
+        let delta: Vec<f64> = self
+            .months
+            .iter()
+            .map(|m| m.plan.cash_flow - m.baseline.cash_flow)
+            .collect();
+        match self.summary.irr_incremental {
+            None => Vec::new(),
+            Some(r) if finance::sign_changes(&delta) < 2 => vec![r],
+            Some(_) => finance::irrs(&delta),
+        }
+    }
+
     /// Whether a tranche starts building inside the horizon: otherwise the plan is the
     /// baseline, and nothing converts.
     pub fn converts(&self) -> bool {
