@@ -633,6 +633,24 @@ test('the download menu opens within the page wherever its button wraps', async 
   await context.close();
 });
 
+test('End goes to the bottom of the page at once, though the inputs and the yearly table are laid out only when seen', async () => {
+  // The page took the unseen groups and table to be 320 px and 26 px tall: the first End
+  // stopped 630 px above the bottom, which moved down as they came into view.
+  for (const [width, height, q] of [[1280, 900, ''], [390, 844, 'lang=it&years=20'], [360, 700, 'ai=colo']]) {
+    const { page, context, problems } = await open(site.browser, `${site.url}?${q}`, { width, height });
+    await page.waitForSelector('[data-panel="controls"] details.group .control', { state: 'attached' });
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => scrollY > 0 && scrollY + innerHeight >= document.documentElement.scrollHeight - 1);
+    // The last group of inputs is laid out, in view.
+    assert.ok(await page.$eval('[data-panel="controls"] details.group:last-of-type', (g) => {
+      const r = g.getBoundingClientRect();
+      return r.height > 200 && r.bottom <= innerHeight + 1;
+    }), `${width} px ${q}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('with text at 200 %, every input\'s label, unit and reset stay in its panel', async () => {
   // The unit `mln $/MW IT` and the ↺ of "Adeguamento a ogni rinnovo" went past the page.
   const { page, context } = await open(site.browser, `${site.url}?lang=it`, { width: 1280, height: 900 });

@@ -263,8 +263,11 @@ fn annual(props: &AnnualProps) -> Html {
         SETTLE_MS,
         |(results, lang)| page::annual_table(results, *lang),
     );
+    // Its rows (a header and a year each), for the size the page assumes for it until it is
+    // first laid out.
+    let rows = props.results.projection.years.len() + 1;
     html! {
-        <section class="annual" aria-labelledby="annual-title">
+        <section class="annual" aria-labelledby="annual-title" style={format!("--rows: {rows}")}>
             <h2 id="annual-title">{ lang.t(Msg::AnnualTitle) }</h2>
             if let Some(t) = table.value {
                 <TableView caption={lang.t(Msg::AnnualCaption).to_string()} table={t} role="annual" fresh={table.fresh} />

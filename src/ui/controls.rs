@@ -88,9 +88,12 @@ fn group_view(props: &GroupProps) -> Html {
         dispatch,
         lang,
     } = props;
+    // Its controls shown, for the size the page assumes for it until it is first laid out.
+    let shown_count = keys.iter().filter(|&&k| shown(scenario, k)).count();
     html! {
         // Named for screen readers, which do not take a group's name from its summary.
-        <details class="group" open=true hidden={*hidden} aria-label={*title}>
+        <details class="group" open=true hidden={*hidden} aria-label={*title}
+            style={format!("--controls: {shown_count}")}>
             <summary>{ *title }</summary>
             { for keys.iter().map(|&key| html! {
                 <Control key={key.name()} id={key} scenario={*scenario} dispatch={dispatch.clone()} lang={*lang} />
