@@ -227,6 +227,30 @@ test('on a touch screen a swipe that starts on a slider scrolls the page and lea
   await context.close();
 });
 
+test('on a touch screen a tap on a chart shows its read-out and leaves it; a swipe on it scrolls and clears it', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`, { width: 390, height: 844, scale: 3, touch: true });
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const canvas = page.locator('canvas[data-chart="cash"]');
+  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center' }));
+  const box = await canvas.boundingBox();
+  const [x, y] = [box.x + box.width * 0.6, box.y + box.height * 0.5];
+  const scrolled = await page.evaluate(() => scrollY);
+  await touch('touchStart', x, y);
+  await touch('touchEnd');
+  const readout = page.locator('.chart:not([hidden]) .readout');
+  await readout.waitFor({ state: 'visible' });
+  assert.match(await readout.innerText(), /^[A-Z][a-z]{2} 20\d\d\n/);
+  // A vertical swipe from the chart scrolls the page and takes the read-out away.
+  await touch('touchStart', x, y);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', x, y - i * 25);
+  await touch('touchEnd');
+  await readout.waitFor({ state: 'hidden' });
+  await page.waitForFunction((from) => scrollY > from + 100, scrolled);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('chart tabs follow the ARIA tabs pattern: one tab stop, arrows, Home and End, named panels', async () => {
   const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`);
   const tabs = await page.$$eval('[role="tab"]', (ts) => ts.map((t) => [t.dataset.tab, t.tabIndex, t.getAttribute('aria-controls')]));

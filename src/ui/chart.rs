@@ -172,7 +172,9 @@ pub fn chart_view(props: &Props) -> Html {
             if !compact { <p class="chart-caption">{ p.caption }</p> }
             <div class="chart-frame" ref={frame}>
                 <canvas ref={canvas} data-chart={id.name()} class="chart-canvas" role="img"
-                    aria-label={p.label.clone()} aria-describedby="summary" {onpointermove} {onpointerleave}></canvas>
+                    aria-label={p.label.clone()} aria-describedby="summary"
+                    onpointerdown={onpointermove.clone()} {onpointermove}
+                    onpointercancel={onpointerleave.clone()} {onpointerleave}></canvas>
                 { tooltip }
             </div>
             if !p.legend.is_empty() {
@@ -272,7 +274,9 @@ fn use_paint(
 }
 
 /// The month under the pointer and its CSS x on the canvas (from the hover map of the last
-/// drawing), with the canvas' pointer handlers that follow it.
+/// drawing), with the canvas' pointer handlers that follow it: a move, a press (a finger's tap
+/// has no move) and a leave or a cancel (a finger that scrolls the page). A finger lifted
+/// leaves the read-out it tapped, to be read.
 #[hook]
 fn use_hover(
     xmap: Rc<RefCell<Option<XMap>>>,
@@ -297,7 +301,11 @@ fn use_hover(
     };
     let onpointerleave = {
         let hover = hover.clone();
-        Callback::from(move |_| hover.set(None))
+        Callback::from(move |e: PointerEvent| {
+            if e.type_() == "pointercancel" || e.pointer_type() != "touch" {
+                hover.set(None);
+            }
+        })
     };
     (*hover, onpointermove, onpointerleave)
 }
