@@ -117,6 +117,13 @@ pub fn month_applies(text: &str, min: &str, max: &str) -> bool {
     }
 }
 
+/// How far along the slider of number key `key` value `v` stands, percent (0–100; a value
+/// beyond the slider's range stands at its end).
+pub fn slider_fill(key: Key, v: f64) -> f64 {
+    let (lo, hi) = key.def().slider;
+    (v.clamp(lo, hi) - lo) / (hi - lo) * 100.0
+}
+
 /// Value `v` of number key `key` with its unit, as a slider announces it in `lang`.
 pub fn spoken(key: Key, v: f64, lang: Lang) -> String {
     key.with_unit(v, 6, lang)
@@ -213,7 +220,7 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
                 max: format_number(hi),
                 step: format_number(d.step),
                 position: format_number(value.clamp(lo, hi)),
-                fill: (value.clamp(lo, hi) - lo) / (hi - lo) * 100.0,
+                fill: slider_fill(key, value),
                 text: box_text(s, key, lang),
                 spoken: with_unit(value),
             }

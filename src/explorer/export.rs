@@ -12,7 +12,6 @@ use crate::scenario::{canonical_query, Key, Parsed};
 use plotters::prelude::{DrawingArea, DrawingBackend};
 #[cfg(test)]
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// A download the page offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,6 +86,14 @@ impl Export {
     }
 }
 
+/// The 32-bit FNV-1a hash of `bytes`: a tag that names the same scenario alike in every build
+/// (std's `DefaultHasher` may change between Rust releases).
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
 /// A short name of the scenario for file names: its preset, `defaults`, or the keys that differ
 /// (`mw18_power40`, at most three, then how many more and a tag of the whole scenario, so that
 /// two scenarios whose first three changes match are two files).
@@ -116,9 +123,7 @@ pub fn slug(state: &State) -> String {
         0 => "defaults".into(),
         1..=3 => changed.join("_"),
         n => {
-            let mut hasher = DefaultHasher::new();
-            canonical_query(s).hash(&mut hasher);
-            let tag = hasher.finish() as u32;
+            let tag = fnv1a(canonical_query(s).as_bytes());
             format!("{}_and-{}-more-{tag:08x}", changed[..3].join("_"), n - 3)
         }
     }
@@ -214,11 +219,16 @@ mod tests {
             Export::Json.filename(&load("mw=18&power=40")),
             "hashshift-report-mw18_power40.json"
         );
+        // FNV-1a's published test vectors, then a tag of the canonical query.
+        assert_eq!(
+            (fnv1a(b""), fnv1a(b"a"), fnv1a(b"foobar")),
+            (0x811c9dc5, 0xe40c292c, 0xbf9cf968)
+        );
         let many = Export::Annual.filename(&load("start=2027-03&mw=18&power=40&gpu=3&ai=colo"));
-        assert!(
-            many.starts_with("hashshift-yearly-start2027-03_mw18_power40_and-2-more-")
-                && many.ends_with(".csv"),
-            "{many}"
+        let tag = fnv1a(b"v=2&start=2027-03&mw=18&power=40&ai=colo&gpu=3");
+        assert_eq!(
+            many,
+            format!("hashshift-yearly-start2027-03_mw18_power40_and-2-more-{tag:08x}.csv")
         );
         // Scenarios whose first three changes match are named apart, each always alike.
         let other = Export::Annual.filename(&load("start=2027-03&mw=18&power=40&gpu=4&ai=colo"));

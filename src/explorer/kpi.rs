@@ -428,19 +428,20 @@ fn irr(c: &Context) -> Kpi {
     }
 }
 
-/// The incremental cash's IRRs as a list in `lang` (`−22.4 %/yr and 35.1 %/yr`), when it has
-/// more than one.
+/// The incremental cash's IRRs as a list in `lang`, lowest first (`−22.4 %/yr and
+/// 34.3 %/yr`), when it has more than one.
 pub fn several_irrs(p: &Projection, lang: Lang) -> Option<String> {
     let irrs = p.incremental_irrs();
+    if irrs.len() < 2 {
+        return None;
+    }
+    // Nearest zero first: the negative ones reversed, then the others, are lowest first.
+    let (negative, other): (Vec<f64>, Vec<f64>) = irrs.iter().partition(|r| **r < 0.0);
     let f = lang.fmt();
-    (irrs.len() > 1).then(|| {
-        lang.list(
-            &irrs
-                .iter()
-                .map(|&r| f.percent_per_year(r))
-                .collect::<Vec<_>>(),
-        )
-    })
+    let written: Vec<String> = (negative.iter().rev().chain(&other))
+        .map(|&r| f.percent_per_year(r))
+        .collect();
+    Some(lang.list(&written))
 }
 
 fn payback(c: &Context) -> Kpi {

@@ -411,18 +411,12 @@ pub enum McLine {
 
 /// The share of paths where converting wins, percent, as the Monte Carlo line writes it, and
 /// its decimals: whole, except that a share that is neither none nor all of the paths is never
-/// written 0 or 100: it is then written to a tenth, towards 50 (1 path in 2,000 losing is 99.9,
-/// not 100).
+/// written 0 or 100: it is then written to the nearest tenth, from 0.1 to 99.9 (1 path in
+/// 2,000 losing is 99.9, not 100).
 fn shown_share(prob: f64) -> (f64, usize) {
     let whole = (prob * 100.0).round();
     if prob > 0.0 && prob < 1.0 && (whole == 0.0 || whole == 100.0) {
-        let tenths = prob * 1000.0;
-        let tenths = if whole == 0.0 {
-            tenths.ceil()
-        } else {
-            tenths.floor()
-        };
-        (tenths / 10.0, 1)
+        ((prob * 1000.0).round().clamp(1.0, 999.0) / 10.0, 1)
     } else {
         (whole, 0)
     }
@@ -509,6 +503,9 @@ mod tests {
         assert_eq!(shown_share(0.0005), (0.1, 1));
         assert_eq!(shown_share(0.00001), (0.1, 1));
         assert_eq!(shown_share(0.004), (0.4, 1));
+        // The nearest tenth: 0.9989 is 99.9, 0.0011 is 0.1.
+        assert_eq!(shown_share(0.9989), (99.9, 1));
+        assert_eq!(shown_share(0.0011), (0.1, 1));
     }
 
     /// The pieces of the first warning of link `q`, said by the page in `lang`.

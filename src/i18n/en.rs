@@ -304,7 +304,7 @@ catalogue! {
     /// The two rates after `at` (the article before the first is the sentence's).
     RatePairAt = "{mining}\u{a0}%/yr for mining, {ai}\u{a0}%/yr for AI",
     IrrMeaning = "The yearly return on the extra cash the conversion needs, terminal value included; compare it with the discount rate ({rates}).",
-    IrrSeveral = "The extra cash changes sign more than once, so it has more than one IRR: {irrs}. No single rate ranks this plan; the NPV advantage does.",
+    IrrSeveral = "The extra cash changes sign more than once and has more than one IRR: {irrs}. No single rate ranks this plan; the NPV advantage does.",
     /// The last two items of a list: `a and b`.
     ListLast = "{a} and {b}",
     IrrNone = "No IRR between −99\u{a0}% and 1000\u{a0}%/yr: the extra cash never changes sign or never recovers.",

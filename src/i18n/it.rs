@@ -282,7 +282,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         RatePair => "{mining}\u{a0}%/anno per il mining, {ai}\u{a0}%/anno per l'IA",
         RatePairAt => "{mining}\u{a0}%/anno per il mining e {at_the}{ai}\u{a0}%/anno per l'IA",
         IrrMeaning => "Il rendimento annuo della cassa in più che la conversione richiede, valore terminale incluso; confrontalo con il tasso di sconto ({rates}).",
-        IrrSeveral => "La cassa in più cambia segno più di una volta, quindi ha più di un TIR: {irrs}. Nessun tasso da solo giudica questo piano; il vantaggio VAN sì.",
+        IrrSeveral => "La cassa in più cambia segno più di una volta e ha più di un TIR: {irrs}. Un solo tasso non basta a giudicare questo piano: conta il vantaggio VAN.",
         ListLast => "{a} e {b}",
         IrrNone => "Nessun TIR tra −99\u{a0}% e 1000\u{a0}%/anno: la cassa in più non cambia mai segno o non rientra mai.",
         PaybackMeaning => "Da {month} in poi la cassa operativa cumulata in più della conversione resta sopra zero (non attualizzata, valore terminale escluso).",

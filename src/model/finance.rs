@@ -40,22 +40,18 @@ pub const IRR_RANGE: (f64, f64) = (-0.99, 10.0);
 /// Roots are bracketed on a grid of rates growing geometrically away from zero on both sides,
 /// so the first bracket found holds the root nearest zero, then refined to 1e-12.
 pub fn irr(delta: &[f64]) -> Option<f64> {
-    irr_steps(delta)?.find_map(|roots| {
-        roots
-            .into_iter()
-            .fold(None, |best: Option<f64>, root| match best {
-                Some(b) if b.abs() <= root.abs() => Some(b),
-                _ => Some(root),
-            })
-    })
+    irr_steps(delta)?.find_map(|roots| roots.first().copied())
 }
 
-/// Every yearly rate in [−0.99, 10] that [`irr`]'s grid brackets as a root of `Δ`'s NPV,
-/// nearest zero first ([`irr`] is the first): at most as many as `Δ`'s [`sign_changes`]
-/// (Descartes' rule of signs); with more than one, an IRR alone cannot rank the plan.
+/// Every yearly rate (a fraction: 0.12 is 12 %/yr) in [−0.99, 10] that [`irr`]'s grid
+/// brackets as a root of `Δ`'s NPV, nearest zero first ([`irr`] is the first): at most as many
+/// as `Δ`'s [`sign_changes`] (Descartes' rule of signs); with more than one, an IRR alone
+/// cannot rank the plan. A `Δ` whose plain sum is exactly 0 is taken to have the one IRR 0, as
+/// [`irr`] takes it.
 pub fn irrs(delta: &[f64]) -> Vec<f64> {
     let mut roots: Vec<f64> = irr_steps(delta).into_iter().flatten().flatten().collect();
-    roots.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
+    // A root exactly on a grid point is bracketed again by the step after it.
+    roots.dedup_by(|a, b| (*a - *b).abs() <= 1e-9 * b.abs().max(1e-9));
     roots
 }
 
@@ -69,9 +65,12 @@ pub fn sign_changes(delta: &[f64]) -> usize {
     signs.windows(2).filter(|w| w[0] != w[1]).count()
 }
 
-/// The roots of `Δ`'s NPV, one step of the grid at a time: each step moves the grid's two ends
+/// The roots of `Δ`'s NPV (yearly rates, as fractions), one step of the grid at a time: each
+/// step moves the grid's two ends
 /// (from zero, at ±1e-4 growing ×1.25 to −0.99 and 10) one stop further from zero and yields
-/// the roots bracketed by those moves (none, one or two). `None` when `Δ` never changes sign.
+/// the roots bracketed by those moves (none, one or two, nearer zero first; the positive one
+/// first on a tie). Each step's roots are farther from zero than the step before's, so the
+/// steps give every root nearest zero first. `None` when `Δ` never changes sign.
 fn irr_steps(delta: &[f64]) -> Option<impl Iterator<Item = Vec<f64>> + '_> {
     let has_pos = delta.iter().any(|&d| d > 0.0);
     let has_neg = delta.iter().any(|&d| d < 0.0);
@@ -90,7 +89,7 @@ fn irr_steps(delta: &[f64]) -> Option<impl Iterator<Item = Vec<f64>> + '_> {
     let mut zero = f0 == 0.0;
     Some(std::iter::from_fn(move || {
         if std::mem::take(&mut zero) {
-            // 0 is a root; the grid's signs start from f(0) = 0, so it brackets no other.
+            // 0 is a root, and [`irr`]'s answer: the grid is not searched further.
             return Some(vec![0.0]);
         }
         if f0 == 0.0 || (prev[0].0 >= hi_end && prev[1].0 <= lo_end) {
@@ -112,6 +111,11 @@ fn irr_steps(delta: &[f64]) -> Option<impl Iterator<Item = Vec<f64>> + '_> {
                 });
             }
             prev[side] = (r, fr);
+        }
+        if let [positive, negative] = roots[..] {
+            if negative.abs() < positive.abs() {
+                roots.swap(0, 1);
+            }
         }
         magnitude *= 1.25;
         Some(roots)

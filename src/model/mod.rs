@@ -96,8 +96,8 @@ pub struct Projection {
 }
 
 impl Projection {
-    /// Every yearly IRR of the incremental cash (plan − keep-mining, month by month) in
-    /// ECONOMICS.md's range, nearest zero first: the first is `summary.irr_incremental`; more
+    /// Every yearly IRR (a fraction: 0.12 is 12 %/yr) of the incremental cash (plan −
+    /// keep-mining, month by month) in ECONOMICS.md's range, nearest zero first: the first is `summary.irr_incremental`; more
     /// than one when that cash changes sign more than once ([`finance::irrs`]).
     pub fn incremental_irrs(&self) -> Vec<f64> {
         let delta: Vec<f64> = self

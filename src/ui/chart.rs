@@ -142,7 +142,7 @@ pub fn chart_view(props: &Props) -> Html {
         painting.clone(),
         live,
     );
-    let (hover, onpointermove, onpointerleave) = use_hover(xmap);
+    let (hover, onpointermove, onpointerleave) = use_hover(canvas.clone(), xmap);
     // The data table follows the chart once input settles, off the redraw's path; those of
     // the charts out of view follow later.
     let table = use_settled(
@@ -273,30 +273,27 @@ fn use_paint(
     xmap
 }
 
-/// The month under the pointer and its CSS x on the canvas (from the hover map of the last
-/// drawing), with the canvas' pointer handlers that follow it: a move, a press (a finger's tap
-/// has no move) and a leave or a cancel (a finger that scrolls the page). A finger lifted
-/// leaves the read-out it tapped, to be read.
+/// The month under the pointer and its CSS x on the canvas, with the canvas' pointer handlers
+/// that follow it: a move, a press (a finger's tap has no move) and a leave or a cancel (a
+/// finger that scrolls the page). A finger lifted leaves the read-out it tapped, to be read,
+/// until a press elsewhere on the page. The x is taken from the hover map of the last drawing
+/// at each render, so a read-out left up follows a redrawn axis (a new horizon).
 #[hook]
 fn use_hover(
+    canvas: NodeRef,
     xmap: Rc<RefCell<Option<XMap>>>,
 ) -> (
     Option<(usize, f64)>,
     Callback<PointerEvent>,
     Callback<PointerEvent>,
 ) {
-    let hover = use_state(|| None::<(usize, f64)>);
+    let hover = use_state_eq(|| None::<usize>);
+    let ratio = || window().device_pixel_ratio().max(1.0);
     let onpointermove = {
-        let hover = hover.clone();
+        let (hover, xmap) = (hover.clone(), xmap.clone());
         Callback::from(move |e: PointerEvent| {
-            let ratio = window().device_pixel_ratio().max(1.0);
-            let found = xmap.borrow().and_then(|m| {
-                let month = m.point_at(f64::from(e.offset_x()) * ratio)?;
-                Some((month, m.x_of(month) / ratio))
-            });
-            if *hover != found {
-                hover.set(found);
-            }
+            let x = f64::from(e.offset_x()) * ratio();
+            hover.set(xmap.borrow().and_then(|m| m.point_at(x)));
         })
     };
     let onpointerleave = {
@@ -307,7 +304,27 @@ fn use_hover(
             }
         })
     };
-    (*hover, onpointermove, onpointerleave)
+    {
+        let hover = hover.clone();
+        use_effect_with((), move |_| {
+            let press = EventListener::new(&gloo::utils::document(), "pointerdown", move |e| {
+                let on_canvas = canvas.get().is_some_and(|c| {
+                    e.target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                        .is_some_and(|t| t == c)
+                });
+                if !on_canvas {
+                    hover.set(None);
+                }
+            });
+            move || drop(press)
+        });
+    }
+    let shown = (*hover).and_then(|month| {
+        let map = (*xmap.borrow())?;
+        (month < map.points).then(|| (month, map.x_of(month) / ratio()))
+    });
+    (shown, onpointermove, onpointerleave)
 }
 
 /// What a painting shows: what the chart draws, at which CSS size and in which look.

@@ -234,21 +234,39 @@ fn control_view(props: &ControlProps) -> Html {
                     }
                 })
             };
-            let on_blur = {
+            // Reads the picker as it stands, unless it shows the month in force.
+            let read = {
                 let (set, month_changes) = (set_text(dispatch), month_changes.clone());
                 let shown = value.clone();
+                move |input: HtmlInputElement| {
+                    if input.value() != shown {
+                        set.emit(input.value());
+                        month_changes.set(*month_changes + 1);
+                    }
+                }
+            };
+            // Leaving the picker reads it; leaving the window (another tab) does not, so a
+            // year half typed waits for the reader's return.
+            let on_blur = {
+                let read = read.clone();
                 Callback::from(move |e: FocusEvent| {
-                    if let Some(input) = target::<HtmlInputElement>(&e) {
-                        if input.value() != shown {
-                            set.emit(input.value());
-                            month_changes.set(*month_changes + 1);
-                        }
+                    let page_has_focus = gloo::utils::document().has_focus().unwrap_or(true);
+                    if let Some(input) = target::<HtmlInputElement>(&e).filter(|_| page_has_focus) {
+                        read(input);
                     }
                 })
             };
+            // Enter reads it too (where the picker is a text box, Firefox's and Safari's).
+            let on_enter = Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" {
+                    if let Some(input) = target::<HtmlInputElement>(&e) {
+                        read(input);
+                    }
+                }
+            });
             html! {
                 <input type="month" class="month" id={c.id.clone()} name={c.name} aria-describedby={described.clone()} {value} {min} {max}
-                    ref={month_box} onchange={on_change} onblur={on_blur} />
+                    ref={month_box} onchange={on_change} onblur={on_blur} onkeydown={on_enter} />
             }
         }
         InputView::Select { options } => {
@@ -291,6 +309,9 @@ fn control_view(props: &ControlProps) -> Html {
                 // announces its new value at once.
                 let said = controls::spoken(key, s.with(key, v).get(key), lang);
                 let _ = slider.set_attribute("aria-valuetext", &said);
+                // So does its track's filled part, which the page draws on touch screens.
+                let fill = controls::slider_fill(key, v);
+                let _ = slider.set_attribute("style", &format!("--fill: {fill:.2}%"));
                 Some(Action::Slide(key, v))
             });
             // Beyond the slider's range, arrows and pages move the value itself, not the
