@@ -28,6 +28,20 @@ async function tableRows(page, chart) {
   return wrap.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
 }
 
+/** A phone with a touch screen at `query`, with `touch(type, x, y)` (a CDP touch event) and
+ * `swipeUp(x, y)` (a finger from x, y 250 px up). */
+async function touchPhone(query) {
+  const opened = await open(site.browser, `${site.url}?${query}`, { width: 390, height: 844, scale: 3, touch: true });
+  const cdp = await opened.context.newCDPSession(opened.page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const swipeUp = async (x, y) => {
+    await touch('touchStart', x, y);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', x, y - i * 25);
+    await touch('touchEnd');
+  };
+  return { ...opened, touch, swipeUp };
+}
+
 test('axe-core finds no violation, of any impact, on any kind of page', async () => {
   const pages = [
     ['desktop', '', {}],
@@ -197,21 +211,23 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
 
 test('on a touch screen a swipe that starts on a slider scrolls the page and leaves the value; the thumb drags', async () => {
   // A thumb landing on the track to scroll set the value where it landed (power 45 → 164).
-  const { page, context, problems } = await open(site.browser, `${site.url}?lang=it`, { width: 390, height: 844, scale: 3, touch: true });
-  const cdp = await context.newCDPSession(page);
-  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const { page, context, problems, touch, swipeUp } = await touchPhone('lang=it');
   const slider = page.locator('input[type="range"][data-for="power"]');
   await slider.evaluate((s) => s.scrollIntoView({ block: 'center' }));
   const box = await slider.boundingBox();
   const y = box.y + box.height / 2;
   const scrolled = await page.evaluate(() => scrollY);
-  await touch('touchStart', box.x + box.width * 0.8, y);
-  for (let i = 1; i <= 10; i++) await touch('touchMove', box.x + box.width * 0.8, y - i * 25);
-  await touch('touchEnd');
+  await swipeUp(box.x + box.width * 0.8, y);
   await page.waitForFunction((from) => scrollY > from + 100, scrolled);
   assert.equal(await slider.inputValue(), '45');
   assert.equal(await page.inputValue('[name="power"]'), '45');
-  // The thumb (at 45 of 0–200) drags the value: 80 px to the right.
+  // The thumb (at 45 of 0–200) drags the value: 80 px to the right, found once the page the
+  // swipe flung has come to rest (three frames at the same place).
+  await page.waitForFunction(() => new Promise((rest) => {
+    const y = scrollY;
+    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => rest(scrollY === y))));
+  }));
+  await slider.evaluate((s) => s.scrollIntoView({ block: 'center' }));
   const at = await slider.boundingBox();
   const thumb = at.x + 14 + (at.width - 28) * 45 / 200;
   await touch('touchStart', thumb, at.y + at.height / 2);
@@ -235,9 +251,7 @@ test('on a touch screen a swipe that starts on a slider scrolls the page and lea
 });
 
 test('on a touch screen a tap on a chart shows its read-out and leaves it; a swipe on it scrolls and clears it', async () => {
-  const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`, { width: 390, height: 844, scale: 3, touch: true });
-  const cdp = await context.newCDPSession(page);
-  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const { page, context, problems, touch, swipeUp } = await touchPhone('tab=cash');
   const canvas = page.locator('canvas[data-chart="cash"]');
   await canvas.evaluate((c) => c.scrollIntoView({ block: 'center' }));
   const box = await canvas.boundingBox();
@@ -257,9 +271,7 @@ test('on a touch screen a tap on a chart shows its read-out and leaves it; a swi
   await touch('touchEnd');
   await readout.waitFor({ state: 'visible' });
   // A vertical swipe from the chart scrolls the page and takes the read-out away.
-  await touch('touchStart', x, y);
-  for (let i = 1; i <= 10; i++) await touch('touchMove', x, y - i * 25);
-  await touch('touchEnd');
+  await swipeUp(x, y);
   await readout.waitFor({ state: 'hidden' });
   await page.waitForFunction((from) => scrollY > from + 100, scrolled);
   assert.deepEqual(problems, []);
