@@ -66,9 +66,8 @@ pub fn sign_changes(delta: &[f64]) -> usize {
 }
 
 /// The roots of `Δ`'s NPV (yearly rates, as fractions), one step of the grid at a time: each
-/// step moves the grid's two ends
-/// (from zero, at ±1e-4 growing ×1.25 to −0.99 and 10) one stop further from zero and yields
-/// the roots bracketed by those moves (none, one or two, nearer zero first; the positive one
+/// step moves the grid's two ends (from zero, at ±1e-4 growing ×1.25 to −0.99 and 10) one stop
+/// further from zero and yields the roots bracketed by those moves (none, one or two, nearer zero first; the positive one
 /// first on a tie). Each step's roots are farther from zero than the step before's, so the
 /// steps give every root nearest zero first. `None` when `Δ` never changes sign.
 fn irr_steps(delta: &[f64]) -> Option<impl Iterator<Item = Vec<f64>> + '_> {
