@@ -106,8 +106,16 @@ impl Fmt {
         self.dollar_sign(v < 0.0, &self.group_digits(&format!("{:.0}", v.abs())))
     }
 
-    /// Dollars with `decimals` decimals: `$2.50`, `2,50 $`.
+    /// Dollars with `decimals` decimals: `$2.50`, `2,50 $`. A price that is not zero but would
+    /// be written as one takes the decimals of its first two significant digits, up to 12
+    /// (`$0.0045`, where two decimals wrote `$0.00`), so that it never reads as nothing.
     pub fn price(&self, v: f64, decimals: usize) -> String {
+        let scale = 10f64.powi(decimals as i32);
+        let decimals = if v != 0.0 && (v.abs() * scale).round() == 0.0 {
+            ((1.0 - v.abs().log10().floor()) as usize).clamp(decimals, 12)
+        } else {
+            decimals
+        };
         let text = format!("{:.decimals$}", v.abs());
         self.dollar_sign(v < 0.0, &self.separate(1.0, &text))
     }
@@ -545,6 +553,13 @@ mod tests {
         assert_eq!(EN.dollars(447_013.835), "$447,014");
         assert_eq!(EN.dollars(-1_000.0), "−$1,000");
         assert_eq!(EN.price(3.0024, 2), "$3.00");
+        // Not zero, never written as zero: two significant digits.
+        assert_eq!(EN.price(0.0045288, 2), "$0.0045");
+        assert_eq!(EN.price(-0.004, 2), "−$0.0040");
+        assert_eq!(IT.price(0.00031521, 2), "0,00032\u{a0}$");
+        assert_eq!(EN.price(0.3, 0), "$0.30");
+        assert_eq!(EN.price(0.0, 2), "$0.00");
+        assert_eq!(EN.price(0.005, 2), "$0.01");
         assert_eq!(EN.grouped(1_234_567), "1,234,567");
         assert_eq!(EN.grouped(999), "999");
         assert_eq!(EN.percent_per_year(0.047998), "4.8\u{a0}%/yr");
