@@ -28,18 +28,25 @@ async function tableRows(page, chart) {
   return wrap.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
 }
 
-/** A phone with a touch screen at `query`, with `touch(type, x, y)` (a CDP touch event) and
- * `swipeUp(x, y)` (a finger from x, y 250 px up). */
+/** A phone with a touch screen at `query`, with `touch(type, x, y)` (a CDP touch event),
+ * `drag(x, y, dx, dy)` (a finger from x, y to x + dx, y + dy in ten moves), `swipeUp(x, y)`
+ * (250 px up) and `centred(locator)` (scrolled to the middle of the screen: its box, and the
+ * page's scrollY). */
 async function touchPhone(query) {
   const opened = await open(site.browser, `${site.url}?${query}`, { width: 390, height: 844, scale: 3, touch: true });
   const cdp = await opened.context.newCDPSession(opened.page);
   const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
-  const swipeUp = async (x, y) => {
+  const drag = async (x, y, dx, dy) => {
     await touch('touchStart', x, y);
-    for (let i = 1; i <= 10; i++) await touch('touchMove', x, y - i * 25);
+    for (let i = 1; i <= 10; i++) await touch('touchMove', x + i * dx / 10, y + i * dy / 10);
     await touch('touchEnd');
   };
-  return { ...opened, touch, swipeUp };
+  const swipeUp = (x, y) => drag(x, y, 0, -250);
+  const centred = async (locator) => {
+    await locator.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    return { box: await locator.boundingBox(), scrolled: await opened.page.evaluate(() => scrollY) };
+  };
+  return { ...opened, touch, drag, swipeUp, centred };
 }
 
 test('axe-core finds no violation, of any impact, on any kind of page', async () => {
@@ -211,13 +218,10 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
 
 test('on a touch screen a swipe that starts on a slider scrolls the page and leaves the value; the thumb drags', async () => {
   // A thumb landing on the track to scroll set the value where it landed (power 45 → 164).
-  const { page, context, problems, touch, swipeUp } = await touchPhone('lang=it');
+  const { page, context, problems, drag, swipeUp, centred } = await touchPhone('lang=it');
   const slider = page.locator('input[type="range"][data-for="power"]');
-  await slider.evaluate((s) => s.scrollIntoView({ block: 'center' }));
-  const box = await slider.boundingBox();
-  const y = box.y + box.height / 2;
-  const scrolled = await page.evaluate(() => scrollY);
-  await swipeUp(box.x + box.width * 0.8, y);
+  const { box, scrolled } = await centred(slider);
+  await swipeUp(box.x + box.width * 0.8, box.y + box.height / 2);
   await page.waitForFunction((from) => scrollY > from + 100, scrolled);
   assert.equal(await slider.inputValue(), '45');
   assert.equal(await page.inputValue('[name="power"]'), '45');
@@ -227,12 +231,8 @@ test('on a touch screen a swipe that starts on a slider scrolls the page and lea
     const y = scrollY;
     requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => rest(scrollY === y))));
   }));
-  await slider.evaluate((s) => s.scrollIntoView({ block: 'center' }));
-  const at = await slider.boundingBox();
-  const thumb = at.x + 14 + (at.width - 28) * 45 / 200;
-  await touch('touchStart', thumb, at.y + at.height / 2);
-  for (let i = 1; i <= 10; i++) await touch('touchMove', thumb + i * 8, at.y + at.height / 2);
-  await touch('touchEnd');
+  const { box: at } = await centred(slider);
+  await drag(at.x + 14 + (at.width - 28) * 45 / 200, at.y + at.height / 2, 80, 0);
   // The drag ends about 74 $/MWh higher (80 of the track's 215 px); the address follows.
   await waitForQuery(page, (s) => {
     const power = Number(new URLSearchParams(s).get('power'));
@@ -251,12 +251,9 @@ test('on a touch screen a swipe that starts on a slider scrolls the page and lea
 });
 
 test('on a touch screen a tap on a chart shows its read-out and leaves it; a swipe on it scrolls and clears it', async () => {
-  const { page, context, problems, touch, swipeUp } = await touchPhone('tab=cash');
-  const canvas = page.locator('canvas[data-chart="cash"]');
-  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center' }));
-  const box = await canvas.boundingBox();
+  const { page, context, problems, touch, swipeUp, centred } = await touchPhone('tab=cash');
+  const { box, scrolled } = await centred(page.locator('canvas[data-chart="cash"]'));
   const [x, y] = [box.x + box.width * 0.6, box.y + box.height * 0.5];
-  const scrolled = await page.evaluate(() => scrollY);
   await touch('touchStart', x, y);
   await touch('touchEnd');
   const readout = page.locator('.chart:not([hidden]) .readout');

@@ -93,6 +93,8 @@ pub struct Projection {
     pub halving_months: Vec<usize>,
     /// The NPV split used for breakevens, the break-even map and Monte Carlo.
     pub levers: Levers,
+    /// The incremental cash, $ a month: the plan's cash flow less keep-mining's (`Δ(m)`).
+    pub incremental_cash: Vec<f64>,
 }
 
 impl Projection {
@@ -100,15 +102,11 @@ impl Projection {
     /// keep-mining, month by month) in ECONOMICS.md's range, nearest zero first: the first is `summary.irr_incremental`; more
     /// than one when that cash changes sign more than once ([`finance::irrs`]).
     pub fn incremental_irrs(&self) -> Vec<f64> {
-        let delta: Vec<f64> = self
-            .months
-            .iter()
-            .map(|m| m.plan.cash_flow - m.baseline.cash_flow)
-            .collect();
+        let delta = &self.incremental_cash;
         match self.summary.irr_incremental {
             None => Vec::new(),
-            Some(r) if finance::sign_changes(&delta) < 2 => vec![r],
-            Some(_) => finance::irrs(&delta),
+            Some(r) if finance::sign_changes(delta) < 2 => vec![r],
+            Some(_) => finance::irrs(delta),
         }
     }
 
@@ -265,5 +263,6 @@ pub fn run(s: &Scenario) -> Projection {
         tranches: tranches.clone(),
         halving_months,
         levers,
+        incremental_cash: delta,
     }
 }
