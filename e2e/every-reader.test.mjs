@@ -28,17 +28,27 @@ async function tableRows(page, chart) {
   return wrap.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
 }
 
-/** A phone with a touch screen at `query`, with `touch(type, x, y)` (a CDP touch event),
- * `drag(x, y, dx, dy)` (a finger from x, y to x + dx, y + dy in ten moves), `swipeUp(x, y)`
- * (250 px up) and `centred(locator)` (scrolled to the middle of the screen: its box, and the
- * page's scrollY). */
+/** A phone with a touch screen at `query`, its tables built (nothing moves on it after), with
+ * `touch(type, x, y)` (a CDP touch event), `drag(x, y, dx, dy)` (a finger from x, y to x + dx,
+ * y + dy in ten moves, held still for five frames before it lifts, so that the page is not
+ * flung on), `swipeUp(x, y)` (250 px up) and `centred(locator)` (scrolled to the middle of the
+ * screen: its box, and the page's scrollY). */
 async function touchPhone(query) {
   const opened = await open(site.browser, `${site.url}?${query}`, { width: 390, height: 844, scale: 3, touch: true });
-  const cdp = await opened.context.newCDPSession(opened.page);
+  const { page } = opened;
+  await page.waitForSelector('table[data-role="annual"]', { state: 'attached' });
+  await page.waitForFunction(() => document.querySelectorAll('.chart .table-wrap').length === 8
+    && document.querySelectorAll('.table-wrap[aria-busy="true"]').length === 0);
+  const cdp = await opened.context.newCDPSession(page);
   const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   const drag = async (x, y, dx, dy) => {
     await touch('touchStart', x, y);
     for (let i = 1; i <= 10; i++) await touch('touchMove', x + i * dx / 10, y + i * dy / 10);
+    for (let i = 0; i < 5; i++) {
+      await touch('touchMove', x + dx, y + dy);
+      await frame();
+    }
     await touch('touchEnd');
   };
   const swipeUp = (x, y) => drag(x, y, 0, -250);
@@ -225,12 +235,7 @@ test('on a touch screen a swipe that starts on a slider scrolls the page and lea
   await page.waitForFunction((from) => scrollY > from + 100, scrolled);
   assert.equal(await slider.inputValue(), '45');
   assert.equal(await page.inputValue('[name="power"]'), '45');
-  // The thumb (at 45 of 0–200) drags the value: 80 px to the right, found once the page the
-  // swipe flung has come to rest (three frames at the same place).
-  await page.waitForFunction(() => new Promise((rest) => {
-    const y = scrollY;
-    requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => rest(scrollY === y))));
-  }));
+  // The thumb (at 45 of 0–200) drags the value: 80 px to the right.
   const { box: at } = await centred(slider);
   await drag(at.x + 14 + (at.width - 28) * 45 / 200, at.y + at.height / 2, 80, 0);
   // The drag ends about 74 $/MWh higher (80 of the track's 215 px); the address follows.
