@@ -37,9 +37,10 @@ pub enum InputView {
         step: String,
         /// The slider's position: the value, held inside the slider's range.
         position: String,
-        /// How far along its range the slider's position is, percent (0–100): the filled part
-        /// of the track where the page draws the slider itself (touch screens).
-        fill: f64,
+        /// The slider's style: how far along its range its position is, as the CSS variable
+        /// `--fill` in percent (0–100), the filled part of the track where the page draws the
+        /// slider itself (touch screens).
+        fill: String,
         /// The exact value, as typed in the page's language (`47,5` in Italian).
         text: String,
         /// The value with its unit, as a screen reader announces the slider (`47.5 $/MWh`).
@@ -117,11 +118,12 @@ pub fn month_applies(text: &str, min: &str, max: &str) -> bool {
     }
 }
 
-/// How far along the slider of number key `key` value `v` stands, percent (0–100; a value
-/// beyond the slider's range stands at its end).
-pub fn slider_fill(key: Key, v: f64) -> f64 {
+/// The style of the slider of number key `key` at value `v`: how far along it stands, as
+/// `--fill` in percent (0–100; a value beyond the slider's range stands at its end).
+pub fn slider_fill(key: Key, v: f64) -> String {
     let (lo, hi) = key.def().slider;
-    (v.clamp(lo, hi) - lo) / (hi - lo) * 100.0
+    let fill = (v.clamp(lo, hi) - lo) / (hi - lo) * 100.0;
+    format!("--fill: {fill:.2}%")
 }
 
 /// Value `v` of number key `key` with its unit, as a slider announces it in `lang`.
@@ -386,7 +388,7 @@ mod tests {
                 max: "200".into(),
                 step: "0.5".into(),
                 position: "200".into(),
-                fill: 100.0,
+                fill: "--fill: 100.00%".into(),
                 text: "250".into(),
                 spoken: "$250/MWh".into(),
             },

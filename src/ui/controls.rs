@@ -310,8 +310,7 @@ fn control_view(props: &ControlProps) -> Html {
                 let said = controls::spoken(key, s.with(key, v).get(key), lang);
                 let _ = slider.set_attribute("aria-valuetext", &said);
                 // So does its track's filled part, which the page draws on touch screens.
-                let fill = controls::slider_fill(key, v);
-                let _ = slider.set_attribute("style", &format!("--fill: {fill:.2}%"));
+                let _ = slider.set_attribute("style", &controls::slider_fill(key, v));
                 Some(Action::Slide(key, v))
             });
             // Beyond the slider's range, arrows and pages move the value itself, not the
@@ -369,7 +368,7 @@ fn control_view(props: &ControlProps) -> Html {
             html! {
                 <div class="control-row">
                     <input type="range" id={slider_id} data-for={c.name} {min} {max} {step} value={position}
-                        style={format!("--fill: {fill:.2}%")}
+                        style={fill}
                         aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
                         oninput={on_slide} onkeydown={on_key} />
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={box_described}
