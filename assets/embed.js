@@ -1,5 +1,7 @@
 // HashShift embeds: sizes every <iframe data-hashshift> of this page to its content, from the
-// { type: "hashshift:height", height } messages the embedded page posts. No dependency.
+// { type: "hashshift:height", height } messages the embedded page posts. A script loaded after
+// its embeds (by a tag manager, or once the reader consents) asks them for their height again
+// ({ type: "hashshift:hello" }): what they posted before it came was lost. No dependency.
 (function () {
   if (window.hashshiftEmbeds) return;
   window.hashshiftEmbeds = true;
@@ -18,4 +20,8 @@
       }
     }
   });
+  var present = document.querySelectorAll('iframe[data-hashshift]');
+  for (var j = 0; j < present.length; j++) {
+    if (present[j].contentWindow) present[j].contentWindow.postMessage({ type: 'hashshift:hello' }, '*');
+  }
 })();

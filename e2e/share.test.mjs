@@ -240,6 +240,43 @@ for (const width of [600, 360]) {
   });
 }
 
+test('embeds size themselves when embed.js comes after them (a tag manager, a consent banner)', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 680, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const src = (q) => `${site.url}?${q}&embed=1`;
+  site.server.pages.set('/tools/hashshift/late.html', `<!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body>
+    <iframe id="one" data-hashshift src="${src('preset=bitfarms-wa&controls=btc')}" title="HashShift" style="width:100%;height:480px;border:0"></iframe>
+    <iframe id="two" data-hashshift src="${src('controls=vol')}" title="HashShift" style="width:100%;height:480px;border:0"></iframe>
+    </body></html>`);
+  await page.goto(`${site.url}late.html`);
+  // Both embeds are drawn (and posted their heights to no one) before the script comes.
+  for (const id of ['one', 'two']) {
+    const frame = await (await page.$(`#${id}`)).contentFrame();
+    await frame.waitForSelector('canvas[data-chart][data-draws]');
+    await frame.waitForSelector('[data-panel="controls"] input');
+  }
+  assert.equal(await page.$$eval('iframe[data-hashshift-sized]', (l) => l.length), 0);
+  await page.evaluate((url) => {
+    const script = document.createElement('script');
+    script.src = `${url}embed.js`;
+    document.body.append(script);
+  }, site.url);
+  for (const id of ['one', 'two']) {
+    await page.waitForSelector(`#${id}[data-hashshift-sized]`);
+    await page.waitForFunction((i) => {
+      const f = document.getElementById(i);
+      return Math.abs(f.clientHeight - f.contentDocument.scrollingElement.scrollHeight) <= 1;
+    }, id);
+  }
+  // An embed's few controls hold no more room than they take, before they are first laid out.
+  const two = await (await page.$('#two')).contentFrame();
+  assert.equal(await two.$eval('.group.flat', (g) => getComputedStyle(g).getPropertyValue('--controls').trim()), '1');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the copied embed code is a full-width iframe with the script that sizes it', async () => {
   const { page, context, problems } = await open(site.browser, `${site.url}?mw=18&tab=cash`);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -36,7 +36,9 @@ pub fn controls(props: &Props) -> Html {
         }
     };
     if let Some(keys) = &props.only {
-        return html! { <div class="group flat">{ for keys.iter().copied().map(control) }</div> };
+        return html! {
+            <div class="group flat" style={room(&s, keys)}>{ for keys.iter().copied().map(control) }</div>
+        };
     }
     html! {
         { for groups(&s, lang).into_iter().map(|(_, title, keys, hidden)| html! {
@@ -88,18 +90,23 @@ fn group_view(props: &GroupProps) -> Html {
         dispatch,
         lang,
     } = props;
-    // Its controls shown, for the size the page assumes for it until it is first laid out.
-    let shown_count = keys.iter().filter(|&&k| shown(scenario, k)).count();
     html! {
         // Named for screen readers, which do not take a group's name from its summary.
         <details class="group" open=true hidden={*hidden} aria-label={*title}
-            style={format!("--controls: {shown_count}")}>
+            style={room(scenario, keys)}>
             <summary>{ *title }</summary>
             { for keys.iter().map(|&key| html! {
                 <Control key={key.name()} id={key} scenario={*scenario} dispatch={dispatch.clone()} lang={*lang} />
             }) }
         </details>
     }
+}
+
+/// The count of `keys`' controls shown (`--controls`), for the size the page assumes for their
+/// group until it is first laid out.
+fn room(s: &Scenario, keys: &[Key]) -> String {
+    let count = keys.iter().filter(|&&k| shown(s, k)).count();
+    format!("--controls: {count}")
 }
 
 /// What a control shows of the scenario: its key's value, default, bounds and visibility.

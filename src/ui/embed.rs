@@ -11,8 +11,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, ResizeObserver};
 use yew::prelude::*;
 
-/// Posts the height of `app` to the parent window as it changes, and reports whether the host
-/// sizes the frame to it.
+/// Posts the height of `app` to the parent window as it changes, and again when the host's
+/// script asks (`{ type: "hashshift:hello" }`, sent as it loads: a script that comes after the
+/// page missed what it posted), and reports whether the host sizes the frame to it.
 #[hook]
 pub fn use_host_sizing(embed: bool, app: NodeRef) -> bool {
     let sized = use_state(|| false);
@@ -20,23 +21,34 @@ pub fn use_host_sizing(embed: bool, app: NodeRef) -> bool {
         let sized = sized.clone();
         use_effect_with(embed, move |&embed| {
             let parts = embed.then(|| {
+                let element = app.clone();
+                let height = move || {
+                    element
+                        .cast::<web_sys::Element>()
+                        .map(|el| el.get_bounding_client_rect().height().ceil())
+                };
+                let asked = height.clone();
                 let listener = EventListener::new(&window(), "message", move |e| {
                     let data = e.dyn_ref::<MessageEvent>().map(|m| m.data());
                     let kind = data
                         .and_then(|d| js_sys::Reflect::get(&d, &JsValue::from_str("type")).ok())
                         .and_then(|t| t.as_string());
-                    if kind.as_deref() == Some("hashshift:sized") {
-                        sized.set(true);
+                    match kind.as_deref() {
+                        Some("hashshift:sized") => sized.set(true),
+                        Some("hashshift:hello") => {
+                            if let Some(h) = asked() {
+                                post_height(h);
+                            }
+                        }
+                        _ => {}
                     }
                 });
                 let observer = app.cast::<web_sys::Element>().and_then(|el| {
-                    let target = el.clone();
                     let last = Rc::new(std::cell::Cell::new(0.0f64));
                     let callback = Closure::<dyn FnMut()>::new(move || {
-                        let height = target.get_bounding_client_rect().height().ceil();
-                        if height != last.get() {
-                            last.set(height);
-                            post_height(height);
+                        if let Some(h) = height().filter(|&h| h != last.get()) {
+                            last.set(h);
+                            post_height(h);
                         }
                     });
                     let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
