@@ -9,6 +9,7 @@ use crate::analysis::SWING;
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::format_number;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -153,7 +154,10 @@ pub(super) fn draw<DB: DrawingBackend>(
         .map(|b| fitted(style.t(b.key.def().label), room, &width))
         .collect();
     let label_area = labels.iter().map(|l| width(l)).max().unwrap_or(0) + style.px(8.0);
-    let x_labels = (full.saturating_sub(label_area) / style.px(70.0)).clamp(2, 8) as usize;
+    let x_labels = two_labels_at_least(
+        x0..x1,
+        (full.saturating_sub(label_area) / style.px(70.0)).clamp(2, 8) as usize,
+    );
     let margin_right = style.px(16.0);
     let under_bars = full.saturating_sub(label_area + margin + margin_right);
     let caption = axis_caption(
@@ -248,11 +252,36 @@ pub(super) fn draw<DB: DrawingBackend>(
     Ok(None)
 }
 
+/// How many x labels to ask plotters for on `range`: `wanted`, or more where its round steps
+/// would give fewer than two (on $M −30…410 two labels come out as a single `0`, and the bars
+/// cannot be read off the axis).
+fn two_labels_at_least(range: std::ops::Range<f64>, wanted: usize) -> usize {
+    let coord = RangedCoordf64::from(range);
+    (wanted..wanted + 8)
+        .find(|&n| coord.key_points(n).len() >= 2)
+        .unwrap_or(wanted)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{axis_caption, fitted, rows_that_fit};
+    use super::{axis_caption, fitted, rows_that_fit, two_labels_at_least};
     use crate::i18n::Lang;
     use crate::scenario::{AiModel, Key};
+
+    #[test]
+    fn the_axis_has_two_labels_at_least() {
+        use plotters::coord::types::RangedCoordf64;
+        use plotters::prelude::Ranged;
+        let points = |range: std::ops::Range<f64>, n| RangedCoordf64::from(range).key_points(n);
+        // Plotters' round steps: on −30…410 a hint of 2 gives 0 alone (a step of 500), a hint
+        // of 3 gives 0, 200 and 400.
+        assert_eq!(points(-30.0..410.0, 2), vec![0.0]);
+        assert_eq!(two_labels_at_least(-30.0..410.0, 2), 3);
+        assert_eq!(points(-30.0..410.0, 3), vec![0.0, 200.0, 400.0]);
+        // A hint that already gives two is kept.
+        assert_eq!(two_labels_at_least(-30.0..1010.0, 2), 2);
+        assert_eq!(points(-30.0..1010.0, 2), vec![0.0, 1000.0]);
+    }
 
     #[test]
     fn the_axis_caption_drops_its_name_when_it_would_not_fit_under_the_bars() {
