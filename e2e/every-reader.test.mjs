@@ -376,6 +376,133 @@ test('with reduced motion asked for, nothing on the page moves', async () => {
   await context.close();
 });
 
+/** How much of an element's width, 0–1, shows something other than the page's background in a
+ * screenshot: each column of pixels counts if any of its pixels differs. */
+async function inkedWidth(page, locator) {
+  const png = (await locator.screenshot()).toString('base64');
+  return page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const { data: px } = ctx.getImageData(0, 0, c.width, c.height);
+    const bg = px.slice(0, 3).join();
+    let inked = 0;
+    for (let x = 0; x < c.width; x++) {
+      for (let y = 0; y < c.height; y++) {
+        const i = (y * c.width + x) * 4;
+        if (px.slice(i, i + 3).join() !== bg) { inked++; break; }
+      }
+    }
+    return inked / c.width;
+  }, png);
+}
+
+test('in forced colours (high contrast) the legend keeps its colours, the chosen tab its mark, a touch slider its track', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?mw=18`, { forcedColors: 'active' });
+  assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
+  // Each swatch keeps its chart colour, as the canvas does.
+  const swatches = await page.$$eval('.chart:not([hidden]) .legend .swatch', (list) => list.map((e) => {
+    const cs = getComputedStyle(e);
+    const color = e.classList.contains('band') || e.classList.contains('bar') ? cs.backgroundColor : cs.borderTopColor;
+    const hex = e.style.getPropertyValue('--c').trim();
+    const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    return [color, rgb];
+  }));
+  assert.ok(swatches.length >= 4);
+  for (const [color, rgb] of swatches) assert.equal(color, rgb);
+  // Only the chosen tab is underlined.
+  const borders = await page.$$eval('[role="tab"]', (tabs) => tabs.map((t) => {
+    const cs = getComputedStyle(t);
+    return { active: t.getAttribute('aria-selected') === 'true', line: cs.borderBottomColor, bg: getComputedStyle(t.parentElement).backgroundColor };
+  }));
+  const chosen = borders.filter((b) => b.active);
+  assert.equal(chosen.length, 1);
+  for (const b of borders.filter((b) => !b.active)) {
+    assert.notEqual(b.line, chosen[0].line);
+    assert.equal(b.line, await page.evaluate(() => getComputedStyle(document.querySelector('[role="tab"]:not([aria-selected="true"])')).backgroundColor));
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+  // On a touch screen the page draws the slider's track: it stays drawn, across the slider.
+  const phone = await open(site.browser, `${site.url}?mw=18`, { width: 390, height: 844, scale: 2, touch: true, forcedColors: 'active' });
+  const slider = phone.page.locator('input[type="range"][data-for="power"]');
+  await slider.scrollIntoViewIfNeeded();
+  const inked = await inkedWidth(phone.page, slider);
+  assert.ok(inked > 0.9, `the track shows across ${(inked * 100).toFixed(0)} % of the slider`);
+  assert.deepEqual(phone.problems, []);
+  await phone.context.close();
+});
+
+test('print: the chart is repainted light for the paper at its own proportions, with every card, the headline cards\' sentences and a legend in its colours', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?mw=18&theme=dark&tab=cash`, { width: 390, height: 844, scale: 3 });
+  const canvas = 'canvas[data-chart="cash"]';
+  const size = () => page.$eval(canvas, (c) => [c.width, c.height]);
+  const screen = await size();
+  // A print paints the chart for the paper, and back after.
+  const draws = await page.$eval(canvas, (c) => +c.dataset.draws);
+  await page.pdf({ format: 'A4' });
+  assert.equal(await page.$eval(canvas, (c) => +c.dataset.draws), draws + 2);
+  assert.deepEqual(await size(), screen);
+  // What the paper gets.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  // 720 × 380 CSS px at the phone's 3 device px each.
+  assert.deepEqual(await size(), [2160, 1140]);
+  await page.emulateMedia({ media: 'print' });
+  const paper = await page.evaluate((sel) => {
+    const c = document.querySelector(sel);
+    const box = c.getBoundingClientRect();
+    const shown = (e) => e.getBoundingClientRect().width > 1 && getComputedStyle(e).display !== 'none';
+    const swatch = document.querySelector('.chart:not([hidden]) .legend .swatch.line');
+    const hex = swatch.style.getPropertyValue('--c-paper').trim();
+    return {
+      ratio: Math.round((box.width / box.height) * 100) / 100,
+      cards: [...document.querySelectorAll('.kpi')].filter(shown).length,
+      sentences: [...document.querySelectorAll('.kpi-row.primary .kpi-meaning')].every(shown),
+      swatch: getComputedStyle(swatch).borderTopColor,
+      paper: `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`,
+      link: shown(document.querySelector('.print-link')),
+    };
+  }, canvas);
+  assert.equal(paper.ratio, Math.round((720 / 380) * 100) / 100);
+  assert.equal(paper.cards, 10);
+  assert.equal(paper.sentences, true);
+  assert.equal(paper.swatch, paper.paper, 'the legend in the light chart colours');
+  assert.equal(paper.link, true);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  // (Emulated print media also resized the chart's box: the page repaints it as it follows.)
+  await page.waitForFunction(([sel, [w, h]]) => {
+    const c = document.querySelector(sel);
+    return c.width === w && c.height === h;
+  }, [canvas, screen]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the page follows the reader\'s text size; a window too low for the chart scrolls it with the page', async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  await page.goto(`${site.url}?mw=18`);
+  await page.waitForSelector('canvas[data-chart][data-draws]');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '22.5px');
+  assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth), 1280);
+  await context.close();
+  for (const [height, position] of [[900, 'sticky'], [300, 'static']]) {
+    const opened = await open(site.browser, `${site.url}?mw=18`, { width: 1024, height });
+    const panel = await opened.page.$eval('.charts', (e) => [getComputedStyle(e).position, e.getBoundingClientRect().height]);
+    assert.equal(panel[0], position, `${height} px`);
+    if (position === 'sticky') assert.ok(panel[1] < height, 'a sticky panel fits its window');
+    await opened.context.close();
+  }
+});
+
 test('Italian throughout: numbers, money, dates, warnings, presets, read-outs and typing', async () => {
   const q = 'v=2&lang=it';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}&mw=abc&foo=1`);

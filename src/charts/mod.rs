@@ -36,7 +36,7 @@ pub use palette::Colors;
 /// canvas of CSS size × ratio pixels stays crisp on HiDPI screens.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style {
-    /// Device pixels per CSS pixel.
+    /// Device pixels per CSS pixel (the page's canvas draws at least at the screen's).
     pub scale: f64,
     /// Fewer ticks and tighter margins (small embeds, phones).
     pub compact: bool,

@@ -10,6 +10,7 @@ use crate::charts::{self, ChartId, Colors, LegendItem, Needs, Table};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
 use crate::scenario::{Key, PRESETS};
+use plotters::style::RGBColor;
 use std::rc::Rc;
 
 /// The preset picker.
@@ -212,6 +213,8 @@ pub struct ChartPanel {
     pub label: String,
     /// Legend entries.
     pub legend: Vec<LegendItem>,
+    /// Their colours on paper, which is always light (the chart is repainted light to print).
+    pub paper: Vec<RGBColor>,
     /// The data table's caption.
     pub table_caption: String,
 }
@@ -227,12 +230,19 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
     } else {
         caption
     };
+    let on_screen = legend(state, id, Colors::of(state.dark()));
+    let paper = if state.dark() {
+        legend(state, id, &charts::palette::LIGHT)
+    } else {
+        on_screen.clone()
+    };
     ChartPanel {
         id,
         title,
         caption,
         label: format!("{title}. {shown}"),
-        legend: legend(state, id, Colors::of(state.dark())),
+        legend: on_screen,
+        paper: paper.into_iter().map(|item| item.color).collect(),
         table_caption: table_caption(def, lang),
     }
 }
@@ -489,6 +499,26 @@ mod tests {
     use super::{page_voice, picker_key_browses, pieces, shown_share, Piece};
     use crate::i18n::Lang;
     use crate::scenario::parse;
+
+    #[test]
+    fn a_legend_has_its_colours_on_paper_too() {
+        use super::chart_panel;
+        use crate::charts::{palette, ChartId};
+        use crate::explorer::State;
+        let colors = |q: &str| {
+            let panel = chart_panel(&State::load("https://example.org/h/", q), ChartId::Revenue);
+            let screen: Vec<_> = panel.legend.iter().map(|i| i.color).collect();
+            (screen, panel.paper)
+        };
+        let (light, light_paper) = colors("v=2&theme=light");
+        let (dark, dark_paper) = colors("v=2&theme=dark");
+        assert_eq!(light[0], palette::LIGHT.mining);
+        assert_eq!(dark[0], palette::DARK.mining);
+        assert_ne!(light, dark);
+        // Paper is light, whatever the screen's theme.
+        assert_eq!(light_paper, light);
+        assert_eq!(dark_paper, light);
+    }
 
     #[test]
     fn a_share_of_paths_is_all_or_none_only_when_it_is() {

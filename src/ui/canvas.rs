@@ -628,7 +628,7 @@ pub fn settle(canvas: &yew::NodeRef) {
 }
 
 /// Draws chart `id` on `canvas` of CSS size `(w, h)` in `look`'s language and colours, at the
-/// screen's pixel ratio (compact below 520 px), and stamps the canvas with its draw count and
+/// screen's pixel ratio or `look.scale`, whichever is higher (compact below 520 px), and stamps the canvas with its draw count and
 /// time (`data-draws`, `data-drawn-at`, and `data-first-drawn-at` once, read by the tests and
 /// the latency benchmark). Returns the hover map of time charts; a drawing error is logged.
 pub fn paint(
@@ -638,7 +638,7 @@ pub fn paint(
     input: &Input,
     look: Style,
 ) -> Option<XMap> {
-    let ratio = gloo::utils::window().device_pixel_ratio().max(1.0);
+    let ratio = gloo::utils::window().device_pixel_ratio().max(look.scale);
     if w <= 0 || h <= 0 {
         return None;
     }

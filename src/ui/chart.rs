@@ -150,7 +150,7 @@ pub fn chart_view(props: &Props) -> Html {
         SETTLE_MS,
         |(id, results, mc, lang)| chart_table(results, *id, mc.as_deref(), *lang),
     );
-    use_print_light(canvas.clone(), id, active && *dark, painting);
+    use_print(canvas.clone(), id, active, painting);
 
     let shown = hover.filter(|_| active);
     let tooltip = readout(
@@ -179,9 +179,10 @@ pub fn chart_view(props: &Props) -> Html {
             </div>
             if !p.legend.is_empty() {
             <ul class="legend">
-                { for p.legend.iter().map(|item| {
+                { for p.legend.iter().zip(&p.paper).map(|(item, &paper)| {
                     let mark = match item.mark { Mark::Line => "line", Mark::Dashed => "dashed", Mark::Band => "band", Mark::Bar => "bar", Mark::Outline => "outline" };
-                    html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}", charts::palette::css(item.color))}></span>{ &item.label }</li> }
+                    let css = charts::palette::css;
+                    html! { <li><span class={classes!("swatch", mark)} style={format!("--c: {}; --c-paper: {}", css(item.color), css(paper))}></span>{ &item.label }</li> }
                 }) }
             </ul>
             }
@@ -330,23 +331,39 @@ fn use_hover(
 /// What a painting shows: what the chart draws, at which CSS size and in which look.
 type Painting = (Drawn, (i32, i32), Style);
 
-/// Print is always light: while `needed` (a dark chart in view), the chart on `canvas` is
-/// repainted light before printing, and back after.
+/// The CSS size a chart is painted at for paper: about an A4 or Letter page's width within
+/// its margins; the printed page keeps the drawing's proportions (see the print stylesheet).
+const PRINT_SIZE: (i32, i32) = (720, 380);
+
+/// The least device pixels per CSS pixel a chart is painted at for paper, for crisp print.
+const PRINT_SCALE: f64 = 2.0;
+
+/// Paper is light and wider than a phone: while the chart is in view, it is repainted for print
+/// before printing (light, at [`PRINT_SIZE`], at least [`PRINT_SCALE`]), and as it was after.
 #[hook]
-fn use_print_light(canvas: NodeRef, id: ChartId, needed: bool, painting: Painting) {
-    use_effect_with((needed, painting), move |(needed, painting)| {
-        let listeners = needed.then(|| {
-            let ((results, pinned, mc), size, look) = painting.clone();
-            let repaint = move |colors: &'static Colors| {
-                let light = Style { colors, ..look };
-                draw(&canvas, id, &results, &pinned, &mc, size, light);
+fn use_print(canvas: NodeRef, id: ChartId, active: bool, painting: Painting) {
+    let latest = use_mut_ref(|| painting.clone());
+    *latest.borrow_mut() = painting;
+    use_effect_with(active, move |&active| {
+        let listeners = active.then(|| {
+            let repaint = move |print: bool| {
+                let ((results, pinned, mc), size, look) = latest.borrow().clone();
+                let (size, look) = if print {
+                    let paper = Style {
+                        scale: PRINT_SCALE,
+                        colors: &charts::palette::LIGHT,
+                        ..look
+                    };
+                    (PRINT_SIZE, paper)
+                } else {
+                    (size, look)
+                };
+                draw(&canvas, id, &results, &pinned, &mc, size, look);
             };
             let again = repaint.clone();
             (
-                EventListener::new(&window(), "beforeprint", move |_| {
-                    repaint(&charts::palette::LIGHT)
-                }),
-                EventListener::new(&window(), "afterprint", move |_| again(look.colors)),
+                EventListener::new(&window(), "beforeprint", move |_| repaint(true)),
+                EventListener::new(&window(), "afterprint", move |_| again(false)),
             )
         });
         move || drop(listeners)
