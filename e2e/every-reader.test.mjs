@@ -376,6 +376,9 @@ test('with reduced motion asked for, nothing on the page moves', async () => {
   await context.close();
 });
 
+/** A CSS colour `#rrggbb` as the browser computes it, `rgb(r, g, b)`. */
+const rgbOf = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.trim().slice(i, i + 2), 16)).join(', ')})`;
+
 /** How much of an element's width, 0–1, shows something other than the page's background in a
  * screenshot: each column of pixels counts if any of its pixels differs. */
 async function inkedWidth(page, locator) {
@@ -408,22 +411,21 @@ test('in forced colours (high contrast) the legend keeps its colours, the chosen
   const swatches = await page.$$eval('.chart:not([hidden]) .legend .swatch', (list) => list.map((e) => {
     const cs = getComputedStyle(e);
     const color = e.classList.contains('band') || e.classList.contains('bar') ? cs.backgroundColor : cs.borderTopColor;
-    const hex = e.style.getPropertyValue('--c').trim();
-    const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
-    return [color, rgb];
+    return [color, e.style.getPropertyValue('--c')];
   }));
   assert.ok(swatches.length >= 4);
-  for (const [color, rgb] of swatches) assert.equal(color, rgb);
+  for (const [color, hex] of swatches) assert.equal(color, rgbOf(hex));
   // Only the chosen tab is underlined.
   const borders = await page.$$eval('[role="tab"]', (tabs) => tabs.map((t) => {
     const cs = getComputedStyle(t);
-    return { active: t.getAttribute('aria-selected') === 'true', line: cs.borderBottomColor, bg: getComputedStyle(t.parentElement).backgroundColor };
+    return { active: t.getAttribute('aria-selected') === 'true', line: cs.borderBottomColor, bg: cs.backgroundColor };
   }));
   const chosen = borders.filter((b) => b.active);
   assert.equal(chosen.length, 1);
+  assert.notEqual(chosen[0].line, chosen[0].bg);
   for (const b of borders.filter((b) => !b.active)) {
     assert.notEqual(b.line, chosen[0].line);
-    assert.equal(b.line, await page.evaluate(() => getComputedStyle(document.querySelector('[role="tab"]:not([aria-selected="true"])')).backgroundColor));
+    assert.equal(b.line, b.bg, 'no line under a tab not chosen');
   }
   assert.deepEqual(problems, []);
   await context.close();
@@ -457,20 +459,19 @@ test('print: the chart is repainted light for the paper at its own proportions, 
     const box = c.getBoundingClientRect();
     const shown = (e) => e.getBoundingClientRect().width > 1 && getComputedStyle(e).display !== 'none';
     const swatch = document.querySelector('.chart:not([hidden]) .legend .swatch.line');
-    const hex = swatch.style.getPropertyValue('--c-paper').trim();
     return {
       ratio: Math.round((box.width / box.height) * 100) / 100,
       cards: [...document.querySelectorAll('.kpi')].filter(shown).length,
       sentences: [...document.querySelectorAll('.kpi-row.primary .kpi-meaning')].every(shown),
       swatch: getComputedStyle(swatch).borderTopColor,
-      paper: `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`,
+      paper: swatch.style.getPropertyValue('--c-paper'),
       link: shown(document.querySelector('.print-link')),
     };
   }, canvas);
   assert.equal(paper.ratio, Math.round((720 / 380) * 100) / 100);
   assert.equal(paper.cards, 10);
   assert.equal(paper.sentences, true);
-  assert.equal(paper.swatch, paper.paper, 'the legend in the light chart colours');
+  assert.equal(paper.swatch, rgbOf(paper.paper), 'the legend in the light chart colours');
   assert.equal(paper.link, true);
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
@@ -481,6 +482,17 @@ test('print: the chart is repainted light for the paper at its own proportions, 
   }, [canvas, screen]);
   assert.deepEqual(problems, []);
   await context.close();
+  // An embed printed in its host's page keeps its frame's size, its chart repainted light.
+  const embed = await open(site.browser, `${site.url}?mw=18&theme=dark&embed=1`, { width: 600, height: 700 });
+  const embedded = () => embed.page.$eval('canvas[data-chart]', (c) => [c.width, c.height, c.parentElement.getBoundingClientRect().height]);
+  const shown = await embedded();
+  await embed.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.deepEqual(await embedded(), shown);
+  assert.deepEqual(await cornerPixel(embed.page, 'revenue'), [0xff, 0xff, 0xff], 'light');
+  await embed.page.emulateMedia({ media: 'print' });
+  assert.ok((await embedded())[2] > 100, 'the frame keeps its height in print');
+  assert.deepEqual(embed.problems, []);
+  await embed.context.close();
 });
 
 test('the page follows the reader\'s text size; a window too low for the chart scrolls it with the page', async () => {
@@ -493,6 +505,8 @@ test('the page follows the reader\'s text size; a window too low for the chart s
   await page.waitForSelector('canvas[data-chart][data-draws]');
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '22.5px');
   assert.equal(await page.evaluate(() => document.scrollingElement.scrollWidth), 1280);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => document.scrollingElement.scrollWidth === 390);
   await context.close();
   for (const [height, position] of [[900, 'sticky'], [300, 'static']]) {
     const opened = await open(site.browser, `${site.url}?mw=18`, { width: 1024, height });

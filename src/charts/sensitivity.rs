@@ -252,9 +252,9 @@ pub(super) fn draw<DB: DrawingBackend>(
     Ok(None)
 }
 
-/// How many x labels to ask plotters for on `range`: `wanted`, or more where its round steps
-/// would give fewer than two (on $M −30…410 two labels come out as a single `0`, and the bars
-/// cannot be read off the axis).
+/// How many x labels to ask plotters for on `range` (in the axis' units, e.g. $M): `wanted`, or
+/// more where its round steps would give fewer than two (on −30…410 two labels come out as a
+/// single `0`, and the bars cannot be read off the axis; three give 0, 200 and 400).
 fn two_labels_at_least(range: std::ops::Range<f64>, wanted: usize) -> usize {
     let coord = RangedCoordf64::from(range);
     (wanted..wanted + 8)

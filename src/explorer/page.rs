@@ -230,11 +230,15 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
     } else {
         caption
     };
-    let on_screen = legend(state, id, Colors::of(state.dark()));
+    let legend_in = |colors| legend(state, id, colors);
+    let on_screen = legend_in(Colors::of(state.dark()));
     let paper = if state.dark() {
-        legend(state, id, &charts::palette::LIGHT)
+        legend_in(&charts::palette::LIGHT)
+            .into_iter()
+            .map(|item| item.color)
+            .collect()
     } else {
-        on_screen.clone()
+        on_screen.iter().map(|item| item.color).collect()
     };
     ChartPanel {
         id,
@@ -242,7 +246,7 @@ pub fn chart_panel(state: &State, id: ChartId) -> ChartPanel {
         caption,
         label: format!("{title}. {shown}"),
         legend: on_screen,
-        paper: paper.into_iter().map(|item| item.color).collect(),
+        paper,
         table_caption: table_caption(def, lang),
     }
 }

@@ -339,7 +339,9 @@ const PRINT_SIZE: (i32, i32) = (720, 380);
 const PRINT_SCALE: f64 = 2.0;
 
 /// Paper is light and wider than a phone: while the chart is in view, it is repainted for print
-/// before printing (light, at [`PRINT_SIZE`], at least [`PRINT_SCALE`]), and as it was after.
+/// before printing (light, at [`PRINT_SIZE`], at least [`PRINT_SCALE`]; an embed, printed in
+/// its host's page, keeps its frame's size), and as it was after. Printing lays the page out
+/// and prints it right after `beforeprint`, with no task between for a render to repaint it.
 #[hook]
 fn use_print(canvas: NodeRef, id: ChartId, active: bool, painting: Painting) {
     let latest = use_mut_ref(|| painting.clone());
@@ -348,15 +350,23 @@ fn use_print(canvas: NodeRef, id: ChartId, active: bool, painting: Painting) {
         let listeners = active.then(|| {
             let repaint = move |print: bool| {
                 let ((results, pinned, mc), size, look) = latest.borrow().clone();
-                let (size, look) = if print {
-                    let paper = Style {
-                        scale: PRINT_SCALE,
-                        colors: &charts::palette::LIGHT,
-                        ..look
-                    };
-                    (PRINT_SIZE, paper)
-                } else {
-                    (size, look)
+                let (size, look) = match (print, look.compact) {
+                    (false, _) => (size, look),
+                    (true, true) => (
+                        size,
+                        Style {
+                            colors: &charts::palette::LIGHT,
+                            ..look
+                        },
+                    ),
+                    (true, false) => (
+                        PRINT_SIZE,
+                        Style {
+                            scale: PRINT_SCALE,
+                            colors: &charts::palette::LIGHT,
+                            ..look
+                        },
+                    ),
                 };
                 draw(&canvas, id, &results, &pinned, &mc, size, look);
             };
