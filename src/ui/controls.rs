@@ -36,9 +36,7 @@ pub fn controls(props: &Props) -> Html {
         }
     };
     if let Some(keys) = &props.only {
-        return html! {
-            <div class="group flat" style={room(&s, keys)}>{ for keys.iter().copied().map(control) }</div>
-        };
+        return html! { <div class="group flat">{ for keys.iter().copied().map(control) }</div> };
     }
     html! {
         { for groups(&s, lang).into_iter().map(|(_, title, keys, hidden)| html! {
