@@ -429,6 +429,15 @@ test('in forced colours (high contrast) the legend keeps its colours, the chosen
   }
   assert.deepEqual(problems, []);
   await context.close();
+  // The bars of what changed since a pinned scenario keep their colours.
+  const pinned = await open(site.browser, `${site.url}?mw=18&power=60&cmp=v%3D2%26mw%3D18`, { forcedColors: 'active' });
+  await pinned.page.waitForSelector('.waterfall .bar');
+  const bars = await pinned.page.$$eval('.waterfall .bar', (list) => list.map((e) => getComputedStyle(e).backgroundColor));
+  const canvas = await pinned.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.ok(bars.length >= 2);
+  for (const bar of bars) assert.notEqual(bar, canvas);
+  assert.deepEqual(pinned.problems, []);
+  await pinned.context.close();
   // On a touch screen the page draws the slider's track: it stays drawn, across the slider.
   const phone = await open(site.browser, `${site.url}?mw=18`, { width: 390, height: 844, scale: 2, touch: true, forcedColors: 'active' });
   const slider = phone.page.locator('input[type="range"][data-for="power"]');
@@ -482,8 +491,17 @@ test('print: the chart is repainted light for the paper at its own proportions, 
   }, [canvas, screen]);
   assert.deepEqual(problems, []);
   await context.close();
-  // An embed printed in its host's page keeps its frame's size, its chart repainted light.
-  const embed = await open(site.browser, `${site.url}?mw=18&theme=dark&embed=1`, { width: 600, height: 700 });
+  // A data table shown prints whole, not in its scrolling box.
+  const rates = await open(site.browser, `${site.url}?mw=18&tab=rates`);
+  await rates.page.click('[data-action="show-data"]');
+  await rates.page.waitForSelector('table[data-table="rates"]:not([aria-busy="true"])');
+  await rates.page.emulateMedia({ media: 'print' });
+  const box = await rates.page.$eval('.chart:not([hidden]) .table-wrap', (w) => [w.scrollHeight, w.clientHeight]);
+  assert.ok(box[0] > 420 && box[0] <= box[1] + 1, `the table's ${box[0]} px all shown (${box[1]} px)`);
+  await rates.context.close();
+  // An embed printed in its host's page keeps its frame's size, its chart repainted light and
+  // kept in proportion, its inputs shown; its link is the full explorer's.
+  const embed = await open(site.browser, `${site.url}?mw=18&theme=dark&embed=1&controls=power`, { width: 600, height: 700 });
   const embedded = () => embed.page.$eval('canvas[data-chart]', (c) => [c.width, c.height, c.parentElement.getBoundingClientRect().height]);
   const shown = await embedded();
   await embed.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -491,6 +509,9 @@ test('print: the chart is repainted light for the paper at its own proportions, 
   assert.deepEqual(await cornerPixel(embed.page, 'revenue'), [0xff, 0xff, 0xff], 'light');
   await embed.page.emulateMedia({ media: 'print' });
   assert.ok((await embedded())[2] > 100, 'the frame keeps its height in print');
+  assert.equal(await embed.page.$eval('canvas[data-chart]', (c) => getComputedStyle(c).objectFit), 'contain');
+  assert.ok(await embed.page.isVisible('input[data-for="power"]'));
+  assert.equal(await embed.page.textContent('.print-link'), `This scenario: ${site.url}?v=2&mw=18&theme=dark`);
   assert.deepEqual(embed.problems, []);
   await embed.context.close();
 });

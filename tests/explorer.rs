@@ -447,6 +447,8 @@ fn embed_and_full_queries() {
         s.link(CopyWhat::Link),
         format!("{PAGE}?v=2&mw=18&tab=cash&embed=1&controls=btc,gpu")
     );
+    // What an embed prints as its scenario's link: the full explorer's.
+    assert_eq!(s.full_link(), format!("{PAGE}?v=2&mw=18&tab=cash"));
 }
 
 #[test]

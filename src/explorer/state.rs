@@ -344,6 +344,11 @@ impl State {
         format!("{}&embed=1", self.full_query())
     }
 
+    /// The absolute link of the full explorer for the same scenario (what an embed prints).
+    pub fn full_link(&self) -> String {
+        format!("{}?{}", self.page_url, self.full_query())
+    }
+
     /// The absolute link of the page, or of its embed (`what`).
     pub fn link(&self, what: CopyWhat) -> String {
         let query = match what {

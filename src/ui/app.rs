@@ -18,7 +18,7 @@ use crate::analysis::MonteCarlo;
 use crate::charts::ChartId;
 use crate::explorer::compare::{self, waterfall};
 use crate::explorer::page::{ChartPanel, McLine};
-use crate::explorer::{page, Action, CopyWhat, Results};
+use crate::explorer::{page, Action, Results};
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use gloo::utils::window;
@@ -117,7 +117,7 @@ pub fn app() -> Html {
                         dispatch={dispatch.clone()} {lang} />
                 }
             </header>
-            <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.link(CopyWhat::Link))]) }</p>
+            <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.full_link())]) }</p>
             <Warnings warnings={Shared(state.warnings.clone())} mode={page::BannerMode::of(&state)}
                 dispatch={dispatch.clone()} />
             <Kpis results={results.clone()} compare={compare.clone()} compact={embed} {lang} />
