@@ -344,7 +344,7 @@ test('built with its address, the site names its preview image absolutely, as sc
   }
 });
 
-test('printing gives the title, link, cards, summary and chart on one page, without controls', async () => {
+test('printing gives the title, link, cards, summary, what changed since A and the chart on one page, without controls', async () => {
   const { page, context, problems } = await open(site.browser, `${site.url}?mw=18&tab=cash`);
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['[data-panel="controls"]', '.share', '.tabs', '.annual']) {
@@ -359,6 +359,15 @@ test('printing gives the title, link, cards, summary and chart on one page, with
   assert.equal(pages, 1, 'one page');
   assert.deepEqual(problems, []);
   await context.close();
+  // A pinned comparison prints what changed since A, on the same page from a desktop.
+  const pinned = await open(site.browser, `${site.url}?mw=18&power=60&cmp=v%3D2%26mw%3D18&tab=cash`);
+  await pinned.page.waitForSelector('.waterfall tr.total');
+  await pinned.page.emulateMedia({ media: 'print' });
+  assert.ok(await pinned.page.isVisible('[data-role="compare"] .waterfall'), 'the waterfall printed');
+  const sheet = await pinned.page.pdf({ format: 'A4' });
+  assert.equal((sheet.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'one page');
+  assert.deepEqual(pinned.problems, []);
+  await pinned.context.close();
 });
 
 test('on a phone, Share opens the system share sheet, or copies the link without one', async () => {
