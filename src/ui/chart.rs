@@ -350,21 +350,18 @@ fn use_print(canvas: NodeRef, id: ChartId, active: bool, painting: Painting) {
         let listeners = active.then(|| {
             let repaint = move |print: bool| {
                 let ((results, pinned, mc), size, look) = latest.borrow().clone();
+                let paper = Style {
+                    colors: &charts::palette::LIGHT,
+                    ..look
+                };
                 let (size, look) = match (print, look.compact) {
                     (false, _) => (size, look),
-                    (true, true) => (
-                        size,
-                        Style {
-                            colors: &charts::palette::LIGHT,
-                            ..look
-                        },
-                    ),
+                    (true, true) => (size, paper),
                     (true, false) => (
                         PRINT_SIZE,
                         Style {
                             scale: PRINT_SCALE,
-                            colors: &charts::palette::LIGHT,
-                            ..look
+                            ..paper
                         },
                     ),
                 };
