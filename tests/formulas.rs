@@ -206,7 +206,9 @@ fn market_terminal_value_of_a_gpu_cloud_adds_the_gpus_book_value() {
 #[test]
 fn a_dark_fleet_still_pays_part_of_its_opex() {
     let p = model::run(&scenario("conv=0&power=500&dark=30&tv=book"));
-    // At $500/MWh the fleet is off every month; 30 % of 100 MW · $3000 is still paid.
+    // At $500/MWh the fleet is off every month (its month-0 break-even power price is $73.50,
+    // see `mining_month_by_hand`, and hashprice only falls from there while power rises);
+    // 30 % of 100 MW · $3000 is still paid.
     for r in &p.months {
         assert_eq!((r.baseline.btc_mined, r.baseline.mining_power), (0.0, 0.0));
         close(r.baseline.mining_opex, 90_000.0);
@@ -287,7 +289,10 @@ fn mining_month_by_hand() {
     close(b.mining_power, 0.95 * 100.0 * 744.0 * 45.0);
     close(b.mining_opex, 300_000.0);
     assert_eq!(p.months[0].plan, b, "conv=0: plan is the baseline");
-    // The month-0 break-even power price: that revenue over 0.95 · 100 MW · 744 h, ≈ $73.50.
+    // The month-0 break-even power price: that revenue over 0.95 · 100 MW · 744 h. By hand:
+    // F = 100,000 / 18.375 = 5,442.18 PH/s; R = 4464 · 3.145 = 14,039.28 BTC;
+    // btc = 0.95 · 5,442.18 / 890,000 · 14,039.28 · 0.98 = 79.924 BTC, worth $5,195,059;
+    // 5,195,059 / 70,680 MWh = $73.50/MWh.
     let breakeven = p.summary.mining_breakeven_power.unwrap();
     close(breakeven, btc * 65_000.0 / (0.95 * 100.0 * 744.0));
     assert!((breakeven - 73.50).abs() < 0.01);
@@ -303,6 +308,14 @@ fn mining_month_by_hand() {
 fn the_baseline_goes_dark_after_the_2028_halving() {
     let p = model::run(&Scenario::default());
     // April 2028 (month 15) still has 16 days of 3.125-BTC blocks; May is all 1.5625.
+    // By hand, with H = 890 · 1.1^(m/12) · 0.9 after the halving and power 45 · 1.02^(m/12):
+    // - April (30 days, the halving at 2028-04-17 08:09:27, 16.34 days in): subsidy
+    //   1.5625 + 1.5625 · 16.34/30 = 2.4135 BTC a block, R = 4320 · 2.4335 = 10,512.9 BTC;
+    //   H = 902.35 EH/s; revenue 0.95 · 5,442.18 / 902,347 · 10,512.9 · 0.98 · $65,000
+    //   = $3.84 M against power 0.95 · 100 · 720 h · $46.13 = $3.16 M: the fleet runs.
+    // - May (31 days): R = 4464 · 1.5825 = 7,064.3 BTC; H = 909.54 EH/s; revenue
+    //   0.95 · 5,442.18 / 909,542 · 7,064.3 · 0.98 · $65,000 = $2.56 M against power
+    //   0.95 · 100 · 744 h · $46.20 = $3.27 M: the fleet is off, paying 30 % of its opex.
     let dark = p.summary.baseline_dark_month.unwrap();
     assert_eq!(dark.to_string(), "2028-05");
     assert!(p.months[15].baseline.btc_mined > 0.0);
@@ -402,15 +415,40 @@ fn payback_and_peak_funding_leave_the_terminal_value_out() {
 fn defaults_headline_numbers() {
     let p = model::run(&Scenario::default());
     let s = p.summary;
+    // Height 1,050,000 at 1713571767 + 210,000 · 600 s = 1,839,571,767 = 2028-04-17 08:09 UTC.
     assert_eq!(s.next_halving.to_string(), "2028-04-17");
-    // April 2028, April 2032 and March 2036 (months 15, 63 and 111).
+    // The next two at + 252,000,000 s (2032-04-14) and + 378,000,000 s (2036-04-12): April 2028,
+    // April 2032 and April 2036, months 15, 63 and 111 after January 2027.
     assert_eq!(p.halving_months, vec![15, 63, 111]);
-    // Cross-checked with an independent implementation of ECONOMICS.md (see the README).
+    // The NPV advantage (−$590.038 M), the IRR (6.48 %/yr) and the peak funding ($2.7045 B in
+    // January 2033) are recorded from the CLI (`hashshift run '' --format json`: summary
+    // `npv_advantage` −590,037,816.94, `irr_incremental` 0.064842, `peak_funding_usd`
+    // 2,704,458,959.94, `peak_funding_month` "2033-01"). They are not worked by hand: each is a
+    // sum, a root or a minimum over the 120 months, whose formulas are each checked by hand
+    // above (`gpu_cloud_month_by_month`, `a_new_hall_ramps_up_linearly`,
+    // `the_ai_hall_pays_the_firm_premium_with_escalation`, `mining_month_by_hand`,
+    // `the_baseline_goes_dark_after_the_2028_halving`,
+    // `retired_asics_are_sold_when_their_tranche_starts_building`,
+    // `conversion_capex_is_spread_over_construction_and_cut_at_the_horizon`,
+    // `market_terminal_value_prices_halls_at_the_cap_rate`), and whose sums are checked
+    // against those months by `two_discount_rates_and_the_totals` (the NPVs) and
+    // `payback_and_peak_funding_leave_the_terminal_value_out` (the peak funding); the IRR's
+    // root finder is tested on hand-solved cash flows in `src/model/finance.rs`. The peak comes
+    // in the month of the GPU refresh: by then the plan has spent all its capex,
+    // 11e6 · 71.43 MW IT (hall) + 38,928.6 GPUs · $50,000 (month 12) + the same GPUs and
+    // 1e6 · 71.43 of refit (month 72) = 785.7 M + 1,946.4 M + 2,017.9 M = $4,750 M.
     assert!(
         (s.npv_advantage / 1e6 + 590.038).abs() < 0.001,
         "{}",
         s.npv_advantage
     );
+    // The terminal part by hand (tv=market, N = 120, the one tranche live from month 12):
+    // I = 100 / 1.4 = 71.4286 MW IT. Hall: 12 · 71,428.6 kW · $130 · 1.03^floor(108/12 = 9)
+    // · (1 − 0.05) / 0.07 = $1,973.14 M. GPUs bought at month 72 with their refit:
+    // (38,928.6 · $50,000 + 1e6 · 71.43) · (1 − 48/60) = 2,017.86 M · 0.2 = $403.57 M. Plan
+    // terminal $2,376.71 M (the CLI's summary `plan.terminal`: 2,376,708,018.81), no land left;
+    // the baseline's land 0.5e6 · 100 MW = $50 M. Both in month 120, at 12 %/yr over 10 years:
+    // (2,376.71 − 50) / 1.12^10 = 2,326.71 / 3.10585 = $749.138 M.
     assert!((s.npv_advantage_terminal / 1e6 - 749.138).abs() < 0.001);
     assert!((s.irr_incremental.unwrap() - 0.0648).abs() < 0.0001);
     assert!((s.peak_funding_usd / 1e9 - 2.7045).abs() < 0.0001);
