@@ -1,7 +1,7 @@
-// `hashshiftReplay(context, ops, text)` plays a chart's drawing, recorded by the canvas backend
-// (src/ui/canvas.rs), on a 2-D context: one call from wasm per painting instead of one per
+// `hashshiftReplay(context, ops, text)` plays a chart's drawing, recorded by the chart recorder
+// (src/charts/recorder.rs), on a 2-D context: one call from wasm per painting instead of one per
 // canvas call, and one string for all its text. `ops` holds operations, each an opcode and its
-// operands (the `Op` codes of canvas.rs); text operands are a start and a length, in UTF-16
+// operands (the `Op` codes of recorder.rs); text operands are a start and a length, in UTF-16
 // units, into `text`. Trunk inlines this script into the page (index.html), so that it is
 // defined before the wasm starts; the Monte Carlo worker never draws.
 

@@ -1,13 +1,22 @@
 //! Every chart of the registry draws natively (SVG backend) for ordinary and edge scenarios,
 //! through the same `charts::draw` entry the page uses, with its marks, data table and hover
-//! read-out.
+//! read-out; and the page's recorder draws on a canvas what plotters draws in SVG.
 
 use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
+use hashshift::charts::recorder::{Context2d, Op, Recorder, TextMemory};
 use hashshift::charts::{self, palette, ChartId, Input, Needs, Style, XMap};
+use hashshift::explorer::export::{draw_image, IMAGE_SIZE};
+use hashshift::explorer::State;
 use hashshift::i18n::Lang;
 use hashshift::model::{self, Projection};
 use hashshift::scenario::parse;
+use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
+};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 const SCENARIOS: [&str; 6] = [
     "",
@@ -696,4 +705,769 @@ fn a_tornado_row_whose_input_is_at_zero_says_it_did_not_move() {
         (texts(&out, "a 0: non si sposta"), texts(&out, "a 0")),
         (0, 1)
     );
+}
+
+// The recorder (the page's canvas backend), natively: a drawing it records, played on a
+// simulated canvas, is element for element the drawing plotters writes as SVG.
+
+/// A canvas' font as a browser reports it: without the `normal` style.
+fn reported(font: &str) -> String {
+    font.strip_prefix("normal ").unwrap_or(font).to_string()
+}
+
+/// A deterministic stand-in for a browser's text measure: the width of `text` in a font of
+/// `px` device px, bold or not.
+fn text_width(px: f64, bold: bool, text: &str) -> f64 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => 0.56,
+            ' ' => 0.28,
+            c if c.is_uppercase() => 0.68,
+            _ => 0.5,
+        })
+        .sum();
+    ems * px * if bold { 1.08 } else { 1.0 }
+}
+
+/// A mark as an SVG element or a canvas drawing shows it: device px, a colour as its RGB and
+/// opacity.
+#[derive(Clone, Debug, PartialEq)]
+enum Mark {
+    /// Lines through points, stroked (an SVG line or polyline).
+    Stroke {
+        points: Vec<(f64, f64)>,
+        color: ([u8; 3], f64),
+        width: f64,
+    },
+    /// A rectangle's outline: x y width height (an SVG rectangle says no stroke width).
+    Outline {
+        rect: [f64; 4],
+        color: ([u8; 3], f64),
+    },
+    /// A filled rectangle: x y width height.
+    FillRect {
+        rect: [f64; 4],
+        color: ([u8; 3], f64),
+    },
+    /// A circle, filled or outlined (with the outline's width).
+    Circle {
+        center: (f64, f64),
+        radius: f64,
+        color: ([u8; 3], f64),
+        outline: Option<f64>,
+    },
+    /// A filled polygon.
+    Polygon {
+        points: Vec<(f64, f64)>,
+        color: ([u8; 3], f64),
+    },
+    /// A label at `at`, turned by `degrees`, anchored at its (horizontal, vertical) side, in a
+    /// font (family, SVG font size, style).
+    Text {
+        text: String,
+        at: (f64, f64),
+        degrees: f64,
+        anchor: (&'static str, &'static str),
+        font: (String, String, String),
+        color: ([u8; 3], f64),
+    },
+}
+
+/// A CSS font (`bold 24px sans-serif`, `12px sans-serif`) as an SVG text element writes it:
+/// family, plotters' SVG font size (px / 1.24) and style; with its px.
+fn font_parts(font: &str) -> ((String, String, String), f64) {
+    let words: Vec<&str> = font.split(' ').collect();
+    let (style, size, family) = match words[..] {
+        [size, family] => ("normal", size, family),
+        [style, size, family] => (style, size, family),
+        _ => panic!("a CSS font: {font}"),
+    };
+    let px: f64 = size.strip_suffix("px").unwrap().parse().unwrap();
+    let svg = (
+        family.to_string(),
+        (px / 1.24).to_string(),
+        style.to_string(),
+    );
+    (svg, px)
+}
+
+/// A subpath of a simulated canvas' current path.
+#[derive(Clone, Debug)]
+enum Subpath {
+    Points(Vec<(f64, f64)>),
+    Rect([f64; 4]),
+    Circle((f64, f64), f64),
+}
+
+/// What a simulated canvas has and has drawn.
+#[derive(Debug)]
+struct SimState {
+    font: String,
+    fill: Option<([u8; 3], f64)>,
+    stroke: Option<(([u8; 3], f64), f64)>,
+    look: Option<(usize, usize)>,
+    path: Vec<Subpath>,
+    marks: Vec<Mark>,
+    /// Operation codes played, in order.
+    ops: Vec<u8>,
+    /// Fonts given at once, and texts measured with the font the canvas had then.
+    fonts_given: usize,
+    measured: Vec<(String, String)>,
+    stamp: Option<f64>,
+}
+
+/// A canvas' 2-D context, simulated: it plays a recording as `assets/replay.js` does, and
+/// measures text with [`text_width`] in the font it has.
+struct SimCanvas(RefCell<SimState>);
+
+impl SimCanvas {
+    fn new() -> Self {
+        SimCanvas(RefCell::new(SimState {
+            // A new canvas' font.
+            font: "10px sans-serif".to_string(),
+            fill: None,
+            stroke: None,
+            look: None,
+            path: Vec::new(),
+            marks: Vec::new(),
+            ops: Vec::new(),
+            fonts_given: 0,
+            measured: Vec::new(),
+            stamp: None,
+        }))
+    }
+
+    /// Its font, as it reports it.
+    fn font(&self) -> String {
+        self.0.borrow().font.clone()
+    }
+}
+
+fn rgba(o: &[f64]) -> ([u8; 3], f64) {
+    ([o[0] as u8, o[1] as u8, o[2] as u8], o[3])
+}
+
+impl Context2d for &SimCanvas {
+    fn play(&self, o: &[f64], text: &str) -> Result<(), String> {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let slice = |start: f64, len: f64| {
+            String::from_utf16(&units[start as usize..(start + len) as usize]).unwrap()
+        };
+        let mut c = self.0.borrow_mut();
+        let mut i = 0;
+        while i < o.len() {
+            let code = o[i] as u8;
+            c.ops.push(code);
+            let p = &o[i + 1..];
+            i += 1 + match code {
+                0 => {
+                    c.fill = Some(rgba(p));
+                    4
+                }
+                1 => {
+                    c.stroke = Some((rgba(p), p[4]));
+                    c.path.clear();
+                    5
+                }
+                2 => {
+                    c.path.push(Subpath::Points(vec![(p[0], p[1])]));
+                    2
+                }
+                3 => {
+                    match c.path.last_mut() {
+                        Some(Subpath::Points(points)) => points.push((p[0], p[1])),
+                        _ => return Err("a line to, with no lines begun".into()),
+                    }
+                    2
+                }
+                4 => {
+                    c.path.push(Subpath::Rect([p[0], p[1], p[2], p[3]]));
+                    4
+                }
+                5 => {
+                    let color = c.fill.ok_or("a rectangle filled with no colour")?;
+                    let rect = [p[0], p[1], p[2], p[3]];
+                    c.marks.push(Mark::FillRect { rect, color });
+                    4
+                }
+                6 => {
+                    let (color, width) = c.stroke.ok_or("a stroke with no style")?;
+                    let marks: Vec<Mark> = c
+                        .path
+                        .iter()
+                        .map(|sub| match sub {
+                            Subpath::Points(points) => Mark::Stroke {
+                                points: points.clone(),
+                                color,
+                                width,
+                            },
+                            Subpath::Rect(rect) => Mark::Outline { rect: *rect, color },
+                            &Subpath::Circle(center, radius) => Mark::Circle {
+                                center,
+                                radius,
+                                color,
+                                outline: Some(width),
+                            },
+                        })
+                        .collect();
+                    c.marks.extend(marks);
+                    0
+                }
+                7 => {
+                    // An arc joins the current point, if any, to its start with a line: the
+                    // only current point allowed is a lone point at its start.
+                    let circle = Subpath::Circle((p[0], p[1]), p[2]);
+                    match c.path.last() {
+                        None => c.path.push(circle),
+                        Some(Subpath::Points(points)) if points[..] == [(p[0] + p[2], p[1])] => {
+                            *c.path.last_mut().unwrap() = circle;
+                        }
+                        Some(other) => return Err(format!("an arc joined to {other:?}")),
+                    }
+                    3
+                }
+                8 => {
+                    c.path.clear();
+                    0
+                }
+                9 | 10 => {
+                    let color = c.fill.ok_or("a path filled with no colour")?;
+                    let mut marks = Vec::new();
+                    for sub in &c.path {
+                        marks.push(match (code, sub) {
+                            (9, &Subpath::Circle(center, radius)) => Mark::Circle {
+                                center,
+                                radius,
+                                color,
+                                outline: None,
+                            },
+                            (10, Subpath::Points(points)) => Mark::Polygon {
+                                points: points.clone(),
+                                color,
+                            },
+                            _ => return Err(format!("{sub:?} filled by {code}")),
+                        });
+                    }
+                    c.marks.extend(marks);
+                    0
+                }
+                11 => {
+                    c.font = reported(&slice(p[0], p[1]));
+                    2
+                }
+                12 => {
+                    c.look = Some((p[0] as usize, p[1] as usize));
+                    2
+                }
+                13 => {
+                    let (align, baseline) = c.look.ok_or("text with no alignment")?;
+                    let color = c.fill.ok_or("text with no colour")?;
+                    let font = font_parts(&c.font).0;
+                    c.marks.push(Mark::Text {
+                        text: slice(p[3], p[4]),
+                        at: (p[0], p[1]),
+                        degrees: p[2],
+                        anchor: (
+                            ["left", "center", "right"][align],
+                            ["top", "center", "bottom"][baseline],
+                        ),
+                        font,
+                        color,
+                    });
+                    5
+                }
+                14 => {
+                    c.stamp = Some(p[0]);
+                    1
+                }
+                _ => return Err(format!("operation {code}")),
+            };
+        }
+        Ok(())
+    }
+
+    fn give_font(&self, font: &str) -> String {
+        let mut c = self.0.borrow_mut();
+        c.fonts_given += 1;
+        c.font = reported(font);
+        c.font.clone()
+    }
+
+    fn text_width(&self, text: &str) -> f64 {
+        let mut c = self.0.borrow_mut();
+        let ((_, _, style), px) = font_parts(&c.font);
+        let font = c.font.clone();
+        c.measured.push((font, text.to_string()));
+        text_width(px, style == "bold", text)
+    }
+}
+
+/// Plotters' SVG backend measuring text as [`SimCanvas`] does (and as the recorder sizes it: the
+/// measured width, and 1.2 em high), noting each (font as reported, text) it measures.
+struct MeasuredSvg<'a> {
+    svg: SVGBackend<'a>,
+    asked: &'a RefCell<HashSet<(String, String)>>,
+}
+
+impl DrawingBackend for MeasuredSvg<'_> {
+    type ErrorType = std::io::Error;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.svg.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.draw_line(from, to, style)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.draw_rect(upper_left, bottom_right, style, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.draw_path(path, style)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.draw_circle(center, radius, style, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.fill_polygon(vert, style)
+    }
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        self.svg.draw_text(text, style, pos)
+    }
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
+        self.asked
+            .borrow_mut()
+            .insert((reported(&font), text.to_string()));
+        let bold = matches!(style.style(), FontStyle::Bold);
+        let width = text_width(style.size(), bold, text);
+        Ok((width.ceil() as u32, (style.size() * 1.2).ceil() as u32))
+    }
+}
+
+/// The attributes of an SVG element written on one line by plotters.
+fn attributes(line: &str) -> HashMap<&str, &str> {
+    let mut out = HashMap::new();
+    let mut rest = line.split_once(' ').map_or("", |(_, r)| r);
+    while let Some((key, after)) = rest.split_once("=\"") {
+        let (value, after) = after.split_once('"').unwrap();
+        out.insert(key.trim(), value);
+        rest = after;
+    }
+    out
+}
+
+/// A colour and opacity of an SVG element: `#RRGGBB` and a number.
+fn svg_color(hex: &str, opacity: &str) -> ([u8; 3], f64) {
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
+    ([byte(1), byte(3), byte(5)], opacity.parse().unwrap())
+}
+
+/// The points of an SVG polyline or polygon (`x,y x,y `).
+fn svg_points(points: &str) -> Vec<(f64, f64)> {
+    points
+        .split_whitespace()
+        .map(|p| {
+            let (x, y) = p.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
+}
+
+/// The marks of an SVG document as plotters writes it (an element a line, a text's content on
+/// the next). Empty texts are left out: the recorder skips the empty labels plotters asks for at
+/// the key points it leaves unlabelled.
+fn svg_marks(svg: &str) -> Vec<Mark> {
+    let mut lines = svg.lines();
+    let mut marks = Vec::new();
+    while let Some(line) = lines.next() {
+        let tag = line.trim_start_matches('<').split(' ').next().unwrap();
+        let a = attributes(line);
+        let num = |key: &str| -> f64 { a[key].parse().unwrap() };
+        marks.push(match tag {
+            "svg" | "/svg>" => continue,
+            "line" => {
+                // A line along the pixel grid is drawn on pixel centres on a canvas.
+                let (mut from, mut to) = ((num("x1"), num("y1")), (num("x2"), num("y2")));
+                if from.0 == to.0 {
+                    (from.0, to.0) = (from.0 - 0.5, to.0 - 0.5);
+                }
+                if from.1 == to.1 {
+                    (from.1, to.1) = (from.1 - 0.5, to.1 - 0.5);
+                }
+                Mark::Stroke {
+                    points: vec![from, to],
+                    color: svg_color(a["stroke"], a["opacity"]),
+                    width: num("stroke-width"),
+                }
+            }
+            "polyline" => Mark::Stroke {
+                points: svg_points(a["points"]),
+                color: svg_color(a["stroke"], a["opacity"]),
+                width: num("stroke-width"),
+            },
+            "rect" => {
+                let rect = [num("x"), num("y"), num("width"), num("height")];
+                match a["fill"] {
+                    "none" => Mark::Outline {
+                        rect,
+                        color: svg_color(a["stroke"], a["opacity"]),
+                    },
+                    fill => Mark::FillRect {
+                        rect,
+                        color: svg_color(fill, a["opacity"]),
+                    },
+                }
+            }
+            "circle" => {
+                let (fill, outline) = match a["fill"] {
+                    "none" => (a["stroke"], Some(num("stroke-width"))),
+                    fill => (fill, None),
+                };
+                Mark::Circle {
+                    center: (num("cx"), num("cy")),
+                    radius: num("r"),
+                    color: svg_color(fill, a["opacity"]),
+                    outline,
+                }
+            }
+            "polygon" => Mark::Polygon {
+                points: svg_points(a["points"]),
+                color: svg_color(a["fill"], a["opacity"]),
+            },
+            "text" => {
+                let text = lines
+                    .next()
+                    .unwrap()
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&");
+                assert_eq!(lines.next(), Some("</text>"));
+                if text.is_empty() {
+                    continue;
+                }
+                let at = (num("x"), num("y"));
+                let degrees = a.get("transform").map_or(0.0, |t| {
+                    let turn = t.strip_prefix("rotate(").unwrap();
+                    let (degrees, about) = turn.split_once(", ").unwrap();
+                    assert_eq!(about, format!("{}, {})", at.0, at.1));
+                    degrees.parse().unwrap()
+                });
+                let style = a
+                    .get("font-weight")
+                    .or(a.get("font-style"))
+                    .unwrap_or(&"normal");
+                Mark::Text {
+                    text,
+                    at,
+                    degrees,
+                    anchor: (
+                        match a["text-anchor"] {
+                            "start" => "left",
+                            "middle" => "center",
+                            _ => "right",
+                        },
+                        match a["dy"] {
+                            "0.76em" => "top",
+                            "0.5ex" => "center",
+                            _ => "bottom",
+                        },
+                    ),
+                    font: (
+                        a["font-family"].to_string(),
+                        a["font-size"].to_string(),
+                        style.to_string(),
+                    ),
+                    color: svg_color(a["fill"], a["opacity"]),
+                }
+            }
+            other => panic!("an SVG element {other}: {line}"),
+        });
+    }
+    marks
+}
+
+/// `svg` without its empty text elements (three lines each: the element, an empty line, its end).
+fn without_empty_texts(svg: &str) -> String {
+    let lines: Vec<&str> = svg.lines().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].starts_with("<text ") && lines[i + 1].is_empty() {
+            i += 3;
+            continue;
+        }
+        out.push_str(lines[i]);
+        out.push('\n');
+        i += 1;
+    }
+    out
+}
+
+/// Something drawn on a plotters area: a chart, or a chart framed for export.
+trait Picture {
+    /// Draws it on `area`; the hover map of a time chart.
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Option<XMap>;
+}
+
+struct Chart<'a>(ChartId, Input<'a>, Style);
+
+impl Picture for Chart<'_> {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Option<XMap> {
+        charts::draw(self.0, area, &self.1, &self.2).unwrap()
+    }
+}
+
+struct Framed<'a>(&'a State, f64);
+
+impl Picture for Framed<'_> {
+    fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> Option<XMap> {
+        draw_image(self.0, area, self.1).unwrap();
+        None
+    }
+}
+
+/// What a canvas recording of a picture did.
+#[derive(Default)]
+struct Recorded {
+    marks: Vec<Mark>,
+    /// Paths of lines begun ([`Op::Lines`]).
+    line_paths: usize,
+    /// Fonts given to the canvas at once, and set by the recording ([`Op::Font`]).
+    fonts_given: usize,
+    fonts_set: usize,
+    /// Texts measured.
+    measured: usize,
+}
+
+/// Draws `picture` of `size` device px three ways, with text measured alike: plotters' SVG,
+/// the recorder's canvas recording played on `canvas` (simulated) and the recorder's SVG (an
+/// export, measuring text on a new offscreen canvas), both remembering text in `memory`, as
+/// the page does for all its drawings. Checks that the canvas drew plotters' SVG element for
+/// element (same kind, coordinates, colours, widths, texts and fonts, in the same order), that
+/// each text was measured in the font asked for, that the canvas was stamped last, and that the
+/// recorder's SVG is plotters' (less its empty labels).
+fn same_drawing(
+    picture: &impl Picture,
+    size: (u32, u32),
+    canvas: &SimCanvas,
+    memory: &mut TextMemory,
+    what: &str,
+) -> Recorded {
+    let asked = RefCell::new(HashSet::new());
+    let mut plotters_svg = String::new();
+    let xmap = {
+        let svg = SVGBackend::with_string(&mut plotters_svg, size);
+        let area = MeasuredSvg { svg, asked: &asked }.into_drawing_area();
+        let xmap = picture.draw(&area);
+        area.present().unwrap();
+        xmap
+    };
+
+    // As the page reads a canvas kept from its last drawing.
+    let mut font = canvas.font();
+    {
+        let area = Recorder::canvas(canvas, &mut font, memory, size, Some(7)).into_drawing_area();
+        assert_eq!(picture.draw(&area), xmap, "{what}");
+        area.present().unwrap();
+    }
+    // The recorder knows the font the canvas has (as given, or as the canvas reports it).
+    assert_eq!(reported(&font), canvas.font(), "{what}");
+    let mut c = canvas.0.borrow_mut();
+    let (marks, ops, measured) = (
+        std::mem::take(&mut c.marks),
+        std::mem::take(&mut c.ops),
+        std::mem::take(&mut c.measured),
+    );
+    let expected = svg_marks(&plotters_svg);
+    for (i, (got, want)) in marks.iter().zip(&expected).enumerate() {
+        assert_eq!(got, want, "{what}: mark {i}");
+    }
+    assert_eq!(marks.len(), expected.len(), "{what}: marks");
+    assert_eq!(
+        (ops.last(), c.stamp.take()),
+        (Some(&14), Some(7.0)),
+        "{what}"
+    );
+    let asked = asked.into_inner();
+    for m in &measured {
+        assert!(asked.contains(m), "{what}: measured {m:?}");
+    }
+
+    let offscreen = SimCanvas::new();
+    let mut exported = String::new();
+    {
+        // The page's export starts with no font known.
+        let mut font = String::new();
+        let area =
+            Recorder::svg(&offscreen, &mut font, memory, &mut exported, size).into_drawing_area();
+        assert_eq!(picture.draw(&area), xmap, "{what}");
+        area.present().unwrap();
+    }
+    assert_eq!(exported, without_empty_texts(&plotters_svg), "{what}");
+    for m in &offscreen.0.borrow().measured {
+        assert!(asked.contains(m), "{what}: measured for SVG {m:?}");
+    }
+
+    let count = |op: Op| ops.iter().filter(|&&o| o == op as u8).count();
+    Recorded {
+        line_paths: count(Op::Lines),
+        fonts_given: std::mem::take(&mut c.fonts_given),
+        fonts_set: count(Op::Font),
+        measured: measured.len(),
+        marks,
+    }
+}
+
+const PAGE: &str = "https://example.org/h/";
+
+#[test]
+fn the_recorder_draws_on_a_canvas_what_plotters_draws_in_svg() {
+    // One canvas painted over and over, and one memory of text, as on the page.
+    let (canvas, mut memory) = (SimCanvas::new(), TextMemory::default());
+    let mut all = Recorded::default();
+    let mut add = |r: Recorded| {
+        all.line_paths += r.line_paths;
+        all.marks.extend(r.marks);
+    };
+    let dark = Style {
+        scale: 2.0,
+        compact: true,
+        lang: Lang::It,
+        colors: &palette::DARK,
+    };
+    // A pinned scenario, a Monte Carlo run, and nothing converting.
+    for q in ["cmp=btc%3D60000", "mc=50&vol=120&elas=2", "conv=0"] {
+        let state = State::load(PAGE, q);
+        assert_eq!(state.compare.is_some(), q.starts_with("cmp"));
+        let mc = monte_carlo(state.projection());
+        for id in ChartId::all() {
+            let mut input = state.results.input(id, mc.as_ref());
+            input.compare = state.compare.as_deref().map(|a| &a.projection);
+            for (style, size) in [(light(false), (900, 420)), (dark, (640, 760))] {
+                let what = format!("{q} {id:?} at {}", style.scale);
+                let chart = Chart(id, input, style);
+                add(same_drawing(&chart, size, &canvas, &mut memory, &what));
+            }
+        }
+    }
+    // Exported pictures: a bold title, wrapped text, a legend's swatches.
+    for q in [
+        "tab=cash&cmp=btc%3D60000",
+        "tab=fan&mc=50&lang=it",
+        "tab=map",
+    ] {
+        let state = State::load(PAGE, q);
+        for scale in [1.0, 2.4] {
+            let size = (
+                (f64::from(IMAGE_SIZE.0) * scale) as u32,
+                (f64::from(IMAGE_SIZE.1) * scale) as u32,
+            );
+            let framed = Framed(&state, scale);
+            add(same_drawing(&framed, size, &canvas, &mut memory, q));
+        }
+    }
+    // Every kind of mark was drawn, and lines of one style were stroked together.
+    let count = |kind: fn(&Mark) -> bool| all.marks.iter().filter(|m| kind(m)).count();
+    let strokes = count(|m| matches!(m, Mark::Stroke { .. }));
+    assert!(count(|m| matches!(m, Mark::Outline { .. })) > 0);
+    assert!(count(|m| matches!(m, Mark::FillRect { .. })) > 0);
+    assert!(count(|m| matches!(m, Mark::Polygon { .. })) > 0);
+    assert!(count(|m| matches!(m, Mark::Circle { .. })) > 0);
+    assert!(count(|m| matches!(m, Mark::Text { degrees, .. } if *degrees != 0.0)) > 0);
+    assert!(count(|m| matches!(m, Mark::Text { font, .. } if font.2 == "bold")) > 0);
+    assert!(
+        all.line_paths * 3 < strokes,
+        "{} paths for {strokes} strokes",
+        all.line_paths
+    );
+}
+
+#[test]
+fn the_recorder_remembers_text_across_drawings() {
+    // An exported picture: a title, a caption, a link, a legend, a source and a chart, in four
+    // fonts (bold 20 px, 13, 12 and 11 px).
+    let (canvas, mut memory) = (SimCanvas::new(), TextMemory::default());
+    let mut draw = |q: &str| {
+        let state = State::load(PAGE, q);
+        same_drawing(&Framed(&state, 1.0), IMAGE_SIZE, &canvas, &mut memory, q)
+    };
+    let first = draw("tab=revenue");
+    let fonts: HashSet<_> = first
+        .marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text { font, .. } => Some(font.clone()),
+            _ => None,
+        })
+        .collect();
+    // The first drawing gives the canvas each of its fonts once, at once, to learn how the
+    // canvas reports it, and measures its labels.
+    assert_eq!((first.fonts_given, fonts.len()), (4, 4));
+    assert!(first.measured > 10, "{}", first.measured);
+    // The same again: no font given at once, no text measured; each change of font recorded.
+    let again = draw("tab=revenue");
+    assert_eq!(again.marks, first.marks);
+    assert_eq!((again.fonts_given, again.measured), (0, 0));
+    assert!(again.fonts_set >= 3, "{}", again.fonts_set);
+    // Another scenario: its new labels are measured once the recorded font is played (in the
+    // font asked for, which `same_drawing` checks), still with no font given at once.
+    let other = draw("tab=revenue&btc=61000&years=7");
+    assert_ne!(other.marks, first.marks);
+    assert_eq!(other.fonts_given, 0);
+    assert!(other.measured > 0);
 }

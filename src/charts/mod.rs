@@ -31,6 +31,7 @@ use plotters::prelude::*;
 
 pub mod palette;
 pub use palette::Colors;
+pub mod recorder;
 
 /// Sizes of a drawing: everything is multiplied by `scale` (the device pixel ratio), so a
 /// canvas of CSS size × ratio pixels stays crisp on HiDPI screens.

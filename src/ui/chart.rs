@@ -2,7 +2,7 @@
 //! redrawn when its data or size changes, with its caption, legend, data table, hover read-out
 //! and, for Monte Carlo, its line of numbers.
 
-use super::canvas::paint;
+use super::canvas::Canvases;
 use super::live::{Drawn, LiveChart};
 use super::table::{use_settled, TableView, SETTLE_MS};
 use super::Shared;
@@ -150,7 +150,7 @@ pub fn chart_view(props: &Props) -> Html {
         SETTLE_MS,
         |(id, results, mc, lang)| chart_table(results, *id, mc.as_deref(), *lang),
     );
-    use_print(canvas.clone(), id, active, painting);
+    use_print(canvas.clone(), id, active, painting, &live.canvases);
 
     let shown = hover.filter(|_| active);
     let tooltip = readout(
@@ -235,6 +235,7 @@ fn use_paint(
     let (drawn, size, look) = painting.clone();
     *seen.borrow_mut() = Some(painting.clone());
     let paint_at = {
+        let canvases = Rc::clone(&live.canvases);
         let xmap = xmap.clone();
         let painted = painted.clone();
         let canvas = canvas.clone();
@@ -245,8 +246,7 @@ fn use_paint(
             if blank || painted.borrow().as_ref() == Some(&now) {
                 return false;
             }
-            let (results, pinned, mc) = drawn;
-            *xmap.borrow_mut() = draw(&canvas, id, results, pinned, mc, size, look);
+            *xmap.borrow_mut() = draw(&canvases, &canvas, id, drawn, size, look);
             *painted.borrow_mut() = Some(now);
             true
         }
@@ -343,13 +343,20 @@ const PRINT_SCALE: f64 = 2.0;
 /// its host's page, keeps its frame's size), and as it was after. Printing lays the page out
 /// and prints it right after `beforeprint`, with no task between for a render to repaint it.
 #[hook]
-fn use_print(canvas: NodeRef, id: ChartId, active: bool, painting: Painting) {
+fn use_print(
+    canvas: NodeRef,
+    id: ChartId,
+    active: bool,
+    painting: Painting,
+    canvases: &Rc<Canvases>,
+) {
+    let canvases = Rc::clone(canvases);
     let latest = use_mut_ref(|| painting.clone());
     *latest.borrow_mut() = painting;
     use_effect_with(active, move |&active| {
         let listeners = active.then(|| {
             let repaint = move |print: bool| {
-                let ((results, pinned, mc), size, look) = latest.borrow().clone();
+                let (drawn, size, look) = latest.borrow().clone();
                 let paper = Style {
                     colors: &charts::palette::LIGHT,
                     ..look
@@ -365,7 +372,7 @@ fn use_print(canvas: NodeRef, id: ChartId, active: bool, painting: Painting) {
                         },
                     ),
                 };
-                draw(&canvas, id, &results, &pinned, &mc, size, look);
+                draw(&canvases, &canvas, id, &drawn, size, look);
             };
             let again = repaint.clone();
             (
@@ -403,20 +410,20 @@ fn readout(
     }
 }
 
-/// Paints chart `id` with the scenario's results (and the pinned scenario's line) on `canvas`.
+/// Paints chart `id` with what it draws (the scenario's results, the pinned scenario's line, the
+/// Monte Carlo run) on `canvas`, one of the page's `canvases`.
 fn draw(
+    canvases: &Canvases,
     canvas: &NodeRef,
     id: ChartId,
-    results: &Shared<Results>,
-    pinned: &Option<Shared<Results>>,
-    mc: &Option<Shared<MonteCarlo>>,
+    (results, pinned, mc): &Drawn,
     size: (i32, i32),
     look: Style,
 ) -> Option<XMap> {
     let c = canvas.cast::<HtmlCanvasElement>()?;
     let mut input = results.input(id, mc.as_deref());
     input.compare = pinned.as_ref().map(|a| &a.projection);
-    paint(&c, size, id, &input, look)
+    canvases.paint(&c, size, id, &input, look)
 }
 
 /// The numbers of a run; while a newer run is under way (`stale`), with a note saying how far it

@@ -37,6 +37,8 @@ type Painter = Rc<dyn Fn(&Drawn) -> bool>;
 #[derive(Default)]
 pub struct LiveChart {
     slot: RefCell<Option<(ChartId, NodeRef, Painter)>>,
+    /// What the page knows of its canvases, for every painting and export.
+    pub canvases: Rc<canvas::Canvases>,
 }
 
 impl LiveChart {

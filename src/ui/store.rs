@@ -4,7 +4,7 @@
 
 use super::live::LiveChart;
 use super::monte_carlo::McRunner;
-use super::{canvas, dom, Shared};
+use super::{dom, Shared};
 use crate::explorer::{
     self, export::Export, url_sync::UrlOp, url_sync::UrlSync, Action, CopyWhat, Effect, State,
     UrlWrite,
@@ -167,11 +167,15 @@ impl Store {
                 } => dom::download(&filename, mime, &contents),
                 Effect::DownloadChart { filename, format } => {
                     let state = self.state.borrow();
+                    let canvases = &self.live.canvases;
                     let saved = if format == Export::Svg {
-                        canvas::export_svg(&state)
+                        canvases
+                            .export_svg(&state)
                             .map(|svg| dom::download(&filename, format.mime(), &svg))
                     } else {
-                        canvas::export_png(&state).map(|url| dom::save(&filename, &url))
+                        canvases
+                            .export_png(&state)
+                            .map(|url| dom::save(&filename, &url))
                     };
                     if saved.is_none() {
                         gloo::console::error!("HashShift could not draw the chart to save");
