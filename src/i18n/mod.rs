@@ -1,18 +1,23 @@
 //! The interface's languages: a typed catalogue with one message id per text ([`Msg`]) and one
 //! table per language (`en.rs` declares the ids with their English text, `it.rs` gives each
-//! its Italian text, with no catch-all arm, so a missing translation does not compile), and
-//! numbers, money and dates formatted per language ([`Fmt`]).
+//! its Italian text, with no catch-all arm, so a missing translation does not compile), one
+//! `Locale` value per language (`locale.rs`: its codes, its table, its number marks, money
+//! words, dates and articles), and numbers, money and dates formatted by it ([`Fmt`]).
 //!
-//! Adding a language: one table like `it.rs` and one variant of [`Lang`].
+//! Adding a language: one table like `it.rs`, one `Locale` value in `locale.rs`, and one
+//! variant of [`Lang`] listed in [`Lang::ALL`] and matched to its `Locale` in `Lang::locale`.
 
 mod article;
 mod en;
 mod format;
 mod it;
+mod locale;
 
 pub use article::Article;
 pub use en::Msg;
 pub use format::{Fmt, MINUS, NBSP};
+
+use locale::Locale;
 
 /// An interface language (the `lang` view key).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -28,20 +33,22 @@ impl Lang {
     /// Every language, in the order a picker lists them.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::It];
 
+    /// This language's conventions: the one place that tells languages apart.
+    fn locale(self) -> &'static Locale {
+        match self {
+            Lang::En => &locale::EN,
+            Lang::It => &locale::IT,
+        }
+    }
+
     /// The URL code (`lang=it`).
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::It => "it",
-        }
+        self.locale().code
     }
 
     /// The BCP 47 tag for `<html lang>`.
     pub fn html_lang(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::It => "it",
-        }
+        self.locale().html_lang
     }
 
     /// The language whose URL code is `code`.
@@ -51,10 +58,7 @@ impl Lang {
 
     /// `m` in this language.
     pub fn t(self, m: Msg) -> &'static str {
-        match self {
-            Lang::En => en::text(m),
-            Lang::It => it::text(m),
-        }
+        (self.locale().text)(m)
     }
 
     /// `m` in this language with its `{name}` slots filled. In a debug build (every test), a
