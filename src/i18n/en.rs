@@ -493,18 +493,4 @@ catalogue! {
     WarnTheme = "`theme`: {value} is not a theme here ({known}); following the system.",
     WarnControls = "`controls`: no control is called {value}.",
     WarnCompare = "`cmp`, the pinned scenario A: {problems}",
-
-    // Month names, short
-    Jan = "Jan",
-    Feb = "Feb",
-    Mar = "Mar",
-    Apr = "Apr",
-    May = "May",
-    Jun = "Jun",
-    Jul = "Jul",
-    Aug = "Aug",
-    Sep = "Sep",
-    Oct = "Oct",
-    Nov = "Nov",
-    Dec = "Dec",
 }

@@ -1,7 +1,8 @@
 //! Numbers, money and dates for people, in a language's conventions.
 
-use super::article::{Article, Sound};
-use super::{Lang, Msg};
+use super::article::Article;
+use super::locale::{Locale, Place};
+use super::{fill, Lang, Msg};
 use crate::calendar::{Date, YearMonth};
 
 /// The typographic minus sign used for negative numbers (U+2212, not a hyphen).
@@ -16,43 +17,29 @@ pub struct Fmt {
     lang: Lang,
 }
 
-const MONTHS: [Msg; 12] = [
-    Msg::Jan,
-    Msg::Feb,
-    Msg::Mar,
-    Msg::Apr,
-    Msg::May,
-    Msg::Jun,
-    Msg::Jul,
-    Msg::Aug,
-    Msg::Sep,
-    Msg::Oct,
-    Msg::Nov,
-    Msg::Dec,
-];
-
 impl Fmt {
     /// The formatter of `lang`.
     pub fn new(lang: Lang) -> Self {
         Fmt { lang }
     }
 
-    /// The thousands separator and the decimal mark: `1,234.5`, `1.234,5`.
-    fn marks(&self) -> (char, char) {
-        match self.lang {
-            Lang::En => (',', '.'),
-            Lang::It => ('.', ','),
-        }
+    /// This language's conventions.
+    fn locale(&self) -> &'static Locale {
+        self.lang.locale()
     }
 
-    /// `amount` (digits, already with this language's marks) as dollars, signed: `−$590 M`;
-    /// in Italian the unit follows the number, as the Italian financial press writes it:
-    /// `−590 mln $`.
+    /// `text` (a number as Rust writes it, with a `.`) with this language's decimal mark.
+    fn decimal_mark(&self, text: &str) -> String {
+        text.replace('.', &self.locale().decimal.to_string())
+    }
+
+    /// `amount` (digits, already with this language's marks, and any scale word) as dollars,
+    /// signed, the sign where this language puts it: `−$590 M`, `−590 mln $`.
     fn dollar_sign(&self, negative: bool, amount: &str) -> String {
         let sign = if negative { MINUS } else { "" };
-        match self.lang {
-            Lang::En => format!("{sign}${amount}"),
-            Lang::It => format!("{sign}{amount}{NBSP}$"),
+        match self.locale().dollar {
+            Place::Before => format!("{sign}${amount}"),
+            Place::After => format!("{sign}{amount}{NBSP}$"),
         }
     }
 
@@ -63,42 +50,32 @@ impl Fmt {
     pub fn money(&self, v: f64) -> String {
         let a = v.abs();
         if a >= 999.5e12 {
-            let text = format!("{a:.2e}").replace('.', &self.marks().1.to_string());
-            return self.dollar_sign(v < 0.0, &text);
+            return self.dollar_sign(v < 0.0, &self.decimal_mark(&format!("{a:.2e}")));
         }
         // The scale is chosen after rounding: $999,999 is `$1.00 M`, not `$1000 k`.
-        let (x, scale) = if a >= 999.5e9 && self.lang == Lang::En {
-            (a / 1e12, 4)
-        } else if a >= 999.5e6 {
-            (a / 1e9, 3)
-        } else if a >= 999.5e3 {
-            (a / 1e6, 2)
-        } else if a >= 999.5 {
-            (a / 1e3, 1)
-        } else {
-            (a, 0)
-        };
-        let words = match self.lang {
-            Lang::En => ["", "\u{a0}k", "\u{a0}M", "\u{a0}B", "\u{a0}T"],
-            Lang::It => ["", "\u{a0}mila", "\u{a0}mln", "\u{a0}mld", ""],
-        };
-        // Thousands of Italian billions keep their digits, grouped.
+        let words = self.locale().money_words;
+        let scale = (1..=words.len())
+            .rev()
+            .find(|&s| a >= 999.5 * 1000f64.powi(s as i32 - 1))
+            .unwrap_or(0);
+        let x = a / 1000f64.powi(scale as i32);
+        // Past the last scale word (thousands of Italian billions) the digits stay, grouped.
         let digits = if x >= 999.5 {
             self.group_digits(&format!("{x:.0}"))
         } else {
-            three_digits(x).replace('.', &self.marks().1.to_string())
+            self.decimal_mark(&three_digits(x))
         };
-        self.dollar_sign(v < 0.0, &format!("{digits}{}", words[scale]))
+        let amount = match scale {
+            0 => digits,
+            s => format!("{digits}{NBSP}{}", words[s - 1]),
+        };
+        self.dollar_sign(v < 0.0, &amount)
     }
 
     /// The unit of dollars divided by `1000^scale` (scale 0–3), for an axis: `$`, `$k`, `$M`,
     /// `$B`; `$`, `mila $`, `mln $`, `mld $`.
     pub fn money_unit(&self, scale: usize) -> &'static str {
-        let units = match self.lang {
-            Lang::En => ["$", "$k", "$M", "$B"],
-            Lang::It => ["$", "mila\u{a0}$", "mln\u{a0}$", "mld\u{a0}$"],
-        };
-        units[scale.min(3)]
+        self.locale().money_units[scale.min(3)]
     }
 
     /// Whole dollars with thousands grouped: `$447,014`, `447.014 $`.
@@ -130,7 +107,7 @@ impl Fmt {
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(self.marks().0);
+                out.push(self.locale().thousands);
             }
             out.push(c);
         }
@@ -147,25 +124,22 @@ impl Fmt {
         decimals: usize,
         article: Article,
     ) -> (&'static str, &'static str) {
-        let text = match self.lang {
-            Lang::En => "",
-            Lang::It => {
-                // The digits `number` writes, rounded the same way (0.95 is written `0,9`).
-                let digits = format!("{:.*}", decimals, value.abs());
-                let whole = digits.split('.').next().unwrap_or_default();
-                article.italian(Sound::of_number(whole, written_negative(value, &digits)))
-            }
-        };
+        let text = self.locale().articles.as_ref().map_or("", |articles| {
+            // The digits `number` writes, rounded the same way (0.95 is written `0,9`).
+            let digits = format!("{:.*}", decimals, value.abs());
+            let whole = digits.split('.').next().unwrap_or_default();
+            let sound = (articles.number)(whole, written_negative(value, &digits));
+            articles.before(article, sound)
+        });
         (article.slot(), text)
     }
 
     /// The slot of `article` and its text before date `d` as [`Fmt::date`] writes it: Italian
     /// `il 1º`, `l'8`, `all'11`, `del 15`. English needs none: empty.
     pub fn date_article(&self, d: Date, article: Article) -> (&'static str, &'static str) {
-        let text = match self.lang {
-            Lang::En => "",
-            Lang::It => article.italian(Sound::of_day(d.day)),
-        };
+        let text = self.locale().articles.as_ref().map_or("", |articles| {
+            articles.before(article, (articles.day)(d.day))
+        });
         (article.slot(), text)
     }
 
@@ -205,7 +179,7 @@ impl Fmt {
         let int = self.group_digits(int);
         let sign = if written_negative(v, text) { MINUS } else { "" };
         match frac {
-            Some(f) => format!("{sign}{int}{}{f}", self.marks().1),
+            Some(f) => format!("{sign}{int}{}{f}", self.locale().decimal),
             None => format!("{sign}{int}"),
         }
     }
@@ -218,7 +192,7 @@ impl Fmt {
     /// warn about.
     pub fn read_number(&self, text: &str) -> String {
         let text = text.trim().replace(MINUS, "-");
-        let (thousands, decimal) = self.marks();
+        let (thousands, decimal) = (self.locale().thousands, self.locale().decimal);
         let (sign, body) = match text.strip_prefix(['-', '+']) {
             Some(rest) => (&text[..1], rest),
             None => ("", text.as_str()),
@@ -249,7 +223,7 @@ impl Fmt {
     pub fn without_unit(&self, text: &str, unit: Msg) -> String {
         let plain = |t: &str| t.replace(NBSP, " ");
         let text = plain(text.trim());
-        let dollars_first = self.lang == Lang::En;
+        let dollars_first = self.locale().dollar == Place::Before;
         let after = [unit, singular(unit)]
             .map(|u| plain(self.lang.t(u)))
             .into_iter()
@@ -309,8 +283,7 @@ impl Fmt {
         let a = v.abs();
         if a != 0.0 && !(1e-6..1e15).contains(&a) {
             let sign = if v < 0.0 { MINUS } else { "" };
-            let text = format!("{a:e}").replace('.', &self.marks().1.to_string());
-            return format!("{sign}{text}");
+            return format!("{sign}{}", self.decimal_mark(&format!("{a:e}")));
         }
         self.separate(v, &crate::scenario::format_number(a))
     }
@@ -318,26 +291,31 @@ impl Fmt {
     /// A number as a person types it in this language: the query's form with this language's
     /// decimal mark and no grouping (`47,5`).
     pub fn typed_number(&self, query_form: &str) -> String {
-        query_form.replace('.', &self.marks().1.to_string())
+        self.decimal_mark(query_form)
     }
 
     /// A date for people: `17 Apr 2028`, `17 apr 2028`; Italian writes the first day `1º`.
     pub fn date(&self, d: Date) -> String {
-        let ordinal = if self.lang == Lang::It && d.day == 1 {
-            "º"
-        } else {
-            ""
+        let locale = self.locale();
+        let day = match d.day {
+            1 => locale.day_one.to_string(),
+            day => day.to_string(),
         };
-        format!("{}{ordinal} {}", d.day, self.month(d.year_month()))
+        self.with_month(locale.date, d.year_month(), &[("day", &day)])
     }
 
     /// A month for people: `Apr 2028`, `apr 2028`.
     pub fn month(&self, m: YearMonth) -> String {
-        format!(
-            "{} {}",
-            self.lang.t(MONTHS[m.month() as usize - 1]),
-            m.year()
-        )
+        self.with_month(self.locale().month, m, &[])
+    }
+
+    /// `template` with its `{month}` (the month's short name) and `{year}` slots filled by `m`,
+    /// and any other of its slots by `slots`.
+    fn with_month(&self, template: &str, m: YearMonth, slots: &[(&str, &str)]) -> String {
+        let month = self.locale().months[m.month() as usize - 1];
+        let year = m.year().to_string();
+        let slots = [&[("month", month), ("year", year.as_str())], slots].concat();
+        fill(template, &slots)
     }
 }
 

@@ -464,19 +464,5 @@ pub(super) fn text(m: Msg) -> &'static str {
         WarnTheme => "`theme`: {value} non è un tema valido ({known}); si segue il sistema.",
         WarnCompare => "`cmp`, lo scenario fissato A: {problems}",
         WarnControls => "`controls`: nessun controllo si chiama {value}.",
-
-        // Month names, short
-        Jan => "gen",
-        Feb => "feb",
-        Mar => "mar",
-        Apr => "apr",
-        May => "mag",
-        Jun => "giu",
-        Jul => "lug",
-        Aug => "ago",
-        Sep => "set",
-        Oct => "ott",
-        Nov => "nov",
-        Dec => "dic",
     }
 }

@@ -1,18 +1,23 @@
 //! The interface's languages: a typed catalogue with one message id per text ([`Msg`]) and one
 //! table per language (`en.rs` declares the ids with their English text, `it.rs` gives each
-//! its Italian text, with no catch-all arm, so a missing translation does not compile), and
-//! numbers, money and dates formatted per language ([`Fmt`]).
+//! its Italian text, with no catch-all arm, so a missing translation does not compile), one
+//! `Locale` value per language (`locale.rs`: its codes, its table, its number marks, money
+//! words, dates and articles), and numbers, money and dates formatted by it ([`Fmt`]).
 //!
-//! Adding a language: one table like `it.rs` and one variant of [`Lang`].
+//! Adding a language: one table like `it.rs`, one `Locale` value in `locale.rs`, and one
+//! variant of [`Lang`] listed in [`Lang::ALL`] and matched to its `Locale` in `Lang::locale`.
 
 mod article;
 mod en;
 mod format;
 mod it;
+mod locale;
 
 pub use article::Article;
 pub use en::Msg;
 pub use format::{Fmt, MINUS, NBSP};
+
+use locale::Locale;
 
 /// An interface language (the `lang` view key).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -28,20 +33,22 @@ impl Lang {
     /// Every language, in the order a picker lists them.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::It];
 
+    /// This language's conventions: the one place that tells languages apart.
+    fn locale(self) -> &'static Locale {
+        match self {
+            Lang::En => &locale::EN,
+            Lang::It => &locale::IT,
+        }
+    }
+
     /// The URL code (`lang=it`).
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::It => "it",
-        }
+        self.locale().code
     }
 
     /// The BCP 47 tag for `<html lang>`.
     pub fn html_lang(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::It => "it",
-        }
+        self.locale().html_lang
     }
 
     /// The language whose URL code is `code`.
@@ -51,15 +58,13 @@ impl Lang {
 
     /// `m` in this language.
     pub fn t(self, m: Msg) -> &'static str {
-        match self {
-            Lang::En => en::text(m),
-            Lang::It => it::text(m),
-        }
+        (self.locale().text)(m)
     }
 
-    /// `m` in this language with its `{name}` slots filled.
+    /// `m` in this language with its `{name}` slots filled. In a debug build (every test), a
+    /// slot of `m` that `slots` does not fill, in any language, panics: see [`Voice::fill`].
     pub fn fill(self, m: Msg, slots: &[(&str, &str)]) -> String {
-        fill(self.t(m), slots)
+        Voice::plain(self).fill(m, slots)
     }
 
     /// `items` as a list in this language: `a`, `a and b`, `a, b and c` (Italian `e`).
@@ -106,7 +111,13 @@ impl Voice {
     }
 
     /// `m` with its `{name}` slots filled, its key names marked as this voice marks them.
+    ///
+    /// In a debug build (every test), `slots` must fill every slot of `m`'s text in every
+    /// language, or this panics: a slot name misspelt or forgotten by a caller fails the first
+    /// test that says `m`, even in a language the test does not read. Names `m` lacks are
+    /// allowed: an article slot only one language uses, a slot list shared by alternatives.
     pub fn fill(self, m: Msg, slots: &[(&str, &str)]) -> String {
+        debug_assert_eq!(unfilled(m, slots), None, "{m:?}: a slot is not filled");
         let template = self.lang.t(m);
         if self.marked {
             fill(&template.replace('`', &KEY_MARK.to_string()), slots)
@@ -120,6 +131,31 @@ impl Voice {
 /// with its unit on a page (`5,000\u{a0}MW`) become plain spaces, as ECONOMICS.md writes them.
 pub fn plain(text: &str) -> String {
     text.replace(NBSP, " ")
+}
+
+/// The `{name}` slots of a template, in order: a name is lower-case ASCII letters, digits and
+/// `_` (`{bound_value}`, `{p10}`); other braces are text.
+fn slot_names(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .filter(|name| {
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+}
+
+/// The first slot of `m`, in any language, that `slots` does not fill, with that language's
+/// code: `Some(("it", "of_the"))`.
+fn unfilled(m: Msg, slots: &[(&str, &str)]) -> Option<(&'static str, &'static str)> {
+    Lang::ALL.into_iter().find_map(|lang| {
+        slot_names(lang.t(m))
+            .find(|name| !slots.iter().any(|(given, _)| given == name))
+            .map(|name| (lang.code(), name))
+    })
 }
 
 /// Fills the `{name}` slots of a template.
@@ -164,19 +200,10 @@ mod tests {
         assert!(html.contains(&title), "{title}");
     }
 
-    /// The `{name}` slots of a template.
-    fn slots(text: &str) -> BTreeSet<&str> {
-        text.split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
-            .filter(|name| name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-            .collect()
-    }
-
     #[test]
     fn every_language_fills_the_same_slots() {
         let content = |text| {
-            let mut s = slots(text);
+            let mut s: BTreeSet<&str> = slot_names(text).collect();
             // Slots a language's grammar may need and another's not: Italian articles.
             s.retain(|name| !Article::ALL.iter().any(|a| a.slot() == *name));
             s
@@ -188,6 +215,48 @@ mod tests {
                 assert!(!lang.t(m).is_empty(), "{m:?} in {}", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn every_message_renders_whole_with_its_slots_filled() {
+        // Every brace of every text is a slot `fill` fills: a slot misspelt in a translation
+        // (`{Value}`, `{value }`) would otherwise reach the page as written.
+        for &m in Msg::ALL {
+            let names: BTreeSet<&str> = Lang::ALL
+                .into_iter()
+                .flat_map(|lang| slot_names(lang.t(m)))
+                .collect();
+            let slots: Vec<(&str, &str)> = names.iter().map(|&name| (name, "·")).collect();
+            assert_eq!(unfilled(m, &slots), None, "{m:?}");
+            for lang in Lang::ALL {
+                let text = lang.fill(m, &slots);
+                assert!(
+                    !text.contains(['{', '}']),
+                    "{m:?} in {}: {text}",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "PerMwh: a slot is not filled")]
+    fn a_misspelt_slot_panics_in_a_debug_build() {
+        Lang::En.fill(Msg::PerMwh, &[("value", "10")]);
+    }
+
+    #[test]
+    fn an_article_only_italian_needs_is_still_required_in_english() {
+        // `Footer` is `…snapshot of {date}…` in English, `…istantanea {of_the}{date}…` in Italian.
+        assert_eq!(
+            unfilled(Msg::Footer, &[("date", "x")]),
+            Some(("it", "of_the"))
+        );
+        assert_eq!(
+            unfilled(Msg::Footer, &[("date", "x"), ("of_the", "")]),
+            None
+        );
     }
 
     #[test]
