@@ -2,8 +2,8 @@
 //! through the same `charts::draw` entry the page uses, with its marks, data table and hover
 //! read-out.
 
-use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
-use hashshift::charts::{self, palette, ChartId, Input, Needs, Style, XMap};
+use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado, Analyses};
+use hashshift::charts::{self, palette, ChartId, Input, Style, XMap};
 use hashshift::i18n::Lang;
 use hashshift::model::{self, Projection};
 use hashshift::scenario::parse;
@@ -58,21 +58,8 @@ fn svg_sized(
     style: &Style,
     size: (u32, u32),
 ) -> (Option<XMap>, String) {
-    let t = tornado(&p.scenario);
-    let map = breakeven_map(p, 21, 21);
-    let curve = rates(p);
-    let waiting = timing(&p.scenario);
-    let mc = monte_carlo(p);
-    let needs = id.def().needs;
-    let input = Input {
-        projection: p,
-        tornado: (needs == Needs::Tornado).then_some(&t),
-        map: (needs == Needs::Map).then_some(&map),
-        rates: (needs == Needs::Rates).then_some(&curve),
-        timing: (needs == Needs::Timing).then_some(&waiting),
-        monte_carlo: mc.as_ref(),
-        compare: None,
-    };
+    let analyses = Analyses::new(p, 21);
+    let input = Input::of(id, &analyses, analyses.monte_carlo());
     let mut out = String::new();
     let xmap = {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
