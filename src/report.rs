@@ -1,27 +1,15 @@
 //! The report of ECONOMICS.md §11 in its three formats: the JSON report, the monthly CSV and the
 //! yearly CSV. The CLI prints them and the explorer downloads them, byte for byte the same.
 
-use crate::analysis::{self, MonteCarlo, RatePoint, TimingPoint};
+use crate::analysis::{Analyses, BreakevenMap, Kind, MonteCarlo, Tornado};
 use crate::i18n::Lang;
 use crate::model::{self, Flows, MonthRow, Projection, Summary, YearRow, YearTotals};
 use crate::scenario::{canonical_query, Parsed, SCHEMA};
-use serde::Serialize;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
 
 /// Cells per side of the break-even map in the report.
 pub const MAP_CELLS: usize = 41;
-
-/// An analysis the JSON report can add (ECONOMICS.md §9).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Analysis {
-    /// NPV advantage with each input moved ∓20 %.
-    Tornado,
-    /// NPV advantage on a 41×41 grid of BTC price × AI rate.
-    Map,
-    /// NPV advantage at discount rates of 0–30 %/yr.
-    Rates,
-    /// NPV advantage with construction 0–36 months later.
-    Timing,
-}
 
 /// The JSON report.
 #[derive(Serialize)]
@@ -32,22 +20,45 @@ struct Report<'a> {
     months: &'a [MonthRow],
     years: &'a [YearRow],
     summary: &'a Summary,
-    monte_carlo: Option<MonteCarlo>,
+    monte_carlo: Option<&'a MonteCarlo>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    analysis: Option<Analyses>,
+    analysis: Option<Section<'a>>,
 }
 
-/// The analyses asked for, in the order of ECONOMICS.md §11.
-#[derive(Serialize)]
-struct Analyses {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tornado: Option<Vec<TornadoBar>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    map: Option<Map>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rates: Option<Vec<RatePoint>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    timing: Option<Vec<TimingPoint>>,
+/// The `analysis` object: the kinds asked for, in the order of [`Kind::ALL`] (ECONOMICS.md
+/// §11), each under its [`Kind::name`]. Monte Carlo is never here: the report always has it.
+struct Section<'a> {
+    analyses: &'a Analyses<&'a Projection>,
+    kinds: Vec<Kind>,
+}
+
+impl<'a> Section<'a> {
+    /// The section of the kinds in `with` (in any order, perhaps repeated); `None` when none
+    /// goes in it.
+    fn of(analyses: &'a Analyses<&'a Projection>, with: &[Kind]) -> Option<Self> {
+        let kinds: Vec<Kind> = (Kind::ALL.into_iter())
+            .filter(|k| *k != Kind::MonteCarlo && with.contains(k))
+            .collect();
+        (!kinds.is_empty()).then_some(Section { analyses, kinds })
+    }
+}
+
+impl Serialize for Section<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.analyses;
+        let mut out = serializer.serialize_map(Some(self.kinds.len()))?;
+        for &kind in &self.kinds {
+            let name = kind.name();
+            match kind {
+                Kind::Tornado => out.serialize_entry(name, &tornado_bars(a.tornado()))?,
+                Kind::Map => out.serialize_entry(name, &Map::of(a.map()))?,
+                Kind::Rates => out.serialize_entry(name, a.rates())?,
+                Kind::Timing => out.serialize_entry(name, a.timing())?,
+                Kind::MonteCarlo => {}
+            }
+        }
+        out.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -59,58 +70,49 @@ struct TornadoBar {
     high: f64,
 }
 
+fn tornado_bars(t: &Tornado) -> Vec<TornadoBar> {
+    (t.bars.iter())
+        .map(|b| TornadoBar {
+            key: b.key.name(),
+            low_value: b.low_value,
+            high_value: b.high_value,
+            low: b.low,
+            high: b.high,
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
-struct Map {
-    btc_usd: Vec<f64>,
-    ai_rate: Vec<f64>,
-    npv_advantage: Vec<Vec<f64>>,
+struct Map<'a> {
+    btc_usd: &'a [f64],
+    ai_rate: &'a [f64],
+    npv_advantage: Vec<&'a [f64]>,
 }
 
-fn analyses(p: &Projection, with: &[Analysis]) -> Option<Analyses> {
-    if with.is_empty() {
-        return None;
+impl<'a> Map<'a> {
+    fn of(map: &'a BreakevenMap) -> Self {
+        Map {
+            btc_usd: &map.btc_prices,
+            ai_rate: &map.ai_rates,
+            npv_advantage: map.values.chunks(map.btc_prices.len()).collect(),
+        }
     }
-    let s = &p.scenario;
-    let asked = |a| with.contains(&a);
-    Some(Analyses {
-        tornado: asked(Analysis::Tornado).then(|| {
-            analysis::tornado(s)
-                .bars
-                .iter()
-                .map(|b| TornadoBar {
-                    key: b.key.name(),
-                    low_value: b.low_value,
-                    high_value: b.high_value,
-                    low: b.low,
-                    high: b.high,
-                })
-                .collect()
-        }),
-        map: asked(Analysis::Map).then(|| {
-            let map = analysis::breakeven_map(p, MAP_CELLS, MAP_CELLS);
-            Map {
-                npv_advantage: map
-                    .values
-                    .chunks(map.btc_prices.len())
-                    .map(<[f64]>::to_vec)
-                    .collect(),
-                btc_usd: map.btc_prices,
-                ai_rate: map.ai_rates,
-            }
-        }),
-        rates: asked(Analysis::Rates).then(|| analysis::rates(p)),
-        timing: asked(Analysis::Timing).then(|| analysis::timing(s)),
-    })
 }
 
-/// The JSON report of a parsed query and its projection, with the analyses in `with`. Monte
-/// Carlo is run unless `monte_carlo` is the run already made for this projection's scenario.
+/// The JSON report of a parsed query and its projection, with the analyses in `with` (Monte
+/// Carlo, always in the report, need not be among them). Monte Carlo is run unless
+/// `monte_carlo` is the run already made for this projection's scenario.
 pub fn json(
     parsed: &Parsed,
     p: &Projection,
     monte_carlo: Option<&MonteCarlo>,
-    with: &[Analysis],
+    with: &[Kind],
 ) -> String {
+    let analyses = Analyses::new(p, MAP_CELLS);
+    let analyses = match monte_carlo {
+        Some(run) => analyses.with_monte_carlo(run.clone()),
+        None => analyses,
+    };
     let report = Report {
         schema: SCHEMA,
         query: canonical_query(&parsed.scenario),
@@ -120,8 +122,8 @@ pub fn json(
         months: &p.months,
         years: &p.years,
         summary: &p.summary,
-        monte_carlo: monte_carlo.cloned().or_else(|| analysis::monte_carlo(p)),
-        analysis: analyses(p, with),
+        monte_carlo: analyses.monte_carlo(),
+        analysis: Section::of(&analyses, with),
     };
     let mut out = serde_json::to_string_pretty(&report).expect("a report always serialises");
     out.push('\n');
@@ -129,7 +131,7 @@ pub fn json(
 }
 
 /// The JSON report of a query, as `hashshift run QUERY --format json` prints it.
-pub fn json_of(query: &str, with: &[Analysis]) -> String {
+pub fn json_of(query: &str, with: &[Kind]) -> String {
     let parsed = crate::scenario::parse(query);
     json(&parsed, &model::run(&parsed.scenario), None, with)
 }
@@ -192,4 +194,28 @@ pub fn annual_csv(years: &[YearRow]) -> String {
 /// A number as the JSON report prints it.
 fn number(v: f64) -> String {
     serde_json::to_string(&v).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys of the report's `analysis` object for `with`, in their order; `None` without one.
+    fn analysis_keys(with: &[Kind]) -> Option<Vec<String>> {
+        let report: serde_json::Value = serde_json::from_str(&json_of("years=2", with)).unwrap();
+        let section = report.get("analysis")?.as_object().unwrap();
+        Some(section.keys().cloned().collect())
+    }
+
+    #[test]
+    fn the_analysis_object_holds_each_kind_asked_once_in_the_reports_order() {
+        assert_eq!(analysis_keys(&[]), None);
+        // Monte Carlo is the report's own `monte_carlo`, never in `analysis`.
+        assert_eq!(analysis_keys(&[Kind::MonteCarlo]), None);
+        let asked = [Kind::Timing, Kind::MonteCarlo, Kind::Tornado, Kind::Timing];
+        assert_eq!(
+            analysis_keys(&asked),
+            Some(vec!["tornado".to_string(), "timing".to_string()])
+        );
+    }
 }

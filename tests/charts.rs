@@ -2,9 +2,9 @@
 //! through the same `charts::draw` entry the page uses, with its marks, data table and hover
 //! read-out; and the page's recorder draws on a canvas what plotters draws in SVG.
 
-use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
+use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado, Analyses};
 use hashshift::charts::recorder::{Context2d, Op, Recorder, TextMemory};
-use hashshift::charts::{self, palette, ChartId, Input, Needs, Style, XMap};
+use hashshift::charts::{self, palette, ChartId, Input, Style, XMap};
 use hashshift::explorer::export::{draw_image, IMAGE_SIZE};
 use hashshift::explorer::State;
 use hashshift::i18n::Lang;
@@ -67,21 +67,8 @@ fn svg_sized(
     style: &Style,
     size: (u32, u32),
 ) -> (Option<XMap>, String) {
-    let t = tornado(&p.scenario);
-    let map = breakeven_map(p, 21, 21);
-    let curve = rates(p);
-    let waiting = timing(&p.scenario);
-    let mc = monte_carlo(p);
-    let needs = id.def().needs;
-    let input = Input {
-        projection: p,
-        tornado: (needs == Needs::Tornado).then_some(&t),
-        map: (needs == Needs::Map).then_some(&map),
-        rates: (needs == Needs::Rates).then_some(&curve),
-        timing: (needs == Needs::Timing).then_some(&waiting),
-        monte_carlo: mc.as_ref(),
-        compare: None,
-    };
+    let analyses = Analyses::new(p, 21);
+    let input = Input::of(id, &analyses, analyses.monte_carlo());
     let mut out = String::new();
     let xmap = {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
@@ -1396,8 +1383,8 @@ fn the_recorder_draws_on_a_canvas_what_plotters_draws_in_svg() {
         assert_eq!(state.compare.is_some(), q.starts_with("cmp"));
         let mc = monte_carlo(state.projection());
         for id in ChartId::all() {
-            let mut input = state.results.input(id, mc.as_ref());
-            input.compare = state.compare.as_deref().map(|a| &a.projection);
+            let mut input = Input::of(id, &state.results, mc.as_ref());
+            input.compare = state.compare.as_deref().map(|a| a.projection());
             for (style, size) in [(light(false), (900, 420)), (dark, (640, 760))] {
                 let what = format!("{q} {id:?} at {}", style.scale);
                 let chart = Chart(id, input, style);

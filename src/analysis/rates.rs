@@ -1,5 +1,6 @@
 //! The NPV advantage against the discount rate (ECONOMICS.md §9 `rates`): `rate` from 0 to
-//! 30 %/yr, `airate` moving with it (their difference kept, floored at 0).
+//! 30 %/yr, `airate` moving with it (their difference kept, floored at 0). Each point carries
+//! the AI rate it used, so that nobody else writes that rule again.
 //!
 //! The monthly cash does not depend on the discount rates, so the whole curve comes from the one
 //! projection: each point re-discounts the plan-minus-baseline mining and AI lines.
@@ -16,6 +17,10 @@ pub const RATES: std::ops::RangeInclusive<u32> = 0..=30;
 pub struct RatePoint {
     /// The mining discount rate, a yearly fraction (`0.12`).
     pub rate: f64,
+    /// The AI discount rate that goes with it, %/yr as the `airate` key has it (`9.0`). Not in
+    /// the report, which gives the curve against `rate` alone.
+    #[serde(skip)]
+    pub airate: f64,
     /// The NPV advantage at that rate, $.
     pub npv_advantage: f64,
 }
@@ -43,6 +48,7 @@ pub fn rates(p: &Projection) -> Vec<RatePoint> {
             };
             RatePoint {
                 rate: rate / 100.0,
+                airate: ai_rate,
                 npv_advantage: npv(&delta_mining, rate) + npv(&delta_ai, ai_rate),
             }
         })
@@ -82,5 +88,21 @@ mod tests {
         assert_eq!(at_12.rate, 0.12);
         let want = p.summary.npv_advantage;
         assert!((at_12.npv_advantage - want).abs() < 1e-9 * want.abs());
+    }
+
+    #[test]
+    fn each_point_carries_the_ai_rate_it_used() {
+        // `rate` 20, `airate` 5: the AI rate stays 15 points below mining's, never below 0.
+        let curve = rates(&model::run(&parse("rate=20&airate=5").scenario));
+        let at = |r: usize| curve[r].airate;
+        assert_eq!((at(0), at(15), at(16), at(30)), (0.0, 0.0, 1.0, 15.0));
+        // The defaults' 12 and 12 keep the two rates equal.
+        let even = rates(&model::run(&parse("").scenario));
+        assert!(even.iter().enumerate().all(|(r, p)| p.airate == r as f64));
+        let lower = rates(&model::run(&parse("rate=12&airate=9").scenario));
+        assert_eq!(
+            (lower[0].airate, lower[12].airate, lower[30].airate),
+            (0.0, 9.0, 27.0)
+        );
     }
 }

@@ -6,7 +6,7 @@ use super::frame::{
 };
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
-    LegendItem, Mark, MoneyAxis, Needs, Readout, Style, Table, TimeAxis, XMap,
+    LegendItem, Mark, MoneyAxis, Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -21,7 +21,7 @@ pub const CHART: ChartDef = ChartDef {
     name: "cash",
     title: Msg::ChartCash,
     caption: Msg::CaptionCash,
-    needs: Needs::Projection,
+    needs: &[],
     pinned: true,
     legend,
     table,

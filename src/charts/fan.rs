@@ -2,10 +2,10 @@
 
 use super::frame::{dashed, halving_item, mark_halvings, message, revenue_chart, xmap};
 use super::{
-    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs,
-    Readout, Style, Table, XMap,
+    err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Readout,
+    Style, Table, XMap,
 };
-use crate::analysis::{FanMonth, MonteCarlo};
+use crate::analysis::{FanMonth, Kind, MonteCarlo};
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::Key;
@@ -18,7 +18,7 @@ pub const CHART: ChartDef = ChartDef {
     name: "fan",
     title: Msg::ChartFan,
     caption: Msg::CaptionFan,
-    needs: Needs::MonteCarlo,
+    needs: &[Kind::MonteCarlo],
     pinned: false,
     legend,
     table,

@@ -5,10 +5,8 @@
 //! indices), and the axes are labelled at a few cell centres `2i + 1` with the grid values.
 
 use super::frame::{axis_titles, y_title};
-use super::{
-    err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Style, Table, XMap,
-};
-use crate::analysis::BreakevenMap;
+use super::{err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Style, Table, XMap};
+use crate::analysis::{BreakevenMap, Kind};
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::Key;
@@ -21,7 +19,7 @@ pub const CHART: ChartDef = ChartDef {
     name: "map",
     title: Msg::ChartMap,
     caption: Msg::CaptionMap,
-    needs: Needs::Map,
+    needs: &[Kind::Map],
     pinned: false,
     legend,
     table,

@@ -23,7 +23,7 @@ pub use axis::{MoneyAxis, TimeAxis};
 pub use frame::message;
 pub use framed::{draw_framed, Frame};
 
-use crate::analysis::{BreakevenMap, MonteCarlo, RatePoint, TimingPoint, Tornado};
+use crate::analysis::{Analyses, BreakevenMap, Kind, MonteCarlo, RatePoint, TimingPoint, Tornado};
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use plotters::coord::Shift;
@@ -142,21 +142,21 @@ fn err<E: std::fmt::Debug>(e: E) -> Error {
     format!("{e:?}")
 }
 
-/// What a chart draws from: the projection, and the analysis it needs (computed by the caller
-/// only for the chart shown).
+/// What a chart draws from: the projection, and the analyses it needs (computed by the caller
+/// only for the chart shown: [`Input::of`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Input<'a> {
     /// The model's answer.
     pub projection: &'a Projection,
-    /// The tornado, for [`Needs::Tornado`].
+    /// The tornado, for [`Kind::Tornado`].
     pub tornado: Option<&'a Tornado>,
-    /// The break-even map, for [`Needs::Map`].
+    /// The break-even map, for [`Kind::Map`].
     pub map: Option<&'a BreakevenMap>,
-    /// The discount-rate curve, for [`Needs::Rates`].
+    /// The discount-rate curve, for [`Kind::Rates`].
     pub rates: Option<&'a [RatePoint]>,
-    /// The value of waiting, for [`Needs::Timing`].
+    /// The value of waiting, for [`Kind::Timing`].
     pub timing: Option<&'a [TimingPoint]>,
-    /// Monte Carlo, for [`Needs::MonteCarlo`] (`None` while it runs or when `mc = 0`).
+    /// Monte Carlo, for [`Kind::MonteCarlo`] (`None` while it runs or when `mc = 0`).
     pub monte_carlo: Option<&'a MonteCarlo>,
     /// The pinned scenario A: time charts draw it as a thin grey line.
     pub compare: Option<&'a Projection>,
@@ -175,23 +175,28 @@ impl<'a> Input<'a> {
             compare: None,
         }
     }
-}
 
-/// Which analysis a chart draws, beyond the projection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Needs {
-    /// The projection alone.
-    Projection,
-    /// [`crate::analysis::tornado`].
-    Tornado,
-    /// [`crate::analysis::breakeven_map`].
-    Map,
-    /// [`crate::analysis::rates`].
-    Rates,
-    /// [`crate::analysis::timing`].
-    Timing,
-    /// [`crate::analysis::monte_carlo`].
-    MonteCarlo,
+    /// What chart `id` draws from `analyses`: the projection and the analyses its registry
+    /// entry needs, computed now if they were not yet (and only those). Monte Carlo is
+    /// `monte_carlo`, never run here: the page passes its worker's latest run, which may be of
+    /// earlier inputs while the new one runs; elsewhere it is [`Analyses::monte_carlo`].
+    pub fn of<P: std::borrow::Borrow<Projection>>(
+        id: ChartId,
+        analyses: &'a Analyses<P>,
+        monte_carlo: Option<&'a MonteCarlo>,
+    ) -> Self {
+        let mut input = Input::new(analyses.projection());
+        for kind in id.def().needs {
+            match kind {
+                Kind::Tornado => input.tornado = Some(analyses.tornado()),
+                Kind::Map => input.map = Some(analyses.map()),
+                Kind::Rates => input.rates = Some(analyses.rates()),
+                Kind::Timing => input.timing = Some(analyses.timing()),
+                Kind::MonteCarlo => input.monte_carlo = monte_carlo,
+            }
+        }
+        input
+    }
 }
 
 /// A chart's numbers as a table, for screen readers and "show the data".
@@ -220,8 +225,9 @@ pub struct ChartDef {
     pub title: Msg,
     /// One sentence under the tab: what the chart shows.
     pub caption: Msg,
-    /// What it draws from.
-    pub needs: Needs,
+    /// The analyses it draws, beyond the projection (none for a time chart): [`Input::of`]
+    /// computes those, and only those, for it.
+    pub needs: &'static [Kind],
     /// Whether it draws the pinned scenario A.
     pub pinned: bool,
     /// Legend entries in a language, for what the chart draws of a projection: a mark it does
@@ -305,11 +311,13 @@ impl ChartId {
     /// nothing converts within the horizon, so that the advantage is 0 at every point (no
     /// input these charts move brings a conversion within the horizon).
     pub fn has_nothing_to_draw(self, p: &Projection) -> bool {
-        let across_an_input = matches!(
-            self.def().needs,
-            Needs::Tornado | Needs::Map | Needs::Rates | Needs::Timing
-        );
+        let across_an_input = self.def().needs.iter().any(|k| k.moves_inputs());
         across_an_input && !p.converts()
+    }
+
+    /// Whether the chart draws analysis `kind`.
+    pub fn needs(self, kind: Kind) -> bool {
+        self.def().needs.contains(&kind)
     }
 
     /// Every chart, in tab order.
@@ -435,6 +443,25 @@ mod tests {
             }
         }
         assert_eq!(ChartId::from_name("pie"), None);
+    }
+
+    #[test]
+    fn an_input_holds_the_analyses_its_chart_needs_and_no_other() {
+        let p = model::run(&parse("mc=20").scenario);
+        let analyses = Analyses::new(&p, 5);
+        let mc = analyses.monte_carlo();
+        for c in CHARTS {
+            let input = Input::of(c.id, &analyses, mc);
+            let held = [
+                input.tornado.is_some(),
+                input.map.is_some(),
+                input.rates.is_some(),
+                input.timing.is_some(),
+                input.monte_carlo.is_some(),
+            ];
+            assert_eq!(held, Kind::ALL.map(|k| c.id.needs(k)), "{}", c.name);
+            assert!(std::ptr::eq(input.projection, &p));
+        }
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use super::frame::Curve;
 use super::{
-    ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Readout, Style, Table, XMap,
+    ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Readout, Style, Table, XMap,
 };
-use crate::analysis::RatePoint;
+use crate::analysis::{Kind, RatePoint};
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::Key;
@@ -18,7 +18,7 @@ pub const CHART: ChartDef = ChartDef {
     name: "rates",
     title: Msg::ChartRates,
     caption: Msg::CaptionRates,
-    needs: Needs::Rates,
+    needs: &[Kind::Rates],
     pinned: false,
     legend,
     table,
@@ -38,17 +38,11 @@ fn pct(lang: Lang, v: f64) -> String {
     lang.fill(Msg::PctPerYearValue, &[("v", &lang.fmt().number(v, 1))])
 }
 
-/// The AI discount rate that goes with mining's rate `rate` (a fraction), in percent.
-fn ai_rate(input: &Input, rate: f64) -> f64 {
-    let s = &input.projection.scenario;
-    (rate * 100.0 + s.get(Key::Airate) - s.get(Key::Rate)).max(0.0)
-}
-
 /// The label–value cells of one point: mining rate, AI rate, NPV advantage.
-fn cells(input: &Input, p: &RatePoint, lang: Lang) -> [String; 3] {
+fn cells(p: &RatePoint, lang: Lang) -> [String; 3] {
     [
         pct(lang, p.rate * 100.0),
-        pct(lang, ai_rate(input, p.rate)),
+        pct(lang, p.airate),
         lang.fmt().money(p.npv_advantage),
     ]
 }
@@ -61,16 +55,13 @@ fn table(input: &Input, lang: Lang) -> Table {
         columns: [Msg::MiningRate, Msg::AiRate, Msg::LegendNpvAdvantage]
             .map(|m| lang.t(m).to_string())
             .to_vec(),
-        rows: curve
-            .iter()
-            .map(|p| cells(input, p, lang).to_vec())
-            .collect(),
+        rows: curve.iter().map(|p| cells(p, lang).to_vec()).collect(),
     }
 }
 
 fn readout(input: &Input, i: usize, lang: Lang) -> Option<Readout> {
     let p = input.rates?.get(i)?;
-    let [mining, ai, npv] = cells(input, p, lang);
+    let [mining, ai, npv] = cells(p, lang);
     Some((
         format!("{}: {mining}", lang.t(Msg::MiningRate)),
         vec![

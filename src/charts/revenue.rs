@@ -7,7 +7,7 @@ use super::frame::{
 };
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
-    LegendItem, Mark, Needs, Readout, Style, Table, XMap,
+    LegendItem, Mark, Readout, Style, Table, XMap,
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
@@ -20,7 +20,7 @@ pub const CHART: ChartDef = ChartDef {
     name: "revenue",
     title: Msg::ChartRevenue,
     caption: Msg::CaptionRevenue,
-    needs: Needs::Projection,
+    needs: &[],
     pinned: true,
     legend,
     table,

@@ -2,10 +2,9 @@
 
 use super::frame::{caption_that_fits, fitted};
 use super::{
-    err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, MoneyAxis, Needs, Style, Table,
-    XMap,
+    err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, MoneyAxis, Style, Table, XMap,
 };
-use crate::analysis::SWING;
+use crate::analysis::{Kind, SWING};
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::format_number;
@@ -20,7 +19,7 @@ pub const CHART: ChartDef = ChartDef {
     name: "sensitivity",
     title: Msg::ChartSensitivity,
     caption: Msg::CaptionSensitivity,
-    needs: Needs::Tornado,
+    needs: &[Kind::Tornado],
     pinned: false,
     legend,
     table,

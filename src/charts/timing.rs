@@ -3,9 +3,9 @@
 
 use super::frame::Curve;
 use super::{
-    ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Needs, Readout, Style, Table, XMap,
+    ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Readout, Style, Table, XMap,
 };
-use crate::analysis::TimingPoint;
+use crate::analysis::{Kind, TimingPoint};
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use plotters::coord::Shift;
@@ -17,7 +17,7 @@ pub const CHART: ChartDef = ChartDef {
     name: "timing",
     title: Msg::ChartTiming,
     caption: Msg::CaptionTiming,
-    needs: Needs::Timing,
+    needs: &[Kind::Timing],
     pinned: false,
     legend,
     table,

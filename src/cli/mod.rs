@@ -6,9 +6,10 @@
 //! (a closed pipe, as in `| head`, is not an error).
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use hashshift::analysis;
 use hashshift::i18n::{plain, Lang};
 use hashshift::model;
-use hashshift::report::{self, Analysis};
+use hashshift::report;
 use hashshift::scenario::{self, Applies, Key, Kind, KEYS, PRESETS};
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -42,7 +43,7 @@ enum Command {
         format: RunFormat,
         /// Analyses to add to the JSON report (`--format json` only), comma-separated.
         #[arg(long, value_enum, value_delimiter = ',')]
-        with: Vec<With>,
+        with: Vec<analysis::Kind>,
     },
     /// List the presets: id, title, source note and canonical query.
     Presets {
@@ -66,30 +67,6 @@ enum RunFormat {
     Csv,
     /// The yearly table: a row per calendar year, plan and baseline columns.
     Annual,
-}
-
-/// The analyses of ECONOMICS.md §9.
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum With {
-    /// NPV advantage with each input moved ∓20 %.
-    Tornado,
-    /// NPV advantage on a 41×41 grid of BTC price × AI rate.
-    Map,
-    /// NPV advantage at discount rates of 0–30 %/yr.
-    Rates,
-    /// NPV advantage with construction 0–36 months later.
-    Timing,
-}
-
-impl From<With> for Analysis {
-    fn from(w: With) -> Analysis {
-        match w {
-            With::Tornado => Analysis::Tornado,
-            With::Map => Analysis::Map,
-            With::Rates => Analysis::Rates,
-            With::Timing => Analysis::Timing,
-        }
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -138,14 +115,16 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(query: &str, format: RunFormat, with: &[With], out: &mut impl Write) -> io::Result<()> {
+fn run(
+    query: &str,
+    format: RunFormat,
+    with: &[analysis::Kind],
+    out: &mut impl Write,
+) -> io::Result<()> {
     let parsed = scenario::parse(query);
     let projection = model::run(&parsed.scenario);
     let text = match format {
-        RunFormat::Json => {
-            let with: Vec<Analysis> = with.iter().map(|&w| w.into()).collect();
-            report::json(&parsed, &projection, None, &with)
-        }
+        RunFormat::Json => report::json(&parsed, &projection, None, with),
         RunFormat::Csv | RunFormat::Annual => {
             // Warnings go to stderr so that the table stays clean.
             let mut err = io::stderr().lock();

@@ -5,7 +5,8 @@
 
 use super::page;
 use super::state::{CopyWhat, State};
-use crate::charts::{self, ChartId, Frame, Needs, Style};
+use crate::analysis::Kind;
+use crate::charts::{self, ChartId, Frame, Input, Style};
 use crate::i18n::Msg;
 use crate::report;
 use crate::scenario::{canonical_query, Key, Parsed};
@@ -176,17 +177,14 @@ pub fn draw_image<DB: DrawingBackend>(
 ) -> Result<(), charts::Error> {
     let id: ChartId = state.view.tab;
     // Only the run of this very scenario: the image carries its link. While the worker's run
-    // goes on, the image makes it here, as the JSON report does (the same numbers).
-    let made;
+    // goes on, the image makes it here, as the JSON report does (the same numbers), and the
+    // scenario's analyses keep it for the next image.
     let monte_carlo = match state.current_monte_carlo() {
-        None if id.def().needs == Needs::MonteCarlo => {
-            made = crate::analysis::monte_carlo(state.projection());
-            made.as_ref()
-        }
+        None if id.needs(Kind::MonteCarlo) => state.results.monte_carlo(),
         run => run,
     };
-    let mut input = state.results.input(id, monte_carlo);
-    input.compare = state.compare.as_deref().map(|c| &c.projection);
+    let mut input = Input::of(id, &state.results, monte_carlo);
+    input.compare = state.compare.as_deref().map(|c| c.projection());
     // Always the light theme: the picture goes to slides and print.
     let style = Style {
         scale,

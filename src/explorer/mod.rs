@@ -16,8 +16,7 @@ pub mod url_sync;
 pub mod view;
 
 pub use state::{
-    start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, Results, State, UrlWrite,
-    MAP_CELLS,
+    start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
 };
 pub use view::{PageWarning, View, ViewWarning};
 

@@ -3,10 +3,10 @@
 //! line.
 
 use super::data_value;
-use super::state::{CopyWhat, Notice, Results, State};
+use super::state::{CopyWhat, Notice, State};
 use super::view::PageWarning;
-use crate::analysis::MonteCarlo;
-use crate::charts::{self, ChartId, Colors, LegendItem, Needs, Table};
+use crate::analysis::{Analyses, Kind, MonteCarlo};
+use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
 use crate::scenario::{Key, PRESETS};
@@ -283,18 +283,18 @@ pub fn legend(state: &State, id: ChartId, colors: &Colors) -> Vec<LegendItem> {
 /// The numbers behind chart `id`, as a table. The page builds it once input settles: a
 /// break-even map's table has hundreds of cells, too many to rebuild on every slider step.
 pub fn chart_table(
-    results: &Results,
+    results: &Analyses,
     id: ChartId,
     monte_carlo: Option<&MonteCarlo>,
     lang: Lang,
 ) -> Table {
-    (id.def().table)(&results.input(id, monte_carlo), lang)
+    (id.def().table)(&Input::of(id, results, monte_carlo), lang)
 }
 
 /// The headline a screen reader is told after a change: the NPV advantage with its title
 /// (`NPV advantage of converting: −$590 M`).
-pub fn headline(results: &Results, lang: Lang) -> String {
-    let advantage = results.projection.summary.npv_advantage;
+pub fn headline(results: &Analyses, lang: Lang) -> String {
+    let advantage = results.projection().summary.npv_advantage;
     format!(
         "{}: {}",
         lang.t(Msg::KpiNpvTitle),
@@ -321,8 +321,8 @@ pub(super) fn snapshot_dated(msg: Msg, lang: Lang) -> String {
 
 /// The yearly table of plan, baseline and difference; the plan's other flows (ASIC sales,
 /// prepayment, terminal value) have a column, so that its cash flow adds up.
-pub fn annual_table(results: &Results, lang: Lang) -> Table {
-    let (p, f) = (&results.projection, lang.fmt());
+pub fn annual_table(results: &Analyses, lang: Lang) -> Table {
+    let (p, f) = (results.projection(), lang.fmt());
     Table {
         columns: [
             Msg::Year,
@@ -468,7 +468,7 @@ fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
 
 /// The Monte Carlo line of chart `id`, for charts that draw Monte Carlo.
 pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
-    if id.def().needs != Needs::MonteCarlo {
+    if !id.needs(Kind::MonteCarlo) {
         return None;
     }
     let lang = state.view.lang;

@@ -4,80 +4,19 @@
 use super::controls::{committed, nudged, set_typed, Nudge};
 use super::export::Export;
 use super::view::{PageWarning, View, ViewWarning};
-use crate::analysis::{
-    breakeven_map, rates, timing, tornado, BreakevenMap, MonteCarlo, RatePoint, TimingPoint,
-    Tornado,
-};
-use crate::charts::{self, ChartId, Needs};
-use crate::model::{self, Projection};
+use crate::analysis::{Analyses, Kind, MonteCarlo};
+use crate::charts::ChartId;
+use crate::model::Projection;
 use crate::scenario::{canonical_query, parse, Key, Preset, Scenario, PRESETS};
-use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// Cells per side of the break-even map on the page (odd: the scenario is the middle cell).
 /// 31 × 31 keeps a redraw inside one frame; the cost is the canvas calls per cell.
 pub const MAP_CELLS: usize = 31;
 
-/// The model's answer for one scenario, with the analyses the charts need computed on first
-/// use.
-#[derive(Debug)]
-pub struct Results {
-    /// The projection.
-    pub projection: Projection,
-    tornado: OnceCell<Tornado>,
-    map: OnceCell<BreakevenMap>,
-    rates: OnceCell<Vec<RatePoint>>,
-    timing: OnceCell<Vec<TimingPoint>>,
-}
-
-impl Results {
-    /// Runs the model for `s`.
-    pub fn new(s: &Scenario) -> Self {
-        Results {
-            projection: model::run(s),
-            tornado: OnceCell::new(),
-            map: OnceCell::new(),
-            rates: OnceCell::new(),
-            timing: OnceCell::new(),
-        }
-    }
-
-    /// The tornado of this scenario.
-    pub fn tornado(&self) -> &Tornado {
-        self.tornado
-            .get_or_init(|| tornado(&self.projection.scenario))
-    }
-
-    /// The page's break-even map of this scenario.
-    pub fn map(&self) -> &BreakevenMap {
-        self.map
-            .get_or_init(|| breakeven_map(&self.projection, MAP_CELLS, MAP_CELLS))
-    }
-
-    /// The NPV advantage against the discount rate.
-    pub fn rates(&self) -> &[RatePoint] {
-        self.rates.get_or_init(|| rates(&self.projection))
-    }
-
-    /// The value of waiting.
-    pub fn timing(&self) -> &[TimingPoint] {
-        self.timing
-            .get_or_init(|| timing(&self.projection.scenario))
-    }
-
-    /// What chart `id` draws from, with `mc` when it belongs to this scenario.
-    pub fn input<'a>(&'a self, id: ChartId, mc: Option<&'a MonteCarlo>) -> charts::Input<'a> {
-        let mut input = charts::Input::new(&self.projection);
-        match id.def().needs {
-            Needs::Projection => {}
-            Needs::Tornado => input.tornado = Some(self.tornado()),
-            Needs::Map => input.map = Some(self.map()),
-            Needs::Rates => input.rates = Some(self.rates()),
-            Needs::Timing => input.timing = Some(self.timing()),
-            Needs::MonteCarlo => input.monte_carlo = mc,
-        }
-        input
-    }
+/// The model's answer for `s`, with the page's analyses computed when a chart first needs them.
+fn results(s: &Scenario) -> Rc<Analyses> {
+    Rc::new(Analyses::run(s, MAP_CELLS))
 }
 
 /// A Monte Carlo result and the scenario it was run for.
@@ -138,10 +77,12 @@ pub struct State {
     pub scenario: Scenario,
     /// View keys.
     pub view: View,
-    /// The model's answer for `scenario`.
-    pub results: Rc<Results>,
+    /// The model's answer for `scenario`, and its analyses as the charts ask for them. Monte
+    /// Carlo aside: the page's runs are the worker's, in `monte_carlo`; only an image export
+    /// asks this bundle for one, made on this thread, when the worker has not finished.
+    pub results: Rc<Analyses>,
     /// The model's answer for the pinned scenario A (`view.cmp`).
-    pub compare: Option<Rc<Results>>,
+    pub compare: Option<Rc<Analyses>>,
     /// Problems with the last link read or value typed.
     pub warnings: Rc<Vec<PageWarning>>,
     /// Whether the warnings banner is shown.
@@ -301,8 +242,8 @@ impl State {
             .collect();
         State {
             page_url: page_url.to_string(),
-            compare: view.cmp.as_ref().map(|a| Rc::new(Results::new(a))),
-            results: Rc::new(Results::new(&parsed.scenario)),
+            compare: view.cmp.as_ref().map(results),
+            results: results(&parsed.scenario),
             scenario: parsed.scenario,
             view,
             warnings_open: !warnings.is_empty(),
@@ -317,7 +258,7 @@ impl State {
 
     /// The projection shown.
     pub fn projection(&self) -> &Projection {
-        &self.results.projection
+        self.results.projection()
     }
 
     /// The page's query: the canonical query plus the view keys that differ from theirs.
@@ -390,7 +331,7 @@ impl State {
 
     /// Whether the chart shown needs a Monte Carlo run that has not finished.
     fn needs_monte_carlo(&self) -> bool {
-        self.view.tab.def().needs == Needs::MonteCarlo
+        self.view.tab.needs(Kind::MonteCarlo)
             && self.scenario.get(Key::Mc) > 0.0
             && self.current_monte_carlo().is_none()
     }
@@ -524,14 +465,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::SystemDark(dark) => state.system_dark = dark,
     }
-    if state.results.projection.scenario != state.scenario {
-        state.results = Rc::new(Results::new(&state.scenario));
+    if state.projection().scenario != state.scenario {
+        state.results = results(&state.scenario);
     }
-    let pinned = state.compare.as_ref().map(|c| c.projection.scenario);
+    let pinned = state.compare.as_ref().map(|c| c.projection().scenario);
     if pinned != state.view.cmp {
         state.compare = state.view.cmp.map(|a| match &state.results {
-            r if r.projection.scenario == a => Rc::clone(r),
-            _ => Rc::new(Results::new(&a)),
+            r if r.projection().scenario == a => Rc::clone(r),
+            _ => results(&a),
         });
     }
     let query = state.query();

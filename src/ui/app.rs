@@ -14,11 +14,11 @@ use super::store::Store;
 use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
 use super::warnings::Warnings;
 use super::Shared;
-use crate::analysis::MonteCarlo;
+use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
 use crate::explorer::compare::{self, waterfall};
 use crate::explorer::page::{ChartPanel, McLine};
-use crate::explorer::{page, Action, Results};
+use crate::explorer::{page, Action};
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use gloo::utils::window;
@@ -165,8 +165,8 @@ struct ChartsProps {
     tab: ChartId,
     /// Whether the charts out of view are built too (after the page's first frame).
     all_built: bool,
-    results: Shared<Results>,
-    compare: Option<Shared<Results>>,
+    results: Shared<Analyses>,
+    compare: Option<Shared<Analyses>>,
     monte_carlo: Option<Shared<MonteCarlo>>,
     embed: bool,
     dark: bool,
@@ -250,7 +250,7 @@ fn use_after_first_frame() -> bool {
 
 #[derive(Properties, PartialEq)]
 struct AnnualProps {
-    results: Shared<crate::explorer::Results>,
+    results: Shared<Analyses>,
     lang: Lang,
 }
 
@@ -265,7 +265,7 @@ fn annual(props: &AnnualProps) -> Html {
     );
     // Its rows (a header and a year each), for the size the page assumes for it until it is
     // first laid out.
-    let rows = props.results.projection.years.len() + 1;
+    let rows = props.results.projection().years.len() + 1;
     html! {
         <section class="annual" aria-labelledby="annual-title" style={format!("--rows: {rows}")}>
             <h2 id="annual-title">{ lang.t(Msg::AnnualTitle) }</h2>
@@ -278,8 +278,8 @@ fn annual(props: &AnnualProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct WaterfallProps {
-    pinned: Shared<Results>,
-    results: Shared<Results>,
+    pinned: Shared<Analyses>,
+    results: Shared<Analyses>,
     lang: Lang,
 }
 
@@ -296,7 +296,7 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
     let settled = use_settled(
         (props.pinned.clone(), props.results.clone(), lang),
         SETTLE_MS,
-        |(a, b, lang)| waterfall(&a.projection.scenario, &b.projection.scenario, *lang),
+        |(a, b, lang)| waterfall(&a.projection().scenario, &b.projection().scenario, *lang),
     );
     let t = |m| lang.t(m);
     html! {

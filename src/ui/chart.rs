@@ -6,10 +6,10 @@ use super::canvas::Canvases;
 use super::live::{Drawn, LiveChart};
 use super::table::{use_settled, TableView, SETTLE_MS};
 use super::Shared;
-use crate::analysis::MonteCarlo;
+use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Mark, Style, XMap};
 use crate::explorer::page::{chart_table, ChartPanel, McLine, McNumbers};
-use crate::explorer::{Action, Results};
+use crate::explorer::Action;
 use crate::i18n::Lang;
 use crate::scenario::Key;
 use gloo::events::EventListener;
@@ -33,9 +33,9 @@ pub struct Props {
     /// Its caption, legend and data table's caption.
     pub panel: ChartPanel,
     /// The model's answer.
-    pub results: Shared<Results>,
+    pub results: Shared<Analyses>,
     /// The pinned scenario A's, drawn as a thin grey line on time charts.
-    pub compare: Option<Shared<Results>>,
+    pub compare: Option<Shared<Analyses>>,
     /// The latest Monte Carlo result that fits the horizon.
     pub monte_carlo: Option<Shared<MonteCarlo>>,
     /// The Monte Carlo line (Monte Carlo charts only).
@@ -156,7 +156,7 @@ pub fn chart_view(props: &Props) -> Html {
     let tooltip = readout(
         shown,
         shown.and_then(|(m, _)| {
-            let input = results.input(id, monte_carlo.as_deref());
+            let input = charts::Input::of(id, results, monte_carlo.as_deref());
             charts::readout(id, &input, m, lang)
         }),
         f64::from(size.0),
@@ -421,8 +421,8 @@ fn draw(
     look: Style,
 ) -> Option<XMap> {
     let c = canvas.cast::<HtmlCanvasElement>()?;
-    let mut input = results.input(id, mc.as_deref());
-    input.compare = pinned.as_ref().map(|a| &a.projection);
+    let mut input = charts::Input::of(id, results, mc.as_deref());
+    input.compare = pinned.as_ref().map(|a| a.projection());
     canvases.paint(&c, size, id, &input, look)
 }
 

@@ -1,8 +1,8 @@
 //! KPI cards: `[data-kpi]` with the CLI's raw value in `data-value`.
 
 use super::Shared;
+use crate::analysis::Analyses;
 use crate::explorer::kpi::{cards, compare, Kpi};
-use crate::explorer::Results;
 use crate::i18n::{Lang, Msg};
 use yew::prelude::*;
 
@@ -10,9 +10,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The model's answer shown.
-    pub results: Shared<Results>,
+    pub results: Shared<Analyses>,
     /// The pinned scenario A's, when one is pinned.
-    pub compare: Option<Shared<Results>>,
+    pub compare: Option<Shared<Analyses>>,
     /// Compact cards (embed): no explanation line, it goes to the tooltip.
     pub compact: bool,
     /// Interface language.
@@ -25,9 +25,9 @@ pub struct Props {
 pub fn kpis(props: &Props) -> Html {
     let compact = props.compact;
     let lang = props.lang;
-    let mut all = cards(&props.results.projection, lang);
+    let mut all = cards(props.results.projection(), lang);
     if let Some(a) = &props.compare {
-        compare(&mut all, &cards(&a.projection, lang), lang);
+        compare(&mut all, &cards(a.projection(), lang), lang);
     }
     let (primary, secondary): (Vec<Kpi>, Vec<Kpi>) = all
         .into_iter()

@@ -5,17 +5,17 @@
 //! (and that render's layout and paint) sooner, and the cards follow one frame later.
 
 use super::{canvas, Shared};
-use crate::analysis::MonteCarlo;
+use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
-use crate::explorer::{page, Results, State};
+use crate::explorer::{page, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::NodeRef;
 
 /// What a chart draws: the scenario's results, the pinned scenario's and the Monte Carlo run.
 pub type Drawn = (
-    Shared<Results>,
-    Option<Shared<Results>>,
+    Shared<Analyses>,
+    Option<Shared<Analyses>>,
     Option<Shared<MonteCarlo>>,
 );
 
