@@ -1,20 +1,29 @@
 //! Links are forever: every `v=1` link the first release made reads, through the schema-1
-//! migration of ECONOMICS.md §1, to the months it gave then. The fixtures were recorded from
-//! the schema-1 CLI before the model moved to schema 2 (`tests/fixtures/record-schema1.mjs`).
+//! migration of ECONOMICS.md §1, to the months it gave then, and every `v=2` link to the
+//! months, summary and Monte Carlo it gave then. The fixtures were recorded from the schema-1
+//! CLI before the model moved to schema 2 (`tests/fixtures/record-schema1.mjs`), and from the
+//! schema-2 CLI before any later schema (`tests/fixtures/record-schema2.mjs`).
 
 use flate2::read::GzDecoder;
 use hashshift::analysis::monte_carlo;
-use hashshift::model::{self, Flows};
-use hashshift::scenario::{canonical_query, parse};
+use hashshift::model::{self, Flows, MonthRow};
+use hashshift::scenario::{canonical_query, parse, SCHEMA};
 use serde_json::Value;
 
-fn fixtures() -> Value {
-    let file = std::fs::File::open(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/schema1-links.json.gz"
-    ))
-    .expect("the fixtures are checked in");
+/// The recording `tests/fixtures/{name}`.
+fn recording(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let file = std::fs::File::open(path).expect("the fixtures are checked in");
     serde_json::from_reader(GzDecoder::new(file)).expect("valid JSON")
+}
+
+/// The strings of a JSON array.
+fn strings(v: &Value) -> Vec<&str> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
 }
 
 /// `a` equals `b` up to float rounding, relative to `scale`.
@@ -22,12 +31,12 @@ fn close(a: f64, b: f64, scale: f64) -> bool {
     (a - b).abs() <= 1e-10 * scale.max(a.abs()).max(b.abs()) + 1e-9
 }
 
-/// A schema-2 flow field's value for a schema-1 field name (`residual` is `terminal_ai`).
-fn field(f: &Flows, schema1_name: &str) -> f64 {
-    let name = if schema1_name == "residual" {
+/// A flow field's value for its recorded name (schema 1's `residual` is `terminal_ai`).
+fn field(f: &Flows, recorded_name: &str) -> f64 {
+    let name = if recorded_name == "residual" {
         "terminal_ai"
     } else {
-        schema1_name
+        recorded_name
     };
     let i = Flows::FIELDS.iter().position(|x| x.name == name).unwrap();
     f.values()[i]
@@ -35,19 +44,9 @@ fn field(f: &Flows, schema1_name: &str) -> f64 {
 
 #[test]
 fn every_recorded_schema_1_link_gives_its_months() {
-    let doc = fixtures();
-    let market: Vec<&str> = doc["market"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
-    let flows: Vec<&str> = doc["flows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap())
-        .collect();
+    let doc = recording("schema1-links.json.gz");
+    let market = strings(&doc["market"]);
+    let flows = strings(&doc["flows"]);
     let records = doc["records"].as_array().unwrap();
     assert!(records.len() >= 300);
     let mut compared = 0usize;
@@ -190,4 +189,157 @@ fn with_book_value_and_the_added_mechanisms_off_schema_2_is_schema_1() {
     let explicit = parse(&canonical_query(&migrated.scenario));
     assert_eq!(migrated.scenario, explicit.scenario);
     assert!(canonical_query(&explicit.scenario).contains("tv=book"));
+}
+
+/// A month's market value for a recorded field name (`days` or one of
+/// [`MonthRow::MARKET_FIELDS`]).
+fn market_field(row: &MonthRow, name: &str) -> f64 {
+    if name == "days" {
+        return f64::from(row.days);
+    }
+    let i = (MonthRow::MARKET_FIELDS.iter())
+        .position(|x| x.name == name)
+        .unwrap_or_else(|| panic!("no market field {name}"));
+    row.market_values()[i]
+}
+
+/// Summary numbers that are not sums of dollars (a rate, a price, bitcoin): compared relative
+/// to their own size. Every other summary number is a sum of dollars, compared relative to the
+/// largest total of the recording.
+const NOT_SUMS: [&str; 6] = [
+    "irr_incremental",
+    "btc_mined",
+    "mining_cost_per_btc",
+    "breakeven_btc_usd",
+    "breakeven_ai_rate",
+    "mining_breakeven_power",
+];
+
+/// Asserts that `got` has every field of `want` (nulls included) with the same value: strings
+/// and nulls equal, numbers equal up to float rounding (`money` is the scale of sums of dollars).
+fn assert_same(got: &Value, want: &Value, money: f64, at: &str) {
+    match want {
+        Value::Object(fields) => {
+            for (name, w) in fields {
+                let g = got
+                    .get(name)
+                    .unwrap_or_else(|| panic!("{at}.{name} is missing"));
+                let scale = if NOT_SUMS.contains(&name.as_str()) {
+                    0.0
+                } else {
+                    money
+                };
+                assert_same(g, w, scale, &format!("{at}.{name}"));
+            }
+        }
+        Value::Number(w) => {
+            let (g, w) = (got.as_f64(), w.as_f64().unwrap());
+            assert!(g.is_some_and(|g| close(g, w, money)), "{at}: {got} vs {w}");
+        }
+        _ => assert_eq!(got, want, "{at}"),
+    }
+}
+
+/// The largest magnitude among the numbers of `totals` objects.
+fn largest(totals: &[&Value]) -> f64 {
+    (totals.iter())
+        .flat_map(|t| t.as_object().unwrap().values())
+        .filter_map(Value::as_f64)
+        .fold(0.0, |a, v| a.max(v.abs()))
+}
+
+#[test]
+fn every_recorded_schema_2_link_gives_its_months() {
+    let doc = recording("schema2-links.json.gz");
+    let market = strings(&doc["market"]);
+    let flows = strings(&doc["flows"]);
+    let records = doc["records"].as_array().unwrap();
+    assert!(records.len() >= 300);
+    let (mut compared, mut with_monte_carlo) = (0usize, 0usize);
+    for r in records {
+        let link = r["link"].as_str().unwrap();
+        assert!(link.starts_with("v=2"), "{link}");
+        let parsed = parse(link);
+        assert_eq!(
+            parsed.warnings.len() as u64,
+            r["warnings"].as_u64().unwrap(),
+            "{link}: the same warnings"
+        );
+        // The canonical query it gave is a `v=2` link too: the same scenario, no warning.
+        let query = r["query"].as_str().unwrap();
+        let again = parse(query);
+        assert!(again.warnings.is_empty(), "{link}: {query}");
+        assert_eq!(again.scenario, parsed.scenario, "{link}: {query}");
+        if SCHEMA == 2 {
+            assert_eq!(canonical_query(&parsed.scenario), query, "{link}");
+        }
+
+        let p = model::run(&parsed.scenario);
+        let months = r["months"].as_array().unwrap();
+        assert_eq!(p.months.len(), months.len(), "{link}");
+        let first = p.months[0].month;
+        assert_eq!(first.to_string(), r["first_month"].as_str().unwrap());
+        for (m, (row, want)) in p.months.iter().zip(months).enumerate() {
+            assert_eq!(row.month, first.plus(m as i32), "{link}: month {m}");
+            let want: Vec<f64> = (want.as_array().unwrap().iter())
+                .map(|v| v.as_f64().unwrap())
+                .collect();
+            assert_eq!(want.len(), market.len() + 2 * flows.len(), "{link}");
+            let scale = want.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+            let (market_want, rest) = want.split_at(market.len());
+            let (plan_want, baseline_want) = rest.split_at(flows.len());
+            for (name, w) in market.iter().zip(market_want) {
+                let g = market_field(row, name);
+                assert!(close(g, *w, scale), "{link}: month {m} {name}: {g} vs {w}");
+                compared += 1;
+            }
+            for (variant, got, want) in [
+                ("plan", &row.plan, plan_want),
+                ("baseline", &row.baseline, baseline_want),
+            ] {
+                for (name, w) in flows.iter().zip(want) {
+                    let g = field(got, name);
+                    assert!(
+                        close(g, *w, scale),
+                        "{link}: month {m} {variant} {name}: {g} vs {w}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+
+        // The summary, every field of it, nulls included.
+        let want = &r["summary"];
+        let money = largest(&[&want["plan"], &want["baseline"]]) + 1.0;
+        let got = serde_json::to_value(p.summary).unwrap();
+        assert_same(&got, want, money, &format!("{link}: summary"));
+
+        // Monte Carlo draws the same paths.
+        match (monte_carlo(&p), r["monte_carlo"].as_object()) {
+            (Some(got), Some(want)) => {
+                assert_eq!(got.paths as u64, want["paths"].as_u64().unwrap(), "{link}");
+                for (name, g, scale) in [
+                    ("npv_advantage_p10", got.npv_advantage_p10, money),
+                    ("npv_advantage_p50", got.npv_advantage_p50, money),
+                    ("npv_advantage_p90", got.npv_advantage_p90, money),
+                    ("prob_plan_better", got.prob_plan_better, 0.0),
+                ] {
+                    let w = want[name].as_f64().unwrap();
+                    assert!(close(g, w, scale), "{link}: {name}: {g} vs {w}");
+                }
+                with_monte_carlo += 1;
+            }
+            (None, None) => {}
+            (got, _) => panic!(
+                "{link}: Monte Carlo of {:?} paths vs {}",
+                got.map(|g| g.paths),
+                r["monte_carlo"]
+            ),
+        }
+    }
+    assert!(compared > 900_000, "{compared} values compared");
+    assert!(
+        with_monte_carlo >= 50,
+        "{with_monte_carlo} Monte Carlo runs"
+    );
 }

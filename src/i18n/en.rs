@@ -470,7 +470,7 @@ catalogue! {
     // Warnings about a link or a typed value
     WarnValueWithoutKey = "A value without a key ({value}) was ignored.",
     WarnUnknownKey = "Unknown key `{key}` was ignored.",
-    WarnNotInSchema1 = "`{key}` was ignored: schema-1 links (`v=1`) had no `{key}`, so this one keeps schema 1's value, {value}.",
+    WarnNotInSchema = "`{key}` was ignored: schema-{schema} links (`v={schema}`) had no `{key}`, so this one keeps schema {schema}'s value, {value}.",
     WarnUnknownKeyCase = "Unknown key `{key}` was ignored (keys are lower case: `{lower}`).",
     WarnUnknownPreset = "`preset`: unknown preset {value}; known presets are {known}.",
     WarnRepeated = "`{key}` was given {times} times; the last value ({value}) is used.",

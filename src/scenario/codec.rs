@@ -5,8 +5,7 @@
 //! names the key, and parsing goes on with a safe value.
 
 use super::keys::{Key, Kind, KEY_COUNT};
-use super::presets::Preset;
-use super::schema1;
+use super::schema::{Schema, SCHEMA, SCHEMAS};
 use super::warning::{Bound, Problem, Unreadable, Warning};
 use super::Scenario;
 use crate::calendar::YearMonth;
@@ -14,16 +13,13 @@ use crate::calendar::YearMonth;
 /// Longest input read, in bytes (8 KiB); the rest is cut with a warning.
 pub const MAX_INPUT: usize = 8 * 1024;
 
-/// The schema this codec writes (`v=2`).
-pub const SCHEMA: u32 = 2;
-
 /// The view keys: not part of the model, read by the explorer, ignored by the CLI.
 pub const VIEW_KEYS: [&str; 6] = ["lang", "tab", "embed", "controls", "cmp", "theme"];
 
 /// The result of parsing a query: never fails.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Parsed {
-    /// The scenario (schema 2), every value finite and in bounds.
+    /// The scenario (current schema), every value finite and in bounds.
     pub scenario: Scenario,
     /// One warning per problem with a model key, `v` or `preset`.
     pub warnings: Vec<Warning>,
@@ -31,8 +27,9 @@ pub struct Parsed {
     pub view: Vec<(String, String)>,
 }
 
-/// Parses a query string, `?query`, or a whole URL (`https://host/path?query#fragment`). A
-/// `v=1` query is read with schema 1's keys and migrated (ECONOMICS.md §1).
+/// Parses a query string, `?query`, or a whole URL (`https://host/path?query#fragment`). The
+/// query is read with the keys, defaults and presets of the schema its `v` names, then upgraded
+/// to the current schema (ECONOMICS.md §1).
 pub fn parse(input: &str) -> Parsed {
     let mut warnings = Vec::new();
     let query = query_part(cut(input, &mut warnings));
@@ -40,19 +37,21 @@ pub fn parse(input: &str) -> Parsed {
         .map(|(n, v)| (n.trim().to_string(), v.into_owned()))
         .collect();
     let version = pairs.iter().rev().find(|(n, _)| n == "v").map(|(_, v)| v);
-    let schema1 = version.is_some_and(|v| v.trim().parse::<f64>() == Ok(1.0));
     // What `v` and `preset` say comes first: it explains the warnings about the keys.
     let given = |name: &str| pairs.iter().filter(|(n, _)| n == name).count() as u32;
-    if let Some(v) = version {
-        if given("v") > 1 {
-            warnings.push(Warning::RepeatedName {
-                name: "v",
-                times: given("v"),
-                value: v.clone(),
-            });
+    let schema = match version {
+        Some(v) => {
+            if given("v") > 1 {
+                warnings.push(Warning::RepeatedName {
+                    name: "v",
+                    times: given("v"),
+                    value: v.clone(),
+                });
+            }
+            schema_of(v, &mut warnings)
         }
-        check_version(v, &mut warnings);
-    }
+        None => Schema::current(),
+    };
     let preset = pairs
         .iter()
         .rev()
@@ -77,48 +76,36 @@ pub fn parse(input: &str) -> Parsed {
             }
             continue;
         }
-        let key = if schema1 {
-            schema1::key(name)
-        } else {
-            Key::from_name(name).map(|k| (k, k.name()))
-        };
         match name.as_str() {
             "v" | "preset" => {}
             _ if VIEW_KEYS.contains(&name.as_str()) => view.push((name.clone(), value.clone())),
-            _ => match key {
-                Some((key, written)) => {
-                    seen[key as usize] += 1;
-                    raw[key as usize] = Some((written, value.clone()));
+            _ => match schema.key(name) {
+                Some(k) => {
+                    seen[k.key as usize] += 1;
+                    raw[k.key as usize] = Some((k.name, value.clone()));
                 }
                 // One warning for each unknown key, however often it comes.
                 None if unknown.contains(&name.as_str()) => {}
                 None => {
                     unknown.push(name);
                     warnings.push(match Key::from_name(name) {
-                        // Its value is the migrated scenario's, known at the end.
-                        Some(key) if schema1 => Warning::NotInSchema1 {
+                        // A key of the current schema that the link's did not have. Its value
+                        // is the upgraded scenario's, known at the end.
+                        Some(key) => Warning::NotInSchema {
                             key,
+                            schema: schema.version,
                             value: String::new(),
                         },
-                        _ => Warning::UnknownKey(name.clone()),
+                        None => Warning::UnknownKey(name.clone()),
                     });
                 }
             },
         }
     }
 
-    let mut scenario = if schema1 {
-        schema1::defaults()
-    } else {
-        Scenario::default()
-    };
+    let mut scenario = schema.defaults();
     if let Some(id) = preset {
-        let found = if schema1 {
-            schema1::preset(id.trim())
-        } else {
-            Preset::find(id.trim()).map(Preset::scenario)
-        };
-        match found {
+        match schema.preset(id.trim()) {
             Some(s) => scenario = s,
             None => warnings.push(Warning::UnknownPreset(id.clone())),
         }
@@ -135,15 +122,14 @@ pub fn parse(input: &str) -> Parsed {
                     },
                 });
             }
-            apply(&mut scenario, key, name, text, &mut warnings);
+            let bounds = schema.bounds(&scenario, key);
+            apply(&mut scenario, key, name, text, bounds, &mut warnings);
         }
     }
-    if schema1 {
-        schema1::migrate(&mut scenario);
-        for w in &mut warnings {
-            if let Warning::NotInSchema1 { key, value } = w {
-                *value = scenario.value_text(*key);
-            }
+    schema.upgrade_to_current(&mut scenario);
+    for w in &mut warnings {
+        if let Warning::NotInSchema { key, value, .. } = w {
+            *value = scenario.value_text(*key);
         }
     }
     Parsed {
@@ -153,7 +139,8 @@ pub fn parse(input: &str) -> Parsed {
     }
 }
 
-/// The canonical query: `v=2` then every key that differs from its default, in table order.
+/// The canonical query: `v=` the current schema, then every key that differs from its default,
+/// in table order.
 pub fn canonical_query(s: &Scenario) -> String {
     let mut q = format!("v={SCHEMA}");
     for key in Key::all() {
@@ -173,20 +160,21 @@ pub fn format_number(v: f64) -> String {
     format!("{}", v + 0.0)
 }
 
-/// Whether `name` is a name the codec knows (a key, `v`, `preset` or a view key).
+/// Whether `name` is a name the codec knows (a key of any schema, `v`, `preset` or a view key).
 pub(super) fn is_known_name(name: &str) -> bool {
-    Key::from_name(name).is_some()
-        || schema1::key(name).is_some()
+    SCHEMAS.iter().any(|s| s.key(name).is_some())
         || matches!(name, "v" | "preset")
         || VIEW_KEYS.contains(&name)
 }
 
-/// Reads `key`'s text (the link named it `name`) into the scenario, warning about each problem.
+/// Reads `key`'s text (the link named it `name`) into the scenario within the inclusive
+/// `bounds`, warning about each problem.
 pub(crate) fn apply(
     s: &mut Scenario,
     key: Key,
     name: &'static str,
     text: &str,
+    (lo, hi): (f64, f64),
     warnings: &mut Vec<Warning>,
 ) {
     let text = text.trim();
@@ -235,7 +223,6 @@ pub(crate) fn apply(
     } else {
         value
     };
-    let (lo, hi) = s.bounds(key);
     let crossed = if value < lo {
         let side = if key == Key::Cstart {
             Bound::BeforeStart
@@ -254,19 +241,25 @@ pub(crate) fn apply(
     s.set(key, value);
 }
 
-fn check_version(value: &str, warnings: &mut Vec<Warning>) {
+/// The schema a link's `v` names; the current one, with a warning, when it names none.
+fn schema_of(value: &str, warnings: &mut Vec<Warning>) -> &'static Schema {
     let given = value.trim().to_string();
-    match given.parse::<f64>() {
-        Ok(v) if v == f64::from(SCHEMA) || v == 1.0 => {}
-        Ok(v) if v > f64::from(SCHEMA) => warnings.push(Warning::NewerVersion {
+    let v = given.parse::<f64>().ok();
+    if let Some(schema) = v.and_then(|v| SCHEMAS.iter().find(|s| f64::from(s.version) == v)) {
+        return schema;
+    }
+    warnings.push(if v.is_some_and(|v| v > f64::from(SCHEMA)) {
+        Warning::NewerVersion {
             given,
             schema: SCHEMA,
-        }),
-        _ => warnings.push(Warning::UnknownVersion {
+        }
+    } else {
+        Warning::UnknownVersion {
             given: value.to_string(),
             schema: SCHEMA,
-        }),
-    }
+        }
+    });
+    Schema::current()
 }
 
 /// Cuts the input to [`MAX_INPUT`] bytes on a character boundary.

@@ -3,15 +3,16 @@
 mod codec;
 mod keys;
 mod presets;
-mod schema1;
+mod schema;
 mod warning;
 
 pub use crate::calendar::{Date, YearMonth};
-pub use codec::{canonical_query, format_number, parse, Parsed, MAX_INPUT, SCHEMA, VIEW_KEYS};
+pub use codec::{canonical_query, format_number, parse, Parsed, MAX_INPUT, VIEW_KEYS};
 pub use keys::{
     Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT, TV_CHOICES,
 };
 pub use presets::{Preset, PRESETS};
+pub use schema::{Schema, SchemaBounds, SchemaKey, SchemaPreset, SCHEMA, SCHEMAS};
 pub use warning::{quote as warning_quote, Bound, Problem, Unreadable, Warning};
 
 /// The AI business model of the converted share (`ai`).
@@ -161,7 +162,7 @@ impl Scenario {
     /// keeps a safe one and comes back as warnings naming the key.
     pub fn set_text(&mut self, key: Key, text: &str) -> Vec<Warning> {
         let mut warnings = Vec::new();
-        codec::apply(self, key, key.name(), text, &mut warnings);
+        codec::apply(self, key, key.name(), text, self.bounds(key), &mut warnings);
         warnings
     }
 

@@ -1,10 +1,12 @@
-//! Named starting points (ECONOMICS.md §1 "Presets"), each with its source note.
+//! Named starting points (ECONOMICS.md §1 "Presets") as the picker shows them, each with its
+//! source note. Their keys are the current schema's presets (see [`Schema`]).
 
 use super::codec;
+use super::schema::Schema;
 use super::Scenario;
 use crate::i18n::Msg;
 
-/// A preset: a set of keys over the defaults.
+/// A preset of the current schema, as the picker shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Preset {
     /// URL id (`preset=ID`).
@@ -13,41 +15,34 @@ pub struct Preset {
     pub title: Msg,
     /// One-line source note shown beside it.
     pub note: Msg,
-    /// Its keys, in table order (the canonical query without `v=2&`).
-    pub keys: &'static str,
 }
 
-/// All presets, in picker order.
+/// All presets, in picker order: the current schema's, in its order.
 pub const PRESETS: [Preset; 5] = [
     Preset {
         id: "keep-mining",
         title: Msg::PresetKeepMiningTitle,
         note: Msg::PresetKeepMiningNote,
-        keys: "conv=0",
     },
     Preset {
         id: "bitfarms-wa",
         title: Msg::PresetBitfarmsTitle,
         note: Msg::PresetBitfarmsNote,
-        keys: "mw=18&cbuild=11&capex=12",
     },
     Preset {
         id: "iren-msft",
         title: Msg::PresetIrenTitle,
         note: Msg::PresetIrenNote,
-        keys: "years=6&mw=280&cbuild=9&gpu=2.03&util=100&gpucost=53000&cterm=60&prepay=20&airate=9",
     },
     Preset {
         id: "colo-lease",
         title: Msg::PresetColoTitle,
         note: Msg::PresetColoNote,
-        keys: "years=12&mw=250&ai=colo&colo=121&airate=9",
     },
     Preset {
         id: "absorb-4y",
         title: Msg::PresetAbsorbTitle,
         note: Msg::PresetAbsorbNote,
-        keys: "phases=4",
     },
 ];
 
@@ -57,32 +52,11 @@ impl Preset {
         PRESETS.iter().find(|p| p.id == id)
     }
 
-    /// The defaults with this preset's keys applied (read once, then remembered: the page asks
-    /// on every render which preset the scenario is).
+    /// The current schema's defaults with this preset's keys applied.
     pub fn scenario(&self) -> Scenario {
-        static READ: std::sync::OnceLock<Vec<Scenario>> = std::sync::OnceLock::new();
-        let all = READ.get_or_init(|| PRESETS.iter().map(Preset::read).collect());
-        PRESETS
-            .iter()
-            .position(|p| p.id == self.id)
-            .map_or_else(|| self.read(), |i| all[i])
-    }
-
-    /// The defaults with this preset's keys applied.
-    fn read(&self) -> Scenario {
-        let mut s = Scenario::default();
-        let mut ignored = Vec::new();
-        for (name, value) in form_urlencoded::parse(self.keys.as_bytes()) {
-            if let Some(key) = super::Key::from_name(&name) {
-                codec::apply(&mut s, key, key.name(), &value, &mut ignored);
-            }
-        }
-        debug_assert!(
-            ignored.is_empty(),
-            "preset {} is malformed: {ignored:?}",
-            self.id
-        );
-        s
+        Schema::current()
+            .preset(self.id)
+            .expect("every preset of the picker is one of the current schema's")
     }
 
     /// The canonical query of `preset=ID`.
@@ -97,8 +71,20 @@ mod tests {
 
     #[test]
     fn each_preset_is_its_keys_over_the_defaults() {
-        for p in PRESETS {
-            assert_eq!(p.canonical_query(), format!("v=2&{}", p.keys), "{}", p.id);
+        let schema = Schema::current();
+        let picker: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
+        let current: Vec<&str> = schema.presets.iter().map(|p| p.id).collect();
+        assert_eq!(
+            picker, current,
+            "the picker shows the current schema's presets"
+        );
+        for (p, keys) in PRESETS.iter().zip(schema.presets.iter().map(|p| p.keys)) {
+            assert_eq!(
+                p.canonical_query(),
+                format!("v={}&{keys}", schema.version),
+                "{}",
+                p.id
+            );
             let parsed = codec::parse(&format!("preset={}", p.id));
             assert!(parsed.warnings.is_empty());
             assert_eq!(parsed.scenario, p.scenario());

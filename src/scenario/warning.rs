@@ -83,12 +83,14 @@ pub enum Warning {
     ValueWithoutKey(String),
     /// A key that is not a model or view key (of the link's schema).
     UnknownKey(String),
-    /// A key of the newest schema in a schema-1 link (`v=1&powg=5`), where it did not exist:
-    /// the link keeps schema 1's value for it.
-    NotInSchema1 {
+    /// A key of the current schema in a link of an older schema that did not have it
+    /// (`v=1&powg=5`): the link keeps the value its schema gives it.
+    NotInSchema {
         /// The key.
         key: Key,
-        /// Its value in the migrated scenario, as a query writes it (`0`).
+        /// The link's schema (its `v`).
+        schema: u32,
+        /// Its value in the upgraded scenario, as a query writes it (`0`).
         value: String,
     },
     /// `preset=` with an unknown id.
@@ -197,10 +199,11 @@ impl Warning {
                     voice.fill(Msg::WarnUnknownKey, &[("key", &clip(name))])
                 }
             }
-            Warning::NotInSchema1 { key, value } => voice.fill(
-                Msg::WarnNotInSchema1,
+            Warning::NotInSchema { key, schema, value } => voice.fill(
+                Msg::WarnNotInSchema,
                 &[
                     ("key", key.name()),
+                    ("schema", &schema.to_string()),
                     ("value", &in_lang(*key, value, voice.lang)),
                 ],
             ),

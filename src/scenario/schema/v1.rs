@@ -1,104 +1,86 @@
-//! Schema 1 links (ECONOMICS.md §1 "Schema 1 links"): every link the first release made starts
-//! with `v=1` and keeps its meaning forever. Such a query is read with schema 1's keys,
-//! defaults and presets, then migrated to a schema-2 scenario whose months are schema 1's: the
-//! mechanisms schema 2 added are switched off.
+//! Schema 1, the first release's (`v=1`), frozen: its keys, defaults and presets, and the step
+//! to schema 2 (ECONOMICS.md §1 "Older links").
 
-use super::codec;
-use super::keys::Key;
-use super::Scenario;
+use super::{key, preset, v2, Schema};
+use crate::scenario::{Key as K, Scenario};
 
-/// The keys schema 2 added: unknown to a `v=1` link.
-const ADDED: [Key; 15] = [
-    Key::Powg,
-    Key::Dark,
-    Key::Asicp,
-    Key::Itratio,
-    Key::Firm,
-    Key::Ramp,
-    Key::Refit,
-    Key::Gpuopex,
-    Key::Coloopex,
-    Key::Cterm,
-    Key::Prepay,
-    Key::Airate,
-    Key::Tv,
-    Key::Caprate,
-    Key::Landv,
-];
+/// Schema 1: schema 2's defaults and bounds but for `start`, `btc`, `hr`, `hrg`, `fee`, `capex`
+/// and `gpudecl`; one AI opex share, `aiopex`, with `gpuopex`'s bounds.
+pub(super) const SCHEMA: Schema = Schema {
+    version: 1,
+    keys: &[
+        key("start", K::Start, "2026-01"),
+        key("years", K::Years, "10"),
+        key("mw", K::Mw, "100"),
+        key("power", K::Power, "45"),
+        key("btc", K::Btc, "90000"),
+        key("btcg", K::Btcg, "0"),
+        key("hr", K::Hr, "1100"),
+        key("hrg", K::Hrg, "20"),
+        key("hdrop", K::Hdrop, "10"),
+        key("fee", K::Fee, "0.025"),
+        key("blockmin", K::Blockmin, "10"),
+        key("jth", K::Jth, "17.5"),
+        key("mpue", K::Mpue, "1.05"),
+        key("uptime", K::Uptime, "95"),
+        key("pool", K::Pool, "2"),
+        key("mopex", K::Mopex, "3000"),
+        key("shutoff", K::Shutoff, "1"),
+        key("ai", K::Ai, "gpu"),
+        key("conv", K::Conv, "100"),
+        key("phases", K::Phases, "1"),
+        key("every", K::Every, "12"),
+        key("cstart", K::Cstart, "2026-01"),
+        key("cbuild", K::Cbuild, "12"),
+        key("pue", K::Pue, "1.25"),
+        key("capex", K::Capex, "8"),
+        key("gpu", K::Gpu, "2.5"),
+        key("gpudecl", K::Gpudecl, "10"),
+        key("util", K::Util, "90"),
+        key("gpumw", K::Gpumw, "545"),
+        key("gpucost", K::Gpucost, "50000"),
+        key("gpulife", K::Gpulife, "5"),
+        key("aiopex", K::Gpuopex, "15"),
+        key("dclife", K::Dclife, "20"),
+        key("colo", K::Colo, "130"),
+        key("esc", K::Esc, "3"),
+        key("rate", K::Rate, "12"),
+        key("mc", K::Mc, "0"),
+        key("vol", K::Vol, "50"),
+        key("elas", K::Elas, "0.5"),
+        key("seed", K::Seed, "1"),
+    ],
+    bounds: &[],
+    presets: &[
+        preset("keep-mining", "conv=0"),
+        preset("bitfarms-wa", "mw=18&cbuild=11&capex=8.9"),
+        preset(
+            "iren-msft",
+            "years=5&mw=250&cbuild=9&gpu=2.03&gpudecl=0&util=100&gpucost=53000",
+        ),
+        preset("colo-lease", "years=12&mw=250&ai=colo&colo=121"),
+        preset("absorb-4y", "phases=4"),
+    ],
+    upgrade: Some(upgrade),
+};
 
-/// Schema 1's name of the AI opex share, which sets both schema-2 opex keys.
-const AIOPEX: &str = "aiopex";
+/// The mechanisms schema 2 added, switched off, in schema 2's names.
+const SWITCHED_OFF: &str =
+    "powg=0&dark=100&asicp=0&firm=0&ramp=0&refit=0&cterm=0&prepay=0&tv=book&landv=0";
 
-/// Schema 1's defaults where they differ from schema 2's, and the added mechanisms switched off,
-/// as schema-2 keys (`airate`, `itratio` and `coloopex` follow in [`migrate`]).
-const DEFAULTS: &str = "start=2026-01&powg=0&btc=90000&hr=1100&hrg=20&fee=0.025&dark=100\
-                        &asicp=0&firm=0&capex=8&ramp=0&gpudecl=10&refit=0&gpuopex=15&cterm=0\
-                        &prepay=0&tv=book&landv=0";
-
-/// Schema 1's presets: id and keys over schema 1's defaults.
-const PRESETS: [(&str, &str); 5] = [
-    ("keep-mining", "conv=0"),
-    ("bitfarms-wa", "mw=18&cbuild=11&capex=8.9"),
-    (
-        "iren-msft",
-        "years=5&mw=250&cbuild=9&gpu=2.03&gpudecl=0&util=100&gpucost=53000",
-    ),
-    ("colo-lease", "years=12&mw=250&ai=colo&colo=121"),
-    ("absorb-4y", "phases=4"),
-];
-
-/// The key a `v=1` link means by `name`, and the name it wrote; `None` for a name schema 1
-/// did not have.
-pub fn key(name: &str) -> Option<(Key, &'static str)> {
-    if name == AIOPEX {
-        return Some((Key::Gpuopex, AIOPEX));
-    }
-    Key::from_name(name)
-        .filter(|k| !ADDED.contains(k))
-        .map(|k| (k, k.name()))
-}
-
-/// Schema 1's defaults as a schema-2 scenario.
-pub fn defaults() -> Scenario {
-    over(Scenario::default(), DEFAULTS)
-}
-
-/// Schema 1's preset `id` over schema 1's defaults.
-pub fn preset(id: &str) -> Option<Scenario> {
-    PRESETS
-        .iter()
-        .find(|(p, _)| *p == id)
-        .map(|(_, keys)| over(defaults(), keys))
-}
-
-/// The schema-2 values that schema 1 tied to others: one opex share for both AI models, the IT
-/// load sized by the PUE, one discount rate.
-pub fn migrate(s: &mut Scenario) {
-    s.set(Key::Coloopex, s.get(Key::Gpuopex));
-    s.set(Key::Itratio, s.get(Key::Pue));
-    s.set(Key::Airate, s.get(Key::Rate));
-}
-
-/// `keys` (a query of schema-2 keys, all valid) applied over `s`.
-fn over(mut s: Scenario, keys: &str) -> Scenario {
-    let mut ignored = Vec::new();
-    for (name, value) in form_urlencoded::parse(keys.as_bytes()) {
-        if let Some(key) = Key::from_name(&name) {
-            codec::apply(&mut s, key, key.name(), &value, &mut ignored);
-        }
-    }
-    debug_assert!(
-        ignored.is_empty(),
-        "schema 1 table is malformed: {ignored:?}"
-    );
-    migrate(&mut s);
-    s
+/// Migration 1 → 2: every schema-1 key keeps its value; `aiopex` sets both opex shares (it is
+/// carried by `gpuopex`); the IT load is sized by the PUE (`itratio = pue`); one discount rate
+/// (`airate = rate`); the mechanisms schema 2 added are switched off. The months stay schema 1's.
+fn upgrade(s: &mut Scenario) {
+    s.set(K::Coloopex, s.get(K::Gpuopex));
+    s.set(K::Itratio, s.get(K::Pue));
+    s.set(K::Airate, s.get(K::Rate));
+    v2::SCHEMA.write_query(s, SWITCHED_OFF);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::scenario::{canonical_query, parse};
+    use crate::scenario::{canonical_query, parse, Key};
 
     #[test]
     fn schema_1_defaults_migrate_to_an_explicit_schema_2_query() {
