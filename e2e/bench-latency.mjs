@@ -12,6 +12,7 @@
 // Usage: node e2e/bench-latency.mjs [steps per slider, default 40] [runs per row, default 1]
 //        [only the rows whose label contains this text, e.g. "fan"]
 //        BENCH_DIST=<folder> benchmarks another build than dist/ (to compare two builds).
+import { execFileSync } from 'node:child_process';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
@@ -19,7 +20,8 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const STEPS = Number(process.argv[2] ?? 40);
 const RUNS = Number(process.argv[3] ?? 1);
 const SLIDERS = ['power', 'btc', 'hrg', 'gpu', 'conv', 'phases', 'capex', 'rate', 'jth', 'util'];
-const VIEWS = ['revenue', 'cash', 'hashprice', 'sensitivity', 'map', 'rates', 'timing', 'fan'];
+/** Every chart of the registry, in tab order (`hashshift charts`). */
+const VIEWS = JSON.parse(execFileSync(`${ROOT}target/release/hashshift`, ['charts', '--format', 'json'])).map((c) => c.name);
 /** Extra query per view: the fan runs 100,000 paths. */
 const QUERY = { fan: '&mc=100000' };
 const DESKTOP = { width: 1280, height: 900, scale: 1 };

@@ -9,6 +9,8 @@ import { launch } from './browser.mjs';
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const SHOTS = `${ROOT}e2e/screenshots`;
 export const CLI = `${ROOT}target/release/hashshift`;
+/** The chart registry's names, in tab order, as the CLI lists them (`hashshift charts`). */
+export const CHARTS = JSON.parse(execFileSync(CLI, ['charts', '--format', 'json'])).map((c) => c.name);
 export const KPIS = ['npv_advantage', 'npv_advantage_terminal', 'irr_incremental', 'payback_month',
   'peak_funding_usd', 'breakeven_btc_usd', 'breakeven_ai_rate', 'next_halving', 'baseline_dark_month',
   'mining_breakeven_power'];

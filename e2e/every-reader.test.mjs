@@ -4,12 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { open } from './browser.mjs';
-import { site, SHOTS, CLI, KPIS, cli, printed, kpiValues, waitForQuery, axeViolations } from './common.mjs';
+import { site, SHOTS, CLI, CHARTS, KPIS, cli, printed, kpiValues, waitForQuery, axeViolations } from './common.mjs';
 
 /** Each key's English label, from the CLI's key table. */
 const LABELS = Object.fromEntries(JSON.parse(execFileSync(CLI, ['keys', '--format', 'json'])).map((k) => [k.key, k.label]));
-
-const CHARTS = ['revenue', 'cash', 'hashprice', 'sensitivity', 'map', 'rates', 'timing', 'fan'];
 
 /** The RGB of the pixel at the canvas's top-left corner (its background). */
 const cornerPixel = (page, chart) => page.$eval(`canvas[data-chart="${chart}"]`, (c) => {
@@ -106,6 +104,15 @@ test('every chart has a data table, a label and a description, and "Show the dat
   const report = cli(q, '--with', 'tornado,map,rates,timing');
   const { tornado, rates, timing } = report.analysis;
   const years = report.years.length;
+  // The page's tabs are the registry's charts, in its order.
+  const tabs = await page.$$eval('[role="tab"][data-tab]', (els) => els.map((e) => e.dataset.tab));
+  assert.deepEqual(tabs, CHARTS);
+  const rowsOf = {
+    revenue: years, cash: years, hashprice: years, fan: years,
+    sensitivity: tornado.length, map: null,
+    rates: rates.length, timing: timing.length,
+  };
+  assert.deepEqual(Object.keys(rowsOf).sort(), [...CHARTS].sort(), 'a row count for every chart');
   for (const chart of CHARTS) {
     await page.click(`[role="tab"][data-tab="${chart}"]`);
     const canvas = page.locator(`canvas[data-chart="${chart}"]`);
@@ -115,11 +122,7 @@ test('every chart has a data table, a label and a description, and "Show the dat
     assert.match(await page.textContent(`#${described}`), /^Converting 100\u00a0MW/);
     if (chart === 'fan') await page.waitForSelector('[data-role="monte-carlo"][data-state="current"]');
     const rows = await tableRows(page, chart);
-    const expected = {
-      revenue: years, cash: years, hashprice: years, fan: years,
-      sensitivity: tornado.length, map: null,
-      rates: rates.length, timing: timing.length,
-    }[chart];
+    const expected = rowsOf[chart];
     if (expected !== null) assert.equal(rows.length, expected, chart);
   }
   // The tornado's table lists its bars widest first, as the CLI does.

@@ -317,6 +317,26 @@ fn presets_are_listed_with_notes_and_queries() {
 }
 
 #[test]
+fn charts_lists_the_chart_registry_in_tab_order() {
+    let list = json(&["charts", "--format", "json"]);
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    let registry: Vec<&str> = hashshift::charts::ChartId::all()
+        .map(|id| id.name())
+        .collect();
+    assert_eq!(names, registry);
+    assert_eq!(names[0], "revenue", "the default tab comes first");
+    assert_eq!(keys(&list[0]), ["name", "title", "caption"]);
+    assert_eq!(list[0]["title"], "Revenue");
+    let text = String::from_utf8(hashshift(&["charts"]).stdout).unwrap();
+    assert!(text.starts_with("revenue\n  Revenue\n  Monthly revenue"), "{text}");
+}
+
+#[test]
 fn wrong_command_lines_fail_with_usage() {
     for args in [
         &["run", "--bogus"][..],

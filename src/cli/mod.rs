@@ -7,6 +7,7 @@
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use hashshift::analysis;
+use hashshift::charts::CHARTS;
 use hashshift::i18n::{plain, Lang};
 use hashshift::model;
 use hashshift::report;
@@ -57,6 +58,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// List the explorer's charts, in tab order: name (`tab=NAME`), title and caption.
+    Charts {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +110,7 @@ pub fn main() -> ExitCode {
         }
         Command::Presets { format } => presets(format, &mut out),
         Command::Keys { format } => keys(format, &mut out),
+        Command::Charts { format } => charts(format, &mut out),
     }
     .and_then(|()| out.flush());
     match written {
@@ -138,6 +146,28 @@ fn run(
         }
     };
     out.write_all(text.as_bytes())
+}
+
+/// The chart registry, in tab order: what `tab=` takes, and what the browser tests and
+/// benchmarks walk through.
+fn charts(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
+    let en = |m| plain(Lang::En.t(m));
+    match format {
+        ListFormat::Text => {
+            for c in CHARTS {
+                writeln!(out, "{}\n  {}\n  {}\n", c.name, en(c.title), en(c.caption))?;
+            }
+            Ok(())
+        }
+        ListFormat::Json => {
+            let list: Vec<Value> = CHARTS
+                .iter()
+                .map(|c| json!({ "name": c.name, "title": en(c.title), "caption": en(c.caption) }))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &list)?;
+            writeln!(out)
+        }
+    }
 }
 
 fn presets(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
