@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// before it. A module path is matched by its longest prefix in this list.
 const LAYERS: &[&str] = &[
     "calendar",
-    "i18n::msg",
+    "msg",
     "scenario",
     "model",
     "analysis",
@@ -268,6 +268,6 @@ fn the_reader_finds_the_imports_it_checks() {
         Some(8)
     );
     assert_eq!(layer(&vec!["explorer".into(), "kpi".into()]), Some(9));
-    assert_eq!(layer(&vec!["i18n".into(), "msg".into()]), Some(1));
+    assert_eq!(layer(&vec!["msg".into()]), Some(1));
     assert_eq!(layer(&vec!["i18n".into(), "format".into()]), Some(5));
 }

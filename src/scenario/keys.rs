@@ -6,7 +6,7 @@
 //! the explorer's controls, the tornado, the property tests and the browser tests.
 
 use super::{AiModel, Scenario, TerminalValue};
-use crate::i18n::Msg;
+use crate::msg::Msg;
 
 /// One model key. The discriminant is the key's position in the table of ECONOMICS.md §1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
