@@ -12,11 +12,15 @@ mod article;
 mod en;
 mod format;
 mod it;
+mod key;
 mod locale;
+mod warning;
 
 pub use crate::msg::Msg;
 pub use article::Article;
 pub use format::{Fmt, MINUS, NBSP};
+pub use key::KeyText;
+pub use warning::{quote as warning_quote, WarningText};
 
 use locale::Locale;
 

@@ -161,7 +161,7 @@ pub fn format_number(v: f64) -> String {
 }
 
 /// Whether `name` is a name the codec knows (a key of any schema, `v`, `preset` or a view key).
-pub(super) fn is_known_name(name: &str) -> bool {
+pub fn is_known_name(name: &str) -> bool {
     SCHEMAS.iter().any(|s| s.key(name).is_some())
         || matches!(name, "v" | "preset")
         || VIEW_KEYS.contains(&name)
@@ -289,7 +289,7 @@ fn query_part(input: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, WarningText};
 
     fn texts(q: &str) -> Vec<String> {
         parse(q).warnings.iter().map(|w| w.text(Lang::En)).collect()

@@ -446,13 +446,6 @@ impl Key {
         &KEYS[self as usize]
     }
 
-    /// Value `v` of this key with its unit, as people read it in `lang`, with up to
-    /// `decimals` decimals: `45 $/MWh`, `$65,000`, `1 tranche`.
-    pub fn with_unit(self, v: f64, decimals: usize, lang: crate::i18n::Lang) -> String {
-        let f = lang.fmt();
-        f.quantity(&f.number(v, decimals), v, self.def().unit)
-    }
-
     /// The key's URL name.
     pub fn name(self) -> &'static str {
         self.def().name

@@ -7,13 +7,15 @@ mod schema;
 mod warning;
 
 pub use crate::calendar::{Date, YearMonth};
-pub use codec::{canonical_query, format_number, parse, Parsed, MAX_INPUT, VIEW_KEYS};
+pub use codec::{
+    canonical_query, format_number, is_known_name, parse, Parsed, MAX_INPUT, VIEW_KEYS,
+};
 pub use keys::{
     Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT, TV_CHOICES,
 };
 pub use presets::{Preset, PRESETS};
 pub use schema::{Schema, SchemaBounds, SchemaKey, SchemaPreset, SCHEMA, SCHEMAS};
-pub use warning::{quote as warning_quote, Bound, Problem, Unreadable, Warning};
+pub use warning::{Bound, Problem, Unreadable, Warning};
 
 /// The AI business model of the converted share (`ai`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -211,7 +211,7 @@ const fn preset(id: &'static str, keys: &'static str) -> SchemaPreset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, WarningText};
     use crate::scenario::{parse, KEYS};
 
     #[test]
