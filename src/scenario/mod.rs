@@ -3,6 +3,7 @@
 mod codec;
 mod keys;
 mod presets;
+mod read;
 mod schema;
 mod warning;
 
@@ -164,7 +165,7 @@ impl Scenario {
     /// keeps a safe one and comes back as warnings naming the key.
     pub fn set_text(&mut self, key: Key, text: &str) -> Vec<Warning> {
         let mut warnings = Vec::new();
-        codec::apply(self, key, key.name(), text, self.bounds(key), &mut warnings);
+        read::apply(self, key, key.name(), text, self.bounds(key), &mut warnings);
         warnings
     }
 
