@@ -1,8 +1,9 @@
 //! The interface's languages: one table per language giving every message id ([`Msg`], from
 //! the leaf module [`crate::msg`]) its text (`en.rs`, `it.rs`: a `match` with no catch-all arm,
 //! so a missing translation does not compile), one `Locale` value per language (`locale.rs`:
-//! its codes, its table, its number marks, money words, dates and articles), and numbers, money
-//! and dates formatted by it ([`Fmt`]).
+//! its codes, its table, its number marks, money words, dates and articles), numbers, money
+//! and dates formatted by it ([`Fmt`]), and the scenario's data said for people: its warnings
+//! ([`WarningText`]) and a key's values with their units ([`KeyText`]).
 //!
 //! Adding a message: its id in `crate::msg`, its text in every table. Adding a language: one
 //! table like `it.rs`, one `Locale` value in `locale.rs`, and one variant of [`Lang`] listed in
