@@ -14,6 +14,7 @@ pub mod charts;
 pub mod explorer;
 pub mod i18n;
 pub mod model;
+pub mod msg;
 pub mod report;
 pub mod scenario;
 #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,7 @@
 
 use crate::analysis::{Analyses, BreakevenMap, Kind, MonteCarlo, Tornado};
 use crate::i18n::Lang;
+use crate::i18n::WarningText;
 use crate::model::{self, Flows, MonthRow, Projection, Summary, YearRow, YearTotals};
 use crate::scenario::{canonical_query, Parsed, SCHEMA};
 use serde::ser::SerializeMap;

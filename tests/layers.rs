@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// before it. A module path is matched by its longest prefix in this list.
 const LAYERS: &[&str] = &[
     "calendar",
-    "i18n::msg",
+    "msg",
     "scenario",
     "model",
     "analysis",
@@ -154,7 +154,6 @@ fn imports() -> BTreeMap<Module, BTreeSet<Module>> {
     let mut graph = BTreeMap::new();
     for (m, file) in &all {
         let text = code(&std::fs::read_to_string(file).unwrap());
-        let is_mod_file = file.file_name().is_some_and(|f| f == "mod.rs");
         let mut to = BTreeSet::new();
         for root in ["crate", "super", "hashshift"] {
             for p in paths(&text, root) {
@@ -162,8 +161,8 @@ fn imports() -> BTreeMap<Module, BTreeSet<Module>> {
                     "super" => {
                         let ups = p.iter().take_while(|s| *s == "super").count();
                         // `super` of `a/b.rs` is `a`; of `a/b/mod.rs` it is `a` too.
-                        let own = if is_mod_file { m.len() } else { m.len() - 1 };
-                        let keep = own.saturating_sub(ups - 1);
+                        // (A folder's `mod.rs` has the folder's path, as `a/b.rs` would.)
+                        let keep = m.len().saturating_sub(ups);
                         m[..keep].iter().chain(&p[ups..]).cloned().collect()
                     }
                     _ => p[1..].to_vec(),
@@ -268,6 +267,6 @@ fn the_reader_finds_the_imports_it_checks() {
         Some(8)
     );
     assert_eq!(layer(&vec!["explorer".into(), "kpi".into()]), Some(9));
-    assert_eq!(layer(&vec!["i18n".into(), "msg".into()]), Some(1));
+    assert_eq!(layer(&vec!["msg".into()]), Some(1));
     assert_eq!(layer(&vec!["i18n".into(), "format".into()]), Some(5));
 }

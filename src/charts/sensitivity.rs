@@ -5,6 +5,7 @@ use super::{
     err, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, MoneyAxis, Style, Table, XMap,
 };
 use crate::analysis::{Kind, SWING};
+use crate::i18n::KeyText;
 use crate::i18n::{Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::format_number;

@@ -8,6 +8,7 @@
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use hashshift::analysis;
 use hashshift::charts::CHARTS;
+use hashshift::i18n::WarningText;
 use hashshift::i18n::{plain, Lang};
 use hashshift::model;
 use hashshift::report;

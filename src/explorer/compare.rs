@@ -3,6 +3,7 @@
 //! at a time in table order; each step's change of the NPV advantage is its part of the
 //! waterfall, and the steps add up to the whole difference.
 
+use crate::i18n::KeyText;
 use crate::i18n::{Lang, Msg, MINUS};
 use crate::model;
 use crate::scenario::{Key, Kind, Scenario};

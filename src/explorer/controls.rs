@@ -2,6 +2,7 @@
 //! unit, help, value, slider and reset.
 
 use crate::calendar::YearMonth;
+use crate::i18n::KeyText;
 use crate::i18n::{Lang, Msg};
 use crate::scenario::{format_number, Group, Key, Kind, Scenario, Warning, KEYS};
 
@@ -303,6 +304,7 @@ fn box_text(s: &Scenario, key: Key, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::WarningText;
     use crate::scenario::parse;
 
     #[test]

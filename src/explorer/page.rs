@@ -502,6 +502,7 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
 mod tests {
     use super::{page_voice, picker_key_browses, pieces, shown_share, Piece};
     use crate::i18n::Lang;
+    use crate::i18n::WarningText;
     use crate::scenario::parse;
 
     #[test]

@@ -2,8 +2,9 @@
 //! scenario. They are not part of the model; the codec hands them over and the CLI ignores them.
 
 use crate::charts::ChartId;
+use crate::i18n::{warning_quote, WarningText};
 use crate::i18n::{Lang, Msg, Voice};
-use crate::scenario::{canonical_query, parse, warning_quote, Key, Scenario, Warning};
+use crate::scenario::{canonical_query, parse, Key, Scenario, Warning};
 
 /// The view state carried in the URL beside the scenario.
 #[derive(Clone, Debug, PartialEq, Default)]

@@ -1,21 +1,27 @@
-//! The interface's languages: a typed catalogue with one message id per text ([`Msg`]) and one
-//! table per language (`en.rs` declares the ids with their English text, `it.rs` gives each
-//! its Italian text, with no catch-all arm, so a missing translation does not compile), one
-//! `Locale` value per language (`locale.rs`: its codes, its table, its number marks, money
-//! words, dates and articles), and numbers, money and dates formatted by it ([`Fmt`]).
+//! The interface's languages: one table per language giving every message id ([`Msg`], from
+//! the leaf module [`crate::msg`]) its text (`en.rs`, `it.rs`: a `match` with no catch-all arm,
+//! so a missing translation does not compile), one `Locale` value per language (`locale.rs`:
+//! its codes, its table, its number marks, money words, dates and articles), numbers, money
+//! and dates formatted by it ([`Fmt`]), and the scenario's data said for people: its warnings
+//! ([`WarningText`]) and a key's values with their units ([`KeyText`]).
 //!
-//! Adding a language: one table like `it.rs`, one `Locale` value in `locale.rs`, and one
-//! variant of [`Lang`] listed in [`Lang::ALL`] and matched to its `Locale` in `Lang::locale`.
+//! Adding a message: its id in `crate::msg`, its text in every table. Adding a language: one
+//! table like `it.rs`, one `Locale` value in `locale.rs`, and one variant of [`Lang`] listed in
+//! [`Lang::ALL`] and matched to its `Locale` in `Lang::locale`.
 
 mod article;
 mod en;
 mod format;
 mod it;
+mod key;
 mod locale;
+mod warning;
 
+pub use crate::msg::Msg;
 pub use article::Article;
-pub use en::Msg;
 pub use format::{Fmt, MINUS, NBSP};
+pub use key::KeyText;
+pub use warning::{quote as warning_quote, WarningText};
 
 use locale::Locale;
 

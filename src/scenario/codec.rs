@@ -4,11 +4,11 @@
 //! Parsing is total: it never fails and never panics. Each problem adds one [`Warning`] that
 //! names the key, and parsing goes on with a safe value.
 
-use super::keys::{Key, Kind, KEY_COUNT};
+use super::keys::{Key, KEY_COUNT};
+use super::read;
 use super::schema::{Schema, SCHEMA, SCHEMAS};
-use super::warning::{Bound, Problem, Unreadable, Warning};
+use super::warning::{Problem, Warning};
 use super::Scenario;
-use crate::calendar::YearMonth;
 
 /// Longest input read, in bytes (8 KiB); the rest is cut with a warning.
 pub const MAX_INPUT: usize = 8 * 1024;
@@ -123,7 +123,7 @@ pub fn parse(input: &str) -> Parsed {
                 });
             }
             let bounds = schema.bounds(&scenario, key);
-            apply(&mut scenario, key, name, text, bounds, &mut warnings);
+            read::apply(&mut scenario, key, name, text, bounds, &mut warnings);
         }
     }
     schema.upgrade_to_current(&mut scenario);
@@ -161,84 +161,10 @@ pub fn format_number(v: f64) -> String {
 }
 
 /// Whether `name` is a name the codec knows (a key of any schema, `v`, `preset` or a view key).
-pub(super) fn is_known_name(name: &str) -> bool {
+pub fn is_known_name(name: &str) -> bool {
     SCHEMAS.iter().any(|s| s.key(name).is_some())
         || matches!(name, "v" | "preset")
         || VIEW_KEYS.contains(&name)
-}
-
-/// Reads `key`'s text (the link named it `name`) into the scenario within the inclusive
-/// `bounds`, warning about each problem.
-pub(crate) fn apply(
-    s: &mut Scenario,
-    key: Key,
-    name: &'static str,
-    text: &str,
-    (lo, hi): (f64, f64),
-    warnings: &mut Vec<Warning>,
-) {
-    let text = text.trim();
-    let mut warn = |problem| warnings.push(Warning::Value { key, name, problem });
-    if text.is_empty() {
-        warn(Problem::Empty {
-            fallback: s.value_text(key),
-        });
-        return;
-    }
-    let kind = key.def().kind;
-    let read = match kind {
-        Kind::Month => YearMonth::parse(text)
-            .map(|m| f64::from(m.index()))
-            .ok_or(Unreadable::NotMonth),
-        Kind::Choice(choices) => choices
-            .iter()
-            .position(|c| c.name == text)
-            .map(|i| i as f64)
-            .ok_or(Unreadable::NotChoice),
-        Kind::Real | Kind::Integer | Kind::Toggle => match text.parse::<f64>() {
-            Ok(v) if v.is_finite() => Ok(v),
-            Ok(_) => Err(Unreadable::NotFinite),
-            Err(_) if kind == Kind::Toggle => Err(Unreadable::NotToggle),
-            Err(_) => Err(Unreadable::NotNumber),
-        },
-    };
-    let value = match read {
-        Ok(v) => v,
-        Err(why) => {
-            warn(Problem::Unreadable {
-                value: text.to_string(),
-                why,
-                fallback: s.value_text(key),
-            });
-            return;
-        }
-    };
-    let value = if kind.is_whole() && value.fract() != 0.0 {
-        let rounded = value.round();
-        warn(Problem::NotWhole {
-            value: text.to_string(),
-            rounded,
-        });
-        rounded
-    } else {
-        value
-    };
-    let crossed = if value < lo {
-        let side = if key == Key::Cstart {
-            Bound::BeforeStart
-        } else {
-            Bound::Below
-        };
-        Some((lo, side))
-    } else if value > hi {
-        Some((hi, Bound::Above))
-    } else {
-        None
-    };
-    if let Some((bound, side)) = crossed {
-        warn(Problem::OutOfBounds { value, bound, side });
-    }
-    s.set(key, value);
 }
 
 /// The schema a link's `v` names; the current one, with a warning, when it names none.
@@ -289,7 +215,8 @@ fn query_part(input: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::calendar::YearMonth;
+    use crate::i18n::{Lang, WarningText};
 
     fn texts(q: &str) -> Vec<String> {
         parse(q).warnings.iter().map(|w| w.text(Lang::En)).collect()

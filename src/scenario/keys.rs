@@ -6,7 +6,7 @@
 //! the explorer's controls, the tornado, the property tests and the browser tests.
 
 use super::{AiModel, Scenario, TerminalValue};
-use crate::i18n::Msg;
+use crate::msg::Msg;
 
 /// One model key. The discriminant is the key's position in the table of ECONOMICS.md §1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -444,13 +444,6 @@ impl Key {
     /// The key's definition.
     pub fn def(self) -> &'static KeyDef {
         &KEYS[self as usize]
-    }
-
-    /// Value `v` of this key with its unit, as people read it in `lang`, with up to
-    /// `decimals` decimals: `45 $/MWh`, `$65,000`, `1 tranche`.
-    pub fn with_unit(self, v: f64, decimals: usize, lang: crate::i18n::Lang) -> String {
-        let f = lang.fmt();
-        f.quantity(&f.number(v, decimals), v, self.def().unit)
     }
 
     /// The key's URL name.

@@ -3,17 +3,20 @@
 mod codec;
 mod keys;
 mod presets;
+mod read;
 mod schema;
 mod warning;
 
 pub use crate::calendar::{Date, YearMonth};
-pub use codec::{canonical_query, format_number, parse, Parsed, MAX_INPUT, VIEW_KEYS};
+pub use codec::{
+    canonical_query, format_number, is_known_name, parse, Parsed, MAX_INPUT, VIEW_KEYS,
+};
 pub use keys::{
     Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT, TV_CHOICES,
 };
 pub use presets::{Preset, PRESETS};
 pub use schema::{Schema, SchemaBounds, SchemaKey, SchemaPreset, SCHEMA, SCHEMAS};
-pub use warning::{quote as warning_quote, Bound, Problem, Unreadable, Warning};
+pub use warning::{Bound, Problem, Unreadable, Warning};
 
 /// The AI business model of the converted share (`ai`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,7 +165,7 @@ impl Scenario {
     /// keeps a safe one and comes back as warnings naming the key.
     pub fn set_text(&mut self, key: Key, text: &str) -> Vec<Warning> {
         let mut warnings = Vec::new();
-        codec::apply(self, key, key.name(), text, self.bounds(key), &mut warnings);
+        read::apply(self, key, key.name(), text, self.bounds(key), &mut warnings);
         warnings
     }
 

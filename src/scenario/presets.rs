@@ -4,7 +4,7 @@
 use super::codec;
 use super::schema::Schema;
 use super::Scenario;
-use crate::i18n::Msg;
+use crate::msg::Msg;
 
 /// A preset of the current schema, as the picker shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,6 +8,7 @@ use crate::explorer::controls::{self, committed, control, groups, preview, shown
 use crate::explorer::page::page_voice;
 use crate::explorer::Action;
 use crate::i18n::Lang;
+use crate::i18n::WarningText;
 use crate::scenario::{Key, Kind, Scenario, Warning};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -21,8 +21,8 @@
 mod v1;
 mod v2;
 
-use super::codec;
 use super::keys::Key;
+use super::read;
 use super::warning::Warning;
 use super::Scenario;
 use std::sync::OnceLock;
@@ -155,7 +155,7 @@ impl Schema {
             match self.key(name) {
                 Some(k) => {
                     let bounds = self.bounds(s, k.key);
-                    codec::apply(s, k.key, k.name, value, bounds, &mut warnings);
+                    read::apply(s, k.key, k.name, value, bounds, &mut warnings);
                 }
                 None => warnings.push(Warning::UnknownKey(name.to_string())),
             }
@@ -211,7 +211,7 @@ const fn preset(id: &'static str, keys: &'static str) -> SchemaPreset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::i18n::{Lang, WarningText};
     use crate::scenario::{parse, KEYS};
 
     #[test]

@@ -80,6 +80,7 @@ fn upgrade(s: &mut Scenario) {
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::WarningText;
     use crate::scenario::{canonical_query, parse, Key};
 
     #[test]
