@@ -3,10 +3,10 @@
 
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
-use hashshift::explorer::controls::{self, Nudge};
-use hashshift::explorer::export::{self, Export};
-use hashshift::explorer::page::{self, BannerMode, McLine};
-use hashshift::explorer::{kpi, summary};
+use hashshift::explorer::view::controls::{self, Nudge};
+use hashshift::explorer::view::export::{self, Export};
+use hashshift::explorer::view::page::{self, BannerMode, McLine};
+use hashshift::explorer::view::{kpi, summary};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
 };

@@ -4,21 +4,13 @@
 //! line, warnings, presets). The Yew shell (`ui`) only forwards events, renders these and runs
 //! the effects.
 
-pub mod compare;
-pub mod controls;
-pub mod export;
-pub mod kpi;
-pub mod page;
-pub mod share;
-mod state;
-pub mod summary;
-pub mod url_sync;
+pub mod core;
 pub mod view;
 
-pub use state::{
+pub use self::core::state::{
     start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
 };
-pub use view::{PageWarning, View, ViewWarning};
+pub use self::core::view_keys::{PageWarning, View, ViewWarning};
 
 /// An `f64` exactly as the CLI's JSON prints it (shortest round-trip, `1.0`, `1e21`): the
 /// `data-value` of KPI cards and Monte Carlo numbers.

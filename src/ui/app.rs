@@ -16,9 +16,10 @@ use super::warnings::Warnings;
 use super::Shared;
 use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
-use crate::explorer::compare::{self, waterfall};
-use crate::explorer::page::{ChartPanel, McLine};
-use crate::explorer::{page, Action};
+use crate::explorer::view::compare::{self, waterfall};
+use crate::explorer::view::page::{self, ChartPanel, McLine};
+use crate::explorer::view::summary::summary;
+use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use gloo::utils::window;
@@ -124,7 +125,7 @@ pub fn app() -> Html {
             <section aria-labelledby="summary-heading">
                 { super::region_heading("summary-heading", t(Msg::SummaryRegion)) }
                 <p class="summary" id="summary" data-role="summary">
-                    { crate::explorer::summary::summary(state.projection(), lang) }
+                    { summary(state.projection(), lang) }
                 </p>
                 <Announcer text={page::headline(&results, lang)} />
             </section>

@@ -4,8 +4,10 @@
 use super::dom::{focus, target};
 use super::forward;
 use super::warnings::marked_up;
-use crate::explorer::controls::{self, committed, control, groups, preview, shown, InputView};
-use crate::explorer::page::page_voice;
+use crate::explorer::view::controls::{
+    self, committed, control, groups, preview, shown, InputView,
+};
+use crate::explorer::view::page::page_voice;
 use crate::explorer::Action;
 use crate::i18n::Lang;
 use crate::scenario::{Key, Kind, Scenario, Warning};

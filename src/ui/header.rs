@@ -3,7 +3,7 @@
 
 use super::dom;
 use crate::charts::ChartId;
-use crate::explorer::page::{picker_key_browses, PresetPicker};
+use crate::explorer::view::page::{picker_key_browses, PresetPicker};
 use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
 use crate::scenario::Preset;

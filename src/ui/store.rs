@@ -5,10 +5,9 @@
 use super::live::LiveChart;
 use super::monte_carlo::McRunner;
 use super::{dom, Shared};
-use crate::explorer::{
-    self, export::Export, url_sync::UrlOp, url_sync::UrlSync, Action, CopyWhat, Effect, State,
-    UrlWrite,
-};
+use crate::explorer::core::url_sync::{UrlOp, UrlSync};
+use crate::explorer::view::export::Export;
+use crate::explorer::{self, Action, CopyWhat, Effect, State, UrlWrite};
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;

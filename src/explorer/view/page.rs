@@ -2,11 +2,11 @@
 //! the copy notice, each chart's panel (title, caption, legend, data table) and the Monte Carlo
 //! line.
 
-use super::data_value;
-use super::state::{CopyWhat, Notice, State};
-use super::view::PageWarning;
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
+use crate::explorer::core::state::{CopyWhat, Notice, State};
+use crate::explorer::core::view_keys::PageWarning;
+use crate::explorer::data_value;
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
 use crate::scenario::{Key, PRESETS};

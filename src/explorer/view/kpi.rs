@@ -1,7 +1,7 @@
 //! The headline numbers as cards: the raw value (as the CLI prints it), text for people, and a
 //! sentence saying what the number means or why it is missing.
 
-use super::data_value;
+use crate::explorer::data_value;
 use crate::i18n::{Article, Fmt, Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::{AiModel, Key, TerminalValue};

@@ -4,9 +4,9 @@
 //! names say what they hold and for which scenario.
 
 use super::page;
-use super::state::{CopyWhat, State};
 use crate::analysis::Kind;
 use crate::charts::{self, ChartId, Frame, Input, Style};
+use crate::explorer::core::state::{CopyWhat, State};
 use crate::i18n::Msg;
 use crate::report;
 use crate::scenario::{canonical_query, Key, Parsed};
@@ -280,7 +280,7 @@ mod tests {
         update(&mut moved, Action::Set(Key::Power, 40.0));
         // The page keeps the earlier fan on screen while the new run goes on; the image,
         // which carries this scenario's link, draws this scenario's run, made for it.
-        assert!(crate::explorer::page::chart_monte_carlo(&moved).is_some());
+        assert!(crate::explorer::view::page::chart_monte_carlo(&moved).is_some());
         assert!(moved.current_monte_carlo().is_none());
         let mut fresh = load("mc=200&power=40&tab=fan");
         crate::explorer::start(&mut fresh);

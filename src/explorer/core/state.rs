@@ -1,11 +1,11 @@
 //! The explorer's state, one [`Action`] per user gesture or outside event, and the pure
 //! [`update`] that applies it and says which [`Effect`]s the shell must run.
 
-use super::controls::{committed, nudged, set_typed, Nudge};
-use super::export::Export;
-use super::view::{PageWarning, View, ViewWarning};
+use super::view_keys::{PageWarning, View, ViewWarning};
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::ChartId;
+use crate::explorer::view::controls::{committed, nudged, set_typed, Nudge};
+use crate::explorer::view::export::Export;
 use crate::model::Projection;
 use crate::scenario::{canonical_query, parse, Key, Preset, Scenario, PRESETS};
 use std::rc::Rc;
@@ -107,13 +107,13 @@ pub enum Action {
     /// A slider moved a key: as `Set` (the shell draws the chart in view before the page).
     Slide(Key, f64),
     /// A key press on a slider that cannot show the key's value: the value moves by itself, as
-    /// the state holds it when the press arrives ([`super::controls::nudged`]). The page renders
+    /// the state holds it when the press arrives ([`crate::explorer::view::controls::nudged`]). The page renders
     /// at once, so that the slider says its new value at once.
     Nudge(Key, Nudge),
     /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
     SetText(Key, String),
     /// Text committed in a key's number box, and the key's value when typing began, which
-    /// text that cannot be read falls back to ([`super::controls::committed`]).
+    /// text that cannot be read falls back to ([`crate::explorer::view::controls::committed`]).
     Commit(Key, String, f64),
     /// Back to the key's default.
     Reset(Key),
@@ -198,7 +198,7 @@ pub enum Effect {
         /// Its text.
         contents: String,
     },
-    /// Draw the current chart framed for export ([`super::export::draw_image`]) and save it
+    /// Draw the current chart framed for export ([`crate::explorer::view::export::draw_image`]) and save it
     /// as PNG or SVG.
     DownloadChart {
         /// The file's name.
@@ -303,9 +303,9 @@ impl State {
     pub fn copy_text(&self, what: CopyWhat) -> String {
         match what {
             CopyWhat::Link => self.link(what),
-            CopyWhat::Embed => super::share::embed_code(
+            CopyWhat::Embed => crate::explorer::view::share::embed_code(
                 &self.link(what),
-                super::share::folder(&self.page_url),
+                crate::explorer::view::share::folder(&self.page_url),
                 self.view.lang,
             ),
         }
@@ -420,13 +420,13 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             let lang = state.view.lang;
             effects.push(Effect::Share {
                 title: lang.t(crate::i18n::Msg::PageTitle).to_string(),
-                text: super::summary::summary(state.projection(), lang),
+                text: crate::explorer::view::summary::summary(state.projection(), lang),
                 url: state.link(CopyWhat::Link),
             });
         }
         Action::Export(export) => {
             let filename = export.filename(state);
-            effects.push(match super::export::report(state, export) {
+            effects.push(match crate::explorer::view::export::report(state, export) {
                 Some(contents) => Effect::Download {
                     filename,
                     mime: export.mime(),
