@@ -3,12 +3,12 @@
 
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
-use hashshift::explorer::view::controls::{self, Nudge};
-use hashshift::explorer::view::export::{self, Export};
+use hashshift::explorer::core::typing::{self, Nudge};
 use hashshift::explorer::view::page::{self, BannerMode, McLine};
-use hashshift::explorer::view::{kpi, summary};
+use hashshift::explorer::view::{controls, export, kpi, share, summary};
 use hashshift::explorer::{
-    start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
+    start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, UrlWrite,
+    MAP_CELLS,
 };
 use hashshift::i18n::Lang;
 use hashshift::report;
@@ -127,7 +127,7 @@ fn presses_beyond_a_slider_each_move_the_value_as_it_stands() {
 
 #[test]
 fn a_month_picker_applies_whole_months_in_its_range() {
-    let applies = |text| controls::month_applies(text, "2024-05", "2040-12");
+    let applies = |text| typing::month_applies(text, "2024-05", "2040-12");
     assert!(applies("2030-01") && applies("2024-05") && applies("2040-12"));
     // On the way to 2030: a year being typed, and an empty picker.
     for text in [
@@ -177,12 +177,10 @@ fn tabs_and_history_navigation() {
 fn copying_reports_what_the_clipboard_did() {
     let mut s = load("mw=18&tab=cash");
     let effects = update(&mut s, Action::Copy(CopyWhat::Link));
+    assert_eq!(effects, [Effect::Copy(CopyWhat::Link)]);
     assert_eq!(
-        effects,
-        [Effect::Copy {
-            what: CopyWhat::Link,
-            text: format!("{PAGE}?v=2&mw=18&tab=cash")
-        }]
+        share::copy_text(&s, CopyWhat::Link),
+        format!("{PAGE}?v=2&mw=18&tab=cash")
     );
     assert_eq!(
         s.notice, None,
@@ -208,6 +206,45 @@ fn copying_reports_what_the_clipboard_did() {
         .ends_with("<script src=\"https://example.org/tools/hashshift/embed.js\" async></script>"));
     update(&mut s, Action::ClearNotice);
     assert!(matches!(s.notice, Some(Notice::Refused(..))));
+}
+
+#[test]
+fn a_refused_copy_keeps_the_text_it_was_asked_for() {
+    let mut s = load("mw=18");
+    update(&mut s, Action::Copy(CopyWhat::Link));
+    update(&mut s, Action::Copied(CopyWhat::Link, false));
+    update(&mut s, Action::Set(Key::Mw, 20.0));
+    // The text to copy by hand is the link the reader asked for, not the one of later inputs.
+    let (_, manual) = page::notice(&s).unwrap();
+    assert_eq!(manual, Some(format!("{PAGE}?v=2&mw=18")));
+}
+
+#[test]
+fn downloads_and_shares_name_what_the_shell_produces() {
+    let mut s = load("mw=18&tab=cash");
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Csv)),
+        [Effect::Download(Export::Csv)]
+    );
+    let file = export::file(&s, Export::Csv).unwrap();
+    assert_eq!(
+        (file.name.as_str(), file.mime),
+        ("hashshift-monthly-mw18.csv", "text/csv;charset=utf-8")
+    );
+    assert_eq!(file.contents, report::monthly_csv(&s.projection().months));
+    for image in [Export::Png, Export::Svg] {
+        assert_eq!(
+            update(&mut s, Action::Export(image)),
+            [Effect::DownloadChart(image)]
+        );
+        assert_eq!(export::file(&s, image), None, "drawn by the shell");
+    }
+    assert_eq!(export::filename(&s, Export::Svg), "hashshift-cash-mw18.svg");
+    assert_eq!(update(&mut s, Action::Share), [Effect::Share]);
+    let sheet = share::sheet(&s);
+    assert_eq!(sheet.title, "HashShift — mine Bitcoin or convert to AI?");
+    assert_eq!(sheet.text, summary::summary(s.projection(), Lang::En));
+    assert_eq!(sheet.url, format!("{PAGE}?v=2&mw=18&tab=cash"));
 }
 
 #[test]
@@ -577,7 +614,7 @@ fn the_json_download_uses_the_finished_run_and_equals_the_cli() {
     };
     update(&mut s, Action::MonteCarloDone(Box::new(done)));
     assert!(s.current_monte_carlo().is_some());
-    let json = export::report(&s, Export::Json).unwrap();
+    let json = export::file(&s, Export::Json).unwrap().contents;
     assert_eq!(json, report::json_of("v=2&mc=200&vol=70", &[]));
     assert!(json.contains("\"npv_advantage_p50\""));
 }

@@ -4,9 +4,8 @@
 use super::dom::{focus, target};
 use super::forward;
 use super::warnings::marked_up;
-use crate::explorer::view::controls::{
-    self, committed, control, groups, preview, shown, InputView,
-};
+use crate::explorer::core::typing::{self, committed, preview, Committed};
+use crate::explorer::view::controls::{self, control, groups, shown, InputView};
 use crate::explorer::view::page::page_voice;
 use crate::explorer::Action;
 use crate::i18n::Lang;
@@ -234,7 +233,7 @@ fn control_view(props: &ControlProps) -> Html {
                 Callback::from(move |e: Event| {
                     if let Some(input) = target::<HtmlInputElement>(&e) {
                         let text = input.value();
-                        if controls::month_applies(&text, &min, &max) {
+                        if typing::month_applies(&text, &min, &max) {
                             set.emit(text);
                             month_changes.set(*month_changes + 1);
                         }
@@ -324,8 +323,8 @@ fn control_view(props: &ControlProps) -> Html {
             // slider's end. The value moves as the state holds it when the press arrives: a
             // key's repeats before a render each count.
             let on_key = forward(dispatch, move |e: KeyboardEvent| {
-                let nudge = controls::Nudge::of_key(&e.key())?;
-                if !controls::beyond_slider(&s, key) {
+                let nudge = typing::Nudge::of_key(&e.key())?;
+                if !typing::beyond_slider(&s, key) {
                     return None;
                 }
                 e.prevent_default();
@@ -358,10 +357,14 @@ fn control_view(props: &ControlProps) -> Html {
                 Callback::from(move |e: Event| {
                     if let Some(input) = target::<HtmlInputElement>(&e) {
                         let text = input.value();
-                        let (after, shown, warnings) = committed(&s, key, &text, before, lang);
+                        let Committed {
+                            scenario,
+                            text: shown,
+                            warnings,
+                        } = committed(&s, key, &text, before, lang);
                         // Show the safe value at once, even when the scenario does not change.
                         input.set_value(&shown);
-                        problem.set(warnings.first().map(|w| (w.clone(), after.get(key))));
+                        problem.set(warnings.first().map(|w| (w.clone(), scenario.get(key))));
                         draft.set(None);
                         dispatch.emit(Action::Commit(key, text, before));
                     }

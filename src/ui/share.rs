@@ -1,7 +1,6 @@
 //! "Copy link" and "Copy embed code", with the notice of what happened.
 
-use crate::explorer::view::export::Export;
-use crate::explorer::{Action, CopyWhat};
+use crate::explorer::{Action, CopyWhat, Export};
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;

@@ -2,11 +2,11 @@
 //! the copy notice, each chart's panel (title, caption, legend, data table) and the Monte Carlo
 //! line.
 
+use super::kpi::data_value;
+use super::share;
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
-use crate::explorer::core::state::{CopyWhat, Notice, State};
-use crate::explorer::core::view_keys::PageWarning;
-use crate::explorer::data_value;
+use crate::explorer::core::{CopyWhat, Notice, PageWarning, State};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
 use crate::scenario::{Key, PRESETS};
@@ -196,7 +196,10 @@ pub fn notice(state: &State) -> Option<(&'static str, Option<String>)> {
     state.notice.as_ref().map(|n| match n {
         Notice::Copied(CopyWhat::Link) => (lang.t(Msg::LinkCopied), None),
         Notice::Copied(CopyWhat::Embed) => (lang.t(Msg::EmbedCopied), None),
-        Notice::Refused(_, text) => (lang.t(Msg::CopyRefused), Some(text.clone())),
+        Notice::Refused(what, link) => (
+            lang.t(Msg::CopyRefused),
+            Some(share::copy_text_of(state, *what, link)),
+        ),
     })
 }
 
