@@ -4,7 +4,7 @@
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::core::typing::{self, Nudge};
-use hashshift::explorer::view::page::{self, BannerMode, McLine};
+use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
 use hashshift::explorer::view::{controls, export, kpi, share, summary};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, UrlWrite,
@@ -146,11 +146,17 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
         [url("v=2&mw=18&cbuild=11&capex=12", true)]
     );
     let picker = page::presets(&s);
-    assert!(picker.options.iter().any(|o| o.0 == "bitfarms-wa" && o.3));
+    assert!(picker
+        .options
+        .iter()
+        .any(|o| o.id == "bitfarms-wa" && o.selected));
     assert!(picker.note.starts_with("Bitfarms, Nov 2025"));
     update(&mut s, Action::Set(Key::Btc, 80_000.0));
     let picker = page::presets(&s);
-    assert!(picker.options.iter().all(|o| !o.3), "a custom scenario now");
+    assert!(
+        picker.options.iter().all(|o| !o.selected),
+        "a custom scenario now"
+    );
     assert!(picker.note.starts_with("Pick a preset"));
     // Picking the same preset again still makes an entry the user can go back from.
     update(&mut s, Action::Preset(p));
@@ -190,13 +196,19 @@ fn copying_reports_what_the_clipboard_did() {
         update(&mut s, Action::Copied(CopyWhat::Link, true)),
         [Effect::ClearNoticeSoon]
     );
-    assert_eq!(page::notice(&s), Some(("Link copied", None)));
+    assert_eq!(
+        page::notice(&s),
+        Some(NoticeView {
+            sentence: "Link copied",
+            manual: None
+        })
+    );
     update(&mut s, Action::ClearNotice);
     assert_eq!(page::notice(&s), None);
     // Refused: say so and show the text to copy by hand; it stays until the next copy.
     update(&mut s, Action::Copy(CopyWhat::Embed));
     assert!(update(&mut s, Action::Copied(CopyWhat::Embed, false)).is_empty());
-    let (sentence, manual) = page::notice(&s).unwrap();
+    let NoticeView { sentence, manual } = page::notice(&s).unwrap();
     assert!(sentence.starts_with("Copying was refused"));
     let manual = manual.unwrap();
     assert!(manual.starts_with(
@@ -215,7 +227,7 @@ fn a_refused_copy_keeps_the_text_it_was_asked_for() {
     update(&mut s, Action::Copied(CopyWhat::Link, false));
     update(&mut s, Action::Set(Key::Mw, 20.0));
     // The text to copy by hand is the link the reader asked for, not the one of later inputs.
-    let (_, manual) = page::notice(&s).unwrap();
+    let manual = page::notice(&s).unwrap().manual;
     assert_eq!(manual, Some(format!("{PAGE}?v=2&mw=18")));
 }
 

@@ -20,8 +20,8 @@ pub enum InputView {
     },
     /// A select of words.
     Select {
-        /// Each choice: its URL word, its label, whether it is the value.
-        options: Vec<(&'static str, &'static str, bool)>,
+        /// Each choice, in the key's order.
+        options: Vec<SelectOption>,
     },
     /// A 0/1 checkbox.
     Checkbox {
@@ -47,6 +47,17 @@ pub enum InputView {
         /// The value with its unit, as a screen reader announces the slider (`47.5 $/MWh`).
         spoken: String,
     },
+}
+
+/// One choice of a select.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SelectOption {
+    /// Its URL word (the option's value).
+    pub value: &'static str,
+    /// Its label.
+    pub label: &'static str,
+    /// Whether it is the key's value.
+    pub selected: bool,
 }
 
 /// One control.
@@ -81,19 +92,62 @@ pub fn shown(s: &Scenario, key: Key) -> bool {
     key.def().applies.to(s)
 }
 
-/// The groups in display order, each with its title and keys; a group whose keys all hide is
-/// marked hidden.
-pub fn groups(s: &Scenario, lang: Lang) -> Vec<(Group, &'static str, Vec<Key>, bool)> {
+/// What a control shows of the scenario: its key's value, default, bounds and whether it
+/// shows. A control depends on nothing else of the scenario, so it renders again only when
+/// this changes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Seen {
+    /// The key's value.
+    pub value: f64,
+    /// Its default, which may follow another key (a construction start follows the start).
+    pub default: f64,
+    /// Its bounds, which may follow another key too.
+    pub bounds: (f64, f64),
+    /// Whether its control shows ([`shown`]).
+    pub shown: bool,
+}
+
+impl Seen {
+    /// What `key`'s control shows of `s`.
+    pub fn of(s: &Scenario, key: Key) -> Seen {
+        Seen {
+            value: s.get(key),
+            default: s.default_of(key),
+            bounds: s.bounds(key),
+            shown: shown(s, key),
+        }
+    }
+}
+
+/// A group of controls.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ControlGroup {
+    /// The group.
+    pub group: Group,
+    /// Its title.
+    pub title: &'static str,
+    /// Its keys, in table order.
+    pub keys: Vec<Key>,
+    /// Whether it hides: all its keys' controls do.
+    pub hidden: bool,
+}
+
+/// The groups in display order.
+pub fn groups(s: &Scenario, lang: Lang) -> Vec<ControlGroup> {
     Group::ALL
         .iter()
-        .map(|&g| {
+        .map(|&group| {
             let keys: Vec<Key> = KEYS
                 .iter()
-                .filter(|d| d.group == g)
+                .filter(|d| d.group == group)
                 .map(|d| d.key)
                 .collect();
-            let hidden = keys.iter().all(|&k| !shown(s, k));
-            (g, lang.t(g.title()), keys, hidden)
+            ControlGroup {
+                group,
+                title: lang.t(group.title()),
+                hidden: keys.iter().all(|&k| !shown(s, k)),
+                keys,
+            }
         })
         .collect()
 }
@@ -143,7 +197,11 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
             options: choices
                 .iter()
                 .enumerate()
-                .map(|(i, c)| (c.name, lang.t(c.label), i as f64 == value))
+                .map(|(i, c)| SelectOption {
+                    value: c.name,
+                    label: lang.t(c.label),
+                    selected: i as f64 == value,
+                })
                 .collect(),
         },
         Kind::Toggle => InputView::Checkbox {
@@ -234,8 +292,8 @@ mod tests {
         let InputView::Select { options } = ai.input else {
             panic!("ai is a select");
         };
-        assert_eq!(options[1].0, "colo");
-        assert!(options[1].2 && !options[0].2);
+        assert_eq!(options[1].value, "colo");
+        assert!(options[1].selected && !options[0].selected);
         assert_eq!(
             control(&s, Key::Shutoff, Lang::En).input,
             InputView::Checkbox { checked: false }
@@ -260,8 +318,8 @@ mod tests {
         let hidden = |s: &Scenario| -> Vec<Group> {
             groups(s, Lang::En)
                 .into_iter()
-                .filter(|g| g.3)
-                .map(|g| g.0)
+                .filter(|g| g.hidden)
+                .map(|g| g.group)
                 .collect()
         };
         // The hall lease values the halls at market under either model; at book value it
@@ -269,6 +327,20 @@ mod tests {
         assert!(hidden(&gpu).is_empty());
         assert_eq!(hidden(&colo), [Group::GpuCloud]);
         assert_eq!(hidden(&parse("tv=book").scenario), [Group::Lease]);
+    }
+
+    #[test]
+    fn a_control_sees_only_its_own_key() {
+        let s = Scenario::default();
+        let power = Seen::of(&s, Key::Power);
+        assert_eq!(power, Seen::of(&s.with(Key::Btc, 80_000.0), Key::Power));
+        assert_ne!(power, Seen::of(&s.with(Key::Power, 40.0), Key::Power));
+        // The construction start's bounds follow the start month; the GPU price hides under
+        // colocation.
+        let later = parse("start=2028-01").scenario;
+        let (before, after) = (Seen::of(&s, Key::Cstart), Seen::of(&later, Key::Cstart));
+        assert!(after.bounds.0 > before.bounds.0, "{before:?} {after:?}");
+        assert!(power.shown && !Seen::of(&parse("ai=colo").scenario, Key::Gpu).shown);
     }
 
     #[test]
