@@ -1,4 +1,6 @@
-//! View models: every text and number the page shows, built from the explorer's state.
+//! The explorer's view models, pure functions of the core's state: what the page shows (KPI
+//! cards, summary, controls, chart panels, the waterfall), and the texts and files the shell
+//! produces when it runs an effect (a copy, the share sheet, a download).
 
 pub mod compare;
 pub mod controls;
