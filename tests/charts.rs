@@ -5,7 +5,7 @@
 use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado, Analyses};
 use hashshift::charts::recorder::{Context2d, Op, Recorder, TextMemory};
 use hashshift::charts::{self, palette, ChartId, Input, Style, XMap};
-use hashshift::explorer::export::{draw_image, IMAGE_SIZE};
+use hashshift::explorer::view::export::{draw_image, IMAGE_SIZE};
 use hashshift::explorer::State;
 use hashshift::i18n::Lang;
 use hashshift::model::{self, Projection};

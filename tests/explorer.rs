@@ -3,12 +3,12 @@
 
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
-use hashshift::explorer::controls::{self, Nudge};
-use hashshift::explorer::export::{self, Export};
-use hashshift::explorer::page::{self, BannerMode, McLine};
-use hashshift::explorer::{kpi, summary};
+use hashshift::explorer::core::typing::{self, Nudge};
+use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
+use hashshift::explorer::view::{controls, export, kpi, share, summary};
 use hashshift::explorer::{
-    start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
+    start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, UrlWrite,
+    MAP_CELLS,
 };
 use hashshift::i18n::Lang;
 use hashshift::report;
@@ -127,7 +127,7 @@ fn presses_beyond_a_slider_each_move_the_value_as_it_stands() {
 
 #[test]
 fn a_month_picker_applies_whole_months_in_its_range() {
-    let applies = |text| controls::month_applies(text, "2024-05", "2040-12");
+    let applies = |text| typing::month_applies(text, "2024-05", "2040-12");
     assert!(applies("2030-01") && applies("2024-05") && applies("2040-12"));
     // On the way to 2030: a year being typed, and an empty picker.
     for text in [
@@ -146,11 +146,17 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
         [url("v=2&mw=18&cbuild=11&capex=12", true)]
     );
     let picker = page::presets(&s);
-    assert!(picker.options.iter().any(|o| o.0 == "bitfarms-wa" && o.3));
+    assert!(picker
+        .options
+        .iter()
+        .any(|o| o.id == "bitfarms-wa" && o.selected));
     assert!(picker.note.starts_with("Bitfarms, Nov 2025"));
     update(&mut s, Action::Set(Key::Btc, 80_000.0));
     let picker = page::presets(&s);
-    assert!(picker.options.iter().all(|o| !o.3), "a custom scenario now");
+    assert!(
+        picker.options.iter().all(|o| !o.selected),
+        "a custom scenario now"
+    );
     assert!(picker.note.starts_with("Pick a preset"));
     // Picking the same preset again still makes an entry the user can go back from.
     update(&mut s, Action::Preset(p));
@@ -177,12 +183,10 @@ fn tabs_and_history_navigation() {
 fn copying_reports_what_the_clipboard_did() {
     let mut s = load("mw=18&tab=cash");
     let effects = update(&mut s, Action::Copy(CopyWhat::Link));
+    assert_eq!(effects, [Effect::Copy(CopyWhat::Link)]);
     assert_eq!(
-        effects,
-        [Effect::Copy {
-            what: CopyWhat::Link,
-            text: format!("{PAGE}?v=2&mw=18&tab=cash")
-        }]
+        share::copy_text(&s, CopyWhat::Link),
+        format!("{PAGE}?v=2&mw=18&tab=cash")
     );
     assert_eq!(
         s.notice, None,
@@ -192,13 +196,19 @@ fn copying_reports_what_the_clipboard_did() {
         update(&mut s, Action::Copied(CopyWhat::Link, true)),
         [Effect::ClearNoticeSoon]
     );
-    assert_eq!(page::notice(&s), Some(("Link copied", None)));
+    assert_eq!(
+        page::notice(&s),
+        Some(NoticeView {
+            sentence: "Link copied",
+            manual: None
+        })
+    );
     update(&mut s, Action::ClearNotice);
     assert_eq!(page::notice(&s), None);
     // Refused: say so and show the text to copy by hand; it stays until the next copy.
     update(&mut s, Action::Copy(CopyWhat::Embed));
     assert!(update(&mut s, Action::Copied(CopyWhat::Embed, false)).is_empty());
-    let (sentence, manual) = page::notice(&s).unwrap();
+    let NoticeView { sentence, manual } = page::notice(&s).unwrap();
     assert!(sentence.starts_with("Copying was refused"));
     let manual = manual.unwrap();
     assert!(manual.starts_with(
@@ -208,6 +218,45 @@ fn copying_reports_what_the_clipboard_did() {
         .ends_with("<script src=\"https://example.org/tools/hashshift/embed.js\" async></script>"));
     update(&mut s, Action::ClearNotice);
     assert!(matches!(s.notice, Some(Notice::Refused(..))));
+}
+
+#[test]
+fn a_refused_copy_keeps_the_text_it_was_asked_for() {
+    let mut s = load("mw=18");
+    update(&mut s, Action::Copy(CopyWhat::Link));
+    update(&mut s, Action::Copied(CopyWhat::Link, false));
+    update(&mut s, Action::Set(Key::Mw, 20.0));
+    // The text to copy by hand is the link the reader asked for, not the one of later inputs.
+    let manual = page::notice(&s).unwrap().manual;
+    assert_eq!(manual, Some(format!("{PAGE}?v=2&mw=18")));
+}
+
+#[test]
+fn downloads_and_shares_name_what_the_shell_produces() {
+    let mut s = load("mw=18&tab=cash");
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Csv)),
+        [Effect::Download(Export::Csv)]
+    );
+    let file = export::file(&s, Export::Csv).unwrap();
+    assert_eq!(
+        (file.name.as_str(), file.mime),
+        ("hashshift-monthly-mw18.csv", "text/csv;charset=utf-8")
+    );
+    assert_eq!(file.contents, report::monthly_csv(&s.projection().months));
+    for image in [Export::Png, Export::Svg] {
+        assert_eq!(
+            update(&mut s, Action::Export(image)),
+            [Effect::DownloadChart(image)]
+        );
+        assert_eq!(export::file(&s, image), None, "drawn by the shell");
+    }
+    assert_eq!(export::filename(&s, Export::Svg), "hashshift-cash-mw18.svg");
+    assert_eq!(update(&mut s, Action::Share), [Effect::Share]);
+    let sheet = share::sheet(&s);
+    assert_eq!(sheet.title, "HashShift — mine Bitcoin or convert to AI?");
+    assert_eq!(sheet.text, summary::summary(s.projection(), Lang::En));
+    assert_eq!(sheet.url, format!("{PAGE}?v=2&mw=18&tab=cash"));
 }
 
 #[test]
@@ -577,7 +626,7 @@ fn the_json_download_uses_the_finished_run_and_equals_the_cli() {
     };
     update(&mut s, Action::MonteCarloDone(Box::new(done)));
     assert!(s.current_monte_carlo().is_some());
-    let json = export::report(&s, Export::Json).unwrap();
+    let json = export::file(&s, Export::Json).unwrap().contents;
     assert_eq!(json, report::json_of("v=2&mc=200&vol=70", &[]));
     assert!(json.contains("\"npv_advantage_p50\""));
 }

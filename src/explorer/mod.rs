@@ -1,40 +1,14 @@
-//! The explorer's state machine, compiled and tested natively: the [`State`], one [`Action`]
-//! per gesture, a pure [`update`] that returns the [`Effect`]s for the shell to run, and view
-//! models for every text the page shows (KPI cards, controls, chart panels, the Monte Carlo
-//! line, warnings, presets). The Yew shell (`ui`) only forwards events, renders these and runs
-//! the effects.
+//! The explorer, compiled and tested natively: [`core`], the state machine (the [`State`], one
+//! [`Action`] per gesture, a pure [`update`] that returns the [`Effect`]s for the shell to run),
+//! and [`view`], the view models of every text the page shows (KPI cards, controls, chart
+//! panels, the Monte Carlo line, warnings, presets, the texts of copies and downloads), built
+//! from the state. `core` never imports `view`. The Yew shell (`ui`) only forwards events,
+//! renders the view models and runs the effects.
 
-pub mod compare;
-pub mod controls;
-pub mod export;
-pub mod kpi;
-pub mod page;
-pub mod share;
-mod state;
-pub mod summary;
-pub mod url_sync;
+pub mod core;
 pub mod view;
 
-pub use state::{
-    start, update, Action, CopyWhat, Effect, McResult, McRun, Notice, State, UrlWrite, MAP_CELLS,
+pub use self::core::{
+    start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, PageWarning, State,
+    UrlWrite, View, ViewWarning, MAP_CELLS,
 };
-pub use view::{PageWarning, View, ViewWarning};
-
-/// An `f64` exactly as the CLI's JSON prints it (shortest round-trip, `1.0`, `1e21`): the
-/// `data-value` of KPI cards and Monte Carlo numbers.
-pub fn data_value(v: f64) -> String {
-    serde_json::to_string(&v).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn data_values_are_json_numbers() {
-        assert_eq!(data_value(-590_037_816.943_672_2), "-590037816.9436722");
-        assert_eq!(data_value(0.0), "0.0");
-        assert_eq!(data_value(1e21), "1e+21");
-        assert_eq!(data_value(0.12), "0.12");
-    }
-}

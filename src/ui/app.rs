@@ -16,9 +16,10 @@ use super::warnings::Warnings;
 use super::Shared;
 use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
-use crate::explorer::compare::{self, waterfall};
-use crate::explorer::page::{ChartPanel, McLine};
-use crate::explorer::{page, Action};
+use crate::explorer::view::compare::{self, waterfall};
+use crate::explorer::view::page::{self, ChartPanel, McLine};
+use crate::explorer::view::summary::summary;
+use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use gloo::utils::window;
@@ -124,7 +125,7 @@ pub fn app() -> Html {
             <section aria-labelledby="summary-heading">
                 { super::region_heading("summary-heading", t(Msg::SummaryRegion)) }
                 <p class="summary" id="summary" data-role="summary">
-                    { crate::explorer::summary::summary(state.projection(), lang) }
+                    { summary(state.projection(), lang) }
                 </p>
                 <Announcer text={page::headline(&results, lang)} />
             </section>
@@ -284,8 +285,8 @@ struct WaterfallProps {
 }
 
 /// An input's change from A's value to now's, each value whole on its line.
-fn change(from: &str, to: &str) -> Html {
-    html! { <><span class="nowrap">{ from }</span>{ " → " }<span class="nowrap">{ to }</span></> }
+fn change(c: &compare::Change) -> Html {
+    html! { <><span class="nowrap">{ &c.from }</span>{ " → " }<span class="nowrap">{ &c.to }</span></> }
 }
 
 /// What changed since the pinned scenario A, one input at a time: a waterfall of the NPV
@@ -319,12 +320,12 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
                             <tr class={classes!(r.total.then_some("total"))} data-step={(!r.total).then_some(r.label.clone())}>
                                 <th scope="row">{ &r.label }</th>
                                 <td>
-                                    if let Some((from, to)) = &r.change { { change(from, to) } }
+                                    if let Some(c) = &r.change { { change(c) } }
                                 </td>
                                 <td class="amount">{ &r.amount }</td>
                                 <td class="bar-cell" aria-hidden="true">
                                     <span class={classes!("bar", if r.up { "up" } else { "down" }, r.total.then_some("total"))}
-                                        style={format!("left: {:.2}%; width: {:.2}%", r.bar.0, r.bar.1)}></span>
+                                        style={format!("left: {:.2}%; width: {:.2}%", r.bar.left, r.bar.width)}></span>
                                 </td>
                             </tr>
                         }) }
@@ -333,9 +334,9 @@ fn waterfall_view(props: &WaterfallProps) -> Html {
                 if !idle.is_empty() {
                     <p class="compare-idle" data-role="idle-inputs">
                         { t(Msg::CompareIdle) }
-                        { for idle.iter().enumerate().map(|(i, (input, from, to))| html! { <>
-                            { if i == 0 { " " } else { ", " } }{ input }{ " (" }
-                            { change(from, to) }{ ")" }
+                        { for idle.iter().enumerate().map(|(i, input)| html! { <>
+                            { if i == 0 { " " } else { ", " } }{ &input.label }{ " (" }
+                            { change(&input.change) }{ ")" }
                         </> }) }{ "." }
                     </p>
                 }

@@ -6,10 +6,8 @@
 
 use crate::charts::recorder::{Context2d, Recorder, TextMemory};
 use crate::charts::{self, ChartId, Input, Style, XMap};
-use crate::explorer::{
-    export::{draw_image, IMAGE_SIZE},
-    State,
-};
+use crate::explorer::view::export::{draw_image, IMAGE_SIZE};
+use crate::explorer::State;
 use plotters::prelude::IntoDrawingArea;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

@@ -8,7 +8,7 @@ use super::table::{use_settled, TableView, SETTLE_MS};
 use super::Shared;
 use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Mark, Style, XMap};
-use crate::explorer::page::{chart_table, ChartPanel, McLine, McNumbers};
+use crate::explorer::view::page::{chart_table, ChartPanel, McLine, McNumbers};
 use crate::explorer::Action;
 use crate::i18n::Lang;
 use crate::scenario::Key;

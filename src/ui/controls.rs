@@ -4,8 +4,9 @@
 use super::dom::{focus, target};
 use super::forward;
 use super::warnings::marked_up;
-use crate::explorer::controls::{self, committed, control, groups, preview, shown, InputView};
-use crate::explorer::page::page_voice;
+use crate::explorer::core::typing::{self, committed, preview, Committed};
+use crate::explorer::view::controls::{self, control, groups, shown, InputView, Seen};
+use crate::explorer::view::page::page_voice;
 use crate::explorer::Action;
 use crate::i18n::Lang;
 use crate::i18n::WarningText;
@@ -40,8 +41,8 @@ pub fn controls(props: &Props) -> Html {
         return html! { <div class="group flat">{ for keys.iter().copied().map(control) }</div> };
     }
     html! {
-        { for groups(&s, lang).into_iter().map(|(_, title, keys, hidden)| html! {
-            <GroupView key={title} {title} {keys} {hidden} scenario={s} dispatch={props.dispatch.clone()} {lang} />
+        { for groups(&s, lang).into_iter().map(|g| html! {
+            <GroupView key={g.title} title={g.title} keys={g.keys} hidden={g.hidden} scenario={s} dispatch={props.dispatch.clone()} {lang} />
         }) }
     }
 }
@@ -74,7 +75,7 @@ impl PartialEq for GroupProps {
         ) && self
             .keys
             .iter()
-            .all(|&k| seen(&self.scenario, k) == seen(&other.scenario, k))
+            .all(|&k| Seen::of(&self.scenario, k) == Seen::of(&other.scenario, k))
     }
 }
 
@@ -108,11 +109,6 @@ fn room(s: &Scenario, keys: &[Key]) -> String {
     format!("--controls: {count}")
 }
 
-/// What a control shows of the scenario: its key's value, default, bounds and visibility.
-fn seen(s: &Scenario, k: Key) -> (f64, f64, (f64, f64), bool) {
-    (s.get(k), s.default_of(k), s.bounds(k), shown(s, k))
-}
-
 /// A number box being typed into.
 #[derive(Clone, PartialEq)]
 struct Draft {
@@ -137,7 +133,7 @@ impl PartialEq for ControlProps {
     /// re-renders only when one of those changes (not on every change of the scenario).
     fn eq(&self, other: &Self) -> bool {
         (self.id, self.lang, &self.dispatch) == (other.id, other.lang, &other.dispatch)
-            && seen(&self.scenario, self.id) == seen(&other.scenario, other.id)
+            && Seen::of(&self.scenario, self.id) == Seen::of(&other.scenario, other.id)
     }
 }
 
@@ -233,7 +229,7 @@ fn control_view(props: &ControlProps) -> Html {
                 Callback::from(move |e: Event| {
                     if let Some(input) = target::<HtmlInputElement>(&e) {
                         let text = input.value();
-                        if controls::month_applies(&text, &min, &max) {
+                        if typing::month_applies(&text, &min, &max) {
                             set.emit(text);
                             month_changes.set(*month_changes + 1);
                         }
@@ -282,8 +278,8 @@ fn control_view(props: &ControlProps) -> Html {
                     onchange={Callback::from(move |e: Event| {
                         if let Some(select) = target::<HtmlSelectElement>(&e) { set.emit(select.value()) }
                     })}>
-                    { for options.into_iter().map(|(value, label, selected)| html! {
-                        <option {value} {selected}>{ label }</option>
+                    { for options.into_iter().map(|o| html! {
+                        <option value={o.value} selected={o.selected}>{ o.label }</option>
                     }) }
                 </select>
             }
@@ -323,8 +319,8 @@ fn control_view(props: &ControlProps) -> Html {
             // slider's end. The value moves as the state holds it when the press arrives: a
             // key's repeats before a render each count.
             let on_key = forward(dispatch, move |e: KeyboardEvent| {
-                let nudge = controls::Nudge::of_key(&e.key())?;
-                if !controls::beyond_slider(&s, key) {
+                let nudge = typing::Nudge::of_key(&e.key())?;
+                if !typing::beyond_slider(&s, key) {
                     return None;
                 }
                 e.prevent_default();
@@ -357,10 +353,14 @@ fn control_view(props: &ControlProps) -> Html {
                 Callback::from(move |e: Event| {
                     if let Some(input) = target::<HtmlInputElement>(&e) {
                         let text = input.value();
-                        let (after, shown, warnings) = committed(&s, key, &text, before, lang);
+                        let Committed {
+                            scenario,
+                            text: shown,
+                            warnings,
+                        } = committed(&s, key, &text, before, lang);
                         // Show the safe value at once, even when the scenario does not change.
                         input.set_value(&shown);
-                        problem.set(warnings.first().map(|w| (w.clone(), after.get(key))));
+                        problem.set(warnings.first().map(|w| (w.clone(), scenario.get(key))));
                         draft.set(None);
                         dispatch.emit(Action::Commit(key, text, before));
                     }

@@ -3,7 +3,7 @@
 
 use super::dom;
 use crate::charts::ChartId;
-use crate::explorer::page::{picker_key_browses, PresetPicker};
+use crate::explorer::view::page::{picker_key_browses, PresetPicker};
 use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
 use crate::scenario::Preset;
@@ -32,7 +32,11 @@ pub fn presets(props: &PresetsProps) -> Html {
     // The preset in force, or "" (custom): the picker's value, set on the element, because an
     // option's `selected` attribute no longer moves a picker the reader has used (Back after a
     // pick would leave the picked preset showing).
-    let chosen = picker.options.iter().find(|o| o.3).map_or("", |o| o.0);
+    let chosen = picker
+        .options
+        .iter()
+        .find(|o| o.selected)
+        .map_or("", |o| o.id);
     // A closed picker moves to the next preset at each arrow key and says so with `change`
     // (Chromium on Windows and Linux). The keyboard browses the presets, and each one's note;
     // Enter, or leaving the picker for another part of the page, applies the one showing, and
@@ -108,9 +112,9 @@ pub fn presets(props: &PresetsProps) -> Html {
     };
     let note = match browsing.as_deref() {
         Some(id) => {
-            let browsed = picker.options.iter().find(|o| o.0 == id);
+            let browsed = picker.options.iter().find(|o| o.id == id);
             browsed.map_or(picker.note.to_owned(), |o| {
-                format!("{} {}", o.2, lang.t(Msg::PresetBrowseHint))
+                format!("{} {}", o.note, lang.t(Msg::PresetBrowseHint))
             })
         }
         None => picker.note.to_owned(),
@@ -120,8 +124,8 @@ pub fn presets(props: &PresetsProps) -> Html {
             <label for="preset">{ lang.t(Msg::PresetLabel) }</label>
             <select id="preset" ref={select} aria-describedby="preset-note" {onchange} {onkeydown} {onblur}>
                 <option value="" selected={chosen.is_empty()}>{ lang.t(Msg::PresetCustom) }</option>
-                { for picker.options.iter().map(|&(id, title, note, selected)| html! {
-                    <option value={id} title={note} {selected}>{ title }</option>
+                { for picker.options.iter().map(|o| html! {
+                    <option value={o.id} title={o.note} selected={o.selected}>{ o.title }</option>
                 }) }
             </select>
             <p class="preset-note" id="preset-note">{ note }</p>

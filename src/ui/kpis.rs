@@ -2,7 +2,7 @@
 
 use super::Shared;
 use crate::analysis::Analyses;
-use crate::explorer::kpi::{cards, compare, Kpi};
+use crate::explorer::view::kpi::{cards, compare, Kpi};
 use crate::i18n::{Lang, Msg};
 use yew::prelude::*;
 

@@ -7,7 +7,8 @@
 use super::{canvas, Shared};
 use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
-use crate::explorer::{page, State};
+use crate::explorer::view::page;
+use crate::explorer::State;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::NodeRef;

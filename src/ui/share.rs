@@ -1,6 +1,7 @@
 //! "Copy link" and "Copy embed code", with the notice of what happened.
 
-use crate::explorer::{export::Export, Action, CopyWhat};
+use crate::explorer::view::page::NoticeView;
+use crate::explorer::{Action, CopyWhat, Export};
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -10,8 +11,8 @@ use yew::prelude::*;
 /// Props of [`Share`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The notice: its sentence, and the text to copy by hand when the browser refused.
-    pub notice: Option<(&'static str, Option<String>)>,
+    /// The notice of the last copy, if any.
+    pub notice: Option<NoticeView>,
     /// Whether a scenario is pinned (the pin button unpins).
     pub pinned: bool,
     /// Where gestures go.
@@ -25,8 +26,8 @@ pub struct Props {
 pub fn share(props: &Props) -> Html {
     let t = |m| props.lang.t(m);
     let copy = |what| props.dispatch.reform(move |_| Action::Copy(what));
-    let (note, manual) = props.notice.clone().unzip();
-    let manual = manual.flatten();
+    let note = props.notice.as_ref().map(|n| n.sentence);
+    let manual = props.notice.as_ref().and_then(|n| n.manual.clone());
     let pin = if props.pinned {
         html! { <button type="button" data-action="unpin" onclick={props.dispatch.reform(|_| Action::Unpin)}>{ t(Msg::Unpin) }</button> }
     } else {

@@ -5,10 +5,9 @@
 use super::live::LiveChart;
 use super::monte_carlo::McRunner;
 use super::{dom, Shared};
-use crate::explorer::{
-    self, export::Export, url_sync::UrlOp, url_sync::UrlSync, Action, CopyWhat, Effect, State,
-    UrlWrite,
-};
+use crate::explorer::core::url_sync::{UrlOp, UrlSync};
+use crate::explorer::view::{export, share};
+use crate::explorer::{self, Action, CopyWhat, Effect, Export, State, UrlWrite};
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
@@ -145,28 +144,32 @@ impl Store {
                     drop(url);
                     self.address_bar(ops);
                 }
-                Effect::Copy { what, text } => {
+                Effect::Copy(what) => {
+                    let text = share::copy_text(&self.state.borrow(), what);
                     let store = Rc::clone(self);
                     yew::platform::spawn_local(async move {
                         let ok = dom::copy(&text).await;
                         store.dispatch(Action::Copied(what, ok));
                     });
                 }
-                Effect::Share { title, text, url } => {
+                Effect::Share => {
+                    let sheet = share::sheet(&self.state.borrow());
                     let store = Rc::clone(self);
                     yew::platform::spawn_local(async move {
-                        if let dom::Shared::Unavailable = dom::share(&title, &text, &url).await {
+                        let shared = dom::share(&sheet.title, &sheet.text, &sheet.url).await;
+                        if let dom::Shared::Unavailable = shared {
                             store.dispatch(Action::Copy(CopyWhat::Link));
                         }
                     });
                 }
-                Effect::Download {
-                    filename,
-                    mime,
-                    contents,
-                } => dom::download(&filename, mime, &contents),
-                Effect::DownloadChart { filename, format } => {
+                Effect::Download(export) => {
+                    if let Some(file) = export::file(&self.state.borrow(), export) {
+                        dom::download(&file.name, file.mime, &file.contents);
+                    }
+                }
+                Effect::DownloadChart(format) => {
                     let state = self.state.borrow();
+                    let filename = export::filename(&state, format);
                     let canvases = &self.live.canvases;
                     let saved = if format == Export::Svg {
                         canvases

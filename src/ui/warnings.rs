@@ -2,7 +2,7 @@
 //! reader asks, and its dismiss button.
 
 use super::{dom, Shared};
-use crate::explorer::page::{self, BannerMode, Piece};
+use crate::explorer::view::page::{self, BannerMode, Piece};
 use crate::explorer::{Action, PageWarning};
 use crate::i18n::Msg;
 use web_sys::HtmlElement;

@@ -1,10 +1,15 @@
 //! The headline numbers as cards: the raw value (as the CLI prints it), text for people, and a
 //! sentence saying what the number means or why it is missing.
 
-use super::data_value;
 use crate::i18n::{Article, Fmt, Lang, Msg};
 use crate::model::Projection;
 use crate::scenario::{AiModel, Key, TerminalValue};
+
+/// An `f64` exactly as the CLI's JSON prints it (shortest round-trip: `0.0`, `0.12`,
+/// `1e+21`): the `data-value` of KPI cards and Monte Carlo numbers.
+pub fn data_value(v: f64) -> String {
+    serde_json::to_string(&v).unwrap_or_default()
+}
 
 /// One KPI card.
 #[derive(Clone, Debug, PartialEq)]
@@ -697,6 +702,14 @@ mod tests {
 
     fn card<'a>(k: &'a [Kpi], id: &str) -> &'a Kpi {
         k.iter().find(|c| c.id == id).unwrap()
+    }
+
+    #[test]
+    fn data_values_are_json_numbers() {
+        assert_eq!(data_value(-590_037_816.943_672_2), "-590037816.9436722");
+        assert_eq!(data_value(0.0), "0.0");
+        assert_eq!(data_value(1e21), "1e+21");
+        assert_eq!(data_value(0.12), "0.12");
     }
 
     #[test]

@@ -57,21 +57,48 @@ pub fn value_text(s: &Scenario, key: Key, lang: Lang) -> String {
     }
 }
 
+/// An input's value in A and now, as people read them (`$45/MWh`, `$40/MWh`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// A's value.
+    pub from: String,
+    /// Now's.
+    pub to: String,
+}
+
+/// An input that changed without moving the NPV advantage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdleInput {
+    /// The input's label.
+    pub label: String,
+    /// Its change.
+    pub change: Change,
+}
+
+/// Where a row's bar stands, in % of the waterfall's span.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bar {
+    /// Its left edge.
+    pub left: f64,
+    /// Its width.
+    pub width: f64,
+}
+
 /// One row of the waterfall as the page shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WaterfallRow {
     /// What the row is: A, an input's label, or "now".
     pub label: String,
-    /// The input's value in A and now (`$45/MWh`, `$40/MWh`); none for the totals.
-    pub change: Option<(String, String)>,
+    /// The input's value in A and now; none for the totals.
+    pub change: Option<Change>,
     /// The row's amount, in the waterfall's unit: a total, or a step's change (signed). Every
     /// amount has one decimal, and a step's is the difference of the totals before and after
     /// it, each rounded to that decimal, so the steps a reader adds up make the total below.
     pub amount: String,
     /// Whether it is a total (A or now) rather than a step.
     pub total: bool,
-    /// The bar's left edge and width, in % of the chart's span.
-    pub bar: (f64, f64),
+    /// The bar.
+    pub bar: Bar,
     /// Whether the step raises the advantage (totals: whether it is above zero).
     pub up: bool,
 }
@@ -84,8 +111,8 @@ pub struct Waterfall {
     /// A, one row per step that moves the NPV advantage, and now.
     pub rows: Vec<WaterfallRow>,
     /// The inputs that changed without moving it when their turn came (an input the AI model
-    /// picked does not use, for example), each as its label, A's value and now's.
-    pub idle: Vec<(String, String, String)>,
+    /// picked does not use, for example).
+    pub idle: Vec<IdleInput>,
 }
 
 /// The waterfall from the pinned scenario `a` to `b`.
@@ -112,7 +139,10 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
     let amount_title = lang.fill(Msg::AxisNpvAdvantageShort, &[("unit", unit_name)]);
     let bar = |x: f64, y: f64| {
         let (l, r) = (x.min(y), x.max(y));
-        ((l - lo) / span * 100.0, ((r - l) / span * 100.0).max(0.3))
+        Bar {
+            left: (l - lo) / span * 100.0,
+            width: ((r - l) / span * 100.0).max(0.3),
+        }
     };
     let total = |msg: Msg, v: f64| WaterfallRow {
         label: lang.t(msg).to_string(),
@@ -122,13 +152,12 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
         bar: bar(0.0, v),
         up: v >= 0.0,
     };
-    let change = |s: &Step| {
-        let label = lang.t(s.key.def().label).to_string();
-        (
-            label,
-            value_text(a, s.key, lang),
-            value_text(b, s.key, lang),
-        )
+    let input = |s: &Step| IdleInput {
+        label: lang.t(s.key.def().label).to_string(),
+        change: Change {
+            from: value_text(a, s.key, lang),
+            to: value_text(b, s.key, lang),
+        },
     };
     let (moving, idle): (Vec<&Step>, Vec<&Step>) = steps.iter().partition(|s| s.after != s.before);
     let mut rows = vec![total(Msg::PinnedScenario, start)];
@@ -141,10 +170,10 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
             (false, false) => MINUS,
             (false, true) => "",
         };
-        let (label, from, to) = change(s);
+        let IdleInput { label, change } = input(s);
         WaterfallRow {
             label,
-            change: Some((from, to)),
+            change: Some(change),
             amount: format!("{sign}{shown}"),
             total: false,
             bar: bar(s.before, s.after),
@@ -152,7 +181,7 @@ pub fn waterfall(a: &Scenario, b: &Scenario, lang: Lang) -> Waterfall {
         }
     }));
     rows.push(total(Msg::LegendThisScenario, end));
-    let idle = idle.into_iter().map(change).collect();
+    let idle = idle.into_iter().map(input).collect();
     Waterfall {
         amount_title,
         rows,
@@ -199,7 +228,10 @@ mod tests {
         let start = model::npv_advantage(&a);
         assert_eq!(rows[0].amount, format!("−{:.1}", -start / 1e6));
         assert_eq!(rows[1].label, "Power price");
-        let change = Some(("$45/MWh".to_string(), "$40/MWh".to_string()));
+        let change = Some(Change {
+            from: "$45/MWh".to_string(),
+            to: "$40/MWh".to_string(),
+        });
         assert_eq!(rows[1].change, change);
         assert!(
             rows[2].amount.starts_with('+') && rows[2].up,
@@ -208,7 +240,7 @@ mod tests {
         assert_eq!(rows[3].label, "This scenario");
         for r in &rows {
             assert!(
-                r.bar.0 >= -1e-9 && r.bar.0 + r.bar.1 <= 100.0 + 1e-6,
+                r.bar.left >= -1e-9 && r.bar.left + r.bar.width <= 100.0 + 1e-6,
                 "{r:?}"
             );
         }
@@ -283,7 +315,7 @@ mod tests {
         );
         let idle = |lang| -> Vec<String> {
             let idle = waterfall(&a, &b, lang).idle.into_iter();
-            idle.map(|(input, from, to)| format!("{input}: {from} → {to}"))
+            idle.map(|i| format!("{}: {} → {}", i.label, i.change.from, i.change.to))
                 .collect()
         };
         assert_eq!(idle(Lang::En), ["GPU rental price: $2.5/GPU-h → $3/GPU-h"]);
@@ -303,7 +335,7 @@ mod tests {
                 .rows
                 .into_iter()
                 .filter_map(|r| r.change)
-                .map(|(from, to)| format!("{from} → {to}"))
+                .map(|c| format!("{} → {}", c.from, c.to))
                 .collect::<Vec<_>>()
         };
         assert_eq!(

@@ -1,6 +1,43 @@
-//! The texts that sharing puts on the clipboard.
+//! The texts that sharing puts on the clipboard and in the system's share sheet.
 
+use super::summary::summary;
+use crate::explorer::core::{CopyWhat, State};
 use crate::i18n::{Lang, Msg};
+
+/// The text a copy gesture puts on the clipboard: the page's link, or its embed code.
+pub fn copy_text(state: &State, what: CopyWhat) -> String {
+    copy_text_of(state, what, &state.link(what))
+}
+
+/// The text copied for `what` around `link` (the page's link, or its embed's): the link
+/// itself, or the embed code that shows it.
+pub fn copy_text_of(state: &State, what: CopyWhat, link: &str) -> String {
+    match what {
+        CopyWhat::Link => link.to_string(),
+        CopyWhat::Embed => embed_code(link, folder(&state.page_url), state.view.lang),
+    }
+}
+
+/// What the system's share sheet offers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareSheet {
+    /// The page's title.
+    pub title: String,
+    /// The written summary.
+    pub text: String,
+    /// The page's link.
+    pub url: String,
+}
+
+/// The share sheet of the state.
+pub fn sheet(state: &State) -> ShareSheet {
+    let lang = state.view.lang;
+    ShareSheet {
+        title: lang.t(Msg::PageTitle).to_string(),
+        text: summary(state.projection(), lang),
+        url: state.link(CopyWhat::Link),
+    }
+}
 
 /// The text escaped for an HTML attribute value in double quotes.
 pub fn attribute(text: &str) -> String {

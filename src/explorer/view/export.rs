@@ -4,87 +4,28 @@
 //! names say what they hold and for which scenario.
 
 use super::page;
-use super::state::{CopyWhat, State};
-use crate::analysis::Kind;
+use crate::analysis::{Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Frame, Input, Style};
+use crate::explorer::core::{CopyWhat, Export, State};
 use crate::i18n::Msg;
+use crate::model::Projection;
 use crate::report;
 use crate::scenario::{canonical_query, Key, Parsed};
 use plotters::prelude::{DrawingArea, DrawingBackend};
-#[cfg(test)]
-use plotters::prelude::{IntoDrawingArea, SVGBackend};
-
-/// A download the page offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Export {
-    /// The monthly table, CSV.
-    Csv,
-    /// The yearly table, CSV.
-    Annual,
-    /// The full JSON report.
-    Json,
-    /// The current chart, PNG.
-    Png,
-    /// The current chart, SVG.
-    Svg,
-}
 
 /// The size of an exported chart, CSS px: wide enough for a slide.
 pub const IMAGE_SIZE: (u32, u32) = (1000, 600);
 
-impl Export {
-    /// Every download, in menu order.
-    pub const ALL: [Export; 5] = [
-        Export::Csv,
-        Export::Annual,
-        Export::Json,
-        Export::Png,
-        Export::Svg,
-    ];
-
-    /// Its `data-action`.
-    pub fn action(self) -> &'static str {
-        match self {
-            Export::Csv => "export-csv",
-            Export::Annual => "export-annual",
-            Export::Json => "export-json",
-            Export::Png => "export-png",
-            Export::Svg => "export-svg",
-        }
-    }
-
-    /// Its label.
-    pub fn label(self) -> Msg {
-        match self {
-            Export::Csv => Msg::ExportCsv,
-            Export::Annual => Msg::ExportAnnual,
-            Export::Json => Msg::ExportJson,
-            Export::Png => Msg::ExportPng,
-            Export::Svg => Msg::ExportSvg,
-        }
-    }
-
-    /// Its MIME type.
-    pub fn mime(self) -> &'static str {
-        match self {
-            Export::Csv | Export::Annual => "text/csv;charset=utf-8",
-            Export::Json => "application/json",
-            Export::Png => "image/png",
-            Export::Svg => "image/svg+xml",
-        }
-    }
-
-    /// The file name: `hashshift-{what}-{scenario}.{extension}`.
-    pub fn filename(self, state: &State) -> String {
-        let (what, extension) = match self {
-            Export::Csv => ("monthly", "csv"),
-            Export::Annual => ("yearly", "csv"),
-            Export::Json => ("report", "json"),
-            Export::Png => (state.view.tab.name(), "png"),
-            Export::Svg => (state.view.tab.name(), "svg"),
-        };
-        format!("hashshift-{what}-{}.{extension}", slug(state))
-    }
+/// The file name of download `export` for the state: `hashshift-{what}-{scenario}.{extension}`.
+pub fn filename(state: &State, export: Export) -> String {
+    let (what, extension) = match export {
+        Export::Csv => ("monthly", "csv"),
+        Export::Annual => ("yearly", "csv"),
+        Export::Json => ("report", "json"),
+        Export::Png => (state.view.tab.name(), "png"),
+        Export::Svg => (state.view.tab.name(), "svg"),
+    };
+    format!("hashshift-{what}-{}.{extension}", slug(state))
 }
 
 /// The 32-bit FNV-1a hash of `bytes`: a tag that names the same scenario alike in every build
@@ -130,10 +71,21 @@ pub fn slug(state: &State) -> String {
     }
 }
 
-/// The text of a report download (CSV or JSON): exactly what the CLI prints for the page's
-/// canonical query. `None` for images.
-pub fn report(state: &State, export: Export) -> Option<String> {
-    let p = state.projection();
+/// A report download: the file's name, MIME type and text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct File {
+    /// The file's name ([`filename`]).
+    pub name: String,
+    /// Its MIME type.
+    pub mime: &'static str,
+    /// Its text.
+    pub contents: String,
+}
+
+/// The text of a report download (CSV or JSON) of projection `p`: exactly what the CLI prints
+/// for the canonical query of its scenario. `monte_carlo` is the run already made for that
+/// scenario, if any (the JSON report makes one otherwise). `None` for images.
+pub fn report(p: &Projection, monte_carlo: Option<&MonteCarlo>, export: Export) -> Option<String> {
     match export {
         Export::Csv => Some(report::monthly_csv(&p.months)),
         Export::Annual => Some(report::annual_csv(&p.years)),
@@ -144,11 +96,20 @@ pub fn report(state: &State, export: Export) -> Option<String> {
                 warnings: Vec::new(),
                 view: Vec::new(),
             };
-            // The worker's run, when it has finished, is the one the CLI would make.
-            Some(report::json(&parsed, p, state.current_monte_carlo(), &[]))
+            Some(report::json(&parsed, p, monte_carlo, &[]))
         }
         Export::Png | Export::Svg => None,
     }
+}
+
+/// The file of report download `export` for the state; `None` for images ([`draw_image`]).
+/// The worker's Monte Carlo run, when it has finished, is the one the CLI would make.
+pub fn file(state: &State, export: Export) -> Option<File> {
+    Some(File {
+        name: filename(state, export),
+        mime: export.mime(),
+        contents: report(state.projection(), state.current_monte_carlo(), export)?,
+    })
 }
 
 /// The frame of the current chart's image: title, link, source and snapshot.
@@ -198,6 +159,7 @@ pub fn draw_image<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
     fn load(q: &str) -> State {
         State::load("https://example.org/h/", q)
@@ -206,15 +168,15 @@ mod tests {
     #[test]
     fn file_names_say_what_and_which_scenario() {
         assert_eq!(
-            Export::Csv.filename(&load("")),
+            filename(&load(""), Export::Csv),
             "hashshift-monthly-defaults.csv"
         );
         assert_eq!(
-            Export::Png.filename(&load("preset=bitfarms-wa&tab=cash")),
+            filename(&load("preset=bitfarms-wa&tab=cash"), Export::Png),
             "hashshift-cash-bitfarms-wa.png"
         );
         assert_eq!(
-            Export::Json.filename(&load("mw=18&power=40")),
+            filename(&load("mw=18&power=40"), Export::Json),
             "hashshift-report-mw18_power40.json"
         );
         // FNV-1a's published test vectors, then a tag of the canonical query.
@@ -222,18 +184,27 @@ mod tests {
             (fnv1a(b""), fnv1a(b"a"), fnv1a(b"foobar")),
             (0x811c9dc5, 0xe40c292c, 0xbf9cf968)
         );
-        let many = Export::Annual.filename(&load("start=2027-03&mw=18&power=40&gpu=3&ai=colo"));
+        let many = filename(
+            &load("start=2027-03&mw=18&power=40&gpu=3&ai=colo"),
+            Export::Annual,
+        );
         let tag = fnv1a(b"v=2&start=2027-03&mw=18&power=40&ai=colo&gpu=3");
         assert_eq!(
             many,
             format!("hashshift-yearly-start2027-03_mw18_power40_and-2-more-{tag:08x}.csv")
         );
         // Scenarios whose first three changes match are named apart, each always alike.
-        let other = Export::Annual.filename(&load("start=2027-03&mw=18&power=40&gpu=4&ai=colo"));
+        let other = filename(
+            &load("start=2027-03&mw=18&power=40&gpu=4&ai=colo"),
+            Export::Annual,
+        );
         assert_ne!(many, other);
         assert_eq!(
             many,
-            Export::Annual.filename(&load("ai=colo&gpu=3&power=40&mw=18&start=2027-03"))
+            filename(
+                &load("ai=colo&gpu=3&power=40&mw=18&start=2027-03"),
+                Export::Annual
+            )
         );
     }
 
@@ -241,16 +212,14 @@ mod tests {
     fn reports_are_the_clis_bytes_for_the_canonical_query() {
         let state = load("mw=18&power=40&tab=cash&lang=it");
         let q = canonical_query(&state.scenario);
-        assert_eq!(
-            report(&state, Export::Json).unwrap(),
-            report::json_of(&q, &[])
-        );
+        let contents = |export| file(&state, export).map(|f| f.contents);
+        assert_eq!(contents(Export::Json).unwrap(), report::json_of(&q, &[]));
         let p = crate::model::run(&state.scenario);
         assert_eq!(
-            report(&state, Export::Csv).unwrap(),
+            contents(Export::Csv).unwrap(),
             report::monthly_csv(&p.months)
         );
-        assert_eq!(report(&state, Export::Png), None);
+        assert_eq!(contents(Export::Png), None);
     }
 
     /// The exported SVG of `state`'s chart.
@@ -280,7 +249,7 @@ mod tests {
         update(&mut moved, Action::Set(Key::Power, 40.0));
         // The page keeps the earlier fan on screen while the new run goes on; the image,
         // which carries this scenario's link, draws this scenario's run, made for it.
-        assert!(crate::explorer::page::chart_monte_carlo(&moved).is_some());
+        assert!(crate::explorer::view::page::chart_monte_carlo(&moved).is_some());
         assert!(moved.current_monte_carlo().is_none());
         let mut fresh = load("mc=200&power=40&tab=fan");
         crate::explorer::start(&mut fresh);

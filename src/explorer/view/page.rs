@@ -2,11 +2,11 @@
 //! the copy notice, each chart's panel (title, caption, legend, data table) and the Monte Carlo
 //! line.
 
-use super::data_value;
-use super::state::{CopyWhat, Notice, State};
-use super::view::PageWarning;
+use super::kpi::data_value;
+use super::share;
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
+use crate::explorer::core::{CopyWhat, Notice, PageWarning, State};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
 use crate::scenario::{Key, PRESETS};
@@ -16,10 +16,23 @@ use std::rc::Rc;
 /// The preset picker.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PresetPicker {
-    /// Each preset: id, title, source note, whether the scenario is exactly it.
-    pub options: Vec<(&'static str, &'static str, &'static str, bool)>,
+    /// Each preset, in the picker's order.
+    pub options: Vec<PresetOption>,
     /// The note under the picker: the preset's source, or a hint.
     pub note: &'static str,
+}
+
+/// One preset in the picker.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PresetOption {
+    /// Its id (`preset=` in a link, the option's value).
+    pub id: &'static str,
+    /// Its title.
+    pub title: &'static str,
+    /// Its source note.
+    pub note: &'static str,
+    /// Whether the scenario is exactly it.
+    pub selected: bool,
 }
 
 /// The preset picker for the state, in its language.
@@ -29,9 +42,11 @@ pub fn presets(state: &State) -> PresetPicker {
     PresetPicker {
         options: PRESETS
             .iter()
-            .map(|p| {
-                let selected = current.is_some_and(|c| c.id == p.id);
-                (p.id, lang.t(p.title), lang.t(p.note), selected)
+            .map(|p| PresetOption {
+                id: p.id,
+                title: lang.t(p.title),
+                note: lang.t(p.note),
+                selected: current.is_some_and(|c| c.id == p.id),
             })
             .collect(),
         note: lang.t(current.map_or(Msg::PresetHint, |p| p.note)),
@@ -190,13 +205,31 @@ fn month_at(text: &str) -> Option<usize> {
     })
 }
 
-/// The copy notice: its sentence, and the text to copy by hand when the browser refused.
-pub fn notice(state: &State) -> Option<(&'static str, Option<String>)> {
+/// The notice after a copy gesture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoticeView {
+    /// What happened (`Link copied`).
+    pub sentence: &'static str,
+    /// The text to copy by hand, when the browser refused the clipboard.
+    pub manual: Option<String>,
+}
+
+/// The copy notice of the state, if any.
+pub fn notice(state: &State) -> Option<NoticeView> {
     let lang = state.view.lang;
-    state.notice.as_ref().map(|n| match n {
-        Notice::Copied(CopyWhat::Link) => (lang.t(Msg::LinkCopied), None),
-        Notice::Copied(CopyWhat::Embed) => (lang.t(Msg::EmbedCopied), None),
-        Notice::Refused(_, text) => (lang.t(Msg::CopyRefused), Some(text.clone())),
+    state.notice.as_ref().map(|n| {
+        let (sentence, manual) = match n {
+            Notice::Copied(CopyWhat::Link) => (Msg::LinkCopied, None),
+            Notice::Copied(CopyWhat::Embed) => (Msg::EmbedCopied, None),
+            Notice::Refused(what, link) => (
+                Msg::CopyRefused,
+                Some(share::copy_text_of(state, *what, link)),
+            ),
+        };
+        NoticeView {
+            sentence: lang.t(sentence),
+            manual,
+        }
     })
 }
 

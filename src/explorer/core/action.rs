@@ -1,0 +1,248 @@
+//! One [`Action`] per user gesture or outside event, and the pure [`update`] that applies it
+//! to the [`State`] and says which [`Effect`]s the shell must run. An effect names what to
+//! produce (a copy, a download); the shell gets its text from the view models
+//! ([`crate::explorer::view`]) as it runs it.
+
+use super::export::Export;
+use super::state::{results, CopyWhat, McResult, McRun, Notice, State};
+use super::typing::{committed, nudged, set_typed, Committed, Nudge};
+use super::view_keys::PageWarning;
+use crate::charts::ChartId;
+use crate::scenario::{Key, Preset, Scenario, Warning};
+use std::rc::Rc;
+
+/// One user gesture or outside event.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// A valid number, a box or a choice set a key.
+    Set(Key, f64),
+    /// A slider moved a key: as `Set` (the shell draws the chart in view before the page).
+    Slide(Key, f64),
+    /// A key press on a slider that cannot show the key's value: the value moves by itself, as
+    /// the state holds it when the press arrives ([`super::typing::nudged`]). The page renders
+    /// at once, so that the slider says its new value at once.
+    Nudge(Key, Nudge),
+    /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
+    SetText(Key, String),
+    /// Text committed in a key's number box, and the key's value when typing began, which
+    /// text that cannot be read falls back to ([`super::typing::committed`]).
+    Commit(Key, String, f64),
+    /// Back to the key's default.
+    Reset(Key),
+    /// A preset picked.
+    Preset(&'static Preset),
+    /// A chart tab picked.
+    Tab(ChartId),
+    /// The browser moved through its history: the address bar's query.
+    Navigated(String),
+    /// The warnings banner closed.
+    DismissWarnings,
+    /// "Show all": the banner lists every warning.
+    ShowAllWarnings,
+    /// "Pin this scenario": the current scenario becomes A.
+    Pin,
+    /// "Unpin": no comparison.
+    Unpin,
+    /// "Copy link" or "Copy embed code".
+    Copy(CopyWhat),
+    /// "Share": the system's share sheet, or the link copied.
+    Share,
+    /// A download asked for.
+    Export(Export),
+    /// The clipboard's answer to a copy: whether it took the text.
+    Copied(CopyWhat, bool),
+    /// The copy confirmation has been shown long enough.
+    ClearNotice,
+    /// A Monte Carlo run got further (ignored unless it is the run under way).
+    MonteCarloProgress(Box<McRun>),
+    /// A Monte Carlo run finished (ignored unless it is the run under way).
+    MonteCarloDone(Box<McResult>),
+    /// The system's colour scheme changed: whether it is dark.
+    SystemDark(bool),
+}
+
+/// How the address bar takes a new query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlWrite {
+    /// At once (the page was just shown).
+    Now,
+    /// Once input rests, replacing the entry.
+    Soon,
+    /// As a new history entry (a preset picked).
+    Push,
+}
+
+/// What the shell must do after an update.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Show `query` in the address bar.
+    Url {
+        /// The page's query.
+        query: String,
+        /// How.
+        write: UrlWrite,
+    },
+    /// Put the link or the embed code ([`crate::explorer::view::share::copy_text`]) on the
+    /// clipboard, then send [`Action::Copied`].
+    Copy(CopyWhat),
+    /// Send [`Action::ClearNotice`] in a moment.
+    ClearNoticeSoon,
+    /// Open the system's share sheet with the page's title, its written summary and its link
+    /// ([`crate::explorer::view::share::sheet`]); without one (or when it fails), send
+    /// [`Action::Copy`] of the link.
+    Share,
+    /// Save a report (CSV or JSON) as a file ([`crate::explorer::view::export::file`]).
+    Download(Export),
+    /// Draw the current chart framed for export ([`crate::explorer::view::export::draw_image`])
+    /// and save it as PNG or SVG ([`Export::Png`], [`Export::Svg`]), named by
+    /// [`crate::explorer::view::export::filename`].
+    DownloadChart(Export),
+    /// Stop the Monte Carlo run under way at once, and run this scenario's when input settles,
+    /// sending [`Action::MonteCarloProgress`] as it goes and [`Action::MonteCarloDone`] at the
+    /// end.
+    MonteCarlo(Box<Scenario>),
+    /// Stop the Monte Carlo run under way: its scenario is no longer shown and no chart shown
+    /// needs one.
+    CancelMonteCarlo,
+}
+
+/// Shows `warnings` about a typed value in the banner, in place of the ones before (none: the
+/// banner stays as it was).
+fn warn(state: &mut State, warnings: Vec<Warning>) {
+    if !warnings.is_empty() {
+        state.warnings = Rc::new(warnings.into_iter().map(PageWarning::Link).collect());
+        state.warnings_open = true;
+        state.warnings_all = false;
+    }
+}
+
+/// What the shell must do once the page is shown: write the canonical query to the address bar
+/// at once, and start Monte Carlo if the chart shown needs it.
+pub fn start(state: &mut State) -> Vec<Effect> {
+    let mut effects = vec![Effect::Url {
+        query: state.query(),
+        write: UrlWrite::Now,
+    }];
+    schedule_monte_carlo(state, &mut effects);
+    effects
+}
+
+/// Asks for the Monte Carlo run the chart shown needs unless it is already under way (while a
+/// run is in flight, nothing is asked twice); stops a run whose scenario is no longer shown when
+/// nothing needs one (a run of the scenario shown goes on, for when its chart is shown again).
+fn schedule_monte_carlo(state: &mut State, effects: &mut Vec<Effect>) {
+    let in_flight = state.monte_carlo_run.map(|r| r.scenario);
+    if state.needs_monte_carlo() {
+        if in_flight != Some(state.scenario) {
+            state.monte_carlo_run = Some(McRun {
+                scenario: state.scenario,
+                done: 0,
+                total: state.projection().months.len() as u32,
+            });
+            effects.push(Effect::MonteCarlo(Box::new(state.scenario)));
+        }
+    } else if in_flight.is_some_and(|s| s != state.scenario) {
+        state.monte_carlo_run = None;
+        effects.push(Effect::CancelMonteCarlo);
+    }
+}
+
+/// Applies `action` to `state`; returns what the shell must do.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let before_query = state.query();
+    let mut push = false;
+    let mut effects = Vec::new();
+    match action {
+        Action::Set(key, value) | Action::Slide(key, value) => state.scenario.set(key, value),
+        Action::Nudge(key, nudge) => {
+            let value = nudged(&state.scenario, key, nudge);
+            state.scenario.set(key, value);
+        }
+        Action::SetText(key, text) => {
+            let warnings = set_typed(&mut state.scenario, key, &text, state.view.lang);
+            warn(state, warnings);
+        }
+        Action::Commit(key, text, before) => {
+            let Committed {
+                scenario, warnings, ..
+            } = committed(&state.scenario, key, &text, before, state.view.lang);
+            state.scenario = scenario;
+            warn(state, warnings);
+        }
+        Action::Reset(key) => state.scenario.set(key, state.scenario.default_of(key)),
+        Action::Preset(p) => {
+            state.scenario = p.scenario();
+            // A preset is a new scenario: it gets its own history entry.
+            push = true;
+        }
+        Action::Tab(tab) => state.view.tab = tab,
+        Action::Navigated(query) => {
+            let (monte_carlo, run, system_dark) = (
+                state.monte_carlo.take(),
+                state.monte_carlo_run,
+                state.system_dark,
+            );
+            *state = State::load(&state.page_url, &query);
+            state.monte_carlo = monte_carlo;
+            state.monte_carlo_run = run;
+            state.system_dark = system_dark;
+        }
+        Action::DismissWarnings => state.warnings_open = false,
+        Action::ShowAllWarnings => state.warnings_all = true,
+        Action::Pin => state.view.cmp = Some(state.scenario),
+        Action::Unpin => state.view.cmp = None,
+        Action::Copy(what) => {
+            state.notice = None;
+            effects.push(Effect::Copy(what));
+        }
+        Action::Share => effects.push(Effect::Share),
+        Action::Export(export) => effects.push(if export.is_image() {
+            Effect::DownloadChart(export)
+        } else {
+            Effect::Download(export)
+        }),
+        Action::Copied(what, true) => {
+            state.notice = Some(Notice::Copied(what));
+            effects.push(Effect::ClearNoticeSoon);
+        }
+        Action::Copied(what, false) => {
+            state.notice = Some(Notice::Refused(what, state.link(what)));
+        }
+        Action::ClearNotice => {
+            if matches!(state.notice, Some(Notice::Copied(_))) {
+                state.notice = None;
+            }
+        }
+        Action::MonteCarloProgress(progress) => {
+            if let Some(run) = &mut state.monte_carlo_run {
+                if run.scenario == progress.scenario {
+                    *run = *progress;
+                }
+            }
+        }
+        Action::MonteCarloDone(result) => {
+            if state.monte_carlo_run.map(|r| r.scenario) == Some(result.scenario) {
+                state.monte_carlo = Some(*result);
+                state.monte_carlo_run = None;
+            }
+        }
+        Action::SystemDark(dark) => state.system_dark = dark,
+    }
+    if state.projection().scenario != state.scenario {
+        state.results = results(&state.scenario);
+    }
+    let pinned = state.compare.as_ref().map(|c| c.projection().scenario);
+    if pinned != state.view.cmp {
+        state.compare = state.view.cmp.map(|a| match &state.results {
+            r if r.projection().scenario == a => Rc::clone(r),
+            _ => results(&a),
+        });
+    }
+    let query = state.query();
+    if push || query != before_query {
+        let write = if push { UrlWrite::Push } else { UrlWrite::Soon };
+        effects.insert(0, Effect::Url { query, write });
+    }
+    schedule_monte_carlo(state, &mut effects);
+    effects
+}
