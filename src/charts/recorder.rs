@@ -367,7 +367,7 @@ impl<'a, C: Context2d> Recorder<'a, C> {
 }
 
 /// The same error, of this backend.
-fn lift<E: std::error::Error + Send + Sync>(
+fn as_backend_error<E: std::error::Error + Send + Sync>(
     e: DrawingErrorKind<E>,
 ) -> DrawingErrorKind<BackendError> {
     match e {
@@ -378,11 +378,11 @@ fn lift<E: std::error::Error + Send + Sync>(
     }
 }
 
-/// Calls the method on an SVG target and returns, lifting its error.
+/// Calls the method on an SVG target and returns, with its error as this backend's.
 macro_rules! on_svg {
     ($self:ident, $b:ident => $call:expr) => {
         if let Target::Svg($b) = &mut $self.target {
-            return $call.map_err(lift);
+            return $call.map_err(as_backend_error);
         }
     };
 }
@@ -560,7 +560,7 @@ impl<C: Context2d> DrawingBackend for Recorder<'_, C> {
         self.flush();
         match &mut self.target {
             Target::Canvas(_) => self.canvas_text(text, style, pos),
-            Target::Svg(b) => b.draw_text(text, style, pos).map_err(lift),
+            Target::Svg(b) => b.draw_text(text, style, pos).map_err(as_backend_error),
         }
     }
 

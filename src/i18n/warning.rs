@@ -165,7 +165,7 @@ pub fn quote(text: &str) -> String {
 /// `text` cut to [`QUOTE_CHARS`] characters, with an ellipsis when cut, its unseen characters
 /// shown by their code points.
 fn clip(text: &str) -> String {
-    let head: String = text.chars().take(QUOTE_CHARS).map(seen).collect();
+    let head: String = text.chars().take(QUOTE_CHARS).map(shown_safely).collect();
     if text.chars().count() <= QUOTE_CHARS {
         head
     } else {
@@ -177,7 +177,7 @@ fn clip(text: &str) -> String {
 /// a control, a zero-width character, a soft hyphen, a direction mark, a line or paragraph
 /// separator, a variation selector or a tag, which text pasted from a web page or a chat can
 /// carry unseen.
-fn seen(c: char) -> String {
+fn shown_safely(c: char) -> String {
     let unseen = c.is_control()
         || matches!(c, '\u{AD}' | '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
             | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'

@@ -45,15 +45,15 @@ impl Context2d for CanvasRenderingContext2d {
 /// its canvases (a chart's, an export's).
 #[derive(Default)]
 pub struct Canvases {
-    /// The chart canvas painted last, kept for its next painting.
-    last: RefCell<Option<Kept>>,
+    /// The chart canvas painted last, painted for its next painting.
+    last: RefCell<Option<PaintedCanvas>>,
     /// Text sizes and fonts as a context reports them, for every drawing.
     text: RefCell<TextMemory>,
 }
 
 /// What is known of a chart's canvas between two paintings: its context, its context's font, its
 /// drawings so far (`data-draws`) and its size in device px.
-struct Kept {
+struct PaintedCanvas {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
     font: String,
@@ -61,11 +61,11 @@ struct Kept {
     size: (u32, u32),
 }
 
-impl Kept {
+impl PaintedCanvas {
     /// What `canvas` holds, as it reports it.
     fn read(canvas: &HtmlCanvasElement) -> Option<Self> {
         let context = context(canvas)?;
-        Some(Kept {
+        Some(PaintedCanvas {
             font: context.font(),
             context,
             canvas: canvas.clone(),
@@ -128,19 +128,19 @@ impl Canvases {
             (f64::from(w) * ratio).round() as u32,
             (f64::from(h) * ratio).round() as u32,
         );
-        let kept = self.last.borrow_mut().take();
-        let mut kept = match kept {
-            Some(kept) if kept.canvas == *canvas => kept,
-            _ => Kept::read(canvas)?,
+        let painted = self.last.borrow_mut().take();
+        let mut painted = match painted {
+            Some(painted) if painted.canvas == *canvas => painted,
+            _ => PaintedCanvas::read(canvas)?,
         };
-        if kept.size != (pw, ph) {
+        if painted.size != (pw, ph) {
             canvas.set_width(pw);
             canvas.set_height(ph);
-            kept.size = (pw, ph);
+            painted.size = (pw, ph);
             // A new size resets the context, its font with it.
-            kept.font = kept.context.font();
+            painted.font = painted.context.font();
         }
-        kept.draws += 1;
+        painted.draws += 1;
         let style = Style {
             scale: ratio,
             compact: look.compact || w < 520,
@@ -148,13 +148,13 @@ impl Canvases {
         };
         let (drawn, presented) = {
             let mut memory = self.text.borrow_mut();
-            let context = kept.context.clone();
+            let context = painted.context.clone();
             let area = Recorder::canvas(
                 context,
-                &mut kept.font,
+                &mut painted.font,
                 &mut memory,
                 (pw, ph),
-                Some(kept.draws),
+                Some(painted.draws),
             )
             .into_drawing_area();
             let drawn = charts::draw(id, &area, input, &style);
@@ -166,7 +166,7 @@ impl Canvases {
         // After a failed drawing, the next painting reads the canvas afresh (what was played of
         // it is unknown).
         if presented.is_ok() && drawn.is_ok() {
-            *self.last.borrow_mut() = Some(kept);
+            *self.last.borrow_mut() = Some(painted);
         }
         match drawn {
             Ok(xmap) => xmap,
@@ -187,11 +187,11 @@ impl Canvases {
             (f64::from(IMAGE_SIZE.1) * scale).round() as u32,
         )?;
         let size = (canvas.width(), canvas.height());
-        let mut kept = Kept::read(&canvas)?;
+        let mut painted = PaintedCanvas::read(&canvas)?;
         let mut memory = self.text.borrow_mut();
         let area = Recorder::canvas(
-            kept.context.clone(),
-            &mut kept.font,
+            painted.context.clone(),
+            &mut painted.font,
             &mut memory,
             size,
             None,
