@@ -259,7 +259,7 @@ macro_rules! registry {
         /// Draws chart `id` from `input` on `area`; returns the hover map of time charts. (Each
         /// chart's `draw` is called through a pointer, which keeps it out of line: the browser
         /// compiles a wasm function the first time it runs, so the page's first chart compiles
-        /// its own drawing, not all eight.)
+        /// its own drawing, not every chart's.)
         pub fn draw<DB: DrawingBackend>(
             id: ChartId,
             area: &DrawingArea<DB, Shift>,

@@ -152,10 +152,10 @@ pub fn chart_view(props: &Props) -> Html {
     );
     use_print(canvas.clone(), id, active, painting, &live.canvases);
 
-    let shown = hover.filter(|_| active);
+    let hovered = hover.filter(|_| active);
     let tooltip = readout(
-        shown,
-        shown.and_then(|(m, _)| {
+        hovered,
+        hovered.and_then(|(m, _)| {
             let input = charts::Input::of(id, results, monte_carlo.as_deref());
             charts::readout(id, &input, m, lang)
         }),
@@ -321,11 +321,11 @@ fn use_hover(
             move || drop(press)
         });
     }
-    let shown = (*hover).and_then(|month| {
+    let hovered = (*hover).and_then(|month| {
         let map = (*xmap.borrow())?;
         (month < map.points).then(|| (month, map.x_of(month) / ratio()))
     });
-    (shown, onpointermove, onpointerleave)
+    (hovered, onpointermove, onpointerleave)
 }
 
 /// What a painting shows: what the chart draws, at which CSS size and in which look.
@@ -384,16 +384,16 @@ fn use_print(
     });
 }
 
-/// The hover guide at CSS x and the read-out beside it (title and rows) for the month `shown`,
+/// The hover guide at CSS x and the read-out beside it (title and rows) for the month `hovered`,
 /// on a chart `width` CSS px wide. Both stay mounted (only hidden) so that the canvas beside
 /// them is never re-created by a change of the children list.
 fn readout(
-    shown: Option<(usize, f64)>,
+    hovered: Option<(usize, f64)>,
     texts: Option<(String, Vec<(String, String)>)>,
     width: f64,
 ) -> Html {
     let (title, rows) = texts.unwrap_or_default();
-    let x = shown.map_or(0.0, |(_, x)| x);
+    let x = hovered.map_or(0.0, |(_, x)| x);
     let style = if x > width * 0.6 {
         format!("right: calc(100% - {x:.0}px + 10px)")
     } else {
@@ -401,8 +401,8 @@ fn readout(
     };
     html! {
         <>
-            <div class="guide" hidden={shown.is_none()} style={format!("left: {x:.0}px")}></div>
-            <div class="readout" role="status" hidden={shown.is_none() || rows.is_empty()} {style}>
+            <div class="guide" hidden={hovered.is_none()} style={format!("left: {x:.0}px")}></div>
+            <div class="readout" role="status" hidden={hovered.is_none() || rows.is_empty()} {style}>
                 <strong>{ title }</strong>
                 { for rows.into_iter().map(|(k, v)| html! { <div><span>{ k }</span><b>{ v }</b></div> }) }
             </div>
