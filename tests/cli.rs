@@ -333,7 +333,10 @@ fn charts_lists_the_chart_registry_in_tab_order() {
     assert_eq!(keys(&list[0]), ["name", "title", "caption"]);
     assert_eq!(list[0]["title"], "Revenue");
     let text = String::from_utf8(hashshift(&["charts"]).stdout).unwrap();
-    assert!(text.starts_with("revenue\n  Revenue\n  Monthly revenue"), "{text}");
+    assert!(
+        text.starts_with("revenue\n  Revenue\n  Monthly revenue"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -1,14 +1,14 @@
 //! Schema 1, the first release's (`v=1`), frozen: its keys, defaults and presets, and the step
 //! to schema 2 (ECONOMICS.md §1 "Older links").
 
-use super::{key, preset, v2, Schema};
+use super::{key, preset, v2, Schema, SchemaKeys, SchemaPresets};
 use crate::scenario::{Key as K, Scenario};
 
 /// Schema 1: schema 2's defaults and bounds but for `start`, `btc`, `hr`, `hrg`, `fee`, `capex`
 /// and `gpudecl`; one AI opex share, `aiopex`, with `gpuopex`'s bounds.
 pub(super) const SCHEMA: Schema = Schema {
     version: 1,
-    keys: &[
+    keys: SchemaKeys::Frozen(&[
         key("start", K::Start, "2026-01"),
         key("years", K::Years, "10"),
         key("mw", K::Mw, "100"),
@@ -49,9 +49,9 @@ pub(super) const SCHEMA: Schema = Schema {
         key("vol", K::Vol, "50"),
         key("elas", K::Elas, "0.5"),
         key("seed", K::Seed, "1"),
-    ],
+    ]),
     bounds: &[],
-    presets: &[
+    presets: SchemaPresets::Frozen(&[
         preset("keep-mining", "conv=0"),
         preset("bitfarms-wa", "mw=18&cbuild=11&capex=8.9"),
         preset(
@@ -60,7 +60,7 @@ pub(super) const SCHEMA: Schema = Schema {
         ),
         preset("colo-lease", "years=12&mw=250&ai=colo&colo=121"),
         preset("absorb-4y", "phases=4"),
-    ],
+    ]),
     upgrade: Some(upgrade),
 };
 
