@@ -156,7 +156,7 @@ pub static SCHEMAS: [Schema; 2] = ALL;
 
 const ALL: [Schema; 2] = [v1::SCHEMA, v2::SCHEMA];
 
-/// The current schema, the one the codec writes (`v=2`).
+/// The current schema's number, the `v=` the codec writes.
 pub const SCHEMA: u32 = ALL[ALL.len() - 1].version;
 
 /// A schema's defaults and presets, read once.
