@@ -18,17 +18,18 @@
 //! 2. Freeze schema N: in `vN.rs`, replace `SchemaKeys::Table` by `SchemaKeys::Frozen` listing
 //!    its names and defaults as they are at that commit (`hashshift keys --format json` prints
 //!    them), and `SchemaPresets::Picker` by `SchemaPresets::Frozen` listing its presets' ids and
-//!    keys (`presets.rs`); add its fingerprint to the test `frozen_entries_never_change` (the
-//!    test prints it). Give
-//!    it its `upgrade`, the step to schema N + 1: switch off the mechanisms the new schema adds,
-//!    derive what it splits (keys the new schema adds take its defaults unless the step sets
-//!    them).
+//!    keys (as `presets.rs` has them); add its fingerprint to the test
+//!    `frozen_entries_never_change` (the test prints it). Give it its `upgrade`, the step to
+//!    schema N + 1: switch off the mechanisms the new schema adds, derive what it splits (keys
+//!    the new schema adds take its defaults unless the step sets them).
 //! 3. Change the key table (`keys.rs`) and the picker (`presets.rs`) as schema N + 1 says; if
 //!    that widens a key's bounds, list the old bounds in each older entry's `bounds`. Add a
 //!    module `vN+1.rs` whose entry is derived (`SchemaKeys::Table`, `SchemaPresets::Picker`,
-//!    `upgrade: None`) and append it to [`SCHEMAS`] (its `ALL` list).
+//!    `upgrade: None`) and append it to `ALL`.
 //!
-//! No other code changes: the codec reads every schema through its entry.
+//! The codec and the CLI need nothing more: they read every schema through its entry. What
+//! spells the current schema by hand (tests that write `v=N&…` queries, the footer's schema
+//! number) is listed in the README's "How to add…".
 
 mod v1;
 mod v2;
@@ -152,9 +153,9 @@ pub struct Schema {
 }
 
 /// Every schema, oldest first (`SCHEMAS[i]` is schema `i + 1`); the last is the current one.
-pub static SCHEMAS: [Schema; 2] = ALL;
+pub static SCHEMAS: &[Schema] = ALL;
 
-const ALL: [Schema; 2] = [v1::SCHEMA, v2::SCHEMA];
+const ALL: &[Schema] = &[v1::SCHEMA, v2::SCHEMA];
 
 /// The current schema's number, the `v=` the codec writes.
 pub const SCHEMA: u32 = ALL[ALL.len() - 1].version;
@@ -302,7 +303,7 @@ mod tests {
 
     #[test]
     fn every_older_schema_has_an_upgrade_and_the_chain_ends_at_the_current_one() {
-        for s in &SCHEMAS {
+        for s in SCHEMAS {
             let current = s.version == SCHEMA;
             assert_eq!(s.upgrade.is_none(), current, "schema {}", s.version);
             assert_eq!(s.next().is_none(), current, "schema {}", s.version);
@@ -333,7 +334,7 @@ mod tests {
     fn only_the_current_schema_is_derived_from_the_tables() {
         // An older entry read from the tables would change what its links mean as soon as the
         // tables change for a later schema.
-        for s in &SCHEMAS {
+        for s in SCHEMAS {
             let current = s.version == SCHEMA;
             let derived = (
                 matches!(s.keys, SchemaKeys::Table),
@@ -372,7 +373,7 @@ mod tests {
 
     #[test]
     fn each_schema_reads_its_own_defaults_and_presets() {
-        for schema in &SCHEMAS {
+        for schema in SCHEMAS {
             let v = schema.version;
             let count = schema.keys.iter().count();
             let mut names: Vec<&str> = schema.keys.iter().map(|k| k.name).collect();
@@ -450,7 +451,7 @@ mod tests {
 
     #[test]
     fn older_bounds_are_never_wider_than_the_key_table() {
-        for schema in &SCHEMAS {
+        for schema in SCHEMAS {
             for b in schema.bounds {
                 let d = b.key.def();
                 assert!(d.min <= b.min && b.min <= b.max && b.max <= d.max, "{b:?}");
@@ -472,7 +473,7 @@ mod tests {
 
     #[test]
     fn a_key_a_schema_did_not_have_warns_in_its_links_and_is_ignored() {
-        for schema in &SCHEMAS {
+        for schema in SCHEMAS {
             let v = schema.version;
             let bare = parse(&format!("v={v}"));
             let missing: Vec<Key> = Key::all()
