@@ -66,7 +66,7 @@ fn every_recorded_schema_1_link_gives_its_months() {
         let q = canonical_query(&parsed.scenario);
         let again = parse(&q);
         assert!(
-            q.starts_with("v=2") && again.warnings.is_empty(),
+            q.starts_with(&format!("v={SCHEMA}")) && again.warnings.is_empty(),
             "{link}: {q}"
         );
         assert_eq!(again.scenario, parsed.scenario, "{link}");

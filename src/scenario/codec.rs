@@ -5,6 +5,7 @@
 //! names the key, and parsing goes on with a safe value.
 
 use super::keys::{Key, KEY_COUNT};
+use super::presets::Preset;
 use super::read;
 use super::schema::{Schema, SCHEMA, SCHEMAS};
 use super::warning::{Problem, Warning};
@@ -152,6 +153,21 @@ pub fn canonical_query(s: &Scenario) -> String {
         }
     }
     q
+}
+
+impl Preset {
+    /// The scenario `preset=ID` reads to: the current schema's defaults with this preset's
+    /// keys.
+    pub fn scenario(&self) -> Scenario {
+        Schema::current()
+            .preset(self.id)
+            .expect("every preset of the picker is one of the current schema's")
+    }
+
+    /// The canonical query of `preset=ID`.
+    pub fn canonical_query(&self) -> String {
+        canonical_query(&self.scenario())
+    }
 }
 
 /// The shortest decimal text that parses back to the same `f64`, without exponent or trailing

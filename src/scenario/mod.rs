@@ -15,7 +15,10 @@ pub use keys::{
     Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT, TV_CHOICES,
 };
 pub use presets::{Preset, PRESETS};
-pub use schema::{Schema, SchemaBounds, SchemaKey, SchemaPreset, SCHEMA, SCHEMAS};
+pub use schema::{
+    FrozenKey, Schema, SchemaBounds, SchemaKey, SchemaKeys, SchemaPreset, SchemaPresets, SCHEMA,
+    SCHEMAS,
+};
 pub use warning::{Bound, Problem, Unreadable, Warning};
 
 /// The AI business model of the converted share (`ai`).

@@ -1,9 +1,7 @@
-//! Named starting points (ECONOMICS.md §1 "Presets") as the picker shows them, each with its
-//! source note. Their keys are the current schema's presets (see [`Schema`]).
+//! Named starting points (ECONOMICS.md §1 "Presets"), declared once: the picker shows them with
+//! their source notes, and the current schema's entry lists them (see `SchemaPresets::Picker`).
+//! The codec reads one ([`Preset::scenario`], [`Preset::canonical_query`]).
 
-use super::codec;
-use super::schema::Schema;
-use super::Scenario;
 use crate::msg::Msg;
 
 /// A preset of the current schema, as the picker shows it.
@@ -11,36 +9,43 @@ use crate::msg::Msg;
 pub struct Preset {
     /// URL id (`preset=ID`).
     pub id: &'static str,
+    /// Its keys over the defaults, as a canonical query without its `v=` (`mw=18&capex=12`).
+    pub keys: &'static str,
     /// Title shown in the picker.
     pub title: Msg,
     /// One-line source note shown beside it.
     pub note: Msg,
 }
 
-/// All presets, in picker order: the current schema's, in its order.
+/// All presets, in picker order.
 pub const PRESETS: [Preset; 5] = [
     Preset {
         id: "keep-mining",
+        keys: "conv=0",
         title: Msg::PresetKeepMiningTitle,
         note: Msg::PresetKeepMiningNote,
     },
     Preset {
         id: "bitfarms-wa",
+        keys: "mw=18&cbuild=11&capex=12",
         title: Msg::PresetBitfarmsTitle,
         note: Msg::PresetBitfarmsNote,
     },
     Preset {
         id: "iren-msft",
+        keys: "years=6&mw=280&cbuild=9&gpu=2.03&util=100&gpucost=53000&cterm=60&prepay=20&airate=9",
         title: Msg::PresetIrenTitle,
         note: Msg::PresetIrenNote,
     },
     Preset {
         id: "colo-lease",
+        keys: "years=12&mw=250&ai=colo&colo=121&airate=9",
         title: Msg::PresetColoTitle,
         note: Msg::PresetColoNote,
     },
     Preset {
         id: "absorb-4y",
+        keys: "phases=4",
         title: Msg::PresetAbsorbTitle,
         note: Msg::PresetAbsorbNote,
     },
@@ -51,43 +56,30 @@ impl Preset {
     pub fn find(id: &str) -> Option<&'static Preset> {
         PRESETS.iter().find(|p| p.id == id)
     }
-
-    /// The current schema's defaults with this preset's keys applied.
-    pub fn scenario(&self) -> Scenario {
-        Schema::current()
-            .preset(self.id)
-            .expect("every preset of the picker is one of the current schema's")
-    }
-
-    /// The canonical query of `preset=ID`.
-    pub fn canonical_query(&self) -> String {
-        codec::canonical_query(&self.scenario())
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::{codec, SCHEMA};
 
     #[test]
-    fn each_preset_is_its_keys_over_the_defaults() {
-        let schema = Schema::current();
-        let picker: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
-        let current: Vec<&str> = schema.presets.iter().map(|p| p.id).collect();
-        assert_eq!(
-            picker, current,
-            "the picker shows the current schema's presets"
-        );
-        for (p, keys) in PRESETS.iter().zip(schema.presets.iter().map(|p| p.keys)) {
-            assert_eq!(
-                p.canonical_query(),
-                format!("v={}&{keys}", schema.version),
-                "{}",
-                p.id
-            );
+    fn each_preset_reads_without_warnings_to_its_keys_over_the_defaults() {
+        for p in &PRESETS {
             let parsed = codec::parse(&format!("preset={}", p.id));
-            assert!(parsed.warnings.is_empty());
-            assert_eq!(parsed.scenario, p.scenario());
+            assert!(
+                parsed.warnings.is_empty(),
+                "{}: {:?}",
+                p.id,
+                parsed.warnings
+            );
+            assert_eq!(parsed.scenario, p.scenario(), "{}", p.id);
+            // Its keys are canonical: in table order, each differing from its default.
+            let canonical = codec::canonical_query(&parsed.scenario);
+            assert_eq!(canonical, format!("v={SCHEMA}&{}", p.keys), "{}", p.id);
+            assert_eq!(p.canonical_query(), canonical, "{}", p.id);
+            assert_eq!(Preset::find(p.id), Some(p));
         }
+        assert_eq!(Preset::find("nope"), None);
     }
 }

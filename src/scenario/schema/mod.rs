@@ -1,42 +1,92 @@
-//! The schema registry (ECONOMICS.md §1 "Older links"): one frozen entry per schema of the URL
-//! keys, oldest first. Each entry holds the schema's keys as its links spelled them, with their
+//! The schema registry (ECONOMICS.md §1 "Older links"): one entry per schema of the URL keys,
+//! oldest first. Each entry holds the schema's keys as its links spelled them, with their
 //! defaults, its bounds where they are narrower than the key table's, its presets, and one
 //! upgrade step to the next schema. A link is read with the entry of its `v` (the codec asks
 //! [`SCHEMAS`] for it), then walks the chain of upgrades to the current schema; a key the
 //! link's schema did not have is one its entry does not list.
 //!
-//! The last entry is the current schema: a frozen copy of the key table's names and defaults
-//! and of the picker's presets (`tests` check that the copy matches).
+//! The last entry, the current schema, is derived: its keys, defaults and bounds are the key
+//! table's ([`SchemaKeys::Table`]) and its presets the picker's ([`SchemaPresets::Picker`]), so
+//! a key or a preset is declared once. Every older entry is frozen: hand-written lists
+//! ([`SchemaKeys::Frozen`], [`SchemaPresets::Frozen`]) that never change again, since its links
+//! must keep their meaning (the tests pin each one's fingerprint).
 //!
-//! **Adding a schema**: first record what the outgoing schema's CLI prints for its links
-//! (`tests/fixtures/record-schema2.mjs` is the model). Change the key table (`keys.rs`) and the
-//! picker (`presets.rs`) as the new schema says. Add a module `vN.rs` whose entry copies the new
-//! table's names and defaults and lists the new presets, with `upgrade: None`, and append it to
-//! [`SCHEMAS`] (its `ALL` list). In the previous entry, set `upgrade` to the step from it to the
-//! new schema (switch off the mechanisms the new schema adds, derive what it splits); keys the
-//! new schema adds take its defaults unless that step sets them. If the new table widens a
-//! key's bounds, list the old bounds in each older entry's `bounds`. No other code changes: the
-//! codec reads every schema through its entry.
+//! **Adding a schema** (N + 1, after the current N):
+//! 1. Record what schema N's CLI prints for its links, before anything changes
+//!    (`tests/fixtures/record-schema2.mjs` is the model), and check the recording in
+//!    `tests/migration.rs`.
+//! 2. Freeze schema N: in `vN.rs`, replace `SchemaKeys::Table` by `SchemaKeys::Frozen` listing
+//!    its names and defaults as they are at that commit (`hashshift keys --format json` prints
+//!    them), and `SchemaPresets::Picker` by `SchemaPresets::Frozen` listing its presets' ids and
+//!    keys (as `presets.rs` has them); add its fingerprint to the test
+//!    `frozen_entries_never_change` (the test prints it). Give it its `upgrade`, the step to
+//!    schema N + 1: switch off the mechanisms the new schema adds, derive what it splits (keys
+//!    the new schema adds take its defaults unless the step sets them).
+//! 3. Change the key table (`keys.rs`) and the picker (`presets.rs`) as schema N + 1 says; if
+//!    that widens a key's bounds, list the old bounds in each older entry's `bounds`. Add a
+//!    module `vN+1.rs` whose entry is derived (`SchemaKeys::Table`, `SchemaPresets::Picker`,
+//!    `upgrade: None`) and append it to `ALL`.
+//!
+//! The codec and the CLI need nothing more: they read every schema through its entry. What
+//! spells the current schema by hand (tests that write `v=N&…` queries, the footer's schema
+//! number) is listed in the README's "How to add…".
 
 mod v1;
 mod v2;
 
-use super::keys::Key;
+use super::keys::{Key, KEYS};
+use super::presets::PRESETS;
 use super::read;
 use super::warning::Warning;
 use super::Scenario;
 use std::sync::OnceLock;
 
-/// One key of a schema: its name in that schema's links, the key of the current table that holds
-/// its value while a link is read, and its default.
+/// One key as a schema's links name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SchemaKey {
+    /// The name the schema's links give it (`aiopex` in schema 1).
+    pub name: &'static str,
+    /// The current key that carries its value while a link is read (`gpuopex` for schema 1's
+    /// `aiopex`).
+    pub key: Key,
+}
+
+/// One key of a frozen schema, with its default as that schema's links wrote it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrozenKey {
     /// The name the schema's links give it (`aiopex` in schema 1).
     pub name: &'static str,
     /// The current key that carries its value (`gpuopex` for schema 1's `aiopex`).
     pub key: Key,
     /// Its default, as a link writes it (`2026-01`, `gpu`, `0.025`).
     pub default: &'static str,
+}
+
+/// A schema's keys and their defaults.
+#[derive(Clone, Copy, Debug)]
+pub enum SchemaKeys {
+    /// The key table's names, defaults and bounds ([`KEYS`]): the current schema's.
+    Table,
+    /// A frozen schema's own list, in its table's order.
+    Frozen(&'static [FrozenKey]),
+}
+
+impl SchemaKeys {
+    /// The keys, in the schema's table order.
+    pub fn iter(self) -> impl Iterator<Item = SchemaKey> {
+        let (table, frozen): (&[_], &[FrozenKey]) = match self {
+            SchemaKeys::Table => (&KEYS, &[]),
+            SchemaKeys::Frozen(list) => (&[], list),
+        };
+        let table = table.iter().map(|d| SchemaKey {
+            name: d.name,
+            key: d.key,
+        });
+        table.chain(frozen.iter().map(|k| SchemaKey {
+            name: k.name,
+            key: k.key,
+        }))
+    }
 }
 
 /// A key's bounds in a schema where they are narrower than the current key table's, in the key's
@@ -60,29 +110,54 @@ pub struct SchemaPreset {
     pub keys: &'static str,
 }
 
-/// One schema of the URL keys, frozen once a later schema exists.
+/// A schema's presets.
+#[derive(Clone, Copy, Debug)]
+pub enum SchemaPresets {
+    /// The picker's ([`PRESETS`]): the current schema's.
+    Picker,
+    /// A frozen schema's own list.
+    Frozen(&'static [SchemaPreset]),
+}
+
+impl SchemaPresets {
+    /// The presets, in the schema's order.
+    pub fn iter(self) -> impl Iterator<Item = SchemaPreset> {
+        let (picker, frozen): (&[_], &[SchemaPreset]) = match self {
+            SchemaPresets::Picker => (&PRESETS, &[]),
+            SchemaPresets::Frozen(list) => (&[], list),
+        };
+        let picker = picker.iter().map(|p| SchemaPreset {
+            id: p.id,
+            keys: p.keys,
+        });
+        picker.chain(frozen.iter().copied())
+    }
+}
+
+/// One schema of the URL keys: the current one derived from the key table and the picker, each
+/// older one frozen.
 #[derive(Clone, Copy, Debug)]
 pub struct Schema {
     /// Its number, the `v` of its links.
     pub version: u32,
-    /// Its keys, in its table's order.
-    pub keys: &'static [SchemaKey],
+    /// Its keys and defaults.
+    pub keys: SchemaKeys,
     /// Its bounds where they are narrower than the current key table's (a later schema may
     /// widen a key's range, never narrow it).
     pub bounds: &'static [SchemaBounds],
     /// Its presets.
-    pub presets: &'static [SchemaPreset],
+    pub presets: SchemaPresets,
     /// The step that turns a scenario of this schema into one of the next (run after the keys
     /// the next schema adds have taken its defaults); `None` for the current schema.
     pub upgrade: Option<fn(&mut Scenario)>,
 }
 
 /// Every schema, oldest first (`SCHEMAS[i]` is schema `i + 1`); the last is the current one.
-pub static SCHEMAS: [Schema; 2] = ALL;
+pub static SCHEMAS: &[Schema] = ALL;
 
-const ALL: [Schema; 2] = [v1::SCHEMA, v2::SCHEMA];
+const ALL: &[Schema] = &[v1::SCHEMA, v2::SCHEMA];
 
-/// The current schema, the one the codec writes (`v=2`).
+/// The current schema's number, the `v=` the codec writes.
 pub const SCHEMA: u32 = ALL[ALL.len() - 1].version;
 
 /// A schema's defaults and presets, read once.
@@ -104,7 +179,7 @@ impl Schema {
 
     /// The key this schema's links name `name` (exact, lower case); `None` for a name the
     /// schema did not have.
-    pub fn key(&self, name: &str) -> Option<&'static SchemaKey> {
+    pub fn key(&self, name: &str) -> Option<SchemaKey> {
         self.keys.iter().find(|k| k.name == name)
     }
 
@@ -173,10 +248,13 @@ impl Schema {
         self.write(s, pairs.iter().map(|(n, v)| (n.as_ref(), v.as_ref())));
     }
 
-    /// This schema's defaults and presets, read now.
+    /// This schema's defaults and presets, read now (the key table's defaults are the
+    /// scenario's).
     fn read_now(&self) -> Read {
         let mut defaults = Scenario::default();
-        self.write(&mut defaults, self.keys.iter().map(|k| (k.name, k.default)));
+        if let SchemaKeys::Frozen(keys) = self.keys {
+            self.write(&mut defaults, keys.iter().map(|k| (k.name, k.default)));
+        }
         let presets = (self.presets.iter())
             .map(|p| {
                 let mut s = defaults;
@@ -198,12 +276,12 @@ impl Schema {
     }
 }
 
-/// A key of a schema's table.
-const fn key(name: &'static str, key: Key, default: &'static str) -> SchemaKey {
-    SchemaKey { name, key, default }
+/// A key of a frozen schema's list.
+const fn key(name: &'static str, key: Key, default: &'static str) -> FrozenKey {
+    FrozenKey { name, key, default }
 }
 
-/// A preset of a schema.
+/// A preset of a frozen schema's list.
 const fn preset(id: &'static str, keys: &'static str) -> SchemaPreset {
     SchemaPreset { id, keys }
 }
@@ -212,7 +290,7 @@ const fn preset(id: &'static str, keys: &'static str) -> SchemaPreset {
 mod tests {
     use super::*;
     use crate::i18n::{Lang, WarningText};
-    use crate::scenario::{parse, KEYS};
+    use crate::scenario::{parse, PRESETS};
 
     #[test]
     fn schemas_are_numbered_from_1_and_the_last_is_the_current_one() {
@@ -225,7 +303,7 @@ mod tests {
 
     #[test]
     fn every_older_schema_has_an_upgrade_and_the_chain_ends_at_the_current_one() {
-        for s in &SCHEMAS {
+        for s in SCHEMAS {
             let current = s.version == SCHEMA;
             assert_eq!(s.upgrade.is_none(), current, "schema {}", s.version);
             assert_eq!(s.next().is_none(), current, "schema {}", s.version);
@@ -253,8 +331,21 @@ mod tests {
     }
 
     #[test]
-    fn the_current_schema_is_a_copy_of_the_key_table_and_its_defaults() {
-        // A key, a rename or a default changed in the table without a new schema fails here.
+    fn only_the_current_schema_is_derived_from_the_tables() {
+        // An older entry read from the tables would change what its links mean as soon as the
+        // tables change for a later schema.
+        for s in SCHEMAS {
+            let current = s.version == SCHEMA;
+            let derived = (
+                matches!(s.keys, SchemaKeys::Table),
+                matches!(s.presets, SchemaPresets::Picker),
+            );
+            assert_eq!(derived, (current, current), "schema {}", s.version);
+        }
+    }
+
+    #[test]
+    fn the_current_schema_is_the_key_table_and_the_picker() {
         let current = Schema::current();
         let names: Vec<(&str, Key)> = current.keys.iter().map(|k| (k.name, k.key)).collect();
         let table: Vec<(&str, Key)> = KEYS.iter().map(|d| (d.name, d.key)).collect();
@@ -267,32 +358,40 @@ mod tests {
                 "{}",
                 key.name()
             );
+            assert_eq!(
+                current.bounds(&table, key),
+                table.bounds(key),
+                "{}",
+                key.name()
+            );
         }
         assert!(current.bounds.is_empty());
+        let presets: Vec<SchemaPreset> = current.presets.iter().collect();
+        let picker: Vec<SchemaPreset> = (PRESETS.iter()).map(|p| preset(p.id, p.keys)).collect();
+        assert_eq!(presets, picker);
     }
 
     #[test]
     fn each_schema_reads_its_own_defaults_and_presets() {
-        for schema in &SCHEMAS {
+        for schema in SCHEMAS {
             let v = schema.version;
+            let count = schema.keys.iter().count();
             let mut names: Vec<&str> = schema.keys.iter().map(|k| k.name).collect();
             let mut carried: Vec<Key> = schema.keys.iter().map(|k| k.key).collect();
             names.sort_unstable();
             names.dedup();
             carried.sort_unstable();
             carried.dedup();
-            assert_eq!(names.len(), schema.keys.len(), "schema {v}: a name twice");
-            assert_eq!(
-                carried.len(),
-                schema.keys.len(),
-                "schema {v}: a key carried twice"
-            );
-            // Each default reads back as written (shortest form); a default or a preset that
-            // does not read fails a debug assertion.
+            assert_eq!(names.len(), count, "schema {v}: a name twice");
+            assert_eq!(carried.len(), count, "schema {v}: a key carried twice");
+            // Each frozen default reads back as written (shortest form); a default or a preset
+            // that does not read fails a debug assertion.
             let read = schema.read_now();
-            for k in schema.keys {
-                let text = read.defaults.value_text(k.key);
-                assert_eq!(text, k.default, "schema {v}: {}", k.name);
+            if let SchemaKeys::Frozen(keys) = schema.keys {
+                for k in keys {
+                    let text = read.defaults.value_text(k.key);
+                    assert_eq!(text, k.default, "schema {v}: {}", k.name);
+                }
             }
             for (p, s) in schema.presets.iter().zip(&read.presets) {
                 assert_eq!(schema.preset(p.id), Some(*s), "schema {v}: {}", p.id);
@@ -306,9 +405,53 @@ mod tests {
         }
     }
 
+    /// A frozen entry as text: its names and defaults, bounds and presets.
+    fn frozen_text(schema: &Schema) -> String {
+        let SchemaKeys::Frozen(keys) = schema.keys else {
+            panic!("schema {} is not frozen", schema.version)
+        };
+        let mut text: Vec<String> = keys
+            .iter()
+            .map(|k| format!("{}={}", k.name, k.default))
+            .collect();
+        text.extend(
+            schema
+                .bounds
+                .iter()
+                .map(|b| format!("{:?}:{}:{}", b.key, b.min, b.max)),
+        );
+        text.extend(
+            schema
+                .presets
+                .iter()
+                .map(|p| format!("{}:{}", p.id, p.keys)),
+        );
+        text.join("\n")
+    }
+
+    /// The 64-bit FNV-1a hash of `text`.
+    fn fnv1a(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    #[test]
+    fn frozen_entries_never_change() {
+        // Each frozen entry's fingerprint, taken when it was frozen. An edited name, default,
+        // bound or preset of a frozen schema changes what its links mean: fix the entry, never
+        // its fingerprint. Freezing a schema adds its line.
+        const FINGERPRINTS: &[(u32, u64)] = &[(1, 0xb63a_ff64_cfa6_df10)];
+        let frozen: Vec<(u32, u64)> = (SCHEMAS.iter())
+            .filter(|s| s.version != SCHEMA)
+            .map(|s| (s.version, fnv1a(&frozen_text(s))))
+            .collect();
+        assert_eq!(frozen, FINGERPRINTS);
+    }
+
     #[test]
     fn older_bounds_are_never_wider_than_the_key_table() {
-        for schema in &SCHEMAS {
+        for schema in SCHEMAS {
             for b in schema.bounds {
                 let d = b.key.def();
                 assert!(d.min <= b.min && b.min <= b.max && b.max <= d.max, "{b:?}");
@@ -330,7 +473,7 @@ mod tests {
 
     #[test]
     fn a_key_a_schema_did_not_have_warns_in_its_links_and_is_ignored() {
-        for schema in &SCHEMAS {
+        for schema in SCHEMAS {
             let v = schema.version;
             let bare = parse(&format!("v={v}"));
             let missing: Vec<Key> = Key::all()
@@ -352,9 +495,19 @@ mod tests {
                 let names = format!("`{}` was ignored: schema-{v} links (`v={v}`)", key.name());
                 assert!(said.starts_with(&names), "{said}");
             }
-            // Schema 1 lacked the 15 keys schema 2 added (its `aiopex` is `gpuopex`).
-            let expected = if v == 1 { 15 } else { 0 };
-            assert_eq!(missing.len(), expected, "schema {v}");
+            // The current schema lacks none; schema 1 lacked the 15 keys schema 2 added (its
+            // `aiopex` is `gpuopex`), and any a later schema adds.
+            let names: Vec<&str> = missing.iter().map(|k| k.name()).collect();
+            if v == SCHEMA {
+                assert!(names.is_empty(), "{names:?}");
+            }
+            if v == 1 {
+                let added = "powg dark asicp itratio firm ramp refit gpuopex coloopex cterm \
+                             prepay airate tv caprate landv";
+                for name in added.split_whitespace() {
+                    assert!(names.contains(&name), "schema 1 had no `{name}`");
+                }
+            }
         }
         // The warning names whichever schema the link had.
         let w = Warning::NotInSchema {

@@ -1,14 +1,14 @@
 //! Schema 1, the first release's (`v=1`), frozen: its keys, defaults and presets, and the step
 //! to schema 2 (ECONOMICS.md §1 "Older links").
 
-use super::{key, preset, v2, Schema};
+use super::{key, preset, v2, Schema, SchemaKeys, SchemaPresets};
 use crate::scenario::{Key as K, Scenario};
 
 /// Schema 1: schema 2's defaults and bounds but for `start`, `btc`, `hr`, `hrg`, `fee`, `capex`
 /// and `gpudecl`; one AI opex share, `aiopex`, with `gpuopex`'s bounds.
 pub(super) const SCHEMA: Schema = Schema {
     version: 1,
-    keys: &[
+    keys: SchemaKeys::Frozen(&[
         key("start", K::Start, "2026-01"),
         key("years", K::Years, "10"),
         key("mw", K::Mw, "100"),
@@ -49,9 +49,9 @@ pub(super) const SCHEMA: Schema = Schema {
         key("vol", K::Vol, "50"),
         key("elas", K::Elas, "0.5"),
         key("seed", K::Seed, "1"),
-    ],
+    ]),
     bounds: &[],
-    presets: &[
+    presets: SchemaPresets::Frozen(&[
         preset("keep-mining", "conv=0"),
         preset("bitfarms-wa", "mw=18&cbuild=11&capex=8.9"),
         preset(
@@ -60,7 +60,7 @@ pub(super) const SCHEMA: Schema = Schema {
         ),
         preset("colo-lease", "years=12&mw=250&ai=colo&colo=121"),
         preset("absorb-4y", "phases=4"),
-    ],
+    ]),
     upgrade: Some(upgrade),
 };
 
@@ -81,17 +81,23 @@ fn upgrade(s: &mut Scenario) {
 #[cfg(test)]
 mod tests {
     use crate::i18n::WarningText;
-    use crate::scenario::{canonical_query, parse, Key};
+    use crate::scenario::{canonical_query, parse, Key, SCHEMA};
 
     #[test]
     fn schema_1_defaults_migrate_to_an_explicit_schema_2_query() {
         let p = parse("v=1");
         assert!(p.warnings.is_empty());
-        assert_eq!(
-            canonical_query(&p.scenario),
-            "v=2&start=2026-01&powg=0&btc=90000&hr=1100&hrg=20&fee=0.025&dark=100&asicp=0\
-             &itratio=1.25&firm=0&capex=8&ramp=0&gpudecl=10&refit=0&coloopex=15&tv=book&landv=0"
-        );
+        // Schema 1's defaults as a schema-2 link (its canonical query while schema 2 is the
+        // current one): the same scenario, whichever schema is current.
+        let v2 = "v=2&start=2026-01&powg=0&btc=90000&hr=1100&hrg=20&fee=0.025&dark=100&asicp=0\
+                  &itratio=1.25&firm=0&capex=8&ramp=0&gpudecl=10&refit=0&coloopex=15&tv=book\
+                  &landv=0";
+        let explicit = parse(v2);
+        assert!(explicit.warnings.is_empty());
+        assert_eq!(explicit.scenario, p.scenario);
+        if SCHEMA == 2 {
+            assert_eq!(canonical_query(&p.scenario), v2);
+        }
         // And the migrated query reads back to the same scenario, with no warning.
         let again = parse(&canonical_query(&p.scenario));
         assert!(again.warnings.is_empty());

@@ -1,78 +1,14 @@
-//! Schema 2 (`v=2`), the current one: a frozen copy of the key table's names and defaults and of
-//! the picker's presets (ECONOMICS.md §1). It gets its step to schema 3 when schema 3 exists.
+//! Schema 2 (`v=2`), the current one: its keys, defaults and bounds are the key table's, its
+//! presets the picker's (ECONOMICS.md §1). When a schema 3 comes, this entry is frozen and gets
+//! its step to schema 3 (the registry's "Adding a schema").
 
-use super::{key, preset, Schema};
-use crate::scenario::Key as K;
+use super::{Schema, SchemaKeys, SchemaPresets};
 
 /// Schema 2.
 pub(super) const SCHEMA: Schema = Schema {
     version: 2,
-    keys: &[
-        key("start", K::Start, "2027-01"),
-        key("years", K::Years, "10"),
-        key("mw", K::Mw, "100"),
-        key("power", K::Power, "45"),
-        key("powg", K::Powg, "2"),
-        key("btc", K::Btc, "65000"),
-        key("btcg", K::Btcg, "0"),
-        key("hr", K::Hr, "890"),
-        key("hrg", K::Hrg, "10"),
-        key("hdrop", K::Hdrop, "10"),
-        key("fee", K::Fee, "0.02"),
-        key("blockmin", K::Blockmin, "10"),
-        key("jth", K::Jth, "17.5"),
-        key("mpue", K::Mpue, "1.05"),
-        key("uptime", K::Uptime, "95"),
-        key("pool", K::Pool, "2"),
-        key("mopex", K::Mopex, "3000"),
-        key("shutoff", K::Shutoff, "1"),
-        key("dark", K::Dark, "30"),
-        key("asicp", K::Asicp, "8"),
-        key("ai", K::Ai, "gpu"),
-        key("conv", K::Conv, "100"),
-        key("phases", K::Phases, "1"),
-        key("every", K::Every, "12"),
-        key("cstart", K::Cstart, "2027-01"),
-        key("cbuild", K::Cbuild, "12"),
-        key("itratio", K::Itratio, "1.4"),
-        key("pue", K::Pue, "1.25"),
-        key("firm", K::Firm, "10"),
-        key("capex", K::Capex, "11"),
-        key("ramp", K::Ramp, "3"),
-        key("gpu", K::Gpu, "2.5"),
-        key("gpudecl", K::Gpudecl, "15"),
-        key("util", K::Util, "90"),
-        key("gpumw", K::Gpumw, "545"),
-        key("gpucost", K::Gpucost, "50000"),
-        key("gpulife", K::Gpulife, "5"),
-        key("refit", K::Refit, "1"),
-        key("gpuopex", K::Gpuopex, "15"),
-        key("dclife", K::Dclife, "20"),
-        key("colo", K::Colo, "130"),
-        key("esc", K::Esc, "3"),
-        key("coloopex", K::Coloopex, "5"),
-        key("cterm", K::Cterm, "0"),
-        key("prepay", K::Prepay, "0"),
-        key("rate", K::Rate, "12"),
-        key("airate", K::Airate, "12"),
-        key("tv", K::Tv, "market"),
-        key("caprate", K::Caprate, "7"),
-        key("landv", K::Landv, "0.5"),
-        key("mc", K::Mc, "0"),
-        key("vol", K::Vol, "50"),
-        key("elas", K::Elas, "0.5"),
-        key("seed", K::Seed, "1"),
-    ],
+    keys: SchemaKeys::Table,
     bounds: &[],
-    presets: &[
-        preset("keep-mining", "conv=0"),
-        preset("bitfarms-wa", "mw=18&cbuild=11&capex=12"),
-        preset(
-            "iren-msft",
-            "years=6&mw=280&cbuild=9&gpu=2.03&util=100&gpucost=53000&cterm=60&prepay=20&airate=9",
-        ),
-        preset("colo-lease", "years=12&mw=250&ai=colo&colo=121&airate=9"),
-        preset("absorb-4y", "phases=4"),
-    ],
+    presets: SchemaPresets::Picker,
     upgrade: None,
 };
