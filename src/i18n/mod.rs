@@ -256,11 +256,14 @@ mod tests {
     fn an_article_only_italian_needs_is_still_required_in_english() {
         // `Footer` is `…snapshot of {date}…` in English, `…istantanea {of_the}{date}…` in Italian.
         assert_eq!(
-            unfilled(Msg::Footer, &[("date", "x")]),
+            unfilled(Msg::Footer, &[("date", "x"), ("schema", "2")]),
             Some(("it", "of_the"))
         );
         assert_eq!(
-            unfilled(Msg::Footer, &[("date", "x"), ("of_the", "")]),
+            unfilled(
+                Msg::Footer,
+                &[("date", "x"), ("schema", "2"), ("of_the", "")]
+            ),
             None
         );
     }

@@ -340,7 +340,8 @@ pub fn footer(lang: Lang) -> String {
     snapshot_dated(Msg::Footer, lang)
 }
 
-/// Text `msg` in `lang`, which names the market snapshot's date (`{of_the}{date}`).
+/// Text `msg` in `lang`, which names the market snapshot's date (`{of_the}{date}`) and may name the
+/// model's schema (`{schema}`).
 pub(super) fn snapshot_dated(msg: Msg, lang: Lang) -> String {
     let (f, date) = (lang.fmt(), crate::scenario::MARKET_SNAPSHOT);
     lang.fill(
@@ -348,6 +349,7 @@ pub(super) fn snapshot_dated(msg: Msg, lang: Lang) -> String {
         &[
             f.date_article(date, Article::OfThe),
             ("date", &f.date(date)),
+            ("schema", &crate::scenario::SCHEMA.to_string()),
         ],
     )
 }
