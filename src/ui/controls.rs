@@ -5,7 +5,9 @@ use super::dom::{focus, target};
 use super::forward;
 use super::warnings::marked_up;
 use crate::explorer::core::typing::{self, committed, preview, Committed};
-use crate::explorer::view::controls::{self, control, groups, shown, InputView, Seen};
+use crate::explorer::view::controls::{
+    self, control, control_shows, groups, ControlSlice, InputView,
+};
 use crate::explorer::view::page::page_voice;
 use crate::explorer::Action;
 use crate::i18n::Lang;
@@ -42,7 +44,8 @@ pub fn controls(props: &Props) -> Html {
     }
     html! {
         { for groups(&s, lang).into_iter().map(|g| html! {
-            <GroupView key={g.title} title={g.title} keys={g.keys} hidden={g.hidden} scenario={s} dispatch={props.dispatch.clone()} {lang} />
+            <GroupView key={g.title} title={g.title} keys={g.keys} hidden={g.hidden} shown_count={g.shown_count}
+                scenario={s} dispatch={props.dispatch.clone()} {lang} />
         }) }
     }
 }
@@ -52,6 +55,7 @@ struct GroupProps {
     title: &'static str,
     keys: Vec<Key>,
     hidden: bool,
+    shown_count: usize,
     scenario: Scenario,
     dispatch: Callback<Action>,
     lang: Lang,
@@ -64,18 +68,20 @@ impl PartialEq for GroupProps {
             self.title,
             &self.keys,
             self.hidden,
+            self.shown_count,
             &self.dispatch,
             self.lang,
         ) == (
             other.title,
             &other.keys,
             other.hidden,
+            other.shown_count,
             &other.dispatch,
             other.lang,
         ) && self
             .keys
             .iter()
-            .all(|&k| Seen::of(&self.scenario, k) == Seen::of(&other.scenario, k))
+            .all(|&k| ControlSlice::of(&self.scenario, k) == ControlSlice::of(&other.scenario, k))
     }
 }
 
@@ -86,27 +92,22 @@ fn group_view(props: &GroupProps) -> Html {
         title,
         keys,
         hidden,
+        shown_count,
         scenario,
         dispatch,
         lang,
     } = props;
     html! {
-        // Named for screen readers, which do not take a group's name from its summary.
+        // Named for screen readers, which do not take a group's name from its summary. Until it
+        // is first laid out, the page takes it to be as tall as its controls shown.
         <details class="group" open=true hidden={*hidden} aria-label={*title}
-            style={room(scenario, keys)}>
+            style={format!("--controls: {shown_count}")}>
             <summary>{ *title }</summary>
             { for keys.iter().map(|&key| html! {
                 <Control key={key.name()} id={key} scenario={*scenario} dispatch={dispatch.clone()} lang={*lang} />
             }) }
         </details>
     }
-}
-
-/// The count of `keys`' controls shown (`--controls`), for the size the page assumes for their
-/// group until it is first laid out.
-fn room(s: &Scenario, keys: &[Key]) -> String {
-    let count = keys.iter().filter(|&&k| shown(s, k)).count();
-    format!("--controls: {count}")
 }
 
 /// A number box being typed into.
@@ -133,7 +134,8 @@ impl PartialEq for ControlProps {
     /// re-renders only when one of those changes (not on every change of the scenario).
     fn eq(&self, other: &Self) -> bool {
         (self.id, self.lang, &self.dispatch) == (other.id, other.lang, &other.dispatch)
-            && Seen::of(&self.scenario, self.id) == Seen::of(&other.scenario, other.id)
+            && ControlSlice::of(&self.scenario, self.id)
+                == ControlSlice::of(&other.scenario, other.id)
     }
 }
 
@@ -386,7 +388,7 @@ fn control_view(props: &ControlProps) -> Html {
     };
     let toggle = key.def().kind == Kind::Toggle;
     html! {
-        <div class={classes!("control", toggle.then_some("toggle"))} data-key={c.name} hidden={!shown(&s, key)}>
+        <div class={classes!("control", toggle.then_some("toggle"))} data-key={c.name} hidden={!control_shows(&s, key)}>
             <div class="control-head">
                 <label for={c.id}>{ c.label }</label>
                 if let Some(unit) = c.unit { <span class="unit" id={unit_id}>{ unit }</span> }

@@ -89,33 +89,33 @@ pub struct ControlView {
 }
 
 /// Whether `key`'s control shows for `s` (it matters for the scenario's AI model).
-pub fn shown(s: &Scenario, key: Key) -> bool {
+pub fn control_shows(s: &Scenario, key: Key) -> bool {
     key.def().applies.to(s)
 }
 
-/// What a control shows of the scenario: its key's value, default, bounds and whether it
-/// shows. A control depends on nothing else of the scenario, so it renders again only when
-/// this changes.
+/// The part of the scenario one key's control shows: the key's value, default, bounds and
+/// whether the control shows. A control depends on nothing else of the scenario, so it renders
+/// again only when this changes.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Seen {
+pub struct ControlSlice {
     /// The key's value.
     pub value: f64,
     /// Its default, which may follow another key (a construction start follows the start).
     pub default: f64,
     /// Its bounds, which may follow another key too.
     pub bounds: (f64, f64),
-    /// Whether its control shows ([`shown`]).
-    pub shown: bool,
+    /// Whether its control shows ([`control_shows`]).
+    pub shows: bool,
 }
 
-impl Seen {
-    /// What `key`'s control shows of `s`.
-    pub fn of(s: &Scenario, key: Key) -> Seen {
-        Seen {
+impl ControlSlice {
+    /// The part of `s` that `key`'s control shows.
+    pub fn of(s: &Scenario, key: Key) -> ControlSlice {
+        ControlSlice {
             value: s.get(key),
             default: s.default_of(key),
             bounds: s.bounds(key),
-            shown: shown(s, key),
+            shows: control_shows(s, key),
         }
     }
 }
@@ -131,6 +131,9 @@ pub struct ControlGroup {
     pub keys: Vec<Key>,
     /// Whether it hides: all its keys' controls do.
     pub hidden: bool,
+    /// How many of its keys' controls show: the page takes the group to be as tall as they
+    /// are until it is first laid out.
+    pub shown_count: usize,
 }
 
 /// The groups in display order.
@@ -143,10 +146,12 @@ pub fn groups(s: &Scenario, lang: Lang) -> Vec<ControlGroup> {
                 .filter(|d| d.group == group)
                 .map(|d| d.key)
                 .collect();
+            let shown_count = keys.iter().filter(|&&k| control_shows(s, k)).count();
             ControlGroup {
                 group,
                 title: lang.t(group.title()),
-                hidden: keys.iter().all(|&k| !shown(s, k)),
+                hidden: shown_count == 0,
+                shown_count,
                 keys,
             }
         })
@@ -313,9 +318,10 @@ mod tests {
     fn controls_show_per_ai_model_and_groups_hide_when_empty() {
         let gpu = Scenario::default();
         let colo = parse("ai=colo").scenario;
-        assert!(shown(&gpu, Key::Gpu) && !shown(&colo, Key::Gpu));
-        assert!(shown(&colo, Key::Esc) && !shown(&parse("tv=book").scenario, Key::Esc));
-        assert!(shown(&gpu, Key::Caprate) && !shown(&parse("tv=book").scenario, Key::Caprate));
+        let shows = control_shows;
+        assert!(shows(&gpu, Key::Gpu) && !shows(&colo, Key::Gpu));
+        assert!(shows(&colo, Key::Esc) && !shows(&parse("tv=book").scenario, Key::Esc));
+        assert!(shows(&gpu, Key::Caprate) && !shows(&parse("tv=book").scenario, Key::Caprate));
         let hidden = |s: &Scenario| -> Vec<Group> {
             groups(s, Lang::En)
                 .into_iter()
@@ -333,15 +339,24 @@ mod tests {
     #[test]
     fn a_control_sees_only_its_own_key() {
         let s = Scenario::default();
-        let power = Seen::of(&s, Key::Power);
-        assert_eq!(power, Seen::of(&s.with(Key::Btc, 80_000.0), Key::Power));
-        assert_ne!(power, Seen::of(&s.with(Key::Power, 40.0), Key::Power));
+        let power = ControlSlice::of(&s, Key::Power);
+        assert_eq!(
+            power,
+            ControlSlice::of(&s.with(Key::Btc, 80_000.0), Key::Power)
+        );
+        assert_ne!(
+            power,
+            ControlSlice::of(&s.with(Key::Power, 40.0), Key::Power)
+        );
         // The construction start's bounds follow the start month; the GPU price hides under
         // colocation.
         let later = parse("start=2028-01").scenario;
-        let (before, after) = (Seen::of(&s, Key::Cstart), Seen::of(&later, Key::Cstart));
+        let (before, after) = (
+            ControlSlice::of(&s, Key::Cstart),
+            ControlSlice::of(&later, Key::Cstart),
+        );
         assert!(after.bounds.0 > before.bounds.0, "{before:?} {after:?}");
-        assert!(power.shown && !Seen::of(&parse("ai=colo").scenario, Key::Gpu).shown);
+        assert!(power.shows && !ControlSlice::of(&parse("ai=colo").scenario, Key::Gpu).shows);
     }
 
     #[test]
