@@ -5,7 +5,7 @@
 
 use super::export::Export;
 use super::state::{results, CopyWhat, McResult, McRun, Notice, State};
-use super::typing::{committed, nudged, set_typed, Committed, Nudge};
+use super::typing::{nudged, set_typed, Nudge};
 use super::view_keys::PageWarning;
 use crate::charts::ChartId;
 use crate::scenario::{Key, Preset, Scenario, Warning};
@@ -24,9 +24,51 @@ pub enum Action {
     Nudge(Key, Nudge),
     /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
     SetText(Key, String),
-    /// Text committed in a key's number box, and the key's value when typing began, which
-    /// text that cannot be read falls back to ([`super::typing::committed`]).
-    Commit(Key, String, f64),
+    /// Text typed into a key's number box: the box's text after the keystroke (or paste). The
+    /// box keeps it; a clean value applies at once ([`super::drafts::Drafts::type_text`]).
+    Type {
+        /// The box's key.
+        key: Key,
+        /// The box's text.
+        text: String,
+    },
+    /// Text committed in a key's number box (its `change`: Enter, or leaving it after typing):
+    /// a safe value applies, the box shows it, the problem is said beside it
+    /// ([`super::drafts::Drafts::commit`]).
+    Commit {
+        /// The box's key.
+        key: Key,
+        /// The box's text.
+        text: String,
+    },
+    /// A key's number box lost the focus: it shows the value in force again.
+    LeaveBox(Key),
+    /// A key's month picker changed (its `change`): a whole month in range applies at once,
+    /// anything else waits ([`super::drafts::Drafts::month_input`]).
+    MonthInput {
+        /// The picker's key.
+        key: Key,
+        /// The picker's value (`YYYY-MM`, or empty).
+        text: String,
+    },
+    /// Enter pressed on a key's month picker: the month it holds is read
+    /// ([`super::drafts::Drafts::read_month`]).
+    MonthEnter {
+        /// The picker's key.
+        key: Key,
+        /// The picker's value (`YYYY-MM`, or empty).
+        text: String,
+    },
+    /// A key's month picker lost the focus: the month it holds is read, unless the window lost
+    /// the focus (another tab or app), which leaves a year half typed waiting for the reader.
+    MonthLeave {
+        /// The picker's key.
+        key: Key,
+        /// The picker's value (`YYYY-MM`, or empty).
+        text: String,
+        /// Whether the page kept the focus (`document.hasFocus()`).
+        page_focused: bool,
+    },
     /// Back to the key's default.
     Reset(Key),
     /// A preset picked.
@@ -162,13 +204,39 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             let warnings = set_typed(&mut state.scenario, key, &text, state.view.lang);
             warn(state, warnings);
         }
-        Action::Commit(key, text, before) => {
-            let Committed {
-                scenario, warnings, ..
-            } = committed(&state.scenario, key, &text, before, state.view.lang);
-            state.scenario = scenario;
+        Action::Type { key, text } => {
+            let lang = state.view.lang;
+            state.drafts.type_text(&mut state.scenario, key, text, lang);
+        }
+        Action::Commit { key, text } => {
+            let lang = state.view.lang;
+            let warnings = state.drafts.commit(&mut state.scenario, key, &text, lang);
             warn(state, warnings);
         }
+        Action::LeaveBox(key) => state.drafts.leave_box(key),
+        Action::MonthInput { key, text } => {
+            let lang = state.view.lang;
+            let warnings = state
+                .drafts
+                .month_input(&mut state.scenario, key, &text, lang);
+            warn(state, warnings);
+        }
+        Action::MonthEnter { key, text }
+        | Action::MonthLeave {
+            key,
+            text,
+            page_focused: true,
+        } => {
+            let lang = state.view.lang;
+            let warnings = state
+                .drafts
+                .read_month(&mut state.scenario, key, &text, lang);
+            warn(state, warnings);
+        }
+        Action::MonthLeave {
+            page_focused: false,
+            ..
+        } => {}
         Action::Reset(key) => state.scenario.set(key, state.scenario.default_of(key)),
         Action::Preset(p) => {
             state.scenario = p.scenario();
@@ -182,10 +250,14 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.monte_carlo_run,
                 state.system_dark,
             );
+            let drafts = std::mem::take(&mut state.drafts);
             *state = State::load(&state.page_url, &query);
             state.monte_carlo = monte_carlo;
             state.monte_carlo_run = run;
             state.system_dark = system_dark;
+            // Text typed and problems said stay while their keys' values do (they follow the
+            // state, below).
+            state.drafts = drafts;
         }
         Action::DismissWarnings => state.warnings_open = false,
         Action::ShowAllWarnings => state.warnings_all = true,
@@ -228,6 +300,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::SystemDark(dark) => state.system_dark = dark,
     }
+    state.drafts.follow(&state.scenario);
     if state.projection().scenario != state.scenario {
         state.results = results(&state.scenario);
     }

@@ -1,9 +1,11 @@
 //! The controls panel as view models: which keys show, in which groups, and for each its label,
-//! unit, help, value, slider and reset.
+//! unit, help, value (or the text being typed), slider, reset and problem.
 
+use super::page::page_voice;
 use crate::calendar::YearMonth;
-use crate::explorer::core::typing::box_text;
-use crate::i18n::KeyText;
+use crate::explorer::core::drafts::Draft;
+use crate::explorer::core::typing::{box_text, month_bounds};
+use crate::i18n::{KeyText, WarningText};
 use crate::i18n::{Lang, Msg};
 use crate::scenario::{format_number, Group, Key, Kind, Scenario, KEYS};
 
@@ -86,6 +88,9 @@ pub struct ControlView {
     pub at_default: bool,
     /// The form element.
     pub input: InputView,
+    /// The problem with the text last committed in the number box, in the page's language
+    /// (key names marked), said beside it and describing it.
+    pub problem: Option<String>,
 }
 
 /// Whether `key`'s control shows for `s` (it matters for the scenario's AI model).
@@ -158,11 +163,6 @@ pub fn groups(s: &Scenario, lang: Lang) -> Vec<ControlGroup> {
         .collect()
 }
 
-/// A month-valued number as `YYYY-MM`.
-fn month(v: f64) -> String {
-    YearMonth::from_index(v as i32).to_string()
-}
-
 /// The style of the slider of number key `key` at value `v`: how far along it stands, as
 /// `--fill` in percent (0–100; a value beyond the slider's range stands at its end).
 pub fn slider_fill(key: Key, v: f64) -> String {
@@ -192,11 +192,11 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
     };
     let input = match d.kind {
         Kind::Month => {
-            let (lo, hi) = s.bounds(key);
+            let (min, max) = month_bounds(s, key);
             InputView::Month {
                 value: s.value_text(key),
-                min: month(lo),
-                max: month(hi),
+                min,
+                max,
             }
         }
         Kind::Choice(choices) => InputView::Select {
@@ -241,7 +241,22 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
         reset_label: lang.fill(Msg::ResetLabel, &[("label", label)]),
         at_default: value == default,
         input,
+        problem: None,
     }
+}
+
+/// The control of `key` for `s`, in `lang`, as the reader's typing leaves it (`draft`): the
+/// number box shows the text being typed, and the problem with the text last committed.
+pub fn control_typed(s: &Scenario, draft: &Draft, key: Key, lang: Lang) -> ControlView {
+    let mut c = control(s, key, lang);
+    if let (InputView::Number { text, .. }, Some(typed)) = (&mut c.input, &draft.typed) {
+        text.clone_from(&typed.text);
+    }
+    c.problem = draft
+        .problem
+        .as_ref()
+        .map(|p| p.warning.said(page_voice(lang)));
+    c
 }
 
 #[cfg(test)]
@@ -365,7 +380,8 @@ mod tests {
         let it = Lang::It;
         assert_eq!(preview(&s, Key::Power, "47,5", it), Some(47.5));
         assert_eq!(preview(&s, Key::Btc, "65.500", it), Some(65500.0));
-        assert_eq!(committed(&s, Key::Power, "47,25", 45.0, it).text, "47,25");
+        let committed = committed(&s, Key::Power, "47,25", 45.0, it).scenario;
+        assert_eq!(box_text(&committed, Key::Power, it), "47,25");
         let InputView::Number { text, spoken, .. } = control(&s, Key::Jth, it).input else {
             panic!("jth is a number");
         };
