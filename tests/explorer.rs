@@ -360,6 +360,145 @@ fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
     assert_eq!(s.drafts.of(Key::Cstart).commits, 1);
 }
 
+/// The preset picker's gestures, at `at_ms`.
+fn key(s: &mut State, name: &str, at_ms: f64) -> Vec<Effect> {
+    let (key, plain) = (name.to_string(), true);
+    update(s, Action::PickerKey { key, plain, at_ms })
+}
+
+fn change(s: &mut State, id: &str, at_ms: f64) -> Vec<Effect> {
+    let id = id.to_string();
+    update(s, Action::PickerChange { id, at_ms })
+}
+
+#[test]
+fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing() {
+    let mut s = load("");
+    let note = |id: &str| Lang::En.t(Preset::find(id).unwrap().note).to_string();
+    let hint = "Enter applies it; Esc goes back.";
+    // A closed picker moves at each arrow key and says so with `change`, right after: the
+    // keyboard browses, and the note says the preset showing.
+    assert_eq!(key(&mut s, "ArrowDown", 1000.0), []);
+    assert_eq!(change(&mut s, "keep-mining", 1004.0), []);
+    key(&mut s, "ArrowDown", 2000.0);
+    change(&mut s, "bitfarms-wa", 2199.0);
+    let picker = page::presets(&s);
+    assert!(picker.browsing && picker.takes_key("Enter") && picker.takes_key("Escape"));
+    assert_eq!(picker.note, format!("{} {hint}", note("bitfarms-wa")));
+    assert_eq!((picker.chosen, s.query().as_str()), ("", "v=2"));
+    // Enter applies it: one history entry.
+    assert_eq!(
+        key(&mut s, "Enter", 3000.0),
+        [url("v=2&mw=18&cbuild=11&capex=12", true)]
+    );
+    let picker = page::presets(&s);
+    assert!(!picker.browsing && !picker.takes_key("Enter"));
+    assert_eq!(
+        (picker.chosen, picker.note),
+        ("bitfarms-wa", note("bitfarms-wa"))
+    );
+    // Escape goes back to the preset in force, and the picker shows it again.
+    key(&mut s, "End", 4000.0);
+    change(&mut s, "iren-msft", 4001.0);
+    assert!(page::presets(&s).browsing);
+    let returns = page::presets(&s).returns;
+    assert_eq!(key(&mut s, "Escape", 5000.0), []);
+    let picker = page::presets(&s);
+    assert_eq!((picker.browsing, picker.returns), (false, returns + 1));
+    assert_eq!(
+        (picker.chosen, picker.note),
+        ("bitfarms-wa", note("bitfarms-wa"))
+    );
+    // Switching to another window is not leaving the picker; leaving it applies the preset
+    // showing.
+    key(&mut s, "ArrowUp", 6000.0);
+    change(&mut s, "keep-mining", 6002.0);
+    assert_eq!(
+        update(
+            &mut s,
+            Action::PickerLeave {
+                page_focused: false
+            }
+        ),
+        []
+    );
+    assert!(page::presets(&s).browsing);
+    assert_eq!(
+        update(&mut s, Action::PickerLeave { page_focused: true }),
+        [url("v=2&conv=0", true)]
+    );
+    assert_eq!(page::presets(&s).chosen, "keep-mining");
+    // Leaving without browsing applies nothing.
+    assert_eq!(
+        update(&mut s, Action::PickerLeave { page_focused: true }),
+        []
+    );
+}
+
+#[test]
+fn a_pick_from_the_open_list_or_by_pointer_applies_at_once() {
+    let mut s = load("");
+    // Space opens the list: the pick comes later, and applies.
+    key(&mut s, " ", 1000.0);
+    assert_eq!(
+        change(&mut s, "keep-mining", 1100.0),
+        [url("v=2&conv=0", true)]
+    );
+    // A change 200 ms or more after a browsing key is a pick too.
+    key(&mut s, "ArrowDown", 2000.0);
+    assert_eq!(
+        change(&mut s, "bitfarms-wa", 2200.0),
+        [url("v=2&mw=18&cbuild=11&capex=12", true)]
+    );
+    // So is one after Alt+↓, which opens the list.
+    let (key_name, plain, at_ms) = ("ArrowDown".to_string(), false, 3000.0);
+    update(
+        &mut s,
+        Action::PickerKey {
+            key: key_name,
+            plain,
+            at_ms,
+        },
+    );
+    assert_eq!(
+        change(&mut s, "keep-mining", 3001.0),
+        [url("v=2&conv=0", true)]
+    );
+    // "Custom scenario" changes nothing: the picker goes back to the preset in force.
+    let returns = page::presets(&s).returns;
+    assert_eq!(change(&mut s, "", 9000.0), []);
+    let picker = page::presets(&s);
+    assert_eq!(
+        (picker.chosen, picker.returns),
+        ("keep-mining", returns + 1)
+    );
+    // Browsed to "Custom scenario", the note is the preset's in force, and Enter goes back.
+    key(&mut s, "Home", 10_000.0);
+    change(&mut s, "", 10_001.0);
+    let picker = page::presets(&s);
+    assert!(picker.browsing);
+    assert_eq!(
+        picker.note,
+        Lang::En.t(Preset::find("keep-mining").unwrap().note)
+    );
+    assert_eq!(key(&mut s, "Enter", 11_000.0), []);
+    assert_eq!(page::presets(&s).returns, returns + 2);
+}
+
+#[test]
+fn back_and_forward_end_the_browsing_when_the_preset_in_force_changes() {
+    let mut s = load("");
+    key(&mut s, "ArrowDown", 1000.0);
+    change(&mut s, "keep-mining", 1001.0);
+    // Another custom scenario: the picker still shows the preset browsed to.
+    update(&mut s, Action::Navigated("mw=18".into()));
+    assert!(page::presets(&s).browsing);
+    update(&mut s, Action::Navigated("preset=bitfarms-wa".into()));
+    let picker = page::presets(&s);
+    assert!(!picker.browsing);
+    assert_eq!(picker.chosen, "bitfarms-wa");
+}
+
 #[test]
 fn tabs_and_history_navigation() {
     let mut s = load("");

@@ -4,6 +4,7 @@
 //! ([`crate::explorer::view`]) as it runs it.
 
 use super::export::Export;
+use super::preset_picker::picker_value;
 use super::state::{results, CopyWhat, McResult, McRun, Notice, State};
 use super::typing::{nudged, set_typed, Nudge};
 use super::view_keys::PageWarning;
@@ -73,6 +74,29 @@ pub enum Action {
     Reset(Key),
     /// A preset picked.
     Preset(&'static Preset),
+    /// A key pressed on the preset picker ([`super::preset_picker::PresetBrowsing::key_down`]).
+    PickerKey {
+        /// Its name (`KeyboardEvent.key`).
+        key: String,
+        /// Whether pressed without Alt, Ctrl or Meta.
+        plain: bool,
+        /// When, ms (the event's time stamp).
+        at_ms: f64,
+    },
+    /// The preset picker changed (its `change`): it browses or applies
+    /// ([`super::preset_picker::PresetBrowsing::changed`]).
+    PickerChange {
+        /// The preset id it shows (`""`: "Custom scenario").
+        id: String,
+        /// When, ms (the event's time stamp).
+        at_ms: f64,
+    },
+    /// The preset picker lost the focus: the preset browsed to applies, unless the window lost
+    /// the focus ([`super::preset_picker::PresetBrowsing::left`]).
+    PickerLeave {
+        /// Whether the page kept the focus (`document.hasFocus()`).
+        page_focused: bool,
+    },
     /// A chart tab picked.
     Tab(ChartId),
     /// The browser moved through its history: the address bar's query.
@@ -192,6 +216,13 @@ fn schedule_monte_carlo(state: &mut State, effects: &mut Vec<Effect>) {
 /// Applies `action` to `state`; returns what the shell must do.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let before_query = state.query();
+    // The preset in force, while the keyboard browses the picker (which follows it).
+    let chosen_before = state
+        .preset_browsing
+        .browsing()
+        .then(|| picker_value(state.preset()));
+    // A preset to apply: picked, or chosen with the picker's keyboard.
+    let mut picked = None;
     let mut push = false;
     let mut effects = Vec::new();
     match action {
@@ -238,10 +269,18 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             ..
         } => {}
         Action::Reset(key) => state.scenario.set(key, state.scenario.default_of(key)),
-        Action::Preset(p) => {
-            state.scenario = p.scenario();
-            // A preset is a new scenario: it gets its own history entry.
-            push = true;
+        Action::Preset(p) => picked = Some(p),
+        Action::PickerKey { key, plain, at_ms } => {
+            let chosen = picker_value(state.preset());
+            picked = state.preset_browsing.key_down(&key, plain, at_ms, chosen);
+        }
+        Action::PickerChange { id, at_ms } => {
+            let chosen = picker_value(state.preset());
+            picked = state.preset_browsing.changed(&id, at_ms, chosen);
+        }
+        Action::PickerLeave { page_focused } => {
+            let chosen = picker_value(state.preset());
+            picked = state.preset_browsing.left(page_focused, chosen);
         }
         Action::Tab(tab) => state.view.tab = tab,
         Action::Navigated(query) => {
@@ -251,13 +290,15 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.system_dark,
             );
             let drafts = std::mem::take(&mut state.drafts);
+            let preset_browsing = std::mem::take(&mut state.preset_browsing);
             *state = State::load(&state.page_url, &query);
             state.monte_carlo = monte_carlo;
             state.monte_carlo_run = run;
             state.system_dark = system_dark;
-            // Text typed and problems said stay while their keys' values do (they follow the
-            // state, below).
+            // Text typed and problems said stay while their keys' values do, and the picker's
+            // browsing while the preset in force does (both follow the state, below).
             state.drafts = drafts;
+            state.preset_browsing = preset_browsing;
         }
         Action::DismissWarnings => state.warnings_open = false,
         Action::ShowAllWarnings => state.warnings_all = true,
@@ -300,7 +341,17 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::SystemDark(dark) => state.system_dark = dark,
     }
+    if let Some(p) = picked {
+        state.scenario = p.scenario();
+        // A preset is a new scenario: it gets its own history entry.
+        push = true;
+    }
     state.drafts.follow(&state.scenario);
+    if let Some(was) = chosen_before {
+        state
+            .preset_browsing
+            .follow(was, picker_value(state.preset()));
+    }
     if state.projection().scenario != state.scenario {
         state.results = results(&state.scenario);
     }

@@ -2,6 +2,7 @@
 //! Monte Carlo runs and the copy notice; and what it says of itself (its query, its links).
 
 use super::drafts::Drafts;
+use super::preset_picker::PresetBrowsing;
 use super::view_keys::{PageWarning, View, ViewWarning};
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::model::Projection;
@@ -99,6 +100,8 @@ pub struct State {
     /// What the reader's typing left in the controls: number boxes being typed into, problems
     /// with text committed there, commits.
     pub drafts: Drafts,
+    /// The preset picker's browsing from the keyboard.
+    pub preset_browsing: PresetBrowsing,
 }
 impl State {
     /// The state that the page at `page_url` (its address without the query) shows for
@@ -129,6 +132,7 @@ impl State {
             notice: None,
             system_dark: false,
             drafts: Drafts::default(),
+            preset_browsing: PresetBrowsing::default(),
         }
     }
 
