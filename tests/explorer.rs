@@ -4,6 +4,7 @@
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::core::typing::{self, Nudge};
+use hashshift::explorer::view::controls::InputView;
 use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
 use hashshift::explorer::view::{controls, export, kpi, share, summary};
 use hashshift::explorer::{
@@ -82,9 +83,27 @@ fn set_reset_and_typed_text() {
     assert_eq!(s.scenario.get(Key::Mw), 18.0);
     assert!(s.warnings.is_empty());
     // A number box commits with the value before the typing: `7,5` in an English page, whose
-    // `7` applied on the way, falls back to the cap rate before it, 7.5 → 6 stays 6.
-    update(&mut s, Action::Set(Key::Caprate, 7.0));
-    update(&mut s, Action::Commit(Key::Caprate, "7,5".into(), 6.0));
+    // `7` applied on the way, falls back to the cap rate before it, 6.
+    update(&mut s, Action::Set(Key::Caprate, 6.0));
+    for text in ["7", "7,"] {
+        let text = text.into();
+        update(
+            &mut s,
+            Action::Type {
+                key: Key::Caprate,
+                text,
+            },
+        );
+    }
+    assert_eq!(s.scenario.get(Key::Caprate), 7.0);
+    let text = "7,5".into();
+    update(
+        &mut s,
+        Action::Commit {
+            key: Key::Caprate,
+            text,
+        },
+    );
     assert_eq!(s.scenario.get(Key::Caprate), 6.0);
     assert_eq!(listed(&s), ["`caprate`: “7,5” is not a number; using 6."]);
     assert!(update(&mut s, Action::SetText(Key::Btc, "lots".into())).is_empty());
@@ -161,6 +180,323 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
     // Picking the same preset again still makes an entry the user can go back from.
     update(&mut s, Action::Preset(p));
     assert!(update(&mut s, Action::Preset(p)).contains(&url("v=2&mw=18&cbuild=11&capex=12", true)));
+}
+
+/// `key`'s number box on the page of `s`: its text, and the problem said beside it (key names in
+/// backticks).
+fn number_box(s: &State, key: Key) -> (String, Option<String>) {
+    let c = controls::control_typed(&s.scenario, &s.drafts.of(key), key, s.view.lang);
+    let InputView::Number { text, .. } = c.input else {
+        panic!("{key:?} has a number box");
+    };
+    (text, c.problem.map(|p| backticked(&p)))
+}
+
+fn type_text(s: &mut State, key: Key, text: &str) -> Vec<Effect> {
+    let text = text.to_string();
+    update(s, Action::Type { key, text })
+}
+
+fn commit(s: &mut State, key: Key, text: &str) -> Vec<Effect> {
+    let text = text.to_string();
+    update(s, Action::Commit { key, text })
+}
+
+#[test]
+fn a_number_box_keeps_what_is_typed_and_applies_clean_values_at_once() {
+    // `1.234.567` typed key by key on the Italian page: the box shows each key's text, never
+    // rewritten (`1.234` applies 1,234 $ on the way, and must not become `1234` under the
+    // reader's keys); text that is not yet a value leaves the value where it was.
+    let mut s = load("lang=it");
+    let typed = "1.234.567";
+    for end in 1..=typed.len() {
+        type_text(&mut s, Key::Btc, &typed[..end]);
+        assert_eq!(number_box(&s, Key::Btc), (typed[..end].to_string(), None));
+        let expected = match end {
+            1..=4 => 65_000.0,
+            5..=8 => 1234.0,
+            _ => 1_234_567.0,
+        };
+        assert_eq!(
+            s.scenario.get(Key::Btc),
+            expected,
+            "after {:?}",
+            &typed[..end]
+        );
+    }
+    assert_eq!(s.query(), "v=2&btc=1234567&lang=it");
+    // Enter commits it: the box shows the value in force, with no problem.
+    assert_eq!(
+        commit(&mut s, Key::Btc, typed),
+        [],
+        "the value was applied while typing"
+    );
+    assert_eq!(number_box(&s, Key::Btc), ("1234567".to_string(), None));
+    assert!(s.warnings.is_empty());
+    // Leaving the box forgets text typed and not committed.
+    type_text(&mut s, Key::Mw, "18,");
+    assert_eq!(number_box(&s, Key::Mw).0, "18,");
+    update(&mut s, Action::LeaveBox(Key::Mw));
+    assert_eq!(number_box(&s, Key::Mw).0, "18");
+    // So does the value moving some other way: a slider, a reset.
+    type_text(&mut s, Key::Mw, "25");
+    update(&mut s, Action::Slide(Key::Mw, 30.0));
+    assert_eq!(number_box(&s, Key::Mw).0, "30");
+    type_text(&mut s, Key::Mw, "2");
+    update(&mut s, Action::Reset(Key::Mw));
+    assert_eq!(number_box(&s, Key::Mw).0, "100");
+}
+
+#[test]
+fn a_commit_keeps_a_safe_value_and_says_its_problem_beside_the_box_until_the_value_moves() {
+    let mut s = load("");
+    // `1,5` typed key by key in English applies `1` on the way; committed, it cannot be read and
+    // falls back to the value before the typing, 100 MW.
+    for text in ["1", "1,", "1,5"] {
+        type_text(&mut s, Key::Mw, text);
+    }
+    assert_eq!(s.scenario.get(Key::Mw), 1.0);
+    assert_eq!(number_box(&s, Key::Mw), ("1,5".to_string(), None));
+    commit(&mut s, Key::Mw, "1,5");
+    assert_eq!(s.scenario.get(Key::Mw), 100.0);
+    let problem = "`mw`: “1,5” is not a number; using 100.";
+    assert_eq!(
+        number_box(&s, Key::Mw),
+        ("100".to_string(), Some(problem.to_string()))
+    );
+    // One commit: the banner says the same problem, once.
+    assert_eq!(listed(&s), [problem]);
+    assert_eq!(s.drafts.of(Key::Mw).commits, 1);
+    // A commit that leaves the value as it was still counts, so the box shows it again.
+    commit(&mut s, Key::Mw, "lots");
+    assert_eq!(s.drafts.of(Key::Mw).commits, 2);
+    assert_eq!(number_box(&s, Key::Mw).0, "100");
+    // Leaving the box keeps the problem; typing again clears it.
+    update(&mut s, Action::LeaveBox(Key::Mw));
+    assert!(number_box(&s, Key::Mw).1.is_some());
+    type_text(&mut s, Key::Mw, "1");
+    assert_eq!(number_box(&s, Key::Mw), ("1".to_string(), None));
+    // A value that reads clears it too.
+    commit(&mut s, Key::Mw, "9000");
+    assert_eq!(
+        number_box(&s, Key::Mw).1.as_deref(),
+        Some("`mw`: 9,000 is above the maximum 5,000\u{a0}MW; using 5,000."),
+        "a clamped value is a problem too"
+    );
+    commit(&mut s, Key::Mw, "18");
+    assert_eq!(number_box(&s, Key::Mw), ("18".to_string(), None));
+    // The value moved by the slider clears the problem, and it does not come back with the
+    // value.
+    commit(&mut s, Key::Mw, "lots");
+    assert!(number_box(&s, Key::Mw).1.is_some());
+    update(&mut s, Action::Slide(Key::Mw, 20.0));
+    assert_eq!(number_box(&s, Key::Mw), ("20".to_string(), None));
+    update(&mut s, Action::Slide(Key::Mw, 18.0));
+    assert_eq!(number_box(&s, Key::Mw).1, None);
+    // Back and forward keep what was typed while the value stays.
+    commit(&mut s, Key::Mw, "lots");
+    update(&mut s, Action::Navigated("mw=18&power=40".into()));
+    assert!(number_box(&s, Key::Mw).1.is_some());
+    update(&mut s, Action::Navigated("mw=30".into()));
+    assert_eq!(number_box(&s, Key::Mw).1, None);
+}
+
+#[test]
+fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
+    let mut s = load("");
+    let month = |s: &mut State, text: &str| {
+        let text = text.to_string();
+        update(
+            s,
+            Action::MonthInput {
+                key: Key::Start,
+                text,
+            },
+        )
+    };
+    // A year typed makes months of its own on the way: they wait, and nothing is committed.
+    for text in ["0002-01", "0020-01", "0203-01"] {
+        assert_eq!(month(&mut s, text), [], "{text}");
+    }
+    assert_eq!(s.drafts.of(Key::Start).commits, 0);
+    assert_eq!(month(&mut s, "2030-01"), [url("v=2&start=2030-01", false)]);
+    assert_eq!(s.drafts.of(Key::Start).commits, 1);
+    // A part cleared waits too; switching to another window leaves it waiting.
+    assert_eq!(month(&mut s, ""), []);
+    let leave = |s: &mut State, page_focused| {
+        let (key, text) = (Key::Start, String::new());
+        update(
+            s,
+            Action::MonthLeave {
+                key,
+                text,
+                page_focused,
+            },
+        )
+    };
+    assert_eq!(leave(&mut s, false), []);
+    assert!(s.warnings.is_empty());
+    assert_eq!(s.drafts.of(Key::Start).commits, 1);
+    // Leaving the picker reads it like typed text: a warning, the month in force kept, and the
+    // picker shows it again.
+    assert_eq!(leave(&mut s, true), []);
+    assert_eq!(s.query(), "v=2&start=2030-01");
+    assert_eq!(s.drafts.of(Key::Start).commits, 2);
+    assert!(listed(&s)[0].ends_with("2030-01."), "{:?}", listed(&s));
+    // Enter reads it too; a month before the start leaves the construction start where it was.
+    let enter = |s: &mut State, text: &str| {
+        let (key, text) = (Key::Cstart, text.to_string());
+        update(s, Action::MonthEnter { key, text })
+    };
+    enter(&mut s, "2024-05");
+    assert_eq!(s.query(), "v=2&start=2030-01", "cstart follows the start");
+    assert_eq!(
+        listed(&s),
+        ["`cstart`: 2024-05 is before `start` 2030-01; using 2030-01."]
+    );
+    assert_eq!(s.drafts.of(Key::Cstart).commits, 1);
+    // The month in force, read again, is no commit.
+    enter(&mut s, "2030-01");
+    assert_eq!(s.drafts.of(Key::Cstart).commits, 1);
+}
+
+/// The preset picker's gestures, at `at_ms`.
+fn key(s: &mut State, name: &str, at_ms: f64) -> Vec<Effect> {
+    let (key, plain) = (name.to_string(), true);
+    update(s, Action::PickerKey { key, plain, at_ms })
+}
+
+fn change(s: &mut State, id: &str, at_ms: f64) -> Vec<Effect> {
+    let id = id.to_string();
+    update(s, Action::PickerChange { id, at_ms })
+}
+
+#[test]
+fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing() {
+    let mut s = load("");
+    let note = |id: &str| Lang::En.t(Preset::find(id).unwrap().note).to_string();
+    let hint = "Enter applies it; Esc goes back.";
+    // A closed picker moves at each arrow key and says so with `change`, right after: the
+    // keyboard browses, and the note says the preset showing.
+    assert_eq!(key(&mut s, "ArrowDown", 1000.0), []);
+    assert_eq!(change(&mut s, "keep-mining", 1004.0), []);
+    key(&mut s, "ArrowDown", 2000.0);
+    change(&mut s, "bitfarms-wa", 2199.0);
+    let picker = page::presets(&s);
+    assert!(picker.browsing && picker.takes_key("Enter") && picker.takes_key("Escape"));
+    assert_eq!(picker.note, format!("{} {hint}", note("bitfarms-wa")));
+    assert_eq!((picker.chosen, s.query().as_str()), ("", "v=2"));
+    // Enter applies it: one history entry.
+    assert_eq!(
+        key(&mut s, "Enter", 3000.0),
+        [url("v=2&mw=18&cbuild=11&capex=12", true)]
+    );
+    let picker = page::presets(&s);
+    assert!(!picker.browsing && !picker.takes_key("Enter"));
+    assert_eq!(
+        (picker.chosen, picker.note),
+        ("bitfarms-wa", note("bitfarms-wa"))
+    );
+    // Escape goes back to the preset in force, and the picker shows it again.
+    key(&mut s, "End", 4000.0);
+    change(&mut s, "iren-msft", 4001.0);
+    assert!(page::presets(&s).browsing);
+    let returns = page::presets(&s).returns;
+    assert_eq!(key(&mut s, "Escape", 5000.0), []);
+    let picker = page::presets(&s);
+    assert_eq!((picker.browsing, picker.returns), (false, returns + 1));
+    assert_eq!(
+        (picker.chosen, picker.note),
+        ("bitfarms-wa", note("bitfarms-wa"))
+    );
+    // Switching to another window is not leaving the picker; leaving it applies the preset
+    // showing.
+    key(&mut s, "ArrowUp", 6000.0);
+    change(&mut s, "keep-mining", 6002.0);
+    assert_eq!(
+        update(
+            &mut s,
+            Action::PickerLeave {
+                page_focused: false
+            }
+        ),
+        []
+    );
+    assert!(page::presets(&s).browsing);
+    assert_eq!(
+        update(&mut s, Action::PickerLeave { page_focused: true }),
+        [url("v=2&conv=0", true)]
+    );
+    assert_eq!(page::presets(&s).chosen, "keep-mining");
+    // Leaving without browsing applies nothing.
+    assert_eq!(
+        update(&mut s, Action::PickerLeave { page_focused: true }),
+        []
+    );
+}
+
+#[test]
+fn a_pick_from_the_open_list_or_by_pointer_applies_at_once() {
+    let mut s = load("");
+    // Space opens the list: the pick comes later, and applies.
+    key(&mut s, " ", 1000.0);
+    assert_eq!(
+        change(&mut s, "keep-mining", 1100.0),
+        [url("v=2&conv=0", true)]
+    );
+    // A change 200 ms or more after a browsing key is a pick too.
+    key(&mut s, "ArrowDown", 2000.0);
+    assert_eq!(
+        change(&mut s, "bitfarms-wa", 2200.0),
+        [url("v=2&mw=18&cbuild=11&capex=12", true)]
+    );
+    // So is one after Alt+↓, which opens the list.
+    let (key_name, plain, at_ms) = ("ArrowDown".to_string(), false, 3000.0);
+    update(
+        &mut s,
+        Action::PickerKey {
+            key: key_name,
+            plain,
+            at_ms,
+        },
+    );
+    assert_eq!(
+        change(&mut s, "keep-mining", 3001.0),
+        [url("v=2&conv=0", true)]
+    );
+    // "Custom scenario" changes nothing: the picker goes back to the preset in force.
+    let returns = page::presets(&s).returns;
+    assert_eq!(change(&mut s, "", 9000.0), []);
+    let picker = page::presets(&s);
+    assert_eq!(
+        (picker.chosen, picker.returns),
+        ("keep-mining", returns + 1)
+    );
+    // Browsed to "Custom scenario", the note is the preset's in force, and Enter goes back.
+    key(&mut s, "Home", 10_000.0);
+    change(&mut s, "", 10_001.0);
+    let picker = page::presets(&s);
+    assert!(picker.browsing);
+    assert_eq!(
+        picker.note,
+        Lang::En.t(Preset::find("keep-mining").unwrap().note)
+    );
+    assert_eq!(key(&mut s, "Enter", 11_000.0), []);
+    assert_eq!(page::presets(&s).returns, returns + 2);
+}
+
+#[test]
+fn back_and_forward_end_the_browsing_when_the_preset_in_force_changes() {
+    let mut s = load("");
+    key(&mut s, "ArrowDown", 1000.0);
+    change(&mut s, "keep-mining", 1001.0);
+    // Another custom scenario: the picker still shows the preset browsed to.
+    update(&mut s, Action::Navigated("mw=18".into()));
+    assert!(page::presets(&s).browsing);
+    update(&mut s, Action::Navigated("preset=bitfarms-wa".into()));
+    let picker = page::presets(&s);
+    assert!(!picker.browsing);
+    assert_eq!(picker.chosen, "bitfarms-wa");
 }
 
 #[test]

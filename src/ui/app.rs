@@ -138,7 +138,7 @@ pub fn app() -> Html {
                 <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-labelledby="inputs-heading">
                     { super::region_heading("inputs-heading", t(Msg::InputsRegion)) }
                     if first_frame_drawn {
-                        <Controls scenario={state.scenario} dispatch={dispatch.clone()}
+                        <Controls scenario={state.scenario} drafts={state.drafts.clone()} dispatch={dispatch.clone()}
                             only={if embed { state.view.controls.clone() } else { None }} {lang} />
                     }
                 </aside>

@@ -1,12 +1,11 @@
 //! The page's pickers as components of their own, so that a slider step does not render them
 //! again: the preset picker and the chart tabs.
 
-use super::dom;
+use super::{dom, forward};
 use crate::charts::ChartId;
-use crate::explorer::view::page::{picker_key_browses, PresetPicker};
+use crate::explorer::view::page::PresetPicker;
 use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
-use crate::scenario::Preset;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -21,7 +20,9 @@ pub struct PresetsProps {
     pub lang: Lang,
 }
 
-/// The preset picker with its source note.
+/// The preset picker with its source note. Whether a `change` browses or applies, and what
+/// Enter, Escape and leaving the picker do, is the state's to say
+/// ([`crate::explorer::core::preset_picker`]).
 #[function_component(Presets)]
 pub fn presets(props: &PresetsProps) -> Html {
     let PresetsProps {
@@ -29,96 +30,43 @@ pub fn presets(props: &PresetsProps) -> Html {
         dispatch,
         lang,
     } = props;
-    // The preset in force, or "" (custom): the picker's value, set on the element, because an
-    // option's `selected` attribute no longer moves a picker the reader has used (Back after a
-    // pick would leave the picked preset showing).
-    let chosen = picker
-        .options
-        .iter()
-        .find(|o| o.selected)
-        .map_or("", |o| o.id);
-    // A closed picker moves to the next preset at each arrow key and says so with `change`
-    // (Chromium on Windows and Linux). The keyboard browses the presets, and each one's note;
-    // Enter, or leaving the picker for another part of the page, applies the one showing, and
-    // Escape goes back. A pick by pointer or from the open list applies at once: its `change`
-    // does not follow a browsing key's `keydown` within the same moment (`KEYED_MS`).
-    let browsing = use_state_eq(|| None::<String>);
-    let keyed_at = use_mut_ref(|| f64::NEG_INFINITY);
+    let chosen = picker.chosen;
+    // The picker's value, set on the element, because an option's `selected` attribute no
+    // longer moves a picker the reader has used (Back after a pick would leave the picked
+    // preset showing): the preset in force, each time it changes and each time the picker goes
+    // back to it.
     let select = use_node_ref();
     {
-        let (select, browsing) = (select.clone(), browsing.clone());
-        use_effect_with(chosen, move |chosen| {
-            browsing.set(None);
+        let select = select.clone();
+        use_effect_with((chosen, picker.returns), move |(chosen, _)| {
             if let Some(select) = select.cast::<HtmlSelectElement>() {
                 select.set_value(chosen);
             }
         });
     }
-    let apply = {
-        let (dispatch, browsing) = (dispatch.clone(), browsing.clone());
-        move |picker: &HtmlSelectElement| {
-            browsing.set(None);
-            match Preset::find(&picker.value()) {
-                Some(preset) if picker.value() != chosen => dispatch.emit(Action::Preset(preset)),
-                // "Custom scenario" changes nothing: the picker goes back to what is in force.
-                _ => picker.set_value(chosen),
-            }
-        }
-    };
-    let onchange = {
-        let (apply, browsing, keyed_at) = (apply.clone(), browsing.clone(), keyed_at.clone());
-        Callback::from(move |e: Event| {
-            let Some(picker) = dom::target::<HtmlSelectElement>(&e) else {
-                return;
-            };
-            if e.time_stamp() - *keyed_at.borrow() < KEYED_MS {
-                browsing.set(Some(picker.value()).filter(|v| v != chosen));
-            } else {
-                apply(&picker);
-            }
+    let onchange = forward(dispatch, |e: Event| {
+        let picker = dom::target::<HtmlSelectElement>(&e)?;
+        Some(Action::PickerChange {
+            id: picker.value(),
+            at_ms: e.time_stamp(),
         })
-    };
+    });
     let onkeydown = {
-        let (apply, browsing) = (apply.clone(), browsing.clone());
+        let (dispatch, picker) = (dispatch.clone(), picker.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let plain = !(e.alt_key() || e.ctrl_key() || e.meta_key());
-            *keyed_at.borrow_mut() = if plain && picker_key_browses(&e.key()) {
-                e.time_stamp()
-            } else {
-                f64::NEG_INFINITY
-            };
-            let Some(picker) = dom::target::<HtmlSelectElement>(&e) else {
-                return;
-            };
-            if browsing.is_some() && matches!(e.key().as_str(), "Enter" | "Escape") {
+            if picker.takes_key(&e.key()) {
                 e.prevent_default();
-                if e.key() == "Escape" {
-                    picker.set_value(chosen);
-                }
-                apply(&picker);
             }
+            dispatch.emit(Action::PickerKey {
+                key: e.key(),
+                plain: !(e.alt_key() || e.ctrl_key() || e.meta_key()),
+                at_ms: e.time_stamp(),
+            });
         })
     };
-    // The window losing the focus (another tab or app) is not leaving the picker.
-    let onblur = {
-        let browsing = browsing.clone();
-        Callback::from(move |e: FocusEvent| {
-            let page_focused = gloo::utils::document().has_focus().unwrap_or(true);
-            match dom::target(&e) {
-                Some(picker) if browsing.is_some() && page_focused => apply(&picker),
-                _ => {}
-            }
-        })
-    };
-    let note = match browsing.as_deref() {
-        Some(id) => {
-            let browsed = picker.options.iter().find(|o| o.id == id);
-            browsed.map_or(picker.note.to_owned(), |o| {
-                format!("{} {}", o.note, lang.t(Msg::PresetBrowseHint))
-            })
-        }
-        None => picker.note.to_owned(),
-    };
+    let onblur = dispatch.reform(|_: FocusEvent| Action::PickerLeave {
+        page_focused: gloo::utils::document().has_focus().unwrap_or(true),
+    });
     html! {
         <div class="preset">
             <label for="preset">{ lang.t(Msg::PresetLabel) }</label>
@@ -128,14 +76,10 @@ pub fn presets(props: &PresetsProps) -> Html {
                     <option value={o.id} title={o.note} selected={o.selected}>{ o.title }</option>
                 }) }
             </select>
-            <p class="preset-note" id="preset-note">{ note }</p>
+            <p class="preset-note" id="preset-note">{ picker.note.clone() }</p>
         </div>
     }
 }
-
-/// How soon after a browsing key's `keydown` its `change` comes, at most, ms (the change is
-/// the key's default action, a task later at most; a pick from an open list comes seconds on).
-const KEYED_MS: f64 = 200.0;
 
 /// Props of [`Tabs`].
 #[derive(Properties, PartialEq)]

@@ -4,8 +4,9 @@
 //! ([`crate::explorer::view`]) as it runs it.
 
 use super::export::Export;
+use super::preset_picker::picker_value;
 use super::state::{results, CopyWhat, McResult, McRun, Notice, State};
-use super::typing::{committed, nudged, set_typed, Committed, Nudge};
+use super::typing::{nudged, set_typed, Nudge};
 use super::view_keys::PageWarning;
 use crate::charts::ChartId;
 use crate::scenario::{Key, Preset, Scenario, Warning};
@@ -24,13 +25,78 @@ pub enum Action {
     Nudge(Key, Nudge),
     /// Text typed, pasted or picked for a key (read like the URL; bad text warns).
     SetText(Key, String),
-    /// Text committed in a key's number box, and the key's value when typing began, which
-    /// text that cannot be read falls back to ([`super::typing::committed`]).
-    Commit(Key, String, f64),
+    /// Text typed into a key's number box: the box's text after the keystroke (or paste). The
+    /// box keeps it; a clean value applies at once ([`super::drafts::Drafts::type_text`]).
+    Type {
+        /// The box's key.
+        key: Key,
+        /// The box's text.
+        text: String,
+    },
+    /// Text committed in a key's number box (its `change`: Enter, or leaving it after typing):
+    /// a safe value applies, the box shows it, the problem is said beside it
+    /// ([`super::drafts::Drafts::commit`]).
+    Commit {
+        /// The box's key.
+        key: Key,
+        /// The box's text.
+        text: String,
+    },
+    /// A key's number box lost the focus: it shows the value in force again.
+    LeaveBox(Key),
+    /// A key's month picker changed (its `change`): a whole month in range applies at once,
+    /// anything else waits ([`super::drafts::Drafts::month_input`]).
+    MonthInput {
+        /// The picker's key.
+        key: Key,
+        /// The picker's value (`YYYY-MM`, or empty).
+        text: String,
+    },
+    /// Enter pressed on a key's month picker: the month it holds is read
+    /// ([`super::drafts::Drafts::read_month`]).
+    MonthEnter {
+        /// The picker's key.
+        key: Key,
+        /// The picker's value (`YYYY-MM`, or empty).
+        text: String,
+    },
+    /// A key's month picker lost the focus: the month it holds is read, unless the window lost
+    /// the focus (another tab or app), which leaves a year half typed waiting for the reader.
+    MonthLeave {
+        /// The picker's key.
+        key: Key,
+        /// The picker's value (`YYYY-MM`, or empty).
+        text: String,
+        /// Whether the page kept the focus (`document.hasFocus()`).
+        page_focused: bool,
+    },
     /// Back to the key's default.
     Reset(Key),
     /// A preset picked.
     Preset(&'static Preset),
+    /// A key pressed on the preset picker ([`super::preset_picker::PresetBrowsing::key_down`]).
+    PickerKey {
+        /// Its name (`KeyboardEvent.key`).
+        key: String,
+        /// Whether pressed without Alt, Ctrl or Meta.
+        plain: bool,
+        /// When, ms (the event's time stamp).
+        at_ms: f64,
+    },
+    /// The preset picker changed (its `change`): it browses or applies
+    /// ([`super::preset_picker::PresetBrowsing::changed`]).
+    PickerChange {
+        /// The preset id it shows (`""`: "Custom scenario").
+        id: String,
+        /// When, ms (the event's time stamp).
+        at_ms: f64,
+    },
+    /// The preset picker lost the focus: the preset browsed to applies, unless the window lost
+    /// the focus ([`super::preset_picker::PresetBrowsing::left`]).
+    PickerLeave {
+        /// Whether the page kept the focus (`document.hasFocus()`).
+        page_focused: bool,
+    },
     /// A chart tab picked.
     Tab(ChartId),
     /// The browser moved through its history: the address bar's query.
@@ -150,6 +216,13 @@ fn schedule_monte_carlo(state: &mut State, effects: &mut Vec<Effect>) {
 /// Applies `action` to `state`; returns what the shell must do.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let before_query = state.query();
+    // The preset in force, while the keyboard browses the picker (which follows it).
+    let chosen_before = state
+        .preset_browsing
+        .browsing()
+        .then(|| picker_value(state.preset()));
+    // A preset to apply: picked, or chosen with the picker's keyboard.
+    let mut picked = None;
     let mut push = false;
     let mut effects = Vec::new();
     match action {
@@ -162,18 +235,52 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             let warnings = set_typed(&mut state.scenario, key, &text, state.view.lang);
             warn(state, warnings);
         }
-        Action::Commit(key, text, before) => {
-            let Committed {
-                scenario, warnings, ..
-            } = committed(&state.scenario, key, &text, before, state.view.lang);
-            state.scenario = scenario;
+        Action::Type { key, text } => {
+            let lang = state.view.lang;
+            state.drafts.type_text(&mut state.scenario, key, text, lang);
+        }
+        Action::Commit { key, text } => {
+            let lang = state.view.lang;
+            let warnings = state.drafts.commit(&mut state.scenario, key, &text, lang);
             warn(state, warnings);
         }
+        Action::LeaveBox(key) => state.drafts.leave_box(key),
+        Action::MonthInput { key, text } => {
+            let lang = state.view.lang;
+            let warnings = state
+                .drafts
+                .month_input(&mut state.scenario, key, &text, lang);
+            warn(state, warnings);
+        }
+        Action::MonthEnter { key, text }
+        | Action::MonthLeave {
+            key,
+            text,
+            page_focused: true,
+        } => {
+            let lang = state.view.lang;
+            let warnings = state
+                .drafts
+                .read_month(&mut state.scenario, key, &text, lang);
+            warn(state, warnings);
+        }
+        Action::MonthLeave {
+            page_focused: false,
+            ..
+        } => {}
         Action::Reset(key) => state.scenario.set(key, state.scenario.default_of(key)),
-        Action::Preset(p) => {
-            state.scenario = p.scenario();
-            // A preset is a new scenario: it gets its own history entry.
-            push = true;
+        Action::Preset(p) => picked = Some(p),
+        Action::PickerKey { key, plain, at_ms } => {
+            let chosen = picker_value(state.preset());
+            picked = state.preset_browsing.key_down(&key, plain, at_ms, chosen);
+        }
+        Action::PickerChange { id, at_ms } => {
+            let chosen = picker_value(state.preset());
+            picked = state.preset_browsing.changed(&id, at_ms, chosen);
+        }
+        Action::PickerLeave { page_focused } => {
+            let chosen = picker_value(state.preset());
+            picked = state.preset_browsing.left(page_focused, chosen);
         }
         Action::Tab(tab) => state.view.tab = tab,
         Action::Navigated(query) => {
@@ -182,10 +289,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.monte_carlo_run,
                 state.system_dark,
             );
+            let drafts = std::mem::take(&mut state.drafts);
+            let preset_browsing = std::mem::take(&mut state.preset_browsing);
             *state = State::load(&state.page_url, &query);
             state.monte_carlo = monte_carlo;
             state.monte_carlo_run = run;
             state.system_dark = system_dark;
+            // Text typed and problems said stay while their keys' values do, and the picker's
+            // browsing while the preset in force does (both follow the state, below).
+            state.drafts = drafts;
+            state.preset_browsing = preset_browsing;
         }
         Action::DismissWarnings => state.warnings_open = false,
         Action::ShowAllWarnings => state.warnings_all = true,
@@ -227,6 +340,17 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::SystemDark(dark) => state.system_dark = dark,
+    }
+    if let Some(p) = picked {
+        state.scenario = p.scenario();
+        // A preset is a new scenario: it gets its own history entry.
+        push = true;
+    }
+    state.drafts.follow(&state.scenario);
+    if let Some(was) = chosen_before {
+        state
+            .preset_browsing
+            .follow(was, picker_value(state.preset()));
     }
     if state.projection().scenario != state.scenario {
         state.results = results(&state.scenario);

@@ -1,10 +1,13 @@
 //! The explorer's state machine, compiled and tested natively: the [`State`], one [`Action`]
 //! per gesture, a pure [`update`] that returns the [`Effect`]s for the shell to run, the view
-//! keys read from the URL, the rules for typed text, and the address bar kept in step with the
-//! state. Nothing here imports the view models ([`crate::explorer::view`]).
+//! keys read from the URL, the rules for typed text and what typing leaves in the controls, the
+//! preset picker's browsing, and the address bar kept in step with the state. Nothing here
+//! imports the view models ([`crate::explorer::view`]).
 
 pub mod action;
+pub mod drafts;
 pub mod export;
+pub mod preset_picker;
 pub mod state;
 pub mod typing;
 pub mod url_sync;

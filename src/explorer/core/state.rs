@@ -1,6 +1,8 @@
 //! The explorer's state: the scenario and its results, the view keys, the warnings shown, the
 //! Monte Carlo runs and the copy notice; and what it says of itself (its query, its links).
 
+use super::drafts::Drafts;
+use super::preset_picker::PresetBrowsing;
 use super::view_keys::{PageWarning, View, ViewWarning};
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::model::Projection;
@@ -95,6 +97,11 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Whether the system asks for a dark page (`prefers-color-scheme: dark`), for `theme=auto`.
     pub system_dark: bool,
+    /// What the reader's typing left in the controls: number boxes being typed into, problems
+    /// with text committed there, commits.
+    pub drafts: Drafts,
+    /// The preset picker's browsing from the keyboard.
+    pub preset_browsing: PresetBrowsing,
 }
 impl State {
     /// The state that the page at `page_url` (its address without the query) shows for
@@ -124,6 +131,8 @@ impl State {
             monte_carlo_run: None,
             notice: None,
             system_dark: false,
+            drafts: Drafts::default(),
+            preset_browsing: PresetBrowsing::default(),
         }
     }
 

@@ -8,8 +8,9 @@ use crate::scenario::{format_number, Key, Kind, Scenario, Warning};
 /// Whether `text`, a month picker's value after a change, applies at once: a whole month from
 /// `min` to `max` (the picker's `YYYY-MM` bounds). While a year is typed the picker passes
 /// through other months (`0002-01`, `0020-01`, `0203-01` on the way to `2030-01`), and it is
-/// empty while a part is cleared; those wait for the picker's blur, where the month is read
-/// like any typed text (a warning, and a safe value).
+/// empty while a part is cleared; those wait until the picker is left or Enter is pressed,
+/// when the month is read like any typed text, a warning and a safe value
+/// ([`super::drafts::Drafts::read_month`]).
 pub fn month_applies(text: &str, min: &str, max: &str) -> bool {
     match (
         YearMonth::parse(text),
@@ -19,6 +20,14 @@ pub fn month_applies(text: &str, min: &str, max: &str) -> bool {
         (Some(m), Some(lo), Some(hi)) => (lo..=hi).contains(&m),
         _ => false,
     }
+}
+
+/// The earliest and latest months of month key `key` in `s`, as `YYYY-MM`: its picker's `min`
+/// and `max` (a construction start's follow the start month).
+pub fn month_bounds(s: &Scenario, key: Key) -> (String, String) {
+    let (lo, hi) = s.bounds(key);
+    let month = |v: f64| YearMonth::from_index(v as i32).to_string();
+    (month(lo), month(hi))
 }
 
 /// A key press on a slider: a step or a page, up or down.
@@ -95,10 +104,8 @@ pub fn set_typed(s: &mut Scenario, key: Key, text: &str, lang: Lang) -> Vec<Warn
 /// What committing text in a number box gives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Committed {
-    /// The scenario with the value used.
+    /// The scenario with the value used (the box then shows it: [`box_text`]).
     pub scenario: Scenario,
-    /// The box's text: the value actually used, as the box shows it.
-    pub text: String,
     /// The problems with the text typed.
     pub warnings: Vec<Warning>,
 }
@@ -110,11 +117,7 @@ pub struct Committed {
 pub fn committed(s: &Scenario, key: Key, text: &str, before: f64, lang: Lang) -> Committed {
     let mut scenario = s.with(key, before);
     let warnings = set_typed(&mut scenario, key, text, lang);
-    Committed {
-        text: box_text(&scenario, key, lang),
-        scenario,
-        warnings,
-    }
+    Committed { scenario, warnings }
 }
 
 /// Text typed for `key` on a page in `lang`, as a query writes it: numbers in the page's
@@ -212,7 +215,8 @@ mod tests {
             "out of bounds waits"
         );
         assert_eq!(preview(&s, Key::Years, "7.5", en), None, "not whole waits");
-        let shown = |key, text, before| committed(&s, key, text, before, en).text;
+        let shown =
+            |key, text, before| box_text(&committed(&s, key, text, before, en).scenario, key, en);
         assert_eq!(shown(Key::Mw, "9000", 100.0), "5000");
         assert_eq!(shown(Key::Btc, "lots", 65_000.0), "65000");
         // Text that cannot be read falls back to the value before the typing, not to the
@@ -220,10 +224,10 @@ mod tests {
         let typing = s.with(Key::Mw, 1.0);
         let Committed {
             scenario: after,
-            text: box_text,
             warnings,
         } = committed(&typing, Key::Mw, "1,5", 100.0, en);
-        assert_eq!((after.get(Key::Mw), box_text.as_str()), (100.0, "100"));
+        let text = box_text(&after, Key::Mw, en);
+        assert_eq!((after.get(Key::Mw), text.as_str()), (100.0, "100"));
         assert_eq!(
             warnings[0].text(en),
             "`mw`: “1,5” is not a number; using 100."
@@ -231,7 +235,6 @@ mod tests {
         let Committed {
             scenario: after,
             warnings,
-            ..
         } = committed(&typing, Key::Mw, "18", 100.0, en);
         assert_eq!((after.get(Key::Mw), warnings.len()), (18.0, 0));
         assert_eq!(preview(&s, Key::Btc, "65,500", en), Some(65500.0));

@@ -1,9 +1,11 @@
 //! The controls panel as view models: which keys show, in which groups, and for each its label,
-//! unit, help, value, slider and reset.
+//! unit, help, value (or the text being typed), slider, reset and problem.
 
+use super::page::page_voice;
 use crate::calendar::YearMonth;
-use crate::explorer::core::typing::box_text;
-use crate::i18n::KeyText;
+use crate::explorer::core::drafts::Draft;
+use crate::explorer::core::typing::{box_text, month_bounds};
+use crate::i18n::{KeyText, WarningText};
 use crate::i18n::{Lang, Msg};
 use crate::scenario::{format_number, Group, Key, Kind, Scenario, KEYS};
 
@@ -86,36 +88,39 @@ pub struct ControlView {
     pub at_default: bool,
     /// The form element.
     pub input: InputView,
+    /// The problem with the text last committed in the number box, in the page's language
+    /// (key names marked), said beside it and describing it.
+    pub problem: Option<String>,
 }
 
 /// Whether `key`'s control shows for `s` (it matters for the scenario's AI model).
-pub fn shown(s: &Scenario, key: Key) -> bool {
+pub fn control_shows(s: &Scenario, key: Key) -> bool {
     key.def().applies.to(s)
 }
 
-/// What a control shows of the scenario: its key's value, default, bounds and whether it
-/// shows. A control depends on nothing else of the scenario, so it renders again only when
-/// this changes.
+/// The part of the scenario one key's control shows: the key's value, default, bounds and
+/// whether the control shows. A control depends on nothing else of the scenario, so it renders
+/// again only when this changes.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Seen {
+pub struct ControlSlice {
     /// The key's value.
     pub value: f64,
     /// Its default, which may follow another key (a construction start follows the start).
     pub default: f64,
     /// Its bounds, which may follow another key too.
     pub bounds: (f64, f64),
-    /// Whether its control shows ([`shown`]).
-    pub shown: bool,
+    /// Whether its control shows ([`control_shows`]).
+    pub shows: bool,
 }
 
-impl Seen {
-    /// What `key`'s control shows of `s`.
-    pub fn of(s: &Scenario, key: Key) -> Seen {
-        Seen {
+impl ControlSlice {
+    /// The part of `s` that `key`'s control shows.
+    pub fn of(s: &Scenario, key: Key) -> ControlSlice {
+        ControlSlice {
             value: s.get(key),
             default: s.default_of(key),
             bounds: s.bounds(key),
-            shown: shown(s, key),
+            shows: control_shows(s, key),
         }
     }
 }
@@ -131,6 +136,9 @@ pub struct ControlGroup {
     pub keys: Vec<Key>,
     /// Whether it hides: all its keys' controls do.
     pub hidden: bool,
+    /// How many of its keys' controls show: the page takes the group to be as tall as they
+    /// are until it is first laid out.
+    pub shown_count: usize,
 }
 
 /// The groups in display order.
@@ -143,19 +151,16 @@ pub fn groups(s: &Scenario, lang: Lang) -> Vec<ControlGroup> {
                 .filter(|d| d.group == group)
                 .map(|d| d.key)
                 .collect();
+            let shown_count = keys.iter().filter(|&&k| control_shows(s, k)).count();
             ControlGroup {
                 group,
                 title: lang.t(group.title()),
-                hidden: keys.iter().all(|&k| !shown(s, k)),
+                hidden: shown_count == 0,
+                shown_count,
                 keys,
             }
         })
         .collect()
-}
-
-/// A month-valued number as `YYYY-MM`.
-fn month(v: f64) -> String {
-    YearMonth::from_index(v as i32).to_string()
 }
 
 /// The style of the slider of number key `key` at value `v`: how far along it stands, as
@@ -187,11 +192,11 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
     };
     let input = match d.kind {
         Kind::Month => {
-            let (lo, hi) = s.bounds(key);
+            let (min, max) = month_bounds(s, key);
             InputView::Month {
                 value: s.value_text(key),
-                min: month(lo),
-                max: month(hi),
+                min,
+                max,
             }
         }
         Kind::Choice(choices) => InputView::Select {
@@ -236,7 +241,22 @@ pub fn control(s: &Scenario, key: Key, lang: Lang) -> ControlView {
         reset_label: lang.fill(Msg::ResetLabel, &[("label", label)]),
         at_default: value == default,
         input,
+        problem: None,
     }
+}
+
+/// The control of `key` for `s`, in `lang`, as the reader's typing leaves it (`draft`): the
+/// number box shows the text being typed, and the problem with the text last committed.
+pub fn control_typed(s: &Scenario, draft: &Draft, key: Key, lang: Lang) -> ControlView {
+    let mut c = control(s, key, lang);
+    if let (InputView::Number { text, .. }, Some(typed)) = (&mut c.input, &draft.typed) {
+        text.clone_from(&typed.text);
+    }
+    c.problem = draft
+        .problem
+        .as_ref()
+        .map(|p| p.warning.said(page_voice(lang)));
+    c
 }
 
 #[cfg(test)]
@@ -313,9 +333,10 @@ mod tests {
     fn controls_show_per_ai_model_and_groups_hide_when_empty() {
         let gpu = Scenario::default();
         let colo = parse("ai=colo").scenario;
-        assert!(shown(&gpu, Key::Gpu) && !shown(&colo, Key::Gpu));
-        assert!(shown(&colo, Key::Esc) && !shown(&parse("tv=book").scenario, Key::Esc));
-        assert!(shown(&gpu, Key::Caprate) && !shown(&parse("tv=book").scenario, Key::Caprate));
+        let shows = control_shows;
+        assert!(shows(&gpu, Key::Gpu) && !shows(&colo, Key::Gpu));
+        assert!(shows(&colo, Key::Esc) && !shows(&parse("tv=book").scenario, Key::Esc));
+        assert!(shows(&gpu, Key::Caprate) && !shows(&parse("tv=book").scenario, Key::Caprate));
         let hidden = |s: &Scenario| -> Vec<Group> {
             groups(s, Lang::En)
                 .into_iter()
@@ -333,15 +354,24 @@ mod tests {
     #[test]
     fn a_control_sees_only_its_own_key() {
         let s = Scenario::default();
-        let power = Seen::of(&s, Key::Power);
-        assert_eq!(power, Seen::of(&s.with(Key::Btc, 80_000.0), Key::Power));
-        assert_ne!(power, Seen::of(&s.with(Key::Power, 40.0), Key::Power));
+        let power = ControlSlice::of(&s, Key::Power);
+        assert_eq!(
+            power,
+            ControlSlice::of(&s.with(Key::Btc, 80_000.0), Key::Power)
+        );
+        assert_ne!(
+            power,
+            ControlSlice::of(&s.with(Key::Power, 40.0), Key::Power)
+        );
         // The construction start's bounds follow the start month; the GPU price hides under
         // colocation.
         let later = parse("start=2028-01").scenario;
-        let (before, after) = (Seen::of(&s, Key::Cstart), Seen::of(&later, Key::Cstart));
+        let (before, after) = (
+            ControlSlice::of(&s, Key::Cstart),
+            ControlSlice::of(&later, Key::Cstart),
+        );
         assert!(after.bounds.0 > before.bounds.0, "{before:?} {after:?}");
-        assert!(power.shown && !Seen::of(&parse("ai=colo").scenario, Key::Gpu).shown);
+        assert!(power.shows && !ControlSlice::of(&parse("ai=colo").scenario, Key::Gpu).shows);
     }
 
     #[test]
@@ -350,7 +380,8 @@ mod tests {
         let it = Lang::It;
         assert_eq!(preview(&s, Key::Power, "47,5", it), Some(47.5));
         assert_eq!(preview(&s, Key::Btc, "65.500", it), Some(65500.0));
-        assert_eq!(committed(&s, Key::Power, "47,25", 45.0, it).text, "47,25");
+        let committed = committed(&s, Key::Power, "47,25", 45.0, it).scenario;
+        assert_eq!(box_text(&committed, Key::Power, it), "47,25");
         let InputView::Number { text, spoken, .. } = control(&s, Key::Jth, it).input else {
             panic!("jth is a number");
         };

@@ -6,10 +6,10 @@ use super::kpi::data_value;
 use super::share;
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
-use crate::explorer::core::{CopyWhat, Notice, PageWarning, State};
+use crate::explorer::core::{preset_picker, CopyWhat, Notice, PageWarning, State};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
-use crate::scenario::{Key, PRESETS};
+use crate::scenario::{Key, Preset, PRESETS};
 use plotters::style::RGBColor;
 use std::rc::Rc;
 
@@ -18,8 +18,24 @@ use std::rc::Rc;
 pub struct PresetPicker {
     /// Each preset, in the picker's order.
     pub options: Vec<PresetOption>,
-    /// The note under the picker: the preset's source, or a hint.
-    pub note: &'static str,
+    /// The id of the preset in force (`""`: a custom scenario): the picker's value.
+    pub chosen: &'static str,
+    /// Whether the keyboard is browsing the presets ([`crate::explorer::core::preset_picker`]).
+    pub browsing: bool,
+    /// How many times the picker went back to the preset in force without applying one: the
+    /// shell sets the picker's value to `chosen` each time this or `chosen` changes.
+    pub returns: u32,
+    /// The note under the picker: the preset's source, or a hint; while the keyboard browses,
+    /// the note of the preset showing and how to apply it.
+    pub note: String,
+}
+
+impl PresetPicker {
+    /// Whether the picker takes `key` (a `KeyboardEvent.key`) from the browser: Enter and
+    /// Escape, while the keyboard browses.
+    pub fn takes_key(&self, key: &str) -> bool {
+        self.browsing && preset_picker::ends_browsing(key)
+    }
 }
 
 /// One preset in the picker.
@@ -38,41 +54,31 @@ pub struct PresetOption {
 /// The preset picker for the state, in its language.
 pub fn presets(state: &State) -> PresetPicker {
     let lang = state.view.lang;
-    let current = state.preset();
+    let chosen = preset_picker::picker_value(state.preset());
+    let options: Vec<PresetOption> = PRESETS
+        .iter()
+        .map(|p| PresetOption {
+            id: p.id,
+            title: lang.t(p.title),
+            note: lang.t(p.note),
+            selected: p.id == chosen,
+        })
+        .collect();
+    let browsing = &state.preset_browsing;
+    let browsed = (browsing.browsed.as_deref()).and_then(|id| options.iter().find(|o| o.id == id));
+    let note = match browsed {
+        Some(o) => format!("{} {}", o.note, lang.t(Msg::PresetBrowseHint)),
+        None => lang
+            .t(Preset::find(chosen).map_or(Msg::PresetHint, |p| p.note))
+            .to_owned(),
+    };
     PresetPicker {
-        options: PRESETS
-            .iter()
-            .map(|p| PresetOption {
-                id: p.id,
-                title: lang.t(p.title),
-                note: lang.t(p.note),
-                selected: current.is_some_and(|c| c.id == p.id),
-            })
-            .collect(),
-        note: lang.t(current.map_or(Msg::PresetHint, |p| p.note)),
+        options,
+        chosen,
+        browsing: browsing.browsing(),
+        returns: browsing.returns,
+        note,
     }
-}
-
-/// Whether `key`, pressed without a modifier on the closed preset picker, moves it to another
-/// preset (the arrows, Home, End, the page keys, and a letter to find a title by): the reader
-/// browses the presets, and none is applied until Enter or the picker is left. Where a key
-/// opens the list instead (Space and Alt+↓; the arrows on macOS), the pick comes later and
-/// applies at once.
-pub fn picker_key_browses(key: &str) -> bool {
-    let mut chars = key.chars();
-    let printable = matches!((chars.next(), chars.next()), (Some(c), None) if !c.is_whitespace());
-    printable
-        || matches!(
-            key,
-            "ArrowUp"
-                | "ArrowDown"
-                | "ArrowLeft"
-                | "ArrowRight"
-                | "Home"
-                | "End"
-                | "PageUp"
-                | "PageDown"
-        )
 }
 
 /// How many warnings the banner lists, on the page and in an embed, until the reader asks for
@@ -535,7 +541,7 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
 
 #[cfg(test)]
 mod tests {
-    use super::{page_voice, picker_key_browses, pieces, shown_share, Piece};
+    use super::{page_voice, pieces, shown_share, Piece};
     use crate::i18n::Lang;
     use crate::i18n::WarningText;
     use crate::scenario::parse;
@@ -589,16 +595,6 @@ mod tests {
                 Piece::Month(m) => format!("[{m}]"),
             })
             .collect()
-    }
-
-    #[test]
-    fn the_keys_that_move_a_closed_picker_browse_and_the_others_do_not() {
-        for key in ["ArrowDown", "ArrowUp", "Home", "End", "PageDown", "k", "é"] {
-            assert!(picker_key_browses(key), "{key}");
-        }
-        for key in [" ", "Enter", "Escape", "Tab", "Alt", "Shift", "F5", ""] {
-            assert!(!picker_key_browses(key), "{key:?}");
-        }
     }
 
     #[test]
