@@ -1,7 +1,7 @@
 //! The controls panel: one control per model key, rendered from the explorer's view models;
 //! each control forwards its gestures as actions.
 
-use super::dom::{focus, target};
+use super::dom::{focus, page_focused, target};
 use super::forward;
 use super::warnings::marked_up;
 use crate::explorer::core::drafts::{Draft, Drafts};
@@ -140,11 +140,6 @@ impl PartialEq for ControlProps {
 /// The value of the input element an event is for.
 fn value_of(e: &web_sys::Event) -> Option<String> {
     target::<HtmlInputElement>(e).map(|input| input.value())
-}
-
-/// Whether the page has the focus (false: the window lost it, to another tab or app).
-fn page_focused() -> bool {
-    gloo::utils::document().has_focus().unwrap_or(true)
 }
 
 #[function_component(Control)]

@@ -21,6 +21,11 @@ pub fn page_url() -> String {
     )
 }
 
+/// Whether the page has the focus (false: the window lost it, to another tab or app).
+pub fn page_focused() -> bool {
+    document().has_focus().unwrap_or(true)
+}
+
 /// `performance.now()`, ms.
 pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())

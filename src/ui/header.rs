@@ -65,7 +65,7 @@ pub fn presets(props: &PresetsProps) -> Html {
         })
     };
     let onblur = dispatch.reform(|_: FocusEvent| Action::PickerLeave {
-        page_focused: gloo::utils::document().has_focus().unwrap_or(true),
+        page_focused: dom::page_focused(),
     });
     html! {
         <div class="preset">
