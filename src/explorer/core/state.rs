@@ -49,8 +49,9 @@ impl McRun {
 
 /// How long the page gives the Monte Carlo worker to say it has loaded, ms, from its spawning.
 /// On a low-end phone's profile (390×844 at DPR 3, the CPU slowed 6×) on a busy machine, the
-/// worker took 0.4–2.0 s from its spawning to a first result; 5 s is well past that, so that
-/// only a worker that will never answer is taken for a failure, and a reader hears of it soon.
+/// worker took 0.2–2.0 s (16 loads) from its spawning to a first result; 5 s is well past that,
+/// so that only a worker that will never answer is taken for a failure, and a reader hears of
+/// it soon.
 pub const WORKER_LOAD_MS: u32 = 5000;
 
 /// The Monte Carlo worker, as the page knows it.
