@@ -1,9 +1,11 @@
 // Monte Carlo in the browser: it runs in a web worker loaded only when a chart needs it, shows
-// its progress, never holds up a redraw, drops superseded runs, and prints the CLI's numbers.
+// its progress, never holds up a redraw, drops superseded runs, and prints the CLI's numbers; a
+// download waits for its run, and a worker that cannot load says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open } from './browser.mjs';
-import { site, printed, search, waitForQuery } from './common.mjs';
+import { readFileSync } from 'node:fs';
+import { site, cliText, printed, search, waitForQuery } from './common.mjs';
 
 const LINE = '[data-role="monte-carlo"]';
 const WORKER_FILES = ['mc_worker_loader.js', 'mc_worker.js', 'mc_worker_bg.wasm'];
@@ -156,4 +158,162 @@ test("a superseded run's result never shows", async () => {
   assert.deepEqual([...new Set(medians)], [want.p50]);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/** Starts recording, in the page, every text the share notice (a live region) shows. */
+async function recordNotice(page) {
+  await page.evaluate(() => {
+    window.noticeSeen = [];
+    const note = () => {
+      const el = document.querySelector('.share-note');
+      const seen = el ? `${el.getAttribute('role')}|${el.getAttribute('aria-live')}|${el.textContent}` : 'none';
+      if (window.noticeSeen.at(-1) !== seen) window.noticeSeen.push(seen);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+/** Arms a click on `selector` from the page's own script, at the first moment the Monte Carlo
+ * line shows a run in flight and less than half done: the click lands while that run goes on,
+ * however fast the worker (a click of Playwright's, some milliseconds after it has seen the run,
+ * may come after its end). `window.midRunClicked` resolves once clicked. */
+async function clickMidRun(page, selector) {
+  await page.evaluate(([line, selector]) => {
+    window.midRunClicked = new Promise((resolve) => {
+      const midRun = () => {
+        const el = document.querySelector(line);
+        const p = Number(el?.dataset.progress);
+        if (!(el?.dataset.state === 'running' && p > 0 && p < 50)) return false;
+        document.querySelector(selector).click();
+        resolve();
+        return true;
+      };
+      const watch = new MutationObserver(() => midRun() && watch.disconnect());
+      watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+  }, [LINE, selector]);
+}
+
+/** The name and bytes of a download. */
+async function saved(download) {
+  const file = await download;
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** Clicks download `action` in the Download menu, as a reader does; returns the file. */
+async function download(page, action) {
+  await page.click('.downloads > summary');
+  const [file] = await Promise.all([saved(page.waitForEvent('download', { timeout: 60000 })), page.click(`[data-action="${action}"]`)]);
+  return file;
+}
+
+/** Sets `mc` in its box, as a reader does, on a page without it; returns the page's query. */
+async function setPaths(page, paths) {
+  await page.fill('[name="mc"]', String(paths));
+  await page.press('[name="mc"]', 'Enter');
+  return waitForQuery(page, (s) => s.includes('mc='));
+}
+
+/** `query` without its view keys: what the CLI is given. */
+const modelQuery = (query) => query.replace(/&(tab|lang)=[^&]*/g, '');
+
+const WAITING = 'Waiting for Monte Carlo to finish: the download starts when it is done.';
+
+test("a download asked for while 100,000 paths run waits for the worker's run, and is the CLI's", async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan`);
+  await recordLine(page);
+  await recordNotice(page);
+  await clickMidRun(page, '[data-action="export-json"]');
+  const downloaded = saved(page.waitForEvent('download', { timeout: 60000 }));
+  const q = modelQuery(await setPaths(page, 100000));
+  assert.equal(q, 'v=2&mc=100000');
+  await page.evaluate(() => window.midRunClicked);
+  const json = await downloaded;
+  // The file came with the run's result: the line is current, and the page had said (in its
+  // live region, which screen readers announce) that the download waited, while the run's
+  // progress went on.
+  assert.equal(await page.getAttribute(LINE, 'data-state'), 'current');
+  const notices = await page.evaluate(() => window.noticeSeen);
+  assert.ok(notices.includes(`status|polite|${WAITING}`), JSON.stringify(notices));
+  assert.equal(notices.at(-1), 'status|polite|', 'the notice goes once the file does');
+  const states = await seen(page);
+  const progress = states.filter(([state]) => state === 'running').map(([, p]) => Number(p));
+  assert.ok(progress.some((p) => p >= 50), `progress shown after the click: ${progress}`);
+  assert.equal(states.at(-1)[0], 'current');
+  assert.equal(json.name, 'hashshift-report-mc100000.json');
+  assert.equal(json.bytes.toString(), cliText(q, '--format', 'json'));
+  assert.equal(JSON.parse(json.bytes).monte_carlo.paths, 100000);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an image of the fan asked for while its run goes on waits for it and pictures it', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan`);
+  await recordNotice(page);
+  await clickMidRun(page, '[data-action="export-svg"]');
+  const downloaded = saved(page.waitForEvent('download', { timeout: 60000 }));
+  await setPaths(page, 100000);
+  await page.evaluate(() => window.midRunClicked);
+  const early = await downloaded;
+  assert.equal(await page.getAttribute(LINE, 'data-state'), 'current');
+  assert.ok((await page.evaluate(() => window.noticeSeen)).includes(`status|polite|${WAITING}`));
+  const text = early.bytes.toString();
+  assert.ok(!text.includes('Simulating price paths'), 'the run, not its placeholder');
+  assert.match(text, /^\s*Monte Carlo\s*$/m, 'the title');
+  // The same picture as once the run is on screen.
+  const late = await download(page, 'export-svg');
+  assert.equal(late.name, early.name);
+  assert.equal(late.bytes.toString(), text);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a JSON report asked for from a chart without Monte Carlo waits for a run of the worker', async () => {
+  const q = 'v=2&mw=18&mc=100000';
+  const { page, context, problems } = await open(site.browser, `${site.url}?${q}&tab=cash`);
+  await recordNotice(page);
+  // No chart shown needs Monte Carlo: no run goes on until the report asks for one.
+  const json = await download(page, 'export-json');
+  assert.equal(json.bytes.toString(), cliText(q, '--format', 'json'));
+  const notices = await page.evaluate(() => window.noticeSeen);
+  assert.ok(notices.includes(`status|polite|${WAITING}`), JSON.stringify(notices));
+  assert.equal(notices.at(-1), 'status|polite|');
+  // The tables hold no Monte Carlo: they never wait.
+  const csv = await download(page, 'export-csv');
+  assert.equal(csv.bytes.toString(), cliText(q, '--format', 'csv'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a worker that cannot load says so within its time, and a download then makes its own run', async () => {
+  const abort = (route) => route.abort();
+  const FAILED_EN = 'Monte Carlo could not run: its web worker did not load. Reload the page to try again.';
+  const ON_PAGE_EN = "Monte Carlo's worker did not load, so this page ran the download's Monte Carlo itself.";
+  for (const { file, broken, errors, lang, text, onPage } of [
+    // Its script fails to load (an `error` event on the worker).
+    { file: 'mc_worker_loader.js', broken: abort, errors: [], lang: 'en', text: FAILED_EN, onPage: ON_PAGE_EN },
+    // Its wasm fails to load (an error in the worker, reported to the page).
+    { file: 'mc_worker_bg.wasm', broken: abort, errors: ['page error: Failed to fetch'], lang: 'it',
+      text: 'Monte Carlo non è partito: il suo web worker non si è caricato. Ricarica la pagina per riprovare.',
+      onPage: "Il worker di Monte Carlo non si è caricato, quindi il Monte Carlo del download l'ha calcolato questa pagina." },
+    // It never says a word (no first message within the page's 5 s).
+    { file: 'mc_worker_loader.js', broken: (route) => route.fulfill({ contentType: 'text/javascript', body: '// silent' }),
+      errors: [], lang: 'en', text: FAILED_EN, onPage: ON_PAGE_EN },
+  ]) {
+    const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan&lang=${lang}`);
+    await context.route(`**/${file}`, broken);
+    const q = modelQuery(await setPaths(page, 500));
+    assert.equal(q, 'v=2&mc=500');
+    // Within the page's 5 s for a worker to load, with room for a busy machine.
+    const failed = page.locator(`${LINE}[data-state="failed"]`);
+    await failed.waitFor({ timeout: 15000 });
+    assert.equal(await failed.textContent(), text, file);
+    const json = await download(page, 'export-json');
+    assert.equal(json.bytes.toString(), cliText(q, '--format', 'json'));
+    await page.locator('.share-note', { hasText: onPage }).waitFor();
+    // The only problem: the worker's own error, reported to the page, when its wasm failed.
+    assert.deepEqual(problems, errors, file);
+    await context.close();
+  }
 });

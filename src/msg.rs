@@ -34,6 +34,10 @@ ids! {
     LinkCopied,
     EmbedCopied,
     CopyRefused,
+    /// A download waits for the Monte Carlo worker's run (announced).
+    ExportWaiting,
+    /// A download's Monte Carlo was run on the page, the worker having failed.
+    ExportOnPage,
     EmbedTitle,
     OpenFull,
     WarningsTitle,
@@ -458,6 +462,8 @@ ids! {
     McSimulate,
     McRunning,
     McStale,
+    /// The Monte Carlo worker could not load.
+    McFailed,
     McResult,
 
     // Warnings about a link or a typed value

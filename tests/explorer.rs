@@ -4,6 +4,7 @@
 use hashshift::analysis::monte_carlo;
 use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::core::typing::{self, Nudge};
+use hashshift::explorer::core::{McWorker, WorkerEvent};
 use hashshift::explorer::view::controls::InputView;
 use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
 use hashshift::explorer::view::{controls, export, kpi, share, summary};
@@ -802,6 +803,231 @@ fn a_monte_carlo_run_nothing_needs_any_more_is_cancelled() {
         effects.last(),
         Some(&Effect::MonteCarlo(Box::new(s.scenario)))
     );
+}
+
+/// The worker's report about itself.
+fn worker(event: WorkerEvent) -> Action {
+    Action::MonteCarloWorker(event)
+}
+
+/// The JSON report the CLI prints for `s`'s scenario.
+fn cli_json(s: &State) -> String {
+    report::json_of(&hashshift::scenario::canonical_query(&s.scenario), &[])
+}
+
+#[test]
+fn a_download_that_needs_monte_carlo_waits_for_the_workers_run() {
+    let mut s = load("mc=200&vol=70&tab=fan");
+    start(&mut s);
+    assert!(update(&mut s, worker(WorkerEvent::Loaded)).is_empty());
+    update_with(&mut s, |s| progress(s, 40));
+    // Asked for while the run goes on: no file yet (nor a second run), and the page says why.
+    assert_eq!(update(&mut s, Action::Export(Export::Json)), []);
+    assert_eq!(update(&mut s, Action::Export(Export::Png)), []);
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Json)),
+        [],
+        "one file each"
+    );
+    assert_eq!(s.exports_waiting, [Export::Json, Export::Png]);
+    let waiting = NoticeView {
+        sentence: "Waiting for Monte Carlo to finish: the download starts when it is done.",
+        manual: None,
+    };
+    assert_eq!(page::notice(&s), Some(waiting));
+    // The tables hold no Monte Carlo: they go at once.
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Csv)),
+        [Effect::Download(Export::Csv)]
+    );
+    // Progress changes nothing; the run's result sends the files, in the order asked.
+    assert_eq!(update_with(&mut s, |s| progress(s, 80)), []);
+    let result = Rc::new(monte_carlo(s.projection()).unwrap());
+    let done = McResult {
+        scenario: s.scenario,
+        result: Rc::clone(&result),
+    };
+    assert_eq!(
+        update(&mut s, Action::MonteCarloDone(Box::new(done))),
+        [
+            Effect::Download(Export::Json),
+            Effect::DownloadChart(Export::Png)
+        ]
+    );
+    assert!(s.exports_waiting.is_empty());
+    assert_eq!(page::notice(&s), None);
+    // The file holds that very run, the CLI's numbers.
+    assert!(std::ptr::eq(s.current_monte_carlo().unwrap(), &*result));
+    let json = export::file(&s, Export::Json).unwrap().contents;
+    assert_eq!(json, report::json_of("v=2&mc=200&vol=70", &[]));
+    assert!(json.contains("\"npv_advantage_p50\""));
+    // With the run made, a download goes at once.
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Svg)),
+        [Effect::DownloadChart(Export::Svg)]
+    );
+}
+
+#[test]
+fn a_json_download_asks_the_worker_for_a_run_no_chart_shown_needs() {
+    let mut s = load("mc=200&tab=cash");
+    assert_eq!(
+        start(&mut s).len(),
+        1,
+        "the cash chart needs no Monte Carlo"
+    );
+    assert_eq!(s.monte_carlo_worker, McWorker::Unused);
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Json)),
+        [Effect::MonteCarlo(Box::new(s.scenario))]
+    );
+    assert_eq!(s.monte_carlo_worker, McWorker::Loading);
+    // An image of the cash chart holds no Monte Carlo: at once.
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Png)),
+        [Effect::DownloadChart(Export::Png)]
+    );
+    assert_eq!(
+        update_with(&mut s, finished),
+        [Effect::Download(Export::Json)]
+    );
+    assert_eq!(
+        export::file(&s, Export::Json).unwrap().contents,
+        cli_json(&s)
+    );
+    // With `mc=0` there is nothing to wait for.
+    let mut off = load("tab=fan");
+    assert_eq!(
+        update(&mut off, Action::Export(Export::Json)),
+        [Effect::Download(Export::Json)]
+    );
+}
+
+#[test]
+fn a_download_waiting_follows_the_scenario_shown() {
+    let mut s = load("mc=200&tab=fan");
+    start(&mut s);
+    update(&mut s, worker(WorkerEvent::Loaded));
+    update(&mut s, Action::Export(Export::Json));
+    let old = s.clone();
+    // The reader moves an input: the new scenario's run replaces the old, and the download
+    // waits for it.
+    let effects = update(&mut s, Action::Set(Key::Vol, 80.0));
+    assert_eq!(
+        effects[1..],
+        [Effect::MonteCarlo(Box::new(s.scenario))],
+        "{effects:?}"
+    );
+    assert_eq!(s.exports_waiting, [Export::Json]);
+    // Back and forward keep it waiting.
+    let query = s.query();
+    update(&mut s, Action::Navigated(query));
+    assert_eq!(s.exports_waiting, [Export::Json]);
+    assert!(
+        update(&mut s, finished(&old)).is_empty(),
+        "the old run's late result"
+    );
+    assert_eq!(
+        update_with(&mut s, finished),
+        [Effect::Download(Export::Json)]
+    );
+    let json = export::file(&s, Export::Json).unwrap().contents;
+    assert!(
+        json.contains("\"query\": \"v=2&mc=200&vol=80\""),
+        "{}",
+        &json[..80]
+    );
+    assert_eq!(json, cli_json(&s));
+    // Monte Carlo switched off while a download waits: it goes at once, without Monte Carlo,
+    // as the CLI's for the scenario shown.
+    update(&mut s, Action::Set(Key::Vol, 90.0));
+    update(&mut s, Action::Export(Export::Json));
+    let effects = update(&mut s, Action::Set(Key::Mc, 0.0));
+    assert_eq!(
+        effects[1..],
+        [Effect::Download(Export::Json), Effect::CancelMonteCarlo]
+    );
+    assert_eq!(
+        export::file(&s, Export::Json).unwrap().contents,
+        cli_json(&s)
+    );
+}
+
+#[test]
+fn a_worker_that_fails_to_load_says_so_and_downloads_make_their_own_run() {
+    let mut s = load("mc=200&tab=fan&lang=it");
+    start(&mut s);
+    assert_eq!(s.monte_carlo_worker, McWorker::Loading);
+    update(&mut s, Action::Export(Export::Json));
+    // Silent past its time: failed. The download goes, its Monte Carlo made on the page.
+    assert_eq!(
+        update(&mut s, worker(WorkerEvent::Silent)),
+        [Effect::Download(Export::Json)]
+    );
+    assert_eq!(s.monte_carlo_worker, McWorker::Failed);
+    assert_eq!(s.monte_carlo_run, None);
+    let failed = "Monte Carlo non è partito: il suo web worker non si è caricato. Ricarica la pagina per riprovare.";
+    assert_eq!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Failed { text: failed })
+    );
+    assert_eq!(
+        page::notice(&s).map(|n| n.sentence),
+        Some("Il worker di Monte Carlo non si è caricato, quindi il Monte Carlo del download l'ha calcolato questa pagina.")
+    );
+    assert_eq!(
+        export::file(&s, Export::Json).unwrap().contents,
+        cli_json(&s)
+    );
+    // No run is asked of it any more; downloads go at once.
+    let effects = update(&mut s, Action::Set(Key::Vol, 80.0));
+    assert_eq!(monte_carlo_effects(effects), []);
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Png)),
+        [Effect::DownloadChart(Export::Png)]
+    );
+    // Its line says so in English too; `mc=0` is still an offer to switch it on.
+    update(&mut s, Action::Navigated("mc=200&tab=fan".into()));
+    assert_eq!(s.monte_carlo_worker, McWorker::Failed);
+    assert_eq!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Failed {
+            text: "Monte Carlo could not run: its web worker did not load. Reload the page to try again."
+        })
+    );
+    update(&mut s, Action::Set(Key::Mc, 0.0));
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Off { .. })
+    ));
+}
+
+#[test]
+fn a_worker_that_loaded_is_not_failed_by_its_watch_but_by_its_errors() {
+    let mut s = load("mc=200&tab=fan");
+    start(&mut s);
+    assert!(update(&mut s, worker(WorkerEvent::Loaded)).is_empty());
+    assert_eq!(s.monte_carlo_worker, McWorker::Ready);
+    // Its watch runs out after it has loaded: nothing changes.
+    assert!(update(&mut s, worker(WorkerEvent::Silent)).is_empty());
+    assert_eq!(s.monte_carlo_worker, McWorker::Ready);
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Running { .. })
+    ));
+    // An `error` event (the worker broke mid-run): failed, and the run will never come.
+    update(&mut s, worker(WorkerEvent::Failed));
+    assert_eq!(
+        (s.monte_carlo_worker, s.monte_carlo_run),
+        (McWorker::Failed, None)
+    );
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Failed { .. })
+    ));
+    // A late "loaded" does not bring it back.
+    update(&mut s, worker(WorkerEvent::Loaded));
+    assert_eq!(s.monte_carlo_worker, McWorker::Failed);
 }
 
 #[test]

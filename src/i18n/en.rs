@@ -21,6 +21,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         LinkCopied => "Link copied",
         EmbedCopied => "Embed code copied",
         CopyRefused => "Copying was refused: select the text below and copy it.",
+        ExportWaiting => "Waiting for Monte Carlo to finish: the download starts when it is done.",
+        ExportOnPage => "Monte Carlo's worker did not load, so this page ran the download's Monte Carlo itself.",
         EmbedTitle => "HashShift: mine Bitcoin or convert to AI?",
         OpenFull => "Open the full explorer ↗",
         WarningsTitle => "Some values could not be used as given:",
@@ -435,6 +437,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         McSimulate => "Simulate 1,000\u{a0}BTC price paths",
         McRunning => "Simulating price paths… {percent}\u{a0}%",
         McStale => "Updating for the new inputs ({percent}\u{a0}%); the numbers below are for the previous ones.",
+        McFailed => "Monte Carlo could not run: its web worker did not load. Reload the page to try again.",
         McResult => "{paths} · NPV advantage p10 {p10} · median {p50} · p90 {p90} · converting wins in {share}\u{a0}% of paths",
 
         // Warnings about a link or a typed value

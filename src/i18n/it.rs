@@ -21,6 +21,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         LinkCopied => "Link copiato",
         EmbedCopied => "Codice copiato",
         CopyRefused => "La copia è stata rifiutata: seleziona il testo qui sotto e copialo.",
+        ExportWaiting => "In attesa che Monte Carlo finisca: il download parte appena ha finito.",
+        ExportOnPage => "Il worker di Monte Carlo non si è caricato, quindi il Monte Carlo del download l'ha calcolato questa pagina.",
         EmbedTitle => "HashShift: minare Bitcoin o convertire all'IA?",
         OpenFull => "Apri l'esploratore completo ↗",
         WarningsTitle => "Alcuni valori non si potevano usare così:",
@@ -436,6 +438,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         McSimulate => "Simula 1.000\u{a0}percorsi del prezzo BTC",
         McRunning => "Simulazione dei percorsi di prezzo… {percent}\u{a0}%",
         McStale => "Aggiornamento per i nuovi dati ({percent}\u{a0}%); i numeri qui sotto sono quelli precedenti.",
+        McFailed => "Monte Carlo non è partito: il suo web worker non si è caricato. Ricarica la pagina per riprovare.",
         McResult => "{paths} · vantaggio VAN p10 {p10} · mediana {p50} · p90 {p90} · la conversione vince {in_the}{share}\u{a0}% dei percorsi",
 
         // Warnings about a link or a typed value

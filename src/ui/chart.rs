@@ -462,5 +462,8 @@ fn monte_carlo_line(line: &McLine, dispatch: &Callback<Action>) -> Html {
             numbers: n,
         } => numbers(n, Some((note, *percent))),
         McLine::Current(n) => numbers(n, None),
+        McLine::Failed { text } => html! {
+            <p class="mc-line" data-role="monte-carlo" data-state="failed">{ *text }</p>
+        },
     }
 }

@@ -1,6 +1,6 @@
 //! Monte Carlo in a web worker, so that a run of 100,000 paths never delays a redraw.
 //!
-//! The worker ([`McWorker`], the `mc_worker` binary) simulates a few months at a time
+//! The worker (the `mc_worker` binary, [`serve`]) simulates a few months at a time
 //! ([`MonteCarloRun::step`]) and reports its progress after each chunk. Between chunks it yields
 //! to its event loop (a message to itself through a `MessageChannel`, which, unlike a timer, is
 //! not throttled), so that a newer request or a cancellation, queued meanwhile, is read before
@@ -8,21 +8,25 @@
 //! The page ([`McRunner`]) spawns the worker the first time a chart needs Monte Carlo, sends it
 //! the scenario as its canonical query (which round-trips bit for bit, so the worker simulates
 //! exactly the scenario the CLI reads from that query), and passes on the replies about the run
-//! it asked for last, dropping those of runs it has since replaced or cancelled.
+//! it asked for last, dropping those of runs it has since replaced or cancelled. It passes on,
+//! too, what the worker says of itself: its first message (it has loaded), its `error` and
+//! `messageerror` events, and the end of the time it is given to load
+//! ([`WORKER_LOAD_MS`]); the explorer's core decides what they mean.
 
 use crate::analysis::{FanMonth, MonteCarlo, MonteCarloRun};
+use crate::explorer::core::{WorkerEvent, WORKER_LOAD_MS};
 use crate::explorer::{Action, McResult, McRun};
 use crate::model::{self, Projection};
 use crate::scenario::{canonical_query, parse, Scenario};
-use gloo_worker::{Codec, HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};
+use gloo::timers::callback::Timeout;
 use js_sys::Uint8Array;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
-use web_sys::{MessageChannel, MessagePort};
+use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort, Worker};
 
 /// The worker's loader script, beside the page (`assets/mc_worker_loader.js`).
 const LOADER: &str = "mc_worker_loader.js";
@@ -32,24 +36,19 @@ const LOADER: &str = "mc_worker_loader.js";
 /// progress is reported every 4 % or so.
 const CHUNK_DRAWS: usize = 1 << 19;
 
-/// How messages cross to and from the worker: bincode, which keeps every `f64` bit for bit (like
-/// gloo's default codec, but failing without formatting the error, which would add its `Debug`
-/// code to the page's wasm).
-#[derive(Debug)]
-struct Wire;
+/// A message to or from the worker, as it crosses: bincode, which keeps every `f64` bit for bit
+/// (failing without formatting the error, which would add its `Debug` code to the page's wasm).
+fn encode<T: Serialize>(message: &T) -> JsValue {
+    let bytes = bincode::serialize(message).ok();
+    Uint8Array::from(bytes.expect_throw("a worker message encodes").as_slice()).into()
+}
 
-impl Codec for Wire {
-    fn encode<I: Serialize>(input: I) -> JsValue {
-        let bytes = bincode::serialize(&input).ok();
-        Uint8Array::from(bytes.expect_throw("a worker message encodes").as_slice()).into()
-    }
-
-    fn decode<O: DeserializeOwned>(input: JsValue) -> O {
-        let bytes = Uint8Array::from(input).to_vec();
-        bincode::deserialize(&bytes)
-            .ok()
-            .expect_throw("a worker message decodes")
-    }
+/// A message that crossed to or from the worker ([`encode`]).
+fn decode<T: DeserializeOwned>(data: JsValue) -> T {
+    let bytes = Uint8Array::from(data).to_vec();
+    bincode::deserialize(&bytes)
+        .ok()
+        .expect_throw("a worker message decodes")
 }
 
 /// A message to the worker.
@@ -69,6 +68,8 @@ pub enum Request {
 /// A message from the worker.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum Reply {
+    /// The worker has loaded and reads requests: its first message.
+    Ready,
     /// Run `id` has simulated `done` of its `total` months.
     Progress {
         /// The run.
@@ -89,15 +90,16 @@ pub enum Reply {
     },
 }
 
-/// The run under way in the worker and who asked for it.
+/// The run under way in the worker.
 struct Job {
     id: u32,
-    asker: HandlerId,
     run: MonteCarloRun<Projection>,
 }
 
-/// The Monte Carlo worker: one run at a time, a chunk of months per task.
-pub struct McWorker {
+/// The worker's side: one run at a time, a chunk of months per task.
+struct Simulator {
+    /// The worker's global scope, to reply through.
+    scope: DedicatedWorkerGlobalScope,
     job: Option<Job>,
     /// A message posted here wakes the worker for the next chunk in a new task, after the
     /// messages that came in meanwhile.
@@ -106,45 +108,29 @@ pub struct McWorker {
     woken: bool,
 }
 
-impl McWorker {
+impl Simulator {
+    fn reply(&self, reply: &Reply) {
+        self.scope
+            .post_message(&encode(reply))
+            .expect_throw("a worker replies");
+    }
+
     /// Makes sure the next chunk runs in a task of its own.
     fn wake(&mut self) {
         if !self.woken {
             self.wake
                 .post_message(&JsValue::NULL)
-                .expect("a MessagePort takes null");
+                .expect_throw("a MessagePort takes null");
             self.woken = true;
         }
     }
-}
 
-impl Worker for McWorker {
-    /// A wake-up: run the next chunk.
-    type Message = ();
-    type Input = Request;
-    type Output = Reply;
-
-    fn create(scope: &WorkerScope<Self>) -> Self {
-        let channel = MessageChannel::new().expect("workers have MessageChannel");
-        let scope = scope.clone();
-        let on_wake = Closure::<dyn Fn()>::new(move || scope.send_message(()));
-        channel
-            .port1()
-            .set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
-        // The handler lives as long as the worker.
-        on_wake.forget();
-        McWorker {
-            job: None,
-            wake: channel.port2(),
-            woken: false,
-        }
-    }
-
-    fn received(&mut self, _: &WorkerScope<Self>, request: Request, asker: HandlerId) {
+    fn received(&mut self, request: Request) {
         self.job = match request {
             // The page asks only for scenarios with paths to run (`mc > 0`).
-            Request::Run { id, query } => MonteCarloRun::new(model::run(&parse(&query).scenario))
-                .map(|run| Job { id, asker, run }),
+            Request::Run { id, query } => {
+                MonteCarloRun::new(model::run(&parse(&query).scenario)).map(|run| Job { id, run })
+            }
             Request::Cancel => None,
         };
         if self.job.is_some() {
@@ -152,7 +138,8 @@ impl Worker for McWorker {
         }
     }
 
-    fn update(&mut self, scope: &WorkerScope<Self>, _: ()) {
+    /// A wake-up: runs the next chunk.
+    fn step(&mut self) {
         self.woken = false;
         let Some(mut job) = self.job.take() else {
             return;
@@ -161,49 +148,116 @@ impl Worker for McWorker {
         let (done, total) = (job.run.months_done(), job.run.months());
         if done < total {
             let (id, done, total) = (job.id, done as u32, total as u32);
-            scope.respond(job.asker, Reply::Progress { id, done, total });
+            self.reply(&Reply::Progress { id, done, total });
             self.job = Some(job);
             self.wake();
         } else {
             let mut result = job.run.finish();
             let fan = std::mem::take(&mut result.fan);
-            scope.respond(
-                job.asker,
-                Reply::Done {
-                    id: job.id,
-                    result,
-                    fan,
-                },
-            );
+            self.reply(&Reply::Done {
+                id: job.id,
+                result,
+                fan,
+            });
         }
     }
 }
 
 /// Serves Monte Carlo runs to the page, in its web worker (the `mc_worker` binary's `main`).
 pub fn serve() {
-    McWorker::registrar().encoding::<Wire>().register();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let channel = MessageChannel::new().expect_throw("workers have MessageChannel");
+    let simulator = Rc::new(RefCell::new(Simulator {
+        scope: scope.clone(),
+        job: None,
+        wake: channel.port2(),
+        woken: false,
+    }));
+    let on_wake = Closure::<dyn Fn()>::new({
+        let simulator = Rc::clone(&simulator);
+        move || simulator.borrow_mut().step()
+    });
+    channel
+        .port1()
+        .set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
+    let on_request = Closure::<dyn Fn(MessageEvent)>::new({
+        let simulator = Rc::clone(&simulator);
+        move |e: MessageEvent| simulator.borrow_mut().received(decode(e.data()))
+    });
+    scope.set_onmessage(Some(on_request.as_ref().unchecked_ref()));
+    // The handlers live as long as the worker.
+    on_wake.forget();
+    on_request.forget();
+    // Requests sent before now were held by the page: it sends them on this first message.
+    simulator.borrow().reply(&Reply::Ready);
+}
+
+/// What the page sends the worker before its first message (messages posted earlier would reach
+/// it before its handler is set, and be lost), then that the way is open.
+enum Outbox {
+    /// Not loaded yet: the request to send once it has, if any (a run replaces any request
+    /// before it, and a cancellation leaves nothing to send).
+    Held(Option<Request>),
+    /// Loaded: requests go at once.
+    Open,
 }
 
 /// The worker seen from the page.
 pub struct McRunner {
-    bridge: WorkerBridge<McWorker>,
+    /// The worker, unless it could not even be spawned.
+    worker: Option<Worker>,
+    outbox: Rc<RefCell<Outbox>>,
     /// The run asked for last, unless it has finished or been cancelled: its id and scenario.
     /// Replies about any other run are dropped.
     asked: Rc<Cell<Option<(u32, Scenario)>>>,
     /// The id of the last run asked for.
     last_id: Cell<u32>,
+    /// The worker's event handlers, kept as long as it.
+    _handlers: Vec<Closure<dyn Fn(JsValue)>>,
+    /// Sends [`WorkerEvent::Silent`] once the worker has had its time to load.
+    _watch: Timeout,
 }
 
 impl McRunner {
     /// Spawns the worker (its wasm loads now); `dispatch` gets the progress and results of the
-    /// runs asked for.
+    /// runs asked for, and what the worker says of itself ([`Action::MonteCarloWorker`]).
     pub fn spawn(dispatch: impl Fn(Action) + 'static) -> Self {
+        let dispatch: Rc<dyn Fn(Action)> = Rc::new(dispatch);
         let asked = Rc::new(Cell::new(None::<(u32, Scenario)>));
-        let bridge = McWorker::spawner()
-            .encoding::<Wire>()
-            .callback({
-                let asked = Rc::clone(&asked);
-                move |reply| match (reply, asked.get()) {
+        let outbox = Rc::new(RefCell::new(Outbox::Held(None)));
+        let worker = Worker::new(LOADER).ok();
+        let event = |event: WorkerEvent| {
+            let dispatch = Rc::clone(&dispatch);
+            move || dispatch(Action::MonteCarloWorker(event))
+        };
+        let Some(worker) = worker else {
+            return McRunner {
+                worker: None,
+                outbox,
+                asked,
+                last_id: Cell::new(0),
+                _handlers: Vec::new(),
+                // In a task of its own, after the effects being run.
+                _watch: Timeout::new(0, event(WorkerEvent::Failed)),
+            };
+        };
+        let on_reply = {
+            let (dispatch, asked, outbox, worker) = (
+                Rc::clone(&dispatch),
+                Rc::clone(&asked),
+                Rc::clone(&outbox),
+                worker.clone(),
+            );
+            move |data: JsValue| {
+                let reply: Reply = decode(data.unchecked_into::<MessageEvent>().data());
+                match (reply, asked.get()) {
+                    (Reply::Ready, _) => {
+                        let held = std::mem::replace(&mut *outbox.borrow_mut(), Outbox::Open);
+                        if let Outbox::Held(Some(request)) = held {
+                            post(&worker, &request);
+                        }
+                        dispatch(Action::MonteCarloWorker(WorkerEvent::Loaded));
+                    }
                     (Reply::Progress { id, done, total }, Some((asked_id, scenario)))
                         if id == asked_id =>
                     {
@@ -225,12 +279,35 @@ impl McRunner {
                     }
                     _ => {} // about a run replaced or cancelled since
                 }
-            })
-            .spawn_with_loader(LOADER);
+            }
+        };
+        let on_reply = Closure::<dyn Fn(JsValue)>::new(on_reply);
+        let failed = event(WorkerEvent::Failed);
+        let on_error = Closure::<dyn Fn(JsValue)>::new(move |_| failed());
+        worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
         McRunner {
-            bridge,
+            worker: Some(worker),
+            outbox,
             asked,
             last_id: Cell::new(0),
+            _handlers: vec![on_reply, on_error],
+            _watch: Timeout::new(WORKER_LOAD_MS, event(WorkerEvent::Silent)),
+        }
+    }
+
+    /// Sends `request` now, or once the worker has loaded.
+    fn send(&self, request: Request) {
+        let Some(worker) = &self.worker else { return };
+        match &mut *self.outbox.borrow_mut() {
+            Outbox::Open => post(worker, &request),
+            Outbox::Held(held) => {
+                *held = match request {
+                    Request::Run { .. } => Some(request),
+                    Request::Cancel => None,
+                }
+            }
         }
     }
 
@@ -240,13 +317,20 @@ impl McRunner {
         self.last_id.set(id);
         self.asked.set(Some((id, scenario)));
         let query = canonical_query(&scenario);
-        self.bridge.send(Request::Run { id, query });
+        self.send(Request::Run { id, query });
     }
 
     /// Stops the run under way, if any.
     pub fn cancel(&self) {
         if self.asked.take().is_some() {
-            self.bridge.send(Request::Cancel);
+            self.send(Request::Cancel);
         }
     }
+}
+
+/// Posts `request` to the worker.
+fn post(worker: &Worker, request: &Request) {
+    worker
+        .post_message(&encode(request))
+        .expect_throw("the page posts to its worker");
 }

@@ -5,7 +5,7 @@
 
 use super::export::Export;
 use super::preset_picker::picker_value;
-use super::state::{results, CopyWhat, McResult, McRun, Notice, State};
+use super::state::{results, CopyWhat, McResult, McRun, McWorker, Notice, State, WorkerEvent};
 use super::typing::{nudged, set_typed, Nudge};
 use super::view_keys::PageWarning;
 use crate::charts::ChartId;
@@ -123,6 +123,8 @@ pub enum Action {
     MonteCarloProgress(Box<McRun>),
     /// A Monte Carlo run finished (ignored unless it is the run under way).
     MonteCarloDone(Box<McResult>),
+    /// The Monte Carlo worker loaded or failed, or its watch ran out.
+    MonteCarloWorker(WorkerEvent),
     /// The system's colour scheme changed: whether it is dark.
     SystemDark(bool),
 }
@@ -157,7 +159,9 @@ pub enum Effect {
     /// ([`crate::explorer::view::share::sheet`]); without one (or when it fails), send
     /// [`Action::Copy`] of the link.
     Share,
-    /// Save a report (CSV or JSON) as a file ([`crate::explorer::view::export::file`]).
+    /// Save a report (CSV or JSON) as a file ([`crate::explorer::view::export::file`]). A JSON
+    /// report comes once the worker's Monte Carlo run of the scenario shown has (or the worker
+    /// has failed: the file then makes its run).
     Download(Export),
     /// Draw the current chart framed for export ([`crate::explorer::view::export::draw_image`])
     /// and save it as PNG or SVG ([`Export::Png`], [`Export::Svg`]), named by
@@ -165,7 +169,9 @@ pub enum Effect {
     DownloadChart(Export),
     /// Stop the Monte Carlo run under way at once, and run this scenario's when input settles,
     /// sending [`Action::MonteCarloProgress`] as it goes and [`Action::MonteCarloDone`] at the
-    /// end.
+    /// end. The first one spawns the worker, which sends [`Action::MonteCarloWorker`] when it
+    /// loads or fails, and [`WorkerEvent::Silent`] once
+    /// [`WORKER_LOAD_MS`](super::state::WORKER_LOAD_MS) have passed.
     MonteCarlo(Box<Scenario>),
     /// Stop the Monte Carlo run under way: its scenario is no longer shown and no chart shown
     /// needs one.
@@ -200,6 +206,9 @@ fn schedule_monte_carlo(state: &mut State, effects: &mut Vec<Effect>) {
     let in_flight = state.monte_carlo_run.map(|r| r.scenario);
     if state.needs_monte_carlo() {
         if in_flight != Some(state.scenario) {
+            if state.monte_carlo_worker == McWorker::Unused {
+                state.monte_carlo_worker = McWorker::Loading;
+            }
             state.monte_carlo_run = Some(McRun {
                 scenario: state.scenario,
                 done: 0,
@@ -211,6 +220,27 @@ fn schedule_monte_carlo(state: &mut State, effects: &mut Vec<Effect>) {
         state.monte_carlo_run = None;
         effects.push(Effect::CancelMonteCarlo);
     }
+}
+
+/// Sends the downloads waiting that no longer wait ([`State::export_waits`]): the worker's run of
+/// the scenario shown has finished, the scenario shown no longer needs one (`mc=0`, or another
+/// chart for an image), or the worker has failed (the download then makes its run, and says
+/// so).
+fn send_exports(state: &mut State, effects: &mut Vec<Effect>) {
+    let (waiting, ready): (Vec<Export>, Vec<Export>) = std::mem::take(&mut state.exports_waiting)
+        .into_iter()
+        .partition(|&e| state.export_waits(e));
+    for export in ready {
+        if state.export_needs_monte_carlo(export) {
+            state.notice = Some(Notice::MonteCarloOnPage);
+        }
+        effects.push(if export.is_image() {
+            Effect::DownloadChart(export)
+        } else {
+            Effect::Download(export)
+        });
+    }
+    state.exports_waiting = waiting;
 }
 
 /// Applies `action` to `state`; returns what the shell must do.
@@ -284,6 +314,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Tab(tab) => state.view.tab = tab,
         Action::Navigated(query) => {
+            let worker = state.monte_carlo_worker;
+            let exports_waiting = std::mem::take(&mut state.exports_waiting);
             let (monte_carlo, run, system_dark) = (
                 state.monte_carlo.take(),
                 state.monte_carlo_run,
@@ -299,6 +331,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             // browsing while the preset in force does (both follow the state, below).
             state.drafts = drafts;
             state.preset_browsing = preset_browsing;
+            state.monte_carlo_worker = worker;
+            state.exports_waiting = exports_waiting;
         }
         Action::DismissWarnings => state.warnings_open = false,
         Action::ShowAllWarnings => state.warnings_all = true,
@@ -309,11 +343,12 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             effects.push(Effect::Copy(what));
         }
         Action::Share => effects.push(Effect::Share),
-        Action::Export(export) => effects.push(if export.is_image() {
-            Effect::DownloadChart(export)
-        } else {
-            Effect::Download(export)
-        }),
+        // Sent below, at once or when the worker's run of the scenario shown finishes.
+        Action::Export(export) => {
+            if !state.exports_waiting.contains(&export) {
+                state.exports_waiting.push(export);
+            }
+        }
         Action::Copied(what, true) => {
             state.notice = Some(Notice::Copied(what));
             effects.push(Effect::ClearNoticeSoon);
@@ -336,6 +371,19 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::MonteCarloDone(result) => {
             if state.monte_carlo_run.map(|r| r.scenario) == Some(result.scenario) {
                 state.monte_carlo = Some(*result);
+                state.monte_carlo_run = None;
+            }
+        }
+        Action::MonteCarloWorker(event) => {
+            let loading = state.monte_carlo_worker == McWorker::Loading;
+            match event {
+                WorkerEvent::Loaded if loading => state.monte_carlo_worker = McWorker::Ready,
+                WorkerEvent::Failed => state.monte_carlo_worker = McWorker::Failed,
+                WorkerEvent::Silent if loading => state.monte_carlo_worker = McWorker::Failed,
+                WorkerEvent::Loaded | WorkerEvent::Silent => {}
+            }
+            if state.monte_carlo_worker == McWorker::Failed {
+                // No run will come back.
                 state.monte_carlo_run = None;
             }
         }
@@ -367,6 +415,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         let write = if push { UrlWrite::Push } else { UrlWrite::Soon };
         effects.insert(0, Effect::Url { query, write });
     }
+    send_exports(state, &mut effects);
     schedule_monte_carlo(state, &mut effects);
     effects
 }

@@ -2,6 +2,7 @@
 //! Monte Carlo runs and the copy notice; and what it says of itself (its query, its links).
 
 use super::drafts::Drafts;
+use super::export::Export;
 use super::preset_picker::PresetBrowsing;
 use super::view_keys::{PageWarning, View, ViewWarning};
 use crate::analysis::{Analyses, Kind, MonteCarlo};
@@ -48,6 +49,39 @@ impl McRun {
     }
 }
 
+/// How long the page gives the Monte Carlo worker to say it has loaded, ms, from its spawning.
+/// On a low-end phone's profile (390×844 at DPR 3, the CPU slowed 6×) on a busy machine, the
+/// worker took 0.2–2.0 s (16 loads) from its spawning to a first result; 5 s is well past that,
+/// so that only a worker that will never answer is taken for a failure, and a reader hears of
+/// it soon.
+pub const WORKER_LOAD_MS: u32 = 5000;
+
+/// The Monte Carlo worker, as the page knows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum McWorker {
+    /// Not asked for yet: it loads the first time a run is.
+    #[default]
+    Unused,
+    /// Spawned, and not heard from yet.
+    Loading,
+    /// It said it has loaded.
+    Ready,
+    /// It could not load (its script or its wasm), or it broke: the page runs no Monte Carlo in
+    /// the background any more, and a download that needs a run makes it itself.
+    Failed,
+}
+
+/// What the Monte Carlo worker, or its watch, told the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkerEvent {
+    /// Its first message: it has loaded and takes runs.
+    Loaded,
+    /// An `error` or `messageerror` event, or it could not be spawned at all.
+    Failed,
+    /// [`WORKER_LOAD_MS`] have passed since it was spawned.
+    Silent,
+}
+
 /// What was copied, or asked to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CopyWhat {
@@ -65,6 +99,8 @@ pub enum Notice {
     /// The browser refused the clipboard: the text is shown to copy by hand. With the link that
     /// was to be copied (the page's or its embed's), which that text is made of.
     Refused(CopyWhat, String),
+    /// The Monte Carlo worker failed, so the page made a download's Monte Carlo run itself.
+    MonteCarloOnPage,
 }
 
 /// Everything the page shows.
@@ -78,8 +114,8 @@ pub struct State {
     /// View keys.
     pub view: View,
     /// The model's answer for `scenario`, and its analyses as the charts ask for them. Monte
-    /// Carlo aside: the page's runs are the worker's, in `monte_carlo`; only an image export
-    /// asks this bundle for one, made on this thread, when the worker has not finished.
+    /// Carlo aside: the page's runs are the worker's, in `monte_carlo`; only a download asks
+    /// this bundle for one, made on this thread, when the worker has failed.
     pub results: Rc<Analyses>,
     /// The model's answer for the pinned scenario A (`view.cmp`).
     pub compare: Option<Rc<Analyses>>,
@@ -93,6 +129,11 @@ pub struct State {
     pub monte_carlo: Option<McResult>,
     /// The Monte Carlo run under way, if any.
     pub monte_carlo_run: Option<McRun>,
+    /// The Monte Carlo worker's state.
+    pub monte_carlo_worker: McWorker,
+    /// Downloads asked for that wait for the worker's Monte Carlo run of the scenario shown
+    /// (each at most once, in the order asked).
+    pub exports_waiting: Vec<Export>,
     /// The message after the last copy gesture.
     pub notice: Option<Notice>,
     /// Whether the system asks for a dark page (`prefers-color-scheme: dark`), for `theme=auto`.
@@ -129,6 +170,8 @@ impl State {
             warnings: Rc::new(warnings),
             monte_carlo: None,
             monte_carlo_run: None,
+            monte_carlo_worker: McWorker::Unused,
+            exports_waiting: Vec::new(),
             notice: None,
             system_dark: false,
             drafts: Drafts::default(),
@@ -197,10 +240,30 @@ impl State {
             .map(|r| &*r.result)
     }
 
-    /// Whether the chart shown needs a Monte Carlo run that has not finished.
+    /// Whether the chart shown, or a download waiting, needs a Monte Carlo run that has not
+    /// finished and the worker can make.
     pub(super) fn needs_monte_carlo(&self) -> bool {
-        self.view.tab.needs(Kind::MonteCarlo)
+        (self.view.tab.needs(Kind::MonteCarlo) || !self.exports_waiting.is_empty())
             && self.scenario.get(Key::Mc) > 0.0
             && self.current_monte_carlo().is_none()
+            && self.monte_carlo_worker != McWorker::Failed
+    }
+
+    /// Whether download `export` holds Monte Carlo numbers not made yet: the JSON report, or an
+    /// image of a chart that draws them, while `mc > 0` and no run of the scenario shown has
+    /// finished.
+    pub fn export_needs_monte_carlo(&self, export: Export) -> bool {
+        let holds = match export {
+            Export::Json => true,
+            Export::Png | Export::Svg => self.view.tab.needs(Kind::MonteCarlo),
+            Export::Csv | Export::Annual => false,
+        };
+        holds && self.scenario.get(Key::Mc) > 0.0 && self.current_monte_carlo().is_none()
+    }
+
+    /// Whether download `export` waits for the worker's run (rather than going at once): it
+    /// needs Monte Carlo ([`State::export_needs_monte_carlo`]) and the worker has not failed.
+    pub fn export_waits(&self, export: Export) -> bool {
+        self.export_needs_monte_carlo(export) && self.monte_carlo_worker != McWorker::Failed
     }
 }

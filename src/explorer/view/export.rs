@@ -103,7 +103,8 @@ pub fn report(p: &Projection, monte_carlo: Option<&MonteCarlo>, export: Export) 
 }
 
 /// The file of report download `export` for the state; `None` for images ([`draw_image`]).
-/// The worker's Monte Carlo run, when it has finished, is the one the CLI would make.
+/// The worker's Monte Carlo run, which the JSON report waits for ([`State::export_waits`]), is
+/// the one the CLI would make; once the worker has failed, the report makes that run itself.
 pub fn file(state: &State, export: Export) -> Option<File> {
     Some(File {
         name: filename(state, export),
@@ -137,9 +138,10 @@ pub fn draw_image<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), charts::Error> {
     let id: ChartId = state.view.tab;
-    // Only the run of this very scenario: the image carries its link. While the worker's run
-    // goes on, the image makes it here, as the JSON report does (the same numbers), and the
-    // scenario's analyses keep it for the next image.
+    // Only the run of this very scenario: the image carries its link. The download waits for
+    // the worker's run ([`State::export_waits`]); once the worker has failed, the image makes
+    // the run here, as the JSON report does (the same numbers), and the scenario's analyses
+    // keep it for the next image.
     let monte_carlo = match state.current_monte_carlo() {
         None if id.needs(Kind::MonteCarlo) => state.results.monte_carlo(),
         run => run,

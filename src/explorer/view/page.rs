@@ -6,7 +6,7 @@ use super::kpi::data_value;
 use super::share;
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
-use crate::explorer::core::{preset_picker, CopyWhat, Notice, PageWarning, State};
+use crate::explorer::core::{preset_picker, CopyWhat, McWorker, Notice, PageWarning, State};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
 use crate::scenario::{Key, Preset, PRESETS};
@@ -220,9 +220,16 @@ pub struct NoticeView {
     pub manual: Option<String>,
 }
 
-/// The copy notice of the state, if any.
+/// The notice of the state, if any: that a download waits for Monte Carlo while one does,
+/// else the last copy's or download's.
 pub fn notice(state: &State) -> Option<NoticeView> {
     let lang = state.view.lang;
+    if !state.exports_waiting.is_empty() {
+        return Some(NoticeView {
+            sentence: lang.t(Msg::ExportWaiting),
+            manual: None,
+        });
+    }
     state.notice.as_ref().map(|n| {
         let (sentence, manual) = match n {
             Notice::Copied(CopyWhat::Link) => (Msg::LinkCopied, None),
@@ -231,6 +238,7 @@ pub fn notice(state: &State) -> Option<NoticeView> {
                 Msg::CopyRefused,
                 Some(share::copy_text_of(state, *what, link)),
             ),
+            Notice::MonteCarloOnPage => (Msg::ExportOnPage, None),
         };
         NoticeView {
             sentence: lang.t(sentence),
@@ -462,6 +470,11 @@ pub enum McLine {
     },
     /// The numbers of the scenario shown.
     Current(McNumbers),
+    /// The worker could not load: no numbers will come.
+    Failed {
+        /// "Monte Carlo could not run: …".
+        text: &'static str,
+    },
 }
 
 /// The share of paths where converting wins, percent, as the Monte Carlo line writes it, and
@@ -525,6 +538,10 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
         }
     } else if let Some(mc) = state.current_monte_carlo() {
         McLine::Current(numbers(mc, lang))
+    } else if state.monte_carlo_worker == McWorker::Failed {
+        McLine::Failed {
+            text: lang.t(Msg::McFailed),
+        }
     } else if let Some(previous) = &state.monte_carlo {
         McLine::Stale {
             note: progress(Msg::McStale),
