@@ -964,7 +964,7 @@ fn a_worker_that_fails_to_load_says_so_and_downloads_make_their_own_run() {
         update(&mut s, worker(WorkerEvent::Silent)),
         [Effect::Download(Export::Json)]
     );
-    assert_eq!(s.monte_carlo_worker, McWorker::Failed);
+    assert_eq!(s.monte_carlo_worker, McWorker::TimedOut);
     assert_eq!(s.monte_carlo_run, None);
     let failed = "Monte Carlo non è partito: il suo web worker non si è caricato. Ricarica la pagina per riprovare.";
     assert_eq!(
@@ -988,7 +988,7 @@ fn a_worker_that_fails_to_load_says_so_and_downloads_make_their_own_run() {
     );
     // Its line says so in English too; `mc=0` is still an offer to switch it on.
     update(&mut s, Action::Navigated("mc=200&tab=fan".into()));
-    assert_eq!(s.monte_carlo_worker, McWorker::Failed);
+    assert_eq!(s.monte_carlo_worker, McWorker::TimedOut);
     assert_eq!(
         page::monte_carlo_line(&s, ChartId::Fan),
         Some(McLine::Failed {
@@ -999,6 +999,19 @@ fn a_worker_that_fails_to_load_says_so_and_downloads_make_their_own_run() {
     assert!(matches!(
         page::monte_carlo_line(&s, ChartId::Fan),
         Some(McLine::Off { .. })
+    ));
+    // It loads after all (a slow network): ready, and the fan's run is asked of it again.
+    update(&mut s, Action::Set(Key::Mc, 200.0));
+    let effects = update(&mut s, worker(WorkerEvent::Loaded));
+    assert_eq!(s.monte_carlo_worker, McWorker::Ready);
+    assert_eq!(
+        monte_carlo_effects(effects).len(),
+        1,
+        "the run is asked again"
+    );
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Running { .. })
     ));
 }
 

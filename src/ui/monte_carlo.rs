@@ -43,12 +43,10 @@ fn encode<T: Serialize>(message: &T) -> JsValue {
     Uint8Array::from(bytes.expect_throw("a worker message encodes").as_slice()).into()
 }
 
-/// A message that crossed to or from the worker ([`encode`]).
-fn decode<T: DeserializeOwned>(data: JsValue) -> T {
-    let bytes = Uint8Array::from(data).to_vec();
-    bincode::deserialize(&bytes)
-        .ok()
-        .expect_throw("a worker message decodes")
+/// A message that crossed to or from the worker ([`encode`]); `None` for anything else.
+fn decode<T: DeserializeOwned>(data: JsValue) -> Option<T> {
+    let bytes = Uint8Array::new(&data).to_vec();
+    bincode::deserialize(&bytes).ok()
 }
 
 /// A message to the worker.
@@ -182,7 +180,12 @@ pub fn serve() {
         .set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
     let on_request = Closure::<dyn Fn(MessageEvent)>::new({
         let simulator = Rc::clone(&simulator);
-        move |e: MessageEvent| simulator.borrow_mut().received(decode(e.data()))
+        move |e: MessageEvent| {
+            // Only the page posts here, and only requests; anything else is ignored.
+            if let Some(request) = decode(e.data()) {
+                simulator.borrow_mut().received(request);
+            }
+        }
     });
     scope.set_onmessage(Some(on_request.as_ref().unchecked_ref()));
     // The handlers live as long as the worker.
@@ -214,8 +217,9 @@ pub struct McRunner {
     last_id: Cell<u32>,
     /// The worker's event handlers, kept as long as it.
     _handlers: Vec<Closure<dyn Fn(JsValue)>>,
-    /// Sends [`WorkerEvent::Silent`] once the worker has had its time to load.
-    _watch: Timeout,
+    /// Sends [`WorkerEvent::Silent`] once the worker has had its time to load, unless it has
+    /// loaded by then (its first message drops it).
+    _watch: Rc<RefCell<Option<Timeout>>>,
 }
 
 impl McRunner {
@@ -238,20 +242,32 @@ impl McRunner {
                 last_id: Cell::new(0),
                 _handlers: Vec::new(),
                 // In a task of its own, after the effects being run.
-                _watch: Timeout::new(0, event(WorkerEvent::Failed)),
+                _watch: Rc::new(RefCell::new(Some(Timeout::new(
+                    0,
+                    event(WorkerEvent::Failed),
+                )))),
             };
         };
+        let watch = Rc::new(RefCell::new(None::<Timeout>));
         let on_reply = {
-            let (dispatch, asked, outbox, worker) = (
+            let (dispatch, asked, outbox, worker, watch) = (
                 Rc::clone(&dispatch),
                 Rc::clone(&asked),
                 Rc::clone(&outbox),
                 worker.clone(),
+                Rc::clone(&watch),
             );
             move |data: JsValue| {
-                let reply: Reply = decode(data.unchecked_into::<MessageEvent>().data());
+                let Some(reply) = decode::<Reply>(data.unchecked_into::<MessageEvent>().data())
+                else {
+                    // Not a reply of this page's worker: a broken worker.
+                    dispatch(Action::MonteCarloWorker(WorkerEvent::Failed));
+                    return;
+                };
                 match (reply, asked.get()) {
                     (Reply::Ready, _) => {
+                        // Loaded: its watch has nothing left to say (dropping it cancels it).
+                        drop(watch.borrow_mut().take());
                         let held = std::mem::replace(&mut *outbox.borrow_mut(), Outbox::Open);
                         if let Outbox::Held(Some(request)) = held {
                             post(&worker, &request);
@@ -293,7 +309,11 @@ impl McRunner {
             asked,
             last_id: Cell::new(0),
             _handlers: vec![on_reply, on_error],
-            _watch: Timeout::new(WORKER_LOAD_MS, event(WorkerEvent::Silent)),
+            _watch: {
+                *watch.borrow_mut() =
+                    Some(Timeout::new(WORKER_LOAD_MS, event(WorkerEvent::Silent)));
+                watch
+            },
         }
     }
 

@@ -375,14 +375,20 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::MonteCarloWorker(event) => {
-            let loading = state.monte_carlo_worker == McWorker::Loading;
+            let worker = state.monte_carlo_worker;
             match event {
-                WorkerEvent::Loaded if loading => state.monte_carlo_worker = McWorker::Ready,
+                // A worker that loads after its time (a slow network) is ready after all: the
+                // run the page needs is asked for again (below).
+                WorkerEvent::Loaded if matches!(worker, McWorker::Loading | McWorker::TimedOut) => {
+                    state.monte_carlo_worker = McWorker::Ready
+                }
                 WorkerEvent::Failed => state.monte_carlo_worker = McWorker::Failed,
-                WorkerEvent::Silent if loading => state.monte_carlo_worker = McWorker::Failed,
+                WorkerEvent::Silent if worker == McWorker::Loading => {
+                    state.monte_carlo_worker = McWorker::TimedOut
+                }
                 WorkerEvent::Loaded | WorkerEvent::Silent => {}
             }
-            if state.monte_carlo_worker == McWorker::Failed {
+            if state.monte_carlo_worker.failed() {
                 // No run will come back.
                 state.monte_carlo_run = None;
             }

@@ -69,6 +69,16 @@ pub enum McWorker {
     /// It could not load (its script or its wasm), or it broke: the page runs no Monte Carlo in
     /// the background any more, and a download that needs a run makes it itself.
     Failed,
+    /// It said nothing within [`WORKER_LOAD_MS`]: taken as
+    /// failed, until it says it has loaded after all (a slow network), when it is ready again.
+    TimedOut,
+}
+
+impl McWorker {
+    /// Whether the page must do without it: it failed, or has not loaded in time.
+    pub fn failed(self) -> bool {
+        matches!(self, McWorker::Failed | McWorker::TimedOut)
+    }
 }
 
 /// What the Monte Carlo worker, or its watch, told the page.
@@ -246,7 +256,7 @@ impl State {
         (self.view.tab.needs(Kind::MonteCarlo) || !self.exports_waiting.is_empty())
             && self.scenario.get(Key::Mc) > 0.0
             && self.current_monte_carlo().is_none()
-            && self.monte_carlo_worker != McWorker::Failed
+            && !self.monte_carlo_worker.failed()
     }
 
     /// Whether download `export` holds Monte Carlo numbers not made yet: the JSON report, or an
@@ -264,6 +274,6 @@ impl State {
     /// Whether download `export` waits for the worker's run (rather than going at once): it
     /// needs Monte Carlo ([`State::export_needs_monte_carlo`]) and the worker has not failed.
     pub fn export_waits(&self, export: Export) -> bool {
-        self.export_needs_monte_carlo(export) && self.monte_carlo_worker != McWorker::Failed
+        self.export_needs_monte_carlo(export) && !self.monte_carlo_worker.failed()
     }
 }

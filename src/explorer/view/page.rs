@@ -6,7 +6,7 @@ use super::kpi::data_value;
 use super::share;
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
-use crate::explorer::core::{preset_picker, CopyWhat, McWorker, Notice, PageWarning, State};
+use crate::explorer::core::{preset_picker, CopyWhat, Notice, PageWarning, State};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
 use crate::scenario::{Key, Preset, PRESETS};
@@ -538,7 +538,7 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
         }
     } else if let Some(mc) = state.current_monte_carlo() {
         McLine::Current(numbers(mc, lang))
-    } else if state.monte_carlo_worker == McWorker::Failed {
+    } else if state.monte_carlo_worker.failed() {
         McLine::Failed {
             text: lang.t(Msg::McFailed),
         }
