@@ -87,20 +87,41 @@ fn paths(code: &str, root: &str) -> Vec<Vec<String>> {
             supers.push("super".into());
             rest = &rest["super::".len()..];
         }
-        let mut base = supers.clone();
-        base.extend(idents(rest));
-        if rest.starts_with('{') {
-            let group = &rest[1..rest.find('}').unwrap_or(rest.len())];
-            for item in group.split(',') {
-                let mut p = supers.clone();
-                p.extend(idents(item.trim()));
-                found.push(p);
-            }
-        } else {
-            found.push(base);
-        }
+        use_tree(rest, supers, &mut found);
     }
     found
+}
+
+/// Expands the use tree at the start of `text` (`a::b`, `a::{b, c::{d, e}}`, `{a, b::c}`) below
+/// `prefix`, adding each path it names to `out`; returns how many bytes it read.
+fn use_tree(text: &str, prefix: Vec<String>, out: &mut Vec<Vec<String>>) -> usize {
+    let names = idents(text);
+    let mut read: usize =
+        names.iter().map(|n| n.len()).sum::<usize>() + 2 * names.len().saturating_sub(1);
+    let mut path = prefix;
+    path.extend(names.iter().cloned());
+    let rest = &text[read..];
+    let group = if names.is_empty() {
+        rest.strip_prefix('{')
+    } else {
+        rest.strip_prefix("::{")
+    };
+    let Some(mut inner) = group else {
+        out.push(path);
+        return read;
+    };
+    read += rest.len() - inner.len();
+    loop {
+        let trimmed = inner.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        read += inner.len() - trimmed.len();
+        inner = trimmed;
+        if inner.is_empty() || inner.starts_with('}') {
+            return read + usize::from(!inner.is_empty());
+        }
+        let n = use_tree(inner, path.clone(), out).max(1);
+        read += n;
+        inner = &inner[n..];
+    }
 }
 
 /// The leading `a::b::c` of `text`, as names.
@@ -243,13 +264,20 @@ fn no_files_of_one_folder_import_each_other_round_a_loop() {
 #[test]
 fn the_reader_finds_the_imports_it_checks() {
     // The scanner itself: a grouped, a nested and a `super` import are all found.
-    let text = "use crate::{model, scenario::Key};\nuse super::super::charts::Frame;\nlet x = crate::i18n::Lang::En; // crate::ui\n";
+    let text = "use crate::{model, scenario::{Key, codec::parse}, ui::X};\nuse super::super::charts::Frame;\nlet x = crate::i18n::Lang::En; // crate::ui\n";
     let found = paths(&code(text), "crate");
     assert_eq!(
         found,
         vec![
             vec!["crate".to_string(), "model".into()],
             vec!["crate".into(), "scenario".into(), "Key".into()],
+            vec![
+                "crate".into(),
+                "scenario".into(),
+                "codec".into(),
+                "parse".into()
+            ],
+            vec!["crate".into(), "ui".into(), "X".into()],
             vec!["crate".into(), "i18n".into(), "Lang".into(), "En".into()],
         ]
     );
