@@ -42,7 +42,9 @@ pub struct Draft {
     /// How many times text was committed in the control (a number box's change, a month
     /// picker's month read). Each commit shows the value in force in the control, even when the
     /// value did not change (a month refused leaves the value where it was): the shell renders
-    /// the control again when this changes, which puts the value back in the box or picker.
+    /// the control again when this changes, which puts the value back in the box or picker
+    /// (Yew sets an input's `value` against the element's live value, not the last one it
+    /// rendered, so the same value is written back over what was typed).
     pub commits: u32,
 }
 
