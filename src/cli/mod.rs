@@ -12,7 +12,7 @@ use hashshift::i18n::WarningText;
 use hashshift::i18n::{plain, Lang};
 use hashshift::model;
 use hashshift::report;
-use hashshift::scenario::{self, Applies, Key, Kind, KEYS, PRESETS};
+use hashshift::scenario::{self, Applies, Casebook, Key, Kind, KEYS, PRESETS};
 use serde_json::{json, Value};
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -175,15 +175,23 @@ fn presets(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
     let en = |m| plain(Lang::En.t(m));
     match format {
         ListFormat::Text => {
-            for p in PRESETS {
-                writeln!(
-                    out,
-                    "{}\n  {}\n  Source: {}\n  {}\n",
-                    p.id,
-                    en(p.title),
-                    en(p.note),
-                    p.canonical_query()
-                )?;
+            for group in Casebook::ALL {
+                writeln!(out, "# {}\n", en(group.title()))?;
+                for p in PRESETS.iter().filter(|p| p.group == group) {
+                    writeln!(
+                        out,
+                        "{}  ({})\n  {}",
+                        p.id,
+                        p.date.unwrap_or("undated"),
+                        en(p.title)
+                    )?;
+                    writeln!(out, "  Source: {}", en(p.note))?;
+                    if let Some(link) = p.source {
+                        writeln!(out, "  {link}")?;
+                    }
+                    writeln!(out, "  Cannot express: {}", en(p.cannot))?;
+                    writeln!(out, "  {}\n", p.canonical_query())?;
+                }
             }
             Ok(())
         }
@@ -192,8 +200,9 @@ fn presets(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
                 .iter()
                 .map(|p| {
                     json!({
-                        "id": p.id, "title": en(p.title), "note": en(p.note),
-                        "query": p.canonical_query()
+                        "id": p.id, "group": p.group.name(), "date": p.date,
+                        "title": en(p.title), "note": en(p.note), "source": p.source,
+                        "cannot": en(p.cannot), "query": p.canonical_query()
                     })
                 })
                 .collect();

@@ -243,16 +243,16 @@ mod tests {
         let p = parse("");
         assert_eq!(p.scenario, Scenario::default());
         assert!(p.warnings.is_empty());
-        assert_eq!(canonical_query(&p.scenario), "v=2");
+        assert_eq!(canonical_query(&p.scenario), "v=3");
     }
 
     #[test]
     fn canonical_query_lists_changed_keys_in_table_order() {
-        let p = parse("gpu=2.750&mw=18&v=2&start=2027-03&ai=colo&tv=book");
+        let p = parse("gpu=2.750&mw=18&v=3&start=2027-03&ai=colo&tv=book");
         assert!(p.warnings.is_empty(), "{:?}", p.warnings);
         assert_eq!(
             canonical_query(&p.scenario),
-            "v=2&start=2027-03&mw=18&ai=colo&gpu=2.75&tv=book"
+            "v=3&start=2027-03&mw=18&ai=colo&gpu=2.75&tv=book"
         );
     }
 
@@ -277,8 +277,8 @@ mod tests {
         let s = p.scenario;
         assert_eq!(s.get(Key::Mw), 100.0);
         assert_eq!(s.get(Key::Power), 45.0);
-        assert_eq!(s.get(Key::Btc), 65_000.0);
-        assert_eq!(s.get(Key::Hr), 890.0);
+        assert_eq!(s.get(Key::Btc), 60_000.0);
+        assert_eq!(s.get(Key::Hr), 958.0);
         assert_eq!(s.get(Key::Years), 8.0);
         assert_eq!(s.get(Key::Jth), 5.0);
         assert_eq!(s.get(Key::Uptime), 100.0);
@@ -313,7 +313,7 @@ mod tests {
         assert_eq!(p.scenario.month(Key::Cstart), YearMonth::new(2027, 6));
         assert_eq!(
             canonical_query(&p.scenario),
-            "v=2&start=2026-03&cstart=2027-06"
+            "v=3&start=2026-03&cstart=2027-06"
         );
     }
 
@@ -365,7 +365,7 @@ mod tests {
             ["Unknown key `foo` was ignored."]
         );
         // A tracking key is an unknown key (the explorer keeps it out of its banner).
-        let shared = "v=2&mw=18&fbclid=IwAR0abc&UTM_Source=x&utm=1";
+        let shared = "v=3&mw=18&fbclid=IwAR0abc&UTM_Source=x&utm=1";
         let p = parse(shared);
         assert_eq!(p.scenario, parse("mw=18").scenario);
         let tracking: Vec<bool> = p.warnings.iter().map(Warning::is_tracking).collect();
@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn what_the_version_says_comes_before_the_unknown_keys() {
-        let t = texts("a=1&b=2&v=3&v=4");
+        let t = texts("a=1&b=2&v=3&v=5");
         assert_eq!(t.len(), 4);
         assert!(t[0].starts_with("`v` was given 2 times"), "{}", t[0]);
         assert!(t[1].contains("newer version"), "{}", t[1]);
@@ -383,20 +383,20 @@ mod tests {
     #[test]
     fn newer_versions_and_unknown_presets_warn() {
         assert_eq!(
-            texts("v=3&mw=10"),
-            ["`v`: this link was made by a newer version of HashShift (v=3); its keys were read as v2."]
+            texts("v=4&mw=10"),
+            ["`v`: this link was made by a newer version of HashShift (v=4); its keys were read as v3."]
         );
-        assert_eq!(parse("v=3&mw=10").scenario.get(Key::Mw), 10.0);
+        assert_eq!(parse("v=4&mw=10").scenario.get(Key::Mw), 10.0);
         assert_eq!(texts("v=banana").len(), 1);
-        assert!(texts("v=1").is_empty() && texts("v=2").is_empty());
+        assert!(texts("v=1").is_empty() && texts("v=2").is_empty() && texts("v=3").is_empty());
         assert_eq!(
             parse("mw=3").scenario,
-            parse("v=2&mw=3").scenario,
-            "no v: schema 2"
+            parse("v=3&mw=3").scenario,
+            "no v: schema 3"
         );
         assert_eq!(
             texts("preset=nope"),
-            ["`preset`: unknown preset “nope”; known presets are keep-mining, bitfarms-wa, iren-msft, colo-lease, absorb-4y."]
+            ["`preset`: unknown preset “nope”; known presets are keep-mining, bitfarms-wa, iren-msft, absorb-4y, colo-lease, cipher-barber-lake, terawulf-core42, galaxy-helios, riot-amd."]
         );
     }
 
@@ -406,7 +406,7 @@ mod tests {
         assert!(p.warnings.is_empty());
         assert_eq!(
             canonical_query(&p.scenario),
-            "v=2&mw=18&btc=80000&cbuild=11&capex=12"
+            "v=3&mw=18&btc=80000&cbuild=11&capex=12&cterm=0"
         );
     }
 

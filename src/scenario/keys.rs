@@ -59,17 +59,21 @@ pub enum Key {
     Prepay,
     Rate,
     Airate,
+    Ltc,
+    Kd,
+    Tenor,
     Tv,
     Caprate,
     Landv,
     Mc,
     Vol,
+    Aivol,
     Elas,
     Seed,
 }
 
 /// Number of model keys.
-pub const KEY_COUNT: usize = 54;
+pub const KEY_COUNT: usize = 58;
 
 /// One value of a key that takes a word (`ai=gpu`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,13 +117,14 @@ pub enum Group {
     GpuCloud,
     Lease,
     Contract,
+    Financing,
     Valuation,
     Uncertainty,
 }
 
 impl Group {
     /// All groups in display order.
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
         Group::Site,
         Group::Market,
         Group::Fleet,
@@ -127,6 +132,7 @@ impl Group {
         Group::GpuCloud,
         Group::Lease,
         Group::Contract,
+        Group::Financing,
         Group::Valuation,
         Group::Uncertainty,
     ];
@@ -141,6 +147,7 @@ impl Group {
             Group::GpuCloud => Msg::GroupGpuCloud,
             Group::Lease => Msg::GroupLease,
             Group::Contract => Msg::GroupContract,
+            Group::Financing => Msg::GroupFinancing,
             Group::Valuation => Msg::GroupValuation,
             Group::Uncertainty => Msg::GroupUncertainty,
         }
@@ -321,7 +328,7 @@ use Key as K;
 use Kind::{Integer, Month, Real, Toggle};
 use Msg as M;
 
-/// The table of ECONOMICS.md §1 (schema 2), in its order (which is also the canonical query
+/// The table of ECONOMICS.md §1 (schema 3), in its order (which is also the canonical query
 /// order).
 #[rustfmt::skip]
 pub const KEYS: [KeyDef; KEY_COUNT] = [
@@ -335,17 +342,17 @@ pub const KEYS: [KeyDef; KEY_COUNT] = [
         M::LabelPower, M::HelpPower, G::Site).slider(0.0, 200.0).tornado(Always),
     def(K::Powg, "powg", Real, (2.0, -20.0, 50.0, 0.5), Some(M::UnitPctPerYear),
         M::LabelPowg, M::HelpPowg, G::Site).slider(-10.0, 20.0).tornado(Always),
-    def(K::Btc, "btc", Real, (65_000.0, 1000.0, 10_000_000.0, 1000.0), Some(M::UnitUsd),
+    def(K::Btc, "btc", Real, (60_000.0, 1000.0, 10_000_000.0, 1000.0), Some(M::UnitUsd),
         M::LabelBtc, M::HelpBtc, G::Market).slider(10_000.0, 500_000.0).tornado(Always).snapshot(),
     def(K::Btcg, "btcg", Real, (0.0, -90.0, 300.0, 1.0), Some(M::UnitPctPerYear),
         M::LabelBtcg, M::HelpBtcg, G::Market).slider(-50.0, 100.0).tornado(Always),
-    def(K::Hr, "hr", Real, (890.0, 1.0, 100_000.0, 10.0), Some(M::UnitEhs),
+    def(K::Hr, "hr", Real, (958.0, 1.0, 100_000.0, 1.0), Some(M::UnitEhs),
         M::LabelHr, M::HelpHr, G::Market).slider(100.0, 5000.0).tornado(Always).snapshot(),
     def(K::Hrg, "hrg", Real, (10.0, -90.0, 300.0, 1.0), Some(M::UnitPctPerYear),
         M::LabelHrg, M::HelpHrg, G::Market).slider(-50.0, 100.0).tornado(Always),
     def(K::Hdrop, "hdrop", Real, (10.0, 0.0, 90.0, 1.0), Some(M::UnitPct),
         M::LabelHdrop, M::HelpHdrop, G::Market),
-    def(K::Fee, "fee", Real, (0.02, 0.0, 10.0, 0.005), Some(M::UnitBtc),
+    def(K::Fee, "fee", Real, (0.017, 0.0, 10.0, 0.001), Some(M::UnitBtc),
         M::LabelFee, M::HelpFee, G::Market).slider(0.0, 1.0).snapshot(),
     def(K::Blockmin, "blockmin", Real, (10.0, 5.0, 20.0, 0.1), Some(M::UnitMinutes),
         M::LabelBlockmin, M::HelpBlockmin, G::Market),
@@ -411,7 +418,7 @@ pub const KEYS: [KeyDef; KEY_COUNT] = [
         M::LabelEsc, M::HelpEsc, G::Lease).only(ColoOrMarket).tornado(OnlyColo),
     def(K::Coloopex, "coloopex", Real, (5.0, 0.0, 100.0, 0.5), Some(M::UnitPctOfLease),
         M::LabelColoopex, M::HelpColoopex, G::Lease).only(ColoOrMarket).tornado(OnlyColo),
-    def(K::Cterm, "cterm", Integer, (0.0, 0.0, 240.0, 1.0), Some(M::UnitMonths),
+    def(K::Cterm, "cterm", Integer, (60.0, 0.0, 240.0, 1.0), Some(M::UnitMonths),
         M::LabelCterm, M::HelpCterm, G::Contract).slider(0.0, 120.0),
     def(K::Prepay, "prepay", Real, (0.0, 0.0, 50.0, 1.0), Some(M::UnitPctOfContract),
         M::LabelPrepay, M::HelpPrepay, G::Contract),
@@ -419,16 +426,24 @@ pub const KEYS: [KeyDef; KEY_COUNT] = [
         M::LabelRate, M::HelpRate, G::Valuation).slider(0.0, 40.0).tornado(Always),
     def(K::Airate, "airate", Real, (12.0, 0.0, 100.0, 0.5), Some(M::UnitPctPerYear),
         M::LabelAirate, M::HelpAirate, G::Valuation).slider(0.0, 40.0).tornado(Always),
+    def(K::Ltc, "ltc", Real, (0.0, 0.0, 90.0, 1.0), Some(M::UnitPctOfCapex),
+        M::LabelLtc, M::HelpLtc, G::Financing),
+    def(K::Kd, "kd", Real, (8.0, 0.0, 30.0, 0.125), Some(M::UnitPctPerYear),
+        M::LabelKd, M::HelpKd, G::Financing).slider(0.0, 20.0),
+    def(K::Tenor, "tenor", Integer, (5.0, 0.0, 20.0, 1.0), Some(M::UnitYears),
+        M::LabelTenor, M::HelpTenor, G::Financing),
     def(K::Tv, "tv", Kind::Choice(TV_CHOICES), (0.0, 0.0, 1.0, 1.0), None,
         M::LabelTv, M::HelpTv, G::Valuation),
     def(K::Caprate, "caprate", Real, (7.0, 1.0, 50.0, 0.1), Some(M::UnitPctPerYear),
         M::LabelCaprate, M::HelpCaprate, G::Valuation).slider(2.0, 20.0).only(Market).tornado(Always),
     def(K::Landv, "landv", Real, (0.5, 0.0, 50.0, 0.05), Some(M::UnitMusdPerMwGross),
         M::LabelLandv, M::HelpLandv, G::Valuation).slider(0.0, 5.0).only(Market).tornado(Always),
-    def(K::Mc, "mc", Integer, (0.0, 0.0, 100_000.0, 100.0), Some(M::UnitPaths),
+    def(K::Mc, "mc", Integer, (1000.0, 0.0, 100_000.0, 100.0), Some(M::UnitPaths),
         M::LabelMc, M::HelpMc, G::Uncertainty).slider(0.0, 10_000.0),
     def(K::Vol, "vol", Real, (50.0, 0.0, 300.0, 1.0), Some(M::UnitPctPerYear),
         M::LabelVol, M::HelpVol, G::Uncertainty).slider(0.0, 150.0),
+    def(K::Aivol, "aivol", Real, (30.0, 0.0, 300.0, 1.0), Some(M::UnitPctPerYear),
+        M::LabelAivol, M::HelpAivol, G::Uncertainty).slider(0.0, 150.0),
     def(K::Elas, "elas", Real, (0.5, 0.0, 2.0, 0.05), Some(M::UnitRatio),
         M::LabelElas, M::HelpElas, G::Uncertainty),
     def(K::Seed, "seed", Integer, (1.0, 0.0, 4_294_967_295.0, 1.0), None,

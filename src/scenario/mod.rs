@@ -14,7 +14,7 @@ pub use codec::{
 pub use keys::{
     Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT, TV_CHOICES,
 };
-pub use presets::{Preset, PRESETS};
+pub use presets::{Casebook, Preset, PRESETS};
 pub use schema::{
     FrozenKey, Schema, SchemaBounds, SchemaKey, SchemaKeys, SchemaPreset, SchemaPresets, SCHEMA,
     SCHEMAS,
@@ -42,7 +42,7 @@ impl AiModel {
 pub const MARKET_SNAPSHOT: Date = Date {
     year: 2026,
     month: 6,
-    day: 15,
+    day: 26,
 };
 
 /// How the assets are valued at the horizon (`tv`).

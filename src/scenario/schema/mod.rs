@@ -33,6 +33,7 @@
 
 mod v1;
 mod v2;
+mod v3;
 
 use super::keys::{Key, KEYS};
 use super::presets::PRESETS;
@@ -155,7 +156,7 @@ pub struct Schema {
 /// Every schema, oldest first (`SCHEMAS[i]` is schema `i + 1`); the last is the current one.
 pub static SCHEMAS: &[Schema] = ALL;
 
-const ALL: &[Schema] = &[v1::SCHEMA, v2::SCHEMA];
+const ALL: &[Schema] = &[v1::SCHEMA, v2::SCHEMA, v3::SCHEMA];
 
 /// The current schema's number, the `v=` the codec writes.
 pub const SCHEMA: u32 = ALL[ALL.len() - 1].version;
@@ -441,7 +442,8 @@ mod tests {
         // Each frozen entry's fingerprint, taken when it was frozen. An edited name, default,
         // bound or preset of a frozen schema changes what its links mean: fix the entry, never
         // its fingerprint. Freezing a schema adds its line.
-        const FINGERPRINTS: &[(u32, u64)] = &[(1, 0xb63a_ff64_cfa6_df10)];
+        const FINGERPRINTS: &[(u32, u64)] =
+            &[(1, 0xb63a_ff64_cfa6_df10), (2, 0x38f7_ca6e_be49_86eb)];
         let frozen: Vec<(u32, u64)> = (SCHEMAS.iter())
             .filter(|s| s.version != SCHEMA)
             .map(|s| (s.version, fnv1a(&frozen_text(s))))
@@ -500,6 +502,9 @@ mod tests {
             let names: Vec<&str> = missing.iter().map(|k| k.name()).collect();
             if v == SCHEMA {
                 assert!(names.is_empty(), "{names:?}");
+            }
+            if v == 2 {
+                assert_eq!(names, ["ltc", "kd", "tenor", "aivol"]);
             }
             if v == 1 {
                 let added = "powg dark asicp itratio firm ramp refit gpuopex coloopex cterm \

@@ -1,0 +1,14 @@
+//! Schema 3 (`v=3`), the current one: its keys, defaults and bounds are the key table's, its
+//! presets the picker's (ECONOMICS.md §1). When a schema 4 comes, this entry is frozen and gets
+//! its step to schema 4 (the registry's "Adding a schema").
+
+use super::{Schema, SchemaKeys, SchemaPresets};
+
+/// Schema 3.
+pub(super) const SCHEMA: Schema = Schema {
+    version: 3,
+    keys: SchemaKeys::Table,
+    bounds: &[],
+    presets: SchemaPresets::Picker,
+    upgrade: None,
+};
