@@ -1,4 +1,4 @@
-//! The economics of ECONOMICS.md (schema 2): pure functions from a [`Scenario`] to a monthly
+//! The economics of ECONOMICS.md (schema 3): pure functions from a [`Scenario`] to a monthly
 //! projection of the conversion plan against the keep-mining baseline, its yearly table and its
 //! summary.
 
@@ -8,6 +8,7 @@ pub mod finance;
 pub mod flows;
 pub mod levers;
 pub mod market;
+pub mod sell;
 pub mod site;
 pub mod summary;
 
@@ -15,6 +16,7 @@ pub use evaluator::Evaluator;
 pub use flows::{Field, Flows, Sign};
 pub use levers::Levers;
 pub use market::MarketMonth;
+pub use sell::Choice;
 pub use site::Tranche;
 pub use summary::{Summary, Totals, YearRow, YearTotals};
 
@@ -226,6 +228,7 @@ pub fn run(s: &Scenario) -> Projection {
     // The plan differs from the baseline only when a tranche starts building inside the horizon.
     let converts = site::converts_within(tranches, n);
     let uptime = s.get(Key::Uptime) / 100.0;
+    let npv_sell = sell::npv_sell(s);
     let summary = Summary {
         plan: plan_totals,
         baseline: baseline_totals,
@@ -251,6 +254,8 @@ pub fn run(s: &Scenario) -> Projection {
             .map(|m| start.plus(m as i32)),
         mining_breakeven_power: (uptime > 0.0)
             .then(|| baseline.potential_revenue[0] / (uptime * s.get(Key::Mw) * market[0].hours)),
+        npv_sell,
+        best_choice: sell::best_choice(plan_totals.npv, baseline_totals.npv, npv_sell, converts),
     };
     let halving_months = (0..n)
         .filter(|&m| market[m].halvings > if m == 0 { 0 } else { market[m - 1].halvings })

@@ -177,6 +177,10 @@ pub struct Summary {
     pub baseline_dark_month: Option<YearMonth>,
     /// Power price at which the baseline's first month of mining just pays its power, $/MWh.
     pub mining_breakeven_power: Option<f64>,
+    /// Present value of selling the land and the fleet at the start, $ (§8c).
+    pub npv_sell: f64,
+    /// Which of converting, keeping mining and selling has the largest NPV.
+    pub best_choice: super::Choice,
 }
 
 /// The payback month and peak funding of the operating incremental cash `delta_op`, with month
