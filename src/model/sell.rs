@@ -73,7 +73,7 @@ mod tests {
         // Defaults: 100 MW × $0.5M = $50M of land; the fleet is 100e6 W / (1.05 · 17.5 J/TH)
         // = 5,442,176.87 TH/s × $8/TH = $43,537,414.97; together $93,537,414.97.
         let s = parse("").scenario;
-        let fleet = 100e6 / (1.05 * 17.5) * 8.0;
+        let fleet: f64 = 100e6 / (1.05 * 17.5) * 8.0;
         assert!((fleet - 43_537_414.965_986).abs() < 1e-3);
         assert!((sell_usd(&s) - (50e6 + fleet)).abs() < 1e-6);
         // One month at 12 %/yr: 1.12^(1/12) = 1.009488793.
