@@ -60,7 +60,7 @@ async function touchPhone(query) {
 test('axe-core finds no violation, of any impact, on any kind of page', async () => {
   const pages = [
     ['desktop', '', {}],
-    ['desktop with data shown and a pin', 'cmp=v%3D2%26gpu%3D3', {}],
+    ['desktop with data shown and a pin', 'cmp=v%3D3%26gpu%3D3', {}],
     ['embed', 'embed=1&controls=btc,power', {}],
     ['Italian', 'lang=it&tab=map', {}],
     ['dark theme', 'theme=dark&tab=sensitivity', {}],
@@ -99,7 +99,7 @@ test('a screen reader reaches each region by a heading and each group of inputs 
 });
 
 test('every chart has a data table, a label and a description, and "Show the data" shows it', async () => {
-  const q = 'v=2&mc=200';
+  const q = 'v=3&mc=200';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
   const report = cli(q, '--with', 'tornado,map,rates,timing');
   const { tornado, rates, timing } = report.analysis;
@@ -195,7 +195,7 @@ test('sliders announce their value with its unit and take PageUp, PageDown, Home
   assert.match(described[1], /\S/);
   await slider.focus();
   await page.keyboard.press('PageUp');
-  assert.equal(await waitForQuery(page, (s) => s.includes('power=')), 'v=2&power=65&lang=it');
+  assert.equal(await waitForQuery(page, (s) => s.includes('power=')), 'v=3&power=65&lang=it');
   await page.keyboard.press('End');
   await waitForQuery(page, (s) => s.includes('power=200'));
   await page.keyboard.press('PageDown');
@@ -342,7 +342,7 @@ test('theme: dark by key or by the system, light by key, charts and page redrawn
   await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
   await page.waitForFunction((n) => +document.querySelector('canvas[data-chart="cash"]').dataset.draws > n, draws);
   assert.deepEqual(await cornerPixel(page, 'cash'), dark);
-  assert.equal(await page.evaluate(() => location.search), '?v=2&tab=cash', 'the theme in force is not written into the link');
+  assert.equal(await page.evaluate(() => location.search), '?v=3&tab=cash', 'the theme in force is not written into the link');
   await page.screenshot({ path: `${SHOTS}/dark.png` });
   // Printing is light, and the chart is repainted light for it.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -433,7 +433,7 @@ test('in forced colours (high contrast) the legend keeps its colours, the chosen
   assert.deepEqual(problems, []);
   await context.close();
   // The bars of what changed since a pinned scenario keep their colours.
-  const pinned = await open(site.browser, `${site.url}?mw=18&power=60&cmp=v%3D2%26mw%3D18`, { forcedColors: 'active' });
+  const pinned = await open(site.browser, `${site.url}?mw=18&power=60&cmp=v%3D3%26mw%3D18`, { forcedColors: 'active' });
   await pinned.page.waitForSelector('.waterfall .bar');
   const bars = await pinned.page.$$eval('.waterfall .bar', (list) => list.map((e) => getComputedStyle(e).backgroundColor));
   const canvas = await pinned.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -514,7 +514,7 @@ test('print: the chart is repainted light for the paper at its own proportions, 
   assert.ok((await embedded())[2] > 100, 'the frame keeps its height in print');
   assert.equal(await embed.page.$eval('canvas[data-chart]', (c) => getComputedStyle(c).objectFit), 'contain');
   assert.ok(await embed.page.isVisible('input[data-for="power"]'));
-  assert.equal(await embed.page.textContent('.print-link'), `This scenario: ${site.url}?v=2&mw=18&theme=dark`);
+  assert.equal(await embed.page.textContent('.print-link'), `This scenario: ${site.url}?v=3&mw=18&theme=dark`);
   assert.deepEqual(embed.problems, []);
   await embed.context.close();
 });
@@ -542,7 +542,7 @@ test('the page follows the reader\'s text size; a window too low for the chart s
 });
 
 test('Italian throughout: numbers, money, dates, warnings, presets, read-outs and typing', async () => {
-  const q = 'v=2&lang=it';
+  const q = 'v=3&lang=it';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}&mw=abc&foo=1`);
   // Warnings in Italian.
   const warnings = await page.$$eval('[data-role="warnings"] li', (li) => li.map((l) => l.textContent));
@@ -551,7 +551,7 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   assert.deepEqual(await page.$$eval('[data-role="warnings"] li code', (c) => c.map((e) => e.textContent)), ['foo', 'mw']);
   // The same numbers as the CLI, written the Italian way.
   const values = await kpiValues(page);
-  for (const id of KPIS) assert.equal(values[id], printed('v=2', id), id);
+  for (const id of KPIS) assert.equal(values[id], printed('v=3', id), id);
   assert.equal(await page.textContent('[data-kpi="npv_advantage"] .kpi-value'), '−590\u00a0mln\u00a0$');
   assert.match(await page.textContent('[data-kpi="peak_funding_usd"] .kpi-value'), /^2,70\u00a0mld\u00a0\$ gen 2033$/);
   assert.equal(await page.textContent('[data-kpi="irr_incremental"] .kpi-value'), '6,5\u00a0%/anno');
@@ -580,10 +580,10 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   await page.click('[data-role="warnings"] .dismiss');
   await page.fill('[name="power"]', '47,5');
   await page.press('[name="power"]', 'Enter');
-  assert.equal(await waitForQuery(page, (s) => s.includes('power=')), 'v=2&power=47.5&lang=it');
+  assert.equal(await waitForQuery(page, (s) => s.includes('power=')), 'v=3&power=47.5&lang=it');
   assert.equal(await page.inputValue('[name="power"]'), '47,5');
   assert.equal(await page.locator('[data-role="warnings"]').count(), 0);
-  assert.equal(await page.$eval('[data-kpi="npv_advantage"]', (e) => e.dataset.value), printed('v=2&power=47.5', 'npv_advantage'));
+  assert.equal(await page.$eval('[data-kpi="npv_advantage"]', (e) => e.dataset.value), printed('v=3&power=47.5', 'npv_advantage'));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/italian.png` });
   // Typed key by key, a number with its thousands marked stays as typed (a clean value on the
@@ -593,7 +593,7 @@ test('Italian throughout: numbers, money, dates, warnings, presets, read-outs an
   await btc.pressSequentially('1.234.567');
   assert.equal(await btc.inputValue(), '1.234.567');
   await btc.press('Tab');
-  assert.equal(await waitForQuery(page, (s) => s.includes('btc=1234567')), 'v=2&power=47.5&btc=1234567&lang=it');
+  assert.equal(await waitForQuery(page, (s) => s.includes('btc=1234567')), 'v=3&power=47.5&btc=1234567&lang=it');
   assert.equal(await btc.inputValue(), '1234567');
   assert.equal(await page.locator('[data-role="warnings"]').count(), 0);
   // A warning quotes what was typed, and says its numbers the Italian way.

@@ -13,7 +13,7 @@ const NUMERIC = KEY_TABLE.filter((k) => k.kind === 'real' || k.kind === 'integer
 
 test('loads from a sub-path with the page contract and the CLI numbers', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
-  assert.equal(await waitForQuery(page, (s) => s === 'v=2'), 'v=2', 'the canonical query at once');
+  assert.equal(await waitForQuery(page, (s) => s === 'v=3'), 'v=3', 'the canonical query at once');
   // The controls and the charts out of view are built once the first frame is drawn.
   await page.waitForSelector('[data-panel="controls"] input[type="range"]');
   for (const key of KEYS) {
@@ -26,13 +26,13 @@ test('loads from a sub-path with the page contract and the CLI numbers', async (
   assert.equal(await page.$eval('[name="uptime"]', (e) => e.value), '95');
   assert.equal(await page.$eval('[name="shutoff"]', (e) => e.type + e.checked), 'checkboxtrue');
   assert.equal(await page.$eval('[name="start"]', (e) => e.type + e.value), 'month2027-01');
-  assert.equal(await page.$eval('input[type="range"][data-for="btc"]', (e) => e.value), '65000');
+  assert.equal(await page.$eval('input[type="range"][data-for="btc"]', (e) => e.value), '60000');
   for (const chart of ['revenue', 'cash', 'hashprice']) {
     assert.equal(await page.locator(`canvas[data-chart="${chart}"]`).count(), 1, chart);
   }
   const values = await kpiValues(page);
-  for (const id of KPIS) assert.equal(values[id], printed('v=2', id), id);
-  assert.equal(values.npv_advantage, JSON.stringify(cli('v=2').summary.npv_advantage));
+  for (const id of KPIS) assert.equal(values[id], printed('v=3', id), id);
+  assert.equal(values.npv_advantage, JSON.stringify(cli('v=3').summary.npv_advantage));
   assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /−\$590\u00a0M/);
   assert.match(await page.textContent('[data-kpi="next_halving"]'), /Apr 2028/);
   await page.screenshot({ path: `${SHOTS}/desktop.png` });
@@ -50,7 +50,7 @@ test('a slider moved by keyboard updates numbers, chart and URL without new hist
   await slider.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   // 45 + 4 steps of 0.5 $/MWh; the URL is written shortly after the last change.
-  const q = await waitForQuery(page, (s) => s === 'v=2&power=47');
+  const q = await waitForQuery(page, (s) => s === 'v=3&power=47');
   assert.equal(await page.$eval('[name="power"]', (e) => e.value), '47');
   const after = await kpiValues(page);
   assert.notEqual(after.npv_advantage, before.npv_advantage);
@@ -61,7 +61,7 @@ test('a slider moved by keyboard updates numbers, chart and URL without new hist
   // the URL; the button is then disabled, and the focus is on the slider it reset.
   await page.focus('[data-key="power"] .reset');
   await page.keyboard.press('Enter');
-  assert.equal(await waitForQuery(page, (s) => !s.includes('power=')), 'v=2');
+  assert.equal(await waitForQuery(page, (s) => !s.includes('power=')), 'v=3');
   assert.ok(await page.$eval('[data-key="power"] .reset', (b) => b.disabled));
   assert.equal(await page.evaluate(() => document.activeElement?.matches('input[type="range"][data-for="power"]')), true);
   assert.deepEqual(problems, []);
@@ -111,7 +111,7 @@ test('the page\'s first frame shows the chart in view, drawn once', async () => 
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
-    await page.goto(`${site.url}?v=2&tab=cash`);
+    await page.goto(`${site.url}?v=3&tab=cash`);
     const paint = await page.evaluate(() => new Promise((resolve) => {
       new PerformanceObserver((list) => {
         const fcp = list.getEntries().find((e) => e.name === 'first-contentful-paint');
@@ -165,10 +165,10 @@ test('hovering a chart reads out that month and keeps the drawing', async () => 
 });
 
 test('lang=it shows the page in Italian with the same numbers', async () => {
-  const q = 'v=2&mw=18&lang=it';
+  const q = 'v=3&mw=18&lang=it';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
   await page.waitForFunction(() => document.documentElement.lang === 'it');
-  assert.equal(await waitForQuery(page, (s) => s === 'v=2&mw=18&lang=it'), q);
+  assert.equal(await waitForQuery(page, (s) => s === 'v=3&mw=18&lang=it'), q);
   assert.match(await page.title(), /minare Bitcoin/);
   assert.equal(await page.textContent('label[for="c-mw"]'), 'Capacità del sito');
   assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /Vantaggio VAN/);
@@ -180,9 +180,9 @@ test('lang=it shows the page in Italian with the same numbers', async () => {
 });
 
 test('a shared link is restored exactly in a fresh page', async () => {
-  const q = 'v=2&mw=18&power=38.5&btc=95000&ai=colo&phases=2&colo=140&tab=cash';
+  const q = 'v=3&mw=18&power=38.5&btc=95000&ai=colo&phases=2&colo=140&tab=cash';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
-  assert.equal(await waitForQuery(page, (s) => s.startsWith('v=2')), q);
+  assert.equal(await waitForQuery(page, (s) => s.startsWith('v=3')), q);
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
   assert.equal(await page.$eval('[name="power"]', (e) => e.value), '38.5');
   assert.equal(await page.$eval('[name="ai"]', (e) => e.value), 'colo');
@@ -201,7 +201,7 @@ test('a bad link is warned about, with safe values and nothing else lost', async
   const items = await page.$$eval('[data-role="warnings"] li', (els) => els.map((e) => e.textContent));
   assert.equal(items.length, 4, items.join('\n'));
   assert.ok(items.some((t) => t.startsWith('mw: ')) && items.some((t) => t.startsWith('years: ')));
-  assert.equal(await waitForQuery(page, (s) => s === 'v=2&years=20&power=40'), 'v=2&years=20&power=40');
+  assert.equal(await waitForQuery(page, (s) => s === 'v=3&years=20&power=40'), 'v=3&years=20&power=40');
   assert.equal(await page.$eval('[name="power"]', (e) => e.value), '40');
   // Dismissed from the keyboard, the banner hands the focus to the cards below it.
   await page.focus('[data-role="warnings"] .dismiss');
@@ -214,7 +214,7 @@ test('a bad link is warned about, with safe values and nothing else lost', async
   const warned = await page.$$eval('[data-role="warnings"] li', (els) => els.map((e) => e.textContent));
   assert.equal(warned.length, 1);
   assert.match(warned[0], /^btc: “lots” is not a number/);
-  assert.equal(await page.$eval('[name="btc"]', (e) => e.value), '65000');
+  assert.equal(await page.$eval('[name="btc"]', (e) => e.value), '60000');
   // A value above the bound is clamped, with a warning.
   await page.fill('[name="mw"]', '9000');
   await page.press('[name="mw"]', 'Enter');
@@ -233,7 +233,7 @@ test('a bad link is warned about, with safe values and nothing else lost', async
   assert.ok(describedBy.split(' ').includes(await problem.getAttribute('id')), describedBy);
   // The slider is not described by what was typed in the box.
   assert.ok(!(await page.$eval('input[type="range"][data-for="mw"]', (e) => e.getAttribute('aria-describedby'))).includes('problem'));
-  assert.equal(await waitForQuery(page, (s) => s === 'v=2&years=20&mw=5000&power=40'), 'v=2&years=20&mw=5000&power=40');
+  assert.equal(await waitForQuery(page, (s) => s === 'v=3&years=20&mw=5000&power=40'), 'v=3&years=20&mw=5000&power=40');
   // A value that reads clears it.
   await page.fill('[name="mw"]', '18');
   await page.press('[name="mw"]', 'Enter');
@@ -255,7 +255,7 @@ test('a month picker shows the month the model uses, not one it refused', async 
   assert.deepEqual(warned, ['cstart: 2024-05 is before start 2030-05; using 2030-05.']);
   // A month that the model takes stays as picked.
   await picker.fill('2031-02');
-  assert.equal(await waitForQuery(page, (s) => s.includes('cstart=')), 'v=2&start=2030-05&cstart=2031-02');
+  assert.equal(await waitForQuery(page, (s) => s.includes('cstart=')), 'v=3&start=2030-05&cstart=2031-02');
   assert.equal(await picker.inputValue(), '2031-02');
   assert.deepEqual(problems, []);
   await context.close();
@@ -272,7 +272,7 @@ test('a year typed into a month picker applies once whole, and a cleared picker 
     await page.keyboard.press('ArrowRight');
     await page.keyboard.type('2030');
     await page.keyboard.press('Tab');
-    assert.equal(await waitForQuery(page, (s) => s.includes('start=')), `v=2&start=2030-01${tail}`);
+    assert.equal(await waitForQuery(page, (s) => s.includes('start=')), `v=3&start=2030-01${tail}`);
     assert.equal(await picker.inputValue(), '2030-01');
     assert.equal(await page.locator('[data-role="warnings"] li').count(), 0);
     // A part cleared and left: the month in force stays, and the page says why.
@@ -284,7 +284,7 @@ test('a year typed into a month picker applies once whole, and a cleared picker 
     await warning.first().waitFor();
     assert.match(await warning.first().textContent(), /^start .*2030-01\.$/);
     await page.waitForFunction(() => document.querySelector('[name="start"]').value === '2030-01');
-    assert.equal(await waitForQuery(page, (s) => s.includes('start=')), `v=2&start=2030-01${tail}`);
+    assert.equal(await waitForQuery(page, (s) => s.includes('start=')), `v=3&start=2030-01${tail}`);
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -340,17 +340,17 @@ test('back and forward restore the scenario; copy link copies it', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.selectOption('#preset', 'bitfarms-wa');
-  assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=2&mw=18&cbuild=11&capex=12');
+  assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=3&mw=18&cbuild=11&capex=12&cterm=0');
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
   // The picker follows the scenario that Back and Forward restore, though the reader used it.
   await page.selectOption('#preset', 'keep-mining');
-  await waitForQuery(page, (s) => s === 'v=2&conv=0');
+  await waitForQuery(page, (s) => s === 'v=3&conv=0');
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '18');
   await page.waitForFunction(() => document.querySelector('#preset').value === 'bitfarms-wa');
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('[name="mw"]').value === '100');
-  assert.equal(await waitForQuery(page, (s) => s === 'v=2'), 'v=2');
+  assert.equal(await waitForQuery(page, (s) => s === 'v=3'), 'v=3');
   // The default is no preset: custom.
   await page.waitForFunction(() => document.querySelector('#preset').value === '');
   // "Custom scenario" changes nothing; on a preset, the picker goes back to it.
@@ -362,7 +362,7 @@ test('back and forward restore the scenario; copy link copies it', async () => {
   await page.click('[data-action="copy-link"]');
   await page.locator('.share-note', { hasText: 'Link copied' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${site.url}?v=2&mw=18&cbuild=11&capex=12`);
+  assert.equal(copied, `${site.url}?v=3&mw=18&cbuild=11&capex=12&cterm=0`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -380,13 +380,13 @@ test('the keyboard browses the presets; Enter or leaving the picker applies the 
   await page.keyboard.press('ArrowDown');
   await noteShows(`${await note('bitfarms-wa')} Enter applies it; Esc goes back.`);
   await page.keyboard.press('Enter');
-  assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=2&mw=18&cbuild=11&capex=12');
+  assert.equal(await waitForQuery(page, (s) => s.includes('mw=18')), 'v=3&mw=18&cbuild=11&capex=12&cterm=0');
   await noteShows(await note('bitfarms-wa'));
   await page.keyboard.press('Tab');
   // One pick, one history entry (Enter, then leaving the picker): Back goes to the default,
   // not to the preset passed on the way.
   await page.goBack();
-  assert.equal(await waitForQuery(page, (s) => !s.includes('mw=18')), 'v=2');
+  assert.equal(await waitForQuery(page, (s) => !s.includes('mw=18')), 'v=3');
   await page.waitForFunction(() => document.querySelector('#preset').value === '');
   // Escape goes back to the scenario in force.
   await page.focus('#preset');
@@ -399,7 +399,7 @@ test('the keyboard browses the presets; Enter or leaving the picker applies the 
   await page.keyboard.press('ArrowDown');
   await noteShows(`${await note('keep-mining')} Enter applies it; Esc goes back.`);
   await page.keyboard.press('Tab');
-  assert.equal(await waitForQuery(page, (s) => s !== 'v=2'), 'v=2&conv=0');
+  assert.equal(await waitForQuery(page, (s) => s !== 'v=3'), 'v=3&conv=0');
   await noteShows(await note('keep-mining'));
   assert.deepEqual(problems, []);
   await context.close();
@@ -409,7 +409,7 @@ test('a change just before a preset is kept in the history entry the preset leav
   // The first release wrote the URL up to 100 ms late and pushed the preset's entry at once,
   // so a change made just before picking a preset was lost when going back.
   const { page, context, problems } = await open(site.browser, `${site.url}?mw=18`);
-  await waitForQuery(page, (s) => s === 'v=2&mw=18');
+  await waitForQuery(page, (s) => s === 'v=3&mw=18');
   // Two slider steps and a preset within one task: the second step is still waiting for its
   // write when the preset's entry is pushed.
   await page.evaluate(() => {
@@ -422,9 +422,9 @@ test('a change just before a preset is kept in the history entry the preset leav
     preset.value = 'absorb-4y';
     preset.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  assert.equal(await waitForQuery(page, (s) => s.includes('phases=4')), 'v=2&phases=4');
+  assert.equal(await waitForQuery(page, (s) => s.includes('phases=4')), 'v=3&phases=4');
   await page.goBack();
-  assert.equal(await waitForQuery(page, (s) => !s.includes('phases')), 'v=2&mw=18&power=47');
+  assert.equal(await waitForQuery(page, (s) => !s.includes('phases')), 'v=3&mw=18&power=47');
   await page.waitForFunction(() => document.querySelector('[name="power"]').value === '47');
   assert.equal(await page.$eval('[name="mw"]', (e) => e.value), '18');
   assert.deepEqual(problems, []);
@@ -442,7 +442,7 @@ test('a refused clipboard is said so, with the link to copy by hand', async () =
   await page.click('[data-action="copy-link"]');
   await page.locator('.share-note', { hasText: 'Copying was refused' }).waitFor();
   assert.equal(await page.locator('.share-note', { hasText: 'copied' }).count(), 0, 'never claims a copy');
-  assert.equal(await page.inputValue('.manual-copy'), `${site.url}?v=2&mw=18`);
+  assert.equal(await page.inputValue('.manual-copy'), `${site.url}?v=3&mw=18`);
   // The embed code keeps its two lines, focused and selected for the reader's own copy.
   await page.click('[data-action="copy-embed"]');
   await page.waitForFunction(() => document.activeElement.matches('.manual-copy') && document.activeElement.value.includes('<iframe'));
@@ -461,13 +461,13 @@ test('a refused clipboard is said so, with the link to copy by hand', async () =
 
 for (const [width, height] of [[600, 400], [360, 640]]) {
   test(`embed mode fits a ${width}×${height} iframe`, async () => {
-    const q = 'v=2&mw=18&tab=hashprice&embed=1';
+    const q = 'v=3&mw=18&tab=hashprice&embed=1';
     const { page, context, problems } = await open(site.browser, `${site.url}?${q}`, { width, height });
     assert.ok(!(await page.isVisible('[data-panel="controls"]')), 'controls hidden by default');
     assert.equal(await page.locator('canvas[data-chart]').count(), 1);
     assert.ok(await page.isVisible('canvas[data-chart="hashprice"]'));
     const href = await page.$eval('a[data-action="open-full"]', (a) => a.href);
-    assert.equal(href, `${site.url}?v=2&mw=18&tab=hashprice`);
+    assert.equal(href, `${site.url}?v=3&mw=18&tab=hashprice`);
     const fit = await page.evaluate(() => {
       const d = document.scrollingElement;
       const clipped = [...document.querySelectorAll('.kpi-title, .kpi-value, .open-full, h1, .legend li')]
@@ -559,7 +559,7 @@ test('embed shows only the controls it names, and they work', async () => {
   assert.equal(await page.locator('[data-panel="controls"] [name]').count(), 2);
   await page.focus('input[type="range"][data-for="btc"]');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await waitForQuery(page, (s) => s.includes('btc=')), 'v=2&btc=66000&embed=1&controls=btc,power');
+  assert.equal(await waitForQuery(page, (s) => s.includes('btc=')), 'v=3&btc=66000&embed=1&controls=btc,power');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -700,12 +700,12 @@ test('desktop width: charts left, controls right, and Tab meets them in that ord
   await context.close();
 });
 
-test('a schema-1 link keeps its meaning and is rewritten as schema 2', async () => {
+test('a schema-1 link keeps its meaning and is rewritten as schema 3', async () => {
   const link = 'v=1&mw=18&phases=2&aiopex=20&tab=cash';
   const cliReport = cli(link);
   const { page, context, problems } = await open(site.browser, `${site.url}?${link}`);
-  // The migrated scenario's schema-2 canonical query, with no warning.
-  const q = await waitForQuery(page, (s) => s.startsWith('v=2'));
+  // The migrated scenario's schema-3 canonical query, with no warning.
+  const q = await waitForQuery(page, (s) => s.startsWith('v=3'));
   assert.equal(q, `${cliReport.query}&tab=cash`);
   assert.match(q, /start=2026-01.*btc=90000.*itratio=1\.25.*gpuopex=20&coloopex=20.*tv=book/);
   assert.equal(await page.locator('[data-role="warnings"]').count(), 0);
@@ -755,7 +755,7 @@ test('the yearly table, the market snapshot and controls that follow the model',
   await page.selectOption('[name="ai"]', 'colo');
   await page.locator('[name="gpu"]').waitFor({ state: 'hidden' });
   assert.ok(await page.isVisible('[name="colo"]') && await page.isVisible('[name="cterm"]'));
-  assert.equal(await waitForQuery(page, (s) => s.includes('ai=colo')), 'v=2&start=2027-07&years=3&ai=colo&tv=book');
+  assert.equal(await waitForQuery(page, (s) => s.includes('ai=colo')), 'v=3&start=2027-07&years=3&ai=colo&tv=book');
   assert.deepEqual(problems, []);
   await context.close();
 });

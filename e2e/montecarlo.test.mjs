@@ -77,7 +77,7 @@ async function recordLine(page) {
 const seen = (page) => page.evaluate(() => window.mcSeen.map((s) => s.split('|')));
 
 test('Monte Carlo in the browser draws the same paths as the CLI', async () => {
-  const q = 'v=2&btcg=5&shutoff=0&phases=3&mc=500&vol=80&seed=42&tab=fan';
+  const q = 'v=3&btcg=5&shutoff=0&phases=3&mc=500&vol=80&seed=42&tab=fan';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}`);
   const shown = await currentNumbers(page);
   assert.deepEqual(shown, cliNumbers(q));
@@ -135,7 +135,7 @@ test('the chart redraws at every slider step while 100,000 paths run, and ends o
 });
 
 test("a superseded run's result never shows", async () => {
-  const first = 'v=2&power=45&mc=100000&tab=fan';
+  const first = 'v=3&power=45&mc=100000&tab=fan';
   const { page, context, problems } = await open(site.browser, `${site.url}?${first}`);
   await recordLine(page);
   // Less than half done, so that it is still running when the change comes, even on a busy
@@ -227,7 +227,7 @@ test("a download asked for while 100,000 paths run waits for the worker's run, a
   await clickMidRun(page, '[data-action="export-json"]');
   const downloaded = saved(page.waitForEvent('download', { timeout: 60000 }));
   const q = modelQuery(await setPaths(page, 100000));
-  assert.equal(q, 'v=2&mc=100000');
+  assert.equal(q, 'v=3&mc=100000');
   await page.evaluate(() => window.midRunClicked);
   const json = await downloaded;
   // The file came with the run's result: the line is current, and the page had said (in its
@@ -270,7 +270,7 @@ test('an image of the fan asked for while its run goes on waits for it and pictu
 });
 
 test('a JSON report asked for from a chart without Monte Carlo waits for a run of the worker', async () => {
-  const q = 'v=2&mw=18&mc=100000';
+  const q = 'v=3&mw=18&mc=100000';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}&tab=cash`);
   await recordNotice(page);
   // No chart shown needs Monte Carlo: no run goes on until the report asks for one.
@@ -304,7 +304,7 @@ test('a worker that cannot load says so within its time, and a download then mak
     const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan&lang=${lang}`);
     await context.route(`**/${file}`, broken);
     const q = modelQuery(await setPaths(page, 500));
-    assert.equal(q, 'v=2&mc=500');
+    assert.equal(q, 'v=3&mc=500');
     // Within the page's 5 s for a worker to load, with room for a busy machine.
     const failed = page.locator(`${LINE}[data-state="failed"]`);
     await failed.waitFor({ timeout: 15000 });

@@ -21,20 +21,20 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
   const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`);
   await page.click('[data-action="pin"]');
   const pinnedQuery = await waitForQuery(page, (s) => s.includes('cmp='));
-  assert.equal(pinnedQuery, 'v=2&tab=cash&cmp=v%3D2');
+  assert.equal(pinnedQuery, 'v=3&tab=cash&cmp=v%3D3');
   // Move two inputs away from A.
   await page.fill('[name="power"]', '40');
   await page.press('[name="power"]', 'Enter');
   await page.fill('[name="gpu"]', '3');
   await page.press('[name="gpu"]', 'Enter');
-  const q = await waitForQuery(page, (s) => s.startsWith('v=2&power=40&gpu=3'));
-  assert.equal(q, 'v=2&power=40&gpu=3&tab=cash&cmp=v%3D2');
+  const q = await waitForQuery(page, (s) => s.startsWith('v=3&power=40&gpu=3'));
+  assert.equal(q, 'v=3&power=40&gpu=3&tab=cash&cmp=v%3D3');
   // Every card carries A's value as the CLI prints it, and now's.
   const compare = await page.$$eval('[data-kpi]', (els) => Object.fromEntries(els.map((e) => [e.dataset.kpi, e.dataset.compareValue])));
   const now = await kpiValues(page);
   for (const id of KPIS) {
-    assert.equal(compare[id], printed('v=2', id), `A's ${id}`);
-    assert.equal(now[id], printed('v=2&power=40&gpu=3', id), id);
+    assert.equal(compare[id], printed('v=3', id), `A's ${id}`);
+    assert.equal(now[id], printed('v=3&power=40&gpu=3', id), id);
   }
   assert.match(await page.textContent('[data-kpi="npv_advantage"] .kpi-compare'), /^A: −\$590\u00a0M · \+\$/);
   // A price's change is said in its unit.
@@ -68,7 +68,7 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
   assert.deepEqual(await fresh.$eval('[data-role="compare"]', (e) => e.scrollWidth <= e.clientWidth), true);
   // Unpin clears it.
   await page.click('[data-action="unpin"]');
-  assert.equal(await waitForQuery(page, (s) => !s.includes('cmp=')), 'v=2&power=40&gpu=3&tab=cash');
+  assert.equal(await waitForQuery(page, (s) => !s.includes('cmp=')), 'v=3&power=40&gpu=3&tab=cash');
   assert.equal(await page.locator('[data-role="compare"]').count(), 0);
   assert.equal(await page.locator('[data-compare-value]').count(), 0);
   assert.deepEqual(problems, []);
@@ -78,7 +78,7 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
 test('an input the model does not use is named below the waterfall, not drawn as a $0 step', async () => {
   // A reader raises the GPU-hour's price, then turns to colocation, which rents halls, not
   // GPUs: the price moves nothing when its turn comes, after the AI model's.
-  const { page, context, problems } = await open(site.browser, `${site.url}?cmp=v%3D2`);
+  const { page, context, problems } = await open(site.browser, `${site.url}?cmp=v%3D3`);
   await page.fill('[name="gpu"]', '3');
   await page.press('[name="gpu"]', 'Enter');
   await page.selectOption('[name="ai"]', 'colo');
@@ -92,7 +92,7 @@ test('an input the model does not use is named below the waterfall, not drawn as
 });
 
 test('downloads are the CLI output of the canonical query, and the chart as PNG and SVG', async () => {
-  const q = 'v=2&mw=18&power=40&gpu=3';
+  const q = 'v=3&mw=18&power=40&gpu=3';
   const { page, context, problems } = await open(site.browser, `${site.url}?${q}&tab=cash&lang=it`, { scale: 1 });
   await page.click('.downloads > summary');
   const csv = await download(page, '[data-action="export-csv"]');
@@ -117,7 +117,7 @@ test('downloads are the CLI output of the canonical query, and the chart as PNG 
   assert.equal(svg.name, 'hashshift-cash-mw18_power40_gpu3.svg');
   const text = svg.bytes.toString();
   assert.match(text, /^\s*Cassa\s*$/m, 'the title');
-  for (const part of ['Flusso di cassa cumulato', `${site.url}?v=2&amp;mw=18&amp;power=40&amp;gpu=3`, 'Fonte: HashShift', '15 giu 2026']) {
+  for (const part of ['Flusso di cassa cumulato', `${site.url}?v=3&amp;mw=18&amp;power=40&amp;gpu=3`, 'Fonte: HashShift', '26 giu 2026']) {
     assert.ok(text.includes(part), part);
   }
   // Its legend, as the page's (no payback: this plan never pays back).
@@ -286,7 +286,7 @@ test('the copied embed code is a full-width iframe with the script that sizes it
   await page.click('[data-action="copy-embed"]');
   await page.locator('.share-note', { hasText: 'Embed code copied' }).waitFor();
   const code = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(code, `<iframe data-hashshift src="${site.url}?v=2&amp;mw=18&amp;tab=cash&amp;embed=1" `
+  assert.equal(code, `<iframe data-hashshift src="${site.url}?v=3&amp;mw=18&amp;tab=cash&amp;embed=1" `
     + 'title="HashShift: mine Bitcoin or convert to AI?" loading="lazy" style="width:100%;height:480px;border:0"></iframe>\n'
     + `<script src="${site.url}embed.js" async></script>`);
   assert.deepEqual(problems, []);
@@ -353,14 +353,14 @@ test('printing gives the title, link, cards, summary, what changed since A and t
   for (const shown of ['h1', '.print-link', '[data-kpi="npv_advantage"]', '[data-role="summary"]', 'canvas[data-chart="cash"]']) {
     assert.ok(await page.isVisible(shown), `${shown} printed`);
   }
-  assert.equal(await page.textContent('.print-link'), `This scenario: ${site.url}?v=2&mw=18&tab=cash`);
+  assert.equal(await page.textContent('.print-link'), `This scenario: ${site.url}?v=3&mw=18&tab=cash`);
   const pdf = await page.pdf({ format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, 'one page');
   assert.deepEqual(problems, []);
   await context.close();
   // A pinned comparison prints what changed since A, on the same page from a desktop.
-  const pinned = await open(site.browser, `${site.url}?mw=18&power=60&cmp=v%3D2%26mw%3D18&tab=cash`);
+  const pinned = await open(site.browser, `${site.url}?mw=18&power=60&cmp=v%3D3%26mw%3D18&tab=cash`);
   await pinned.page.waitForSelector('.waterfall tr.total');
   await pinned.page.emulateMedia({ media: 'print' });
   assert.ok(await pinned.page.isVisible('[data-role="compare"] .waterfall'), 'the waterfall printed');
@@ -383,7 +383,7 @@ test('on a phone, Share opens the system share sheet, or copies the link without
   await page.click('[data-action="share"]');
   await page.waitForFunction(() => window.shared);
   const shared = await page.evaluate(() => window.shared);
-  assert.equal(shared.url, `${site.url}?v=2&mw=18&lang=it`);
+  assert.equal(shared.url, `${site.url}?v=3&mw=18&lang=it`);
   assert.match(shared.text, /^Convertire 18\u00a0MW a un cloud GPU/);
   await context.close();
   // No share sheet: the link is copied instead, and the page says so.
@@ -395,6 +395,6 @@ test('on a phone, Share opens the system share sheet, or copies the link without
   assert.equal(await plain.evaluate(() => typeof navigator.share), 'undefined');
   await plain.click('[data-action="share"]');
   await plain.locator('.share-note', { hasText: 'Link copied' }).waitFor();
-  assert.equal(await plain.evaluate(() => navigator.clipboard.readText()), `${site.url}?v=2&mw=18`);
+  assert.equal(await plain.evaluate(() => navigator.clipboard.readText()), `${site.url}?v=3&mw=18`);
   await other.close();
 });
