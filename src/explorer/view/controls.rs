@@ -279,7 +279,7 @@ mod tests {
         assert!(btc
             .note
             .unwrap()
-            .starts_with("Market snapshot of 15 Jun 2026: difficulty 124.93\u{a0}T"));
+            .starts_with("Market snapshot of 26 Jun 2026: difficulty 133.87\u{a0}T"));
         assert_eq!(c.reset_title, "Reset to default ($45/MWh)");
         assert_eq!(c.reset_label, "Reset Power price to its default");
         assert!(!c.at_default);
@@ -389,6 +389,6 @@ mod tests {
         let InputView::Number { spoken, .. } = control(&s, Key::Btc, it).input else {
             panic!("btc is a number");
         };
-        assert_eq!(spoken, "65.000\u{a0}$");
+        assert_eq!(spoken, "60.000\u{a0}$");
     }
 }

@@ -714,29 +714,33 @@ mod tests {
 
     #[test]
     fn defaults_read_like_the_issues() {
+        // The CLI's `hashshift run 'v=3'`: npv_advantage 49938090.4, npv_advantage_terminal
+        // 749137711.4, irr_incremental 0.12499, payback 2036-12, peak 2689214935.4 in 2028-01,
+        // dark 2028-05, mining_breakeven_power 62.971.
         let k = run("", Lang::En);
         let npv = card(&k, "npv_advantage");
-        assert_eq!(npv.text, "−$590\u{a0}M");
+        assert_eq!(npv.text, "$49.9\u{a0}M");
         assert_eq!(
             npv.meaning,
-            "Keeping mining is worth $590\u{a0}M more than converting (NPV at 12\u{a0}%/yr over 10\u{a0}years)."
+            "Converting is worth $49.9\u{a0}M more than keeping mining (NPV at 12\u{a0}%/yr over 10\u{a0}years)."
         );
-        assert_eq!(npv.favours_plan, Some(false));
+        assert_eq!(npv.favours_plan, Some(true));
         let terminal = card(&k, "npv_advantage_terminal");
         assert_eq!(terminal.text, "$749\u{a0}M");
         assert_eq!(
             terminal.meaning,
             "What the site is worth at the horizon adds $749\u{a0}M to the advantage (halls at a 7\u{a0}% cap rate, other powered land at $500\u{a0}k per MW)."
         );
-        assert_eq!(card(&k, "irr_incremental").text, "6.5\u{a0}%/yr");
-        assert_eq!(card(&k, "irr_incremental").favours_plan, Some(false));
+        assert_eq!(card(&k, "irr_incremental").text, "12.5\u{a0}%/yr");
+        // 12.5 % is above both discount rates, 12 %.
+        assert_eq!(card(&k, "irr_incremental").favours_plan, Some(true));
         let peak = card(&k, "peak_funding_usd");
         assert_eq!(
             (peak.text.as_str(), peak.detail.as_deref()),
-            ("$2.70\u{a0}B", Some("Jan 2033"))
+            ("$2.69\u{a0}B", Some("Jan 2028"))
         );
         assert!(
-            peak.meaning.contains("up to $2.70\u{a0}B more cash"),
+            peak.meaning.contains("up to $2.69\u{a0}B more cash"),
             "{}",
             peak.meaning
         );
@@ -760,12 +764,19 @@ mod tests {
             dark.meaning
         );
         let power = card(&k, "mining_breakeven_power");
-        assert_eq!(power.text, "$73.50/MWh");
+        assert_eq!(power.text, "$62.97/MWh");
         assert_eq!(
             power.meaning,
-            "In Jan 2027 mining covers its power bill up to $73.50/MWh; it pays $45.00/MWh."
+            "In Jan 2027 mining covers its power bill up to $62.97/MWh; it pays $45.00/MWh."
         );
         let payback = card(&k, "payback_month");
+        assert_eq!(
+            (payback.data_value.as_str(), payback.text.as_str()),
+            ("2036-12", "Dec 2036")
+        );
+        // A GPU-hour at $2.20 never pays back (the CLI: payback_month null, peak in 2028-01).
+        let cheap = run("gpu=2.2", Lang::En);
+        let payback = card(&cheap, "payback_month");
         assert_eq!(
             (payback.data_value.as_str(), payback.text.as_str()),
             ("", "never")
@@ -885,25 +896,29 @@ mod tests {
         assert_eq!(npv.data_value, card(&a, "npv_advantage").data_value);
         let gain = card(&b, "npv_advantage").data_value.parse::<f64>().unwrap()
             - npv.data_value.parse::<f64>().unwrap();
-        assert_eq!(npv.value, "A: −$590\u{a0}M");
+        assert_eq!(npv.value, "A: $49.9\u{a0}M");
         assert_eq!(npv.change, Some(format!("+{}", Lang::En.fmt().money(gain))));
         let irr = card(&b, "irr_incremental").compare.clone().unwrap();
-        assert_eq!(irr.value, "A: 6.5\u{a0}%/yr");
+        assert_eq!(irr.value, "A: 12.5\u{a0}%/yr");
         let irr_change = irr.change.unwrap();
         assert!(
             irr_change.starts_with('+') && irr_change.ends_with("\u{a0}pts"),
             "{irr_change}"
         );
         let peak = card(&b, "peak_funding_usd").compare.clone().unwrap();
-        assert_eq!(peak.value, "A: $2.70\u{a0}B");
+        assert_eq!(peak.value, "A: $2.69\u{a0}B");
         let halving = card(&b, "next_halving").compare.clone().unwrap();
         assert_eq!(
             (halving.value.as_str(), halving.change),
             ("A: Apr 2028", None),
             "the same date: no change shown"
         );
+        // A pays back in Dec 2036 and this one in Dec 2034 (the CLI's payback_month).
         let payback = card(&b, "payback_month").compare.clone().unwrap();
-        assert_eq!(payback.data_value, "");
+        assert_eq!(
+            (payback.data_value.as_str(), payback.change.as_deref()),
+            ("2036-12", Some("−24\u{a0}months"))
+        );
     }
 
     #[test]

@@ -573,8 +573,8 @@ mod tests {
             let screen: Vec<_> = panel.legend.iter().map(|i| i.color).collect();
             (screen, panel.paper)
         };
-        let (light, light_paper) = colors("v=2&theme=light");
-        let (dark, dark_paper) = colors("v=2&theme=dark");
+        let (light, light_paper) = colors("v=3&theme=light");
+        let (dark, dark_paper) = colors("v=3&theme=dark");
         assert_eq!(light[0], palette::LIGHT.mining);
         assert_eq!(dark[0], palette::DARK.mining);
         assert_ne!(light, dark);

@@ -133,10 +133,10 @@ mod tests {
     fn the_defaults_read_like_the_issue() {
         assert_eq!(
             of("", Lang::En),
-            "Converting 100\u{a0}MW to a GPU cloud from Jan 2027 is worth $590\u{a0}M less than keeping it \
-             mining at 12\u{a0}%/yr over 10\u{a0}years, even counting $749\u{a0}M for the halls' value at the \
-             horizon. At its peak it needs $2.70\u{a0}B more cash than mining (Jan 2033); its return \
-             on that cash is 6.5\u{a0}%/yr; operations alone do not pay it back within 10\u{a0}years."
+            "Converting 100\u{a0}MW to a GPU cloud from Jan 2027 is worth $49.9\u{a0}M more than keeping it \
+             mining at 12\u{a0}%/yr over 10\u{a0}years, counting $749\u{a0}M for the halls' value at the \
+             horizon. At its peak it needs $2.69\u{a0}B more cash than mining (Jan 2028); its return \
+             on that cash is 12.5\u{a0}%/yr; operations pay it back by Dec 2036."
         );
     }
 
@@ -144,15 +144,23 @@ mod tests {
     fn variants() {
         let iren = of("preset=iren-msft", Lang::En);
         assert!(
-            iren.starts_with("Converting 280\u{a0}MW to a GPU cloud from Jan 2027 is worth $1.47\u{a0}B more than keeping it mining at 12\u{a0}%/yr for mining, 9\u{a0}%/yr for AI over 6\u{a0}years, counting $6.24\u{a0}B for the halls' value at the horizon"),
+            iren.starts_with("Converting 280\u{a0}MW to a GPU cloud from Jan 2027 is worth $1.50\u{a0}B more than keeping it mining at 12\u{a0}%/yr for mining, 9\u{a0}%/yr for AI over 6\u{a0}years, counting $6.24\u{a0}B for the halls' value at the horizon"),
             "{iren}"
         );
         // A part of the advantage is "of which"; more than all of it is "counting".
         assert!(of("gpu=4", Lang::En).contains(
-            "is worth $799\u{a0}M more than keeping it mining at 12\u{a0}%/yr over 10\u{a0}years, of which $749\u{a0}M is the halls' value at the horizon."
+            "is worth $1.82\u{a0}B more than keeping it mining at 12\u{a0}%/yr over 10\u{a0}years, of which $749\u{a0}M is the halls' value at the horizon."
         ));
+        // The CLI's colo-lease: npv_advantage 1712122330.3, of which terminal 1699707302.4.
         assert!(of("preset=colo-lease", Lang::It)
-            .contains(", contando 1,70\u{a0}mld\u{a0}$ per il valore delle sale all'orizzonte."));
+            .contains(", di cui 1,70\u{a0}mld\u{a0}$ sono il valore delle sale all'orizzonte."));
+        assert!(of("", Lang::It)
+            .contains(", contando 749\u{a0}mln\u{a0}$ per il valore delle sale all'orizzonte."));
+        // Less than mining, the terminal value "even" counted (the CLI's gpu=2.2: npv_advantage
+        // −303420071.7).
+        assert!(of("gpu=2.2", Lang::En).contains(
+            "is worth $303\u{a0}M less than keeping it mining at 12\u{a0}%/yr over 10\u{a0}years, even counting $749\u{a0}M"
+        ));
         let colo = of("ai=colo&conv=40&phases=2&tv=book", Lang::En);
         assert!(
             colo.starts_with("Converting 40\u{a0}% of 100\u{a0}MW to an AI hall leased to a tenant in 2\u{a0}tranches from Jan 2027"),
@@ -197,7 +205,7 @@ mod tests {
         let it = of("", Lang::It);
         assert!(
             it.starts_with(
-                "Convertire 100\u{a0}MW a un cloud GPU da gen 2027 vale 590\u{a0}mln\u{a0}$ in meno \
+                "Convertire 100\u{a0}MW a un cloud GPU da gen 2027 vale 49,9\u{a0}mln\u{a0}$ in più \
                  rispetto a continuare a minare"
             ),
             "{it}"
