@@ -29,6 +29,16 @@ ids! {
     PresetCustom,
     PresetHint,
     PresetBrowseHint,
+    /// A preset in the picker: its title and date.
+    PresetOption,
+    /// The link to a preset's source, naming its site.
+    PresetSource,
+    /// What the model cannot express about a preset.
+    PresetCannot,
+    /// What a preset set: its inputs, then that the rest are at their defaults.
+    PresetSet,
+    /// One input a preset set: its label and value.
+    PresetSetItem,
     CopyLink,
     CopyEmbed,
     LinkCopied,

@@ -7,7 +7,7 @@ use hashshift::explorer::core::typing::{self, Nudge};
 use hashshift::explorer::core::{McWorker, WorkerEvent};
 use hashshift::explorer::view::controls::InputView;
 use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
-use hashshift::explorer::view::{controls, export, kpi, share, summary};
+use hashshift::explorer::view::{casebook, controls, export, kpi, share, summary};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, UrlWrite,
     MAP_CELLS,
@@ -165,19 +165,42 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
         update(&mut s, Action::Preset(p)),
         [url("v=3&mw=18&cbuild=11&capex=12&cterm=0", true)]
     );
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(picker
-        .options
-        .iter()
+        .options()
         .any(|o| o.id == "bitfarms-wa" && o.selected));
     assert!(picker.note.starts_with("Bitfarms, Nov 2025"));
+    // Beside it: its source, what the model cannot express, and what it set.
+    let source = picker.source.unwrap();
+    assert_eq!(
+        (source.href, source.text.as_str()),
+        (
+            "https://pulse2.com/bitfarms-advances-128-million-washington-conversion-to-hpc-and-ai-infrastructure-with-2026-completion-target",
+            "Source: pulse2.com"
+        )
+    );
+    assert!(picker
+        .cannot
+        .unwrap()
+        .starts_with("What the model cannot express: A tenant and its price"));
+    assert_eq!(
+        picker.set.as_deref(),
+        Some(
+            "Set: Site capacity 18\u{a0}MW, Construction time 11\u{a0}months, Conversion capex \
+             $12M/MW IT, Contract term 0\u{a0}months; everything else at defaults."
+        )
+    );
     update(&mut s, Action::Set(Key::Btc, 80_000.0));
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(
-        picker.options.iter().all(|o| !o.selected),
+        picker.options().all(|o| !o.selected),
         "a custom scenario now"
     );
     assert!(picker.note.starts_with("Pick a preset"));
+    assert_eq!(
+        (picker.source, picker.cannot, picker.set),
+        (None, None, None)
+    );
     // Picking the same preset again still makes an entry the user can go back from.
     update(&mut s, Action::Preset(p));
     assert!(update(&mut s, Action::Preset(p))
@@ -384,7 +407,7 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
     assert_eq!(change(&mut s, "keep-mining", 1004.0), []);
     key(&mut s, "ArrowDown", 2000.0);
     change(&mut s, "bitfarms-wa", 2199.0);
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(picker.browsing && picker.takes_key("Enter") && picker.takes_key("Escape"));
     assert_eq!(picker.note, format!("{} {hint}", note("bitfarms-wa")));
     assert_eq!((picker.chosen, s.query().as_str()), ("", "v=3"));
@@ -393,7 +416,7 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
         key(&mut s, "Enter", 3000.0),
         [url("v=3&mw=18&cbuild=11&capex=12&cterm=0", true)]
     );
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(!picker.browsing && !picker.takes_key("Enter"));
     assert_eq!(
         (picker.chosen, picker.note),
@@ -402,10 +425,10 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
     // Escape goes back to the preset in force, and the picker shows it again.
     key(&mut s, "End", 4000.0);
     change(&mut s, "iren-msft", 4001.0);
-    assert!(page::presets(&s).browsing);
-    let returns = page::presets(&s).returns;
+    assert!(casebook::presets(&s).browsing);
+    let returns = casebook::presets(&s).returns;
     assert_eq!(key(&mut s, "Escape", 5000.0), []);
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert_eq!((picker.browsing, picker.returns), (false, returns + 1));
     assert_eq!(
         (picker.chosen, picker.note),
@@ -424,12 +447,12 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
         ),
         []
     );
-    assert!(page::presets(&s).browsing);
+    assert!(casebook::presets(&s).browsing);
     assert_eq!(
         update(&mut s, Action::PickerLeave { page_focused: true }),
         [url("v=3&conv=0", true)]
     );
-    assert_eq!(page::presets(&s).chosen, "keep-mining");
+    assert_eq!(casebook::presets(&s).chosen, "keep-mining");
     // Leaving without browsing applies nothing.
     assert_eq!(
         update(&mut s, Action::PickerLeave { page_focused: true }),
@@ -467,9 +490,9 @@ fn a_pick_from_the_open_list_or_by_pointer_applies_at_once() {
         [url("v=3&conv=0", true)]
     );
     // "Custom scenario" changes nothing: the picker goes back to the preset in force.
-    let returns = page::presets(&s).returns;
+    let returns = casebook::presets(&s).returns;
     assert_eq!(change(&mut s, "", 9000.0), []);
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert_eq!(
         (picker.chosen, picker.returns),
         ("keep-mining", returns + 1)
@@ -477,14 +500,14 @@ fn a_pick_from_the_open_list_or_by_pointer_applies_at_once() {
     // Browsed to "Custom scenario", the note is the preset's in force, and Enter goes back.
     key(&mut s, "Home", 10_000.0);
     change(&mut s, "", 10_001.0);
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(picker.browsing);
     assert_eq!(
         picker.note,
         Lang::En.t(Preset::find("keep-mining").unwrap().note)
     );
     assert_eq!(key(&mut s, "Enter", 11_000.0), []);
-    assert_eq!(page::presets(&s).returns, returns + 2);
+    assert_eq!(casebook::presets(&s).returns, returns + 2);
 }
 
 #[test]
@@ -494,9 +517,9 @@ fn back_and_forward_end_the_browsing_when_the_preset_in_force_changes() {
     change(&mut s, "keep-mining", 1001.0);
     // Another custom scenario: the picker still shows the preset browsed to.
     update(&mut s, Action::Navigated("mw=18".into()));
-    assert!(page::presets(&s).browsing);
+    assert!(casebook::presets(&s).browsing);
     update(&mut s, Action::Navigated("preset=bitfarms-wa".into()));
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(!picker.browsing);
     assert_eq!(picker.chosen, "bitfarms-wa");
 }

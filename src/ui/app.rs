@@ -16,6 +16,7 @@ use super::warnings::Warnings;
 use super::Shared;
 use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
+use crate::explorer::view::casebook;
 use crate::explorer::view::compare::{self, waterfall};
 use crate::explorer::view::page::{self, ChartPanel, McLine};
 use crate::explorer::view::summary::summary;
@@ -113,7 +114,7 @@ pub fn app() -> Html {
                         { t(Msg::OpenFull) }
                     </a>
                 } else {
-                    <Presets picker={page::presets(&state)} dispatch={dispatch.clone()} {lang} />
+                    <Presets picker={casebook::presets(&state)} dispatch={dispatch.clone()} {lang} />
                     <Share notice={page::notice(&state)} pinned={state.compare.is_some()}
                         dispatch={dispatch.clone()} {lang} />
                 }
