@@ -126,11 +126,13 @@ ids! {
     UnitMonths,
     UnitTranches,
     UnitPaths,
-    /// The singulars of the four counts above, for one.
+    UnitDays,
+    /// The singulars of the five counts above, for one.
     UnitYear,
     UnitMonth,
     UnitTranche,
     UnitPath,
+    UnitDay,
     UnitMw,
     UnitUsdPerMwh,
     UnitUsd,
@@ -280,6 +282,14 @@ ids! {
     LabelSeed,
     HelpSeed,
     SnapshotNote,
+    /// The market snapshot's date beside the market inputs.
+    SnapshotMarket,
+    /// The snapshot's date, taken today.
+    SnapshotToday,
+    /// The snapshot's date and age.
+    SnapshotAge,
+    /// The snapshot's date and age, past the age when its numbers have likely moved.
+    SnapshotStale,
 
     // Presets
     PresetKeepMiningTitle,

@@ -2,12 +2,13 @@
 //! models the page renders.
 
 use hashshift::analysis::monte_carlo;
+use hashshift::calendar::Date;
 use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::core::typing::{self, Nudge};
 use hashshift::explorer::core::{McWorker, WorkerEvent};
 use hashshift::explorer::view::controls::InputView;
 use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
-use hashshift::explorer::view::{casebook, controls, export, kpi, share, summary};
+use hashshift::explorer::view::{casebook, controls, export, kpi, share, snapshot, summary};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, UrlWrite,
     MAP_CELLS,
@@ -1240,6 +1241,27 @@ fn the_theme_follows_the_key_or_the_system_and_legends_follow_the_theme() {
     let mut d = load("theme=dark");
     update(&mut d, Action::SystemDark(false));
     assert!(d.dark());
+}
+
+#[test]
+fn the_market_snapshot_is_aged_to_the_readers_today_through_back_and_forward() {
+    let mut s = load("lang=it");
+    let today = Date {
+        year: 2026,
+        month: 12,
+        day: 7,
+    };
+    s.today = Some(today);
+    update(&mut s, Action::Navigated("mw=18&lang=it".into()));
+    assert_eq!(s.today, Some(today));
+    let line = snapshot::snapshot(s.view.lang, s.today);
+    assert_eq!((line.date.as_str(), line.stale), ("2026-06-26", true));
+    assert!(
+        line.text
+            .starts_with("Mercato del 26 giu 2026 · 164\u{a0}giorni fa:"),
+        "{}",
+        line.text
+    );
 }
 
 #[test]

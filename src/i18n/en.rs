@@ -106,10 +106,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         UnitMonths => "months",
         UnitTranches => "tranches",
         UnitPaths => "paths",
+        UnitDays => "days",
         UnitYear => "year",
         UnitMonth => "month",
         UnitTranche => "tranche",
         UnitPath => "path",
+        UnitDay => "day",
         UnitMw => "MW",
         UnitUsdPerMwh => "$/MWh",
         UnitUsd => "$",
@@ -259,6 +261,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         LabelSeed => "Random seed",
         HelpSeed => "Same seed, same random paths.",
         SnapshotNote => "Market snapshot of {date}: difficulty 133.87\u{a0}T at block 955,584 (≈ 958\u{a0}EH/s); BTC ≈ $60k (it fell below $60k on 28 June); fees ≈ 0.017\u{a0}BTC a block.",
+        SnapshotMarket => "Market of {date}",
+        SnapshotToday => "{market} · today",
+        SnapshotAge => "{market} · {days} old",
+        SnapshotStale => "{market} · {days} old: the BTC price, hashrate and fees have likely moved since.",
 
         // Presets
         PresetKeepMiningTitle => "Keep mining",

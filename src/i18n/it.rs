@@ -106,10 +106,12 @@ pub(super) fn text(m: Msg) -> &'static str {
         UnitMonths => "mesi",
         UnitTranches => "tranche",
         UnitPaths => "percorsi",
+        UnitDays => "giorni",
         UnitYear => "anno",
         UnitMonth => "mese",
         UnitTranche => "tranche",
         UnitPath => "percorso",
+        UnitDay => "giorno",
         UnitMw => "MW",
         UnitUsdPerMwh => "$/MWh",
         UnitUsd => "$",
@@ -259,6 +261,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         LabelSeed => "Seme casuale",
         HelpSeed => "Stesso seme, stessi percorsi casuali.",
         SnapshotNote => "Istantanea di mercato {of_the}{date}: difficoltà 133,87\u{a0}T al blocco 955.584 (≈ 958\u{a0}EH/s); BTC ≈ 60.000\u{a0}$ (sceso sotto i 60.000\u{a0}$ il 28 giugno); commissioni ≈ 0,017\u{a0}BTC per blocco.",
+        SnapshotMarket => "Mercato {of_the}{date}",
+        SnapshotToday => "{market} · di oggi",
+        SnapshotAge => "{market} · {days} fa",
+        SnapshotStale => "{market} · {days} fa: prezzo del BTC, hashrate e commissioni saranno cambiati da allora.",
 
         // Presets
         PresetKeepMiningTitle => "Solo mining",

@@ -19,6 +19,7 @@ use crate::charts::ChartId;
 use crate::explorer::view::casebook;
 use crate::explorer::view::compare::{self, waterfall};
 use crate::explorer::view::page::{self, ChartPanel, McLine};
+use crate::explorer::view::snapshot::snapshot;
 use crate::explorer::view::summary::summary;
 use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
@@ -140,7 +141,8 @@ pub fn app() -> Html {
                     { super::region_heading("inputs-heading", t(Msg::InputsRegion)) }
                     if first_frame_drawn {
                         <Controls scenario={state.scenario} drafts={state.drafts.clone()} dispatch={dispatch.clone()}
-                            only={if embed { state.view.controls.clone() } else { None }} {lang} />
+                            only={if embed { state.view.controls.clone() } else { None }}
+                            snapshot={snapshot(lang, state.today)} {lang} />
                     }
                 </aside>
             </main>

@@ -139,6 +139,10 @@ pub struct ControlGroup {
     /// How many of its keys' controls show: the page takes the group to be as tall as they
     /// are until it is first laid out.
     pub shown_count: usize,
+    /// Whether it is shown expanded: every group but financing, which opens once the plan
+    /// borrows (`ltc > 0`). The page opens a group when this turns true and never closes one
+    /// itself: the reader may open or close any.
+    pub open: bool,
 }
 
 /// The groups in display order.
@@ -158,6 +162,7 @@ pub fn groups(s: &Scenario, lang: Lang) -> Vec<ControlGroup> {
                 hidden: shown_count == 0,
                 shown_count,
                 keys,
+                open: group != Group::Financing || s.get(Key::Ltc) > 0.0,
             }
         })
         .collect()
@@ -349,6 +354,26 @@ mod tests {
         assert!(hidden(&gpu).is_empty());
         assert_eq!(hidden(&colo), [Group::GpuCloud]);
         assert_eq!(hidden(&parse("tv=book").scenario), [Group::Lease]);
+    }
+
+    #[test]
+    fn the_financing_group_opens_once_the_plan_borrows() {
+        let closed = |s: &Scenario| -> Vec<Group> {
+            groups(s, Lang::En)
+                .into_iter()
+                .filter(|g| !g.open)
+                .map(|g| g.group)
+                .collect()
+        };
+        assert_eq!(closed(&Scenario::default()), [Group::Financing]);
+        assert!(closed(&parse("ltc=60").scenario).is_empty());
+        let financing = groups(&Scenario::default(), Lang::En)
+            .into_iter()
+            .find(|g| g.group == Group::Financing)
+            .unwrap();
+        assert_eq!(financing.title, "Financing");
+        assert_eq!(financing.keys, [Key::Ltc, Key::Kd, Key::Tenor]);
+        assert!(!financing.hidden);
     }
 
     #[test]

@@ -9,4 +9,5 @@ pub mod export;
 pub mod kpi;
 pub mod page;
 pub mod share;
+pub mod snapshot;
 pub mod summary;
