@@ -104,6 +104,13 @@ ids! {
     SummaryPayback,
     SummaryNoPayback,
     SummaryNoPlan,
+    /// The summary's sentence on the best of the three choices, one per choice; where nothing
+    /// converts, between keeping mining and selling.
+    SummaryBestConvert,
+    SummaryBestMine,
+    SummaryBestSell,
+    SummaryBestMineNoPlan,
+    SummaryBestSellNoPlan,
     ResetTitle,
     ResetLabel,
     On,
@@ -392,6 +399,18 @@ ids! {
     MiningPowerMeaning,
     MiningPowerNone,
     PerMwh,
+    /// The best of converting, keeping mining and selling now (ECONOMICS.md §8c).
+    KpiBestChoiceTitle,
+    KpiBestChoiceShort,
+    /// The three choices, as the best-choice card names them.
+    ChoiceConvert,
+    ChoiceMine,
+    ChoiceSell,
+    BestChoiceMeaning,
+    /// What selling the site and its fleet now is worth.
+    KpiSellTitle,
+    KpiSellShort,
+    SellMeaning,
 
     // Charts: tabs, captions, legends
     ChartRevenue,

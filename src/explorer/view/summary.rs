@@ -2,7 +2,7 @@
 //! page's language. It is also the charts' accessible description.
 
 use crate::i18n::{Article, Lang, Msg, NBSP};
-use crate::model::Projection;
+use crate::model::{Choice, Projection};
 use crate::scenario::{AiModel, Key, TerminalValue};
 
 /// The summary of a projection in `lang`.
@@ -20,7 +20,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     let converts = p.converts();
     let start = f.month(s.month(Key::Cstart));
     if !converts {
-        return lang.fill(
+        let no_plan = lang.fill(
             Msg::SummaryNoPlan,
             &[
                 ("mw", &mw),
@@ -28,6 +28,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
                 ("horizon", &horizon),
             ],
         );
+        return format!("{no_plan} {}", best_choice(p, lang));
     }
 
     // What converts: how much of the site, to what, in how many tranches.
@@ -112,11 +113,33 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
             None => lang.fill(Msg::SummaryNoPayback, &[("horizon", &horizon)]),
         });
     }
+    let best = best_choice(p, lang);
     if parts.is_empty() {
-        first
+        format!("{first} {best}")
     } else {
-        format!("{first} {}.", parts.join("; "))
+        format!("{first} {}. {best}", parts.join("; "))
     }
+}
+
+/// The sentence on the best of converting, keeping mining and selling now (ECONOMICS.md §8c),
+/// with the three NPVs; where nothing converts, on mining against selling.
+fn best_choice(p: &Projection, lang: Lang) -> String {
+    let (f, sm) = (lang.fmt(), &p.summary);
+    let msg = match (sm.best_choice, p.converts()) {
+        (Choice::Convert, _) => Msg::SummaryBestConvert,
+        (Choice::Mine, true) => Msg::SummaryBestMine,
+        (Choice::Sell, true) => Msg::SummaryBestSell,
+        (Choice::Mine, false) => Msg::SummaryBestMineNoPlan,
+        (Choice::Sell, false) => Msg::SummaryBestSellNoPlan,
+    };
+    lang.fill(
+        msg,
+        &[
+            ("convert", &f.money(sm.plan.npv)),
+            ("mine", &f.money(sm.baseline.npv)),
+            ("sell", &f.money(sm.npv_sell)),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -136,7 +159,9 @@ mod tests {
             "Converting 100\u{a0}MW to a GPU cloud from Jan 2027 is worth $49.9\u{a0}M more than keeping it \
              mining at 12\u{a0}%/yr over 10\u{a0}years, counting $749\u{a0}M for the halls' value at the \
              horizon. At its peak it needs $2.69\u{a0}B more cash than mining (Jan 2028); its return \
-             on that cash is 12.5\u{a0}%/yr; operations pay it back by Dec 2036."
+             on that cash is 12.5\u{a0}%/yr; operations pay it back by Dec 2036. Selling now is worth \
+             most of the three choices: $92.7\u{a0}M, against $70.3\u{a0}M converting and \
+             $20.3\u{a0}M keeping mining."
         );
     }
 
@@ -168,6 +193,22 @@ mod tests {
         );
         assert!(colo.contains("the assets' book value"), "{colo}");
         assert!(of("conv=0", Lang::En).starts_with("Keeping all 100\u{a0}MW mining from Jan 2027"));
+        // The best of the three choices, in a sentence (the CLI's best_choice and NPVs: plan
+        // 648884368.1, baseline 20339381.3, npv_sell 92658200.5 for the first; the baseline
+        // and npv_sell for `conv=0`).
+        assert!(of("gpu=3&cstart=2027-04", Lang::It).ends_with(
+            "Convertire è la migliore delle tre scelte: 649\u{a0}mln\u{a0}$, contro \
+             20,3\u{a0}mln\u{a0}$ continuando a minare e 92,7\u{a0}mln\u{a0}$ vendendo ora."
+        ));
+        assert!(of("conv=0", Lang::En).ends_with(
+            "so there is nothing to compare. Selling now ($92.7\u{a0}M) is worth more than keeping \
+             mining ($20.3\u{a0}M)."
+        ));
+        // Nothing to sell (no land value, no resale): mining, whose land is worth nothing at the
+        // horizon either (the CLI's baseline npv 4240719.4).
+        assert!(of("conv=0&landv=0&asicp=0", Lang::It).ends_with(
+            "Continuare a minare (4,24\u{a0}mln\u{a0}$) vale più che vendere ora (0\u{a0}$)."
+        ));
         // Italian percentages take the article they are read with.
         assert!(of("conv=80", Lang::It).starts_with("Convertire l'80\u{a0}% di 100\u{a0}MW"));
         assert!(of("conv=40", Lang::It).starts_with("Convertire il 40\u{a0}% di 100\u{a0}MW"));
