@@ -120,11 +120,13 @@ fn group_view(props: &GroupProps) -> Html {
         *opened.borrow_mut() = true;
     }
     let opened = *opened.borrow();
+    // Until it is first laid out, the page takes it to be as tall as its controls shown: none
+    // while it is closed, its summary only.
+    let tall = if opened { *shown_count } else { 0 };
     html! {
-        // Named for screen readers, which do not take a group's name from its summary. Until it
-        // is first laid out, the page takes it to be as tall as its controls shown.
+        // Named for screen readers, which do not take a group's name from its summary.
         <details class="group" open={opened} hidden={*hidden} aria-label={*title}
-            style={format!("--controls: {shown_count}")}>
+            style={format!("--controls: {tall}")}>
             <summary>{ *title }</summary>
             if let Some(s) = snapshot {
                 <p class={classes!("snapshot-age", s.stale.then_some("stale"))} data-role="snapshot"
