@@ -1,5 +1,5 @@
 //! The page's pickers as components of their own, so that a slider step does not render them
-//! again: the preset picker and the chart tabs.
+//! again: the preset picker (a casebook) and the chart tabs.
 
 use super::{dom, forward};
 use crate::charts::ChartId;
@@ -21,8 +21,8 @@ pub struct PresetsProps {
 }
 
 /// The preset picker, grouped as a casebook, with the note, source link and limits of the
-/// preset showing and what the preset in force set. Whether a `change` browses or applies, and what
-/// Enter, Escape and leaving the picker do, is the state's to say
+/// preset showing and what the preset in force set. Whether a `change` browses or applies, and
+/// what Enter, Escape and leaving the picker do, is the state's to say
 /// ([`crate::explorer::core::preset_picker`]).
 #[function_component(Presets)]
 pub fn presets(props: &PresetsProps) -> Html {
