@@ -29,6 +29,16 @@ ids! {
     PresetCustom,
     PresetHint,
     PresetBrowseHint,
+    /// A preset in the picker: its title and date.
+    PresetOption,
+    /// The link to a preset's source, naming its site.
+    PresetSource,
+    /// What the model cannot express about a preset.
+    PresetCannot,
+    /// What a preset set: its inputs, then that the rest are at their defaults.
+    PresetSet,
+    /// One input a preset set: its label and value.
+    PresetSetItem,
     CopyLink,
     CopyEmbed,
     LinkCopied,
@@ -94,6 +104,13 @@ ids! {
     SummaryPayback,
     SummaryNoPayback,
     SummaryNoPlan,
+    /// The summary's sentence on the best of the three choices, one per choice; where nothing
+    /// converts, between keeping mining and selling.
+    SummaryBestConvert,
+    SummaryBestMine,
+    SummaryBestSell,
+    SummaryBestMineNoPlan,
+    SummaryBestSellNoPlan,
     ResetTitle,
     ResetLabel,
     On,
@@ -116,11 +133,13 @@ ids! {
     UnitMonths,
     UnitTranches,
     UnitPaths,
-    /// The singulars of the four counts above, for one.
+    UnitDays,
+    /// The singulars of the five counts above, for one.
     UnitYear,
     UnitMonth,
     UnitTranche,
     UnitPath,
+    UnitDay,
     UnitMw,
     UnitUsdPerMwh,
     UnitUsd,
@@ -270,6 +289,14 @@ ids! {
     LabelSeed,
     HelpSeed,
     SnapshotNote,
+    /// The market snapshot's date beside the market inputs.
+    SnapshotMarket,
+    /// The snapshot's date, taken today.
+    SnapshotToday,
+    /// The snapshot's date and age.
+    SnapshotAge,
+    /// The snapshot's date and age, past the age when its numbers have likely moved.
+    SnapshotStale,
 
     // Presets
     PresetKeepMiningTitle,
@@ -372,6 +399,18 @@ ids! {
     MiningPowerMeaning,
     MiningPowerNone,
     PerMwh,
+    /// The best of converting, keeping mining and selling now (ECONOMICS.md §8c).
+    KpiBestChoiceTitle,
+    KpiBestChoiceShort,
+    /// The three choices, as the best-choice card names them.
+    ChoiceConvert,
+    ChoiceMine,
+    ChoiceSell,
+    BestChoiceMeaning,
+    /// What selling the site and its fleet now is worth.
+    KpiSellTitle,
+    KpiSellShort,
+    SellMeaning,
 
     // Charts: tabs, captions, legends
     ChartRevenue,

@@ -2,12 +2,13 @@
 //! models the page renders.
 
 use hashshift::analysis::monte_carlo;
+use hashshift::calendar::Date;
 use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::core::typing::{self, Nudge};
 use hashshift::explorer::core::{McWorker, WorkerEvent};
 use hashshift::explorer::view::controls::InputView;
 use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
-use hashshift::explorer::view::{controls, export, kpi, share, summary};
+use hashshift::explorer::view::{casebook, controls, export, kpi, share, snapshot, summary};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, UrlWrite,
     MAP_CELLS,
@@ -62,8 +63,8 @@ fn url_now(query: &str) -> Effect {
 #[test]
 fn loading_writes_the_canonical_query_at_once() {
     let mut s = load("mw=18&tab=cash");
-    assert_eq!(s.query(), "v=2&mw=18&tab=cash");
-    assert_eq!(start(&mut s), [url_now("v=2&mw=18&tab=cash")]);
+    assert_eq!(s.query(), "v=3&mw=18&tab=cash");
+    assert_eq!(start(&mut s), [url_now("v=3&mw=18&tab=cash")]);
     assert!(s.warnings.is_empty() && !s.warnings_open);
 }
 
@@ -72,12 +73,12 @@ fn set_reset_and_typed_text() {
     let mut s = load("");
     assert_eq!(
         update(&mut s, Action::Set(Key::Power, 47.0)),
-        [url("v=2&power=47", false)]
+        [url("v=3&power=47", false)]
     );
     assert_eq!(s.projection().scenario.get(Key::Power), 47.0, "re-run");
     assert_eq!(
         update(&mut s, Action::Reset(Key::Power)),
-        [url("v=2", false)]
+        [url("v=3", false)]
     );
     // Typed text is read like the URL: clean text applies, bad text warns and keeps the value.
     update(&mut s, Action::SetText(Key::Mw, "18".into()));
@@ -108,9 +109,9 @@ fn set_reset_and_typed_text() {
     assert_eq!(s.scenario.get(Key::Caprate), 6.0);
     assert_eq!(listed(&s), ["`caprate`: “7,5” is not a number; using 6."]);
     assert!(update(&mut s, Action::SetText(Key::Btc, "lots".into())).is_empty());
-    assert_eq!(s.scenario.get(Key::Btc), 65_000.0);
+    assert_eq!(s.scenario.get(Key::Btc), 60_000.0);
     assert!(s.warnings_open);
-    assert_eq!(listed(&s), ["`btc`: “lots” is not a number; using 65,000."]);
+    assert_eq!(listed(&s), ["`btc`: “lots” is not a number; using 60,000."]);
     update(&mut s, Action::SetText(Key::Mw, "9000".into()));
     assert_eq!(s.scenario.get(Key::Mw), 5000.0);
     assert!(listed(&s)[0].contains("above the maximum 5,000\u{a0}MW"));
@@ -126,7 +127,7 @@ fn a_slider_step_is_a_set() {
     let effects = update(&mut slid, Action::Slide(Key::Power, 47.0));
     assert_eq!(effects, update(&mut set, Action::Set(Key::Power, 47.0)));
     assert_eq!(slid.scenario, set.scenario);
-    assert_eq!(slid.query(), "v=2&power=47");
+    assert_eq!(slid.query(), "v=3&power=47");
 }
 
 #[test]
@@ -142,7 +143,7 @@ fn presses_beyond_a_slider_each_move_the_value_as_it_stands() {
         &mut s,
         Action::Nudge(Key::Power, Nudge::of_key("PageDown").unwrap()),
     );
-    assert_eq!(effects, [url("v=2&power=279", false)]);
+    assert_eq!(effects, [url("v=3&power=279", false)]);
 }
 
 #[test]
@@ -163,24 +164,48 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
     let p = Preset::find("bitfarms-wa").unwrap();
     assert_eq!(
         update(&mut s, Action::Preset(p)),
-        [url("v=2&mw=18&cbuild=11&capex=12", true)]
+        [url("v=3&mw=18&cbuild=11&capex=12&cterm=0", true)]
     );
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(picker
-        .options
-        .iter()
+        .options()
         .any(|o| o.id == "bitfarms-wa" && o.selected));
     assert!(picker.note.starts_with("Bitfarms, Nov 2025"));
+    // Beside it: its source, what the model cannot express, and what it set.
+    let source = picker.source.unwrap();
+    assert_eq!(
+        (source.href, source.text.as_str()),
+        (
+            "https://pulse2.com/bitfarms-advances-128-million-washington-conversion-to-hpc-and-ai-infrastructure-with-2026-completion-target",
+            "Source: pulse2.com"
+        )
+    );
+    assert!(picker
+        .cannot
+        .unwrap()
+        .starts_with("What the model cannot express: A tenant and its price"));
+    assert_eq!(
+        picker.set.as_deref(),
+        Some(
+            "Set: Site capacity 18\u{a0}MW, Construction time 11\u{a0}months, Conversion capex \
+             $12M/MW IT, Contract term 0\u{a0}months; everything else at defaults."
+        )
+    );
     update(&mut s, Action::Set(Key::Btc, 80_000.0));
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(
-        picker.options.iter().all(|o| !o.selected),
+        picker.options().all(|o| !o.selected),
         "a custom scenario now"
     );
     assert!(picker.note.starts_with("Pick a preset"));
+    assert_eq!(
+        (picker.source, picker.cannot, picker.set),
+        (None, None, None)
+    );
     // Picking the same preset again still makes an entry the user can go back from.
     update(&mut s, Action::Preset(p));
-    assert!(update(&mut s, Action::Preset(p)).contains(&url("v=2&mw=18&cbuild=11&capex=12", true)));
+    assert!(update(&mut s, Action::Preset(p))
+        .contains(&url("v=3&mw=18&cbuild=11&capex=12&cterm=0", true)));
 }
 
 /// `key`'s number box on the page of `s`: its text, and the problem said beside it (key names in
@@ -214,7 +239,7 @@ fn a_number_box_keeps_what_is_typed_and_applies_clean_values_at_once() {
         type_text(&mut s, Key::Btc, &typed[..end]);
         assert_eq!(number_box(&s, Key::Btc), (typed[..end].to_string(), None));
         let expected = match end {
-            1..=4 => 65_000.0,
+            1..=4 => 60_000.0,
             5..=8 => 1234.0,
             _ => 1_234_567.0,
         };
@@ -225,7 +250,7 @@ fn a_number_box_keeps_what_is_typed_and_applies_clean_values_at_once() {
             &typed[..end]
         );
     }
-    assert_eq!(s.query(), "v=2&btc=1234567&lang=it");
+    assert_eq!(s.query(), "v=3&btc=1234567&lang=it");
     // Enter commits it: the box shows the value in force, with no problem.
     assert_eq!(
         commit(&mut s, Key::Btc, typed),
@@ -320,7 +345,7 @@ fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
         assert_eq!(month(&mut s, text), [], "{text}");
     }
     assert_eq!(s.drafts.of(Key::Start).commits, 0);
-    assert_eq!(month(&mut s, "2030-01"), [url("v=2&start=2030-01", false)]);
+    assert_eq!(month(&mut s, "2030-01"), [url("v=3&start=2030-01", false)]);
     assert_eq!(s.drafts.of(Key::Start).commits, 1);
     // A part cleared waits too; switching to another window leaves it waiting.
     assert_eq!(month(&mut s, ""), []);
@@ -341,7 +366,7 @@ fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
     // Leaving the picker reads it like typed text: a warning, the month in force kept, and the
     // picker shows it again.
     assert_eq!(leave(&mut s, true), []);
-    assert_eq!(s.query(), "v=2&start=2030-01");
+    assert_eq!(s.query(), "v=3&start=2030-01");
     assert_eq!(s.drafts.of(Key::Start).commits, 2);
     assert!(listed(&s)[0].ends_with("2030-01."), "{:?}", listed(&s));
     // Enter reads it too; a month before the start leaves the construction start where it was.
@@ -350,7 +375,7 @@ fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
         update(s, Action::MonthEnter { key, text })
     };
     enter(&mut s, "2024-05");
-    assert_eq!(s.query(), "v=2&start=2030-01", "cstart follows the start");
+    assert_eq!(s.query(), "v=3&start=2030-01", "cstart follows the start");
     assert_eq!(
         listed(&s),
         ["`cstart`: 2024-05 is before `start` 2030-01; using 2030-01."]
@@ -383,16 +408,16 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
     assert_eq!(change(&mut s, "keep-mining", 1004.0), []);
     key(&mut s, "ArrowDown", 2000.0);
     change(&mut s, "bitfarms-wa", 2199.0);
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(picker.browsing && picker.takes_key("Enter") && picker.takes_key("Escape"));
     assert_eq!(picker.note, format!("{} {hint}", note("bitfarms-wa")));
-    assert_eq!((picker.chosen, s.query().as_str()), ("", "v=2"));
+    assert_eq!((picker.chosen, s.query().as_str()), ("", "v=3"));
     // Enter applies it: one history entry.
     assert_eq!(
         key(&mut s, "Enter", 3000.0),
-        [url("v=2&mw=18&cbuild=11&capex=12", true)]
+        [url("v=3&mw=18&cbuild=11&capex=12&cterm=0", true)]
     );
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(!picker.browsing && !picker.takes_key("Enter"));
     assert_eq!(
         (picker.chosen, picker.note),
@@ -401,10 +426,10 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
     // Escape goes back to the preset in force, and the picker shows it again.
     key(&mut s, "End", 4000.0);
     change(&mut s, "iren-msft", 4001.0);
-    assert!(page::presets(&s).browsing);
-    let returns = page::presets(&s).returns;
+    assert!(casebook::presets(&s).browsing);
+    let returns = casebook::presets(&s).returns;
     assert_eq!(key(&mut s, "Escape", 5000.0), []);
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert_eq!((picker.browsing, picker.returns), (false, returns + 1));
     assert_eq!(
         (picker.chosen, picker.note),
@@ -423,12 +448,12 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
         ),
         []
     );
-    assert!(page::presets(&s).browsing);
+    assert!(casebook::presets(&s).browsing);
     assert_eq!(
         update(&mut s, Action::PickerLeave { page_focused: true }),
-        [url("v=2&conv=0", true)]
+        [url("v=3&conv=0", true)]
     );
-    assert_eq!(page::presets(&s).chosen, "keep-mining");
+    assert_eq!(casebook::presets(&s).chosen, "keep-mining");
     // Leaving without browsing applies nothing.
     assert_eq!(
         update(&mut s, Action::PickerLeave { page_focused: true }),
@@ -443,13 +468,13 @@ fn a_pick_from_the_open_list_or_by_pointer_applies_at_once() {
     key(&mut s, " ", 1000.0);
     assert_eq!(
         change(&mut s, "keep-mining", 1100.0),
-        [url("v=2&conv=0", true)]
+        [url("v=3&conv=0", true)]
     );
     // A change 200 ms or more after a browsing key is a pick too.
     key(&mut s, "ArrowDown", 2000.0);
     assert_eq!(
         change(&mut s, "bitfarms-wa", 2200.0),
-        [url("v=2&mw=18&cbuild=11&capex=12", true)]
+        [url("v=3&mw=18&cbuild=11&capex=12&cterm=0", true)]
     );
     // So is one after Alt+↓, which opens the list.
     let (key_name, plain, at_ms) = ("ArrowDown".to_string(), false, 3000.0);
@@ -463,12 +488,12 @@ fn a_pick_from_the_open_list_or_by_pointer_applies_at_once() {
     );
     assert_eq!(
         change(&mut s, "keep-mining", 3001.0),
-        [url("v=2&conv=0", true)]
+        [url("v=3&conv=0", true)]
     );
     // "Custom scenario" changes nothing: the picker goes back to the preset in force.
-    let returns = page::presets(&s).returns;
+    let returns = casebook::presets(&s).returns;
     assert_eq!(change(&mut s, "", 9000.0), []);
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert_eq!(
         (picker.chosen, picker.returns),
         ("keep-mining", returns + 1)
@@ -476,14 +501,14 @@ fn a_pick_from_the_open_list_or_by_pointer_applies_at_once() {
     // Browsed to "Custom scenario", the note is the preset's in force, and Enter goes back.
     key(&mut s, "Home", 10_000.0);
     change(&mut s, "", 10_001.0);
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(picker.browsing);
     assert_eq!(
         picker.note,
         Lang::En.t(Preset::find("keep-mining").unwrap().note)
     );
     assert_eq!(key(&mut s, "Enter", 11_000.0), []);
-    assert_eq!(page::presets(&s).returns, returns + 2);
+    assert_eq!(casebook::presets(&s).returns, returns + 2);
 }
 
 #[test]
@@ -493,9 +518,9 @@ fn back_and_forward_end_the_browsing_when_the_preset_in_force_changes() {
     change(&mut s, "keep-mining", 1001.0);
     // Another custom scenario: the picker still shows the preset browsed to.
     update(&mut s, Action::Navigated("mw=18".into()));
-    assert!(page::presets(&s).browsing);
+    assert!(casebook::presets(&s).browsing);
     update(&mut s, Action::Navigated("preset=bitfarms-wa".into()));
-    let picker = page::presets(&s);
+    let picker = casebook::presets(&s);
     assert!(!picker.browsing);
     assert_eq!(picker.chosen, "bitfarms-wa");
 }
@@ -505,12 +530,12 @@ fn tabs_and_history_navigation() {
     let mut s = load("");
     assert_eq!(
         update(&mut s, Action::Tab(ChartId::Map)),
-        [url("v=2&tab=map", false)]
+        [url("v=3&tab=map", false)]
     );
     assert_eq!(s.view.tab, ChartId::Map);
     // Back to an old link: its state, its warnings, the canonical query written back.
     let effects = update(&mut s, Action::Navigated("mw=abc&lang=it".into()));
-    assert_eq!(effects, [url("v=2&lang=it", false)]);
+    assert_eq!(effects, [url("v=3&lang=it", false)]);
     assert_eq!((s.view.lang, s.view.tab), (Lang::It, ChartId::Revenue));
     assert_eq!(listed(&s), ["`mw`: “abc” non è un numero; si usa 100."]);
     assert_eq!(s.page_url, PAGE);
@@ -523,7 +548,7 @@ fn copying_reports_what_the_clipboard_did() {
     assert_eq!(effects, [Effect::Copy(CopyWhat::Link)]);
     assert_eq!(
         share::copy_text(&s, CopyWhat::Link),
-        format!("{PAGE}?v=2&mw=18&tab=cash")
+        format!("{PAGE}?v=3&mw=18&tab=cash")
     );
     assert_eq!(
         s.notice, None,
@@ -549,7 +574,7 @@ fn copying_reports_what_the_clipboard_did() {
     assert!(sentence.starts_with("Copying was refused"));
     let manual = manual.unwrap();
     assert!(manual.starts_with(
-        "<iframe data-hashshift src=\"https://example.org/tools/hashshift/?v=2&amp;mw=18&amp;tab=cash&amp;embed=1\""
+        "<iframe data-hashshift src=\"https://example.org/tools/hashshift/?v=3&amp;mw=18&amp;tab=cash&amp;embed=1\""
     ));
     assert!(manual
         .ends_with("<script src=\"https://example.org/tools/hashshift/embed.js\" async></script>"));
@@ -565,7 +590,7 @@ fn a_refused_copy_keeps_the_text_it_was_asked_for() {
     update(&mut s, Action::Set(Key::Mw, 20.0));
     // The text to copy by hand is the link the reader asked for, not the one of later inputs.
     let manual = page::notice(&s).unwrap().manual;
-    assert_eq!(manual, Some(format!("{PAGE}?v=2&mw=18")));
+    assert_eq!(manual, Some(format!("{PAGE}?v=3&mw=18")));
 }
 
 #[test]
@@ -593,7 +618,7 @@ fn downloads_and_shares_name_what_the_shell_produces() {
     let sheet = share::sheet(&s);
     assert_eq!(sheet.title, "HashShift — mine Bitcoin or convert to AI?");
     assert_eq!(sheet.text, summary::summary(s.projection(), Lang::En));
-    assert_eq!(sheet.url, format!("{PAGE}?v=2&mw=18&tab=cash"));
+    assert_eq!(sheet.url, format!("{PAGE}?v=3&mw=18&tab=cash"));
 }
 
 #[test]
@@ -642,13 +667,62 @@ fn monte_carlo_is_asked_for_and_marked_stale_while_inputs_move() {
     assert!(page::chart_monte_carlo(&s).is_none(), "mc=0 draws no fan");
     // Other charts ask for no Monte Carlo; mc=0 offers to switch it on.
     assert!(page::monte_carlo_line(&s, ChartId::Cash).is_none());
-    let mut off = load("tab=fan");
+    let mut off = load("mc=0&tab=fan");
     assert!(matches!(
         page::monte_carlo_line(&off, ChartId::Fan),
         Some(McLine::Off { .. })
     ));
     assert_eq!(start(&mut off).len(), 1);
     assert!(update(&mut off, Action::Tab(ChartId::Revenue)).len() == 1);
+}
+
+#[test]
+fn monte_carlo_is_on_by_default_and_runs_when_a_chart_or_a_download_needs_it() {
+    // `mc=1000` is the default: a default page runs no Monte Carlo until something shows one,
+    // and it does not load the worker for nothing.
+    let mut s = load("");
+    assert_eq!(s.scenario.get(Key::Mc), 1000.0);
+    assert_eq!(start(&mut s), [url_now("v=3")]);
+    assert_eq!(s.monte_carlo_worker, McWorker::Unused);
+    assert!(page::monte_carlo_line(&s, ChartId::Revenue).is_none());
+    // The fan chart asks for the run, once, and the worker loads.
+    let effects = update(&mut s, Action::Tab(ChartId::Fan));
+    assert_eq!(
+        effects,
+        [
+            url("v=3&tab=fan", false),
+            Effect::MonteCarlo(Box::new(s.scenario))
+        ]
+    );
+    assert_eq!(s.monte_carlo_worker, McWorker::Loading);
+    assert!(matches!(
+        page::monte_carlo_line(&s, ChartId::Fan),
+        Some(McLine::Running { percent: 0, .. })
+    ));
+    assert_eq!(
+        monte_carlo_effects(update(&mut s, Action::Tab(ChartId::Fan))),
+        []
+    );
+    update_with(&mut s, finished);
+    let Some(McLine::Current(n)) = page::monte_carlo_line(&s, ChartId::Fan) else {
+        panic!("current numbers");
+    };
+    assert_eq!(n.paths, "1000");
+    // A default page on another chart: its JSON report waits for the run it asks for.
+    let mut s = load("tab=cash");
+    start(&mut s);
+    assert_eq!(
+        update(&mut s, Action::Export(Export::Json)),
+        [Effect::MonteCarlo(Box::new(s.scenario))]
+    );
+    assert_eq!(
+        update_with(&mut s, finished),
+        [Effect::Download(Export::Json)]
+    );
+    assert_eq!(
+        export::file(&s, Export::Json).unwrap().contents,
+        cli_json(&s)
+    );
 }
 
 /// The progress report of the run of `s`'s scenario after `done` of its months.
@@ -859,7 +933,7 @@ fn a_download_that_needs_monte_carlo_waits_for_the_workers_run() {
     // The file holds that very run, the CLI's numbers.
     assert!(std::ptr::eq(s.current_monte_carlo().unwrap(), &*result));
     let json = export::file(&s, Export::Json).unwrap().contents;
-    assert_eq!(json, report::json_of("v=2&mc=200&vol=70", &[]));
+    assert_eq!(json, report::json_of("v=3&mc=200&vol=70", &[]));
     assert!(json.contains("\"npv_advantage_p50\""));
     // With the run made, a download goes at once.
     assert_eq!(
@@ -896,7 +970,7 @@ fn a_json_download_asks_the_worker_for_a_run_no_chart_shown_needs() {
         cli_json(&s)
     );
     // With `mc=0` there is nothing to wait for.
-    let mut off = load("tab=fan");
+    let mut off = load("mc=0&tab=fan");
     assert_eq!(
         update(&mut off, Action::Export(Export::Json)),
         [Effect::Download(Export::Json)]
@@ -933,7 +1007,7 @@ fn a_download_waiting_follows_the_scenario_shown() {
     );
     let json = export::file(&s, Export::Json).unwrap().contents;
     assert!(
-        json.contains("\"query\": \"v=2&mc=200&vol=80\""),
+        json.contains("\"query\": \"v=3&mc=200&vol=80\""),
         "{}",
         &json[..80]
     );
@@ -1064,15 +1138,15 @@ fn chart_panels_carry_caption_legend_and_table_in_the_page_language() {
 #[test]
 fn embed_and_full_queries() {
     let s = load("mw=18&embed=1&controls=btc,gpu&tab=cash");
-    assert_eq!(s.query(), "v=2&mw=18&tab=cash&embed=1&controls=btc,gpu");
-    assert_eq!(s.full_query(), "v=2&mw=18&tab=cash");
-    assert_eq!(s.embed_query(), "v=2&mw=18&tab=cash&embed=1");
+    assert_eq!(s.query(), "v=3&mw=18&tab=cash&embed=1&controls=btc,gpu");
+    assert_eq!(s.full_query(), "v=3&mw=18&tab=cash");
+    assert_eq!(s.embed_query(), "v=3&mw=18&tab=cash&embed=1");
     assert_eq!(
         s.link(CopyWhat::Link),
-        format!("{PAGE}?v=2&mw=18&tab=cash&embed=1&controls=btc,gpu")
+        format!("{PAGE}?v=3&mw=18&tab=cash&embed=1&controls=btc,gpu")
     );
     // What an embed prints as its scenario's link: the full explorer's.
-    assert_eq!(s.full_link(), format!("{PAGE}?v=2&mw=18&tab=cash"));
+    assert_eq!(s.full_link(), format!("{PAGE}?v=3&mw=18&tab=cash"));
 }
 
 #[test]
@@ -1109,8 +1183,8 @@ fn the_yearly_table_and_the_footer() {
     assert_eq!(last[0], "2036");
     assert!(other(2036) >= d.projection().summary.plan.terminal);
     assert_eq!(last[5], Lang::En.fmt().money(other(2036)));
-    assert!(page::footer(Lang::En).contains("snapshot of 15 Jun 2026"));
-    assert!(page::footer(Lang::It).contains("istantanea del 15 giu 2026"));
+    assert!(page::footer(Lang::En).contains("snapshot of 26 Jun 2026"));
+    assert!(page::footer(Lang::It).contains("istantanea del 26 giu 2026"));
 }
 
 #[test]
@@ -1156,10 +1230,10 @@ fn the_theme_follows_the_key_or_the_system_and_legends_follow_the_theme() {
     let legend = |s: &State| palette::css(page::chart_panel(s, ChartId::Revenue).legend[1].color);
     assert_eq!(legend(&s), "#56b4e9", "the dark palette's AI colour");
     // Back and forward keep the system's choice; theme=light overrides it.
-    update(&mut s, Action::Navigated("v=2&theme=light".into()));
+    update(&mut s, Action::Navigated("v=3&theme=light".into()));
     assert!(s.system_dark && !s.dark());
     assert_eq!(legend(&s), "#0072b2");
-    assert_eq!(s.query(), "v=2&theme=light");
+    assert_eq!(s.query(), "v=3&theme=light");
     assert!(
         s.embed_query().ends_with("&theme=light&embed=1"),
         "embeds take the theme"
@@ -1167,6 +1241,27 @@ fn the_theme_follows_the_key_or_the_system_and_legends_follow_the_theme() {
     let mut d = load("theme=dark");
     update(&mut d, Action::SystemDark(false));
     assert!(d.dark());
+}
+
+#[test]
+fn the_market_snapshot_is_aged_to_the_readers_today_through_back_and_forward() {
+    let mut s = load("lang=it");
+    let today = Date {
+        year: 2026,
+        month: 12,
+        day: 7,
+    };
+    s.today = Some(today);
+    update(&mut s, Action::Navigated("mw=18&lang=it".into()));
+    assert_eq!(s.today, Some(today));
+    let line = snapshot::snapshot(s.view.lang, s.today);
+    assert_eq!((line.date.as_str(), line.stale), ("2026-06-26", true));
+    assert!(
+        line.text
+            .starts_with("Mercato del 26 giu 2026 · 164\u{a0}giorni fa:"),
+        "{}",
+        line.text
+    );
 }
 
 #[test]
@@ -1179,7 +1274,7 @@ fn the_italian_page_reads_a_decimal_comma() {
     assert!(s.warnings.is_empty());
     assert_eq!(
         s.query(),
-        "v=2&power=47.5&btc=70000&lang=it",
+        "v=3&power=47.5&btc=70000&lang=it",
         "the canonical URL never changes with the language"
     );
     // On the English page a comma is a thousands separator, or else a mistake warned about.
@@ -1202,7 +1297,7 @@ fn the_json_download_uses_the_finished_run_and_equals_the_cli() {
     update(&mut s, Action::MonteCarloDone(Box::new(done)));
     assert!(s.current_monte_carlo().is_some());
     let json = export::file(&s, Export::Json).unwrap().contents;
-    assert_eq!(json, report::json_of("v=2&mc=200&vol=70", &[]));
+    assert_eq!(json, report::json_of("v=3&mc=200&vol=70", &[]));
     assert!(json.contains("\"npv_advantage_p50\""));
 }
 
@@ -1252,9 +1347,9 @@ fn the_banner_lists_eight_warnings_two_in_an_embed_and_the_rest_when_asked() {
         (2, Some("Show 6 more".to_string()))
     );
     // A link shared on a social network or in a newsletter is no problem to its reader.
-    let s = load("v=2&mw=18&fbclid=IwAR0abc&utm_source=twitter&utm_medium=social");
+    let s = load("v=3&mw=18&fbclid=IwAR0abc&utm_source=twitter&utm_medium=social");
     assert!(s.warnings.is_empty() && listed(&s).is_empty());
-    assert_eq!(s.query(), "v=2&mw=18");
+    assert_eq!(s.query(), "v=3&mw=18");
 }
 
 #[test]
@@ -1298,9 +1393,13 @@ fn every_sentence_fills_every_slot_in_every_language() {
         }
     }
     // Italian names the snapshot with its article, and the Monte Carlo share with its own.
-    assert!(page::footer(Lang::It).contains("istantanea del 15 giu 2026"));
-    let it = monte_carlo_line("mc=200&tab=fan&lang=it");
+    assert!(page::footer(Lang::It).contains("istantanea del 26 giu 2026"));
+    // A GPU-hour at $1.50 loses on every path (the CLI: prob_plan_better 0.0); the defaults win
+    // on all of them (the CLI's 200 paths: 1.0).
+    let it = monte_carlo_line("gpu=1.5&mc=200&tab=fan&lang=it");
     assert!(it.contains("vince nello 0\u{a0}% dei percorsi"), "{it}");
+    let it = monte_carlo_line("mc=200&tab=fan&lang=it");
+    assert!(it.contains("vince nel 100\u{a0}% dei percorsi"), "{it}");
 }
 
 /// The Monte Carlo line of the fan chart once its run for `query` is done.
@@ -1365,8 +1464,9 @@ fn a_chart_that_draws_its_message_is_named_by_it_and_has_no_legend() {
 #[test]
 fn cash_with_several_irrs_names_them_all_and_favours_neither_side() {
     // A land value this high ends the horizon with keep-mining's land worth more than the
-    // plan's last month: the extra cash goes −, +, −, with an IRR at −22.4 %/yr (ECONOMICS.md's,
-    // nearest zero) and one at 34.3 %/yr, while the NPV advantage is +$1.06 B.
+    // plan's last month: the extra cash goes −, +, −, with an IRR at −28.4 %/yr (ECONOMICS.md's,
+    // nearest zero) and one at 56.4 %/yr, while the NPV advantage is +$2.58 B (the CLI's
+    // monthly cash flows, the roots of their difference's NPV found by bisection).
     let s = load("landv=50&gpu=6");
     let p = s.projection();
     let irrs = p.incremental_irrs();
@@ -1376,13 +1476,13 @@ fn cash_with_several_irrs_names_them_all_and_favours_neither_side() {
     for (lang, listed, summed) in [
         (
             Lang::En,
-            "more than one IRR: −22.4\u{a0}%/yr and 34.3\u{a0}%/yr.",
-            "that cash has more than one IRR (−22.4\u{a0}%/yr and 34.3\u{a0}%/yr)",
+            "more than one IRR: −28.4\u{a0}%/yr and 56.4\u{a0}%/yr.",
+            "that cash has more than one IRR (−28.4\u{a0}%/yr and 56.4\u{a0}%/yr)",
         ),
         (
             Lang::It,
-            "più di un TIR: −22,4\u{a0}%/anno e 34,3\u{a0}%/anno.",
-            "quella cassa ha più di un TIR (−22,4\u{a0}%/anno e 34,3\u{a0}%/anno)",
+            "più di un TIR: −28,4\u{a0}%/anno e 56,4\u{a0}%/anno.",
+            "quella cassa ha più di un TIR (−28,4\u{a0}%/anno e 56,4\u{a0}%/anno)",
         ),
     ] {
         let card = kpi::cards(p, lang)

@@ -326,6 +326,7 @@ fn singular(unit: Msg) -> Msg {
         Msg::UnitMonths => Msg::UnitMonth,
         Msg::UnitTranches => Msg::UnitTranche,
         Msg::UnitPaths => Msg::UnitPath,
+        Msg::UnitDays => Msg::UnitDay,
         unit => unit,
     }
 }

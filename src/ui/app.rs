@@ -16,8 +16,10 @@ use super::warnings::Warnings;
 use super::Shared;
 use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
+use crate::explorer::view::casebook;
 use crate::explorer::view::compare::{self, waterfall};
 use crate::explorer::view::page::{self, ChartPanel, McLine};
+use crate::explorer::view::snapshot::snapshot;
 use crate::explorer::view::summary::summary;
 use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
@@ -113,7 +115,7 @@ pub fn app() -> Html {
                         { t(Msg::OpenFull) }
                     </a>
                 } else {
-                    <Presets picker={page::presets(&state)} dispatch={dispatch.clone()} {lang} />
+                    <Presets picker={casebook::presets(&state)} dispatch={dispatch.clone()} {lang} />
                     <Share notice={page::notice(&state)} pinned={state.compare.is_some()}
                         dispatch={dispatch.clone()} {lang} />
                 }
@@ -139,7 +141,8 @@ pub fn app() -> Html {
                     { super::region_heading("inputs-heading", t(Msg::InputsRegion)) }
                     if first_frame_drawn {
                         <Controls scenario={state.scenario} drafts={state.drafts.clone()} dispatch={dispatch.clone()}
-                            only={if embed { state.view.controls.clone() } else { None }} {lang} />
+                            only={if embed { state.view.controls.clone() } else { None }}
+                            snapshot={snapshot(lang, state.today)} {lang} />
                     }
                 </aside>
             </main>

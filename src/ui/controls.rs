@@ -9,9 +9,10 @@ use crate::explorer::core::typing;
 use crate::explorer::view::controls::{
     self, control_shows, control_typed, groups, ControlSlice, InputView,
 };
+use crate::explorer::view::snapshot::Snapshot;
 use crate::explorer::Action;
 use crate::i18n::Lang;
-use crate::scenario::{Key, Kind, Scenario};
+use crate::scenario::{Group, Key, Kind, Scenario};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -27,6 +28,8 @@ pub struct Props {
     /// Only these keys, ungrouped (embed `controls=`); `None`: every key, grouped.
     #[prop_or_default]
     pub only: Option<Vec<Key>>,
+    /// The market snapshot's line, shown at the top of the market group.
+    pub snapshot: Snapshot,
     /// Interface language.
     pub lang: Lang,
 }
@@ -47,6 +50,7 @@ pub fn controls(props: &Props) -> Html {
     html! {
         { for groups(&s, lang).into_iter().map(|g| html! {
             <GroupView key={g.title} title={g.title} keys={g.keys} hidden={g.hidden} shown_count={g.shown_count}
+                open={g.open} snapshot={(g.group == Group::Market).then(|| props.snapshot.clone())}
                 scenario={s} drafts={props.drafts.clone()} dispatch={props.dispatch.clone()} {lang} />
         }) }
     }
@@ -58,6 +62,8 @@ struct GroupProps {
     keys: Vec<Key>,
     hidden: bool,
     shown_count: usize,
+    open: bool,
+    snapshot: Option<Snapshot>,
     scenario: Scenario,
     drafts: Drafts,
     dispatch: Callback<Action>,
@@ -72,6 +78,8 @@ impl PartialEq for GroupProps {
             &self.keys,
             self.hidden,
             self.shown_count,
+            self.open,
+            &self.snapshot,
             &self.dispatch,
             self.lang,
         ) == (
@@ -79,6 +87,8 @@ impl PartialEq for GroupProps {
             &other.keys,
             other.hidden,
             other.shown_count,
+            other.open,
+            &other.snapshot,
             &other.dispatch,
             other.lang,
         ) && self.keys.iter().all(|&k| {
@@ -96,17 +106,32 @@ fn group_view(props: &GroupProps) -> Html {
         keys,
         hidden,
         shown_count,
+        open,
+        snapshot,
         scenario,
         drafts,
         dispatch,
         lang,
     } = props;
+    // Once open, the element's `open` stays set: a group opens when it should (the plan starts
+    // borrowing) and never closes under the reader, who may open or close any group.
+    let opened = use_mut_ref(|| false);
+    if *open {
+        *opened.borrow_mut() = true;
+    }
+    let opened = *opened.borrow();
+    // Until it is first laid out, the page takes it to be as tall as its controls shown: none
+    // while it is closed, its summary only.
+    let tall = if opened { *shown_count } else { 0 };
     html! {
-        // Named for screen readers, which do not take a group's name from its summary. Until it
-        // is first laid out, the page takes it to be as tall as its controls shown.
-        <details class="group" open=true hidden={*hidden} aria-label={*title}
-            style={format!("--controls: {shown_count}")}>
+        // Named for screen readers, which do not take a group's name from its summary.
+        <details class="group" open={opened} hidden={*hidden} aria-label={*title}
+            style={format!("--controls: {tall}")}>
             <summary>{ *title }</summary>
+            if let Some(s) = snapshot {
+                <p class={classes!("snapshot-age", s.stale.then_some("stale"))} data-role="snapshot"
+                    data-date={s.date.clone()}>{ s.text.clone() }</p>
+            }
             { for keys.iter().map(|&key| html! {
                 <Control key={key.name()} id={key} scenario={*scenario} draft={drafts.of(key)}
                     dispatch={dispatch.clone()} lang={*lang} />

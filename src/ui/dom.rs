@@ -31,6 +31,16 @@ pub fn now() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
+/// Today's date on the reader's clock, in their time zone.
+pub fn today() -> crate::calendar::Date {
+    let now = js_sys::Date::new_0();
+    crate::calendar::Date {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    }
+}
+
 fn history(query: &str, push: bool) {
     if let Ok(h) = window().history() {
         let url = format!("?{query}");

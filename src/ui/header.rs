@@ -1,9 +1,9 @@
 //! The page's pickers as components of their own, so that a slider step does not render them
-//! again: the preset picker and the chart tabs.
+//! again: the preset picker (a casebook) and the chart tabs.
 
 use super::{dom, forward};
 use crate::charts::ChartId;
-use crate::explorer::view::page::PresetPicker;
+use crate::explorer::view::casebook::PresetPicker;
 use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
 use web_sys::HtmlSelectElement;
@@ -20,8 +20,9 @@ pub struct PresetsProps {
     pub lang: Lang,
 }
 
-/// The preset picker with its source note. Whether a `change` browses or applies, and what
-/// Enter, Escape and leaving the picker do, is the state's to say
+/// The preset picker, grouped as a casebook, with the note, source link and limits of the
+/// preset showing and what the preset in force set. Whether a `change` browses or applies, and
+/// what Enter, Escape and leaving the picker do, is the state's to say
 /// ([`crate::explorer::core::preset_picker`]).
 #[function_component(Presets)]
 pub fn presets(props: &PresetsProps) -> Html {
@@ -67,16 +68,39 @@ pub fn presets(props: &PresetsProps) -> Html {
     let onblur = dispatch.reform(|_: FocusEvent| Action::PickerLeave {
         page_focused: dom::page_focused(),
     });
+    // Described by the note of the preset showing and by what it set (once one is in force).
+    let described = match picker.set {
+        Some(_) => "preset-note preset-set",
+        None => "preset-note",
+    };
     html! {
         <div class="preset">
             <label for="preset">{ lang.t(Msg::PresetLabel) }</label>
-            <select id="preset" ref={select} aria-describedby="preset-note" {onchange} {onkeydown} {onblur}>
+            <select id="preset" ref={select} aria-describedby={described} {onchange} {onkeydown} {onblur}>
                 <option value="" selected={chosen.is_empty()}>{ lang.t(Msg::PresetCustom) }</option>
-                { for picker.options.iter().map(|o| html! {
-                    <option value={o.id} title={o.note} selected={o.selected}>{ o.title }</option>
+                { for picker.groups.iter().map(|g| html! {
+                    <optgroup label={g.title}>
+                        { for g.options.iter().map(|o| html! {
+                            <option value={o.id} title={o.note} selected={o.selected}>{ o.label.clone() }</option>
+                        }) }
+                    </optgroup>
                 }) }
             </select>
-            <p class="preset-note" id="preset-note">{ picker.note.clone() }</p>
+            <div class="preset-about" data-role="preset-about">
+                <p class="preset-note"><span id="preset-note">{ picker.note.clone() }</span>
+                    // The one address off the page's origin: a plain link, never requested.
+                    if let Some(source) = &picker.source {
+                        { " " }<a class="preset-source" data-role="preset-source" href={source.href}
+                            target="_blank" rel="noopener">{ source.text.clone() }</a>
+                    }
+                </p>
+                if let Some(cannot) = &picker.cannot {
+                    <p class="preset-cannot" data-role="preset-cannot">{ cannot.clone() }</p>
+                }
+                if let Some(set) = &picker.set {
+                    <p class="preset-set" id="preset-set" data-role="preset-set">{ set.clone() }</p>
+                }
+            </div>
         </div>
     }
 }

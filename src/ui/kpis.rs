@@ -19,7 +19,7 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// The headline numbers: five headline cards with their sentences, then five secondary ones
+/// The headline numbers: six headline cards with their sentences, then six secondary ones
 /// (an embed shows a short row of five, their sentences as tooltips).
 #[function_component(Kpis)]
 pub fn kpis(props: &Props) -> Html {
@@ -65,6 +65,16 @@ fn card(k: Kpi, compact: bool) -> Html {
             <div class="kpi-value" style={format!("--chars: {}", k.text.chars().count())}><span class="amount">{ k.text }</span>
                 if let Some(d) = k.detail { { " " }<span class="kpi-detail">{ d }</span> }
             </div>
+            // The best choice's card sets the three NPVs side by side, the best one marked.
+            if !k.choices.is_empty() {
+                <ul class="kpi-choices">
+                    { for k.choices.iter().map(|c| html! {
+                        <li class={classes!(c.best.then_some("best"))} data-choice={c.choice} data-value={c.data_value.clone()}>
+                            <span class="choice-label">{ c.label }</span>{ " " }<span class="amount nowrap">{ c.text.clone() }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
             if let Some(c) = &k.compare {
                 <div class="kpi-compare"><span class="nowrap">{ &c.value }</span>
                     if let Some(change) = &c.change { { " · " }<span class="nowrap">{ change }</span> }

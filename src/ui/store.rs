@@ -42,6 +42,7 @@ impl Store {
         let query = dom::query();
         let mut state = State::load(&dom::page_url(), &query);
         state.system_dark = dom::dark_scheme().is_some_and(|q| q.matches());
+        state.today = Some(dom::today());
         Rc::new(Store {
             state: RefCell::new(state),
             url: RefCell::new(UrlSync::new(query)),

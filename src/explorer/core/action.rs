@@ -316,10 +316,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Navigated(query) => {
             let worker = state.monte_carlo_worker;
             let exports_waiting = std::mem::take(&mut state.exports_waiting);
-            let (monte_carlo, run, system_dark) = (
+            let (monte_carlo, run, system_dark, today) = (
                 state.monte_carlo.take(),
                 state.monte_carlo_run,
                 state.system_dark,
+                state.today,
             );
             let drafts = std::mem::take(&mut state.drafts);
             let preset_browsing = std::mem::take(&mut state.preset_browsing);
@@ -327,6 +328,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.monte_carlo = monte_carlo;
             state.monte_carlo_run = run;
             state.system_dark = system_dark;
+            state.today = today;
             // Text typed and problems said stay while their keys' values do, and the picker's
             // browsing while the preset in force does (both follow the state, below).
             state.drafts = drafts;

@@ -6,6 +6,7 @@ use super::export::Export;
 use super::preset_picker::PresetBrowsing;
 use super::view_keys::{PageWarning, View, ViewWarning};
 use crate::analysis::{Analyses, Kind, MonteCarlo};
+use crate::calendar::Date;
 use crate::model::Projection;
 use crate::scenario::{canonical_query, parse, Key, Preset, Scenario, PRESETS};
 use std::rc::Rc;
@@ -148,6 +149,9 @@ pub struct State {
     pub notice: Option<Notice>,
     /// Whether the system asks for a dark page (`prefers-color-scheme: dark`), for `theme=auto`.
     pub system_dark: bool,
+    /// Today's date where the page runs (the reader's clock), if known: the market snapshot's
+    /// age is counted to it.
+    pub today: Option<Date>,
     /// What the reader's typing left in the controls: number boxes being typed into, problems
     /// with text committed there, commits.
     pub drafts: Drafts,
@@ -184,6 +188,7 @@ impl State {
             exports_waiting: Vec::new(),
             notice: None,
             system_dark: false,
+            today: None,
             drafts: Drafts::default(),
             preset_browsing: PresetBrowsing::default(),
         }

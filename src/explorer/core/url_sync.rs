@@ -104,90 +104,90 @@ mod tests {
     fn the_canonical_query_is_written_at_once_on_load() {
         let mut s = sync("mw=18");
         assert_eq!(
-            s.start("v=2&mw=18".into()),
-            [UrlOp::Replace("v=2&mw=18".into())]
+            s.start("v=3&mw=18".into()),
+            [UrlOp::Replace("v=3&mw=18".into())]
         );
         // A canonical address bar needs no write at all.
-        let mut s = sync("v=2");
-        assert!(s.start("v=2".into()).is_empty());
+        let mut s = sync("v=3");
+        assert!(s.start("v=3".into()).is_empty());
     }
 
     #[test]
     fn changes_are_written_once_input_rests_never_in_the_gesture() {
-        let mut s = sync("v=2");
+        let mut s = sync("v=3");
         assert_eq!(
-            s.replace("v=2&power=46".into(), 0.0),
+            s.replace("v=3&power=46".into(), 0.0),
             [UrlOp::ArmTimer(200.0)]
         );
         // Each change of a drag re-arms the timer…
         assert_eq!(
-            s.replace("v=2&power=47".into(), 16.0),
+            s.replace("v=3&power=47".into(), 16.0),
             [UrlOp::ArmTimer(200.0)]
         );
         assert_eq!(
-            s.replace("v=2&power=48".into(), 32.0),
+            s.replace("v=3&power=48".into(), 32.0),
             [UrlOp::ArmTimer(200.0)]
         );
         // …and when it fires, the last value is written once.
-        assert_eq!(s.timer_fired(), [UrlOp::Replace("v=2&power=48".into())]);
+        assert_eq!(s.timer_fired(), [UrlOp::Replace("v=3&power=48".into())]);
         assert!(s.timer_fired().is_empty());
     }
 
     #[test]
     fn a_long_drag_is_written_within_the_maximum_wait() {
-        let mut s = sync("v=2");
-        s.replace("v=2&btc=1".into(), 0.0);
+        let mut s = sync("v=3");
+        s.replace("v=3&btc=1".into(), 0.0);
         assert_eq!(
-            s.replace("v=2&btc=2".into(), 900.0),
+            s.replace("v=3&btc=2".into(), 900.0),
             [UrlOp::ArmTimer(100.0)]
         );
         assert_eq!(
-            s.replace("v=2&btc=3".into(), 1200.0),
+            s.replace("v=3&btc=3".into(), 1200.0),
             [UrlOp::ArmTimer(0.0)]
         );
-        assert_eq!(s.timer_fired(), [UrlOp::Replace("v=2&btc=3".into())]);
+        assert_eq!(s.timer_fired(), [UrlOp::Replace("v=3&btc=3".into())]);
         // The next change starts a new wait.
         assert_eq!(
-            s.replace("v=2&btc=4".into(), 1300.0),
+            s.replace("v=3&btc=4".into(), 1300.0),
             [UrlOp::ArmTimer(200.0)]
         );
     }
 
     #[test]
     fn a_change_back_to_what_is_shown_cancels_the_pending_write() {
-        let mut s = sync("v=2");
-        s.replace("v=2&mw=10".into(), 0.0);
-        assert!(s.replace("v=2".into(), 10.0).is_empty());
+        let mut s = sync("v=3");
+        s.replace("v=3&mw=10".into(), 0.0);
+        assert!(s.replace("v=3".into(), 10.0).is_empty());
         assert!(s.timer_fired().is_empty());
     }
 
     #[test]
     fn a_push_flushes_the_pending_write_first() {
-        let mut s = sync("v=2");
-        s.replace("v=2&mw=11".into(), 10.0);
+        let mut s = sync("v=3");
+        s.replace("v=3&mw=11".into(), 10.0);
         assert_eq!(
-            s.push("v=2&phases=4".into()),
+            s.push("v=3&phases=4".into()),
             [
-                UrlOp::Replace("v=2&mw=11".into()),
-                UrlOp::Push("v=2&phases=4".into())
+                UrlOp::Replace("v=3&mw=11".into()),
+                UrlOp::Push("v=3&phases=4".into())
             ]
         );
         // The armed timer then has nothing to write.
         assert!(s.timer_fired().is_empty());
         // A push with nothing pending only pushes.
-        let mut s = sync("v=2");
+        let mut s = sync("v=3");
         assert_eq!(
-            s.push("v=2&conv=0".into()),
-            [UrlOp::Push("v=2&conv=0".into())]
+            s.push("v=3&conv=0".into()),
+            [UrlOp::Push("v=3&conv=0".into())]
         );
     }
 
     #[test]
     fn history_navigation_drops_what_was_pending() {
-        let mut s = sync("v=2");
-        s.replace("v=2&mw=11".into(), 10.0);
-        s.navigated("v=2&conv=0".into());
+        let mut s = sync("v=3");
+        s.replace("v=3&mw=11".into(), 10.0);
+        s.navigated("v=3&conv=0".into());
         assert!(s.timer_fired().is_empty());
-        assert!(s.replace("v=2&conv=0".into(), 200.0).is_empty());
+        assert!(s.replace("v=3&conv=0".into(), 200.0).is_empty());
     }
 }

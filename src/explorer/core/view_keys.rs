@@ -264,19 +264,24 @@ mod tests {
 
     #[test]
     fn a_pinned_scenario_travels_percent_encoded() {
-        let (v, w) = view("cmp=v%3D2%26mw%3D18%26gpu%3D3");
+        let (v, w) = view("cmp=v%3D3%26mw%3D18%26gpu%3D3");
         assert!(w.is_empty());
         let pinned = v.cmp.unwrap();
-        assert_eq!(canonical_query(&pinned), "v=2&mw=18&gpu=3");
+        assert_eq!(canonical_query(&pinned), "v=3&mw=18&gpu=3");
         let suffix = View {
             cmp: Some(pinned),
             ..View::default()
         }
         .query_suffix();
-        assert_eq!(suffix, "&cmp=v%3D2%26mw%3D18%26gpu%3D3");
+        assert_eq!(suffix, "&cmp=v%3D3%26mw%3D18%26gpu%3D3");
         // An old link pinned as A is migrated like any other.
         let (v, _) = view("cmp=v%3D1%26mw%3D18");
         assert!(canonical_query(&v.cmp.unwrap()).contains("tv=book"));
+        let (v, _) = view("cmp=v%3D2%26mw%3D18");
+        assert_eq!(
+            canonical_query(&v.cmp.unwrap()),
+            "v=3&mw=18&btc=65000&hr=890&fee=0.02&cterm=0&mc=0&aivol=0"
+        );
         let (_, w) = view("cmp=mw%3Dlots");
         assert_eq!(
             w[0].said(Voice::plain(Lang::En)),

@@ -225,8 +225,10 @@ mod tests {
         let rows = w.rows;
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0].label, "Pinned scenario (A)");
+        // The defaults' NPV advantage, $49.9 M (the CLI's 49938090.4).
         let start = model::npv_advantage(&a);
-        assert_eq!(rows[0].amount, format!("−{:.1}", -start / 1e6));
+        assert_eq!(rows[0].amount, format!("{:.1}", start / 1e6));
+        assert_eq!(rows[0].amount, "49.9");
         assert_eq!(rows[1].label, "Power price");
         let change = Some(Change {
             from: "$45/MWh".to_string(),

@@ -139,6 +139,10 @@ pub struct ControlGroup {
     /// How many of its keys' controls show: the page takes the group to be as tall as they
     /// are until it is first laid out.
     pub shown_count: usize,
+    /// Whether it is shown expanded: every group but financing, which opens once the plan
+    /// borrows (`ltc > 0`). The page opens a group when this turns true and never closes one
+    /// itself: the reader may open or close any.
+    pub open: bool,
 }
 
 /// The groups in display order.
@@ -158,6 +162,7 @@ pub fn groups(s: &Scenario, lang: Lang) -> Vec<ControlGroup> {
                 hidden: shown_count == 0,
                 shown_count,
                 keys,
+                open: group != Group::Financing || s.get(Key::Ltc) > 0.0,
             }
         })
         .collect()
@@ -279,7 +284,7 @@ mod tests {
         assert!(btc
             .note
             .unwrap()
-            .starts_with("Market snapshot of 15 Jun 2026: difficulty 124.93\u{a0}T"));
+            .starts_with("Market snapshot of 26 Jun 2026: difficulty 133.87\u{a0}T"));
         assert_eq!(c.reset_title, "Reset to default ($45/MWh)");
         assert_eq!(c.reset_label, "Reset Power price to its default");
         assert!(!c.at_default);
@@ -352,6 +357,26 @@ mod tests {
     }
 
     #[test]
+    fn the_financing_group_opens_once_the_plan_borrows() {
+        let closed = |s: &Scenario| -> Vec<Group> {
+            groups(s, Lang::En)
+                .into_iter()
+                .filter(|g| !g.open)
+                .map(|g| g.group)
+                .collect()
+        };
+        assert_eq!(closed(&Scenario::default()), [Group::Financing]);
+        assert!(closed(&parse("ltc=60").scenario).is_empty());
+        let financing = groups(&Scenario::default(), Lang::En)
+            .into_iter()
+            .find(|g| g.group == Group::Financing)
+            .unwrap();
+        assert_eq!(financing.title, "Financing");
+        assert_eq!(financing.keys, [Key::Ltc, Key::Kd, Key::Tenor]);
+        assert!(!financing.hidden);
+    }
+
+    #[test]
     fn a_control_sees_only_its_own_key() {
         let s = Scenario::default();
         let power = ControlSlice::of(&s, Key::Power);
@@ -389,6 +414,6 @@ mod tests {
         let InputView::Number { spoken, .. } = control(&s, Key::Btc, it).input else {
             panic!("btc is a number");
         };
-        assert_eq!(spoken, "65.000\u{a0}$");
+        assert_eq!(spoken, "60.000\u{a0}$");
     }
 }

@@ -190,7 +190,7 @@ mod tests {
             &load("start=2027-03&mw=18&power=40&gpu=3&ai=colo"),
             Export::Annual,
         );
-        let tag = fnv1a(b"v=2&start=2027-03&mw=18&power=40&ai=colo&gpu=3");
+        let tag = fnv1a(b"v=3&start=2027-03&mw=18&power=40&ai=colo&gpu=3");
         assert_eq!(
             many,
             format!("hashshift-yearly-start2027-03_mw18_power40_and-2-more-{tag:08x}.csv")
@@ -272,9 +272,9 @@ mod tests {
         assert!(svg.lines().any(|l| l.trim() == "Cash"), "the title");
         for text in [
             "Cumulative cash flow after power",
-            "This scenario: https://example.org/h/?v=2&amp;mw=18&amp;tab=cash",
+            "This scenario: https://example.org/h/?v=3&amp;mw=18&amp;tab=cash",
             "Source: HashShift, https://example.org/h/",
-            "market snapshot of 15 Jun 2026",
+            "market snapshot of 26 Jun 2026",
         ] {
             assert!(svg.contains(text), "{text}");
         }
@@ -335,7 +335,7 @@ mod tests {
             assert!(svg.to_lowercase().contains(&swatch), "{swatch}");
         }
         // A pinned scenario's line is named too.
-        let svg = svg_of(&load("tab=cash&cmp=v%3D2%26mw%3D50"));
+        let svg = svg_of(&load("tab=cash&cmp=v%3D3%26mw%3D50"));
         assert!(has(&svg, "Pinned scenario (A)"));
         // The legend sits between the chart and the source.
         let at = |t: &str| svg.find(t).unwrap();

@@ -1,8 +1,8 @@
 //! The headline numbers as cards: the raw value (as the CLI prints it), text for people, and a
 //! sentence saying what the number means or why it is missing.
 
-use crate::i18n::{Article, Fmt, Lang, Msg};
-use crate::model::Projection;
+use crate::i18n::{Article, Fmt, KeyText, Lang, Msg};
+use crate::model::{Choice, Projection};
 use crate::scenario::{AiModel, Key, TerminalValue};
 
 /// An `f64` exactly as the CLI's JSON prints it (shortest round-trip: `0.0`, `0.12`,
@@ -39,6 +39,24 @@ pub struct Kpi {
     /// For a price, the text that puts its unit on a value (`{v}/MWh`) and its decimals: its
     /// change since A is said the same way, and is not said when A's was in another unit.
     pub per: Option<(Msg, usize)>,
+    /// The choices' NPVs side by side (the best-choice card's; empty on the others).
+    pub choices: Vec<ChoiceNpv>,
+}
+
+/// One choice's NPV, as the best-choice card lists them side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChoiceNpv {
+    /// The choice as the CLI prints it (`convert`, `mine`, `sell`): `data-choice`.
+    pub choice: &'static str,
+    /// Its name for people (`Sell now`).
+    pub label: &'static str,
+    /// Its NPV exactly as the CLI prints it (`npv` of the plan or the baseline, `npv_sell`):
+    /// `data-value`.
+    pub data_value: String,
+    /// Its NPV for people (`$92.7 M`).
+    pub text: String,
+    /// Whether it is the best choice.
+    pub best: bool,
 }
 
 impl Kpi {
@@ -76,16 +94,20 @@ enum Card {
     Halving,
     Dark,
     MiningPower,
+    BestChoice,
+    Sell,
 }
 
 impl Card {
     /// Every card, in display order.
-    const ALL: [Card; 10] = [
+    const ALL: [Card; 12] = [
         Card::Npv,
         Card::Terminal,
         Card::Irr,
         Card::Payback,
         Card::PeakFunding,
+        Card::BestChoice,
+        Card::Sell,
         Card::BreakevenBtc,
         Card::BreakevenAi,
         Card::Halving,
@@ -106,17 +128,21 @@ impl Card {
             Card::Halving => "next_halving",
             Card::Dark => "baseline_dark_month",
             Card::MiningPower => "mining_breakeven_power",
+            Card::BestChoice => "best_choice",
+            Card::Sell => "npv_sell",
         }
     }
 
     /// How its change since the pinned scenario reads.
     fn delta(self) -> Delta {
         match self {
-            Card::Npv | Card::Terminal | Card::PeakFunding | Card::BreakevenBtc => Delta::Money,
+            Card::Npv | Card::Terminal | Card::PeakFunding | Card::BreakevenBtc | Card::Sell => {
+                Delta::Money
+            }
             Card::Irr => Delta::Points,
             Card::BreakevenAi | Card::MiningPower => Delta::Price,
             Card::Payback | Card::Dark => Delta::Months,
-            Card::Halving => Delta::Nothing,
+            Card::Halving | Card::BestChoice => Delta::Nothing,
         }
     }
 
@@ -132,7 +158,12 @@ impl Card {
     fn primary(self) -> bool {
         matches!(
             self,
-            Card::Npv | Card::Terminal | Card::Irr | Card::Payback | Card::PeakFunding
+            Card::Npv
+                | Card::Terminal
+                | Card::Irr
+                | Card::Payback
+                | Card::PeakFunding
+                | Card::BestChoice
         )
     }
 }
@@ -265,6 +296,7 @@ impl Context<'_> {
             primary: card.primary(),
             compare: None,
             per: None,
+            choices: Vec::new(),
         }
     }
 }
@@ -333,6 +365,8 @@ pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
         irr(&c),
         payback(&c),
         peak_funding(&c),
+        best_choice(&c),
+        sell(&c),
         breakeven_btc(&c),
         breakeven_ai(&c),
         next_halving(&c),
@@ -504,6 +538,93 @@ fn peak_funding(c: &Context) -> Kpi {
             None,
         )
     }
+}
+
+/// The land's value per MW and the fleet's resale price, as the sale's sentences say them
+/// (`$500 k`, `$8/TH`).
+fn sale_terms(c: &Context) -> (String, String) {
+    let s = &c.p.scenario;
+    (
+        c.f.money(s.get(Key::Landv) * 1e6),
+        Key::Asicp.with_unit(s.get(Key::Asicp), 2, c.lang),
+    )
+}
+
+fn best_choice(c: &Context) -> Kpi {
+    let sm = &c.p.summary;
+    let best = sm.best_choice;
+    let name = |choice: Choice| match choice {
+        Choice::Convert => Msg::ChoiceConvert,
+        Choice::Mine => Msg::ChoiceMine,
+        Choice::Sell => Msg::ChoiceSell,
+    };
+    // Where nothing converts, the plan is the baseline: the choice is between mining and selling.
+    let choices = Choice::ALL
+        .into_iter()
+        .filter(|&choice| c.converts || choice != Choice::Convert)
+        .map(|choice| {
+            let npv = match choice {
+                Choice::Convert => sm.plan.npv,
+                Choice::Mine => sm.baseline.npv,
+                Choice::Sell => sm.npv_sell,
+            };
+            ChoiceNpv {
+                choice: choice.name(),
+                label: c.t(name(choice)),
+                data_value: data_value(npv),
+                text: c.f.money(npv),
+                best: choice == best,
+            }
+        })
+        .collect();
+    let (land, asicp) = sale_terms(c);
+    let meaning = c.lang.fill(
+        Msg::BestChoiceMeaning,
+        &[
+            c.terms.at_the_rates,
+            ("rates", &c.terms.rates_after_at),
+            ("horizon", &c.terms.horizon),
+            ("land", &land),
+            ("asicp", &asicp),
+        ],
+    );
+    Kpi {
+        choices,
+        ..c.card(
+            Card::BestChoice,
+            (Msg::KpiBestChoiceTitle, Msg::KpiBestChoiceShort),
+            Ok((best.name().to_string(), c.t(name(best)).to_string())),
+            meaning,
+            c.converts.then_some(best == Choice::Convert),
+        )
+    }
+}
+
+fn sell(c: &Context) -> Kpi {
+    let s = &c.p.scenario;
+    let x = c.p.summary.npv_sell;
+    let (land, asicp) = sale_terms(c);
+    let rate = s.get(Key::Rate);
+    c.card(
+        Card::Sell,
+        (Msg::KpiSellTitle, Msg::KpiSellShort),
+        Ok((data_value(x), c.f.money(x))),
+        c.lang.fill(
+            Msg::SellMeaning,
+            &[
+                ("land", &land),
+                ("asicp", &asicp),
+                ("x", &c.f.money(crate::model::sell::sell_usd(s))),
+                c.f.article(rate, 1, Article::AtThe),
+                (
+                    "rate",
+                    &c.lang
+                        .fill(Msg::RateSingle, &[("rate", &c.f.number(rate, 1))]),
+                ),
+            ],
+        ),
+        None,
+    )
 }
 
 fn breakeven_btc(c: &Context) -> Kpi {
@@ -714,29 +835,33 @@ mod tests {
 
     #[test]
     fn defaults_read_like_the_issues() {
+        // The CLI's `hashshift run 'v=3'`: npv_advantage 49938090.4, npv_advantage_terminal
+        // 749137711.4, irr_incremental 0.12499, payback 2036-12, peak 2689214935.4 in 2028-01,
+        // dark 2028-05, mining_breakeven_power 62.971.
         let k = run("", Lang::En);
         let npv = card(&k, "npv_advantage");
-        assert_eq!(npv.text, "−$590\u{a0}M");
+        assert_eq!(npv.text, "$49.9\u{a0}M");
         assert_eq!(
             npv.meaning,
-            "Keeping mining is worth $590\u{a0}M more than converting (NPV at 12\u{a0}%/yr over 10\u{a0}years)."
+            "Converting is worth $49.9\u{a0}M more than keeping mining (NPV at 12\u{a0}%/yr over 10\u{a0}years)."
         );
-        assert_eq!(npv.favours_plan, Some(false));
+        assert_eq!(npv.favours_plan, Some(true));
         let terminal = card(&k, "npv_advantage_terminal");
         assert_eq!(terminal.text, "$749\u{a0}M");
         assert_eq!(
             terminal.meaning,
             "What the site is worth at the horizon adds $749\u{a0}M to the advantage (halls at a 7\u{a0}% cap rate, other powered land at $500\u{a0}k per MW)."
         );
-        assert_eq!(card(&k, "irr_incremental").text, "6.5\u{a0}%/yr");
-        assert_eq!(card(&k, "irr_incremental").favours_plan, Some(false));
+        assert_eq!(card(&k, "irr_incremental").text, "12.5\u{a0}%/yr");
+        // 12.5 % is above both discount rates, 12 %.
+        assert_eq!(card(&k, "irr_incremental").favours_plan, Some(true));
         let peak = card(&k, "peak_funding_usd");
         assert_eq!(
             (peak.text.as_str(), peak.detail.as_deref()),
-            ("$2.70\u{a0}B", Some("Jan 2033"))
+            ("$2.69\u{a0}B", Some("Jan 2028"))
         );
         assert!(
-            peak.meaning.contains("up to $2.70\u{a0}B more cash"),
+            peak.meaning.contains("up to $2.69\u{a0}B more cash"),
             "{}",
             peak.meaning
         );
@@ -760,12 +885,19 @@ mod tests {
             dark.meaning
         );
         let power = card(&k, "mining_breakeven_power");
-        assert_eq!(power.text, "$73.50/MWh");
+        assert_eq!(power.text, "$62.97/MWh");
         assert_eq!(
             power.meaning,
-            "In Jan 2027 mining covers its power bill up to $73.50/MWh; it pays $45.00/MWh."
+            "In Jan 2027 mining covers its power bill up to $62.97/MWh; it pays $45.00/MWh."
         );
         let payback = card(&k, "payback_month");
+        assert_eq!(
+            (payback.data_value.as_str(), payback.text.as_str()),
+            ("2036-12", "Dec 2036")
+        );
+        // A GPU-hour at $2.20 never pays back (the CLI: payback_month null, peak in 2028-01).
+        let cheap = run("gpu=2.2", Lang::En);
+        let payback = card(&cheap, "payback_month");
         assert_eq!(
             (payback.data_value.as_str(), payback.text.as_str()),
             ("", "never")
@@ -775,8 +907,86 @@ mod tests {
             .contains("the terminal value does not count"));
         assert_eq!(card(&k, "next_halving").data_value, "2028-04-17");
         assert_eq!(k.iter().filter(|c| c.in_embed).count(), 5);
-        assert_eq!(k.iter().filter(|c| c.primary).count(), 5);
-        assert!(k[..5].iter().all(|c| c.primary), "headline cards first");
+        assert_eq!(k.iter().filter(|c| c.primary).count(), 6);
+        assert!(k[..6].iter().all(|c| c.primary), "headline cards first");
+        assert!(k
+            .iter()
+            .all(|c| c.choices.is_empty() == (c.id != "best_choice")));
+    }
+
+    #[test]
+    fn the_best_choice_sets_the_three_npvs_side_by_side_and_says_what_a_sale_is() {
+        // The CLI's defaults: plan npv 70277471.7, baseline npv 20339381.3, npv_sell 92658200.5,
+        // best_choice "sell". The sale: 0.5 $M/MW × 100 MW = $50 M of land, plus
+        // 100 MW / (1.05 × 17.5 J/TH) = 5,442,177 TH at $8 = $43.5 M of fleet: $93.5 M.
+        let k = run("", Lang::En);
+        let best = card(&k, "best_choice");
+        assert_eq!(
+            (best.data_value.as_str(), best.text.as_str()),
+            ("sell", "Sell now")
+        );
+        assert_eq!(best.favours_plan, Some(false));
+        let side_by_side: Vec<(&str, &str, &str, bool)> = best
+            .choices
+            .iter()
+            .map(|c| (c.choice, c.label, c.text.as_str(), c.best))
+            .collect();
+        assert_eq!(
+            side_by_side,
+            [
+                ("convert", "Convert", "$70.3\u{a0}M", false),
+                ("mine", "Keep mining", "$20.3\u{a0}M", false),
+                ("sell", "Sell now", "$92.7\u{a0}M", true),
+            ]
+        );
+        let p = model::run(&parse("").scenario);
+        let npvs: Vec<&str> = best.choices.iter().map(|c| c.data_value.as_str()).collect();
+        assert_eq!(
+            npvs,
+            [
+                data_value(p.summary.plan.npv),
+                data_value(p.summary.baseline.npv),
+                data_value(p.summary.npv_sell)
+            ]
+        );
+        assert_eq!(
+            best.meaning,
+            "NPVs at 12\u{a0}%/yr over 10\u{a0}years. Selling is the land at $500\u{a0}k per MW plus the fleet at $8/TH, now."
+        );
+        let sell = card(&k, "npv_sell");
+        assert_eq!(
+            (sell.data_value.as_str(), sell.text.as_str()),
+            (data_value(p.summary.npv_sell).as_str(), "$92.7\u{a0}M")
+        );
+        assert_eq!(
+            sell.meaning,
+            "The powered land at $500\u{a0}k per MW plus the whole fleet at $8/TH, $93.5\u{a0}M received in the first month (NPV at 12\u{a0}%/yr)."
+        );
+        // A GPU-hour at $3 built from April converts best (the CLI: best_choice "convert").
+        let k = run("gpu=3&cstart=2027-04", Lang::It);
+        let best = card(&k, "best_choice");
+        assert_eq!(
+            (
+                best.data_value.as_str(),
+                best.text.as_str(),
+                best.favours_plan
+            ),
+            ("convert", "Convertire", Some(true))
+        );
+        assert!(best.choices[0].best);
+        assert_eq!(
+            best.meaning,
+            "VAN al 12\u{a0}%/anno su 10\u{a0}anni. Vendere vale il terreno a 500\u{a0}mila\u{a0}$ per MW più la flotta a 8\u{a0}$/TH, subito."
+        );
+        assert!(card(&k, "npv_sell")
+            .meaning
+            .ends_with("incassati nel primo mese (VAN al 12\u{a0}%/anno)."));
+        // Nothing converts: the choice is between mining and selling, and favours no plan.
+        let k = run("conv=0", Lang::En);
+        let best = card(&k, "best_choice");
+        let listed: Vec<&str> = best.choices.iter().map(|c| c.choice).collect();
+        assert_eq!(listed, ["mine", "sell"]);
+        assert_eq!(best.favours_plan, None);
     }
 
     #[test]
@@ -885,25 +1095,41 @@ mod tests {
         assert_eq!(npv.data_value, card(&a, "npv_advantage").data_value);
         let gain = card(&b, "npv_advantage").data_value.parse::<f64>().unwrap()
             - npv.data_value.parse::<f64>().unwrap();
-        assert_eq!(npv.value, "A: −$590\u{a0}M");
+        assert_eq!(npv.value, "A: $49.9\u{a0}M");
         assert_eq!(npv.change, Some(format!("+{}", Lang::En.fmt().money(gain))));
         let irr = card(&b, "irr_incremental").compare.clone().unwrap();
-        assert_eq!(irr.value, "A: 6.5\u{a0}%/yr");
+        assert_eq!(irr.value, "A: 12.5\u{a0}%/yr");
         let irr_change = irr.change.unwrap();
         assert!(
             irr_change.starts_with('+') && irr_change.ends_with("\u{a0}pts"),
             "{irr_change}"
         );
         let peak = card(&b, "peak_funding_usd").compare.clone().unwrap();
-        assert_eq!(peak.value, "A: $2.70\u{a0}B");
+        assert_eq!(peak.value, "A: $2.69\u{a0}B");
         let halving = card(&b, "next_halving").compare.clone().unwrap();
         assert_eq!(
             (halving.value.as_str(), halving.change),
             ("A: Apr 2028", None),
             "the same date: no change shown"
         );
+        // A pays back in Dec 2036 and this one in Dec 2034 (the CLI's payback_month).
+        // A word has no change to say; A's is its data-compare-value (the CLI: "sell", then
+        // "convert").
+        let best = card(&b, "best_choice").compare.clone().unwrap();
+        assert_eq!(
+            (best.data_value.as_str(), best.value.as_str(), best.change),
+            ("sell", "A: Sell now", None)
+        );
+        let sell = card(&b, "npv_sell").compare.clone().unwrap();
+        assert_eq!(
+            (sell.value.as_str(), sell.change),
+            ("A: $92.7\u{a0}M", None)
+        );
         let payback = card(&b, "payback_month").compare.clone().unwrap();
-        assert_eq!(payback.data_value, "");
+        assert_eq!(
+            (payback.data_value.as_str(), payback.change.as_deref()),
+            ("2036-12", Some("−24\u{a0}months"))
+        );
     }
 
     #[test]

@@ -1,85 +1,16 @@
-//! View models of the page around the controls and the cards: the preset picker, the warnings,
-//! the copy notice, each chart's panel (title, caption, legend, data table) and the Monte Carlo
-//! line.
+//! View models of the page around the controls and the cards: the warnings, the copy notice,
+//! each chart's panel (title, caption, legend, data table) and the Monte Carlo line.
 
 use super::kpi::data_value;
 use super::share;
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
-use crate::explorer::core::{preset_picker, CopyWhat, Notice, PageWarning, State};
+use crate::explorer::core::{CopyWhat, Notice, PageWarning, State};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
 use crate::model::MonthRow;
-use crate::scenario::{Key, Preset, PRESETS};
+use crate::scenario::Key;
 use plotters::style::RGBColor;
 use std::rc::Rc;
-
-/// The preset picker.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PresetPicker {
-    /// Each preset, in the picker's order.
-    pub options: Vec<PresetOption>,
-    /// The id of the preset in force (`""`: a custom scenario): the picker's value.
-    pub chosen: &'static str,
-    /// Whether the keyboard is browsing the presets ([`crate::explorer::core::preset_picker`]).
-    pub browsing: bool,
-    /// How many times the picker went back to the preset in force without applying one: the
-    /// shell sets the picker's value to `chosen` each time this or `chosen` changes.
-    pub returns: u32,
-    /// The note under the picker: the preset's source, or a hint; while the keyboard browses,
-    /// the note of the preset showing and how to apply it.
-    pub note: String,
-}
-
-impl PresetPicker {
-    /// Whether the picker takes `key` (a `KeyboardEvent.key`) from the browser: Enter and
-    /// Escape, while the keyboard browses.
-    pub fn takes_key(&self, key: &str) -> bool {
-        self.browsing && preset_picker::ends_browsing(key)
-    }
-}
-
-/// One preset in the picker.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct PresetOption {
-    /// Its id (`preset=` in a link, the option's value).
-    pub id: &'static str,
-    /// Its title.
-    pub title: &'static str,
-    /// Its source note.
-    pub note: &'static str,
-    /// Whether the scenario is exactly it.
-    pub selected: bool,
-}
-
-/// The preset picker for the state, in its language.
-pub fn presets(state: &State) -> PresetPicker {
-    let lang = state.view.lang;
-    let chosen = preset_picker::picker_value(state.preset());
-    let options: Vec<PresetOption> = PRESETS
-        .iter()
-        .map(|p| PresetOption {
-            id: p.id,
-            title: lang.t(p.title),
-            note: lang.t(p.note),
-            selected: p.id == chosen,
-        })
-        .collect();
-    let browsing = &state.preset_browsing;
-    let browsed = (browsing.browsed.as_deref()).and_then(|id| options.iter().find(|o| o.id == id));
-    let note = match browsed {
-        Some(o) => format!("{} {}", o.note, lang.t(Msg::PresetBrowseHint)),
-        None => lang
-            .t(Preset::find(chosen).map_or(Msg::PresetHint, |p| p.note))
-            .to_owned(),
-    };
-    PresetPicker {
-        options,
-        chosen,
-        browsing: browsing.browsing(),
-        returns: browsing.returns,
-        note,
-    }
-}
 
 /// How many warnings the banner lists, on the page and in an embed, until the reader asks for
 /// them all (one more when that is all; a pasted link can hold hundreds of problems, and the
@@ -573,8 +504,8 @@ mod tests {
             let screen: Vec<_> = panel.legend.iter().map(|i| i.color).collect();
             (screen, panel.paper)
         };
-        let (light, light_paper) = colors("v=2&theme=light");
-        let (dark, dark_paper) = colors("v=2&theme=dark");
+        let (light, light_paper) = colors("v=3&theme=light");
+        let (dark, dark_paper) = colors("v=3&theme=dark");
         assert_eq!(light[0], palette::LIGHT.mining);
         assert_eq!(dark[0], palette::DARK.mining);
         assert_ne!(light, dark);

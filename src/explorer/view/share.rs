@@ -70,13 +70,13 @@ mod tests {
     #[test]
     fn embed_code_is_a_full_width_iframe_and_its_sizing_script() {
         let code = embed_code(
-            "https://x.org/h/?v=2&mw=18&embed=1",
+            "https://x.org/h/?v=3&mw=18&embed=1",
             "https://x.org/h/",
             Lang::En,
         );
         assert_eq!(
             code,
-            "<iframe data-hashshift src=\"https://x.org/h/?v=2&amp;mw=18&amp;embed=1\" \
+            "<iframe data-hashshift src=\"https://x.org/h/?v=3&amp;mw=18&amp;embed=1\" \
              title=\"HashShift: mine Bitcoin or convert to AI?\" loading=\"lazy\" \
              style=\"width:100%;height:480px;border:0\"></iframe>\n\
              <script src=\"https://x.org/h/embed.js\" async></script>"

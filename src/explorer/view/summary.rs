@@ -2,7 +2,7 @@
 //! page's language. It is also the charts' accessible description.
 
 use crate::i18n::{Article, Lang, Msg, NBSP};
-use crate::model::Projection;
+use crate::model::{Choice, Projection};
 use crate::scenario::{AiModel, Key, TerminalValue};
 
 /// The summary of a projection in `lang`.
@@ -20,7 +20,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     let converts = p.converts();
     let start = f.month(s.month(Key::Cstart));
     if !converts {
-        return lang.fill(
+        let no_plan = lang.fill(
             Msg::SummaryNoPlan,
             &[
                 ("mw", &mw),
@@ -28,6 +28,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
                 ("horizon", &horizon),
             ],
         );
+        return format!("{no_plan} {}", best_choice(p, lang));
     }
 
     // What converts: how much of the site, to what, in how many tranches.
@@ -112,11 +113,33 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
             None => lang.fill(Msg::SummaryNoPayback, &[("horizon", &horizon)]),
         });
     }
+    let best = best_choice(p, lang);
     if parts.is_empty() {
-        first
+        format!("{first} {best}")
     } else {
-        format!("{first} {}.", parts.join("; "))
+        format!("{first} {}. {best}", parts.join("; "))
     }
+}
+
+/// The sentence on the best of converting, keeping mining and selling now (ECONOMICS.md §8c),
+/// with the three NPVs; where nothing converts, on mining against selling.
+fn best_choice(p: &Projection, lang: Lang) -> String {
+    let (f, sm) = (lang.fmt(), &p.summary);
+    let msg = match (sm.best_choice, p.converts()) {
+        (Choice::Convert, _) => Msg::SummaryBestConvert,
+        (Choice::Mine, true) => Msg::SummaryBestMine,
+        (Choice::Sell, true) => Msg::SummaryBestSell,
+        (Choice::Mine, false) => Msg::SummaryBestMineNoPlan,
+        (Choice::Sell, false) => Msg::SummaryBestSellNoPlan,
+    };
+    lang.fill(
+        msg,
+        &[
+            ("convert", &f.money(sm.plan.npv)),
+            ("mine", &f.money(sm.baseline.npv)),
+            ("sell", &f.money(sm.npv_sell)),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -133,10 +156,12 @@ mod tests {
     fn the_defaults_read_like_the_issue() {
         assert_eq!(
             of("", Lang::En),
-            "Converting 100\u{a0}MW to a GPU cloud from Jan 2027 is worth $590\u{a0}M less than keeping it \
-             mining at 12\u{a0}%/yr over 10\u{a0}years, even counting $749\u{a0}M for the halls' value at the \
-             horizon. At its peak it needs $2.70\u{a0}B more cash than mining (Jan 2033); its return \
-             on that cash is 6.5\u{a0}%/yr; operations alone do not pay it back within 10\u{a0}years."
+            "Converting 100\u{a0}MW to a GPU cloud from Jan 2027 is worth $49.9\u{a0}M more than keeping it \
+             mining at 12\u{a0}%/yr over 10\u{a0}years, counting $749\u{a0}M for the halls' value at the \
+             horizon. At its peak it needs $2.69\u{a0}B more cash than mining (Jan 2028); its return \
+             on that cash is 12.5\u{a0}%/yr; operations pay it back by Dec 2036. Selling now is worth \
+             most of the three choices: $92.7\u{a0}M, against $70.3\u{a0}M converting and \
+             $20.3\u{a0}M keeping mining."
         );
     }
 
@@ -144,15 +169,23 @@ mod tests {
     fn variants() {
         let iren = of("preset=iren-msft", Lang::En);
         assert!(
-            iren.starts_with("Converting 280\u{a0}MW to a GPU cloud from Jan 2027 is worth $1.47\u{a0}B more than keeping it mining at 12\u{a0}%/yr for mining, 9\u{a0}%/yr for AI over 6\u{a0}years, counting $6.24\u{a0}B for the halls' value at the horizon"),
+            iren.starts_with("Converting 280\u{a0}MW to a GPU cloud from Jan 2027 is worth $1.50\u{a0}B more than keeping it mining at 12\u{a0}%/yr for mining, 9\u{a0}%/yr for AI over 6\u{a0}years, counting $6.24\u{a0}B for the halls' value at the horizon"),
             "{iren}"
         );
         // A part of the advantage is "of which"; more than all of it is "counting".
         assert!(of("gpu=4", Lang::En).contains(
-            "is worth $799\u{a0}M more than keeping it mining at 12\u{a0}%/yr over 10\u{a0}years, of which $749\u{a0}M is the halls' value at the horizon."
+            "is worth $1.82\u{a0}B more than keeping it mining at 12\u{a0}%/yr over 10\u{a0}years, of which $749\u{a0}M is the halls' value at the horizon."
         ));
+        // The CLI's colo-lease: npv_advantage 1712122330.3, of which terminal 1699707302.4.
         assert!(of("preset=colo-lease", Lang::It)
-            .contains(", contando 1,70\u{a0}mld\u{a0}$ per il valore delle sale all'orizzonte."));
+            .contains(", di cui 1,70\u{a0}mld\u{a0}$ sono il valore delle sale all'orizzonte."));
+        assert!(of("", Lang::It)
+            .contains(", contando 749\u{a0}mln\u{a0}$ per il valore delle sale all'orizzonte."));
+        // Less than mining, the terminal value "even" counted (the CLI's gpu=2.2: npv_advantage
+        // −303420071.7).
+        assert!(of("gpu=2.2", Lang::En).contains(
+            "is worth $303\u{a0}M less than keeping it mining at 12\u{a0}%/yr over 10\u{a0}years, even counting $749\u{a0}M"
+        ));
         let colo = of("ai=colo&conv=40&phases=2&tv=book", Lang::En);
         assert!(
             colo.starts_with("Converting 40\u{a0}% of 100\u{a0}MW to an AI hall leased to a tenant in 2\u{a0}tranches from Jan 2027"),
@@ -160,6 +193,22 @@ mod tests {
         );
         assert!(colo.contains("the assets' book value"), "{colo}");
         assert!(of("conv=0", Lang::En).starts_with("Keeping all 100\u{a0}MW mining from Jan 2027"));
+        // The best of the three choices, in a sentence (the CLI's best_choice and NPVs: plan
+        // 648884368.1, baseline 20339381.3, npv_sell 92658200.5 for the first; the baseline
+        // and npv_sell for `conv=0`).
+        assert!(of("gpu=3&cstart=2027-04", Lang::It).ends_with(
+            "Convertire è la migliore delle tre scelte: 649\u{a0}mln\u{a0}$, contro \
+             20,3\u{a0}mln\u{a0}$ continuando a minare e 92,7\u{a0}mln\u{a0}$ vendendo ora."
+        ));
+        assert!(of("conv=0", Lang::En).ends_with(
+            "so there is nothing to compare. Selling now ($92.7\u{a0}M) is worth more than keeping \
+             mining ($20.3\u{a0}M)."
+        ));
+        // Nothing to sell (no land value, no resale): mining, whose land is worth nothing at the
+        // horizon either (the CLI's baseline npv 4240719.4).
+        assert!(of("conv=0&landv=0&asicp=0", Lang::It).ends_with(
+            "Continuare a minare (4,24\u{a0}mln\u{a0}$) vale più che vendere ora (0\u{a0}$)."
+        ));
         // Italian percentages take the article they are read with.
         assert!(of("conv=80", Lang::It).starts_with("Convertire l'80\u{a0}% di 100\u{a0}MW"));
         assert!(of("conv=40", Lang::It).starts_with("Convertire il 40\u{a0}% di 100\u{a0}MW"));
@@ -197,7 +246,7 @@ mod tests {
         let it = of("", Lang::It);
         assert!(
             it.starts_with(
-                "Convertire 100\u{a0}MW a un cloud GPU da gen 2027 vale 590\u{a0}mln\u{a0}$ in meno \
+                "Convertire 100\u{a0}MW a un cloud GPU da gen 2027 vale 49,9\u{a0}mln\u{a0}$ in più \
                  rispetto a continuare a minare"
             ),
             "{it}"
