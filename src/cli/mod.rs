@@ -178,13 +178,8 @@ fn presets(format: ListFormat, out: &mut impl Write) -> io::Result<()> {
             for group in Casebook::ALL {
                 writeln!(out, "# {}\n", en(group.title()))?;
                 for p in PRESETS.iter().filter(|p| p.group == group) {
-                    writeln!(
-                        out,
-                        "{}  ({})\n  {}",
-                        p.id,
-                        p.date.unwrap_or("undated"),
-                        en(p.title)
-                    )?;
+                    let date = p.date.map(|d| format!("  ({d})")).unwrap_or_default();
+                    writeln!(out, "{}{date}\n  {}", p.id, en(p.title))?;
                     writeln!(out, "  Source: {}", en(p.note))?;
                     if let Some(link) = p.source {
                         writeln!(out, "  {link}")?;

@@ -65,7 +65,7 @@ pub const PRESETS: [Preset; 9] = [
         note: Msg::PresetKeepMiningNote,
         cannot: Msg::PresetKeepMiningCannot,
         group: Casebook::Article,
-        date: Some("2026-06"),
+        date: None,
         source: Some("https://bt-miners.com/ko/bitcoin-difficulty-rebounds-7-15-what-asic-miners-should-do/"),
     },
     Preset {

@@ -60,7 +60,7 @@ pub struct PresetGroup {
 pub struct PresetOption {
     /// Its id (`preset=` in a link, the option's value).
     pub id: &'static str,
-    /// The option's text: its title and date (`Keep mining · Jun 2026`).
+    /// The option's text: its title and date (`Riot–AMD, Rockdale: … · Jan 2026`).
     pub label: String,
     /// Its source note (the option's tooltip).
     pub note: &'static str,
@@ -217,7 +217,10 @@ mod tests {
         let titles: Vec<&str> = picker.groups.iter().map(|g| g.title).collect();
         assert_eq!(titles, ["Casi dell'articolo", "Contratti firmati"]);
         assert_eq!(picker.groups[0].options[0].id, "keep-mining");
-        assert_eq!(picker.groups[0].options[0].label, "Solo mining · giu 2026");
+        assert_eq!(
+            picker.groups[0].options[0].label, "Solo mining",
+            "a case with no date"
+        );
         let ids: Vec<&str> = picker.options().map(|o| o.id).collect();
         let all: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
         assert_eq!(ids, all, "every preset, once, in the casebook's order");
