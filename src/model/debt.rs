@@ -196,3 +196,112 @@ pub fn min_dscr(rows: &[YearRow]) -> Option<(f64, i32)> {
             _ => Some((dscr, year)),
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::summary::YearTotals;
+
+    /// A schedule of `n` months with nothing borrowed yet.
+    fn empty(n: usize) -> Debt {
+        Debt {
+            draw: vec![0.0; n],
+            interest: vec![0.0; n],
+            instalments: vec![0.0; n],
+            balance: vec![0.0; n],
+        }
+    }
+
+    /// 1 % a month, `instalments` of them.
+    fn terms(instalments: usize) -> Terms {
+        Terms {
+            growth: 1.01,
+            rate: 0.01,
+            instalments,
+        }
+    }
+
+    fn close(a: &[f64], b: &[f64]) {
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(b) {
+            assert!((x - y).abs() < 1e-9, "{a:?} != {b:?}");
+        }
+    }
+
+    #[test]
+    fn a_loan_capitalizes_then_repays_in_equal_instalments() {
+        // 100 drawn in months 0 and 1, repaid from month 2 in 2 instalments at 1 %/month.
+        // Month 0 ends owing 100; month 1, 100 · 1.01 + 100 = 201 (the new draw earns nothing
+        // yet). From month 2: instalments 201/2 = 100.5; interest on the balance at the start
+        // of the month, 1 % of 201 = 2.01, then 1 % of 100.5 = 1.005; owed 100.5, then 0.
+        let mut d = empty(5);
+        d.borrow(&[(0, 100.0), (1, 100.0)], 2, &terms(2));
+        close(&d.balance, &[100.0, 201.0, 100.5, 0.0, 0.0]);
+        close(&d.interest, &[0.0, 0.0, 2.01, 1.005, 0.0]);
+        close(&d.instalments, &[0.0, 0.0, 100.5, 100.5, 0.0]);
+        assert_eq!((d.balloon(), d.peak()), (0.0, 201.0));
+        // Instalments outliving the horizon: 4 months leave 100.5 for the balloon, repaid
+        // with month 3's instalment as its principal.
+        let mut d = empty(4);
+        d.borrow(&[(0, 100.0), (1, 100.0)], 2, &terms(4));
+        close(&d.instalments, &[0.0, 0.0, 50.25, 50.25]);
+        close(&d.balance, &[100.0, 201.0, 150.75, 100.5]);
+        assert!((d.principal(3) - (50.25 + 100.5)).abs() < 1e-12);
+        assert_eq!(d.principal(2), 50.25);
+    }
+
+    #[test]
+    fn a_bullet_pays_interest_only_and_a_balloon() {
+        // The same draws, tenor 0: 2.01 of interest a month from month 2, 201 owed throughout,
+        // repaid in month 3's balloon.
+        let mut d = empty(4);
+        d.borrow(&[(0, 100.0), (1, 100.0)], 2, &terms(0));
+        close(&d.interest, &[0.0, 0.0, 2.01, 2.01]);
+        close(&d.balance, &[100.0, 201.0, 201.0, 201.0]);
+        assert_eq!(d.instalments, [0.0; 4]);
+        assert_eq!(
+            (d.balloon(), d.principal(3), d.principal(2)),
+            (201.0, 201.0, 0.0)
+        );
+    }
+
+    #[test]
+    fn a_loan_repaid_after_the_horizon_capitalizes_to_the_end() {
+        // Repayment would start in month 5, after the horizon's 3 months: 100 from month 1
+        // grows to 101 in month 2, and all of it is the balloon.
+        let mut d = empty(3);
+        d.borrow(&[(1, 100.0)], 5, &terms(12));
+        close(&d.balance, &[0.0, 100.0, 101.0]);
+        assert_eq!((d.interest.iter().sum::<f64>(), d.balloon()), (0.0, 101.0));
+        // No draws, no loan.
+        d.borrow(&[], 1, &terms(1));
+        close(&d.balance, &[0.0, 100.0, 101.0]);
+    }
+
+    /// A year with this cover.
+    fn year(year: i32, dscr: Option<f64>) -> YearRow {
+        YearRow {
+            year,
+            months: 12,
+            plan: YearTotals::default(),
+            baseline: YearTotals::default(),
+            delta_cash_flow: 0.0,
+            cumulative_delta: 0.0,
+            dscr,
+        }
+    }
+
+    #[test]
+    fn the_smallest_cover_first_on_a_tie() {
+        let rows = [
+            year(2027, None),
+            year(2028, Some(1.4)),
+            year(2029, Some(1.2)),
+            year(2030, Some(1.2)),
+            year(2031, Some(1.3)),
+        ];
+        assert_eq!(min_dscr(&rows), Some((1.2, 2029)));
+        assert_eq!(min_dscr(&rows[..1]), None);
+        assert_eq!(min_dscr(&[]), None);
+    }
+}
