@@ -290,6 +290,15 @@ proptest! {
         debt_moves_no_unlevered_number(&levered, &model::run(&s.with(Key::Ltc, 0.0)));
         debt_is_repaid(&levered);
         debt_is_repaid(&model::run(&s.with(Key::Kd, 0.0)));
+        // The equity's operating cash, as a chart reads it, reaches the summary's peak.
+        let (mut sum, mut lowest, mut scale) = (0.0, 0.0f64, 1.0);
+        for d in levered.equity_operating_cash() {
+            sum += d;
+            lowest = lowest.min(sum);
+            scale += d.abs();
+        }
+        let peak = levered.summary.peak_equity_usd;
+        prop_assert!((peak + lowest).abs() <= 1e-12 * scale, "{} vs {}", peak, -lowest);
     }
 
     #[test]

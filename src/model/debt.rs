@@ -159,10 +159,10 @@ impl Debt {
         baseline: &[Flows],
     ) -> (Option<f64>, f64, Option<YearMonth>) {
         let delta: Vec<f64> = (plan.iter().zip(baseline))
-            .map(|(p, b)| p.equity_cf - b.cash_flow)
+            .map(|(p, b)| equity_delta(p, b))
             .collect();
         let operating: Vec<f64> = (plan.iter().zip(baseline).enumerate())
-            .map(|(m, (p, b))| delta[m] - (p.terminal() - b.terminal()) + self.balloon_in(m))
+            .map(|(m, (p, b))| equity_operating(p, b, self.balloon_in(m)))
             .collect();
         let (peak, month) = summary::peak(start, &operating);
         (finance::irr(&delta), peak, month)
@@ -184,6 +184,19 @@ impl Debt {
             row.dscr = (service > 0.0).then(|| cash / service);
         }
     }
+}
+
+/// A month's incremental equity cash, $ (`Δe`): the plan's equity cash less keep-mining's
+/// cash flow (keep-mining borrows nothing).
+pub fn equity_delta(plan: &Flows, baseline: &Flows) -> f64 {
+    plan.equity_cf - baseline.cash_flow
+}
+
+/// A month's operating incremental equity cash, $ (`Δe_op`): [`equity_delta`] without the Δ of
+/// the terminal values and with the month's `balloon` added back (the terminal value repays
+/// it).
+pub fn equity_operating(plan: &Flows, baseline: &Flows, balloon: f64) -> f64 {
+    equity_delta(plan, baseline) - (plan.terminal() - baseline.terminal()) + balloon
 }
 
 /// The smallest yearly cover and its year (the first on a tie); `None` when no year has debt

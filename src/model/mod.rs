@@ -124,6 +124,20 @@ impl Projection {
         self.debt_balance.last().copied().unwrap_or(0.0)
     }
 
+    /// The equity's operating incremental cash, $ a month (`Δe_op`, ECONOMICS.md §8b): the
+    /// plan's equity cash less keep-mining's cash flow, without the terminal values and with
+    /// the balloon added back; the deepest its running sum goes is `summary.peak_equity_usd`.
+    /// Without debt it is the operating incremental cash, whose deepest is the peak funding.
+    pub fn equity_operating_cash(&self) -> Vec<f64> {
+        let last = self.months.len().saturating_sub(1);
+        (self.months.iter().enumerate())
+            .map(|(m, r)| {
+                let balloon = if m == last { self.balloon_usd() } else { 0.0 };
+                debt::equity_operating(&r.plan, &r.baseline, balloon)
+            })
+            .collect()
+    }
+
     /// Whether a tranche starts building inside the horizon: otherwise the plan is the
     /// baseline, and nothing converts.
     pub fn converts(&self) -> bool {
