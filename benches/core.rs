@@ -1,6 +1,7 @@
 //! Benchmarks of the economics core (goals in brackets):
 //! one full evaluation, plan + baseline + yearly table + summary with IRR, payback, peak funding
-//! and both breakevens, 120 months [≤ 100 µs]; the tornado [≤ 2 ms]; the discount-rate curve
+//! and both breakevens, 120 months [≤ 100 µs], and with project debt and the equity's view
+//! (ECONOMICS.md §8b) [≤ 100 µs]; the tornado [≤ 2 ms]; the discount-rate curve
 //! and the value of waiting together [≤ 3 ms]; a 41×41 break-even map, including its model run
 //! [≤ 20 ms]; Monte Carlo, 1,000 paths × 120 months [≤ 10 ms]; parsing and canonicalising a
 //! query, and reading a schema-1 link.
@@ -20,6 +21,23 @@ fn core(c: &mut Criterion) {
     c.bench_function("full evaluation (4 tranches, 120 months)", |b| {
         b.iter(|| model::run(black_box(&phased)))
     });
+    for (name, query) in [
+        (
+            "eval with debt (ltc=70&tenor=7, 120 months)",
+            "ltc=70&tenor=7",
+        ),
+        (
+            "eval with debt (galaxy-helios, 180 months)",
+            "preset=galaxy-helios",
+        ),
+        (
+            "eval with debt (cipher-barber-lake bullet, 120 months)",
+            "preset=cipher-barber-lake",
+        ),
+    ] {
+        let s = parse(query).scenario;
+        c.bench_function(name, |b| b.iter(|| model::run(black_box(&s))));
+    }
     c.bench_function("tornado (20 inputs × 2)", |b| {
         b.iter(|| tornado(black_box(&defaults)))
     });

@@ -166,7 +166,8 @@ pub fn monthly_csv(months: &[MonthRow]) -> String {
     out
 }
 
-/// The yearly table: one row per calendar year, plan and baseline columns and the difference.
+/// The yearly table: one row per calendar year, plan and baseline columns, the difference and
+/// the lenders' cover (an empty cell where a year has none).
 pub fn annual_csv(years: &[YearRow]) -> String {
     let mut header = vec!["year".to_string(), "months".to_string()];
     for variant in ["plan", "baseline"] {
@@ -176,17 +177,17 @@ pub fn annual_csv(years: &[YearRow]) -> String {
                 .map(|f| format!("{variant}_{} ({})", f.name, f.unit)),
         );
     }
-    header.extend(["delta_cash_flow ($)".into(), "cumulative_delta ($)".into()]);
+    header.extend(
+        YearRow::FIELDS
+            .iter()
+            .map(|f| format!("{} ({})", f.name, f.unit)),
+    );
     let mut out = header.join(",") + "\n";
     for y in years {
         let mut cells = vec![y.year.to_string(), y.months.to_string()];
-        let values = y
-            .plan
-            .values()
-            .into_iter()
-            .chain(y.baseline.values())
-            .chain([y.delta_cash_flow, y.cumulative_delta]);
+        let values = y.plan.values().into_iter().chain(y.baseline.values());
         cells.extend(values.map(number));
+        cells.extend(y.values().map(|v| v.map(number).unwrap_or_default()));
         out += &(cells.join(",") + "\n");
     }
     out

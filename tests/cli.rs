@@ -26,7 +26,7 @@ fn keys(v: &Value) -> Vec<&str> {
 
 #[test]
 fn run_json_has_exactly_the_fields_of_the_spec() {
-    let d = json(&["run", "v=2&mw=18", "--format", "json"]);
+    let d = json(&["run", "v=3&mw=18&mc=0", "--format", "json"]);
     assert_eq!(
         keys(&d),
         [
@@ -39,8 +39,8 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
             "monte_carlo"
         ]
     );
-    assert_eq!(d["schema"], 2);
-    assert_eq!(d["query"], "v=2&mw=18");
+    assert_eq!(d["schema"], 3);
+    assert_eq!(d["query"], "v=3&mw=18&mc=0");
     assert_eq!(d["warnings"].as_array().unwrap().len(), 0);
     assert!(d["monte_carlo"].is_null());
     let months = d["months"].as_array().unwrap();
@@ -81,6 +81,10 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
         "terminal_mining",
         "terminal_ai",
         "cash_flow",
+        "debt_draw",
+        "interest",
+        "principal",
+        "equity_cf",
     ];
     assert_eq!(keys(&m0["plan"]), flows);
     assert_eq!(keys(&m0["baseline"]), flows);
@@ -95,13 +99,22 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
             "plan",
             "baseline",
             "delta_cash_flow",
-            "cumulative_delta"
+            "cumulative_delta",
+            "dscr"
         ]
     );
     assert_eq!(
         keys(&years[0]["plan"]),
-        ["revenue", "ebitda", "capex", "cash_flow", "btc_mined"]
+        [
+            "revenue",
+            "ebitda",
+            "capex",
+            "cash_flow",
+            "equity_cf",
+            "btc_mined"
+        ]
     );
+    assert!(years[0]["dscr"].is_null(), "no debt by default");
     assert_eq!(
         (years[0]["year"].as_i64(), years[0]["months"].as_i64()),
         (Some(2027), Some(12))
@@ -122,7 +135,15 @@ fn run_json_has_exactly_the_fields_of_the_spec() {
             "breakeven_ai_rate",
             "next_halving",
             "baseline_dark_month",
-            "mining_breakeven_power"
+            "mining_breakeven_power",
+            "equity_irr",
+            "peak_equity_usd",
+            "peak_equity_month",
+            "debt_peak_usd",
+            "min_dscr",
+            "min_dscr_year",
+            "npv_sell",
+            "best_choice"
         ]
     );
     let totals = [
@@ -192,12 +213,25 @@ fn annual_csv_has_a_row_per_calendar_year() {
     let header: Vec<&str> = lines[0].split(',').collect();
     assert_eq!(&header[..3], ["year", "months", "plan_revenue ($)"]);
     assert!(header.contains(&"baseline_btc_mined (BTC)"));
+    assert!(header.contains(&"plan_equity_cf ($)"));
     assert_eq!(
-        &header[header.len() - 2..],
-        ["delta_cash_flow ($)", "cumulative_delta ($)"]
+        &header[header.len() - 3..],
+        [
+            "delta_cash_flow ($)",
+            "cumulative_delta ($)",
+            "dscr (ratio)"
+        ]
     );
     assert!(lines[1].starts_with("2027,6,") && lines[3].starts_with("2029,6,"));
     assert!(lines.iter().all(|l| l.split(',').count() == header.len()));
+    // No debt: no cover, an empty cell.
+    assert!(lines[1..].iter().all(|l| l.ends_with(',')));
+    // With debt, each year that services it has its cover.
+    let out = hashshift(&["run", "preset=galaxy-helios&mc=0", "--format", "annual"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let last = text.lines().last().unwrap();
+    let dscr: f64 = last.rsplit(',').next().unwrap().parse().unwrap();
+    assert!(dscr > 0.0, "{last}");
 }
 
 #[test]
@@ -278,7 +312,7 @@ fn csv_has_a_row_per_month_and_units_in_headers() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 25);
     let header: Vec<&str> = lines[0].split(',').collect();
-    assert_eq!(header.len(), 9 + 2 * 15);
+    assert_eq!(header.len(), 9 + 2 * 19);
     assert_eq!(header[0], "month (YYYY-MM)");
     assert!(header.contains(&"btc_usd ($)"));
     assert!(header.contains(&"plan_mining_revenue ($)"));
@@ -286,6 +320,14 @@ fn csv_has_a_row_per_month_and_units_in_headers() {
     assert!(header.contains(&"plan_ai_it_mw (MW)"));
     assert!(lines[1].starts_with("2027-01,31,"));
     assert!(header.contains(&"power_usd_mwh ($/MWh)") && header.contains(&"plan_prepayment ($)"));
+    let debt = [
+        "plan_debt_draw ($)",
+        "plan_interest ($)",
+        "plan_principal ($)",
+        "plan_equity_cf ($)",
+    ];
+    assert_eq!(&header[9 + 15..9 + 19], debt);
+    assert_eq!(header.last(), Some(&"baseline_equity_cf ($)"));
     assert!(lines.iter().all(|l| l.split(',').count() == header.len()));
     // Warnings go to stderr so the CSV stays clean.
     assert!(String::from_utf8_lossy(&out.stderr).contains("`mw`"));

@@ -1,4 +1,4 @@
-//! Worked examples of ECONOMICS.md §5–§8 (schema 2), each number computed by hand in the
+//! Worked examples of ECONOMICS.md §5–§8b, each number computed by hand in the
 //! comments.
 
 use hashshift::model::{self, site, Flows};
@@ -23,7 +23,7 @@ const GPU_SITE: &str = "start=2026-01&years=2&mw=10&power=50&powg=0&asicp=0&cbui
 /// The scenario of `base` with the keys of `more` set over it.
 fn over(base: &str, more: &str) -> Scenario {
     let mut s = scenario(base);
-    for pair in more.split('&') {
+    for pair in more.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap();
         let warnings = s.set_text(Key::from_name(name).unwrap(), value);
         assert!(warnings.is_empty(), "{pair}: {warnings:?}");
@@ -559,4 +559,272 @@ fn the_yearly_table_sums_calendar_years() {
         y[1].delta_cash_flow,
         y[1].plan.cash_flow - y[1].baseline.cash_flow,
     );
+}
+
+/// A 1.5 MW site whose whole 1.2 MW of IT (itratio 1.25) becomes a leased hall at $100/kW-month
+/// (no escalator, no landlord's cost), built over 3 months from Jan 2026 at $10M per MW IT:
+/// $12M of capex, $4M a month in months 0–2, live from month 3. Mining is off throughout
+/// ($500/MWh, no fixed opex), so keep-mining's cash is 0 and the plan's is its hall's. Half the
+/// capex is borrowed at 12 %/yr (1 % a month), repaid over one year.
+const DEBT_SITE: &str = "start=2026-01&years=2&mw=1.5&power=500&mopex=0&asicp=0&ai=colo\
+                         &itratio=1.25&cbuild=3&capex=10&colo=100&esc=0&coloopex=0&ramp=0\
+                         &cterm=0&tv=book&ltc=50&kd=12&tenor=1";
+
+/// `DEBT_SITE` with more keys.
+fn debt_site(more: &str) -> Scenario {
+    over(DEBT_SITE, more)
+}
+
+/// The plan's debt lines of every month: (draw, interest, principal).
+fn debt_lines(p: &model::Projection) -> Vec<(f64, f64, f64)> {
+    (p.months.iter())
+        .map(|r| (r.plan.debt_draw, r.plan.interest, r.plan.principal))
+        .collect()
+}
+
+#[test]
+fn draws_capitalize_while_the_hall_is_built() {
+    let p = model::run(&debt_site(""));
+    // Draws: 50 % of $4M in months 0, 1, 2. They start repaying when the hall is live,
+    // r = max(q + 1, l) = 3. Owed at the end of each month (1 % a month on what was owed):
+    // month 0: 2,000,000
+    // month 1: 2,000,000 · 1.01 + 2,000,000 = 4,020,000
+    // month 2: 4,020,000 · 1.01 + 2,000,000 = 6,060,200
+    // (draw by draw: 2M · 1.01² + 2M · 1.01 + 2M = 2,040,200 + 2,020,000 + 2,000,000).
+    for m in 0..3 {
+        assert_eq!(
+            debt_lines(&p)[m],
+            (2e6, 0.0, 0.0),
+            "month {m}: interest capitalized"
+        );
+    }
+    close(p.debt_balance[0], 2e6);
+    close(p.debt_balance[1], 4_020_000.0);
+    close(p.debt_balance[2], 6_060_200.0);
+    // The largest balance owed is that, before the first instalment.
+    close(p.summary.debt_peak_usd, 6_060_200.0);
+    // The capitalized interest, 20,000 + 40,200, appears in no cash line; it is repaid as
+    // principal: Σ principal = 6,000,000 drawn + 60,200.
+    let principal: f64 = p.months.iter().map(|r| r.plan.principal).sum();
+    close(principal, 6_060_200.0);
+}
+
+#[test]
+fn equal_instalments_with_interest_on_the_balance() {
+    let p = model::run(&debt_site(""));
+    // From month 3, 12 instalments of 6,060,200 / 12 = 505,016.67; interest is 1 % of the
+    // balance at the start of the month: 60,602 in month 3, 1 % of 6,060,200 · 11/12 =
+    // 55,551.83 in month 4, …, 1 % of 6,060,200 / 12 = 5,050.17 in month 14.
+    let each = 6_060_200.0 / 12.0;
+    for (k, m) in (3..15).enumerate() {
+        let (draw, interest, principal) = debt_lines(&p)[m];
+        assert_eq!(draw, 0.0);
+        close(principal, each);
+        close(interest, 0.01 * 6_060_200.0 * (12 - k) as f64 / 12.0);
+        close(p.debt_balance[m], 6_060_200.0 * (11 - k) as f64 / 12.0);
+    }
+    close(p.months[4].plan.interest, 55_551.833_333_333);
+    // Cash interest in all: 60,602 · (12 + 11 + … + 1)/12 = 60,602 · 6.5 = 393,913.
+    let interest: f64 = p.months.iter().map(|r| r.plan.interest).sum();
+    close(interest, 393_913.0);
+    // Repaid by month 14: nothing after, no balloon.
+    assert!(debt_lines(&p)[15..].iter().all(|l| *l == (0.0, 0.0, 0.0)));
+    assert_eq!((p.balloon_usd(), p.debt_balance[14]), (0.0, 0.0));
+}
+
+#[test]
+fn a_bullet_pays_interest_and_a_balloon_at_the_horizon() {
+    let p = model::run(&debt_site("tenor=0"));
+    // Interest only, 1 % of 6,060,200 = 60,602 a month from month 3 to month 23, and the whole
+    // 6,060,200 in month 23's balloon.
+    for m in 3..24 {
+        close(p.months[m].plan.interest, 60_602.0);
+        close(p.debt_balance[m], 6_060_200.0);
+    }
+    assert!(p.months[..23].iter().all(|r| r.plan.principal == 0.0));
+    close(p.months[23].plan.principal, 6_060_200.0);
+    close(p.balloon_usd(), 6_060_200.0);
+    // The balance before the balloon is the peak.
+    close(p.summary.debt_peak_usd, 6_060_200.0);
+}
+
+#[test]
+fn instalments_after_the_tranche_is_live_and_a_balloon_for_the_rest() {
+    // GPU_SITE is live at once (cbuild=0): $80M of hall and $40M of GPUs in month 0, $40M of
+    // new GPUs in month 12. Half borrowed, 1 % a month, over a year.
+    let p = model::run(&gpu_site("ltc=50&kd=12&tenor=1"));
+    // The $60M of month 0 starts repaying in month 1 (q + 1 = 1 > l = 0), without
+    // capitalizing: 12 instalments of 5M in months 1–12, interest 1 % of 60M · (13 − m)/12 =
+    // 50,000 · (13 − m).
+    close(p.months[0].plan.debt_draw, 60e6);
+    close(p.debt_balance[0], 60e6);
+    for m in 1..=12 {
+        close(p.months[m].plan.interest, 50_000.0 * (13 - m) as f64);
+    }
+    close(p.months[1].plan.principal, 5e6);
+    // Month 12 also draws $20M for the refresh, repaid from month 13: 11 instalments of
+    // 20M/12 = 1,666,666.67 fit before the horizon (months 13–23); month 23 pays its
+    // instalment and the 1,666,666.67 left, a balloon: 3,333,333.33 of principal. Its interest
+    // is 1 % of the 20M · 2/12 owed at its start, 33,333.33.
+    close(p.months[12].plan.debt_draw, 20e6);
+    close(p.debt_balance[12], 20e6);
+    close(p.months[13].plan.principal, 20e6 / 12.0);
+    close(p.months[23].plan.interest, 0.01 * 20e6 * 2.0 / 12.0);
+    close(p.months[23].plan.principal, 20e6 * 2.0 / 12.0);
+    close(p.balloon_usd(), 20e6 / 12.0);
+    close(p.summary.debt_peak_usd, 60e6);
+    // Without capitalization, all that is drawn is repaid: Σ principal = 60M + 20M.
+    let principal: f64 = p.months.iter().map(|r| r.plan.principal).sum();
+    close(principal, 80e6);
+}
+
+#[test]
+fn a_draw_repaid_after_the_horizon_capitalizes_into_the_balloon() {
+    // One year; construction from Nov 2026 for 3 months: the draws of months 10 and 11 (2M
+    // each; month 12 is past the horizon) would start repaying in month 13 > N − 1 = 11.
+    // Month 10 ends owing 2,000,000; month 11, 2,000,000 · 1.01 + 2,000,000 = 4,020,000, all
+    // repaid in month 11's balloon. No interest is paid in cash, so no year has debt service.
+    let p = model::run(&debt_site("years=1&cstart=2026-11"));
+    close(p.debt_balance[10], 2e6);
+    close(p.debt_balance[11], 4_020_000.0);
+    close(p.months[11].plan.principal, 4_020_000.0);
+    close(p.balloon_usd(), 4_020_000.0);
+    assert!(p.months.iter().all(|r| r.plan.interest == 0.0));
+    assert!(p.years.iter().all(|y| y.dscr.is_none()));
+    assert_eq!((p.summary.min_dscr, p.summary.min_dscr_year), (None, None));
+}
+
+#[test]
+fn the_equity_cash_adds_the_draws_and_pays_the_debt() {
+    for q in ["", "tenor=0", "years=1&cstart=2026-11", "cterm=6&prepay=20"] {
+        let p = model::run(&debt_site(q));
+        for r in &p.months {
+            let f = r.plan;
+            close(
+                f.equity_cf,
+                f.cash_flow + f.debt_draw - f.interest - f.principal,
+            );
+            // Keep-mining borrows nothing.
+            let b = r.baseline;
+            assert_eq!((b.debt_draw, b.interest, b.principal), (0.0, 0.0, 0.0));
+            assert_eq!(b.equity_cf, b.cash_flow);
+        }
+        for y in &p.years {
+            let months = p.months.iter().filter(|r| r.month.year() == y.year);
+            close(y.plan.equity_cf, months.map(|r| r.plan.equity_cf).sum());
+        }
+    }
+    // Month 0 of DEBT_SITE: −4M of capex, +2M borrowed.
+    let p = model::run(&debt_site(""));
+    close(p.months[0].plan.cash_flow, -4e6);
+    close(p.months[0].plan.equity_cf, -2e6);
+}
+
+#[test]
+fn the_equity_irr_and_peak() {
+    // Built at once (cbuild=0), $12M in month 0, half borrowed and repaid in a bullet over
+    // one year; rent $50/kW · 1200 kW = $60,000 a month; the hall valued at the horizon at
+    // 12 · 60,000 / 6 % = $12M (tv=market, no land). Keep-mining's cash is 0.
+    let p = model::run(&debt_site(
+        "years=1&cbuild=0&colo=50&tenor=0&tv=market&caprate=6&landv=0",
+    ));
+    // Cash flow: month 0, 60,000 − 12M; months 1–10, 60,000; month 11, 60,000 + 12M.
+    // Debt: 6M drawn in month 0, repaid from month 1 (q + 1): 1 % interest, 60,000 a month,
+    // and the 6M balloon in month 11. Equity cash: month 0, −11.94M + 6M = −5.94M; months
+    // 1–10, 60,000 − 60,000 = 0; month 11, 12.06M − 60,000 − 6M = 6M.
+    close(p.months[0].plan.equity_cf, -5.94e6);
+    assert!(p.months[1..11]
+        .iter()
+        .all(|r| r.plan.equity_cf.abs() < 1e-6));
+    close(p.months[11].plan.equity_cf, 6e6);
+    // IRR: −5.94M · x + 6M · x¹² = 0 with x = (1 + r)^(−1/12), so (1 + r)^(11/12) = 6/5.94
+    // and r = (1/0.99)^(12/11) − 1 = 0.0110243.
+    let want = (1.0f64 / 0.99).powf(12.0 / 11.0) - 1.0;
+    assert!((p.summary.equity_irr.unwrap() - want).abs() < 1e-9);
+    assert!((want - 0.011_024_3).abs() < 1e-7);
+    // Operating equity cash: the terminal value out and the balloon back in: month 11 is
+    // 6M − 12M + 6M = 0, so the deepest the cumulative cash goes is −5.94M, in month 0.
+    // Unlevered, the plan's peak funding is the 11.94M of month 0.
+    close(p.summary.peak_equity_usd, 5.94e6);
+    assert_eq!(p.summary.peak_equity_month.unwrap().to_string(), "2026-01");
+    close(p.summary.peak_funding_usd, 11.94e6);
+
+    // DEBT_SITE: −2M of equity in each of months 0–2, then the rent, $120,000, falls short of
+    // the debt service in months 3–14 by 393,913 of interest + 6,060,200 of principal
+    // − 12 · 120,000 = 5,014,113; the deepest point, −6M − 5,014,113 = −11,014,113, comes in
+    // month 14 (March 2027), before the rent alone pays back.
+    let p = model::run(&debt_site(""));
+    close(p.summary.peak_equity_usd, 11_014_113.0);
+    assert_eq!(p.summary.peak_equity_month.unwrap().to_string(), "2027-03");
+}
+
+#[test]
+fn the_yearly_cover_leaves_prepayment_credits_out_of_the_cash() {
+    // DEBT_SITE with a 6-month contract, 20 % prepaid, and a 5 % landlord's cost. 2026: rent
+    // 9 · 120,000 = 1,080,000, less 5 % opex (54,000), less the credits of the contract months
+    // 3–8, 6 · 20 % · 120,000 = 144,000 (the 144,000 paid up front in month 0 is not
+    // operating cash): 882,000. Its debt service: interest 60,602 · (12 + … + 4)/12 =
+    // 363,612 and 9 instalments of 505,016.67 = 4,545,150: 4,908,762. Cover 0.179679.
+    let p = model::run(&debt_site("cterm=6&prepay=20&coloopex=5"));
+    let y = &p.years;
+    close(y[0].dscr.unwrap(), 882_000.0 / 4_908_762.0);
+    // 2027: 1,440,000 − 72,000 = 1,368,000 over 30,301 of interest and 3 instalments,
+    // 1,515,050: 1,545,351. Cover 0.885236.
+    close(y[1].dscr.unwrap(), 1_368_000.0 / 1_545_351.0);
+    assert!((y[0].dscr.unwrap() - 0.179_679).abs() < 1e-6);
+    close(p.summary.min_dscr.unwrap(), 882_000.0 / 4_908_762.0);
+    assert_eq!(p.summary.min_dscr_year, Some(2026));
+}
+
+#[test]
+fn the_smallest_cover_is_the_first_year_on_a_tie() {
+    // Built at once, 6M borrowed in a bullet from month 1: 60,000 of interest a month, 11
+    // months of it in 2026 and 12 in 2027 and 2028 (the balloon of December 2028 is not debt
+    // service). Rent, 1,440,000 a year: cover 1,440,000 / 660,000 = 2.18 in 2026 and
+    // 1,440,000 / 720,000 = 2 in 2027 and 2028, the same sums: the first, 2027, is reported.
+    let p = model::run(&debt_site("years=3&cbuild=0&tenor=0"));
+    let covers: Vec<f64> = p.years.iter().map(|y| y.dscr.unwrap()).collect();
+    close(covers[0], 1_440_000.0 / 660_000.0);
+    close(covers[1], 2.0);
+    assert_eq!(covers[1], covers[2]);
+    assert_eq!(p.summary.min_dscr, Some(covers[1]));
+    assert_eq!(p.summary.min_dscr_year, Some(2027));
+}
+
+#[test]
+fn without_debt_the_equity_is_the_project() {
+    for q in [
+        "",
+        "preset=iren-msft",
+        "preset=galaxy-helios&ltc=0",
+        "conv=0&ltc=50",
+    ] {
+        let p = model::run(&scenario(q));
+        for r in &p.months {
+            for f in [r.plan, r.baseline] {
+                assert_eq!(
+                    (f.debt_draw, f.interest, f.principal),
+                    (0.0, 0.0, 0.0),
+                    "{q}"
+                );
+                assert_eq!(f.equity_cf, f.cash_flow, "{q}");
+            }
+        }
+        for y in &p.years {
+            assert_eq!(y.plan.equity_cf, y.plan.cash_flow, "{q}");
+            assert_eq!(y.dscr, None, "{q}");
+        }
+        let s = p.summary;
+        assert_eq!(s.equity_irr, s.irr_incremental, "{q}");
+        assert_eq!(
+            (s.peak_equity_usd, s.peak_equity_month),
+            (s.peak_funding_usd, s.peak_funding_month),
+            "{q}"
+        );
+        assert_eq!(
+            (s.debt_peak_usd, s.min_dscr, s.min_dscr_year),
+            (0.0, None, None)
+        );
+        assert!(p.debt_balance.iter().all(|&b| b == 0.0) && p.balloon_usd() == 0.0);
+    }
 }

@@ -1,6 +1,7 @@
 //! Links are forever: every `v=1` link the first release made reads, through the schema-1
 //! migration of ECONOMICS.md §1, to the months it gave then, and every `v=2` link to the
-//! months, summary and Monte Carlo it gave then. The fixtures were recorded from the schema-1
+//! months, summary and Monte Carlo it gave then, with no debt and the equity's numbers equal
+//! to their unlevered twins (ECONOMICS.md §8b). The fixtures were recorded from the schema-1
 //! CLI before the model moved to schema 2 (`tests/fixtures/record-schema1.mjs`), and from the
 //! schema-2 CLI before any later schema (`tests/fixtures/record-schema2.mjs`).
 
@@ -312,6 +313,21 @@ fn every_recorded_schema_2_link_gives_its_months() {
                 compared += 1;
             }
             compared += same_flows(link, m, row, &flows, (plan_want, baseline_want), scale);
+            // Schema 3's debt is off (`ltc=0`): no debt lines, and the equity's cash is the
+            // cash flow.
+            for f in [&row.plan, &row.baseline] {
+                assert_eq!(
+                    (f.debt_draw, f.interest, f.principal),
+                    (0.0, 0.0, 0.0),
+                    "{link}: month {m}"
+                );
+                assert_eq!(f.equity_cf, f.cash_flow, "{link}: month {m}");
+            }
+        }
+        for y in &p.years {
+            assert_eq!(y.plan.equity_cf, y.plan.cash_flow, "{link}: {}", y.year);
+            assert_eq!(y.baseline.equity_cf, y.baseline.cash_flow, "{link}");
+            assert_eq!(y.dscr, None, "{link}: {}", y.year);
         }
 
         // The summary, every field of it, nulls included.
@@ -319,6 +335,20 @@ fn every_recorded_schema_2_link_gives_its_months() {
         let money = largest(&[&want["plan"], &want["baseline"]]) + 1.0;
         let got = serde_json::to_value(p.summary).unwrap();
         assert_same(&got, want, money, &format!("{link}: summary"));
+        // The equity's numbers are their unlevered twins; no debt, no cover.
+        let sm = &p.summary;
+        assert_eq!(sm.equity_irr, sm.irr_incremental, "{link}");
+        assert_eq!(
+            (sm.peak_equity_usd, sm.peak_equity_month),
+            (sm.peak_funding_usd, sm.peak_funding_month),
+            "{link}"
+        );
+        assert_eq!(
+            (sm.debt_peak_usd, sm.min_dscr, sm.min_dscr_year),
+            (0.0, None, None),
+            "{link}"
+        );
+        assert!(p.debt_balance.iter().all(|&b| b == 0.0), "{link}");
 
         // Monte Carlo draws the same paths.
         match (monte_carlo(&p), r["monte_carlo"].as_object()) {

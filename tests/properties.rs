@@ -2,8 +2,8 @@
 //! every output is finite.
 
 use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
-use hashshift::model::{self, site, Flows, MonthRow, Sign};
-use hashshift::scenario::{canonical_query, parse, Key, Kind, Scenario, KEYS, SCHEMAS};
+use hashshift::model::{self, site, Flows, MonthRow, Projection, Sign};
+use hashshift::scenario::{canonical_query, parse, Key, Kind, Scenario, KEYS, PRESETS, SCHEMAS};
 use proptest::prelude::*;
 
 /// A scenario with every key drawn inside its bounds (months and integers whole). Keys with
@@ -33,6 +33,125 @@ fn any_scenario() -> impl Strategy<Value = Scenario> {
         }
         s.with(Key::Mc, 0.0)
     })
+}
+
+/// The fields of [`Flows`] that debt (ECONOMICS.md §8b) sets; every other field is §6–§8's.
+const DEBT_FIELDS: [&str; 4] = ["debt_draw", "interest", "principal", "equity_cf"];
+
+/// Asserts that `levered` and `unlevered` (the same scenario with `ltc = 0`) have the same §6–§8
+/// months and unlevered summary, bit for bit, and that `unlevered`'s equity is its project's.
+fn debt_moves_no_unlevered_number(levered: &Projection, unlevered: &Projection) {
+    let at = canonical_query(&levered.scenario);
+    for (a, b) in levered.months.iter().zip(&unlevered.months) {
+        for (a, b) in [(a.plan, b.plan), (a.baseline, b.baseline)] {
+            let values = Flows::FIELDS
+                .iter()
+                .zip(a.values().into_iter().zip(b.values()));
+            for (f, (x, y)) in values.filter(|(f, _)| !DEBT_FIELDS.contains(&f.name)) {
+                assert_eq!(x.to_bits(), y.to_bits(), "{at}: {}", f.name);
+            }
+        }
+    }
+    let (a, b) = (levered.summary, unlevered.summary);
+    assert_eq!((a.plan, a.baseline), (b.plan, b.baseline), "{at}");
+    assert_eq!(
+        (
+            a.npv_advantage,
+            a.npv_advantage_terminal,
+            a.irr_incremental,
+            a.payback_month
+        ),
+        (
+            b.npv_advantage,
+            b.npv_advantage_terminal,
+            b.irr_incremental,
+            b.payback_month
+        ),
+        "{at}"
+    );
+    assert_eq!(
+        (
+            a.peak_funding_usd,
+            a.peak_funding_month,
+            a.breakeven_btc_usd,
+            a.breakeven_ai_rate
+        ),
+        (
+            b.peak_funding_usd,
+            b.peak_funding_month,
+            b.breakeven_btc_usd,
+            b.breakeven_ai_rate
+        ),
+        "{at}"
+    );
+    assert_eq!(
+        (a.npv_sell, a.best_choice),
+        (b.npv_sell, b.best_choice),
+        "{at}"
+    );
+    assert_eq!(levered.incremental_cash, unlevered.incremental_cash, "{at}");
+    // Without debt, the equity is the project.
+    for r in &unlevered.months {
+        for f in [r.plan, r.baseline] {
+            assert_eq!(
+                (f.debt_draw, f.interest, f.principal),
+                (0.0, 0.0, 0.0),
+                "{at}"
+            );
+            assert_eq!(f.equity_cf, f.cash_flow, "{at}");
+        }
+    }
+    assert_eq!(b.equity_irr, b.irr_incremental, "{at}");
+    assert_eq!(
+        (b.peak_equity_usd, b.peak_equity_month),
+        (b.peak_funding_usd, b.peak_funding_month),
+        "{at}"
+    );
+    assert_eq!(
+        (b.debt_peak_usd, b.min_dscr, b.min_dscr_year),
+        (0.0, None, None),
+        "{at}"
+    );
+    assert!(unlevered.years.iter().all(|y| y.dscr.is_none()), "{at}");
+}
+
+/// Asserts that the plan's debt is whole: never a negative or non-finite balance, and each
+/// month's balance is the last one's with a month's interest (`kd/100/12`), plus the month's
+/// draw, less its cash interest and its instalments (its principal, the balloon left out), so
+/// that all that is drawn, with the interest capitalized, is repaid by the horizon.
+fn debt_is_repaid(p: &Projection) {
+    let at = canonical_query(&p.scenario);
+    let rate = p.scenario.get(Key::Kd) / 100.0 / 12.0;
+    let drawn: f64 = p.months.iter().map(|r| r.plan.debt_draw).sum();
+    let scale = 1.0 + drawn + p.summary.debt_peak_usd;
+    let n = p.months.len();
+    let mut owed = 0.0;
+    for (m, (r, &balance)) in p.months.iter().zip(&p.debt_balance).enumerate() {
+        assert!(
+            balance.is_finite() && balance >= 0.0,
+            "{at}: month {m}: {balance}"
+        );
+        let balloon = if m + 1 == n { balance } else { 0.0 };
+        let f = r.plan;
+        let want = owed * (1.0 + rate) + f.debt_draw - f.interest - (f.principal - balloon);
+        assert!(
+            (balance - want).abs() <= 1e-9 * scale,
+            "{at}: month {m}: {balance} vs {want}"
+        );
+        owed = balance;
+    }
+    assert!(p.summary.debt_peak_usd <= scale);
+    assert_eq!(
+        p.balloon_usd(),
+        p.debt_balance.last().copied().unwrap_or(0.0)
+    );
+    if rate == 0.0 {
+        let repaid: f64 = p.months.iter().map(|r| r.plan.principal).sum();
+        assert!(
+            (repaid - drawn).abs() <= 1e-9 * scale,
+            "{at}: {repaid} vs {drawn}"
+        );
+    }
 }
 
 /// Query-like strings: known and unknown keys with odd values, escapes and separators.
@@ -147,14 +266,39 @@ proptest! {
         prop_assert!(sm.npv_advantage.is_finite() && sm.npv_advantage_terminal.is_finite());
         prop_assert!(sm.peak_funding_usd.is_finite() && sm.peak_funding_usd >= 0.0);
         prop_assert_eq!(sm.peak_funding_usd > 0.0, sm.peak_funding_month.is_some());
-        for v in [sm.irr_incremental, sm.breakeven_btc_usd, sm.breakeven_ai_rate, sm.mining_breakeven_power].into_iter().flatten() {
+        for v in [sm.irr_incremental, sm.breakeven_btc_usd, sm.breakeven_ai_rate, sm.mining_breakeven_power, sm.equity_irr, sm.min_dscr].into_iter().flatten() {
             prop_assert!(v.is_finite());
+        }
+        prop_assert!(sm.peak_equity_usd.is_finite() && sm.peak_equity_usd >= 0.0);
+        prop_assert_eq!(sm.peak_equity_usd > 0.0, sm.peak_equity_month.is_some());
+        prop_assert!(sm.debt_peak_usd.is_finite() && sm.debt_peak_usd >= 0.0);
+        prop_assert_eq!(sm.min_dscr.is_some(), sm.min_dscr_year.is_some());
+        prop_assert_eq!(p.debt_balance.len(), p.months.len());
+        for y in &p.years {
+            prop_assert!(y.plan.equity_cf.is_finite() && y.dscr.is_none_or(f64::is_finite));
         }
         if let Some(r) = sm.irr_incremental {
             prop_assert!((-0.99..=10.0).contains(&r));
         }
         let year_months: usize = p.years.iter().map(|y| y.months).sum();
         prop_assert_eq!(year_months, p.months.len());
+    }
+
+    #[test]
+    fn debt_moves_no_unlevered_number_and_is_repaid(s in any_scenario()) {
+        let levered = model::run(&s);
+        debt_moves_no_unlevered_number(&levered, &model::run(&s.with(Key::Ltc, 0.0)));
+        debt_is_repaid(&levered);
+        debt_is_repaid(&model::run(&s.with(Key::Kd, 0.0)));
+        // The equity's operating cash, as a chart reads it, reaches the summary's peak.
+        let (mut sum, mut lowest, mut scale) = (0.0, 0.0f64, 1.0);
+        for d in levered.equity_operating_cash() {
+            sum += d;
+            lowest = lowest.min(sum);
+            scale += d.abs();
+        }
+        let peak = levered.summary.peak_equity_usd;
+        prop_assert!((peak + lowest).abs() <= 1e-12 * scale, "{} vs {}", peak, -lowest);
     }
 
     #[test]
@@ -264,6 +408,25 @@ fn every_key_moved_alone_gives_the_evaluator_the_models_npv_advantage() {
                     d.name
                 );
             }
+        }
+    }
+}
+
+/// Every preset, with its own debt and with a loan added to it: debt moves no unlevered
+/// number, and is repaid by the horizon.
+#[test]
+fn debt_moves_no_preset_s_unlevered_number() {
+    for preset in PRESETS {
+        for more in [
+            "",
+            "&ltc=70&kd=9&tenor=7",
+            "&ltc=90&kd=30&tenor=0",
+            "&ltc=50&tenor=20",
+        ] {
+            let s = parse(&format!("preset={}{more}", preset.id)).scenario;
+            let levered = model::run(&s);
+            debt_moves_no_unlevered_number(&levered, &model::run(&s.with(Key::Ltc, 0.0)));
+            debt_is_repaid(&levered);
         }
     }
 }

@@ -41,6 +41,14 @@ pub struct Flows {
     pub terminal_ai: f64,
     /// Net cash flow, $: `mining_cf + ai_cf`.
     pub cash_flow: f64,
+    /// Borrowed, $: `ltc/100 · capex` (ECONOMICS.md §8b; 0 in the baseline).
+    pub debt_draw: f64,
+    /// Interest paid in cash, $ (capitalized interest is repaid through `principal`).
+    pub interest: f64,
+    /// Debt repaid, $: the instalments and, in the last month, the balloon.
+    pub principal: f64,
+    /// The equity's cash, $: `cash_flow + debt_draw − interest − principal`.
+    pub equity_cf: f64,
 }
 
 /// Whether a field can be negative.
@@ -74,7 +82,7 @@ use Sign::{Any, NonNegative};
 
 impl Flows {
     /// The fields of [`Flows`], in output order; [`Flows::values`] gives them.
-    pub const FIELDS: [Field; 15] = [
+    pub const FIELDS: [Field; 19] = [
         Field::new("mining_mw", "MW", NonNegative),
         Field::new("ai_it_mw", "MW", NonNegative),
         Field::new("btc_mined", "BTC", NonNegative),
@@ -90,10 +98,14 @@ impl Flows {
         Field::new("terminal_mining", "$", NonNegative),
         Field::new("terminal_ai", "$", NonNegative),
         Field::new("cash_flow", "$", Any),
+        Field::new("debt_draw", "$", NonNegative),
+        Field::new("interest", "$", NonNegative),
+        Field::new("principal", "$", NonNegative),
+        Field::new("equity_cf", "$", Any),
     ];
 
     /// The values of [`Flows::FIELDS`], in that order.
-    pub fn values(&self) -> [f64; 15] {
+    pub fn values(&self) -> [f64; 19] {
         [
             self.mining_mw,
             self.ai_it_mw,
@@ -110,6 +122,10 @@ impl Flows {
             self.terminal_mining,
             self.terminal_ai,
             self.cash_flow,
+            self.debt_draw,
+            self.interest,
+            self.principal,
+            self.equity_cf,
         ]
     }
 
@@ -151,9 +167,23 @@ impl Flows {
         self.asic_sales + self.prepayment + self.terminal()
     }
 
-    /// Sets `cash_flow` from the other fields: the one place the cash-flow formula is written.
+    /// Sets `cash_flow` from the other fields: the one place the cash-flow formula is written;
+    /// and the equity's cash with it.
     fn settle(&mut self) {
         self.cash_flow = self.mining_cf() + self.ai_cf();
+        self.settle_equity();
+    }
+
+    /// Sets the month's debt lines, $ (ECONOMICS.md §8b), and the equity's cash they leave.
+    pub fn finance(&mut self, debt_draw: f64, interest: f64, principal: f64) {
+        (self.debt_draw, self.interest, self.principal) = (debt_draw, interest, principal);
+        self.settle_equity();
+    }
+
+    /// Sets `equity_cf` from the cash flow and the debt lines: the one place the equity-cash
+    /// formula is written.
+    fn settle_equity(&mut self) {
+        self.equity_cf = self.cash_flow + self.debt_draw - self.interest - self.principal;
     }
 }
 
@@ -176,6 +206,9 @@ pub struct Variant {
     pub dark: Vec<bool>,
     /// The part of the AI line's cash proportional to the AI rate (`gpu` or `colo`), $.
     pub ai_rate_part: Vec<f64>,
+    /// The prepayment credits, $: what customers pay less in contract months, as a positive
+    /// amount (the up-front payment left out; ECONOMICS.md §7, read by §8b's cover).
+    pub prepay_credits: Vec<f64>,
 }
 
 impl Variant {
@@ -190,6 +223,7 @@ impl Variant {
             opex_off,
             dark,
             ai_rate_part,
+            prepay_credits,
         } = other;
         self.flows.clone_from(flows);
         self.potential_revenue.clone_from(potential_revenue);
@@ -198,6 +232,7 @@ impl Variant {
         self.opex_off.clone_from(opex_off);
         self.dark.clone_from(dark);
         self.ai_rate_part.clone_from(ai_rate_part);
+        self.prepay_credits.clone_from(prepay_credits);
     }
 }
 
@@ -227,8 +262,10 @@ pub fn mine_into(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: 
     let n = market.len();
     v.flows.clear();
     v.flows.resize(n, Flows::default());
-    v.ai_rate_part.clear();
-    v.ai_rate_part.resize(n, 0.0);
+    for column in [&mut v.ai_rate_part, &mut v.prepay_credits] {
+        column.clear();
+        column.resize(n, 0.0);
+    }
     for column in [
         &mut v.potential_revenue,
         &mut v.potential_power,
@@ -350,23 +387,84 @@ impl AiFactors {
     }
 }
 
+/// The plan's capex (ECONOMICS.md §7): each tranche's conversion, spread over its
+/// construction, and its GPU purchases with their refits.
+#[derive(Clone, Copy, Debug)]
+pub struct Capex {
+    model: AiModel,
+    /// Conversion capex, $ per MW of IT load.
+    per_it_mw: f64,
+    /// Hall rework at each GPU refresh after the first purchase, $ per MW of IT load.
+    refit_per_it_mw: f64,
+    /// Construction time of a tranche, months.
+    build_months: usize,
+    /// GPUs per MW of IT load.
+    gpus_per_it_mw: f64,
+    /// Installed cost per GPU, $.
+    gpu_cost: f64,
+    /// GPU refresh period, months.
+    refresh: usize,
+}
+
+impl Capex {
+    /// The capex inputs of `s`.
+    pub fn new(s: &Scenario) -> Self {
+        Capex {
+            model: s.ai(),
+            per_it_mw: s.get(Key::Capex) * 1e6,
+            refit_per_it_mw: s.get(Key::Refit) * 1e6,
+            build_months: s.int(Key::Cbuild) as usize,
+            gpus_per_it_mw: s.get(Key::Gpumw),
+            gpu_cost: s.get(Key::Gpucost),
+            refresh: 12 * s.int(Key::Gpulife) as usize,
+        }
+    }
+
+    /// GPUs in a tranche, `G = I · gpumw`.
+    fn gpus(&self, t: &Tranche) -> f64 {
+        t.it_mw * self.gpus_per_it_mw
+    }
+
+    /// The months of the first `n` a tranche's conversion capex is charged in, in order, and
+    /// how much each, $.
+    pub fn conversion(&self, t: &Tranche, n: usize) -> impl Iterator<Item = (usize, f64)> {
+        let total = self.per_it_mw * t.it_mw;
+        let (months, each) = if self.build_months == 0 {
+            (t.live..t.live + 1, total)
+        } else {
+            (t.build_start..t.live, total / self.build_months as f64)
+        };
+        months.filter(move |&m| m < n).map(move |m| (m, each))
+    }
+
+    /// The GPU purchases of a tranche in the first `n` months, in order: month and cost with
+    /// its refit, $.
+    pub fn purchases(&self, t: &Tranche, n: usize) -> impl Iterator<Item = (usize, f64)> + use<> {
+        let t = *t;
+        let batch = self.gpus(&t) * self.gpu_cost;
+        let refit = self.refit_per_it_mw * t.it_mw;
+        let gpu = self.model == AiModel::Gpu;
+        (t.live..n)
+            .step_by(self.refresh)
+            .filter(move |_| gpu)
+            .map(move |q| (q, if q == t.live { batch } else { batch + refit }))
+    }
+
+    /// All of a tranche's capex in the first `n` months: its conversion, then its purchases.
+    pub fn of(&self, t: &Tranche, n: usize) -> impl Iterator<Item = (usize, f64)> + use<'_> {
+        self.conversion(t, n).chain(self.purchases(t, n))
+    }
+}
+
 /// The AI inputs, with the per-age price factors computed once.
 struct AiSpec<'a> {
     model: AiModel,
-    /// Conversion capex, $ per MW of IT load.
-    capex_per_it_mw: f64,
-    /// Hall rework at each GPU refresh after the first purchase, $ per MW of IT load.
-    refit_per_it_mw: f64,
-    build_months: usize,
+    capex: Capex,
     ramp_months: f64,
     opex_share: f64,
     pue: f64,
     gpu_price: f64,
     util: f64,
-    gpus_per_it_mw: f64,
-    gpu_cost: f64,
-    /// GPU refresh period, months.
-    refresh: usize,
     hall_life_months: f64,
     lease_per_kw: f64,
     lease_keep: f64,
@@ -386,16 +484,14 @@ impl<'a> AiSpec<'a> {
     /// The AI inputs of `s`, with the price factors of `n` months (from `factors` when they
     /// have them).
     fn new(s: &Scenario, n: usize, factors: &'a mut AiFactors) -> Self {
-        let refresh = 12 * s.int(Key::Gpulife) as usize;
+        let capex = Capex::new(s);
         let keep = 1.0 - s.get(Key::Gpudecl) / 100.0;
         let step = 1.0 + s.get(Key::Esc) / 100.0;
         let contract_months = s.int(Key::Cterm) as usize;
-        let factors = factors.of(keep, refresh.min(n), step, n / 12 + 1);
+        let factors = factors.of(keep, capex.refresh.min(n), step, n / 12 + 1);
         AiSpec {
             model: s.ai(),
-            capex_per_it_mw: s.get(Key::Capex) * 1e6,
-            refit_per_it_mw: s.get(Key::Refit) * 1e6,
-            build_months: s.int(Key::Cbuild) as usize,
+            capex,
             ramp_months: s.get(Key::Ramp),
             opex_share: match s.ai() {
                 AiModel::Gpu => s.get(Key::Gpuopex),
@@ -404,9 +500,6 @@ impl<'a> AiSpec<'a> {
             pue: s.get(Key::Pue),
             gpu_price: s.get(Key::Gpu),
             util: s.get(Key::Util) / 100.0,
-            gpus_per_it_mw: s.get(Key::Gpumw),
-            gpu_cost: s.get(Key::Gpucost),
-            refresh,
             hall_life_months: 12.0 * s.get(Key::Dclife),
             lease_per_kw: s.get(Key::Colo),
             lease_keep: 1.0 - s.get(Key::Coloopex) / 100.0,
@@ -433,38 +526,10 @@ impl<'a> AiSpec<'a> {
         }
     }
 
-    /// GPUs in a tranche, `G = I · gpumw`.
-    fn gpus(&self, t: &Tranche) -> f64 {
-        t.it_mw * self.gpus_per_it_mw
-    }
-
-    /// The months a tranche's conversion capex is charged in, and how much each, $.
-    fn conversion(&self, t: &Tranche, n: usize) -> impl Iterator<Item = (usize, f64)> {
-        let total = self.capex_per_it_mw * t.it_mw;
-        let (months, each) = if self.build_months == 0 {
-            (t.live..t.live + 1, total)
-        } else {
-            (t.build_start..t.live, total / self.build_months as f64)
-        };
-        months.filter(move |&m| m < n).map(move |m| (m, each))
-    }
-
-    /// The GPU purchases of a tranche inside the horizon: month and cost with its refit, $.
-    fn purchases(&self, t: &Tranche, n: usize) -> impl Iterator<Item = (usize, f64)> + use<> {
-        let t = *t;
-        let batch = self.gpus(&t) * self.gpu_cost;
-        let refit = self.refit_per_it_mw * t.it_mw;
-        let gpu = self.model == AiModel::Gpu;
-        (t.live..n)
-            .step_by(self.refresh)
-            .filter(move |_| gpu)
-            .map(move |q| (q, if q == t.live { batch } else { batch + refit }))
-    }
-
     /// Adds a tranche's capex, revenue, power and prepayment to the months of `v`.
     fn add_tranche(&self, t: &Tranche, market: &[MarketMonth], v: &mut Variant) {
         let n = market.len();
-        for (m, c) in self.conversion(t, n).chain(self.purchases(t, n)) {
+        for (m, c) in self.capex.of(t, n) {
             v.flows[m].capex += c;
         }
         let mut contract_revenue = 0.0;
@@ -474,7 +539,7 @@ impl<'a> AiSpec<'a> {
             let f = &mut v.flows[m];
             let revenue = match self.model {
                 AiModel::Gpu => {
-                    let a = e % self.refresh;
+                    let a = e % self.capex.refresh;
                     let rate = if e < self.contract_months {
                         self.gpu_price
                     } else {
@@ -482,7 +547,7 @@ impl<'a> AiSpec<'a> {
                     };
                     f.ai_power +=
                         t.it_mw * self.pue * self.util * share * mk.hours * mk.ai_power_price;
-                    self.gpus(t) * mk.hours * self.util * share * rate
+                    self.capex.gpus(t) * mk.hours * self.util * share * rate
                 }
                 AiModel::Colo => {
                     t.it_mw * 1000.0 * self.lease_per_kw * self.escalator[e / 12] * share
@@ -493,6 +558,7 @@ impl<'a> AiSpec<'a> {
                 contract_revenue += revenue;
                 f.prepayment -= self.prepay * revenue;
                 v.ai_rate_part[m] -= self.prepay * revenue;
+                v.prepay_credits[m] += self.prepay * revenue;
             }
         }
         if contract_revenue > 0.0 {
@@ -510,10 +576,11 @@ impl<'a> AiSpec<'a> {
         let mut ai = 0.0;
         let mut hall_lease_value = 0.0;
         for t in tranches {
-            let counted: f64 = self.conversion(t, n).map(|(_, c)| c).sum();
+            let counted: f64 = self.capex.conversion(t, n).map(|(_, c)| c).sum();
             let gpus: f64 = self
+                .capex
                 .purchases(t, n)
-                .map(|(q, cost)| cost * (1.0 - (n - q) as f64 / self.refresh as f64).max(0.0))
+                .map(|(q, cost)| cost * (1.0 - (n - q) as f64 / self.capex.refresh as f64).max(0.0))
                 .sum();
             ai += match self.terminal {
                 TerminalValue::Book => {

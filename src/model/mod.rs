@@ -3,6 +3,7 @@
 //! summary.
 
 pub mod clock;
+pub mod debt;
 mod evaluator;
 pub mod finance;
 pub mod flows;
@@ -97,6 +98,11 @@ pub struct Projection {
     pub levers: Levers,
     /// The incremental cash, $ a month: the plan's cash flow less keep-mining's (`Δ(m)`).
     pub incremental_cash: Vec<f64>,
+    /// The plan's debt owed at the end of each month, $ (ECONOMICS.md §8b): capitalized
+    /// interest included, after that month's draws and instalments and before the balloon, so
+    /// the last month's value is the balloon repaid in that month
+    /// ([`Projection::balloon_usd`]). All 0 without debt.
+    pub debt_balance: Vec<f64>,
 }
 
 impl Projection {
@@ -110,6 +116,26 @@ impl Projection {
             Some(r) if finance::sign_changes(delta) < 2 => vec![r],
             Some(_) => finance::irrs(delta),
         }
+    }
+
+    /// The balloon, $: the debt still owed after the last month's instalments, repaid in the
+    /// last month as part of its `principal` (0 without debt).
+    pub fn balloon_usd(&self) -> f64 {
+        self.debt_balance.last().copied().unwrap_or(0.0)
+    }
+
+    /// The equity's operating incremental cash, $ a month (`Δe_op`, ECONOMICS.md §8b): the
+    /// plan's equity cash less keep-mining's cash flow, without the terminal values and with
+    /// the balloon added back; the deepest its running sum goes is `summary.peak_equity_usd`.
+    /// Without debt it is the operating incremental cash, whose deepest is the peak funding.
+    pub fn equity_operating_cash(&self) -> Vec<f64> {
+        let last = self.months.len().saturating_sub(1);
+        (self.months.iter().enumerate())
+            .map(|(m, r)| {
+                let balloon = if m == last { self.balloon_usd() } else { 0.0 };
+                debt::equity_operating(&r.plan, &r.baseline, balloon)
+            })
+            .collect()
     }
 
     /// Whether a tranche starts building inside the horizon: otherwise the plan is the
@@ -169,10 +195,14 @@ pub fn npv_advantage(s: &Scenario) -> f64 {
     Core::new(s, site::tranches(s)).npv_advantage()
 }
 
-/// Runs the model: market path, plan and baseline, yearly table, summary with IRR, payback, peak
-/// funding and breakevens.
+/// Runs the model: market path, plan and baseline with the plan's debt, yearly table, summary
+/// with IRR, payback, peak funding, breakevens and the equity's view.
 pub fn run(s: &Scenario) -> Projection {
-    let core = Core::new(s, site::tranches(s));
+    let mut core = Core::new(s, site::tranches(s));
+    let debt = debt::schedule(s, &core.tranches, core.market.len());
+    if let Some(d) = &debt {
+        d.apply(&mut core.plan.flows);
+    }
     let Core {
         market,
         tranches,
@@ -229,12 +259,22 @@ pub fn run(s: &Scenario) -> Projection {
     let converts = site::converts_within(tranches, n);
     let uptime = s.get(Key::Uptime) / 100.0;
     let npv_sell = sell::npv_sell(s);
+    let irr_incremental = finance::irr(&delta);
+    let mut years = summary::years(start, &plan.flows, &baseline.flows);
+    let (equity_irr, peak_equity_usd, peak_equity_month) = match &debt {
+        Some(d) => {
+            d.cover(&mut years, &plan.flows, &plan.prepay_credits);
+            d.equity(start, &plan.flows, &baseline.flows)
+        }
+        None => (irr_incremental, peak_funding_usd, peak_funding_month),
+    };
+    let min_dscr = debt::min_dscr(&years);
     let summary = Summary {
         plan: plan_totals,
         baseline: baseline_totals,
         npv_advantage,
         npv_advantage_terminal,
-        irr_incremental: finance::irr(&delta),
+        irr_incremental,
         payback_month,
         peak_funding_usd,
         peak_funding_month,
@@ -254,6 +294,12 @@ pub fn run(s: &Scenario) -> Projection {
             .map(|m| start.plus(m as i32)),
         mining_breakeven_power: (uptime > 0.0)
             .then(|| baseline.potential_revenue[0] / (uptime * s.get(Key::Mw) * market[0].hours)),
+        equity_irr,
+        peak_equity_usd,
+        peak_equity_month,
+        debt_peak_usd: debt.as_ref().map_or(0.0, debt::Debt::peak),
+        min_dscr: min_dscr.map(|(d, _)| d),
+        min_dscr_year: min_dscr.map(|(_, y)| y),
         npv_sell,
         best_choice: sell::best_choice(plan_totals.npv, baseline_totals.npv, npv_sell, converts),
     };
@@ -262,12 +308,13 @@ pub fn run(s: &Scenario) -> Projection {
         .collect();
     Projection {
         scenario: *s,
-        years: summary::years(start, &plan.flows, &baseline.flows),
+        years,
         months,
         summary,
         tranches: tranches.clone(),
         halving_months,
         levers,
         incremental_cash: delta,
+        debt_balance: debt.map_or_else(|| vec![0.0; n], |d| d.balance),
     }
 }

@@ -70,27 +70,31 @@ pub struct YearTotals {
     pub capex: f64,
     /// Net cash flow, $.
     pub cash_flow: f64,
+    /// The equity's cash, $: the cash flow with the debt drawn, less interest and principal.
+    pub equity_cf: f64,
     /// BTC mined.
     pub btc_mined: f64,
 }
 
 impl YearTotals {
     /// The fields of [`YearTotals`], in output order; [`YearTotals::values`] gives them.
-    pub const FIELDS: [Field; 5] = [
+    pub const FIELDS: [Field; 6] = [
         Field::new("revenue", "$", Sign::NonNegative),
         Field::new("ebitda", "$", Sign::Any),
         Field::new("capex", "$", Sign::NonNegative),
         Field::new("cash_flow", "$", Sign::Any),
+        Field::new("equity_cf", "$", Sign::Any),
         Field::new("btc_mined", "BTC", Sign::NonNegative),
     ];
 
     /// The values of [`YearTotals::FIELDS`], in that order.
-    pub fn values(&self) -> [f64; 5] {
+    pub fn values(&self) -> [f64; 6] {
         [
             self.revenue,
             self.ebitda,
             self.capex,
             self.cash_flow,
+            self.equity_cf,
             self.btc_mined,
         ]
     }
@@ -100,6 +104,7 @@ impl YearTotals {
         self.ebitda += f.ebitda();
         self.capex += f.capex;
         self.cash_flow += f.cash_flow;
+        self.equity_cf += f.equity_cf;
         self.btc_mined += f.btc_mined;
     }
 }
@@ -119,6 +124,28 @@ pub struct YearRow {
     pub delta_cash_flow: f64,
     /// The difference summed from the start, $.
     pub cumulative_delta: f64,
+    /// The lenders' cover of the year (ECONOMICS.md §8b), a ratio: the plan's AI operating
+    /// cash over its debt service; `None` when the year has no debt service.
+    pub dscr: Option<f64>,
+}
+
+impl YearRow {
+    /// The fields of a row after the variants', in output order; [`YearRow::values`] gives
+    /// them.
+    pub const FIELDS: [Field; 3] = [
+        Field::new("delta_cash_flow", "$", Sign::Any),
+        Field::new("cumulative_delta", "$", Sign::Any),
+        Field::new("dscr", "ratio", Sign::Any),
+    ];
+
+    /// The values of [`YearRow::FIELDS`], in that order (`None`: no value).
+    pub fn values(&self) -> [Option<f64>; 3] {
+        [
+            Some(self.delta_cash_flow),
+            Some(self.cumulative_delta),
+            self.dscr,
+        ]
+    }
 }
 
 /// The yearly table of months starting at `start`.
@@ -135,6 +162,7 @@ pub fn years(start: YearMonth, plan: &[Flows], baseline: &[Flows]) -> Vec<YearRo
                 baseline: YearTotals::default(),
                 delta_cash_flow: 0.0,
                 cumulative_delta: cumulative,
+                dscr: None,
             });
         }
         let row = rows.last_mut().expect("a row was pushed");
@@ -177,6 +205,21 @@ pub struct Summary {
     pub baseline_dark_month: Option<YearMonth>,
     /// Power price at which the baseline's first month of mining just pays its power, $/MWh.
     pub mining_breakeven_power: Option<f64>,
+    /// Yearly IRR of the equity's incremental cash (the plan's equity cash less keep-mining's
+    /// cash flow), as a fraction; `irr_incremental` without debt.
+    pub equity_irr: Option<f64>,
+    /// The most the equity's cumulative operating cash falls behind keep-mining, $
+    /// (`peak_funding_usd` without debt).
+    pub peak_equity_usd: f64,
+    /// The first month that shortfall is reached.
+    pub peak_equity_month: Option<YearMonth>,
+    /// The largest balance of debt owed at the end of a month, capitalized interest included,
+    /// before the balloon, $.
+    pub debt_peak_usd: f64,
+    /// The smallest yearly cover (`dscr`) of the years with debt service, a ratio.
+    pub min_dscr: Option<f64>,
+    /// The year of `min_dscr` (the first on a tie).
+    pub min_dscr_year: Option<i32>,
     /// Present value of selling the land and the fleet at the start, $ (§8c).
     pub npv_sell: f64,
     /// Which of converting, keeping mining and selling has the largest NPV.
@@ -189,11 +232,14 @@ pub fn operating(
     start: YearMonth,
     delta_op: &[f64],
 ) -> (Option<YearMonth>, f64, Option<YearMonth>) {
-    let at = |m: usize| start.plus(m as i32);
+    let (peak, month) = peak(start, delta_op);
+    let payback = finance::payback_month(delta_op).map(|m| start.plus(m as i32));
+    (payback, peak, month)
+}
+
+/// The peak funding of the operating incremental cash `delta_op`, $, and the first month it is
+/// reached, with month 0 at `start` ([`finance::peak_funding`]).
+pub fn peak(start: YearMonth, delta_op: &[f64]) -> (f64, Option<YearMonth>) {
     let (peak, month) = finance::peak_funding(delta_op);
-    (
-        finance::payback_month(delta_op).map(at),
-        peak,
-        month.map(at),
-    )
+    (peak, month.map(|m| start.plus(m as i32)))
 }
