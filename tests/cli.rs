@@ -265,7 +265,7 @@ fn bad_queries_exit_zero_with_warnings() {
         let out = hashshift(&["run", q]);
         assert!(out.status.success(), "{q}");
         let d: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert!(d["query"].as_str().unwrap().starts_with("v=2"));
+        assert!(d["query"].as_str().unwrap().starts_with("v=3"));
         if !q.is_empty() && q != "%ZZ%%=&=" {
             assert!(!d["warnings"].as_array().unwrap().is_empty(), "{q}");
         }
@@ -285,17 +285,17 @@ fn bad_queries_exit_zero_with_warnings() {
         over["warnings"][0],
         "`mw`: 9,999 is above the maximum 5,000 MW; using 5,000."
     );
-    assert_eq!(d["query"], "v=2&years=20");
+    assert_eq!(d["query"], "v=3&years=20");
 }
 
 #[test]
 fn whole_urls_and_question_marks_are_accepted() {
     let a = json(&[
         "run",
-        "https://example.org/tools/hashshift/?v=2&mw=18&tab=cash#x",
+        "https://example.org/tools/hashshift/?v=3&mw=18&tab=cash#x",
     ]);
     let b = json(&["run", "?mw=18"]);
-    assert_eq!(a["query"], "v=2&mw=18");
+    assert_eq!(a["query"], "v=3&mw=18");
     assert_eq!(a, b);
     assert_eq!(
         a["warnings"].as_array().unwrap().len(),
@@ -339,22 +339,63 @@ fn presets_are_listed_with_notes_and_queries() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     for (id, q) in [
-        ("keep-mining", "v=2&conv=0"),
-        ("bitfarms-wa", "v=2&mw=18&cbuild=11&capex=12"),
+        ("keep-mining", "v=3&conv=0"),
+        ("bitfarms-wa", "v=3&mw=18&cbuild=11&capex=12&cterm=0"),
         (
             "iren-msft",
-            "v=2&years=6&mw=280&cbuild=9&gpu=2.03&util=100&gpucost=53000&cterm=60&prepay=20&airate=9",
+            "v=3&years=6&mw=280&cbuild=9&gpu=2.03&util=100&gpucost=53000&prepay=20&airate=9",
         ),
-        ("colo-lease", "v=2&years=12&mw=250&ai=colo&colo=121&airate=9"),
-        ("absorb-4y", "v=2&phases=4"),
+        ("absorb-4y", "v=3&phases=4"),
+        ("colo-lease", "v=3&years=12&mw=250&ai=colo&colo=121&airate=9"),
+        (
+            "cipher-barber-lake",
+            "v=3&mw=244&ai=colo&itratio=1.45&capex=10&coloopex=15&airate=8&ltc=80&kd=7.125&tenor=0",
+        ),
+        (
+            "terawulf-core42",
+            "v=3&mw=72.5&ai=colo&itratio=1.21&capex=9&colo=125&coloopex=15&cterm=120&prepay=10&airate=10",
+        ),
+        (
+            "galaxy-helios",
+            "v=3&years=15&mw=800&ai=colo&phases=3&itratio=1.52&colo=127&airate=9&ltc=80&tenor=12",
+        ),
+        ("riot-amd", "v=3&mw=35&ai=colo&capex=3.6&colo=90"),
     ] {
         assert!(text.contains(id) && text.contains(q), "{id}");
     }
+    // Grouped: the article's cases, then the signed deals, each with its date and source.
+    let deals = text
+        .find("# Signed deals")
+        .expect("a heading for the deals");
+    assert!(text.find("absorb-4y").unwrap() < deals && deals < text.find("colo-lease").unwrap());
+    assert!(text.contains("cipher-barber-lake  (2025-09)\n"));
+    assert!(text.contains("  Cannot express: Unequal phases"));
     let list = json(&["presets", "--format", "json"]);
-    assert_eq!(list.as_array().unwrap().len(), 5);
-    assert_eq!(keys(&list[0]), ["id", "title", "note", "query"]);
+    assert_eq!(list.as_array().unwrap().len(), 9);
+    assert_eq!(
+        keys(&list[0]),
+        ["id", "group", "date", "title", "note", "source", "cannot", "query"]
+    );
+    assert_eq!(
+        (&list[0]["group"], &list[0]["date"]),
+        (&Value::from("article"), &Value::Null)
+    );
+    assert_eq!(
+        (&list[8]["group"], &list[8]["date"]),
+        (&Value::from("deal"), &Value::from("2026-01"))
+    );
+    assert!(list.as_array().unwrap()[1..]
+        .iter()
+        .all(|p| p["date"].is_string()));
+    assert!(list[5]["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://coinmela.com/"));
     // Titles as ECONOMICS.md writes them: plain spaces, not the page's no-break ones.
-    assert_eq!(list[1]["title"], "Bitfarms, Washington: 18 MW to GPU cloud");
+    assert_eq!(
+        list[1]["title"],
+        "Bitfarms, Washington: 18 MW to GPU cloud, no tenant announced"
+    );
     assert!(!text.contains('\u{a0}'));
 }
 
@@ -418,7 +459,7 @@ fn keys_lists_the_key_table() {
     assert_eq!(list[2]["unit"], "MW");
     assert_eq!(list[2]["default"], "100");
     let btc = list.iter().find(|k| k["key"] == "btc").unwrap();
-    assert_eq!(btc["default"], "65000");
+    assert_eq!(btc["default"], "60000");
     let start = &list[0];
     assert_eq!(
         (&start["min"], &start["max"]),
@@ -496,7 +537,7 @@ fn a_query_that_is_not_utf8_is_read_with_a_warning() {
         .expect("runs");
     assert!(out.status.success());
     let d: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(d["query"], "v=2&mw=18");
+    assert_eq!(d["query"], "v=3&mw=18");
     assert_eq!(
         d["warnings"][0],
         "Unknown key `\u{fffd}\u{fffd}` was ignored."

@@ -15,10 +15,12 @@ fn close(a: f64, b: f64) {
 }
 
 /// A 10 MW site converted at once (cbuild=0) to 8 MW IT of GPU cloud (itratio 1.25), over 2
-/// years from Jan 2026, with the schema-2 mechanisms off unless a test turns them on.
+/// years from Jan 2026, with the schema-2 mechanisms off unless a test turns them on, and a
+/// merchant price (no contract).
 const GPU_SITE: &str = "start=2026-01&years=2&mw=10&power=50&powg=0&asicp=0&cbuild=0\
                         &itratio=1.25&pue=1.25&firm=0&capex=10&ramp=0&gpu=2&gpudecl=20&util=100\
-                        &gpumw=500&gpucost=10000&gpulife=1&refit=0&gpuopex=10&dclife=5&tv=book";
+                        &gpumw=500&gpucost=10000&gpulife=1&refit=0&gpuopex=10&dclife=5&cterm=0\
+                        &tv=book";
 
 /// The scenario of `base` with the keys of `more` set over it.
 fn over(base: &str, more: &str) -> Scenario {
@@ -128,7 +130,7 @@ fn each_gpu_refresh_reworks_the_hall() {
 
 /// A 10 MW hall (8 MW IT) leased at $100/kW-month with a 10 % yearly escalator, live at once.
 const COLO_SITE: &str = "start=2026-01&years=2&mw=10&asicp=0&cbuild=0&itratio=1.25&ai=colo\
-                         &colo=100&esc=10&ramp=0&coloopex=0&tv=book";
+                         &colo=100&esc=10&ramp=0&coloopex=0&cterm=0&tv=book";
 
 #[test]
 fn colocation_lease_with_yearly_escalator() {
@@ -280,22 +282,22 @@ fn tranches_past_the_horizon_are_not_counted() {
 fn mining_month_by_hand() {
     let p = model::run(&scenario("conv=0"));
     let b: Flows = p.months[0].baseline;
-    // Jan 2027: F = 100 · 1000 / (1.05 · 17.5) PH/s; R = 4464 · (3.125 + 0.02) BTC; 890 EH/s;
-    // 95 % uptime, 2 % pool fee; $65,000.
+    // Jan 2027: F = 100 · 1000 / (1.05 · 17.5) PH/s; R = 4464 · (3.125 + 0.017) BTC; 958 EH/s;
+    // 95 % uptime, 2 % pool fee; $60,000.
     let fleet = 100.0 * 1000.0 / (1.05 * 17.5);
-    let btc = 0.95 * fleet / 890_000.0 * 4464.0 * 3.145 * 0.98;
+    let btc = 0.95 * fleet / 958_000.0 * 4464.0 * 3.142 * 0.98;
     close(b.btc_mined, btc);
-    close(b.mining_revenue, btc * 65_000.0);
+    close(b.mining_revenue, btc * 60_000.0);
     close(b.mining_power, 0.95 * 100.0 * 744.0 * 45.0);
     close(b.mining_opex, 300_000.0);
     assert_eq!(p.months[0].plan, b, "conv=0: plan is the baseline");
     // The month-0 break-even power price: that revenue over 0.95 · 100 MW · 744 h. By hand:
-    // F = 100,000 / 18.375 = 5,442.18 PH/s; R = 4464 · 3.145 = 14,039.28 BTC;
-    // btc = 0.95 · 5,442.18 / 890,000 · 14,039.28 · 0.98 = 79.924 BTC, worth $5,195,059;
-    // 5,195,059 / 70,680 MWh = $73.50/MWh.
+    // F = 100,000 / 18.375 = 5,442.18 PH/s; R = 4464 · 3.142 = 14,025.89 BTC;
+    // btc = 0.95 · 5,442.18 / 958,000 · 14,025.89 · 0.98 = 74.180 BTC, worth $4,450,804;
+    // 4,450,804 / 70,680 MWh = $62.97/MWh.
     let breakeven = p.summary.mining_breakeven_power.unwrap();
-    close(breakeven, btc * 65_000.0 / (0.95 * 100.0 * 744.0));
-    assert!((breakeven - 73.50).abs() < 0.01);
+    close(breakeven, btc * 60_000.0 / (0.95 * 100.0 * 744.0));
+    assert!((breakeven - 62.97).abs() < 0.01);
     assert_eq!(
         model::run(&scenario("uptime=0"))
             .summary
@@ -405,10 +407,16 @@ fn payback_and_peak_funding_leave_the_terminal_value_out() {
             ),
         }
     }
-    // The defaults pay back only through the halls' terminal value, so they have no payback.
-    let p = model::run(&Scenario::default());
+    // Schema 2's defaults (a merchant GPU cloud on the 2026-06-15 market) paid back only
+    // through the halls' terminal value, so they had no payback; schema 3's contracted price
+    // pays back in operations (the loop above checks the month).
+    let p = model::run(&scenario("btc=65000&hr=890&fee=0.02&cterm=0"));
     assert_eq!(p.summary.payback_month, None);
     assert!(p.summary.plan.cash_flow > p.summary.baseline.cash_flow);
+    assert!(model::run(&Scenario::default())
+        .summary
+        .payback_month
+        .is_some());
 }
 
 #[test]
@@ -420,10 +428,10 @@ fn defaults_headline_numbers() {
     // The next two at + 252,000,000 s (2032-04-14) and + 378,000,000 s (2036-04-12): April 2028,
     // April 2032 and April 2036, months 15, 63 and 111 after January 2027.
     assert_eq!(p.halving_months, vec![15, 63, 111]);
-    // The NPV advantage (−$590.038 M), the IRR (6.48 %/yr) and the peak funding ($2.7045 B in
-    // January 2033) are recorded from the CLI (`hashshift run '' --format json`: summary
-    // `npv_advantage` −590,037,816.94, `irr_incremental` 0.064842, `peak_funding_usd`
-    // 2,704,458,959.94, `peak_funding_month` "2033-01"). They are not worked by hand: each is a
+    // The NPV advantage ($49.938 M), the IRR (12.50 %/yr) and the peak funding ($2.6892 B in
+    // January 2028) are recorded from the CLI (`hashshift run '' --format json`: summary
+    // `npv_advantage` 49,938,090.42, `irr_incremental` 0.124993, `peak_funding_usd`
+    // 2,689,214,935.39, `peak_funding_month` "2028-01"). They are not worked by hand: each is a
     // sum, a root or a minimum over the 120 months, whose formulas are each checked by hand
     // above (`gpu_cloud_month_by_month`, `a_new_hall_ramps_up_linearly`,
     // `the_ai_hall_pays_the_firm_premium_with_escalation`, `mining_month_by_hand`,
@@ -433,12 +441,13 @@ fn defaults_headline_numbers() {
     // `market_terminal_value_prices_halls_at_the_cap_rate`), and whose sums are checked
     // against those months by `two_discount_rates_and_the_totals` (the NPVs) and
     // `payback_and_peak_funding_leave_the_terminal_value_out` (the peak funding); the IRR's
-    // root finder is tested on hand-solved cash flows in `src/model/finance.rs`. The peak comes
-    // in the month of the GPU refresh: by then the plan has spent all its capex,
-    // 11e6 · 71.43 MW IT (hall) + 38,928.6 GPUs · $50,000 (month 12) + the same GPUs and
-    // 1e6 · 71.43 of refit (month 72) = 785.7 M + 1,946.4 M + 2,017.9 M = $4,750 M.
+    // root finder is tested on hand-solved cash flows in `src/model/finance.rs`. With the
+    // 60-month contract the GPUs earn enough to pay for their refresh, so the peak comes when
+    // the first GPUs go live: by January 2028 the plan has spent 11e6 · 71.43 MW IT (hall) +
+    // 38,928.6 GPUs · $50,000 = 785.7 M + 1,946.4 M = $2,732.1 M, less what the year of
+    // construction gained over mining (the fleet's sale, the baseline's losses).
     assert!(
-        (s.npv_advantage / 1e6 + 590.038).abs() < 0.001,
+        (s.npv_advantage / 1e6 - 49.938).abs() < 0.001,
         "{}",
         s.npv_advantage
     );
@@ -450,12 +459,14 @@ fn defaults_headline_numbers() {
     // the baseline's land 0.5e6 · 100 MW = $50 M. Both in month 120, at 12 %/yr over 10 years:
     // (2,376.71 − 50) / 1.12^10 = 2,326.71 / 3.10585 = $749.138 M.
     assert!((s.npv_advantage_terminal / 1e6 - 749.138).abs() < 0.001);
-    assert!((s.irr_incremental.unwrap() - 0.0648).abs() < 0.0001);
-    assert!((s.peak_funding_usd / 1e9 - 2.7045).abs() < 0.0001);
-    assert_eq!(s.peak_funding_month.unwrap().to_string(), "2033-01");
-    // At $2.50/GPU-hour the plan loses at any BTC price: a lower price cannot help it (the
-    // baseline just shuts off) and a higher one only helps the baseline. No breakeven.
-    assert_eq!(s.breakeven_btc_usd, None);
+    assert!((s.irr_incremental.unwrap() - 0.12499).abs() < 0.00001);
+    assert!((s.peak_funding_usd / 1e9 - 2.6892).abs() < 0.0001);
+    assert_eq!(s.peak_funding_month.unwrap().to_string(), "2028-01");
+    // A higher BTC price helps only the baseline: above $193,227 (the CLI's
+    // `breakeven_btc_usd` 193,227.14) keeping mining is worth more, and the plan's advantage
+    // at that price is zero.
+    let be_btc = s.breakeven_btc_usd.unwrap();
+    assert!((be_btc - 193_227.14).abs() < 0.01);
     // The GPU price at which the plan breaks even does not depend on the GPU price itself.
     let be = s.breakeven_ai_rate.unwrap();
     let other = model::run(&scenario("gpu=3.5"))
