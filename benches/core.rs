@@ -2,11 +2,12 @@
 //! one full evaluation, plan + baseline + yearly table + summary with IRR, payback, peak funding
 //! and both breakevens, 120 months [≤ 100 µs]; the tornado [≤ 2 ms]; the discount-rate curve
 //! and the value of waiting together [≤ 3 ms]; a 41×41 break-even map, including its model run
+//! [≤ 20 ms]; the break-evens of every input the tornado moves, including its model run
 //! [≤ 20 ms]; Monte Carlo, 1,000 paths × 120 months [≤ 10 ms]; parsing and canonicalising a
 //! query, and reading a schema-1 link.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
+use hashshift::analysis::{breakeven_map, breakevens, monte_carlo, rates, timing, tornado};
 use hashshift::model;
 use hashshift::scenario::{canonical_query, parse, Scenario};
 use std::hint::black_box;
@@ -31,6 +32,9 @@ fn core(c: &mut Criterion) {
     });
     c.bench_function("break-even map 41x41", |b| {
         b.iter(|| breakeven_map(&model::run(black_box(&defaults)), 41, 41))
+    });
+    c.bench_function("breakevens (20 inputs × 201 points)", |b| {
+        b.iter(|| breakevens(&model::run(black_box(&defaults))))
     });
     let mc = model::run(&parse("mc=1000").scenario);
     c.bench_function("monte carlo 1000 paths x 120 months", |b| {

@@ -216,8 +216,8 @@ mod tests {
 
     #[test]
     fn off_when_mc_is_zero() {
-        assert!(monte_carlo(&model::run(&parse("").scenario)).is_none());
-        assert!(MonteCarloRun::new(model::run(&parse("").scenario)).is_none());
+        assert!(monte_carlo(&model::run(&parse("mc=0").scenario)).is_none());
+        assert!(MonteCarloRun::new(model::run(&parse("mc=0").scenario)).is_none());
     }
 
     /// Every number of a result, as bits.

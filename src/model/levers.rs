@@ -111,14 +111,26 @@ impl Levers {
 
     /// Plan minus baseline discounted mining margin at hashprice scale `u`, $.
     pub fn mining_advantage(&self, u: f64) -> f64 {
+        self.mining_advantage_path(|_| u)
+    }
+
+    /// Plan minus baseline discounted mining margin with month `m`'s hashprice scaled by
+    /// `u(m)`, $.
+    pub fn mining_advantage_path(&self, u: impl Fn(usize) -> f64) -> f64 {
         self.discount
             .iter()
             .enumerate()
             .map(|(m, &d)| {
+                let u = u(m);
                 d * (self.plan.margin(m, u, self.shutoff)
                     - self.baseline.margin(m, u, self.shutoff))
             })
             .sum()
+    }
+
+    /// The NPV advantage with month `m`'s hashprice scaled by `u(m)` (the AI rate as it is), $.
+    pub fn npv_advantage_path(&self, u: impl Fn(usize) -> f64) -> f64 {
+        self.mining_advantage_path(u) + self.plan.fixed_npv - self.baseline.fixed_npv
     }
 
     /// The BTC price scale `k` in [0.01, 100] at which the NPV advantage is zero, solved
