@@ -176,6 +176,14 @@ pub struct Variant {
     pub dark: Vec<bool>,
     /// The part of the AI line's cash proportional to the AI rate (`gpu` or `colo`), $.
     pub ai_rate_part: Vec<f64>,
+    /// GPU revenue of the months no contract fixes (`e ≥ cterm`), $: what the Monte Carlo's
+    /// AI-rate index moves (ECONOMICS.md §10).
+    pub open_revenue: Vec<f64>,
+    /// The part of the AI line's cash proportional to `open_revenue` (net of its opex), $.
+    pub open_part: Vec<f64>,
+    /// The halls' terminal value at the market lease rate (`tv = market`), $, credited in the
+    /// last month; 0 under book value. It is proportional to `colo`.
+    pub hall_value: f64,
 }
 
 impl Variant {
@@ -190,6 +198,9 @@ impl Variant {
             opex_off,
             dark,
             ai_rate_part,
+            open_revenue,
+            open_part,
+            hall_value,
         } = other;
         self.flows.clone_from(flows);
         self.potential_revenue.clone_from(potential_revenue);
@@ -198,6 +209,9 @@ impl Variant {
         self.opex_off.clone_from(opex_off);
         self.dark.clone_from(dark);
         self.ai_rate_part.clone_from(ai_rate_part);
+        self.open_revenue.clone_from(open_revenue);
+        self.open_part.clone_from(open_part);
+        self.hall_value = *hall_value;
     }
 }
 
@@ -229,6 +243,11 @@ pub fn mine_into(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: 
     v.flows.resize(n, Flows::default());
     v.ai_rate_part.clear();
     v.ai_rate_part.resize(n, 0.0);
+    for column in [&mut v.open_revenue, &mut v.open_part] {
+        column.clear();
+        column.resize(n, 0.0);
+    }
+    v.hall_value = 0.0;
     for column in [
         &mut v.potential_revenue,
         &mut v.potential_power,
@@ -275,6 +294,9 @@ pub fn add_ai(
         f.ai_opex = ai.opex_share * f.ai_revenue;
         *part += f.ai_revenue - f.ai_opex;
         f.settle();
+    }
+    for (open, revenue) in v.open_part.iter_mut().zip(&v.open_revenue) {
+        *open = revenue - ai.opex_share * revenue;
     }
 }
 
@@ -489,6 +511,9 @@ impl<'a> AiSpec<'a> {
                 }
             };
             f.ai_revenue += revenue;
+            if self.model == AiModel::Gpu && e >= self.contract_months {
+                v.open_revenue[m] += revenue;
+            }
             if e < self.contract_months && self.prepay > 0.0 {
                 contract_revenue += revenue;
                 f.prepayment -= self.prepay * revenue;
@@ -545,5 +570,6 @@ impl<'a> AiSpec<'a> {
             // The hall's lease value moves with the lease rate like the rent does.
             v.ai_rate_part[last] += hall_lease_value;
         }
+        v.hall_value = hall_lease_value;
     }
 }
