@@ -413,6 +413,8 @@ ids! {
     LegendPlanMedian,
     LegendKeepMiningBand,
     LegendKeepMiningMedian,
+    LegendPlanBandAiRate,
+    PlanPercentilesAiRate,
     LegendNpvAdvantage,
     LegendThisRate,
     LegendPlannedStart,

@@ -684,4 +684,40 @@ mod tests {
         // Live from month 12, contracted for 24 months: months 36 to 119 are uncontracted.
         assert_eq!(moved, 84);
     }
+
+    #[test]
+    fn the_serde_form_is_the_reports_object_and_carries_every_number_but_the_fan() {
+        // The report prints it, and the page's worker sends it (bincode, field by field, the
+        // fan beside it): each number of ECONOMICS.md §11's `monte_carlo`, in that order.
+        let mc = monte_carlo(&model::run(&parse("mc=40&seed=2").scenario)).unwrap();
+        let value = serde_json::to_value(&mc).unwrap();
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "paths",
+                "npv_advantage_p10",
+                "npv_advantage_p50",
+                "npv_advantage_p90",
+                "prob_plan_better",
+                "best_convert",
+                "best_mine",
+                "best_sell"
+            ]
+        );
+        let back: MonteCarlo = serde_json::from_value(value).unwrap();
+        assert_eq!(back.fan, []);
+        assert_eq!(
+            bits(&back),
+            bits(&MonteCarlo {
+                fan: Vec::new(),
+                ..mc
+            })
+        );
+    }
 }
