@@ -29,7 +29,7 @@ pub enum Kind {
     ///
     /// [`super::breakevens`].
     Breakevens,
-    /// Percentiles of the NPV advantage across random price paths.
+    /// Percentiles of the NPV advantage across random BTC price and AI-rate paths.
     ///
     /// [`super::monte_carlo`]. Not a `--with` value: the JSON report always has its
     /// `monte_carlo` object, and the page runs it in a web worker.

@@ -20,7 +20,7 @@
 //! drawn and the run is schema 2's, bit for bit.
 
 use crate::model::levers::VariantLevers;
-use crate::model::{sell, Choice, Projection};
+use crate::model::{sell, Projection};
 use crate::scenario::Key;
 use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::rand_core::SeedableRng;
@@ -208,8 +208,8 @@ impl<P: Borrow<Projection>> MonteCarloRun<P> {
         // its advantage.
         let mut best = [0usize; 3];
         for (a, b) in self.advantage.iter().zip(&self.baseline) {
-            let choice = sell::best_choice(b + a, *b, npv_sell, converts);
-            best[Choice::ALL.iter().position(|&c| c == choice).unwrap_or(0)] += 1;
+            // Counted in the order of `Choice::ALL`: convert, mine, sell.
+            best[sell::best_choice(b + a, *b, npv_sell, converts) as usize] += 1;
         }
         let share = |count: usize| count as f64 / paths as f64;
         let advantage = &mut self.advantage;
@@ -321,7 +321,7 @@ impl<P: Borrow<Projection>> MonteCarloRun<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
+    use crate::model::{self, Choice};
     use crate::scenario::parse;
 
     #[test]
