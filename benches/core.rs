@@ -3,11 +3,13 @@
 //! and both breakevens, 120 months [≤ 100 µs], and with project debt and the equity's view
 //! (ECONOMICS.md §8b) [≤ 100 µs]; the tornado [≤ 2 ms]; the discount-rate curve
 //! and the value of waiting together [≤ 3 ms]; a 41×41 break-even map, including its model run
-//! [≤ 20 ms]; Monte Carlo, 1,000 paths × 120 months [≤ 10 ms]; parsing and canonicalising a
+//! [≤ 20 ms]; the break-evens of every input the tornado moves, including its model run
+//! [≤ 20 ms]; Monte Carlo, 1,000 paths × 120 months, with the AI-rate index (the defaults' and
+//! with no contract, every live month indexed) [≤ 10 ms]; parsing and canonicalising a
 //! query, and reading a schema-1 link.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
+use hashshift::analysis::{breakeven_map, breakevens, monte_carlo, rates, timing, tornado};
 use hashshift::model;
 use hashshift::scenario::{canonical_query, parse, Scenario};
 use std::hint::black_box;
@@ -50,9 +52,17 @@ fn core(c: &mut Criterion) {
     c.bench_function("break-even map 41x41", |b| {
         b.iter(|| breakeven_map(&model::run(black_box(&defaults)), 41, 41))
     });
+    c.bench_function("breakevens (20 inputs × 201 points)", |b| {
+        b.iter(|| breakevens(&model::run(black_box(&defaults))))
+    });
     let mc = model::run(&parse("mc=1000").scenario);
     c.bench_function("monte carlo 1000 paths x 120 months", |b| {
         b.iter(|| monte_carlo(black_box(&mc)))
+    });
+    // The AI-rate index moves every live month's GPU revenue.
+    let open = model::run(&parse("mc=1000&cterm=0").scenario);
+    c.bench_function("monte carlo 1000 paths x 120 months, no contract", |b| {
+        b.iter(|| monte_carlo(black_box(&open)))
     });
     let query = "https://example.org/?v=2&mw=18&power=38.5&btc=95000&gpu=2.2&phases=3&tab=cash";
     c.bench_function("parse + canonical query", |b| {

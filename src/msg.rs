@@ -452,6 +452,8 @@ ids! {
     LegendPlanMedian,
     LegendKeepMiningBand,
     LegendKeepMiningMedian,
+    LegendPlanBandAiRate,
+    PlanPercentilesAiRate,
     LegendNpvAdvantage,
     LegendThisRate,
     LegendPlannedStart,

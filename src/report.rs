@@ -1,7 +1,7 @@
 //! The report of ECONOMICS.md §11 in its three formats: the JSON report, the monthly CSV and the
 //! yearly CSV. The CLI prints them and the explorer downloads them, byte for byte the same.
 
-use crate::analysis::{Analyses, BreakevenMap, Kind, MonteCarlo, Tornado};
+use crate::analysis::{Analyses, Breakeven, BreakevenMap, Kind, MonteCarlo, Tornado};
 use crate::i18n::Lang;
 use crate::i18n::WarningText;
 use crate::model::{self, Flows, MonthRow, Projection, Summary, YearRow, YearTotals};
@@ -55,6 +55,7 @@ impl Serialize for Section<'_> {
                 Kind::Map => out.serialize_entry(name, &Map::of(a.map()))?,
                 Kind::Rates => out.serialize_entry(name, a.rates())?,
                 Kind::Timing => out.serialize_entry(name, a.timing())?,
+                Kind::Breakevens => out.serialize_entry(name, &breakeven_rows(a.breakevens()))?,
                 Kind::MonteCarlo => {}
             }
         }
@@ -79,6 +80,23 @@ fn tornado_bars(t: &Tornado) -> Vec<TornadoBar> {
             high_value: b.high_value,
             low: b.low,
             high: b.high,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct BreakevenRow {
+    key: &'static str,
+    value: f64,
+    break_even: Option<f64>,
+}
+
+fn breakeven_rows(list: &[Breakeven]) -> Vec<BreakevenRow> {
+    (list.iter())
+        .map(|b| BreakevenRow {
+            key: b.key.name(),
+            value: b.value,
+            break_even: b.break_even,
         })
         .collect()
 }
@@ -219,5 +237,32 @@ mod tests {
             analysis_keys(&asked),
             Some(vec!["tornado".to_string(), "timing".to_string()])
         );
+        let asked = [Kind::Breakevens, Kind::Rates];
+        assert_eq!(
+            analysis_keys(&asked),
+            Some(vec!["rates".to_string(), "breakevens".to_string()])
+        );
+    }
+
+    #[test]
+    fn the_breakevens_are_key_value_and_break_even_with_null_for_none() {
+        let report: serde_json::Value =
+            serde_json::from_str(&json_of("ai=colo", &[Kind::Breakevens])).unwrap();
+        let rows = report["analysis"]["breakevens"].as_array().unwrap();
+        let firm = rows.iter().find(|r| r["key"] == "firm").unwrap();
+        let names: Vec<&str> = firm
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(names, ["key", "value", "break_even"]);
+        // The tenant pays the hall's power: the firm premium never turns the advantage.
+        assert_eq!(
+            (firm["value"].as_f64(), firm["break_even"].is_null()),
+            (Some(10.0), true)
+        );
+        let colo = rows.iter().find(|r| r["key"] == "colo").unwrap();
+        assert!(colo["break_even"].as_f64().is_some());
     }
 }

@@ -204,6 +204,28 @@ fn with_adds_the_analyses_asked_for() {
 }
 
 #[test]
+fn with_breakevens_lists_each_tornado_input_in_table_order() {
+    let d = json(&["run", "", "--with", "breakevens"]);
+    let rows = d["analysis"]["breakevens"].as_array().unwrap();
+    assert_eq!(keys(&rows[0]), ["key", "value", "break_even"]);
+    let names: Vec<&str> = rows.iter().map(|r| r["key"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 20);
+    assert_eq!(&names[..3], ["power", "powg", "btc"]);
+    assert_eq!(rows[2]["value"], 60000.0);
+    // The GPU rate's break-even is the summary's: the advantage is linear in it.
+    let gpu = rows.iter().find(|r| r["key"] == "gpu").unwrap();
+    let (got, want) = (
+        gpu["break_even"].as_f64().unwrap(),
+        d["summary"]["breakeven_ai_rate"].as_f64().unwrap(),
+    );
+    assert!((got - want).abs() <= 1e-9 * want, "{got} vs {want}");
+    // Keeping the site mining: nothing to break even.
+    let mining = json(&["run", "conv=0", "--with", "breakevens"]);
+    let rows = mining["analysis"]["breakevens"].as_array().unwrap();
+    assert!(rows.iter().all(|r| r["break_even"].is_null()));
+}
+
+#[test]
 fn annual_csv_has_a_row_per_calendar_year() {
     let out = hashshift(&["run", "start=2027-07&years=2", "--format", "annual"]);
     assert!(out.status.success());
@@ -245,10 +267,18 @@ fn monte_carlo_object_when_paths_are_asked() {
             "npv_advantage_p10",
             "npv_advantage_p50",
             "npv_advantage_p90",
-            "prob_plan_better"
+            "prob_plan_better",
+            "best_convert",
+            "best_mine",
+            "best_sell"
         ]
     );
     assert_eq!(mc["paths"], 200);
+    let shares: f64 = ["best_convert", "best_mine", "best_sell"]
+        .iter()
+        .map(|k| mc[k].as_f64().unwrap())
+        .sum();
+    assert!((shares - 1.0).abs() < 1e-12, "{shares}");
     let p = mc["prob_plan_better"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&p));
 }

@@ -1,7 +1,7 @@
 //! Property tests: the codec never panics and round-trips; the model conserves megawatts and
 //! every output is finite.
 
-use hashshift::analysis::{breakeven_map, monte_carlo, rates, timing, tornado};
+use hashshift::analysis::{breakeven_map, breakevens, monte_carlo, rates, timing, tornado};
 use hashshift::model::{self, site, Flows, MonthRow, Projection, Sign};
 use hashshift::scenario::{canonical_query, parse, Key, Kind, Scenario, KEYS, PRESETS, SCHEMAS};
 use proptest::prelude::*;
@@ -376,6 +376,26 @@ proptest! {
         prop_assert!(t.bars.iter().all(|b| b.low.is_finite() && b.high.is_finite()));
         prop_assert!(rates(&p).iter().all(|r| r.npv_advantage.is_finite()));
         prop_assert!(timing(&s).iter().all(|r| r.npv_advantage.is_finite()));
+    }
+}
+
+proptest! {
+    // Each case scans some 20 inputs at 201 points: a few dozen cases.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn break_evens_lie_within_their_bounds_and_shares_sum_to_one(s in any_scenario(), paths in 1u32..30) {
+        let p = model::run(&s.with(Key::Mc, f64::from(paths)));
+        for b in breakevens(&p) {
+            let (lo, hi) = s.bounds(b.key);
+            prop_assert_eq!(b.value, s.get(b.key));
+            prop_assert!(b.break_even.is_none_or(|x| (lo..=hi).contains(&x)), "{:?}", b);
+            prop_assert!(p.converts() || b.break_even.is_none());
+        }
+        let mc = monte_carlo(&p).unwrap();
+        let shares = [mc.best_convert, mc.best_mine, mc.best_sell];
+        prop_assert!((shares.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        prop_assert!(p.converts() || mc.best_convert == 0.0);
     }
 }
 

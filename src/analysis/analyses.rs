@@ -3,8 +3,8 @@
 //! `monte_carlo` from one.
 
 use super::{
-    breakeven_map, monte_carlo, rates, timing, tornado, BreakevenMap, MonteCarlo, RatePoint,
-    TimingPoint, Tornado,
+    breakeven_map, breakevens, monte_carlo, rates, timing, tornado, Breakeven, BreakevenMap,
+    MonteCarlo, RatePoint, TimingPoint, Tornado,
 };
 use crate::model::{self, Projection};
 use crate::scenario::Scenario;
@@ -31,6 +31,7 @@ pub struct Analyses<P = Projection> {
     map: OnceCell<BreakevenMap>,
     rates: OnceCell<Vec<RatePoint>>,
     timing: OnceCell<Vec<TimingPoint>>,
+    breakevens: OnceCell<Vec<Breakeven>>,
     monte_carlo: OnceCell<Option<MonteCarlo>>,
 }
 
@@ -52,6 +53,7 @@ impl<P: Borrow<Projection>> Analyses<P> {
             map: OnceCell::new(),
             rates: OnceCell::new(),
             timing: OnceCell::new(),
+            breakevens: OnceCell::new(),
             monte_carlo: OnceCell::new(),
         }
     }
@@ -91,6 +93,13 @@ impl<P: Borrow<Projection>> Analyses<P> {
             .get_or_init(|| timing(&self.projection().scenario))
     }
 
+    /// [`Kind::Breakevens`](super::Kind::Breakevens): the value of each input alone at which the
+    /// NPV advantage is zero.
+    pub fn breakevens(&self) -> &[Breakeven] {
+        self.breakevens
+            .get_or_init(|| breakevens(self.projection()))
+    }
+
     /// [`Kind::MonteCarlo`](super::Kind::MonteCarlo): the run given to
     /// [`Analyses::with_monte_carlo`], or else one run here, on this thread, on first ask;
     /// `None` when `mc = 0`.
@@ -107,12 +116,13 @@ mod tests {
     use crate::scenario::parse;
 
     /// Whether each analysis has been computed, in the order of [`super::super::Kind::ALL`].
-    fn computed<P>(a: &Analyses<P>) -> [bool; 5] {
+    fn computed<P>(a: &Analyses<P>) -> [bool; 6] {
         [
             a.tornado.get().is_some(),
             a.map.get().is_some(),
             a.rates.get().is_some(),
             a.timing.get().is_some(),
+            a.breakevens.get().is_some(),
             a.monte_carlo.get().is_some(),
         ]
     }
@@ -120,16 +130,17 @@ mod tests {
     #[test]
     fn each_analysis_is_computed_on_first_ask_and_once() {
         let a = Analyses::run(&parse("mc=20").scenario, 5);
-        assert_eq!(computed(&a), [false; 5]);
+        assert_eq!(computed(&a), [false; 6]);
         let rates = a.rates();
-        assert_eq!(computed(&a), [false, false, true, false, false]);
+        assert_eq!(computed(&a), [false, false, true, false, false, false]);
         assert!(std::ptr::eq(rates, a.rates()));
         assert!(std::ptr::eq(a.tornado(), a.tornado()));
         assert!(std::ptr::eq(a.map(), a.map()));
         assert!(std::ptr::eq(a.timing(), a.timing()));
+        assert!(std::ptr::eq(a.breakevens(), a.breakevens()));
         let mc = a.monte_carlo().expect("mc > 0");
         assert!(std::ptr::eq(mc, a.monte_carlo().unwrap()));
-        assert_eq!(computed(&a), [true; 5]);
+        assert_eq!(computed(&a), [true; 6]);
     }
 
     #[test]
@@ -140,8 +151,9 @@ mod tests {
         assert_eq!(a.map(), &breakeven_map(&p, 7, 7));
         assert_eq!(a.rates(), rates(&p));
         assert_eq!(a.timing(), timing(&p.scenario));
+        assert_eq!(a.breakevens(), breakevens(&p));
         assert_eq!(a.monte_carlo(), monte_carlo(&p).as_ref());
-        assert!(Analyses::run(&Scenario::default(), 3)
+        assert!(Analyses::run(&parse("mc=0").scenario, 3)
             .monte_carlo()
             .is_none());
     }

@@ -107,8 +107,8 @@ mod tests {
         let p = model::run(&Scenario::default());
         let map = breakeven_map(&p, 41, 41);
         assert_eq!(map.values.len(), 41 * 41);
-        assert!((map.btc_prices[20] - 65_000.0).abs() < 1e-6);
-        assert!((map.btc_prices[0] - 65_000.0 / 3.0).abs() < 1e-6);
+        assert!((map.btc_prices[20] - 60_000.0).abs() < 1e-6);
+        assert!((map.btc_prices[0] - 60_000.0 / 3.0).abs() < 1e-6);
         assert!((map.ai_rates[40] - 7.5).abs() < 1e-9);
     }
 }

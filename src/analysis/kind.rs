@@ -3,7 +3,8 @@
 //! compute them through [`Analyses`](super::Analyses), and the CLI's `--with` takes their names.
 
 /// One of the views derived from many model runs. Natively it is also the CLI's `--with`
-/// value (`tornado`, `map`, `rates`, `timing`): the help lists the variants' first lines.
+/// value (`tornado`, `map`, `rates`, `timing`, `breakevens`): the help lists the variants' first
+/// lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(clap::ValueEnum))]
 pub enum Kind {
@@ -24,7 +25,11 @@ pub enum Kind {
     ///
     /// [`super::timing`].
     Timing,
-    /// Percentiles of the NPV advantage across random price paths.
+    /// The value of each input alone at which the NPV advantage is zero.
+    ///
+    /// [`super::breakevens`].
+    Breakevens,
+    /// Percentiles of the NPV advantage across random BTC price and AI-rate paths.
     ///
     /// [`super::monte_carlo`]. Not a `--with` value: the JSON report always has its
     /// `monte_carlo` object, and the page runs it in a web worker.
@@ -34,11 +39,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order of the report's `analysis` object (ECONOMICS.md §11).
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Tornado,
         Kind::Map,
         Kind::Rates,
         Kind::Timing,
+        Kind::Breakevens,
         Kind::MonteCarlo,
     ];
 
@@ -50,13 +56,14 @@ impl Kind {
             Kind::Map => "map",
             Kind::Rates => "rates",
             Kind::Timing => "timing",
+            Kind::Breakevens => "breakevens",
             Kind::MonteCarlo => "monte_carlo",
         }
     }
 
     /// Whether the analysis is the NPV advantage as inputs move (the tornado, the map, the
-    /// curves): 0 at every point when nothing converts within the horizon, since none of the
-    /// inputs it moves brings a conversion within the horizon.
+    /// curves, the break-evens): 0 at every point when nothing converts within the horizon (and
+    /// no break-even), since none of the inputs it moves brings a conversion within the horizon.
     pub fn moves_inputs(self) -> bool {
         !matches!(self, Kind::MonteCarlo)
     }
@@ -90,7 +97,7 @@ mod tests {
             }
         }
         let cli: Vec<&str> = Kind::value_variants().iter().map(|k| k.name()).collect();
-        assert_eq!(cli, ["tornado", "map", "rates", "timing"]);
+        assert_eq!(cli, ["tornado", "map", "rates", "timing", "breakevens"]);
         assert!(Kind::from_str("monte-carlo", false).is_err());
     }
 }

@@ -1,5 +1,6 @@
 //! Views derived from many model runs (ECONOMICS.md §9–§10): sensitivity (tornado), the
-//! break-even map, the discount-rate curve, the value of waiting and Monte Carlo. [`Kind`] names
+//! break-even map, the discount-rate curve, the value of waiting, the break-evens of one input
+//! at a time and Monte Carlo. [`Kind`] names
 //! them; [`Analyses`] holds those of one scenario, each computed on first ask.
 //!
 //! Adding an analysis: its module with its function, a [`Kind`] variant (its name for the CLI
@@ -8,6 +9,7 @@
 
 mod analyses;
 mod breakeven_map;
+mod breakevens;
 mod kind;
 mod monte_carlo;
 mod rates;
@@ -16,6 +18,7 @@ mod timing;
 
 pub use analyses::Analyses;
 pub use breakeven_map::{breakeven_map, BreakevenMap, MAP_SPAN};
+pub use breakevens::{breakevens, scan_grid, Breakeven, PRECISION, SCAN_POINTS};
 pub use kind::Kind;
 pub use monte_carlo::{monte_carlo, FanMonth, MonteCarlo, MonteCarloRun};
 pub use rates::{rates, RatePoint, RATES};

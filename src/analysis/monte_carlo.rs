@@ -1,14 +1,26 @@
-//! Monte Carlo over BTC price paths (ECONOMICS.md §10).
+//! Monte Carlo over BTC price paths and an AI-rate index (ECONOMICS.md §10).
 //!
 //! Each path moves the price as geometric Brownian motion whose mean is the deterministic path,
 //! and the network hashrate follows it with elasticity `elas`. Mining revenue on a path is then
 //! the deterministic revenue times `ρ^(1−elas)` with `ρ = P_path/P`, so a path needs one
 //! exponential per month and reuses the projection's [`Levers`](crate::model::Levers).
 //!
+//! With `aivol > 0` a path also moves an index `X` of the AI rate, `ln X(m+1) = ln X(m) −
+//! σa²/24 + σa·w/√12`, `X(0) = 1`: the plan's uncontracted GPU months (`e ≥ cterm`) earn their
+//! rate times `X(m)`, and under `tv = market` the halls' terminal value, which reads the market
+//! rent `colo`, is multiplied by `X(N−1)` (both AI models; a lease's own rent is contracted and
+//! does not move). The levers keep both per month, so the index costs one more exponential per
+//! path in the months where it moves something. The baseline has no AI line.
+//!
 //! Draws come from a Xoshiro256++ generator seeded with `seed` (`seed_from_u64`), month by month
-//! and, within a month, path by path: the same seed gives the same draws on every platform.
+//! and, within a month, path by path: the same seed gives the same draws on every platform. The
+//! price's normals `z` are exactly those of schema 2 for the same seed. The index's normals `w`
+//! come from the same generator jumped ahead by 2^128 draws ([`Xoshiro256PlusPlus::jump`]), an
+//! independent stream that the `z` never reach, in the same order; with `aivol = 0` none is
+//! drawn and the run is schema 2's, bit for bit.
 
-use crate::model::Projection;
+use crate::model::levers::VariantLevers;
+use crate::model::{sell, Projection};
 use crate::scenario::Key;
 use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::rand_core::SeedableRng;
@@ -42,6 +54,14 @@ pub struct MonteCarlo {
     pub npv_advantage_p90: f64,
     /// Share of paths where the NPV advantage is above zero, 0–1.
     pub prob_plan_better: f64,
+    /// Share of paths on which converting is the best choice (ECONOMICS.md §8c), 0–1; 0 where
+    /// the plan is the baseline.
+    pub best_convert: f64,
+    /// Share of paths on which keeping mining is the best choice, 0–1.
+    pub best_mine: f64,
+    /// Share of paths on which selling the site now is the best choice, 0–1 (its NPV does not
+    /// move with the path).
+    pub best_sell: f64,
     /// Per month, the revenue percentiles of plan and baseline.
     #[serde(skip)]
     pub fan: Vec<FanMonth>,
@@ -82,14 +102,35 @@ pub struct MonteCarloRun<P> {
     shock: f64,
     /// `1 − elas`: revenue on a path is the deterministic revenue times `ρ^exponent`.
     exponent: f64,
+    /// The AI-rate index's stream, with its monthly drift `−σa²/24` and standard deviation
+    /// `σa/√12`; `None` when `aivol = 0` (then `X = 1`).
+    index: Option<IndexStream>,
     /// Per path, `ln ρ` of the last month simulated.
     ln_rho: Vec<f64>,
+    /// Per path, `ln X` of the last month simulated (empty when `aivol = 0`).
+    ln_index: Vec<f64>,
+    /// Per path, `X` of the month being simulated, where the index moves something.
+    level: Vec<f64>,
     /// Per path, the NPV advantage so far, $.
     advantage: Vec<f64>,
+    /// Per path, the baseline's NPV so far, $.
+    baseline: Vec<f64>,
     /// Room to take order statistics of `ln_rho` without reordering it.
     scratch: Vec<f64>,
+    /// Per path, this month's hashprice scale `ρ^exponent`.
+    scale: Vec<f64>,
     /// The fan of the months simulated, one entry per month.
     fan: Vec<FanMonth>,
+}
+
+/// The AI-rate index's normals and how they move `ln X`.
+#[derive(Debug)]
+struct IndexStream {
+    rng: Xoshiro256PlusPlus,
+    /// Monthly drift of `ln X`: `−σa²/24`.
+    drift: f64,
+    /// Monthly standard deviation of `ln X`: `σa/√12`.
+    shock: f64,
 }
 
 impl<P: Borrow<Projection>> MonteCarloRun<P> {
@@ -103,15 +144,32 @@ impl<P: Borrow<Projection>> MonteCarloRun<P> {
             return None;
         }
         let sigma = s.get(Key::Vol) / 100.0;
+        let sigma_ai = s.get(Key::Aivol) / 100.0;
         let lv = &projection.levers;
+        let rng = Xoshiro256PlusPlus::seed_from_u64(s.get(Key::Seed) as u64);
+        let index = (sigma_ai > 0.0).then(|| {
+            let mut rng = rng.clone();
+            rng.jump();
+            IndexStream {
+                rng,
+                drift: -sigma_ai * sigma_ai / 24.0,
+                shock: sigma_ai / 12f64.sqrt(),
+            }
+        });
+        let indexed_paths = if index.is_some() { paths } else { 0 };
         Some(MonteCarloRun {
-            rng: Xoshiro256PlusPlus::seed_from_u64(s.get(Key::Seed) as u64),
+            rng,
             drift: -sigma * sigma / 24.0,
             shock: sigma / 12f64.sqrt(),
             exponent: 1.0 - s.get(Key::Elas),
+            ln_index: vec![0.0; indexed_paths],
+            level: vec![0.0; indexed_paths],
+            index,
             ln_rho: vec![0.0; paths],
             advantage: vec![lv.plan.fixed_npv - lv.baseline.fixed_npv; paths],
+            baseline: vec![lv.baseline.fixed_npv; paths],
             scratch: vec![0.0; paths],
+            scale: vec![0.0; paths],
             fan: Vec::with_capacity(projection.months.len()),
             p,
         })
@@ -144,6 +202,16 @@ impl<P: Borrow<Projection>> MonteCarloRun<P> {
     pub fn finish(mut self) -> MonteCarlo {
         self.step(self.months());
         let paths = self.paths();
+        let p: &Projection = self.p.borrow();
+        let (npv_sell, converts) = (p.summary.npv_sell, p.converts());
+        // Before the percentiles reorder the advantages: each path's plan is its baseline plus
+        // its advantage.
+        let mut best = [0usize; 3];
+        for (a, b) in self.advantage.iter().zip(&self.baseline) {
+            // Counted in the order of `Choice::ALL`: convert, mine, sell.
+            best[sell::best_choice(b + a, *b, npv_sell, converts) as usize] += 1;
+        }
+        let share = |count: usize| count as f64 / paths as f64;
         let advantage = &mut self.advantage;
         let better = advantage.iter().filter(|&&a| a > 0.0).count();
         MonteCarlo {
@@ -151,12 +219,16 @@ impl<P: Borrow<Projection>> MonteCarloRun<P> {
             npv_advantage_p10: percentile(advantage, 0.1),
             npv_advantage_p50: percentile(advantage, 0.5),
             npv_advantage_p90: percentile(advantage, 0.9),
-            prob_plan_better: better as f64 / paths as f64,
+            prob_plan_better: share(better),
+            best_convert: share(best[0]),
+            best_mine: share(best[1]),
+            best_sell: share(best[2]),
             fan: self.fan,
         }
     }
 
-    /// Simulates the next month: one draw per path (none in the first month), path by path.
+    /// Simulates the next month: one draw per path (none in the first month), path by path, and
+    /// as many for the AI-rate index.
     fn month(&mut self) {
         let MonteCarloRun {
             p,
@@ -164,9 +236,14 @@ impl<P: Borrow<Projection>> MonteCarloRun<P> {
             drift,
             shock,
             exponent,
+            index,
             ln_rho,
+            ln_index,
+            level,
             advantage,
+            baseline,
             scratch,
+            scale,
             fan,
         } = self;
         let (p, exponent): (&Projection, f64) = ((*p).borrow(), *exponent);
@@ -177,47 +254,80 @@ impl<P: Borrow<Projection>> MonteCarloRun<P> {
                 let z: f64 = StandardNormal.sample(rng);
                 *x += *drift + *shock * z;
             }
+            if let Some(index) = index {
+                for x in ln_index.iter_mut() {
+                    let w: f64 = StandardNormal.sample(&mut index.rng);
+                    *x += index.drift + index.shock * w;
+                }
+            }
         }
         let d = lv.discount[m];
-        for (x, adv) in ln_rho.iter().zip(advantage.iter_mut()) {
-            let u = libm::exp(exponent * x);
-            *adv += d * (lv.plan.margin(m, u, lv.shutoff) - lv.baseline.margin(m, u, lv.shutoff));
+        for (((x, u), adv), base) in (ln_rho.iter().zip(scale.iter_mut()))
+            .zip(advantage.iter_mut())
+            .zip(baseline.iter_mut())
+        {
+            *u = libm::exp(exponent * x);
+            let plan = lv.plan.margin(m, *u, lv.shutoff);
+            let kept = lv.baseline.margin(m, *u, lv.shutoff);
+            *adv += d * (plan - kept);
+            *base += d * kept;
         }
-        // Revenue is monotone in ρ (rising for elas < 1, falling for elas > 1), so its
-        // percentiles are the revenue at the matching order statistics of ln ρ.
-        scratch.copy_from_slice(ln_rho);
+        // The index moves the plan (the baseline has no AI line) in the months it has
+        // uncontracted GPUs, and in the last month through its halls' market value.
+        let moves_npv = lv.plan.index_weight(m) != 0.0;
+        let moves_revenue = lv.plan.open_revenue[m] != 0.0;
+        let indexed = !ln_index.is_empty() && (moves_npv || moves_revenue);
+        if indexed {
+            for (x, level) in ln_index.iter().zip(level.iter_mut()) {
+                *level = libm::exp(*x);
+            }
+            if moves_npv {
+                for (x, adv) in level.iter().zip(advantage.iter_mut()) {
+                    *adv += lv.plan.index_gain(m, *x);
+                }
+            }
+        }
+        // Mining revenue is monotone in ρ (rising for elas < 1, falling for elas > 1), so its
+        // percentiles are the revenue at the matching order statistics of ln ρ; the plan's
+        // too, unless the index moves its AI revenue this month: then they are taken path by
+        // path.
         let paths = ln_rho.len();
-        let revenue =
-            |u: f64, v: &crate::model::levers::VariantLevers| v.revenue_at(m, u, lv.shutoff);
-        let mut fan_month = FanMonth {
-            plan: [0.0; 3],
-            baseline: [0.0; 3],
-        };
-        for (i, &q) in QUANTILES.iter().enumerate() {
+        scratch.copy_from_slice(ln_rho);
+        let scales = QUANTILES.map(|q| {
             let index = percentile_index(paths, q);
             let index = if exponent < 0.0 {
                 paths - 1 - index
             } else {
                 index
             };
-            let k = libm::exp(exponent * order_statistic(scratch, index));
-            fan_month.plan[i] = revenue(k, &lv.plan) + row.plan.ai_revenue;
-            fan_month.baseline[i] = revenue(k, &lv.baseline) + row.baseline.ai_revenue;
-        }
-        fan.push(fan_month);
+            libm::exp(exponent * order_statistic(scratch, index))
+        });
+        let revenue = |u: f64, v: &VariantLevers| v.revenue_at(m, u, lv.shutoff);
+        let plan = if indexed && moves_revenue {
+            for ((r, u), x) in scratch.iter_mut().zip(scale.iter()).zip(level.iter()) {
+                *r = revenue(*u, &lv.plan) + row.plan.ai_revenue + lv.plan.index_revenue(m, *x);
+            }
+            QUANTILES.map(|q| percentile(scratch, q))
+        } else {
+            scales.map(|k| revenue(k, &lv.plan) + row.plan.ai_revenue)
+        };
+        fan.push(FanMonth {
+            plan,
+            baseline: scales.map(|k| revenue(k, &lv.baseline) + row.baseline.ai_revenue),
+        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
+    use crate::model::{self, Choice};
     use crate::scenario::parse;
 
     #[test]
     fn off_when_mc_is_zero() {
-        assert!(monte_carlo(&model::run(&parse("").scenario)).is_none());
-        assert!(MonteCarloRun::new(model::run(&parse("").scenario)).is_none());
+        assert!(monte_carlo(&model::run(&parse("mc=0").scenario)).is_none());
+        assert!(MonteCarloRun::new(model::run(&parse("mc=0").scenario)).is_none());
     }
 
     /// Every number of a result, as bits.
@@ -227,6 +337,9 @@ mod tests {
             mc.npv_advantage_p50,
             mc.npv_advantage_p90,
             mc.prob_plan_better,
+            mc.best_convert,
+            mc.best_mine,
+            mc.best_sell,
         ];
         let fan = mc.fan.iter().flat_map(|f| f.plan.iter().chain(&f.baseline));
         summary.iter().chain(fan).map(|x| x.to_bits()).collect()
@@ -237,6 +350,7 @@ mod tests {
         for q in [
             "mc=301&seed=11&vol=90",
             "mc=64&elas=1.6&seed=3&power=70&years=7",
+            "mc=97&seed=2&cterm=12&aivol=80&ai=gpu",
         ] {
             let p = model::run(&parse(q).scenario);
             let whole = monte_carlo(&p).unwrap();
@@ -266,7 +380,7 @@ mod tests {
 
     #[test]
     fn zero_volatility_reproduces_the_deterministic_answer() {
-        let p = model::run(&parse("mc=50&vol=0").scenario);
+        let p = model::run(&parse("mc=50&vol=0&aivol=0").scenario);
         let mc = monte_carlo(&p).unwrap();
         let adv = p.summary.npv_advantage;
         for v in [
@@ -295,7 +409,10 @@ mod tests {
 
     #[test]
     fn fan_matches_brute_force_percentiles_for_either_elasticity() {
-        for q in ["mc=101&elas=0.5&seed=3", "mc=101&elas=1.6&seed=3&power=70"] {
+        for q in [
+            "mc=101&elas=0.5&seed=3&aivol=0",
+            "mc=101&elas=1.6&seed=3&power=70&aivol=0",
+        ] {
             let p = model::run(&parse(q).scenario);
             let mc = monte_carlo(&p).unwrap();
             // Brute force: replay the same draws and sort each month's revenues.
@@ -331,5 +448,276 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The AI-rate index's levels `X(0..n)` of seed `seed` at volatility `sigma` (a fraction):
+    /// the generator jumped, one draw a month from month 1, `ln X(m+1) = ln X(m) − σa²/24 +
+    /// σa·w/√12`.
+    fn index_path(seed: u64, sigma: f64, n: usize) -> Vec<f64> {
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+        rng.jump();
+        let mut ln_x = 0.0;
+        let mut path = vec![1.0];
+        for _ in 1..n {
+            let w: f64 = StandardNormal.sample(&mut rng);
+            ln_x += -sigma * sigma / 24.0 + sigma / 12f64.sqrt() * w;
+            path.push(libm::exp(ln_x));
+        }
+        path
+    }
+
+    #[test]
+    fn the_index_moves_the_uncontracted_gpu_cash_by_hand() {
+        // Seed 1's jumped stream starts w1 = 0.8156365679, w2 = 0.0752085692. At σa = 30 %:
+        // drift −0.3²/24 = −0.00375, shock 0.3/√12 = 0.0866025404 a month, so
+        // ln X(1) = −0.00375 + 0.0866025404 · 0.8156365679 = 0.0668861988, X(1) = 1.0691738;
+        // ln X(2) = 0.0668861988 − 0.00375 + 0.0866025404 · 0.0752085692 = 0.0696494519,
+        // X(2) = 1.0721323.
+        let x = index_path(1, 0.3, 12);
+        assert_eq!(x[0], 1.0);
+        assert!((x[1] - 1.069_173_8).abs() < 1e-7, "{}", x[1]);
+        assert!((x[2] - 1.072_132_3).abs() < 1e-7, "{}", x[2]);
+        // One path, a fixed BTC price (vol 0), a year of GPU cloud live from the first month
+        // with no contract and book terminal value: the path's advantage is the deterministic
+        // one plus (X(m) − 1) times each month's discounted GPU cash net of its opex.
+        let p = model::run(
+            &parse("years=1&cbuild=0&cterm=0&tv=book&vol=0&aivol=30&mc=1&seed=1").scenario,
+        );
+        let open = &p.levers.plan.open_npv;
+        assert!(open.iter().all(|&v| v > 0.0));
+        let want = p.summary.npv_advantage
+            + (x.iter().zip(open))
+                .map(|(x, v)| (x - 1.0) * v)
+                .sum::<f64>();
+        let mc = monte_carlo(&p).unwrap();
+        for got in [
+            mc.npv_advantage_p10,
+            mc.npv_advantage_p50,
+            mc.npv_advantage_p90,
+        ] {
+            assert!((got - want).abs() <= 1e-9 * want.abs(), "{got} vs {want}");
+        }
+        // Month 1's revenue: the deterministic revenue plus (X(1) − 1) of its GPU revenue
+        // (all of it uncontracted).
+        let r = p.months[1].plan;
+        let revenue = r.revenue() + (x[1] - 1.0) * r.ai_revenue;
+        assert!((mc.fan[1].plan[1] - revenue).abs() <= 1e-9 * revenue);
+    }
+
+    #[test]
+    fn contracted_gpu_months_and_colocation_rents_never_move_but_the_halls_value_does() {
+        for (q, terminal_moves) in [
+            ("cterm=240&tv=book", false),
+            ("cterm=240", true),
+            ("ai=colo&tv=book", false),
+            ("ai=colo", true),
+        ] {
+            let p = model::run(&parse(&format!("{q}&vol=0&aivol=60&mc=200&seed=5")).scenario);
+            let mc = monte_carlo(&p).unwrap();
+            // Revenue, month by month: the deterministic one on every path.
+            for (f, row) in mc.fan.iter().zip(&p.months) {
+                let bands = [(f.plan, row.plan), (f.baseline, row.baseline)];
+                for (band, flows) in bands {
+                    let want = flows.revenue();
+                    assert!(band
+                        .iter()
+                        .all(|v| (v - want).abs() <= 1e-9 * want.max(1.0)));
+                }
+            }
+            let adv = p.summary.npv_advantage;
+            let spread = mc.npv_advantage_p90 - mc.npv_advantage_p10;
+            if terminal_moves {
+                // Only through the halls' market value at the horizon, X(N−1) · colo.
+                assert!(spread > 0.01 * p.levers.plan.hall_npv, "{q}: {spread}");
+            } else {
+                assert!(spread <= 1e-9 * adv.abs(), "{q}: {spread}");
+                assert!(
+                    (mc.npv_advantage_p50 - adv).abs() <= 1e-9 * adv.abs(),
+                    "{q}"
+                );
+            }
+        }
+        // One path: exactly (X(N−1) − 1) times the halls' discounted market value.
+        let p = model::run(&parse("ai=colo&vol=0&aivol=60&mc=1&seed=5").scenario);
+        let n = p.months.len();
+        let x = index_path(5, 0.6, n)[n - 1];
+        let want = p.summary.npv_advantage + (x - 1.0) * p.levers.plan.hall_npv;
+        let got = monte_carlo(&p).unwrap().npv_advantage_p50;
+        assert!((got - want).abs() <= 1e-9 * want.abs(), "{got} vs {want}");
+    }
+
+    #[test]
+    fn without_ai_volatility_the_run_is_schema_2s_bit_for_bit() {
+        // Recorded from the run as it was before the AI-rate index (commit ce2985a): p10, p50,
+        // p90, the share better, and a hash of every fan value's bits, month by month.
+        let recorded: [(&str, [f64; 4], u64); 3] = [
+            (
+                "v=2&mc=300&seed=5&vol=80&conv=40",
+                [
+                    -249523287.23195556,
+                    -234368647.2278245,
+                    -229793435.7116034,
+                    0.0,
+                ],
+                0x8f7c_7f07_48a2_06de,
+            ),
+            (
+                "mc=200&aivol=0&cterm=0&seed=9&conv=60&btc=90000",
+                [
+                    -379976975.9789772,
+                    -365058056.455995,
+                    -354923703.0039369,
+                    0.0,
+                ],
+                0x4111_3cff_7215_9c43,
+            ),
+            (
+                "mc=150&aivol=0&elas=1.5&power=30&ai=colo&seed=4&conv=50",
+                [
+                    211209775.98592752,
+                    236396416.43129578,
+                    242642993.06777757,
+                    1.0,
+                ],
+                0xbf08_7f2a_a339_56b5,
+            ),
+        ];
+        for (q, numbers, fan_hash) in recorded {
+            let mc = monte_carlo(&model::run(&parse(q).scenario)).unwrap();
+            let got = [
+                mc.npv_advantage_p10,
+                mc.npv_advantage_p50,
+                mc.npv_advantage_p90,
+                mc.prob_plan_better,
+            ];
+            assert_eq!(got.map(f64::to_bits), numbers.map(f64::to_bits), "{q}");
+            let hash = (mc.fan.iter())
+                .flat_map(|f| f.plan.iter().chain(&f.baseline))
+                .fold(0u64, |h, v| (h ^ v.to_bits()).wrapping_mul(0x100_0000_01b3));
+            assert_eq!(hash, fan_hash, "{q}");
+        }
+    }
+
+    #[test]
+    fn the_best_choice_shares_sum_to_one_and_never_convert_what_does_not_convert() {
+        for q in [
+            "mc=300&seed=3",
+            "mc=300&seed=3&landv=8",
+            "mc=300&seed=3&conv=0",
+            "mc=300&seed=3&conv=0&landv=8",
+            "mc=300&seed=3&years=1&cstart=2028-06",
+            "mc=300&seed=3&ai=colo&vol=120&aivol=120",
+        ] {
+            let p = model::run(&parse(q).scenario);
+            let mc = monte_carlo(&p).unwrap();
+            let shares = [mc.best_convert, mc.best_mine, mc.best_sell];
+            assert!(shares.iter().all(|v| (0.0..=1.0).contains(v)), "{q}");
+            // Counts of 300 paths: the sum is 1 up to the rounding of three divisions.
+            assert!(
+                (shares.iter().sum::<f64>() - 1.0).abs() < 1e-12,
+                "{q}: {shares:?}"
+            );
+            if !p.converts() {
+                assert_eq!(mc.best_convert, 0.0, "{q}");
+            }
+            if q.contains("vol=120") {
+                // Risky enough that each choice is the best on some paths.
+                assert!(shares.iter().all(|&v| v > 0.0), "{q}: {shares:?}");
+            }
+        }
+        // No risk at all: every path makes the summary's choice.
+        for q in ["mc=40&vol=0&aivol=0", "mc=40&vol=0&aivol=0&landv=30"] {
+            let p = model::run(&parse(q).scenario);
+            let mc = monte_carlo(&p).unwrap();
+            let want = match p.summary.best_choice {
+                Choice::Convert => [1.0, 0.0, 0.0],
+                Choice::Mine => [0.0, 1.0, 0.0],
+                Choice::Sell => [0.0, 0.0, 1.0],
+            };
+            assert_eq!([mc.best_convert, mc.best_mine, mc.best_sell], want, "{q}");
+        }
+    }
+
+    #[test]
+    fn the_plans_fan_carries_the_ai_rate_risk_path_by_path() {
+        // Brute force: replay both streams and sort each month's plan revenue across paths.
+        let q = "mc=101&seed=3&cterm=24&aivol=50&power=30";
+        let p = model::run(&parse(q).scenario);
+        let mc = monte_carlo(&p).unwrap();
+        let s = &p.scenario;
+        let (sigma, e) = (s.get(Key::Vol) / 100.0, 1.0 - s.get(Key::Elas));
+        let lv = &p.levers;
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
+        let mut ai = rng.clone();
+        ai.jump();
+        let (mut x, mut y) = (vec![0.0; 101], vec![0.0; 101]);
+        let mut moved = 0;
+        for m in 0..p.months.len() {
+            if m > 0 {
+                for xi in x.iter_mut() {
+                    let z: f64 = StandardNormal.sample(&mut rng);
+                    *xi += -sigma * sigma / 24.0 + sigma / 12f64.sqrt() * z;
+                }
+                for yi in y.iter_mut() {
+                    let w: f64 = StandardNormal.sample(&mut ai);
+                    *yi += -0.25 / 24.0 + 0.5 / 12f64.sqrt() * w;
+                }
+            }
+            let mut rev: Vec<f64> = (x.iter().zip(&y))
+                .map(|(xi, yi)| {
+                    let mining = lv.plan.revenue_at(m, (e * xi).exp(), lv.shutoff);
+                    let open = lv.plan.open_revenue[m];
+                    mining + p.months[m].plan.ai_revenue + (yi.exp() - 1.0) * open
+                })
+                .collect();
+            rev.sort_by(f64::total_cmp);
+            for (i, q) in QUANTILES.iter().enumerate() {
+                let want = rev[(q * 100.0f64).floor() as usize];
+                let got = mc.fan[m].plan[i];
+                assert!((got - want).abs() <= 1e-9 * want.abs().max(1.0), "{q} m{m}");
+            }
+            if lv.plan.open_revenue[m] > 0.0 {
+                moved += 1;
+                assert!(mc.fan[m].plan[0] < mc.fan[m].plan[2]);
+            }
+        }
+        // Live from month 12, contracted for 24 months: months 36 to 119 are uncontracted.
+        assert_eq!(moved, 84);
+    }
+
+    #[test]
+    fn the_serde_form_is_the_reports_object_and_carries_every_number_but_the_fan() {
+        // The report prints it, and the page's worker sends it (bincode, field by field, the
+        // fan beside it): each number of ECONOMICS.md §11's `monte_carlo`, in that order.
+        let mc = monte_carlo(&model::run(&parse("mc=40&seed=2").scenario)).unwrap();
+        let value = serde_json::to_value(&mc).unwrap();
+        let keys: Vec<&str> = value
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "paths",
+                "npv_advantage_p10",
+                "npv_advantage_p50",
+                "npv_advantage_p90",
+                "prob_plan_better",
+                "best_convert",
+                "best_mine",
+                "best_sell"
+            ]
+        );
+        let back: MonteCarlo = serde_json::from_value(value).unwrap();
+        assert_eq!(back.fan, []);
+        assert_eq!(
+            bits(&back),
+            bits(&MonteCarlo {
+                fan: Vec::new(),
+                ..mc
+            })
+        );
     }
 }

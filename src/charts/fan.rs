@@ -1,4 +1,6 @@
-//! Monte Carlo fan: per month the p10–p90 band and median of plan and baseline revenue.
+//! Monte Carlo fan: per month the p10–p90 band and median of plan and baseline revenue. The
+//! plan's band carries the BTC price's risk and, with `aivol > 0`, the AI rate's; keep mining's
+//! the BTC price's only (ECONOMICS.md §10): the legend, the table and the read-out say which.
 
 use super::frame::{dashed, halving_item, mark_halvings, message, revenue_chart, xmap};
 use super::{
@@ -32,13 +34,23 @@ fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
         return Vec::new();
     }
     let mut items = vec![
-        LegendItem::msg(lang, Msg::LegendPlanBand, c.ai, Mark::Band),
+        LegendItem::msg(lang, plan_risk(p).0, c.ai, Mark::Band),
         LegendItem::msg(lang, Msg::LegendPlanMedian, c.ai, Mark::Line),
         LegendItem::msg(lang, Msg::LegendKeepMiningBand, c.mining, Mark::Band),
         LegendItem::msg(lang, Msg::LegendKeepMiningMedian, c.mining, Mark::Dashed),
     ];
     items.extend(halving_item(p, lang, c));
     items
+}
+
+/// The messages naming the plan's band and its percentiles: BTC and AI-rate risk where the AI
+/// rate moves (`aivol > 0`), BTC risk alone otherwise.
+fn plan_risk(p: &Projection) -> (Msg, Msg) {
+    if p.scenario.get(Key::Aivol) > 0.0 {
+        (Msg::LegendPlanBandAiRate, Msg::PlanPercentilesAiRate)
+    } else {
+        (Msg::LegendPlanBand, Msg::PlanPercentiles)
+    }
 }
 
 /// The Monte Carlo result when it belongs to the projection shown.
@@ -61,7 +73,7 @@ fn table(input: &Input, lang: Lang) -> Table {
     };
     let p = input.projection;
     Table {
-        columns: [Msg::Month, Msg::PlanPercentiles, Msg::KeepMiningPercentiles]
+        columns: [Msg::Month, plan_risk(p).1, Msg::KeepMiningPercentiles]
             .map(|m| lang.t(m).to_string())
             .to_vec(),
         rows: years(p)
@@ -85,7 +97,7 @@ fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
     };
     let [plan, base] = percentiles(&mc.fan[m], lang);
     vec![
-        (lang.t(Msg::PlanPercentiles).to_string(), plan),
+        (lang.t(plan_risk(input.projection).1).to_string(), plan),
         (lang.t(Msg::KeepMiningPercentiles).to_string(), base),
     ]
 }

@@ -192,6 +192,8 @@ impl<'a> Input<'a> {
                 Kind::Map => input.map = Some(analyses.map()),
                 Kind::Rates => input.rates = Some(analyses.rates()),
                 Kind::Timing => input.timing = Some(analyses.timing()),
+                // No chart draws the break-evens: the page lists them.
+                Kind::Breakevens => {}
                 Kind::MonteCarlo => input.monte_carlo = monte_carlo,
             }
         }
@@ -457,6 +459,7 @@ mod tests {
                 input.map.is_some(),
                 input.rates.is_some(),
                 input.timing.is_some(),
+                false, // no chart draws the break-evens
                 input.monte_carlo.is_some(),
             ];
             assert_eq!(held, Kind::ALL.map(|k| c.id.needs(k)), "{}", c.name);

@@ -5,7 +5,8 @@
 //! the market's and the keep-mining baseline's keys alone reuses the baseline's NPV; one that
 //! leaves the market, the tranches and the mining side's keys alone reuses the base plan's mining
 //! side and simulates only its AI side; one that moves only the discount rates discounts the
-//! base's flows again. The numbers are those of
+//! base's flows again. The market keys that only the AI hall's power price reads (`firm`) count
+//! as left alone by the mining side and the baseline. The numbers are those of
 //! [`npv_advantage`](super::npv_advantage), bit for bit.
 
 use super::market::{self, MarketMonth};
@@ -29,6 +30,10 @@ const MARKET: [Key; 12] = [
     Key::Powg,
     Key::Firm,
 ];
+
+/// The market keys that only the AI hall's power price reads: neither the mining side of a
+/// variant nor the keep-mining baseline sees them.
+const AI_ONLY_MARKET: [Key; 1] = [Key::Firm];
 
 /// The keys the keep-mining baseline's NPV reads, besides the market's: its fleet, its land and
 /// the mining discount rate (it has no AI line).
@@ -61,9 +66,11 @@ pub struct Evaluator {
     /// The base's plan and baseline.
     plan: flows::Variant,
     baseline: flows::Variant,
-    /// The memory each simulation reuses, and the AI price factors of the last.
+    /// The memory each simulation reuses, and the AI price factors of the last plan and of the
+    /// last baseline (kept apart: the baseline's, of no months, would replace the plan's).
     scratch: RefCell<flows::Variant>,
     factors: RefCell<flows::AiFactors>,
+    baseline_factors: RefCell<flows::AiFactors>,
 }
 
 impl Evaluator {
@@ -91,6 +98,7 @@ impl Evaluator {
             baseline,
             scratch: RefCell::default(),
             factors: RefCell::new(factors),
+            baseline_factors: RefCell::default(),
         }
     }
 
@@ -114,6 +122,14 @@ impl Evaluator {
     /// Whether `s` has the base's values of `keys`, bit for bit.
     fn same(&self, s: &Scenario, keys: &[Key]) -> bool {
         keys.iter()
+            .all(|&k| s.get(k).to_bits() == self.base.get(k).to_bits())
+    }
+
+    /// Whether `s` has the base's values of the market keys the mining side reads (all but
+    /// [`AI_ONLY_MARKET`]), bit for bit.
+    fn same_mining_market(&self, s: &Scenario) -> bool {
+        let read = MARKET.iter().filter(|k| !AI_ONLY_MARKET.contains(k));
+        read.into_iter()
             .all(|&k| s.get(k).to_bits() == self.base.get(k).to_bits())
     }
 
@@ -157,12 +173,15 @@ impl Evaluator {
         };
         let divisors = self.divisors_for(s, market.len());
         let (md, ad) = (&divisors.0[..], &divisors.1[..]);
-        let baseline = if same_market && self.same(s, &BASELINE) {
+        // The mining side and the baseline read the base's market where only the AI hall's
+        // power price moved.
+        let mining_market = same_market || self.same_mining_market(s);
+        let baseline = if mining_market && self.same(s, &BASELINE) {
             self.baseline_npv
         } else {
             self.npv(s, market, &[], (md, ad))
         };
-        let plan = if same_market && tranches == self.tranches && self.same(s, &flows::MINING) {
+        let plan = if mining_market && tranches == self.tranches && self.same(s, &flows::MINING) {
             let mut scratch = self.scratch.borrow_mut();
             scratch.copy_from(&self.mined);
             flows::add_ai(
@@ -188,13 +207,12 @@ impl Evaluator {
         divisors: (&[f64], &[f64]),
     ) -> f64 {
         let mut scratch = self.scratch.borrow_mut();
-        flows::simulate_into(
-            s,
-            market,
-            tranches,
-            &mut scratch,
-            &mut self.factors.borrow_mut(),
-        );
+        let factors = if tranches.is_empty() {
+            &self.baseline_factors
+        } else {
+            &self.factors
+        };
+        flows::simulate_into(s, market, tranches, &mut scratch, &mut factors.borrow_mut());
         npv_of(&scratch, divisors.0, divisors.1)
     }
 }

@@ -192,11 +192,31 @@ pub fn peak_funding(delta: &[f64]) -> (f64, Option<usize>) {
 /// A root of `f` in the bracket `[a, b]` where `f(a)` and `f(b)` have opposite signs, to a
 /// relative precision of about 1e-13 (Illinois variant of regula falsi, with bisection steps
 /// whenever the bracket fails to shrink fast enough).
-pub fn solve(f: impl Fn(f64) -> f64, mut a: f64, mut b: f64, mut fa: f64, mut fb: f64) -> f64 {
+pub fn solve(f: impl Fn(f64) -> f64, a: f64, b: f64, fa: f64, fb: f64) -> f64 {
+    solve_until(f, a, b, fa, fb, |a, b| {
+        1e-13 * a.abs().max(b.abs()).max(1e-3)
+    })
+}
+
+/// [`solve`] to within `width` of the root: the bracket is narrowed until it is at most
+/// `width` wide (or 200 steps have passed), and one of its ends is the root given.
+pub fn solve_within(f: impl Fn(f64) -> f64, a: f64, b: f64, fa: f64, fb: f64, width: f64) -> f64 {
+    solve_until(f, a, b, fa, fb, |_, _| width)
+}
+
+/// [`solve`] until the bracket `[a, b]` is at most `tolerance(a, b)` wide.
+fn solve_until(
+    f: impl Fn(f64) -> f64,
+    mut a: f64,
+    mut b: f64,
+    mut fa: f64,
+    mut fb: f64,
+    tolerance: impl Fn(f64, f64) -> f64,
+) -> f64 {
     let mut side = 0i8;
     for i in 0..200 {
         let width = (b - a).abs();
-        if width <= 1e-13 * a.abs().max(b.abs()).max(1e-3) {
+        if width <= tolerance(a, b) {
             break;
         }
         let mut c = (a * fb - b * fa) / (fb - fa);
@@ -376,5 +396,15 @@ mod tests {
     fn solver_finds_sqrt2() {
         let r = solve(|x| x * x - 2.0, 0.0, 2.0, -2.0, 2.0);
         assert!((r - 2f64.sqrt()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn solver_stops_within_the_width_asked_even_on_a_jump() {
+        // A line through 0.3 and a step at 0.3, bracketed by [0, 1]: 1e-6 asked, at most that.
+        let line = solve_within(|x| x - 0.3, 0.0, 1.0, -0.3, 0.7, 1e-6);
+        assert!((line - 0.3).abs() <= 1e-6, "{line}");
+        let step = |x: f64| if x < 0.3 { -1.0 } else { 1.0 };
+        let jump = solve_within(step, 0.0, 1.0, -1.0, 1.0, 1e-6);
+        assert!((jump - 0.3).abs() <= 1e-6, "{jump}");
     }
 }

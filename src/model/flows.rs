@@ -209,6 +209,14 @@ pub struct Variant {
     /// The prepayment credits, $: what customers pay less in contract months, as a positive
     /// amount (the up-front payment left out; ECONOMICS.md §7, read by §8b's cover).
     pub prepay_credits: Vec<f64>,
+    /// GPU revenue of the months no contract fixes (`e ≥ cterm`), $: what the Monte Carlo's
+    /// AI-rate index moves (ECONOMICS.md §10).
+    pub open_revenue: Vec<f64>,
+    /// The part of the AI line's cash proportional to `open_revenue` (net of its opex), $.
+    pub open_part: Vec<f64>,
+    /// The halls' terminal value at the market lease rate (`tv = market`), $, credited in the
+    /// last month; 0 under book value. It is proportional to `colo`.
+    pub hall_value: f64,
 }
 
 impl Variant {
@@ -224,6 +232,9 @@ impl Variant {
             dark,
             ai_rate_part,
             prepay_credits,
+            open_revenue,
+            open_part,
+            hall_value,
         } = other;
         self.flows.clone_from(flows);
         self.potential_revenue.clone_from(potential_revenue);
@@ -233,6 +244,9 @@ impl Variant {
         self.dark.clone_from(dark);
         self.ai_rate_part.clone_from(ai_rate_part);
         self.prepay_credits.clone_from(prepay_credits);
+        self.open_revenue.clone_from(open_revenue);
+        self.open_part.clone_from(open_part);
+        self.hall_value = *hall_value;
     }
 }
 
@@ -262,10 +276,16 @@ pub fn mine_into(s: &Scenario, market: &[MarketMonth], tranches: &[Tranche], v: 
     let n = market.len();
     v.flows.clear();
     v.flows.resize(n, Flows::default());
-    for column in [&mut v.ai_rate_part, &mut v.prepay_credits] {
+    for column in [
+        &mut v.ai_rate_part,
+        &mut v.prepay_credits,
+        &mut v.open_revenue,
+        &mut v.open_part,
+    ] {
         column.clear();
         column.resize(n, 0.0);
     }
+    v.hall_value = 0.0;
     for column in [
         &mut v.potential_revenue,
         &mut v.potential_power,
@@ -312,6 +332,9 @@ pub fn add_ai(
         f.ai_opex = ai.opex_share * f.ai_revenue;
         *part += f.ai_revenue - f.ai_opex;
         f.settle();
+    }
+    for (open, revenue) in v.open_part.iter_mut().zip(&v.open_revenue) {
+        *open = revenue - ai.opex_share * revenue;
     }
 }
 
@@ -554,6 +577,9 @@ impl<'a> AiSpec<'a> {
                 }
             };
             f.ai_revenue += revenue;
+            if self.model == AiModel::Gpu && e >= self.contract_months {
+                v.open_revenue[m] += revenue;
+            }
             if e < self.contract_months && self.prepay > 0.0 {
                 contract_revenue += revenue;
                 f.prepayment -= self.prepay * revenue;
@@ -612,5 +638,6 @@ impl<'a> AiSpec<'a> {
             // The hall's lease value moves with the lease rate like the rent does.
             v.ai_rate_part[last] += hall_lease_value;
         }
+        v.hall_value = hall_lease_value;
     }
 }

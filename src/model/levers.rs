@@ -3,7 +3,9 @@
 //! scale on the AI rate (`gpu` or `colo`). The advantage is piecewise linear in `u` (each
 //! month's fleet switches on where `u · revenue ≥ power`, with a step where a dark fleet's opex
 //! differs from a running one's) and linear in the AI rate, so both breakevens of ECONOMICS.md
-//! §8 are solved exactly, and the break-even map and Monte Carlo reuse one run.
+//! §8 are solved exactly, and the break-even map and Monte Carlo reuse one run. For Monte
+//! Carlo's AI-rate index (§10) each variant also keeps the part of its AI cash that an index
+//! on the uncontracted GPU rate moves, month by month, and its halls' market terminal value.
 
 use super::flows::Variant;
 
@@ -28,6 +30,13 @@ pub struct VariantLevers {
     pub fixed_npv: f64,
     /// Discounted part of the AI line proportional to the AI rate, $.
     pub ai_rate_npv: f64,
+    /// GPU revenue per month of the months no contract fixes (`e ≥ cterm`), $ (undiscounted).
+    pub open_revenue: Vec<f64>,
+    /// Per month, the discounted AI cash proportional to `open_revenue` (net of its opex), $.
+    pub open_npv: Vec<f64>,
+    /// Discounted terminal value of the halls at the market lease rate (`tv = market`; 0 under
+    /// book value), $: proportional to `colo`.
+    pub hall_npv: f64,
 }
 
 /// Both variants' levers and the shared discount factors.
@@ -55,6 +64,9 @@ impl VariantLevers {
             fixed_npv += (f.asic_sales + f.terminal_mining) / dm + f.ai_cf() / da;
             ai_rate_npv += v.ai_rate_part[m] / da;
         }
+        let open_npv = (v.open_part.iter().zip(ai_divisors))
+            .map(|(part, da)| part / da)
+            .collect();
         VariantLevers {
             revenue: v.potential_revenue.clone(),
             power: v.potential_power.clone(),
@@ -62,7 +74,33 @@ impl VariantLevers {
             opex_off: v.opex_off.clone(),
             fixed_npv,
             ai_rate_npv,
+            open_revenue: v.open_revenue.clone(),
+            open_npv,
+            hall_npv: ai_divisors.last().map_or(0.0, |da| v.hall_value / da),
         }
+    }
+
+    /// The discounted cash of month `m` that the AI-rate index multiplies, $: its uncontracted
+    /// GPU cash, and in the last month also the halls' market terminal value (the market rent is
+    /// `colo · X` there). 0 where the index moves nothing.
+    pub fn index_weight(&self, m: usize) -> f64 {
+        let hall = if m + 1 == self.open_npv.len() {
+            self.hall_npv
+        } else {
+            0.0
+        };
+        self.open_npv[m] + hall
+    }
+
+    /// What the AI-rate index `x` of month `m` adds to the NPV, $: `(x − 1) ·`
+    /// [`VariantLevers::index_weight`].
+    pub fn index_gain(&self, m: usize, x: f64) -> f64 {
+        (x - 1.0) * self.index_weight(m)
+    }
+
+    /// What the AI-rate index `x` of month `m` adds to its AI revenue, $ (undiscounted).
+    pub fn index_revenue(&self, m: usize, x: f64) -> f64 {
+        (x - 1.0) * self.open_revenue[m]
     }
 
     /// Whether the fleet runs in month `m` at hashprice scale `u`.
@@ -111,14 +149,26 @@ impl Levers {
 
     /// Plan minus baseline discounted mining margin at hashprice scale `u`, $.
     pub fn mining_advantage(&self, u: f64) -> f64 {
+        self.mining_advantage_path(|_| u)
+    }
+
+    /// Plan minus baseline discounted mining margin with month `m`'s hashprice scaled by
+    /// `u(m)`, $.
+    pub fn mining_advantage_path(&self, u: impl Fn(usize) -> f64) -> f64 {
         self.discount
             .iter()
             .enumerate()
             .map(|(m, &d)| {
+                let u = u(m);
                 d * (self.plan.margin(m, u, self.shutoff)
                     - self.baseline.margin(m, u, self.shutoff))
             })
             .sum()
+    }
+
+    /// The NPV advantage with month `m`'s hashprice scaled by `u(m)` (the AI rate as it is), $.
+    pub fn npv_advantage_path(&self, u: impl Fn(usize) -> f64) -> f64 {
+        self.mining_advantage_path(u) + self.plan.fixed_npv - self.baseline.fixed_npv
     }
 
     /// The BTC price scale `k` in [0.01, 100] at which the NPV advantage is zero, solved
@@ -194,5 +244,58 @@ impl Levers {
         let k = 1.0 - npv_advantage / slope;
         let (lo, hi) = AI_SCALE_RANGE;
         (lo..=hi).contains(&k).then_some(k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model;
+    use crate::scenario::parse;
+
+    #[test]
+    fn the_ai_rate_index_moves_the_uncontracted_gpu_months_and_the_halls_market_value() {
+        // A year, the hall live from the first month, a 6-month contract: months 6–11 are
+        // uncontracted, and all of their GPU revenue is; net of the 15 % GPU opex, 85 % of it
+        // is cash, discounted at airate 12 %/yr: month m's by 1.12^((m+1)/12).
+        let p = model::run(&parse("years=1&cbuild=0&cterm=6&ramp=0&tv=book").scenario);
+        let plan = &p.levers.plan;
+        for (m, row) in p.months.iter().enumerate() {
+            let open = if m >= 6 { row.plan.ai_revenue } else { 0.0 };
+            assert_eq!(plan.open_revenue[m], open, "month {m}");
+            let npv = 0.85 * open / 1.12f64.powf((m as f64 + 1.0) / 12.0);
+            assert!(
+                (plan.open_npv[m] - npv).abs() <= 1e-9 * npv.max(1.0),
+                "month {m}"
+            );
+            assert_eq!(plan.index_gain(m, 1.5), 0.5 * plan.open_npv[m]);
+        }
+        assert!(plan.open_revenue[6] > 0.0);
+        // Book value: no hall at a market rent. The baseline has no AI at all.
+        assert_eq!(plan.hall_npv, 0.0);
+        let baseline = &p.levers.baseline;
+        assert!(baseline.open_npv.iter().all(|&v| v == 0.0) && baseline.hall_npv == 0.0);
+    }
+
+    #[test]
+    fn the_halls_market_value_is_the_next_years_rent_at_the_cap_rate() {
+        // Defaults: one tranche of 100 MW / 1.4 = 71.428571 MW of IT, live from month 12; at
+        // the horizon (month 120) it is in its lease year floor(108/12) = 9: the market rent
+        // 130 · 1.03^9 = 130 · 1.3047732 $/kW-month. 12 months · 71,428.571 kW · that · (1 −
+        // 5 %) / 7 % = $1,973,136,590, credited in month 119 and discounted by
+        // 1.12^(120/12) = 3.1058482: $635,297,174.
+        let p = model::run(&parse("").scenario);
+        let plan = &p.levers.plan;
+        assert!(
+            (plan.hall_npv - 635_297_174.195).abs() < 1e-3,
+            "{}",
+            plan.hall_npv
+        );
+        let last = p.months.len() - 1;
+        assert_eq!(plan.index_weight(last), plan.open_npv[last] + plan.hall_npv);
+        assert_eq!(plan.index_weight(last - 1), plan.open_npv[last - 1]);
+        // A lease's rent is contracted: colocation has no uncontracted revenue.
+        let colo = model::run(&parse("ai=colo").scenario);
+        assert!(colo.levers.plan.open_revenue.iter().all(|&v| v == 0.0));
+        assert!((colo.levers.plan.hall_npv - 635_297_174.195).abs() < 1e-3);
     }
 }

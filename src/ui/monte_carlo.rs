@@ -31,10 +31,12 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessageP
 /// The worker's loader script, beside the page (`assets/mc_worker_loader.js`).
 const LOADER: &str = "mc_worker_loader.js";
 
-/// Draws per chunk (paths × months): 5 months of 100,000 paths, about 25 ms in the worker, so a
-/// superseded run stops well within the 60 ms the page waits before asking for the next one, and
-/// progress is reported every 4 % or so.
-const CHUNK_DRAWS: usize = 1 << 19;
+/// Price draws per chunk (paths × months): about 4 months of 100,000 paths. Natively a month of
+/// 100,000 paths takes 2.7 ms, 3.6 ms with the defaults' AI-rate index and 4.7 ms where the
+/// index moves every month; the worker was about 1.75 times slower when last measured. A chunk
+/// then takes some 20–33 ms, so a superseded run stops well within the 60 ms the page waits
+/// before asking for the next one, and progress is reported every 3 % or so.
+const CHUNK_DRAWS: usize = 3 << 17;
 
 /// A message to or from the worker, as it crosses: bincode, which keeps every `f64` bit for bit
 /// (failing without formatting the error, which would add its `Debug` code to the page's wasm).
