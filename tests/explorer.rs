@@ -1394,11 +1394,11 @@ fn every_sentence_fills_every_slot_in_every_language() {
     }
     // Italian names the snapshot with its article, and the Monte Carlo share with its own.
     assert!(page::footer(Lang::It).contains("istantanea del 26 giu 2026"));
-    // A GPU-hour at $1.50 loses on every path (the CLI: prob_plan_better 0.0); the defaults win
-    // on all of them (the CLI's 200 paths: 1.0).
-    let it = monte_carlo_line("gpu=1.5&mc=200&tab=fan&lang=it");
+    // Without AI-rate risk, a GPU-hour at $1.50 loses on every path (the CLI: prob_plan_better
+    // 0.0); the defaults win on all of them (the CLI's 200 paths: 1.0).
+    let it = monte_carlo_line("gpu=1.5&mc=200&aivol=0&tab=fan&lang=it");
     assert!(it.contains("vince nello 0\u{a0}% dei percorsi"), "{it}");
-    let it = monte_carlo_line("mc=200&tab=fan&lang=it");
+    let it = monte_carlo_line("mc=200&aivol=0&tab=fan&lang=it");
     assert!(it.contains("vince nel 100\u{a0}% dei percorsi"), "{it}");
 }
 
