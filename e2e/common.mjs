@@ -13,7 +13,7 @@ export const CLI = `${ROOT}target/release/hashshift`;
 export const CHARTS = JSON.parse(execFileSync(CLI, ['charts', '--format', 'json'])).map((c) => c.name);
 export const KPIS = ['npv_advantage', 'npv_advantage_terminal', 'irr_incremental', 'payback_month',
   'peak_funding_usd', 'breakeven_btc_usd', 'breakeven_ai_rate', 'next_halving', 'baseline_dark_month',
-  'mining_breakeven_power'];
+  'mining_breakeven_power', 'best_choice', 'npv_sell'];
 
 /** The site and the browser of a test file, started before its tests and stopped after. */
 export const site = {};

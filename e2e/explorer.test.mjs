@@ -33,7 +33,7 @@ test('loads from a sub-path with the page contract and the CLI numbers', async (
   const values = await kpiValues(page);
   for (const id of KPIS) assert.equal(values[id], printed('v=3', id), id);
   assert.equal(values.npv_advantage, JSON.stringify(cli('v=3').summary.npv_advantage));
-  assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /−\$590\u00a0M/);
+  assert.match(await page.textContent('[data-kpi="npv_advantage"]'), /\$49\.9\u00a0M/);
   assert.match(await page.textContent('[data-kpi="next_halving"]'), /Apr 2028/);
   await page.screenshot({ path: `${SHOTS}/desktop.png` });
   assert.deepEqual(problems, []);
@@ -322,12 +322,12 @@ test('a link with many problems lists the first eight, and all of them when aske
 });
 
 test("the cash chart's legend lists the payback only when the plan pays back", async () => {
-  const { page, context, problems } = await open(site.browser, `${site.url}?tab=cash`);
+  const { page, context, problems } = await open(site.browser, `${site.url}?cterm=0&tab=cash`);
   const legend = () => page.$$eval('.chart:not([hidden]) .legend li', (els) => els.map((e) => e.textContent.trim()));
-  // The default plan never pays back within its ten years (the CLI says so too).
-  assert.equal(cli('').summary.payback_month, null);
+  // A merchant GPU cloud never pays back within its ten years (the CLI says so too).
+  assert.equal(cli('cterm=0').summary.payback_month, null);
   assert.deepEqual(await legend(), ['Plan (convert)', 'Keep mining', 'Halving']);
-  assert.equal(cli('gpu=4').summary.payback_month, '2034-08');
+  assert.equal(cli('cterm=0&gpu=4').summary.payback_month, '2034-08');
   await page.fill('[name="gpu"]', '4');
   await page.press('[name="gpu"]', 'Enter');
   await page.locator('.chart:not([hidden]) .legend li', { hasText: 'Payback' }).waitFor();
@@ -391,7 +391,7 @@ test('the keyboard browses the presets; Enter or leaving the picker applies the 
   // Escape goes back to the scenario in force.
   await page.focus('#preset');
   await page.keyboard.press('End');
-  await noteShows(`${await page.$eval('#preset option:last-child', (o) => o.title)} Enter applies it; Esc goes back.`);
+  await noteShows(`${await page.$eval('#preset optgroup:last-child option:last-child', (o) => o.title)} Enter applies it; Esc goes back.`);
   await page.keyboard.press('Escape');
   await noteShows('Pick a preset to start from a real deal; every slider stays yours.');
   assert.equal(await page.$eval('#preset', (e) => e.value), '');
@@ -559,7 +559,7 @@ test('embed shows only the controls it names, and they work', async () => {
   assert.equal(await page.locator('[data-panel="controls"] [name]').count(), 2);
   await page.focus('input[type="range"][data-for="btc"]');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await waitForQuery(page, (s) => s.includes('btc=')), 'v=3&btc=66000&embed=1&controls=btc,power');
+  assert.equal(await waitForQuery(page, (s) => s.includes('btc=')), 'v=3&btc=61000&embed=1&controls=btc,power');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -723,6 +723,7 @@ test('the discount-rate and value-of-waiting charts draw, read out and carry the
   await page.waitForFunction(() => document.querySelectorAll('table[data-table="rates"] tbody tr').length === 31);
   const row12 = await page.$$eval('table[data-table="rates"] tbody tr:nth-child(13) > *', (c) => c.map((e) => e.textContent));
   assert.deepEqual(row12.slice(0, 2), ['12\u00a0%/yr', '9\u00a0%/yr']);
+  await page.locator('canvas[data-chart="rates"]').scrollIntoViewIfNeeded();
   const box = await page.locator('canvas[data-chart="rates"]').boundingBox();
   await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
   const readout = page.locator('.chart:not([hidden]) .readout');
@@ -745,8 +746,14 @@ test('the yearly table, the market snapshot and controls that follow the model',
   const years = await page.$$eval('table[data-role="annual"] tbody th', (c) => c.map((e) => e.textContent));
   assert.deepEqual(years, ['2027', '2028', '2029', '2030']);
   assert.deepEqual(cli('start=2027-07&years=3').years.map((y) => y.months), [6, 12, 12, 6]);
-  assert.match(await page.textContent('[data-key="btc"] .snapshot'), /Market snapshot of 15 Jun 2026/);
-  assert.match(await page.textContent('[data-key="fee"] .snapshot'), /15 Jun 2026/);
+  assert.match(await page.textContent('[data-key="btc"] .snapshot'), /Market snapshot of 26 Jun 2026/);
+  assert.match(await page.textContent('[data-key="fee"] .snapshot'), /26 Jun 2026/);
+  // The snapshot's date and age, at the top of the market inputs; the age counted from today.
+  const snapshot = page.locator('[data-panel="controls"] [data-role="snapshot"]');
+  assert.equal(await snapshot.getAttribute('data-date'), '2026-06-26');
+  const days = Math.floor((Date.now() - Date.UTC(2026, 5, 26)) / 86400000);
+  assert.match(await snapshot.textContent(), new RegExp(`^Market of 26 Jun 2026 · (${days}|${days - 1}|${days + 1}) days? old`));
+  assert.equal(await snapshot.evaluate((e) => e.classList.contains('stale')), days > 90);
   // Cap rate and land value matter only at market value; GPU inputs only for a GPU cloud.
   assert.ok(await page.isVisible('[name="caprate"]'));
   await page.selectOption('[name="tv"]', 'book');

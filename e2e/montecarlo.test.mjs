@@ -89,7 +89,7 @@ test('Monte Carlo in the browser draws the same paths as the CLI', async () => {
 test('the worker loads only once Monte Carlo is asked for, and its progress shows', async () => {
   const from = site.server.requests.length;
   const workerRequests = () => site.server.requests.slice(from).filter((p) => WORKER_FILES.some((f) => p.endsWith(`/${f}`)));
-  const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan`);
+  const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan`);
   await page.locator('.mc-line').waitFor();
   assert.match(await page.textContent('.mc-line'), /Monte Carlo is off/);
   assert.deepEqual(workerRequests(), [], 'no worker for a reader who never runs Monte Carlo');
@@ -212,7 +212,7 @@ async function download(page, action) {
 async function setPaths(page, paths) {
   await page.fill('[name="mc"]', String(paths));
   await page.press('[name="mc"]', 'Enter');
-  return waitForQuery(page, (s) => s.includes('mc='));
+  return waitForQuery(page, (s) => new URLSearchParams(s).get('mc') === String(paths));
 }
 
 /** `query` without its view keys: what the CLI is given. */
@@ -249,7 +249,8 @@ test("a download asked for while 100,000 paths run waits for the worker's run, a
 });
 
 test('an image of the fan asked for while its run goes on waits for it and pictures it', async () => {
-  const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan`);
+  // Monte Carlo off at first (it is on by default), so that the run is the one asked for here.
+  const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan`);
   await recordNotice(page);
   await clickMidRun(page, '[data-action="export-svg"]');
   const downloaded = saved(page.waitForEvent('download', { timeout: 60000 }));
@@ -301,7 +302,8 @@ test('a worker that cannot load says so within its time, and a download then mak
     { file: 'mc_worker_loader.js', broken: (route) => route.fulfill({ contentType: 'text/javascript', body: '// silent' }),
       errors: [], lang: 'en', text: FAILED_EN, onPage: ON_PAGE_EN },
   ]) {
-    const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan&lang=${lang}`);
+    // Monte Carlo off until the worker is broken (on by default, it would load at once).
+    const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan&lang=${lang}`);
     await context.route(`**/${file}`, broken);
     const q = modelQuery(await setPaths(page, 500));
     assert.equal(q, 'v=3&mc=500');

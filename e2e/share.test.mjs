@@ -36,9 +36,9 @@ test('a pinned scenario is compared card by card, chart by chart and input by in
     assert.equal(compare[id], printed('v=3', id), `A's ${id}`);
     assert.equal(now[id], printed('v=3&power=40&gpu=3', id), id);
   }
-  assert.match(await page.textContent('[data-kpi="npv_advantage"] .kpi-compare'), /^A: −\$590\u00a0M · \+\$/);
+  assert.match(await page.textContent('[data-kpi="npv_advantage"] .kpi-compare'), /^A: \$49\.9\u00a0M · [+−]\$/);
   // A price's change is said in its unit.
-  assert.match(await page.textContent('[data-kpi="breakeven_ai_rate"] .kpi-compare'), /^A: \$3\.14\/GPU-h · [+−]\$\d+\.\d\d\/GPU-h$/);
+  assert.match(await page.textContent('[data-kpi="breakeven_ai_rate"] .kpi-compare'), /^A: \$2\.46\/GPU-h · [+−]\$\d+\.\d\d\/GPU-h$/);
   // The waterfall names the inputs that changed, in table order, and adds up.
   await page.waitForSelector('[data-role="compare"] tr[data-step]');
   const steps = await page.$$eval('[data-role="compare"] tr[data-step]', (rows) => rows.map((r) => r.dataset.step));
@@ -168,10 +168,13 @@ test('the download menu closes on Escape, on a press outside it and when focus l
 test('the written summary says the result in a sentence a reader could quote', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
   const summary = await page.textContent('[data-role="summary"]');
-  assert.equal(summary, 'Converting 100\u00a0MW to a GPU cloud from Jan 2027 is worth $590\u00a0M less than keeping it '
-    + "mining at 12\u00a0%/yr over 10\u00a0years, even counting $749\u00a0M for the halls' value at the horizon. At its peak it "
-    + 'needs $2.70\u00a0B more cash than mining (Jan 2033); its return on that cash is 6.5\u00a0%/yr; operations alone do '
-    + 'not pay it back within 10\u00a0years.');
+  // The CLI's numbers (`hashshift run ''`): npv_advantage 49.94 M, terminal 749.1 M, peak funding
+  // 2.689 B in 2028-01, IRR 12.50 %, payback 2036-12; npv_sell 92.66 M, plan 70.25 M, baseline 20.31 M.
+  assert.equal(summary, 'Converting 100\u00a0MW to a GPU cloud from Jan 2027 is worth $49.9\u00a0M more than keeping it '
+    + "mining at 12\u00a0%/yr over 10\u00a0years, counting $749\u00a0M for the halls' value at the horizon. At its peak it "
+    + 'needs $2.69\u00a0B more cash than mining (Jan 2028); its return on that cash is 12.5\u00a0%/yr; operations pay it '
+    + 'back by Dec 2036. Selling now is worth most of the three choices: $92.7\u00a0M, against $70.3\u00a0M converting and '
+    + '$20.3\u00a0M keeping mining.');
   assert.equal(await page.getAttribute('canvas[data-chart="revenue"]', 'aria-describedby'), 'summary');
   assert.equal(cli('').summary.npv_advantage_terminal.toFixed(0), '749137711');
   assert.deepEqual(problems, []);

@@ -120,9 +120,14 @@ fn group_view(props: &GroupProps) -> Html {
         *opened.borrow_mut() = true;
     }
     let opened = *opened.borrow();
-    // Until it is first laid out, the page takes it to be as tall as its controls shown: none
-    // while it is closed, its summary only.
-    let tall = if opened { *shown_count } else { 0 };
+    // Until it is first laid out, the page takes it to be as tall as its controls shown (the
+    // snapshot's line counted as one more: on a phone it wraps to as much): none while it is
+    // closed, its summary only.
+    let tall = if opened {
+        shown_count + usize::from(snapshot.is_some())
+    } else {
+        0
+    };
     html! {
         // Named for screen readers, which do not take a group's name from its summary.
         <details class="group" open={opened} hidden={*hidden} aria-label={*title}
