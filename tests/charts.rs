@@ -147,6 +147,8 @@ fn the_funding_chart_draws_the_debt_owed_and_marks_the_equitys_peak() {
     let (m, out) = svg(ChartId::Funding, &p, &light(false));
     assert_eq!(m.map(|m| m.points), Some(180));
     assert_eq!(texts(&out, "peak equity $901\u{a0}M, Feb 2030"), 1, "{out}");
+    // A dot on the equity's line at its lowest.
+    assert_eq!(out.matches("<circle").count(), 1);
     // The debt owed, shaded in the BTC colour (#CC79A7); the project's line without debt,
     // dashed: many short strokes in the baseline's colour (#333333).
     let dashes = |svg: &str| svg.matches("stroke=\"#333333\"").count();

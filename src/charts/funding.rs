@@ -280,6 +280,17 @@ pub(super) fn draw<DB: DrawingBackend>(
             style.colors.ai.stroke_width(style.px(2.5)),
         ))
         .map_err(err)?;
+    // The peak on the equity's line, where the vertical mark crosses it.
+    if let Some(month) = p.summary.peak_equity_month {
+        let at = (start.months_until(month), -p.summary.peak_equity_usd / d);
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                at,
+                style.px(4.0),
+                style.colors.halving.filled(),
+            )))
+            .map_err(err)?;
+    }
     Ok(Some(xmap(&chart, n)))
 }
 

@@ -400,7 +400,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         SummaryCover => "the lenders' cover never falls below {dscr} ({year})",
         SummaryCoverBelowOne => "the lenders' cover falls to {dscr} in {year}, short of the debt service",
         ChartFunding => "Funding",
-        CaptionFunding => "Debt owed (shaded) and the extra cash converting has needed over keep-mining, cumulative and undiscounted, before the terminal value: the equity's, after borrowing, interest and repayments, and the project's without debt (dashed). What is owed at the horizon is repaid from the site's value; with no debt the two lines are one.",
+        CaptionFunding => "Debt owed (shaded) and the extra cash converting has needed over keep-mining, cumulative and undiscounted, before the terminal value: the equity's after the debt's draws, interest and repayments (solid), the project's without debt (dashed). The site's value repays what is owed at the horizon. Without debt there is one line, the project's.",
         AxisFunding => "Cash and debt, {unit}",
         DebtOwed => "Debt owed",
         EquityCumulative => "Equity's extra cash, cumulative",

@@ -401,7 +401,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         SummaryCover => "la copertura dei finanziatori non scende mai sotto {dscr} ({year})",
         SummaryCoverBelowOne => "la copertura dei finanziatori scende a {dscr} nel {year}, sotto il servizio del debito",
         ChartFunding => "Finanziamento",
-        CaptionFunding => "Debito residuo (area) e cassa in più che la conversione ha richiesto rispetto al solo mining, cumulata e non attualizzata, prima del valore terminale: quella del capitale proprio, dopo prestiti, interessi e rimborsi, e quella del progetto senza debito (tratteggiata). Il debito residuo all'orizzonte si rimborsa con il valore del sito; senza debito le due linee coincidono.",
+        CaptionFunding => "Debito residuo (area) e cassa in più che la conversione ha richiesto rispetto al solo mining, cumulata e non attualizzata, prima del valore terminale: quella del capitale proprio dopo prestiti, interessi e rimborsi (continua), quella del progetto senza debito (tratteggiata). Il valore del sito rimborsa il debito residuo all'orizzonte. Senza debito la linea è una sola, quella del progetto.",
         AxisFunding => "Cassa e debito, {unit}",
         DebtOwed => "Debito residuo",
         EquityCumulative => "Cassa in più del capitale proprio, cumulata",
