@@ -58,6 +58,7 @@ fn running(values: impl IntoIterator<Item = f64>) -> Vec<f64> {
 }
 
 impl Lines {
+    /// The lines of `p`.
     fn of(p: &Projection) -> Lines {
         Lines {
             owed: p.debt_balance.clone(),

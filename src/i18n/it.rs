@@ -382,7 +382,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         DebtTermsBullet => "{the}{ltc} a debito {at_the}{kd}, rimborsato all'orizzonte",
         TimesValue => "{v}×",
         KpiEquityIrrTitle => "TIR del capitale proprio",
-        KpiEquityIrrShort => "TIR equity",
+        KpiEquityIrrShort => "TIR capitale proprio",
         EquityIrrMeaning => "Il rendimento annuo della cassa in più del capitale proprio: la cassa della conversione dopo il debito ({debt}) meno quella del solo mining, valore terminale incluso.",
         EquityIrrNone => "Nessun TIR tra −99\u{a0}% e 1000\u{a0}%/anno per la cassa in più del capitale proprio dopo il debito ({debt}): non cambia mai segno o non rientra mai.",
         KpiPeakEquityTitle => "Fabbisogno di capitale proprio",

@@ -418,13 +418,13 @@ fn every_card(p: &Projection, lang: Lang, equity: bool) -> Vec<Kpi> {
 }
 
 /// A multiple, to two decimals: `1.42×`, `0,87×`.
-pub fn times(v: f64, lang: Lang) -> String {
+pub(super) fn times(v: f64, lang: Lang) -> String {
     lang.fill(Msg::TimesValue, &[("v", &lang.fmt().fixed(v, 2))])
 }
 
 /// The plan's debt in words: `80 % of capex borrowed at 8 %/yr, repaid over 12 years`; a
 /// bullet's is repaid at the horizon.
-pub fn debt_terms(s: &crate::scenario::Scenario, lang: Lang) -> String {
+fn debt_terms(s: &crate::scenario::Scenario, lang: Lang) -> String {
     let f = lang.fmt();
     let (ltc, kd, tenor) = (s.get(Key::Ltc), s.get(Key::Kd), s.get(Key::Tenor));
     let msg = if tenor == 0.0 {
