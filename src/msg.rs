@@ -411,6 +411,46 @@ ids! {
     KpiSellTitle,
     KpiSellShort,
     SellMeaning,
+    /// The equity's view of a plan with project debt (ECONOMICS.md §8b): the debt's terms in
+    /// words (and a bullet's, `tenor = 0`), a multiple, the equity's cards, the summary's
+    /// sentence on them, the funding chart and the yearly table's columns.
+    DebtTerms,
+    DebtTermsBullet,
+    TimesValue,
+    KpiEquityIrrTitle,
+    KpiEquityIrrShort,
+    EquityIrrMeaning,
+    EquityIrrNone,
+    KpiPeakEquityTitle,
+    KpiPeakEquityShort,
+    PeakEquityMeaning,
+    PeakEquityNone,
+    KpiMinDscrTitle,
+    KpiMinDscrShort,
+    MinDscrMeaning,
+    /// The same when the lowest cover is under 1×.
+    MinDscrBelowOne,
+    MinDscrNone,
+    SummaryDebt,
+    SummaryEquityIrr,
+    SummaryEquityPeak,
+    SummaryEquityNone,
+    SummaryCover,
+    /// The same when the lowest cover is under 1×.
+    SummaryCoverBelowOne,
+    ChartFunding,
+    CaptionFunding,
+    AxisFunding,
+    DebtOwed,
+    EquityCumulative,
+    WithoutDebtCumulative,
+    /// The funding chart's one line when nothing is borrowed.
+    ExtraCashCumulative,
+    MarkPeakEquity,
+    MarkPeakFunding,
+    AnnualCaptionDebt,
+    PlanEquityCashFlow,
+    DebtCover,
 
     // Charts: tabs, captions, legends
     ChartRevenue,

@@ -97,7 +97,12 @@ fn time_charts_draw_and_map_pixels_to_months() {
             let p = model::run(&parse(q).scenario);
             let n = p.months.len();
             let halvings = p.halving_months.len();
-            for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
+            for id in [
+                ChartId::Revenue,
+                ChartId::Cash,
+                ChartId::Funding,
+                ChartId::Hashprice,
+            ] {
                 let (m, out) = svg(id, &p, &style);
                 let m = m.expect("time charts map pixels to months");
                 assert_eq!(m.points, n);
@@ -106,7 +111,7 @@ fn time_charts_draw_and_map_pixels_to_months() {
                 assert_eq!(m.point_at(m.right), Some(n - 1), "{q}");
                 assert_eq!(m.point_at(m.x_of(n / 2)), Some(n / 2));
                 assert_eq!(m.point_at(m.left - 50.0), None);
-                if id != ChartId::Cash {
+                if !matches!(id, ChartId::Cash | ChartId::Funding) {
                     assert_eq!(texts(&out, "halving"), halvings, "{q} {id:?}");
                 }
                 match id {
@@ -122,11 +127,39 @@ fn time_charts_draw_and_map_pixels_to_months() {
                         p.summary.payback_month.is_some(),
                         "{q}"
                     ),
+                    // None of these scenarios borrows: the peak is the peak funding's.
+                    ChartId::Funding => assert_eq!(
+                        out.contains("peak funding"),
+                        p.summary.peak_funding_month.is_some(),
+                        "{q}"
+                    ),
                     _ => assert!(out.contains("$/PH/day") && out.contains("BTC price, $k")),
                 }
             }
         }
     }
+}
+
+#[test]
+fn the_funding_chart_draws_the_debt_owed_and_marks_the_equitys_peak() {
+    // The CLI's `preset=galaxy-helios`: peak_equity_usd 901357155.006851 in 2030-02.
+    let p = model::run(&parse("preset=galaxy-helios").scenario);
+    let (m, out) = svg(ChartId::Funding, &p, &light(false));
+    assert_eq!(m.map(|m| m.points), Some(180));
+    assert_eq!(texts(&out, "peak equity $901\u{a0}M, Feb 2030"), 1, "{out}");
+    // A dot on the equity's line at its lowest.
+    assert_eq!(out.matches("<circle").count(), 1);
+    // The debt owed, shaded in the BTC colour (#CC79A7); the project's line without debt,
+    // dashed: many short strokes in the baseline's colour (#333333).
+    let dashes = |svg: &str| svg.matches("stroke=\"#333333\"").count();
+    assert!(out.contains("<polygon") && out.contains("#CC79A7"), "{out}");
+    assert!(dashes(&out) > 20, "{}", dashes(&out));
+    // Without debt: no shading, the one line and the peak funding.
+    let plain = model::run(&parse("").scenario);
+    let (_, out) = svg(ChartId::Funding, &plain, &light(true));
+    assert!(!out.contains("<polygon") && !out.contains("#CC79A7"));
+    assert_eq!(dashes(&out), 0);
+    assert_eq!(texts(&out, "peak funding $2.69\u{a0}B, Jan 2028"), 1);
 }
 
 #[test]
@@ -246,6 +279,12 @@ fn italian_charts_label_their_axes_in_italian() {
     assert!(out.contains("Prezzo BTC"));
     let (_, out) = svg(ChartId::Cash, &p, &style);
     assert!(out.contains("Cassa cumulata, mld\u{a0}$"), "{out}");
+    let (_, out) = svg(ChartId::Funding, &p, &style);
+    assert!(out.contains("Cassa e debito, mld\u{a0}$"), "{out}");
+    assert!(
+        out.contains("fabbisogno massimo 2,69\u{a0}mld\u{a0}$, gen 2028"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -261,7 +300,12 @@ fn the_dark_theme_draws_on_its_own_background_with_its_own_colours() {
             lang: Lang::En,
             colors,
         };
-        for id in [ChartId::Revenue, ChartId::Cash, ChartId::Sensitivity] {
+        for id in [
+            ChartId::Revenue,
+            ChartId::Cash,
+            ChartId::Funding,
+            ChartId::Sensitivity,
+        ] {
             let (_, out) = svg(id, &p, &style);
             assert!(
                 out.contains(&format!("fill=\"{background}\"")),
@@ -277,7 +321,12 @@ fn time_charts_draw_the_pinned_scenario_in_grey() {
     let p = model::run(&parse("gpu=3").scenario);
     // A starts six months later: only its months on this axis are drawn.
     let a = model::run(&parse("start=2027-07").scenario);
-    for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
+    for id in [
+        ChartId::Revenue,
+        ChartId::Cash,
+        ChartId::Funding,
+        ChartId::Hashprice,
+    ] {
         let out = pinned_svg(id, &p, &a);
         // 114 of A's 120 months fall on this chart's 120-month axis.
         assert_eq!(polyline_ys(&out, "#888888").len(), 114, "{id:?}");
@@ -325,10 +374,11 @@ fn a_low_curve_chart_shortens_its_y_title_to_fit() {
             .unwrap()
             .to_string()
     };
-    assert_eq!(title(&draw(420)), "NPV advantage of converting, $M");
-    assert_eq!(title(&draw(200)), "NPV advantage, $M");
+    // The defaults' advantage runs to billions across discount rates: the axis is in $B.
+    assert_eq!(title(&draw(420)), "NPV advantage of converting, $B");
+    assert_eq!(title(&draw(200)), "NPV advantage, $B");
     let low = draw(120);
-    assert!(low.lines().any(|l| l.trim() == "$M"), "{low}");
+    assert!(low.lines().any(|l| l.trim() == "$B"), "{low}");
     assert!(!low.contains("NPV advantage"));
 }
 
@@ -425,10 +475,18 @@ fn polyline_ys(svg: &str, color: &str) -> Vec<f64> {
 
 #[test]
 fn time_charts_scale_their_axis_to_show_the_pinned_scenario() {
-    // A earns far more than this 18 MW site, and its hashprice is twice as high.
-    let p = model::run(&parse("mw=18").scenario);
-    let a = model::run(&parse("btc=130000").scenario);
-    for id in [ChartId::Revenue, ChartId::Cash, ChartId::Hashprice] {
+    // A earns far more than this 18 MW site, and its hashprice is twice as high. Both on
+    // schema 2's market and without a GPU contract (`cterm=0`), so that A's revenue has a
+    // single highest month rather than a contract's flat years.
+    let old = "hr=890&fee=0.02&cterm=0";
+    let p = model::run(&parse(&format!("mw=18&btc=65000&{old}")).scenario);
+    let a = model::run(&parse(&format!("btc=130000&{old}")).scenario);
+    for id in [
+        ChartId::Revenue,
+        ChartId::Cash,
+        ChartId::Funding,
+        ChartId::Hashprice,
+    ] {
         let out = pinned_svg(id, &p, &a);
         let ys = polyline_ys(&out, "#888888");
         assert_eq!(ys.len(), 120, "{id:?}");
@@ -436,7 +494,7 @@ fn time_charts_scale_their_axis_to_show_the_pinned_scenario() {
         // is its cash's trough (revenue and hashprice start at zero, where A may rest).
         let top = ys.iter().copied().fold(f64::INFINITY, f64::min);
         let bottom = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let edges = if id == ChartId::Cash {
+        let edges = if matches!(id, ChartId::Cash | ChartId::Funding) {
             vec![top, bottom]
         } else {
             vec![top]
@@ -495,10 +553,10 @@ fn legends_list_only_the_marks_a_scenario_draws() {
             .collect()
     };
     let has = |id, q, label: &str| labels(id, q).iter().any(|l| l == label);
-    // The default plan never pays back within ten years (the CLI's `payback_month` is null);
-    // at $4 a GPU-hour it does, in August 2034.
-    assert!(!has(ChartId::Cash, "", "Payback"));
-    assert!(has(ChartId::Cash, "gpu=4", "Payback"));
+    // At $2.20 a GPU-hour the plan never pays back within ten years (the CLI's
+    // `payback_month` is null); by default it does, in December 2036.
+    assert!(!has(ChartId::Cash, "gpu=2.2", "Payback"));
+    assert!(has(ChartId::Cash, "", "Payback"));
     // The 2028 halving falls in a ten-year horizon from January 2027, not in its first year.
     for id in [
         ChartId::Revenue,
@@ -516,9 +574,26 @@ fn legends_list_only_the_marks_a_scenario_draws() {
     // With Monte Carlo off, the fan draws nothing to name.
     assert!(labels(ChartId::Fan, "mc=0").is_empty());
     assert_eq!(
-        labels(ChartId::Cash, ""),
+        labels(ChartId::Cash, "gpu=2.2"),
         ["Plan (convert)", "Keep mining", "Halving"]
     );
+    // Funding names the debt and the equity's peak only where the plan borrows (the CLI's
+    // `preset=galaxy-helios` borrows 80 % of its capex); without debt its one line is the
+    // project's, and its peak the peak funding; nothing converting, there is no peak.
+    assert_eq!(
+        labels(ChartId::Funding, "preset=galaxy-helios"),
+        [
+            "Debt owed",
+            "Equity's extra cash, cumulative",
+            "Without debt, cumulative",
+            "Peak equity"
+        ]
+    );
+    assert_eq!(
+        labels(ChartId::Funding, ""),
+        ["Extra cash, cumulative (no debt)", "Peak funding"]
+    );
+    assert!(!has(ChartId::Funding, "conv=0", "Peak funding"));
 }
 
 #[test]
@@ -540,6 +615,7 @@ fn a_low_chart_shortens_every_y_title_to_fit() {
             "$M per month",
         ),
         (ChartId::Cash, "Cumulative cash, $B", 110, "$B"),
+        (ChartId::Funding, "Cash and debt, $B", 110, "$B"),
         (ChartId::Hashprice, "Hashprice, $/PH/day", 110, "$/PH/day"),
         (ChartId::Hashprice, "BTC price, $k", 80, "$k"),
         (ChartId::Map, "GPU rate, $/GPU-h", 110, "$/GPU-h"),
@@ -1377,8 +1453,14 @@ fn the_recorder_draws_on_a_canvas_what_plotters_draws_in_svg() {
         lang: Lang::It,
         colors: &palette::DARK,
     };
-    // A pinned scenario, a Monte Carlo run, and nothing converting.
-    for q in ["cmp=btc%3D60000", "mc=50&vol=120&elas=2", "conv=0"] {
+    // A pinned scenario, a Monte Carlo run, nothing converting, and a plan with debt (the
+    // funding chart's debt owed and the equity's peak).
+    for q in [
+        "cmp=btc%3D60000",
+        "mc=50&vol=120&elas=2",
+        "conv=0",
+        "ltc=60&tenor=0",
+    ] {
         let state = State::load(PAGE, q);
         assert_eq!(state.compare.is_some(), q.starts_with("cmp"));
         let mc = monte_carlo(state.projection());

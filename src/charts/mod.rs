@@ -12,6 +12,7 @@ mod framed;
 
 mod cash;
 mod fan;
+mod funding;
 mod hashprice;
 mod map;
 mod rates;
@@ -283,6 +284,7 @@ macro_rules! registry {
 registry! {
     Revenue => revenue,
     Cash => cash,
+    Funding => funding,
     Hashprice => hashprice,
     Sensitivity => sensitivity,
     Map => map,

@@ -274,7 +274,7 @@ fn annual(props: &AnnualProps) -> Html {
         <section class="annual" aria-labelledby="annual-title" style={format!("--rows: {rows}")}>
             <h2 id="annual-title">{ lang.t(Msg::AnnualTitle) }</h2>
             if let Some(t) = table.value {
-                <TableView caption={lang.t(Msg::AnnualCaption).to_string()} table={t} role="annual" fresh={table.fresh} />
+                <TableView caption={page::annual_caption(props.results.projection(), lang)} table={t} role="annual" fresh={table.fresh} />
             }
         </section>
     }

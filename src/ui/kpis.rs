@@ -2,7 +2,7 @@
 
 use super::Shared;
 use crate::analysis::Analyses;
-use crate::explorer::view::kpi::{cards, compare, Kpi};
+use crate::explorer::view::kpi::{cards, compare, pinned_cards, Kpi};
 use crate::i18n::{Lang, Msg};
 use yew::prelude::*;
 
@@ -19,15 +19,16 @@ pub struct Props {
     pub lang: Lang,
 }
 
-/// The headline numbers: six headline cards with their sentences, then six secondary ones
-/// (an embed shows a short row of five, their sentences as tooltips).
+/// The headline numbers: six headline cards with their sentences, then six secondary ones, nine
+/// with the equity's of a plan with debt (an embed shows a short row of five, their sentences as
+/// tooltips).
 #[function_component(Kpis)]
 pub fn kpis(props: &Props) -> Html {
     let compact = props.compact;
     let lang = props.lang;
     let mut all = cards(props.results.projection(), lang);
     if let Some(a) = &props.compare {
-        compare(&mut all, &cards(a.projection(), lang), lang);
+        compare(&mut all, &pinned_cards(a.projection(), lang), lang);
     }
     let (primary, secondary): (Vec<Kpi>, Vec<Kpi>) = all
         .into_iter()

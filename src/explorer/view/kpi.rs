@@ -96,11 +96,14 @@ enum Card {
     MiningPower,
     BestChoice,
     Sell,
+    EquityIrr,
+    PeakEquity,
+    MinDscr,
 }
 
 impl Card {
     /// Every card, in display order.
-    const ALL: [Card; 12] = [
+    const ALL: [Card; 15] = [
         Card::Npv,
         Card::Terminal,
         Card::Irr,
@@ -108,6 +111,9 @@ impl Card {
         Card::PeakFunding,
         Card::BestChoice,
         Card::Sell,
+        Card::EquityIrr,
+        Card::PeakEquity,
+        Card::MinDscr,
         Card::BreakevenBtc,
         Card::BreakevenAi,
         Card::Halving,
@@ -130,16 +136,23 @@ impl Card {
             Card::MiningPower => "mining_breakeven_power",
             Card::BestChoice => "best_choice",
             Card::Sell => "npv_sell",
+            Card::EquityIrr => "equity_irr",
+            Card::PeakEquity => "peak_equity_usd",
+            Card::MinDscr => "min_dscr",
         }
     }
 
     /// How its change since the pinned scenario reads.
     fn delta(self) -> Delta {
         match self {
-            Card::Npv | Card::Terminal | Card::PeakFunding | Card::BreakevenBtc | Card::Sell => {
-                Delta::Money
-            }
-            Card::Irr => Delta::Points,
+            Card::Npv
+            | Card::Terminal
+            | Card::PeakFunding
+            | Card::BreakevenBtc
+            | Card::Sell
+            | Card::PeakEquity => Delta::Money,
+            Card::Irr | Card::EquityIrr => Delta::Points,
+            Card::MinDscr => Delta::Ratio,
             Card::BreakevenAi | Card::MiningPower => Delta::Price,
             Card::Payback | Card::Dark => Delta::Months,
             Card::Halving | Card::BestChoice => Delta::Nothing,
@@ -179,6 +192,8 @@ enum Delta {
     Price,
     /// In months.
     Months,
+    /// As a multiple (`+0.12×`), to two decimals.
+    Ratio,
     /// Not shown.
     Nothing,
 }
@@ -211,6 +226,7 @@ impl Delta {
                 let (a, b) = (a.parse::<f64>().ok()?, b.parse::<f64>().ok()?);
                 let said = |d: f64| match kind {
                     Delta::Points => lang.fill(Msg::PointsValue, &[("v", &f.fixed(d * 100.0, 1))]),
+                    Delta::Ratio => times(d, lang),
                     Delta::Price => match per {
                         Some((m, digits)) => lang.fill(m, &[("v", &f.price(d, digits))]),
                         None => f.price(d, 2),
@@ -348,8 +364,28 @@ impl Terms {
     }
 }
 
-/// The KPI cards of a projection, in display order, in `lang`.
+/// Whether the plan borrows: `ltc > 0` and something converts within the horizon. Only then
+/// does the page show the equity's cards, its sentence in the summary and its columns in the
+/// yearly table.
+pub fn borrows(p: &Projection) -> bool {
+    p.scenario.get(Key::Ltc) > 0.0 && p.converts()
+}
+
+/// The KPI cards of a projection, in display order, in `lang`: the equity's three only when
+/// the plan [`borrows`].
 pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
+    every_card(p, lang, borrows(p))
+}
+
+/// A pinned scenario's cards, to [`compare`] with: the equity's three always, since a scenario
+/// without debt has them too (its equity's return and need are the project's, ECONOMICS.md
+/// §8b), so that a plan with debt shows what borrowing changed.
+pub fn pinned_cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
+    every_card(p, lang, true)
+}
+
+/// The cards in display order, the equity's with them or not.
+fn every_card(p: &Projection, lang: Lang, equity: bool) -> Vec<Kpi> {
     let s = &p.scenario;
     let f = lang.fmt();
     let c = Context {
@@ -359,7 +395,7 @@ pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
         terms: Terms::of(s, lang),
         converts: p.converts(),
     };
-    vec![
+    let mut cards = vec![
         npv(&c),
         terminal(&c),
         irr(&c),
@@ -367,12 +403,45 @@ pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
         peak_funding(&c),
         best_choice(&c),
         sell(&c),
+    ];
+    if equity {
+        cards.extend([equity_irr(&c), peak_equity(&c), min_dscr(&c)]);
+    }
+    cards.extend([
         breakeven_btc(&c),
         breakeven_ai(&c),
         next_halving(&c),
         baseline_dark(&c),
         mining_breakeven_power(&c),
-    ]
+    ]);
+    cards
+}
+
+/// A multiple, to two decimals: `1.42×`, `0,87×`.
+pub(super) fn times(v: f64, lang: Lang) -> String {
+    lang.fill(Msg::TimesValue, &[("v", &lang.fmt().fixed(v, 2))])
+}
+
+/// The plan's debt in words: `80 % of capex borrowed at 8 %/yr, repaid over 12 years`; a
+/// bullet's is repaid at the horizon.
+fn debt_terms(s: &crate::scenario::Scenario, lang: Lang) -> String {
+    let f = lang.fmt();
+    let (ltc, kd, tenor) = (s.get(Key::Ltc), s.get(Key::Kd), s.get(Key::Tenor));
+    let msg = if tenor == 0.0 {
+        Msg::DebtTermsBullet
+    } else {
+        Msg::DebtTerms
+    };
+    lang.fill(
+        msg,
+        &[
+            f.article(ltc, 1, Article::The),
+            ("ltc", &Key::Ltc.with_unit(ltc, 1, lang)),
+            f.article(kd, 3, Article::AtThe),
+            ("kd", &Key::Kd.with_unit(kd, 3, lang)),
+            ("tenor", &Key::Tenor.with_unit(tenor, 0, lang)),
+        ],
+    )
 }
 
 fn npv(c: &Context) -> Kpi {
@@ -537,6 +606,91 @@ fn peak_funding(c: &Context) -> Kpi {
             c.unless_no_plan(meaning),
             None,
         )
+    }
+}
+
+fn equity_irr(c: &Context) -> Kpi {
+    let titles = (Msg::KpiEquityIrrTitle, Msg::KpiEquityIrrShort);
+    let debt = debt_terms(&c.p.scenario, c.lang);
+    match c.p.summary.equity_irr {
+        Some(r) => c.card(
+            Card::EquityIrr,
+            titles,
+            Ok((data_value(r), c.f.percent_per_year(r))),
+            c.unless_no_plan(c.lang.fill(Msg::EquityIrrMeaning, &[("debt", &debt)])),
+            None,
+        ),
+        None => c.card(
+            Card::EquityIrr,
+            titles,
+            Err(Msg::Dash),
+            c.unless_no_plan(c.lang.fill(Msg::EquityIrrNone, &[("debt", &debt)])),
+            None,
+        ),
+    }
+}
+
+fn peak_equity(c: &Context) -> Kpi {
+    let titles = (Msg::KpiPeakEquityTitle, Msg::KpiPeakEquityShort);
+    let sm = &c.p.summary;
+    let x = sm.peak_equity_usd;
+    let debt = debt_terms(&c.p.scenario, c.lang);
+    let meaning = match sm.peak_equity_month {
+        Some(m) => c.lang.fill(
+            Msg::PeakEquityMeaning,
+            &[
+                ("debt", &debt),
+                ("x", &c.f.money(x)),
+                ("month", &c.f.month(m)),
+                ("owed", &c.f.money(sm.debt_peak_usd)),
+            ],
+        ),
+        None => c.lang.fill(
+            Msg::PeakEquityNone,
+            &[("debt", &debt), ("owed", &c.f.money(sm.debt_peak_usd))],
+        ),
+    };
+    Kpi {
+        detail: sm.peak_equity_month.map(|m| c.f.month(m)),
+        ..c.card(
+            Card::PeakEquity,
+            titles,
+            Ok((data_value(x), c.f.money(x))),
+            c.unless_no_plan(meaning),
+            None,
+        )
+    }
+}
+
+fn min_dscr(c: &Context) -> Kpi {
+    let titles = (Msg::KpiMinDscrTitle, Msg::KpiMinDscrShort);
+    let sm = &c.p.summary;
+    match sm.min_dscr.zip(sm.min_dscr_year) {
+        Some((d, year)) => {
+            // Under 1× the AI line's operating cash does not pay that year's debt service.
+            let meaning = if d < 1.0 {
+                Msg::MinDscrBelowOne
+            } else {
+                Msg::MinDscrMeaning
+            };
+            Kpi {
+                detail: Some(year.to_string()),
+                ..c.card(
+                    Card::MinDscr,
+                    titles,
+                    Ok((data_value(d), times(d, c.lang))),
+                    c.lang.fill(meaning, &[("year", &year.to_string())]),
+                    None,
+                )
+            }
+        }
+        None => c.card(
+            Card::MinDscr,
+            titles,
+            Err(Msg::Dash),
+            c.unless_no_plan(c.t(Msg::MinDscrNone).into()),
+            None,
+        ),
     }
 }
 
@@ -915,6 +1069,173 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_with_debt_shows_the_equitys_cards_among_the_secondary_ones() {
+        // The CLI's `preset=galaxy-helios` (80 % of capex borrowed at 8 %/yr over 12 years):
+        // equity_irr 0.31525971742177317, peak_equity_usd 901357155.006851 in 2030-02,
+        // debt_peak_usd 4404798387.5915785, min_dscr 0.8657153459132632 in 2028. By hand, from
+        // the CLI's months of 2028: the AI line's operating cash, Σ (ai_revenue − ai_power −
+        // ai_opex) = $222,250,000 (no prepayment), over the debt service, Σ (interest +
+        // principal) = $256,724,108.04: 222.25 / 256.724 = 0.8657, written 0.87×.
+        let k = run("preset=galaxy-helios", Lang::En);
+        let ids: Vec<&str> = k.iter().map(|c| c.id).collect();
+        assert_eq!(
+            ids[6..11],
+            [
+                "npv_sell",
+                "equity_irr",
+                "peak_equity_usd",
+                "min_dscr",
+                "breakeven_btc_usd"
+            ]
+        );
+        let irr = card(&k, "equity_irr");
+        assert_eq!(
+            (irr.data_value.as_str(), irr.text.as_str(), irr.title),
+            ("0.31525971742177317", "31.5\u{a0}%/yr", "IRR of the equity")
+        );
+        assert_eq!(
+            irr.meaning,
+            "The yearly return on the equity's extra cash: converting's cash after its debt \
+             (80\u{a0}% of capex borrowed at 8\u{a0}%/yr, repaid over 12\u{a0}years) less \
+             keep-mining's, terminal value included."
+        );
+        let peak = card(&k, "peak_equity_usd");
+        assert_eq!(
+            (
+                peak.data_value.as_str(),
+                peak.text.as_str(),
+                peak.detail.as_deref()
+            ),
+            ("901357155.006851", "$901\u{a0}M", Some("Feb 2030"))
+        );
+        assert!(
+            peak.meaning.contains(
+                "converting needs up to $901\u{a0}M more of the owners' cash than keeping \
+                 mining, reached in Feb 2030, while it owes up to $4.40\u{a0}B"
+            ),
+            "{}",
+            peak.meaning
+        );
+        let cover = card(&k, "min_dscr");
+        assert_eq!(
+            (
+                cover.data_value.as_str(),
+                cover.text.as_str(),
+                cover.detail.as_deref()
+            ),
+            ("0.8657153459132632", "0.87×", Some("2028"))
+        );
+        assert_eq!(
+            cover.meaning,
+            "The lenders' cover: the AI line's operating cash over the debt service (interest \
+             and instalments), lowest in 2028: under 1×, that year's cash falls short of the \
+             debt service."
+        );
+        // Calm: an embed still shows five cards, the headline row still six.
+        assert_eq!(k.iter().filter(|c| c.in_embed).count(), 5);
+        assert_eq!(k.iter().filter(|c| c.primary).count(), 6);
+        let equity = |k: &[Kpi]| {
+            let ids = ["equity_irr", "peak_equity_usd", "min_dscr"];
+            k.iter().filter(|c| ids.contains(&c.id)).count()
+        };
+        assert_eq!(equity(&k), 3);
+        // A bullet (tenor 0) is repaid at the horizon, and covered 1.73× at least (the CLI:
+        // min_dscr 1.7344366478887256 in 2028).
+        let it = run("preset=galaxy-helios&tenor=0", Lang::It);
+        assert_eq!(card(&it, "min_dscr").text, "1,73×");
+        assert!(card(&it, "equity_irr").meaning.contains(
+            "(l'80\u{a0}% del capex a debito all'8\u{a0}%/anno, rimborsato all'orizzonte)"
+        ));
+        assert_eq!(
+            card(&it, "min_dscr").meaning,
+            "La copertura dei finanziatori: la cassa operativa dell'IA sul servizio del debito \
+             (interessi e rate), al minimo nel 2028."
+        );
+        // No debt, or debt with nothing to spend it on: no equity cards.
+        assert_eq!(equity(&run("", Lang::En)), 0);
+        assert_eq!(equity(&run("ltc=50&conv=0", Lang::En)), 0);
+    }
+
+    #[test]
+    fn a_debt_without_service_within_the_horizon_has_no_cover() {
+        // Built from Jun 2028 over a two-year horizon: the CLI's min_dscr is null, no interest
+        // or instalment falling due before the horizon's end.
+        let p = model::run(&parse("ltc=50&years=2&cstart=2028-06").scenario);
+        assert_eq!(p.summary.min_dscr, None);
+        let k = cards(&p, Lang::En);
+        let cover = card(&k, "min_dscr");
+        assert_eq!(
+            (
+                cover.data_value.as_str(),
+                cover.text.as_str(),
+                cover.detail.as_deref()
+            ),
+            ("", "—", None)
+        );
+        assert_eq!(
+            cover.meaning,
+            "No interest or instalment falls due within the horizon: there is no debt service \
+             to cover."
+        );
+    }
+
+    #[test]
+    fn a_pinned_scenario_without_debt_compares_its_projects_return_and_need() {
+        // A: galaxy-helios without debt, whose equity is the project (the CLI: irr_incremental
+        // 0.19102604938708376, peak_funding_usd 4752260405.029224, min_dscr null). With debt
+        // the equity gains 31.53 − 19.10 = 12.4 points and needs $0.901 B − $4.752 B =
+        // −$3.85 B.
+        let a = model::run(&parse("preset=galaxy-helios&ltc=0").scenario);
+        assert!(cards(&a, Lang::En).iter().all(|c| c.id != "equity_irr"));
+        let pinned = pinned_cards(&a, Lang::En);
+        let mut b = run("preset=galaxy-helios", Lang::En);
+        compare(&mut b, &pinned, Lang::En);
+        let irr = card(&b, "equity_irr").compare.clone().unwrap();
+        assert_eq!(irr.data_value, card(&pinned, "irr_incremental").data_value);
+        assert_eq!(
+            (irr.value.as_str(), irr.change.as_deref()),
+            ("A: 19.1\u{a0}%/yr", Some("+12.4\u{a0}pts"))
+        );
+        let peak = card(&b, "peak_equity_usd").compare.clone().unwrap();
+        assert_eq!(
+            peak.data_value,
+            card(&pinned, "peak_funding_usd").data_value
+        );
+        assert_eq!(
+            (peak.value.as_str(), peak.change.as_deref()),
+            ("A: $4.75\u{a0}B", Some("−$3.85\u{a0}B"))
+        );
+        let cover = card(&b, "min_dscr").compare.clone().unwrap();
+        assert_eq!(
+            (
+                cover.data_value.as_str(),
+                cover.value.as_str(),
+                cover.change
+            ),
+            ("", "A: —", None)
+        );
+        // Covers compare in multiples: 1.7344 with a bullet against 0.8657, +0.87×.
+        let mut bullet = run("preset=galaxy-helios&tenor=0", Lang::En);
+        compare(&mut bullet, &b, Lang::En);
+        let cover = card(&bullet, "min_dscr").compare.clone().unwrap();
+        assert_eq!(cover.change.as_deref(), Some("+0.87×"));
+    }
+
+    #[test]
+    fn ratio_changes_read_as_multiples() {
+        // 1.4257 − 1.2 = 0.2257, written +0.23×; 0.0004 rounds away.
+        assert_eq!(
+            Delta::Ratio.text("1.2", "1.4257", None, Lang::En),
+            Some("+0.23×".into())
+        );
+        assert_eq!(
+            Delta::Ratio.text("1.4257", "1.2", None, Lang::It),
+            Some("−0,23×".into())
+        );
+        assert_eq!(Delta::Ratio.text("1.2", "1.2004", None, Lang::En), None);
+    }
+
+    #[test]
     fn the_best_choice_sets_the_three_npvs_side_by_side_and_says_what_a_sale_is() {
         // The CLI's defaults: plan npv 70277471.7, baseline npv 20339381.3, npv_sell 92658200.5,
         // best_choice "sell". The sale: 0.5 $M/MW × 100 MW = $50 M of land, plus
@@ -1028,10 +1349,18 @@ mod tests {
 
     #[test]
     fn data_values_are_the_cli_json_numbers() {
-        for q in ["gpu=3.5", "preset=iren-msft", "conv=0", "ai=colo&tv=book"] {
+        for q in [
+            "gpu=3.5",
+            "preset=iren-msft",
+            "conv=0",
+            "ai=colo&tv=book",
+            "preset=galaxy-helios",
+            "ltc=50&years=2&cstart=2028-06",
+        ] {
             let p = model::run(&parse(q).scenario);
             let json = serde_json::to_value(p.summary).unwrap();
-            for card in &cards(&p, Lang::En) {
+            // Every card, the equity's too.
+            for card in &pinned_cards(&p, Lang::En) {
                 let want = match &json[card.id] {
                     serde_json::Value::Null => String::new(),
                     serde_json::Value::String(s) => s.clone(),

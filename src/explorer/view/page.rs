@@ -7,7 +7,7 @@ use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
 use crate::explorer::core::{CopyWhat, Notice, PageWarning, State};
 use crate::i18n::{Article, Lang, Msg, Voice, KEY_MARK};
-use crate::model::MonthRow;
+use crate::model::{MonthRow, Projection};
 use crate::scenario::Key;
 use plotters::style::RGBColor;
 use std::rc::Rc;
@@ -300,28 +300,38 @@ pub(super) fn snapshot_dated(msg: Msg, lang: Lang) -> String {
 }
 
 /// The yearly table of plan, baseline and difference; the plan's other flows (ASIC sales,
-/// prepayment, terminal value) have a column, so that its cash flow adds up.
+/// prepayment, terminal value) have a column, so that its cash flow adds up. A plan that
+/// [`borrows`](super::kpi::borrows) has two more: its equity's cash flow, after the plan's,
+/// and its debt cover (`1.42×`; `—` for a year without debt service), last.
 pub fn annual_table(results: &Analyses, lang: Lang) -> Table {
     let (p, f) = (results.projection(), lang.fmt());
+    let debt = super::kpi::borrows(p);
+    let mut columns = vec![
+        Msg::Year,
+        Msg::Months,
+        Msg::PlanRevenue,
+        Msg::PlanEbitda,
+        Msg::PlanCapex,
+        Msg::PlanOtherFlows,
+        Msg::PlanCashFlow,
+    ];
+    if debt {
+        columns.push(Msg::PlanEquityCashFlow);
+    }
+    columns.extend([
+        Msg::KeepMiningCashFlow,
+        Msg::Difference,
+        Msg::CumulativeDifference,
+    ]);
+    if debt {
+        columns.push(Msg::DebtCover);
+    }
     Table {
-        columns: [
-            Msg::Year,
-            Msg::Months,
-            Msg::PlanRevenue,
-            Msg::PlanEbitda,
-            Msg::PlanCapex,
-            Msg::PlanOtherFlows,
-            Msg::PlanCashFlow,
-            Msg::KeepMiningCashFlow,
-            Msg::Difference,
-            Msg::CumulativeDifference,
-        ]
-        .map(|m| lang.t(m).to_string())
-        .to_vec(),
+        columns: columns.iter().map(|&m| lang.t(m).to_string()).collect(),
         rows: (p.years.iter())
             .zip(charts::years(p))
             .map(|(y, (_, months))| {
-                vec![
+                let mut row = vec![
                     y.year.to_string(),
                     y.months.to_string(),
                     f.money(y.plan.revenue),
@@ -329,12 +339,35 @@ pub fn annual_table(results: &Analyses, lang: Lang) -> Table {
                     f.money(y.plan.capex),
                     f.money(other_flows(&p.months[months])),
                     f.money(y.plan.cash_flow),
+                ];
+                if debt {
+                    row.push(f.money(y.plan.equity_cf));
+                }
+                row.extend([
                     f.money(y.baseline.cash_flow),
                     f.money(y.delta_cash_flow),
                     f.money(y.cumulative_delta),
-                ]
+                ]);
+                if debt {
+                    row.push(y.dscr.map_or_else(
+                        || lang.t(Msg::Dash).to_string(),
+                        |d| super::kpi::times(d, lang),
+                    ));
+                }
+                row
             })
             .collect(),
+    }
+}
+
+/// The yearly table's caption: what its columns are, and, for a plan that
+/// [`borrows`](super::kpi::borrows), what its equity's and debt's columns are.
+pub fn annual_caption(p: &Projection, lang: Lang) -> String {
+    let caption = lang.t(Msg::AnnualCaption);
+    if super::kpi::borrows(p) {
+        format!("{caption} {}", lang.t(Msg::AnnualCaptionDebt))
+    } else {
+        caption.to_string()
     }
 }
 
@@ -489,9 +522,9 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
 
 #[cfg(test)]
 mod tests {
-    use super::{page_voice, pieces, shown_share, Piece};
-    use crate::i18n::Lang;
+    use super::{page_voice, pieces, shown_share, Piece, State};
     use crate::i18n::WarningText;
+    use crate::i18n::{Lang, Msg};
     use crate::scenario::parse;
 
     #[test]
@@ -591,6 +624,48 @@ mod tests {
         assert_eq!(
             parse("mw=abc").warnings[0].text(Lang::En),
             "`mw`: “abc” is not a number; using 100."
+        );
+    }
+
+    #[test]
+    fn a_plan_with_debt_adds_its_equitys_cash_and_its_cover_to_the_yearly_table() {
+        let table = |q: &str, lang| {
+            let state = State::load("https://example.org/h/", q);
+            (super::annual_table(&state.results, lang), state)
+        };
+        let (plain, _) = table("", Lang::En);
+        assert_eq!(plain.columns.len(), 10);
+        assert!(!plain.columns.iter().any(|c| c.contains("DSCR")));
+        // galaxy-helios borrows: the CLI's 2027 has no debt service (dscr null) and 2028 a
+        // cover of 0.8657153459132632; its equity cash flow in 2027 is −223036156.04.
+        let (t, state) = table("preset=galaxy-helios", Lang::En);
+        let p = state.projection();
+        assert_eq!(t.columns.len(), 12);
+        assert_eq!(
+            (t.columns[7].as_str(), t.columns[11].as_str()),
+            ("Plan: equity cash flow", "Debt cover (DSCR)")
+        );
+        assert_eq!(t.rows[0][7], "−$223\u{a0}M");
+        for (row, y) in t.rows.iter().zip(&p.years) {
+            assert_eq!(row[7], Lang::En.fmt().money(y.plan.equity_cf));
+            assert_eq!(row.len(), 12);
+        }
+        assert_eq!(
+            (t.rows[0][11].as_str(), t.rows[1][11].as_str()),
+            ("—", "0.87×")
+        );
+        let (it, _) = table("preset=galaxy-helios", Lang::It);
+        assert_eq!(
+            (it.columns[11].as_str(), it.rows[1][11].as_str()),
+            ("Copertura del debito (DSCR)", "0,87×")
+        );
+        // The caption says what the two columns are, where they are.
+        assert!(super::annual_caption(p, Lang::En).ends_with(
+            "the debt cover is the AI line's operating cash over the year's interest and instalments."
+        ));
+        assert_eq!(
+            super::annual_caption(table("", Lang::En).1.projection(), Lang::En),
+            Lang::En.t(Msg::AnnualCaption)
         );
     }
 

@@ -1,7 +1,7 @@
 //! The written summary under the KPI cards: one or two sentences a reader could quote, in the
 //! page's language. It is also the charts' accessible description.
 
-use crate::i18n::{Article, Lang, Msg, NBSP};
+use crate::i18n::{Article, KeyText, Lang, Msg, NBSP};
 use crate::model::{Choice, Projection};
 use crate::scenario::{AiModel, Key, TerminalValue};
 
@@ -113,12 +113,58 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
             None => lang.fill(Msg::SummaryNoPayback, &[("horizon", &horizon)]),
         });
     }
-    let best = best_choice(p, lang);
-    if parts.is_empty() {
-        format!("{first} {best}")
-    } else {
-        format!("{first} {}. {best}", parts.join("; "))
+    let mut sentences = vec![first];
+    if !parts.is_empty() {
+        sentences.push(format!("{}.", parts.join("; ")));
     }
+    if super::kpi::borrows(p) {
+        sentences.push(equity(p, lang));
+    }
+    sentences.push(best_choice(p, lang));
+    sentences.join(" ")
+}
+
+/// The sentence on the equity of a plan with debt (ECONOMICS.md §8b): its return, the most it
+/// puts in and the lenders' lowest cover, each where it has one.
+fn equity(p: &Projection, lang: Lang) -> String {
+    let (f, sm, s) = (lang.fmt(), &p.summary, &p.scenario);
+    let mut clauses = Vec::new();
+    if let Some(irr) = sm.equity_irr {
+        clauses.push(lang.fill(Msg::SummaryEquityIrr, &[("irr", &f.percent_per_year(irr))]));
+    }
+    clauses.push(match sm.peak_equity_month {
+        Some(month) => lang.fill(
+            Msg::SummaryEquityPeak,
+            &[
+                ("x", &f.money(sm.peak_equity_usd)),
+                ("month", &f.month(month)),
+            ],
+        ),
+        None => lang.t(Msg::SummaryEquityNone).to_string(),
+    });
+    if let Some((dscr, year)) = sm.min_dscr.zip(sm.min_dscr_year) {
+        let msg = if dscr < 1.0 {
+            Msg::SummaryCoverBelowOne
+        } else {
+            Msg::SummaryCover
+        };
+        clauses.push(lang.fill(
+            msg,
+            &[
+                ("dscr", &super::kpi::times(dscr, lang)),
+                ("year", &year.to_string()),
+            ],
+        ));
+    }
+    let ltc = s.get(Key::Ltc);
+    lang.fill(
+        Msg::SummaryDebt,
+        &[
+            f.article(ltc, 1, Article::The),
+            ("ltc", &Key::Ltc.with_unit(ltc, 1, lang)),
+            ("clauses", &clauses.join("; ")),
+        ],
+    )
 }
 
 /// The sentence on the best of converting, keeping mining and selling now (ECONOMICS.md §8c),
@@ -163,6 +209,39 @@ mod tests {
              most of the three choices: $92.7\u{a0}M, against $70.3\u{a0}M converting and \
              $20.3\u{a0}M keeping mining."
         );
+    }
+
+    #[test]
+    fn a_plan_with_debt_says_what_its_equity_earns_and_needs_and_how_it_is_covered() {
+        // The CLI's `preset=galaxy-helios`: equity_irr 0.31525971742177317, peak_equity_usd
+        // 901357155.006851 in 2030-02, min_dscr 0.8657153459132632 in 2028 (worked by hand in
+        // the cards' test): under 1×, so the cover "falls to" it.
+        let galaxy = of("preset=galaxy-helios", Lang::En);
+        assert!(
+            galaxy.contains(
+                "operations pay it back by Aug 2035. With 80\u{a0}% of capex borrowed, the \
+                 equity's return is 31.5\u{a0}%/yr; it needs $901\u{a0}M of equity at its peak \
+                 (Feb 2030); the lenders' cover falls to 0.87× in 2028, short of the debt \
+                 service. Converting is worth most"
+            ),
+            "{galaxy}"
+        );
+        // As a bullet, never below 1.73× (the CLI: equity_irr 0.5255360521973304,
+        // peak_equity_usd 505100226.03243405 in 2029-12, min_dscr 1.7344366478887256 in 2028).
+        assert!(of("preset=galaxy-helios&tenor=0", Lang::It).contains(
+            "Con l'80\u{a0}% del capex a debito, il rendimento del capitale proprio è \
+             52,6\u{a0}%/anno; richiede al massimo 505\u{a0}mln\u{a0}$ di capitale proprio \
+             (dic 2029); la copertura dei finanziatori non scende mai sotto 1,73× (2028)."
+        ));
+        // Nothing due within the horizon: no cover to speak of (the CLI's min_dscr is null).
+        assert!(of("ltc=50&years=2&cstart=2028-06", Lang::En).contains(
+            "With 50\u{a0}% of capex borrowed, the equity's return is 165\u{a0}%/yr; it needs \
+             $185\u{a0}M of equity at its peak (Dec 2028). Selling"
+        ));
+        // Without debt, or with nothing converting, no word of it.
+        for q in ["", "ltc=50&conv=0"] {
+            assert!(!of(q, Lang::En).contains("borrowed"), "{q}");
+        }
     }
 
     #[test]
