@@ -35,8 +35,8 @@ async function touchPhone(query) {
   const opened = await open(site.browser, `${site.url}?${query}`, { width: 390, height: 844, scale: 3, touch: true });
   const { page } = opened;
   await page.waitForSelector('table[data-role="annual"]', { state: 'attached' });
-  await page.waitForFunction(() => document.querySelectorAll('.chart .table-wrap').length === 8
-    && document.querySelectorAll('.table-wrap[aria-busy="true"]').length === 0);
+  await page.waitForFunction((charts) => document.querySelectorAll('.chart .table-wrap').length === charts
+    && document.querySelectorAll('.table-wrap[aria-busy="true"]').length === 0, CHARTS.length);
   const cdp = await opened.context.newCDPSession(page);
   const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
@@ -108,7 +108,7 @@ test('every chart has a data table, a label and a description, and "Show the dat
   const tabs = await page.$$eval('[role="tab"][data-tab]', (els) => els.map((e) => e.dataset.tab));
   assert.deepEqual(tabs, CHARTS);
   const rowsOf = {
-    revenue: years, cash: years, hashprice: years, fan: years,
+    revenue: years, cash: years, funding: years, hashprice: years, fan: years,
     sensitivity: tornado.length, map: null,
     rates: rates.length, timing: timing.length,
   };

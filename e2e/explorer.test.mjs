@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { open } from './browser.mjs';
-import { site, SHOTS, CLI, KPIS, axeViolations, cli, printed, kpiValues, search, waitForQuery } from './common.mjs';
+import { site, SHOTS, CLI, CHARTS, KPIS, axeViolations, cli, printed, kpiValues, search, waitForQuery } from './common.mjs';
 
 // The key table, as the CLI lists it: the page must have a control for each.
 const KEY_TABLE = JSON.parse(execFileSync(CLI, ['keys', '--format', 'json']));
@@ -642,8 +642,8 @@ test('End goes to the bottom of the page at once, though the inputs and the year
     // Once the page is built, its tables too: pressed while they are still being built (on a
     // slow machine), End can stop short of a bottom that is still moving (left for later).
     await page.waitForSelector('table[data-role="annual"]', { state: 'attached' });
-    await page.waitForFunction(() => document.querySelectorAll('.chart .table-wrap').length === 8
-      && document.querySelectorAll('.table-wrap[aria-busy="true"]').length === 0);
+    await page.waitForFunction((charts) => document.querySelectorAll('.chart .table-wrap').length === charts
+      && document.querySelectorAll('.table-wrap[aria-busy="true"]').length === 0, CHARTS.length);
     await page.keyboard.press('End');
     await page.waitForFunction(() => scrollY > 0 && scrollY + innerHeight >= document.documentElement.scrollHeight - 1);
     // The last group of inputs is laid out, in view.
