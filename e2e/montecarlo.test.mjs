@@ -212,7 +212,8 @@ async function download(page, action) {
 async function setPaths(page, paths) {
   await page.fill('[name="mc"]', String(paths));
   await page.press('[name="mc"]', 'Enter');
-  return waitForQuery(page, (s) => new URLSearchParams(s).get('mc') === String(paths));
+  await page.waitForFunction((n) => new URLSearchParams(location.search).get('mc') === n, String(paths));
+  return search(page);
 }
 
 /** `query` without its view keys: what the CLI is given. */
@@ -221,7 +222,8 @@ const modelQuery = (query) => query.replace(/&(tab|lang)=[^&]*/g, '');
 const WAITING = 'Waiting for Monte Carlo to finish: the download starts when it is done.';
 
 test("a download asked for while 100,000 paths run waits for the worker's run, and is the CLI's", async () => {
-  const { page, context, problems } = await open(site.browser, `${site.url}?tab=fan`);
+  // Monte Carlo off at first (it is on by default), so that the run is the one asked for here.
+  const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan`);
   await recordLine(page);
   await recordNotice(page);
   await clickMidRun(page, '[data-action="export-json"]');
