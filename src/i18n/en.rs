@@ -533,7 +533,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         // Warnings about a link or a typed value
         WarnValueWithoutKey => "A value without a key ({value}) was ignored.",
         WarnUnknownKey => "Unknown key `{key}` was ignored.",
-        WarnNotInSchema => "`{key}` was ignored: schema-{schema} links (`v={schema}`) had no `{key}`, so this one keeps schema {schema}'s value, {value}.",
+        WarnNotInSchema => "`{key}` was ignored: schema-{schema} links (`v={schema}`) had no `{key}`, so it stays at {value}.",
         WarnUnknownKeyCase => "Unknown key `{key}` was ignored (keys are lower case: `{lower}`).",
         WarnUnknownPreset => "`preset`: unknown preset {value}; known presets are {known}.",
         WarnRepeated => "`{key}` was given {times} times; the last value ({value}) is used.",

@@ -534,7 +534,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         // Warnings about a link or a typed value
         WarnValueWithoutKey => "Un valore senza chiave ({value}) è stato ignorato.",
         WarnUnknownKey => "La chiave sconosciuta `{key}` è stata ignorata.",
-        WarnNotInSchema => "La chiave `{key}` è stata ignorata: i link di schema {schema} (`v={schema}`) non avevano `{key}`, quindi questo mantiene il valore dello schema {schema}, {value}.",
+        WarnNotInSchema => "La chiave `{key}` è stata ignorata: i link di schema {schema} (`v={schema}`) non avevano `{key}`, quindi resta a {value}.",
         WarnUnknownKeyCase => "La chiave sconosciuta `{key}` è stata ignorata (le chiavi sono minuscole: `{lower}`).",
         WarnUnknownPreset => "`preset`: scenario tipo {value} sconosciuto; quelli noti sono {known}.",
         WarnRepeated => "`{key}` compare {times} volte; si usa l'ultimo valore ({value}).",

@@ -4,7 +4,7 @@
 
 use super::{Lang, Msg, Voice};
 use crate::calendar::YearMonth;
-use crate::scenario::{is_known_name, Bound, Key, Kind, Problem, Unreadable, Warning, PRESETS};
+use crate::scenario::{is_known_name, Bound, Key, Kind, Problem, Unreadable, Warning, SCHEMAS};
 
 /// Longest excerpt of a bad value quoted back in a warning, in characters.
 const QUOTE_CHARS: usize = 24;
@@ -45,8 +45,10 @@ impl WarningText for Warning {
                     ("value", &in_lang(*key, value, voice.lang)),
                 ],
             ),
-            Warning::UnknownPreset(id) => {
-                let known: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
+            Warning::UnknownPreset { id, schema } => {
+                let presets = SCHEMAS.iter().find(|s| s.version == *schema);
+                let known: Vec<&str> =
+                    presets.map_or_else(Vec::new, |s| s.presets.iter().map(|p| p.id).collect());
                 voice.fill(
                     Msg::WarnUnknownPreset,
                     &[("value", &quote(id)), ("known", &known.join(", "))],

@@ -108,7 +108,10 @@ pub fn parse(input: &str) -> Parsed {
     if let Some(id) = preset {
         match schema.preset(id.trim()) {
             Some(s) => scenario = s,
-            None => warnings.push(Warning::UnknownPreset(id.clone())),
+            None => warnings.push(Warning::UnknownPreset {
+                id: id.clone(),
+                schema: schema.version,
+            }),
         }
     }
     for key in Key::all() {

@@ -88,8 +88,13 @@ pub enum Warning {
         /// Its value in the upgraded scenario, as a query writes it (`0`).
         value: String,
     },
-    /// `preset=` with an unknown id.
-    UnknownPreset(String),
+    /// `preset=` with an id the link's schema did not have.
+    UnknownPreset {
+        /// The id as given.
+        id: String,
+        /// The link's schema, whose presets the warning lists.
+        schema: u32,
+    },
     /// `v` or `preset` given more than once: the last wins.
     RepeatedName {
         /// `v` or `preset`.

@@ -401,7 +401,10 @@ mod tests {
             // A preset the schema did not have warns.
             assert_eq!(
                 parse(&format!("v={v}&preset=nope")).warnings,
-                [Warning::UnknownPreset("nope".to_string())]
+                [Warning::UnknownPreset {
+                    id: "nope".to_string(),
+                    schema: v
+                }]
             );
         }
     }
@@ -522,7 +525,7 @@ mod tests {
         };
         assert_eq!(
             w.text(Lang::En),
-            "`mw` was ignored: schema-2 links (`v=2`) had no `mw`, so this one keeps schema 2's value, 100."
+            "`mw` was ignored: schema-2 links (`v=2`) had no `mw`, so it stays at 100."
         );
     }
 }

@@ -120,7 +120,7 @@ mod tests {
             .collect();
         assert_eq!(
             texts,
-            ["`powg` was ignored: schema-1 links (`v=1`) had no `powg`, so this one keeps schema 1's value, 0."]
+            ["`powg` was ignored: schema-1 links (`v=1`) had no `powg`, so it stays at 0."]
         );
         let it = p.warnings[0].text(crate::i18n::Lang::It);
         assert!(
@@ -130,7 +130,7 @@ mod tests {
         // A derived key says the value schema 1 gave it.
         assert_eq!(
             parse("v=1&itratio=1.5&pue=1.3").warnings[0].text(crate::i18n::Lang::En),
-            "`itratio` was ignored: schema-1 links (`v=1`) had no `itratio`, so this one keeps schema 1's value, 1.3."
+            "`itratio` was ignored: schema-1 links (`v=1`) had no `itratio`, so it stays at 1.3."
         );
         // A name no schema has is unknown, as in a schema-2 link.
         assert_eq!(

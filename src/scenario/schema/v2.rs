@@ -129,7 +129,15 @@ mod tests {
         // A preset schema 3 added was unknown to schema 2's links.
         let riot = parse("v=2&preset=riot-amd");
         assert_eq!(riot.scenario, parse("v=2").scenario);
-        assert_eq!(riot.warnings.len(), 1);
+        assert_eq!(
+            riot.warnings[0].text(Lang::En),
+            "`preset`: unknown preset “riot-amd”; known presets are keep-mining, bitfarms-wa, \
+             iren-msft, colo-lease, absorb-4y."
+        );
+        let cipher = parse("v=1&preset=cipher-barber-lake&lang=it");
+        assert!(cipher.warnings[0].text(Lang::It).ends_with(
+            "quelli noti sono keep-mining, bitfarms-wa, iren-msft, colo-lease, absorb-4y."
+        ));
     }
 
     #[test]
@@ -138,7 +146,7 @@ mod tests {
         assert_eq!(p.scenario, parse("v=2").scenario);
         assert_eq!(
             p.warnings[0].text(Lang::En),
-            "`ltc` was ignored: schema-2 links (`v=2`) had no `ltc`, so this one keeps schema 2's value, 0."
+            "`ltc` was ignored: schema-2 links (`v=2`) had no `ltc`, so it stays at 0."
         );
         let p = parse("v=1&prepay=10");
         assert_eq!(p.scenario, parse("v=1").scenario);
