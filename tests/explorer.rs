@@ -990,11 +990,11 @@ fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
             pending.data_value.as_str(),
             pending.text.as_str()
         ),
-        (Some(RunState::Running), "", "…")
+        (Some(RunState::Running), "", "Simulating…")
     );
     assert_eq!(
         pending.meaning,
-        "Simulating 1,000\u{a0}paths for these inputs…"
+        "Running 1,000\u{a0}paths for these inputs; the share shows once done."
     );
     assert!(pending.choices.is_empty() && pending.favours_plan.is_none());
     update_with(&mut s, finished);
@@ -1025,9 +1025,13 @@ fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
     assert_eq!(card.data_value, printed(&cli_json(&s), "prob_plan_better"));
     // In Italian, while updating.
     update(&mut s, Action::Navigated("v=3&btc=80000&lang=it".into()));
+    let card = odds(&s);
     assert_eq!(
-        odds(&s).meaning,
-        "Simulazione di 1.000\u{a0}percorsi per questi dati…"
+        (card.text.as_str(), card.meaning.as_str()),
+        (
+            "Simulazione…",
+            "Calcolo di 1.000\u{a0}percorsi per questi dati: la quota appare al termine."
+        )
     );
 }
 

@@ -12,9 +12,6 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{Choice, Projection};
 use crate::scenario::Key;
 
-/// The value shown while the run is asked for or under way (greyed by the page).
-const UPDATING: &str = "…";
-
 /// The odds card of the state, with the pinned scenario's value when its run has finished;
 /// `None` when the page shows none ([`State::shows_odds`]: `mc=0`, or an embed).
 pub fn card(state: &State) -> Option<Kpi> {
@@ -36,7 +33,8 @@ pub fn card(state: &State) -> Option<Kpi> {
     } else {
         let paths = paths(state.scenario.int(Key::Mc) as usize, lang);
         let meaning = lang.fill(Msg::OddsRunning, &[("paths", &paths)]);
-        kpi(lang, (String::new(), UPDATING.into()), meaning, None).running(RunState::Running)
+        let value = (String::new(), lang.t(Msg::OddsRunningValue).into());
+        kpi(lang, value, meaning, None).running(RunState::Running)
     };
     if let (Some(mc), Some(a)) = (state.pinned_monte_carlo(), &state.compare) {
         let pinned = current(a.projection(), mc, lang);
