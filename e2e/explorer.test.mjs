@@ -752,7 +752,7 @@ test('the yearly table, the market snapshot and controls that follow the model',
   const snapshot = page.locator('[data-panel="controls"] [data-role="snapshot"]');
   assert.equal(await snapshot.getAttribute('data-date'), '2026-06-26');
   const days = Math.floor((Date.now() - Date.UTC(2026, 5, 26)) / 86400000);
-  assert.match(await snapshot.textContent(), new RegExp(`^Market of 26 Jun 2026 · (${days}|${days - 1}|${days + 1}) days? old`));
+  assert.match((await snapshot.textContent()).replaceAll('\u00a0', ' '), new RegExp(`^Market of 26 Jun 2026 · (${days}|${days - 1}|${days + 1}) days? old`));
   assert.equal(await snapshot.evaluate((e) => e.classList.contains('stale')), days > 90);
   // Cap rate and land value matter only at market value; GPU inputs only for a GPU cloud.
   assert.ok(await page.isVisible('[name="caprate"]'));
@@ -763,6 +763,44 @@ test('the yearly table, the market snapshot and controls that follow the model',
   await page.locator('[name="gpu"]').waitFor({ state: 'hidden' });
   assert.ok(await page.isVisible('[name="colo"]') && await page.isVisible('[name="cterm"]'));
   assert.equal(await waitForQuery(page, (s) => s.includes('ai=colo')), 'v=3&start=2027-07&years=3&ai=colo&tv=book');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a signed deal from the casebook: its source, what the model cannot express, what it set, and the equity\'s cards and chart', async () => {
+  const { page, context, problems } = await open(site.browser, site.url);
+  const casebook = JSON.parse(execFileSync(CLI, ['presets', '--format', 'json']));
+  // The picker groups the casebook as the CLI lists it, each case dated.
+  const groups = await page.$$eval('#preset optgroup', (gs) => gs.map((g) => [g.label, g.querySelectorAll('option').length]));
+  assert.deepEqual(groups, [['Cases from the article', 4], ['Signed deals', 5]]);
+  assert.equal(await page.$eval('#preset option[value="riot-amd"]', (o) => o.textContent), `${casebook[8].title} · Jan 2026`);
+  // The Financing inputs stay folded while nothing is borrowed.
+  const financing = page.locator('[data-panel="controls"] details.group', { has: page.locator('summary', { hasText: 'Financing' }) });
+  assert.equal(await financing.evaluate((d) => d.open), false);
+  // Choosing Cipher–Fluidstack: its keys, its source, its limits and what it set.
+  const cipher = casebook.find((p) => p.id === 'cipher-barber-lake');
+  await page.selectOption('#preset', 'cipher-barber-lake');
+  assert.equal(await waitForQuery(page, (s) => s.includes('ltc=')), cipher.query);
+  const source = page.locator('[data-role="preset-source"]');
+  assert.equal(await source.getAttribute('href'), cipher.source);
+  assert.deepEqual([await source.getAttribute('target'), await source.getAttribute('rel')], ['_blank', 'noopener']);
+  assert.equal(await source.textContent(), 'Source: coinmela.com');
+  // The page keeps a number and its unit together (a no-break space), the CLI a plain space.
+  const cannot = (await page.textContent('[data-role="preset-cannot"]')).replaceAll('\u00a0', ' ');
+  assert.equal(cannot, `What the model cannot express: ${cipher.cannot}`);
+  assert.match(await page.textContent('[data-role="preset-set"]'), /^Set: .*Project debt 80\u00a0% of capex, Interest rate of the debt 7\.125\u00a0%\/yr, Debt tenor 0\u00a0years; everything else at defaults\.$/);
+  // Borrowing opens the Financing inputs, and the equity's cards are the CLI's.
+  await page.waitForFunction(() => [...document.querySelectorAll('details.group')].some((d) => d.open && d.querySelector('[name="ltc"]')));
+  assert.equal(await page.inputValue('[name="ltc"]'), '80');
+  const values = await kpiValues(page);
+  for (const id of [...KPIS, 'equity_irr', 'peak_equity_usd', 'min_dscr']) assert.equal(values[id], printed(cipher.query, id), id);
+  assert.match(await page.textContent('[data-role="summary"]'), /With 80\u00a0% of capex borrowed, the equity's return is [\d.]+\u00a0%\/yr; it needs \$[\d.]+\u00a0[MB] of equity at its peak/);
+  // The Funding chart draws, with its table a row per year.
+  await page.click('[role="tab"][data-tab="funding"]');
+  await page.waitForSelector('canvas[data-chart="funding"][data-draws]');
+  const years = cli(cipher.query).years.length;
+  await page.waitForFunction((n) => document.querySelectorAll('table[data-table="funding"] tbody tr').length === n, years);
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -321,8 +321,7 @@ async function download(page, action) {
 async function setPaths(page, paths) {
   await page.fill('[name="mc"]', String(paths));
   await page.press('[name="mc"]', 'Enter');
-  // The predicate runs in the page: the number is passed to it, not closed over.
-  await page.waitForFunction((n) => new URLSearchParams(location.search).get('mc') === n, String(paths), { timeout: 3000 });
+  await page.waitForFunction((n) => new URLSearchParams(location.search).get('mc') === n, String(paths));
   return search(page);
 }
 
@@ -332,7 +331,7 @@ const modelQuery = (query) => query.replace(/&(tab|lang)=[^&]*/g, '');
 const WAITING = 'Waiting for Monte Carlo to finish: the download starts when it is done.';
 
 test("a download asked for while 100,000 paths run waits for the worker's run, and is the CLI's", async () => {
-  // Monte Carlo off at first: on by default, its first run would show the new one as stale.
+  // Monte Carlo off at first (it is on by default), so that the run is the one asked for here.
   const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan`);
   await recordLine(page);
   await recordNotice(page);

@@ -120,9 +120,10 @@ test('downloads are the CLI output of the canonical query, and the chart as PNG 
   for (const part of ['Flusso di cassa cumulato', `${site.url}?v=3&amp;mw=18&amp;power=40&amp;gpu=3`, 'Fonte: HashShift', '26 giu 2026']) {
     assert.ok(text.includes(part), part);
   }
-  // Its legend, as the page's (no payback: this plan never pays back).
+  // Its legend, as the page's (with the payback: this plan pays back, as the CLI says).
+  assert.equal(cli(q).summary.payback_month, '2034-08');
   const legend = await page.$$eval('.chart:not([hidden]) .legend li', (els) => els.map((e) => e.textContent.trim()));
-  assert.deepEqual(legend, ['Piano (conversione)', 'Solo mining', 'Halving']);
+  assert.deepEqual(legend, ['Piano (conversione)', 'Solo mining', 'Rientro', 'Halving']);
   for (const item of legend) assert.match(text, new RegExp(`^\\s*${item.replace(/[()]/g, '\\$&')}\\s*$`, 'm'), item);
   assert.deepEqual(problems, []);
   // Look at the exported chart (on a blank page of its own: it is not the site's).

@@ -285,7 +285,7 @@ fn mining_month_by_hand() {
     // Jan 2027: F = 100 · 1000 / (1.05 · 17.5) PH/s; R = 4464 · (3.125 + 0.017) BTC; 958 EH/s;
     // 95 % uptime, 2 % pool fee; $60,000.
     let fleet = 100.0 * 1000.0 / (1.05 * 17.5);
-    let btc = 0.95 * fleet / 958_000.0 * 4464.0 * 3.142 * 0.98;
+    let btc = 0.95 * fleet / 958_000.0 * 4464.0 * (3.125 + 0.017) * 0.98;
     close(b.btc_mined, btc);
     close(b.mining_revenue, btc * 60_000.0);
     close(b.mining_power, 0.95 * 100.0 * 744.0 * 45.0);

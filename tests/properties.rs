@@ -298,7 +298,7 @@ proptest! {
             scale += d.abs();
         }
         let peak = levered.summary.peak_equity_usd;
-        prop_assert!((peak + lowest).abs() <= 1e-12 * scale, "{} vs {}", peak, -lowest);
+        prop_assert!((peak + lowest).abs() <= 1e-9 * scale, "{} vs {}", peak, -lowest);
     }
 
     #[test]

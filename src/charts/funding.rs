@@ -8,7 +8,7 @@ use super::{
     LegendItem, Mark, MoneyAxis, Readout, Style, Table, TimeAxis, XMap,
 };
 use crate::i18n::{Lang, Msg};
-use crate::model::{Flows, Projection};
+use crate::model::Projection;
 use crate::scenario::Key;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -41,11 +41,6 @@ struct Lines {
     project: Vec<f64>,
 }
 
-/// A month's cash flow without its terminal value, $.
-fn operating(f: &Flows) -> f64 {
-    f.cash_flow - f.terminal()
-}
-
 /// `values` summed from the first.
 fn running(values: impl IntoIterator<Item = f64>) -> Vec<f64> {
     values
@@ -64,7 +59,8 @@ impl Lines {
             owed: p.debt_balance.clone(),
             equity: running(p.equity_operating_cash()),
             project: running(
-                (p.months.iter()).map(|r| operating(&r.plan) - operating(&r.baseline)),
+                (p.months.iter())
+                    .map(|r| r.plan.operating_cash_flow() - r.baseline.operating_cash_flow()),
             ),
         }
     }

@@ -161,6 +161,11 @@ impl Flows {
         self.terminal_mining + self.terminal_ai
     }
 
+    /// The cash flow without the terminal values, $: what operations (and capex) bring in.
+    pub fn operating_cash_flow(&self) -> f64 {
+        self.cash_flow - self.terminal()
+    }
+
     /// The flows that EBITDA and capex leave out of the cash flow (ECONOMICS.md §11): ASIC
     /// sales, prepayment and both terminal values, $; `cash_flow = ebitda − capex + this`.
     pub fn other_flows(&self) -> f64 {

@@ -244,7 +244,7 @@ pub fn run(s: &Scenario) -> Projection {
     let pairs = || plan.flows.iter().zip(&baseline.flows);
     let delta: Vec<f64> = pairs().map(|(p, b)| p.cash_flow - b.cash_flow).collect();
     let delta_op: Vec<f64> = pairs()
-        .map(|(p, b)| (p.cash_flow - p.terminal()) - (b.cash_flow - b.terminal()))
+        .map(|(p, b)| p.operating_cash_flow() - b.operating_cash_flow())
         .collect();
     let npv_advantage_terminal = pairs()
         .enumerate()
