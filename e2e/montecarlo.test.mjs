@@ -105,15 +105,15 @@ async function currentOdds(page) {
 
 test("a default page shows the odds of the CLI's Monte Carlo, in both languages", async () => {
   const from = site.server.requests.length;
-  // The CLI's `v=3`: 337 of 1,000 paths, best convert 0.318, mine 0.001, sell 0.681.
+  // The CLI's `v=3`: 0.337 of 1,000 paths, best convert 0.318, mine 0.001, sell 0.681.
   const p = (field) => printed('v=3', field);
   assert.deepEqual(['paths', 'prob_plan_better', 'best_convert', 'best_mine', 'best_sell'].map(p), ['1000', '0.337', '0.318', '0.001', '0.681']);
   for (const { lang, text, meaning, lead, best } of [
     { lang: 'en', text: '34\u00a0%', lead: 'Best:',
-      meaning: 'Of 1,000\u00a0paths simulated for the BTC price and the AI rate, converting beats keeping mining in 337.',
+      meaning: 'Of 1,000\u00a0paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining.',
       best: ['Convert 32\u00a0%', 'Keep mining 0.1\u00a0%', 'Sell now 68\u00a0%'] },
     { lang: 'it', text: '34\u00a0%', lead: 'Migliore:',
-      meaning: 'Su 1.000\u00a0percorsi del prezzo BTC e della tariffa IA, convertire rende più che continuare a minare in 337.',
+      meaning: 'Su 1.000\u00a0percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare.',
       best: ['Convertire 32\u00a0%', 'Continuare a minare 0,1\u00a0%', 'Vendere ora 68\u00a0%'] },
   ]) {
     const { page, context, problems } = await open(site.browser, `${site.url}?lang=${lang}`);
@@ -140,12 +140,15 @@ test('a slider step shows the odds updating, never the previous numbers, then th
   const { page, context, problems } = await open(site.browser, `${site.url}?v=3`);
   const before = await currentOdds(page);
   assert.equal(before.value, printed('v=3', 'prob_plan_better'));
-  // Every state, value and busy flag the card shows from now on.
+  // Every state, value, busy flag, choices' shares and height of the cards the card shows from
+  // now on.
   await page.evaluate((sel) => {
     window.oddsSeen = [];
     const note = () => {
       const card = document.querySelector(sel);
-      const seen = `${card.dataset.state}|${card.dataset.value}|${card.getAttribute('aria-busy')}|${card.querySelector('.kpi-value').textContent}`;
+      const shares = [...card.querySelectorAll('li[data-choice] .amount')].map((e) => e.textContent).join(' ');
+      const height = Math.round(document.querySelector('.kpis').getBoundingClientRect().height);
+      const seen = `${card.dataset.state}|${card.dataset.value}|${card.getAttribute('aria-busy')}|${card.querySelector('.kpi-value').textContent}|${shares}|${height}`;
       if (window.oddsSeen.at(-1) !== seen) window.oddsSeen.push(seen);
     };
     note();
@@ -162,14 +165,18 @@ test('a slider step shows the odds updating, never the previous numbers, then th
   assert.equal(after.value, want);
   assert.deepEqual(after.best.map(([choice, value]) => [choice, value]),
     ['convert', 'mine', 'sell'].map((c) => [c, printed(q, `best_${c}`)]));
-  // First the previous inputs' numbers, then only "updating" (busy, without a number), then the
-  // new inputs' numbers: the old ones never show once the inputs have moved.
+  // First the previous inputs' numbers, then only "updating" (busy, a "…" for each number), then
+  // the new inputs' numbers: the old ones never show once the inputs have moved, and the cards
+  // keep their height throughout.
   const seen = (await page.evaluate(() => window.oddsSeen)).map((s) => s.split('|'));
   assert.deepEqual(seen[0].slice(0, 2), ['current', before.value]);
   const updating = seen.slice(1, -1);
   assert.ok(updating.length > 0, 'an updating state shows');
-  for (const [state, value, busy, text] of updating) assert.deepEqual([state, value, busy, text], ['running', '', 'true', 'Simulating…']);
+  for (const [state, value, busy, text, shares] of updating) {
+    assert.deepEqual([state, value, busy, text, shares], ['running', '', 'true', '…', '… … …']);
+  }
   assert.deepEqual(seen.at(-1).slice(0, 3), ['current', want, 'null']);
+  assert.equal(new Set(seen.map((s) => s[5])).size, 1, `the cards' height: ${seen.map((s) => s[5])}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -416,8 +416,6 @@ ids! {
     KpiOddsShort,
     OddsMeaning,
     OddsMeaningBtc,
-    OddsRunning,
-    OddsRunningValue,
     OddsBest,
     OddsBestList,
     /// The equity's view of a plan with project debt (ECONOMICS.md §8b): the debt's terms in

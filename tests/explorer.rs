@@ -909,9 +909,9 @@ fn the_odds_card_holds_the_clis_monte_carlo() {
 
 #[test]
 fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languages() {
-    // The CLI's `hashshift run 'v=3'`: 1000 paths, prob_plan_better 0.337 (337 paths: 33.7
-    // rounds to 34 %), best_convert 0.318 (32 %), best_mine 0.001 (one path: 0.1 %, never
-    // 0 %), best_sell 0.681 (68 %).
+    // The CLI's `hashshift run 'v=3'`: 1000 paths, prob_plan_better 0.337 (33.7 % rounds to
+    // 34 %), best_convert 0.318 (32 %), best_mine 0.001 (one path: 0.1 %, never 0 %),
+    // best_sell 0.681 (68 %).
     let mut s = load("");
     start(&mut s);
     update_with(&mut s, finished);
@@ -922,7 +922,7 @@ fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languag
     );
     assert_eq!(
         card.meaning,
-        "Of 1,000\u{a0}paths simulated for the BTC price and the AI rate, converting beats keeping mining in 337."
+        "Of 1,000\u{a0}paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining."
     );
     assert_eq!(
         best_line(&card),
@@ -943,13 +943,13 @@ fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languag
     );
     assert_eq!(
         card.meaning,
-        "Su 1.000\u{a0}percorsi del prezzo BTC e della tariffa IA, convertire rende più che continuare a minare in 337."
+        "Su 1.000\u{a0}percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare."
     );
     assert_eq!(
         best_line(&card),
         "Migliore: Convertire 32\u{a0}% · Continuare a minare 0,1\u{a0}% · [Vendere ora 68\u{a0}%]"
     );
-    // Without the AI rate's risk (`aivol=0`), only the price moves: 0.994 of 500 is 497.
+    // Without the AI rate's risk (`aivol=0`), only the price moves: 0.994 is 99 %.
     let mut s = load("mc=500&aivol=0");
     start(&mut s);
     update_with(&mut s, finished);
@@ -957,7 +957,7 @@ fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languag
     assert_eq!(card.text, "99\u{a0}%");
     assert_eq!(
         card.meaning,
-        "Of 500\u{a0}paths simulated for the BTC price, converting beats keeping mining in 497."
+        "Of 500\u{a0}paths simulated for the BTC price, the share on which converting beats keeping mining."
     );
     assert_eq!(card.favours_plan, Some(true));
     // Nothing converts: nothing to compare, and the choice is between mining and selling
@@ -990,18 +990,28 @@ fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
             pending.data_value.as_str(),
             pending.text.as_str()
         ),
-        (Some(RunState::Running), "", "Simulating…")
+        (Some(RunState::Running), "", "…")
     );
+    // Laid out as it will be, each number a "…" and the same sentence, so that nothing moves
+    // when the run lands.
     assert_eq!(
         pending.meaning,
-        "Running 1,000\u{a0}paths for these inputs; the share shows once done."
+        "Of 1,000\u{a0}paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining."
     );
-    assert!(pending.choices.is_empty() && pending.favours_plan.is_none());
-    update_with(&mut s, finished);
     assert_eq!(
-        (odds(&s).run, odds(&s).data_value.as_str()),
+        best_line(&pending),
+        "Best: Convert … · Keep mining … · Sell now …"
+    );
+    assert!(pending.choices.iter().all(|c| c.data_value.is_empty()));
+    assert_eq!(pending.favours_plan, None);
+    update_with(&mut s, finished);
+    let current = odds(&s);
+    assert_eq!(
+        (current.run, current.data_value.as_str()),
         (Some(RunState::Current), "0.337")
     );
+    assert_eq!(current.meaning, pending.meaning);
+    assert_eq!(current.choices.len(), pending.choices.len());
     // A slider moves: the new scenario's run is asked for, and the card is updating again,
     // exactly as before its first run: not the previous inputs' numbers.
     let old = s.clone();
@@ -1029,8 +1039,8 @@ fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
     assert_eq!(
         (card.text.as_str(), card.meaning.as_str()),
         (
-            "Simulazione…",
-            "Calcolo di 1.000\u{a0}percorsi per questi dati: la quota appare al termine."
+            "…",
+            "Su 1.000\u{a0}percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare."
         )
     );
 }

@@ -1,8 +1,10 @@
 //! The odds card, `[data-kpi=prob_plan_better]`: the share of Monte Carlo paths on which
-//! converting beats keeping mining, how many paths that is, and the share on which each choice
+//! converting beats keeping mining, of how many paths, and the share on which each choice
 //! (convert, keep mining, sell now) is the best, from the worker's run of the scenario shown
-//! (ECONOMICS.md §10). While that run is asked for or under way the card shows no number, only
-//! that it is updating: never the previous inputs' numbers as if they were these.
+//! (ECONOMICS.md §10). While that run is asked for or under way the card is laid out as it will
+//! be, each number in its place a "…" and its sentence (which holds no number) the same: never
+//! the previous inputs' numbers as if they were these, and the page does not move when the run
+//! lands.
 
 use super::kpi::{compare, data_value, no_plan, Card, ChoiceValue, Kpi, RunState};
 use super::page::shown_share;
@@ -12,6 +14,9 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{Choice, Projection};
 use crate::scenario::Key;
 
+/// What stands for a number not known yet.
+const PENDING: &str = "…";
+
 /// The odds card of the state, with the pinned scenario's value when its run has finished;
 /// `None` when the page shows none ([`State::shows_odds`]: `mc=0`, or an embed).
 pub fn card(state: &State) -> Option<Kpi> {
@@ -19,25 +24,18 @@ pub fn card(state: &State) -> Option<Kpi> {
         return None;
     }
     let lang = state.view.lang;
-    let mut card = if let Some(mc) = state.current_monte_carlo() {
-        current(state.projection(), mc, lang)
-    } else if state.monte_carlo_worker.failed() {
-        let failed = lang.t(Msg::McFailed).to_string();
-        kpi(
-            lang,
-            (String::new(), lang.t(Msg::Dash).into()),
-            failed,
-            None,
-        )
-        .running(RunState::Failed)
+    let mc = state.current_monte_carlo();
+    let mut card = if mc.is_none() && state.monte_carlo_worker.failed() {
+        let value = (String::new(), lang.t(Msg::Dash).into());
+        Kpi {
+            run: Some(RunState::Failed),
+            ..kpi(lang, value, lang.t(Msg::McFailed).into(), None)
+        }
     } else {
-        let paths = paths(state.scenario.int(Key::Mc) as usize, lang);
-        let meaning = lang.fill(Msg::OddsRunning, &[("paths", &paths)]);
-        let value = (String::new(), lang.t(Msg::OddsRunningValue).into());
-        kpi(lang, value, meaning, None).running(RunState::Running)
+        odds(state.projection(), mc, lang)
     };
     if let (Some(mc), Some(a)) = (state.pinned_monte_carlo(), &state.compare) {
-        let pinned = current(a.projection(), mc, lang);
+        let pinned = odds(a.projection(), Some(mc), lang);
         compare(std::slice::from_mut(&mut card), &[pinned], lang);
     }
     Some(card)
@@ -50,16 +48,6 @@ pub fn place(cards: &mut Vec<Kpi>, odds: Kpi) {
         .position(|k| k.id == Card::BestChoice.id())
         .map_or(cards.len(), |i| i + 1);
     cards.insert(at, odds);
-}
-
-impl Kpi {
-    /// The card, standing where `run` says.
-    fn running(self, run: RunState) -> Kpi {
-        Kpi {
-            run: Some(run),
-            ..self
-        }
-    }
 }
 
 /// The odds card with value `value` (raw and for people), saying `meaning`.
@@ -82,9 +70,17 @@ fn share(fraction: f64, lang: Lang) -> String {
     f.quantity(&f.fixed(percent, decimals), percent, Some(Msg::UnitPct))
 }
 
-/// The card of a finished run `mc` of projection `p`'s scenario.
-fn current(p: &Projection, mc: &MonteCarlo, lang: Lang) -> Kpi {
-    let prob = mc.prob_plan_better;
+/// A share's `data-value` and text, or none and [`PENDING`] while it is not known.
+fn shown(fraction: Option<f64>, lang: Lang) -> (String, String) {
+    fraction.map_or((String::new(), PENDING.into()), |x| {
+        (data_value(x), share(x, lang))
+    })
+}
+
+/// The card of projection `p`'s scenario: its finished run `mc`'s numbers, or, while none has
+/// finished, the same card updating, each number a [`PENDING`].
+fn odds(p: &Projection, mc: Option<&MonteCarlo>, lang: Lang) -> Kpi {
+    let prob = mc.map(|m| m.prob_plan_better);
     let converts = p.converts();
     let meaning = if converts {
         let msg = if p.scenario.get(Key::Aivol) > 0.0 {
@@ -92,42 +88,46 @@ fn current(p: &Projection, mc: &MonteCarlo, lang: Lang) -> Kpi {
         } else {
             Msg::OddsMeaningBtc
         };
-        // The share is a count of paths over their number: the count is that product, rounded.
-        let wins = (prob * mc.paths as f64).round() as u64;
-        let n = lang.fmt().grouped(wins);
-        lang.fill(msg, &[("paths", &paths(mc.paths, lang)), ("n", &n)])
+        let n = mc.map_or(p.scenario.int(Key::Mc) as usize, |m| m.paths);
+        lang.fill(msg, &[("paths", &paths(n, lang))])
     } else {
         no_plan(p, lang)
     };
-    let favours = (converts && prob != 0.5).then_some(prob > 0.5);
+    let favours = prob.filter(|&x| converts && x != 0.5).map(|x| x > 0.5);
     let shares = [
-        (Choice::Convert, Msg::ChoiceConvert, mc.best_convert),
-        (Choice::Mine, Msg::ChoiceMine, mc.best_mine),
-        (Choice::Sell, Msg::ChoiceSell, mc.best_sell),
+        (
+            Choice::Convert,
+            Msg::ChoiceConvert,
+            mc.map(|m| m.best_convert),
+        ),
+        (Choice::Mine, Msg::ChoiceMine, mc.map(|m| m.best_mine)),
+        (Choice::Sell, Msg::ChoiceSell, mc.map(|m| m.best_sell)),
     ];
-    let most = shares.iter().map(|s| s.2).fold(0.0, f64::max);
+    let most = shares.iter().filter_map(|s| s.2).fold(0.0, f64::max);
     // Where nothing converts, the plan is the baseline: converting is never best.
     let choices = (shares.into_iter())
         .filter(|&(choice, ..)| converts || choice != Choice::Convert)
-        .map(|(choice, label, fraction)| ChoiceValue {
-            choice: choice.name(),
-            label: lang.t(label),
-            data_value: data_value(fraction),
-            text: share(fraction, lang),
-            best: fraction == most,
+        .map(|(choice, label, fraction)| {
+            let (data_value, text) = shown(fraction, lang);
+            ChoiceValue {
+                choice: choice.name(),
+                label: lang.t(label),
+                data_value,
+                text,
+                best: fraction == Some(most),
+            }
         })
         .collect();
+    let run = match prob {
+        Some(_) => RunState::Current,
+        None => RunState::Running,
+    };
     Kpi {
         choices,
         choices_lead: Some((lang.t(Msg::OddsBest), lang.t(Msg::OddsBestList))),
-        ..kpi(
-            lang,
-            (data_value(prob), share(prob, lang)),
-            meaning,
-            favours,
-        )
+        run: Some(run),
+        ..kpi(lang, shown(prob, lang), meaning, favours)
     }
-    .running(RunState::Current)
 }
 
 #[cfg(test)]
