@@ -1,13 +1,16 @@
-// Monte Carlo in the browser: it runs in a web worker loaded only when a chart needs it, shows
-// its progress, never holds up a redraw, drops superseded runs, and prints the CLI's numbers; a
-// download waits for its run, and a worker that cannot load says so.
+// Monte Carlo in the browser: it runs in a web worker, loaded as the page loads while `mc > 0`
+// (and never with `mc=0`), shows its progress, never holds up a redraw, drops superseded runs,
+// and prints the CLI's numbers: in the odds card (`[data-kpi=prob_plan_better]`), which never
+// shows the previous inputs' numbers while a run goes on, and under the fan; a download waits
+// for its run, and a worker that cannot load says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open } from './browser.mjs';
 import { readFileSync } from 'node:fs';
-import { site, cliText, printed, search, waitForQuery } from './common.mjs';
+import { site, cliText, printed, search, waitForQuery, axeViolations } from './common.mjs';
 
 const LINE = '[data-role="monte-carlo"]';
+const ODDS = '[data-kpi="prob_plan_better"]';
 const WORKER_FILES = ['mc_worker_loader.js', 'mc_worker.js', 'mc_worker_bg.wasm'];
 
 /** The Monte Carlo numbers the CLI prints for `query`, as the line's `data-` attributes. */
@@ -82,6 +85,119 @@ test('Monte Carlo in the browser draws the same paths as the CLI', async () => {
   const shown = await currentNumbers(page);
   assert.deepEqual(shown, cliNumbers(q));
   assert.equal(shown.paths, '500');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Waits for the odds card to show the numbers of the inputs shown; returns what it shows. */
+async function currentOdds(page) {
+  const card = page.locator(`${ODDS}[data-state="current"]`);
+  await card.waitFor({ timeout: 20000 });
+  return card.evaluate((e) => ({
+    value: e.dataset.value,
+    busy: e.getAttribute('aria-busy'),
+    text: e.querySelector('.kpi-value').textContent,
+    meaning: e.querySelector('.kpi-meaning').textContent,
+    lead: e.querySelector('.choices-lead')?.textContent,
+    best: [...e.querySelectorAll('li[data-choice]')].map((li) => [li.dataset.choice, li.dataset.value, li.textContent, li.classList.contains('best')]),
+  }));
+}
+
+test("a default page shows the odds of the CLI's Monte Carlo, in both languages", async () => {
+  const from = site.server.requests.length;
+  // The CLI's `v=3`: 0.337 of 1,000 paths, best convert 0.318, mine 0.001, sell 0.681.
+  const p = (field) => printed('v=3', field);
+  assert.deepEqual(['paths', 'prob_plan_better', 'best_convert', 'best_mine', 'best_sell'].map(p), ['1000', '0.337', '0.318', '0.001', '0.681']);
+  for (const { lang, text, meaning, lead, best } of [
+    { lang: 'en', text: '34\u00a0%', lead: 'Best:',
+      meaning: 'Of 1,000\u00a0paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining.',
+      best: ['Convert 32\u00a0%', 'Keep mining 0.1\u00a0%', 'Sell now 68\u00a0%'] },
+    { lang: 'it', text: '34\u00a0%', lead: 'Migliore:',
+      meaning: 'Su 1.000\u00a0percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare.',
+      best: ['Convertire 32\u00a0%', 'Continuare a minare 0,1\u00a0%', 'Vendere ora 68\u00a0%'] },
+  ]) {
+    const { page, context, problems } = await open(site.browser, `${site.url}?lang=${lang}`);
+    const odds = await currentOdds(page);
+    assert.equal(odds.value, p('prob_plan_better'));
+    assert.equal(odds.value, JSON.stringify(JSON.parse(cliText('v=3', '--format', 'json')).monte_carlo.prob_plan_better));
+    assert.equal(odds.busy, null, 'no longer busy');
+    assert.deepEqual([odds.text, odds.meaning, odds.lead], [text, meaning, lead], lang);
+    assert.deepEqual(odds.best, [
+      ['convert', p('best_convert'), best[0], false],
+      ['mine', p('best_mine'), best[1], false],
+      ['sell', p('best_sell'), best[2], true],
+    ], lang);
+    assert.deepEqual(await axeViolations(page), [], lang);
+    assert.deepEqual(problems, [], lang);
+    await context.close();
+  }
+  // The worker was loaded for it, as the page loaded.
+  const loaded = site.server.requests.slice(from).filter((r) => WORKER_FILES.some((f) => r.endsWith(`/${f}`)));
+  assert.ok(WORKER_FILES.every((f) => loaded.some((r) => r.endsWith(`/${f}`))), loaded.join(' '));
+});
+
+test('a slider step shows the odds updating, never the previous numbers, then the new ones', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?v=3`);
+  const before = await currentOdds(page);
+  assert.equal(before.value, printed('v=3', 'prob_plan_better'));
+  // Every state, value, busy flag, choices' shares and height of the cards the card shows from
+  // now on.
+  await page.evaluate((sel) => {
+    window.oddsSeen = [];
+    const note = () => {
+      const card = document.querySelector(sel);
+      const shares = [...card.querySelectorAll('li[data-choice] .amount')].map((e) => e.textContent).join(' ');
+      const height = Math.round(document.querySelector('.kpis').getBoundingClientRect().height);
+      const seen = `${card.dataset.state}|${card.dataset.value}|${card.getAttribute('aria-busy')}|${card.querySelector('.kpi-value').textContent}|${shares}|${height}`;
+      if (window.oddsSeen.at(-1) !== seen) window.oddsSeen.push(seen);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, ODDS);
+  await page.locator('input[type="range"][data-for="power"]').focus();
+  await page.keyboard.press('ArrowRight');
+  // 45 $/MWh + a step of 0.5: its odds differ from the defaults' (0.336, not 0.337).
+  const q = await waitForQuery(page, (s) => s === 'v=3&power=45.5');
+  const want = printed(q, 'prob_plan_better');
+  assert.notEqual(want, before.value);
+  await page.waitForFunction((v) => window.oddsSeen.at(-1)?.startsWith(`current|${v}|`), want, { timeout: 20000 });
+  const after = await currentOdds(page);
+  assert.equal(after.value, want);
+  assert.deepEqual(after.best.map(([choice, value]) => [choice, value]),
+    ['convert', 'mine', 'sell'].map((c) => [c, printed(q, `best_${c}`)]));
+  // First the previous inputs' numbers, then only "updating" (busy, a "…" for each number), then
+  // the new inputs' numbers: the old ones never show once the inputs have moved, and the cards
+  // keep their height throughout.
+  const seen = (await page.evaluate(() => window.oddsSeen)).map((s) => s.split('|'));
+  assert.deepEqual(seen[0].slice(0, 2), ['current', before.value]);
+  const updating = seen.slice(1, -1);
+  assert.ok(updating.length > 0, 'an updating state shows');
+  for (const [state, value, busy, text, shares] of updating) {
+    assert.deepEqual([state, value, busy, text, shares], ['running', '', 'true', '…', '… … …']);
+  }
+  assert.deepEqual(seen.at(-1).slice(0, 3), ['current', want, 'null']);
+  assert.equal(new Set(seen.map((s) => s[5])).size, 1, `the cards' height: ${seen.map((s) => s[5])}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a pinned scenario's odds stand beside the new ones once its run has landed", async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?v=3`);
+  const a = await currentOdds(page);
+  await page.click('[data-action="pin"]');
+  await waitForQuery(page, (s) => s === 'v=3&cmp=v%3D3');
+  const card = page.locator(ODDS);
+  await page.waitForFunction((sel) => document.querySelector(sel).dataset.compareValue !== undefined, ODDS);
+  assert.equal(await card.getAttribute('data-compare-value'), a.value);
+  await page.fill('[name="power"]', '45.5');
+  await page.press('[name="power"]', 'Enter');
+  const q = await waitForQuery(page, (s) => s.startsWith('v=3&power=45.5'));
+  const want = printed('v=3&power=45.5', 'prob_plan_better');
+  await page.locator(`${ODDS}[data-state="current"][data-value="${want}"]`).waitFor({ timeout: 20000 });
+  assert.equal(q, 'v=3&power=45.5&cmp=v%3D3');
+  assert.equal(await card.getAttribute('data-compare-value'), a.value);
+  // 0.336 − 0.337: −0.1 points.
+  assert.equal(await card.locator('.kpi-compare').textContent(), 'A: 34\u00a0% · −0.1\u00a0pts');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -272,12 +388,17 @@ test('an image of the fan asked for while its run goes on waits for it and pictu
   await context.close();
 });
 
-test('a JSON report asked for from a chart without Monte Carlo waits for a run of the worker', async () => {
-  const q = 'v=3&mw=18&mc=100000';
-  const { page, context, problems } = await open(site.browser, `${site.url}?${q}&tab=cash`);
+test("a JSON report asked for from a chart without Monte Carlo waits for the worker's run", async () => {
+  // Monte Carlo off at first, so that the click lands while the run of 100,000 paths goes on:
+  // the run the page makes for its odds card, on any chart.
+  const { page, context, problems } = await open(site.browser, `${site.url}?v=3&mw=18&mc=0&tab=cash`);
   await recordNotice(page);
-  // No chart shown needs Monte Carlo: no run goes on until the report asks for one.
-  const json = await download(page, 'export-json');
+  await clickMidRun(page, '[data-action="export-json"]');
+  const downloaded = saved(page.waitForEvent('download', { timeout: 60000 }));
+  const q = modelQuery(await setPaths(page, 100000));
+  assert.equal(q, 'v=3&mw=18&mc=100000');
+  await page.evaluate(() => window.midRunClicked);
+  const json = await downloaded;
   assert.equal(json.bytes.toString(), cliText(q, '--format', 'json'));
   const notices = await page.evaluate(() => window.noticeSeen);
   assert.ok(notices.includes(`status|polite|${WAITING}`), JSON.stringify(notices));
@@ -313,6 +434,10 @@ test('a worker that cannot load says so within its time, and a download then mak
     const failed = page.locator(`${LINE}[data-state="failed"]`);
     await failed.waitFor({ timeout: 15000 });
     assert.equal(await failed.textContent(), text, file);
+    // The odds card says so too, without a number.
+    const card = page.locator(`${ODDS}[data-state="failed"]`);
+    assert.deepEqual(await card.evaluate((e) => [e.dataset.value, e.querySelector('.kpi-value').textContent, e.querySelector('.kpi-meaning').textContent]),
+      ['', '—', text], file);
     const json = await download(page, 'export-json');
     assert.equal(json.bytes.toString(), cliText(q, '--format', 'json'));
     await page.locator('.share-note', { hasText: onPage }).waitFor();

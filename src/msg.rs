@@ -411,6 +411,13 @@ ids! {
     KpiSellTitle,
     KpiSellShort,
     SellMeaning,
+    // The odds card: Monte Carlo's share of paths where converting wins
+    KpiOddsTitle,
+    KpiOddsShort,
+    OddsMeaning,
+    OddsMeaningBtc,
+    OddsBest,
+    OddsBestList,
     /// The equity's view of a plan with project debt (ECONOMICS.md §8b): the debt's terms in
     /// words (and a bullet's, `tenor = 0`), a multiple, the equity's cards, the summary's
     /// sentence on them, the funding chart and the yearly table's columns.

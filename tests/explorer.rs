@@ -7,8 +7,9 @@ use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::core::typing::{self, Nudge};
 use hashshift::explorer::core::{McWorker, WorkerEvent};
 use hashshift::explorer::view::controls::InputView;
+use hashshift::explorer::view::kpi::{Kpi, RunState};
 use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
-use hashshift::explorer::view::{casebook, controls, export, kpi, share, snapshot, summary};
+use hashshift::explorer::view::{casebook, controls, export, kpi, odds, share, snapshot, summary};
 use hashshift::explorer::{
     start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, UrlWrite,
     MAP_CELLS,
@@ -46,6 +47,20 @@ fn more(s: &State) -> Option<String> {
     page::banner(&s.warnings, BannerMode::of(s)).and_then(|b| b.more)
 }
 
+/// `effects` but those of Monte Carlo, for tests of other things: while `mc > 0` (the default)
+/// the page asks for a run at load and after every change of the scenario.
+fn without_monte_carlo(effects: Vec<Effect>) -> Vec<Effect> {
+    effects
+        .into_iter()
+        .filter(|e| !matches!(e, Effect::MonteCarlo(_) | Effect::CancelMonteCarlo))
+        .collect()
+}
+
+/// Applies `action` to `s`; returns the effects but those of Monte Carlo.
+fn page_update(s: &mut State, action: Action) -> Vec<Effect> {
+    without_monte_carlo(update(s, action))
+}
+
 fn url(query: &str, push: bool) -> Effect {
     Effect::Url {
         query: query.to_string(),
@@ -64,7 +79,10 @@ fn url_now(query: &str) -> Effect {
 fn loading_writes_the_canonical_query_at_once() {
     let mut s = load("mw=18&tab=cash");
     assert_eq!(s.query(), "v=3&mw=18&tab=cash");
-    assert_eq!(start(&mut s), [url_now("v=3&mw=18&tab=cash")]);
+    assert_eq!(
+        without_monte_carlo(start(&mut s)),
+        [url_now("v=3&mw=18&tab=cash")]
+    );
     assert!(s.warnings.is_empty() && !s.warnings_open);
 }
 
@@ -72,24 +90,24 @@ fn loading_writes_the_canonical_query_at_once() {
 fn set_reset_and_typed_text() {
     let mut s = load("");
     assert_eq!(
-        update(&mut s, Action::Set(Key::Power, 47.0)),
+        page_update(&mut s, Action::Set(Key::Power, 47.0)),
         [url("v=3&power=47", false)]
     );
     assert_eq!(s.projection().scenario.get(Key::Power), 47.0, "re-run");
     assert_eq!(
-        update(&mut s, Action::Reset(Key::Power)),
+        page_update(&mut s, Action::Reset(Key::Power)),
         [url("v=3", false)]
     );
     // Typed text is read like the URL: clean text applies, bad text warns and keeps the value.
-    update(&mut s, Action::SetText(Key::Mw, "18".into()));
+    page_update(&mut s, Action::SetText(Key::Mw, "18".into()));
     assert_eq!(s.scenario.get(Key::Mw), 18.0);
     assert!(s.warnings.is_empty());
     // A number box commits with the value before the typing: `7,5` in an English page, whose
     // `7` applied on the way, falls back to the cap rate before it, 6.
-    update(&mut s, Action::Set(Key::Caprate, 6.0));
+    page_update(&mut s, Action::Set(Key::Caprate, 6.0));
     for text in ["7", "7,"] {
         let text = text.into();
-        update(
+        page_update(
             &mut s,
             Action::Type {
                 key: Key::Caprate,
@@ -99,7 +117,7 @@ fn set_reset_and_typed_text() {
     }
     assert_eq!(s.scenario.get(Key::Caprate), 7.0);
     let text = "7,5".into();
-    update(
+    page_update(
         &mut s,
         Action::Commit {
             key: Key::Caprate,
@@ -108,17 +126,17 @@ fn set_reset_and_typed_text() {
     );
     assert_eq!(s.scenario.get(Key::Caprate), 6.0);
     assert_eq!(listed(&s), ["`caprate`: “7,5” is not a number; using 6."]);
-    assert!(update(&mut s, Action::SetText(Key::Btc, "lots".into())).is_empty());
+    assert!(page_update(&mut s, Action::SetText(Key::Btc, "lots".into())).is_empty());
     assert_eq!(s.scenario.get(Key::Btc), 60_000.0);
     assert!(s.warnings_open);
     assert_eq!(listed(&s), ["`btc`: “lots” is not a number; using 60,000."]);
-    update(&mut s, Action::SetText(Key::Mw, "9000".into()));
+    page_update(&mut s, Action::SetText(Key::Mw, "9000".into()));
     assert_eq!(s.scenario.get(Key::Mw), 5000.0);
     assert!(listed(&s)[0].contains("above the maximum 5,000\u{a0}MW"));
-    update(&mut s, Action::DismissWarnings);
+    page_update(&mut s, Action::DismissWarnings);
     assert!(listed(&s).is_empty());
     // An unchanged value asks for nothing.
-    assert!(update(&mut s, Action::Set(Key::Mw, 5000.0)).is_empty());
+    assert!(page_update(&mut s, Action::Set(Key::Mw, 5000.0)).is_empty());
 }
 
 #[test]
@@ -136,10 +154,10 @@ fn presses_beyond_a_slider_each_move_the_value_as_it_stands() {
     // before the page renders again each count, from the value the one before left.
     let mut s = load("power=300");
     let left = Nudge::of_key("ArrowLeft").unwrap();
-    update(&mut s, Action::Nudge(Key::Power, left));
-    update(&mut s, Action::Nudge(Key::Power, left));
+    page_update(&mut s, Action::Nudge(Key::Power, left));
+    page_update(&mut s, Action::Nudge(Key::Power, left));
     assert_eq!(s.scenario.get(Key::Power), 299.0);
-    let effects = update(
+    let effects = page_update(
         &mut s,
         Action::Nudge(Key::Power, Nudge::of_key("PageDown").unwrap()),
     );
@@ -163,7 +181,7 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
     let mut s = load("");
     let p = Preset::find("bitfarms-wa").unwrap();
     assert_eq!(
-        update(&mut s, Action::Preset(p)),
+        page_update(&mut s, Action::Preset(p)),
         [url("v=3&mw=18&cbuild=11&capex=12&cterm=0", true)]
     );
     let picker = casebook::presets(&s);
@@ -191,7 +209,7 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
              $12M/MW IT, Contract term 0\u{a0}months; everything else at defaults."
         )
     );
-    update(&mut s, Action::Set(Key::Btc, 80_000.0));
+    page_update(&mut s, Action::Set(Key::Btc, 80_000.0));
     let picker = casebook::presets(&s);
     assert!(
         picker.options().all(|o| !o.selected),
@@ -203,8 +221,8 @@ fn a_preset_is_a_new_history_entry_and_the_picker_follows() {
         (None, None, None)
     );
     // Picking the same preset again still makes an entry the user can go back from.
-    update(&mut s, Action::Preset(p));
-    assert!(update(&mut s, Action::Preset(p))
+    page_update(&mut s, Action::Preset(p));
+    assert!(page_update(&mut s, Action::Preset(p))
         .contains(&url("v=3&mw=18&cbuild=11&capex=12&cterm=0", true)));
 }
 
@@ -332,7 +350,7 @@ fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
     let mut s = load("");
     let month = |s: &mut State, text: &str| {
         let text = text.to_string();
-        update(
+        page_update(
             s,
             Action::MonthInput {
                 key: Key::Start,
@@ -351,7 +369,7 @@ fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
     assert_eq!(month(&mut s, ""), []);
     let leave = |s: &mut State, page_focused| {
         let (key, text) = (Key::Start, String::new());
-        update(
+        page_update(
             s,
             Action::MonthLeave {
                 key,
@@ -372,7 +390,7 @@ fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
     // Enter reads it too; a month before the start leaves the construction start where it was.
     let enter = |s: &mut State, text: &str| {
         let (key, text) = (Key::Cstart, text.to_string());
-        update(s, Action::MonthEnter { key, text })
+        page_update(s, Action::MonthEnter { key, text })
     };
     enter(&mut s, "2024-05");
     assert_eq!(s.query(), "v=3&start=2030-01", "cstart follows the start");
@@ -389,12 +407,12 @@ fn a_month_picker_waits_for_a_whole_month_and_its_reader() {
 /// The preset picker's gestures, at `at_ms`.
 fn key(s: &mut State, name: &str, at_ms: f64) -> Vec<Effect> {
     let (key, plain) = (name.to_string(), true);
-    update(s, Action::PickerKey { key, plain, at_ms })
+    page_update(s, Action::PickerKey { key, plain, at_ms })
 }
 
 fn change(s: &mut State, id: &str, at_ms: f64) -> Vec<Effect> {
     let id = id.to_string();
-    update(s, Action::PickerChange { id, at_ms })
+    page_update(s, Action::PickerChange { id, at_ms })
 }
 
 #[test]
@@ -440,7 +458,7 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
     key(&mut s, "ArrowUp", 6000.0);
     change(&mut s, "keep-mining", 6002.0);
     assert_eq!(
-        update(
+        page_update(
             &mut s,
             Action::PickerLeave {
                 page_focused: false
@@ -450,13 +468,13 @@ fn the_keyboard_browses_the_presets_and_enter_or_leaving_applies_the_one_showing
     );
     assert!(casebook::presets(&s).browsing);
     assert_eq!(
-        update(&mut s, Action::PickerLeave { page_focused: true }),
+        page_update(&mut s, Action::PickerLeave { page_focused: true }),
         [url("v=3&conv=0", true)]
     );
     assert_eq!(casebook::presets(&s).chosen, "keep-mining");
     // Leaving without browsing applies nothing.
     assert_eq!(
-        update(&mut s, Action::PickerLeave { page_focused: true }),
+        page_update(&mut s, Action::PickerLeave { page_focused: true }),
         []
     );
 }
@@ -478,7 +496,7 @@ fn a_pick_from_the_open_list_or_by_pointer_applies_at_once() {
     );
     // So is one after Alt+↓, which opens the list.
     let (key_name, plain, at_ms) = ("ArrowDown".to_string(), false, 3000.0);
-    update(
+    page_update(
         &mut s,
         Action::PickerKey {
             key: key_name,
@@ -529,12 +547,12 @@ fn back_and_forward_end_the_browsing_when_the_preset_in_force_changes() {
 fn tabs_and_history_navigation() {
     let mut s = load("");
     assert_eq!(
-        update(&mut s, Action::Tab(ChartId::Map)),
+        page_update(&mut s, Action::Tab(ChartId::Map)),
         [url("v=3&tab=map", false)]
     );
     assert_eq!(s.view.tab, ChartId::Map);
     // Back to an old link: its state, its warnings, the canonical query written back.
-    let effects = update(&mut s, Action::Navigated("mw=abc&lang=it".into()));
+    let effects = page_update(&mut s, Action::Navigated("mw=abc&lang=it".into()));
     assert_eq!(effects, [url("v=3&lang=it", false)]);
     assert_eq!((s.view.lang, s.view.tab), (Lang::It, ChartId::Revenue));
     assert_eq!(listed(&s), ["`mw`: “abc” non è un numero; si usa 100."]);
@@ -544,7 +562,7 @@ fn tabs_and_history_navigation() {
 #[test]
 fn copying_reports_what_the_clipboard_did() {
     let mut s = load("mw=18&tab=cash");
-    let effects = update(&mut s, Action::Copy(CopyWhat::Link));
+    let effects = page_update(&mut s, Action::Copy(CopyWhat::Link));
     assert_eq!(effects, [Effect::Copy(CopyWhat::Link)]);
     assert_eq!(
         share::copy_text(&s, CopyWhat::Link),
@@ -555,7 +573,7 @@ fn copying_reports_what_the_clipboard_did() {
         "nothing is claimed before the clipboard answers"
     );
     assert_eq!(
-        update(&mut s, Action::Copied(CopyWhat::Link, true)),
+        page_update(&mut s, Action::Copied(CopyWhat::Link, true)),
         [Effect::ClearNoticeSoon]
     );
     assert_eq!(
@@ -565,11 +583,11 @@ fn copying_reports_what_the_clipboard_did() {
             manual: None
         })
     );
-    update(&mut s, Action::ClearNotice);
+    page_update(&mut s, Action::ClearNotice);
     assert_eq!(page::notice(&s), None);
     // Refused: say so and show the text to copy by hand; it stays until the next copy.
-    update(&mut s, Action::Copy(CopyWhat::Embed));
-    assert!(update(&mut s, Action::Copied(CopyWhat::Embed, false)).is_empty());
+    page_update(&mut s, Action::Copy(CopyWhat::Embed));
+    assert!(page_update(&mut s, Action::Copied(CopyWhat::Embed, false)).is_empty());
     let NoticeView { sentence, manual } = page::notice(&s).unwrap();
     assert!(sentence.starts_with("Copying was refused"));
     let manual = manual.unwrap();
@@ -578,7 +596,7 @@ fn copying_reports_what_the_clipboard_did() {
     ));
     assert!(manual
         .ends_with("<script src=\"https://example.org/tools/hashshift/embed.js\" async></script>"));
-    update(&mut s, Action::ClearNotice);
+    page_update(&mut s, Action::ClearNotice);
     assert!(matches!(s.notice, Some(Notice::Refused(..))));
 }
 
@@ -597,7 +615,7 @@ fn a_refused_copy_keeps_the_text_it_was_asked_for() {
 fn downloads_and_shares_name_what_the_shell_produces() {
     let mut s = load("mw=18&tab=cash");
     assert_eq!(
-        update(&mut s, Action::Export(Export::Csv)),
+        page_update(&mut s, Action::Export(Export::Csv)),
         [Effect::Download(Export::Csv)]
     );
     let file = export::file(&s, Export::Csv).unwrap();
@@ -608,13 +626,13 @@ fn downloads_and_shares_name_what_the_shell_produces() {
     assert_eq!(file.contents, report::monthly_csv(&s.projection().months));
     for image in [Export::Png, Export::Svg] {
         assert_eq!(
-            update(&mut s, Action::Export(image)),
+            page_update(&mut s, Action::Export(image)),
             [Effect::DownloadChart(image)]
         );
         assert_eq!(export::file(&s, image), None, "drawn by the shell");
     }
     assert_eq!(export::filename(&s, Export::Svg), "hashshift-cash-mw18.svg");
-    assert_eq!(update(&mut s, Action::Share), [Effect::Share]);
+    assert_eq!(page_update(&mut s, Action::Share), [Effect::Share]);
     let sheet = share::sheet(&s);
     assert_eq!(sheet.title, "HashShift — mine Bitcoin or convert to AI?");
     assert_eq!(sheet.text, summary::summary(s.projection(), Lang::En));
@@ -677,44 +695,37 @@ fn monte_carlo_is_asked_for_and_marked_stale_while_inputs_move() {
 }
 
 #[test]
-fn monte_carlo_is_on_by_default_and_runs_when_a_chart_or_a_download_needs_it() {
-    // `mc=1000` is the default: a default page runs no Monte Carlo until something shows one,
-    // and it does not load the worker for nothing.
+fn monte_carlo_is_on_by_default_and_a_default_page_asks_for_its_run_at_load() {
+    // `mc=1000` is the default: the page asks the worker for its run as it loads (the odds
+    // card shows it), and the worker loads then.
     let mut s = load("");
     assert_eq!(s.scenario.get(Key::Mc), 1000.0);
-    assert_eq!(start(&mut s), [url_now("v=3")]);
-    assert_eq!(s.monte_carlo_worker, McWorker::Unused);
-    assert!(page::monte_carlo_line(&s, ChartId::Revenue).is_none());
-    // The fan chart asks for the run, once, and the worker loads.
-    let effects = update(&mut s, Action::Tab(ChartId::Fan));
     assert_eq!(
-        effects,
-        [
-            url("v=3&tab=fan", false),
-            Effect::MonteCarlo(Box::new(s.scenario))
-        ]
+        start(&mut s),
+        [url_now("v=3"), Effect::MonteCarlo(Box::new(s.scenario))]
     );
     assert_eq!(s.monte_carlo_worker, McWorker::Loading);
+    assert!(page::monte_carlo_line(&s, ChartId::Revenue).is_none());
+    assert_eq!(odds(&s).run, Some(RunState::Running));
+    // The fan chart shows that run's progress: nothing is asked twice.
+    assert_eq!(
+        update(&mut s, Action::Tab(ChartId::Fan)),
+        [url("v=3&tab=fan", false)]
+    );
     assert!(matches!(
         page::monte_carlo_line(&s, ChartId::Fan),
         Some(McLine::Running { percent: 0, .. })
     ));
-    assert_eq!(
-        monte_carlo_effects(update(&mut s, Action::Tab(ChartId::Fan))),
-        []
-    );
     update_with(&mut s, finished);
     let Some(McLine::Current(n)) = page::monte_carlo_line(&s, ChartId::Fan) else {
         panic!("current numbers");
     };
     assert_eq!(n.paths, "1000");
-    // A default page on another chart: its JSON report waits for the run it asks for.
+    assert_eq!(odds(&s).run, Some(RunState::Current));
+    // A default page on another chart: its JSON report waits for the run asked at load.
     let mut s = load("tab=cash");
     start(&mut s);
-    assert_eq!(
-        update(&mut s, Action::Export(Export::Json)),
-        [Effect::MonteCarlo(Box::new(s.scenario))]
-    );
+    assert_eq!(update(&mut s, Action::Export(Export::Json)), []);
     assert_eq!(
         update_with(&mut s, finished),
         [Effect::Download(Export::Json)]
@@ -839,6 +850,291 @@ fn a_superseded_monte_carlo_run_is_replaced_and_its_reports_are_dropped() {
     assert_eq!(s.monte_carlo_run, None);
 }
 
+/// The odds card of `s`, which shows one.
+fn odds(s: &State) -> Kpi {
+    odds::card(s).expect("an odds card")
+}
+
+/// The raw text of `field`'s value in a JSON report, exactly as printed.
+fn printed<'a>(json: &'a str, field: &str) -> &'a str {
+    let key = format!("\"{field}\": ");
+    let at = json.find(&key).expect(field) + key.len();
+    json[at..].split([',', '\n']).next().unwrap_or_default()
+}
+
+/// The odds card's list of choices as it reads (`Best: Convert 32 % · …`), the best in
+/// brackets.
+fn best_line(card: &Kpi) -> String {
+    let choices: Vec<String> = (card.choices.iter())
+        .map(|c| {
+            let said = format!("{} {}", c.label, c.text);
+            if c.best {
+                format!("[{said}]")
+            } else {
+                said
+            }
+        })
+        .collect();
+    format!("{} {}", card.choices_lead.unwrap().0, choices.join(" · "))
+}
+
+#[test]
+fn the_odds_card_holds_the_clis_monte_carlo() {
+    for q in [
+        "",
+        "btc=90000&lang=it",
+        "mc=500&aivol=0",
+        "conv=0",
+        "preset=iren-msft&mc=300",
+    ] {
+        let mut s = load(q);
+        start(&mut s);
+        update_with(&mut s, finished);
+        let (card, json) = (odds(&s), cli_json(&s));
+        assert_eq!(card.id, "prob_plan_better");
+        assert_eq!(card.data_value, printed(&json, "prob_plan_better"), "{q}");
+        let choices: Vec<(&str, &str)> = (card.choices.iter())
+            .map(|c| (c.choice, c.data_value.as_str()))
+            .collect();
+        // Where nothing converts, converting is never best, and not listed.
+        let listed = ["convert", "mine", "sell"]
+            .into_iter()
+            .filter(|&c| s.projection().converts() || c != "convert");
+        let want: Vec<(&str, &str)> = listed
+            .map(|c| (c, printed(&json, &format!("best_{c}"))))
+            .collect();
+        assert_eq!(choices, want, "{q}");
+    }
+}
+
+#[test]
+fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languages() {
+    // The CLI's `hashshift run 'v=3'`: 1000 paths, prob_plan_better 0.337 (33.7 % rounds to
+    // 34 %), best_convert 0.318 (32 %), best_mine 0.001 (one path: 0.1 %, never 0 %),
+    // best_sell 0.681 (68 %).
+    let mut s = load("");
+    start(&mut s);
+    update_with(&mut s, finished);
+    let card = odds(&s);
+    assert_eq!(
+        (card.title, card.data_value.as_str(), card.text.as_str()),
+        ("Chance converting beats mining", "0.337", "34\u{a0}%")
+    );
+    assert_eq!(
+        card.meaning,
+        "Of 1,000\u{a0}paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining."
+    );
+    assert_eq!(
+        best_line(&card),
+        "Best: Convert 32\u{a0}% · Keep mining 0.1\u{a0}% · [Sell now 68\u{a0}%]"
+    );
+    assert_eq!(
+        card.choices_lead.unwrap().1,
+        "Share of paths on which each choice is best"
+    );
+    assert_eq!(card.favours_plan, Some(false), "converting wins on a third");
+    assert!(card.primary && !card.in_embed);
+    // The same run, in Italian.
+    update(&mut s, Action::Navigated("v=3&lang=it".into()));
+    let card = odds(&s);
+    assert_eq!(
+        (card.title, card.text.as_str()),
+        ("Probabilità che convertire batta il mining", "34\u{a0}%")
+    );
+    assert_eq!(
+        card.meaning,
+        "Su 1.000\u{a0}percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare."
+    );
+    assert_eq!(
+        best_line(&card),
+        "Migliore: Convertire 32\u{a0}% · Continuare a minare 0,1\u{a0}% · [Vendere ora 68\u{a0}%]"
+    );
+    // Without the AI rate's risk (`aivol=0`), only the price moves: 0.994 is 99 %.
+    let mut s = load("mc=500&aivol=0");
+    start(&mut s);
+    update_with(&mut s, finished);
+    let card = odds(&s);
+    assert_eq!(card.text, "99\u{a0}%");
+    assert_eq!(
+        card.meaning,
+        "Of 500\u{a0}paths simulated for the BTC price, the share on which converting beats keeping mining."
+    );
+    assert_eq!(card.favours_plan, Some(true));
+    // Nothing converts: nothing to compare, and the choice is between mining and selling
+    // (0.999 is 99.9 %, not 100 %).
+    let mut s = load("conv=0&lang=it");
+    start(&mut s);
+    update_with(&mut s, finished);
+    let card = odds(&s);
+    assert_eq!(card.text, "0\u{a0}%");
+    assert_eq!(
+        card.meaning,
+        "Nessuna conversione prevista: il piano è continuare a minare."
+    );
+    assert_eq!(
+        best_line(&card),
+        "Migliore: Continuare a minare 0,1\u{a0}% · [Vendere ora 99,9\u{a0}%]"
+    );
+    assert_eq!(card.favours_plan, None);
+}
+
+#[test]
+fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
+    let mut s = load("");
+    start(&mut s);
+    // Asked for at load, not landed yet: updating, without a number.
+    let pending = odds(&s);
+    assert_eq!(
+        (
+            pending.run,
+            pending.data_value.as_str(),
+            pending.text.as_str()
+        ),
+        (Some(RunState::Running), "", "…")
+    );
+    // Laid out as it will be, each number a "…" and the same sentence, so that nothing moves
+    // when the run lands.
+    assert_eq!(
+        pending.meaning,
+        "Of 1,000\u{a0}paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining."
+    );
+    assert_eq!(
+        best_line(&pending),
+        "Best: Convert … · Keep mining … · Sell now …"
+    );
+    assert!(pending.choices.iter().all(|c| c.data_value.is_empty()));
+    assert_eq!(pending.favours_plan, None);
+    update_with(&mut s, finished);
+    let current = odds(&s);
+    assert_eq!(
+        (current.run, current.data_value.as_str()),
+        (Some(RunState::Current), "0.337")
+    );
+    assert_eq!(current.meaning, pending.meaning);
+    assert_eq!(current.choices.len(), pending.choices.len());
+    // A slider moves: the new scenario's run is asked for, and the card is updating again,
+    // exactly as before its first run: not the previous inputs' numbers.
+    let old = s.clone();
+    let effects = update(&mut s, Action::Slide(Key::Btc, 90000.0));
+    assert_eq!(
+        monte_carlo_effects(effects),
+        [Effect::MonteCarlo(Box::new(s.scenario))]
+    );
+    assert_eq!(odds(&s), pending);
+    // Progress, and a late result of the previous inputs, change nothing shown.
+    update_with(&mut s, |s| progress(s, 60));
+    update(&mut s, finished(&old));
+    assert_eq!(odds(&s), pending);
+    // The run lands: the new inputs' numbers, the CLI's (`btc=90000`: 0.326).
+    update_with(&mut s, finished);
+    let card = odds(&s);
+    assert_eq!(
+        (card.run, card.data_value.as_str()),
+        (Some(RunState::Current), "0.326")
+    );
+    assert_eq!(card.data_value, printed(&cli_json(&s), "prob_plan_better"));
+    // In Italian, while updating.
+    update(&mut s, Action::Navigated("v=3&btc=80000&lang=it".into()));
+    let card = odds(&s);
+    assert_eq!(
+        (card.text.as_str(), card.meaning.as_str()),
+        (
+            "…",
+            "Su 1.000\u{a0}percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare."
+        )
+    );
+}
+
+#[test]
+fn with_monte_carlo_off_there_is_no_odds_card_and_no_worker() {
+    let mut s = load("mc=0");
+    assert_eq!(start(&mut s), [url_now("v=3&mc=0")]);
+    assert!(odds::card(&s).is_none());
+    assert_eq!(
+        update(&mut s, Action::Set(Key::Btc, 70000.0)),
+        [url("v=3&btc=70000&mc=0", false)]
+    );
+    assert_eq!(s.monte_carlo_worker, McWorker::Unused);
+    // Switched on: the card, updating, and its run asked of the worker, which loads now.
+    let effects = update(&mut s, Action::Set(Key::Mc, 200.0));
+    assert_eq!(
+        monte_carlo_effects(effects),
+        [Effect::MonteCarlo(Box::new(s.scenario))]
+    );
+    assert_eq!(s.monte_carlo_worker, McWorker::Loading);
+    assert_eq!(odds(&s).run, Some(RunState::Running));
+    // Switched off again: no card.
+    update(&mut s, Action::Set(Key::Mc, 0.0));
+    assert!(odds::card(&s).is_none());
+    // An embed has no odds card, and runs nothing for a chart without Monte Carlo.
+    let mut e = load("embed=1&tab=cash");
+    assert_eq!(start(&mut e).len(), 1);
+    assert!(odds::card(&e).is_none());
+    assert_eq!(e.monte_carlo_worker, McWorker::Unused);
+}
+
+#[test]
+fn the_odds_card_says_calmly_that_its_worker_did_not_load() {
+    let mut s = load("lang=it");
+    start(&mut s);
+    update(&mut s, worker(WorkerEvent::Silent));
+    let card = odds(&s);
+    assert_eq!(
+        (card.run, card.data_value.as_str(), card.text.as_str()),
+        (Some(RunState::Failed), "", "—")
+    );
+    assert_eq!(
+        card.meaning,
+        "Monte Carlo non è partito: il suo web worker non si è caricato. Ricarica la pagina per riprovare."
+    );
+    // It loads after all (a slow network): the run is asked again, and the card updates.
+    let effects = update(&mut s, worker(WorkerEvent::Loaded));
+    assert_eq!(monte_carlo_effects(effects).len(), 1);
+    assert_eq!(odds(&s).run, Some(RunState::Running));
+    update_with(&mut s, finished);
+    assert_eq!(odds(&s).run, Some(RunState::Current));
+}
+
+#[test]
+fn a_pinned_scenarios_odds_are_compared_once_its_run_has_landed() {
+    let mut s = load("");
+    start(&mut s);
+    // Pinned before its run lands: no value of A's yet.
+    update(&mut s, Action::Pin);
+    assert!(odds(&s).compare.is_none());
+    update_with(&mut s, finished);
+    let a = odds(&s).compare.expect("A's odds");
+    assert_eq!(
+        (a.data_value.as_str(), a.value.as_str(), a.change),
+        ("0.337", "A: 34\u{a0}%", None)
+    );
+    // B moves: A's value stays beside the card while B's run goes on, then the change.
+    update(&mut s, Action::Set(Key::Btc, 90000.0));
+    let card = odds(&s);
+    assert_eq!(card.run, Some(RunState::Running));
+    assert_eq!(
+        card.compare.as_ref().map(|c| c.data_value.as_str()),
+        Some("0.337")
+    );
+    assert_eq!(card.compare.unwrap().change, None);
+    update_with(&mut s, finished);
+    // 0.326 − 0.337 = −0.011: −1.1 points.
+    let a = odds(&s).compare.expect("A's odds");
+    assert_eq!(
+        (a.data_value.as_str(), a.change.as_deref()),
+        ("0.337", Some("−1.1\u{a0}pts"))
+    );
+    // Unpinned: no comparison, and A's run is let go.
+    update(&mut s, Action::Unpin);
+    assert!(odds(&s).compare.is_none());
+    assert!(s.pinned_monte_carlo.is_none());
+    // A link whose pinned scenario was never run on this page: no value of A's.
+    let mut s = load("btc=90000&cmp=v%3D3");
+    start(&mut s);
+    update_with(&mut s, finished);
+    assert!(s.compare.is_some() && odds(&s).compare.is_none());
+}
+
 #[test]
 fn a_monte_carlo_run_nothing_needs_any_more_is_cancelled() {
     // Monte Carlo switched off mid-run.
@@ -849,9 +1145,22 @@ fn a_monte_carlo_run_nothing_needs_any_more_is_cancelled() {
         Some(&Effect::CancelMonteCarlo)
     );
     assert_eq!(s.monte_carlo_run, None);
-    // Another chart picked mid-run: the run goes on (its scenario is still shown) and its
-    // result is kept for when the fan is shown again...
+    // Another chart picked mid-run: the run goes on (the odds card needs it), and a new
+    // scenario there asks for its own.
     let mut s = load("mc=2000&tab=fan");
+    start(&mut s);
+    assert_eq!(
+        monte_carlo_effects(update(&mut s, Action::Tab(ChartId::Cash))),
+        []
+    );
+    let effects = update(&mut s, Action::Set(Key::Power, 41.0));
+    assert_eq!(
+        effects.last(),
+        Some(&Effect::MonteCarlo(Box::new(s.scenario)))
+    );
+    // An embed has no odds card: only its chart needs a run. Its fan's run goes on while its
+    // scenario is shown on another chart, for when the fan is shown again...
+    let mut s = load("mc=2000&tab=fan&embed=1");
     start(&mut s);
     assert_eq!(
         monte_carlo_effects(update(&mut s, Action::Tab(ChartId::Cash))),
@@ -944,7 +1253,8 @@ fn a_download_that_needs_monte_carlo_waits_for_the_workers_run() {
 
 #[test]
 fn a_json_download_asks_the_worker_for_a_run_no_chart_shown_needs() {
-    let mut s = load("mc=200&tab=cash");
+    // An embed of the cash chart: no odds card, and a chart without Monte Carlo.
+    let mut s = load("mc=200&tab=cash&embed=1");
     assert_eq!(
         start(&mut s).len(),
         1,
@@ -1225,12 +1535,12 @@ fn new_charts_have_panels_and_tables() {
 fn the_theme_follows_the_key_or_the_system_and_legends_follow_the_theme() {
     let mut s = load("");
     assert!(!s.dark());
-    assert_eq!(update(&mut s, Action::SystemDark(true)), []);
+    assert_eq!(page_update(&mut s, Action::SystemDark(true)), []);
     assert!(s.dark(), "theme=auto follows the system");
     let legend = |s: &State| palette::css(page::chart_panel(s, ChartId::Revenue).legend[1].color);
     assert_eq!(legend(&s), "#56b4e9", "the dark palette's AI colour");
     // Back and forward keep the system's choice; theme=light overrides it.
-    update(&mut s, Action::Navigated("v=3&theme=light".into()));
+    page_update(&mut s, Action::Navigated("v=3&theme=light".into()));
     assert!(s.system_dark && !s.dark());
     assert_eq!(legend(&s), "#0072b2");
     assert_eq!(s.query(), "v=3&theme=light");
@@ -1239,7 +1549,7 @@ fn the_theme_follows_the_key_or_the_system_and_legends_follow_the_theme() {
         "embeds take the theme"
     );
     let mut d = load("theme=dark");
-    update(&mut d, Action::SystemDark(false));
+    page_update(&mut d, Action::SystemDark(false));
     assert!(d.dark());
 }
 

@@ -18,6 +18,7 @@ use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
 use crate::explorer::view::casebook;
 use crate::explorer::view::compare::{self, waterfall};
+use crate::explorer::view::odds;
 use crate::explorer::view::page::{self, ChartPanel, McLine};
 use crate::explorer::view::snapshot::snapshot;
 use crate::explorer::view::summary::summary;
@@ -123,7 +124,7 @@ pub fn app() -> Html {
             <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.full_link())]) }</p>
             <Warnings warnings={Shared(state.warnings.clone())} mode={page::BannerMode::of(&state)}
                 dispatch={dispatch.clone()} />
-            <Kpis results={results.clone()} compare={compare.clone()} compact={embed} {lang} />
+            <Kpis results={results.clone()} compare={compare.clone()} odds={odds::card(&state)} compact={embed} {lang} />
             <section aria-labelledby="summary-heading">
                 { super::region_heading("summary-heading", t(Msg::SummaryRegion)) }
                 <p class="summary" id="summary" data-role="summary">

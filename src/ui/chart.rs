@@ -6,7 +6,7 @@ use super::canvas::Canvases;
 use super::live::{Drawn, LiveChart};
 use super::table::{use_settled, TableView, SETTLE_MS};
 use super::Shared;
-use crate::analysis::{Analyses, MonteCarlo};
+use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Mark, Style, XMap};
 use crate::explorer::view::page::{chart_table, ChartPanel, McLine, McNumbers};
 use crate::explorer::Action;
@@ -129,11 +129,9 @@ pub fn chart_view(props: &Props) -> Html {
     let canvas = use_node_ref();
     let frame = use_node_ref();
     let size = use_size(frame.clone());
-    let painting: Painting = (
-        (results.clone(), compare.clone(), monte_carlo.clone()),
-        size,
-        look,
-    );
+    let drawn = drawn_by(id, (results.clone(), compare.clone(), monte_carlo.clone()));
+    let monte_carlo = drawn.2.clone();
+    let painting: Painting = (drawn, size, look);
     let xmap = use_paint(
         canvas.clone(),
         frame.clone(),
@@ -270,8 +268,17 @@ fn use_paint(
             }
         }));
     }
-    live.register(id, canvas, move |drawn: &Drawn| paint_at(drawn, size));
+    live.register(id, canvas, move |drawn: &Drawn| {
+        paint_at(&drawn_by(id, drawn.clone()), size)
+    });
     xmap
+}
+
+/// What chart `id` draws of `drawn`: the Monte Carlo result only if it draws one, so that a run
+/// landing (the odds card's, from the page's load on) repaints no other chart.
+fn drawn_by(id: ChartId, (results, compare, monte_carlo): Drawn) -> Drawn {
+    let monte_carlo = monte_carlo.filter(|_| id.needs(Kind::MonteCarlo));
+    (results, compare, monte_carlo)
 }
 
 /// The month under the pointer and its CSS x on the canvas, with the canvas' pointer handlers

@@ -5,13 +5,14 @@
 //! to its event loop (a message to itself through a `MessageChannel`, which, unlike a timer, is
 //! not throttled), so that a newer request or a cancellation, queued meanwhile, is read before
 //! the next chunk: a superseded run stops within one chunk, and the worker's wasm stays loaded.
-//! The page ([`McRunner`]) spawns the worker the first time a chart needs Monte Carlo, sends it
-//! the scenario as its canonical query (which round-trips bit for bit, so the worker simulates
-//! exactly the scenario the CLI reads from that query), and passes on the replies about the run
-//! it asked for last, dropping those of runs it has since replaced or cancelled. It passes on,
-//! too, what the worker says of itself: its first message (it has loaded), its `error` and
-//! `messageerror` events, and the end of the time it is given to load
-//! ([`WORKER_LOAD_MS`]); the explorer's core decides what they mean.
+//! The page ([`McRunner`]) spawns the worker the first time it needs Monte Carlo (at load, while
+//! `mc > 0`: the odds card shows its numbers), sends it the scenario as its canonical query
+//! (which round-trips bit for bit, so the worker simulates exactly the scenario the CLI reads
+//! from that query), and passes on the replies about the run it asked for last, dropping those
+//! of runs it has since replaced or cancelled. It passes on, too, what the worker says of
+//! itself: its first message (it has loaded), its `error` and `messageerror` events, and the end
+//! of the time it is given to load ([`WORKER_LOAD_MS`]); the explorer's core decides what they
+//! mean.
 
 use crate::analysis::{FanMonth, MonteCarlo, MonteCarloRun};
 use crate::explorer::core::{WorkerEvent, WORKER_LOAD_MS};

@@ -26,7 +26,8 @@ pub struct Store {
     url_timer: RefCell<Option<Timeout>>,
     notice_timer: RefCell<Option<Timeout>>,
     monte_carlo_timer: RefCell<Option<Timeout>>,
-    /// The Monte Carlo worker, spawned the first time a chart needs it.
+    /// The Monte Carlo worker, spawned the first time the page needs a run (at load, while
+    /// `mc > 0`).
     monte_carlo: OnceCell<McRunner>,
     render: RefCell<Option<Box<dyn Fn()>>>,
     /// The painter of the chart in view.

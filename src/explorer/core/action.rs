@@ -169,12 +169,12 @@ pub enum Effect {
     DownloadChart(Export),
     /// Stop the Monte Carlo run under way at once, and run this scenario's when input settles,
     /// sending [`Action::MonteCarloProgress`] as it goes and [`Action::MonteCarloDone`] at the
-    /// end. The first one spawns the worker, which sends [`Action::MonteCarloWorker`] when it
+    /// end. The first one (at load, while `mc > 0`) spawns the worker, which sends [`Action::MonteCarloWorker`] when it
     /// loads or fails, and [`WorkerEvent::Silent`] once
     /// [`WORKER_LOAD_MS`](super::state::WORKER_LOAD_MS) have passed.
     MonteCarlo(Box<Scenario>),
-    /// Stop the Monte Carlo run under way: its scenario is no longer shown and no chart shown
-    /// needs one.
+    /// Stop the Monte Carlo run under way: its scenario is no longer shown and nothing needs
+    /// one (`mc=0`, or an embed whose chart draws none).
     CancelMonteCarlo,
 }
 
@@ -189,7 +189,8 @@ fn warn(state: &mut State, warnings: Vec<Warning>) {
 }
 
 /// What the shell must do once the page is shown: write the canonical query to the address bar
-/// at once, and start Monte Carlo if the chart shown needs it.
+/// at once, and start Monte Carlo while `mc > 0` (the odds card needs it; an embed, only when
+/// its chart does).
 pub fn start(state: &mut State) -> Vec<Effect> {
     let mut effects = vec![Effect::Url {
         query: state.query(),
@@ -199,9 +200,11 @@ pub fn start(state: &mut State) -> Vec<Effect> {
     effects
 }
 
-/// Asks for the Monte Carlo run the chart shown needs unless it is already under way (while a
-/// run is in flight, nothing is asked twice); stops a run whose scenario is no longer shown when
-/// nothing needs one (a run of the scenario shown goes on, for when its chart is shown again).
+/// Asks for the Monte Carlo run the page needs ([`State::needs_monte_carlo`]) unless it is
+/// already under way (while a run is in flight, nothing is asked twice; a run of an earlier
+/// scenario is replaced, and the shell starts the new one only once input rests); stops a run
+/// whose scenario is no longer shown when nothing needs one (a run of the scenario shown goes
+/// on, for when it is needed again).
 fn schedule_monte_carlo(state: &mut State, effects: &mut Vec<Effect>) {
     let in_flight = state.monte_carlo_run.map(|r| r.scenario);
     if state.needs_monte_carlo() {
@@ -219,6 +222,21 @@ fn schedule_monte_carlo(state: &mut State, effects: &mut Vec<Effect>) {
     } else if in_flight.is_some_and(|s| s != state.scenario) {
         state.monte_carlo_run = None;
         effects.push(Effect::CancelMonteCarlo);
+    }
+}
+
+/// Keeps the pinned scenario's latest Monte Carlo result ([`State::pinned_monte_carlo`]): the
+/// run shown, once it is of the pinned scenario; none once another scenario, or none, is pinned.
+fn follow_pinned_monte_carlo(state: &mut State) {
+    let cmp = state.view.cmp;
+    if let Some(shown) = state
+        .monte_carlo
+        .as_ref()
+        .filter(|r| cmp == Some(r.scenario))
+    {
+        state.pinned_monte_carlo = Some(shown.clone());
+    } else if state.pinned_monte_carlo.as_ref().map(|r| r.scenario) != cmp {
+        state.pinned_monte_carlo = None;
     }
 }
 
@@ -316,8 +334,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Navigated(query) => {
             let worker = state.monte_carlo_worker;
             let exports_waiting = std::mem::take(&mut state.exports_waiting);
-            let (monte_carlo, run, system_dark, today) = (
+            let (monte_carlo, pinned_monte_carlo, run, system_dark, today) = (
                 state.monte_carlo.take(),
+                state.pinned_monte_carlo.take(),
                 state.monte_carlo_run,
                 state.system_dark,
                 state.today,
@@ -326,6 +345,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             let preset_browsing = std::mem::take(&mut state.preset_browsing);
             *state = State::load(&state.page_url, &query);
             state.monte_carlo = monte_carlo;
+            state.pinned_monte_carlo = pinned_monte_carlo;
             state.monte_carlo_run = run;
             state.system_dark = system_dark;
             state.today = today;
@@ -423,6 +443,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         let write = if push { UrlWrite::Push } else { UrlWrite::Soon };
         effects.insert(0, Effect::Url { query, write });
     }
+    follow_pinned_monte_carlo(state);
     send_exports(state, &mut effects);
     schedule_monte_carlo(state, &mut effects);
     effects

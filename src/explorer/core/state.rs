@@ -140,6 +140,9 @@ pub struct State {
     pub monte_carlo: Option<McResult>,
     /// The Monte Carlo run under way, if any.
     pub monte_carlo_run: Option<McRun>,
+    /// The latest Monte Carlo result of the pinned scenario A (`view.cmp`), kept while A is
+    /// pinned: the run that finished while A was shown (or was A since).
+    pub pinned_monte_carlo: Option<McResult>,
     /// The Monte Carlo worker's state.
     pub monte_carlo_worker: McWorker,
     /// Downloads asked for that wait for the worker's Monte Carlo run of the scenario shown
@@ -184,6 +187,7 @@ impl State {
             warnings: Rc::new(warnings),
             monte_carlo: None,
             monte_carlo_run: None,
+            pinned_monte_carlo: None,
             monte_carlo_worker: McWorker::Unused,
             exports_waiting: Vec::new(),
             notice: None,
@@ -255,10 +259,26 @@ impl State {
             .map(|r| &*r.result)
     }
 
-    /// Whether the chart shown, or a download waiting, needs a Monte Carlo run that has not
-    /// finished and the worker can make.
+    /// The Monte Carlo result of the pinned scenario A, if one has finished.
+    pub fn pinned_monte_carlo(&self) -> Option<&MonteCarlo> {
+        self.pinned_monte_carlo
+            .as_ref()
+            .filter(|r| Some(r.scenario) == self.view.cmp)
+            .map(|r| &*r.result)
+    }
+
+    /// Whether the page shows the odds card (`prob_plan_better`): Monte Carlo is on and the
+    /// page is not an embed, whose short row of cards has no room for it.
+    pub fn shows_odds(&self) -> bool {
+        !self.view.embed && self.scenario.get(Key::Mc) > 0.0
+    }
+
+    /// Whether the odds card, the chart shown or a download waiting needs a Monte Carlo run
+    /// that has not finished and the worker can make: from load on, while `mc > 0`.
     pub(super) fn needs_monte_carlo(&self) -> bool {
-        (self.view.tab.needs(Kind::MonteCarlo) || !self.exports_waiting.is_empty())
+        (self.shows_odds()
+            || self.view.tab.needs(Kind::MonteCarlo)
+            || !self.exports_waiting.is_empty())
             && self.scenario.get(Key::Mc) > 0.0
             && self.current_monte_carlo().is_none()
             && !self.monte_carlo_worker.failed()

@@ -39,23 +39,52 @@ pub struct Kpi {
     /// For a price, the text that puts its unit on a value (`{v}/MWh`) and its decimals: its
     /// change since A is said the same way, and is not said when A's was in another unit.
     pub per: Option<(Msg, usize)>,
-    /// The choices' NPVs side by side (the best-choice card's; empty on the others).
-    pub choices: Vec<ChoiceNpv>,
+    /// The choices side by side: their NPVs on the best-choice card, the shares of paths on
+    /// which each is best on the odds card; empty on the others.
+    pub choices: Vec<ChoiceValue>,
+    /// What the list of choices is, where the card names it: a short lead shown before it
+    /// (`Best:`) and the list's accessible name.
+    pub choices_lead: Option<(&'static str, &'static str)>,
+    /// Where the card stands while it waits for a Monte Carlo run (the odds card's
+    /// `data-state`); `None` for the model's cards, which are always current.
+    pub run: Option<RunState>,
 }
 
-/// One choice's NPV, as the best-choice card lists them side by side.
+/// Where a card made of a Monte Carlo run stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunState {
+    /// The run of the inputs shown is asked for or under way: the card shows no number.
+    Running,
+    /// The numbers are the inputs shown.
+    Current,
+    /// The worker could not load: no numbers will come.
+    Failed,
+}
+
+impl RunState {
+    /// Its name in `data-state`, as the Monte Carlo line's.
+    pub fn name(self) -> &'static str {
+        match self {
+            RunState::Running => "running",
+            RunState::Current => "current",
+            RunState::Failed => "failed",
+        }
+    }
+}
+
+/// One choice's number, as a card lists the choices side by side.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ChoiceNpv {
+pub struct ChoiceValue {
     /// The choice as the CLI prints it (`convert`, `mine`, `sell`): `data-choice`.
     pub choice: &'static str,
     /// Its name for people (`Sell now`).
     pub label: &'static str,
-    /// Its NPV exactly as the CLI prints it (`npv` of the plan or the baseline, `npv_sell`):
-    /// `data-value`.
+    /// Its number exactly as the CLI prints it (`npv` of the plan or the baseline, `npv_sell`;
+    /// `best_convert`, `best_mine`, `best_sell`): `data-value`.
     pub data_value: String,
-    /// Its NPV for people (`$92.7 M`).
+    /// Its number for people (`$92.7 M`, `41 %`).
     pub text: String,
-    /// Whether it is the best choice.
+    /// Whether it is the best choice (the most paths' best, on the odds card).
     pub best: bool,
 }
 
@@ -81,9 +110,10 @@ pub struct Compared {
     pub change: Option<String>,
 }
 
-/// The cards, each showing one field of the CLI's summary.
+/// The cards, each showing one field of the CLI's summary (the odds card, of its
+/// `monte_carlo`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Card {
+pub(super) enum Card {
     Npv,
     Terminal,
     Irr,
@@ -99,17 +129,19 @@ enum Card {
     EquityIrr,
     PeakEquity,
     MinDscr,
+    Odds,
 }
 
 impl Card {
     /// Every card, in display order.
-    const ALL: [Card; 15] = [
+    const ALL: [Card; 16] = [
         Card::Npv,
         Card::Terminal,
         Card::Irr,
         Card::Payback,
         Card::PeakFunding,
         Card::BestChoice,
+        Card::Odds,
         Card::Sell,
         Card::EquityIrr,
         Card::PeakEquity,
@@ -122,7 +154,7 @@ impl Card {
     ];
 
     /// Its id (`data-kpi`): the name of the summary field it shows.
-    fn id(self) -> &'static str {
+    pub(super) fn id(self) -> &'static str {
         match self {
             Card::Npv => "npv_advantage",
             Card::Terminal => "npv_advantage_terminal",
@@ -139,6 +171,7 @@ impl Card {
             Card::EquityIrr => "equity_irr",
             Card::PeakEquity => "peak_equity_usd",
             Card::MinDscr => "min_dscr",
+            Card::Odds => "prob_plan_better",
         }
     }
 
@@ -151,7 +184,7 @@ impl Card {
             | Card::BreakevenBtc
             | Card::Sell
             | Card::PeakEquity => Delta::Money,
-            Card::Irr | Card::EquityIrr => Delta::Points,
+            Card::Irr | Card::EquityIrr | Card::Odds => Delta::Points,
             Card::MinDscr => Delta::Ratio,
             Card::BreakevenAi | Card::MiningPower => Delta::Price,
             Card::Payback | Card::Dark => Delta::Months,
@@ -177,7 +210,36 @@ impl Card {
                 | Card::Payback
                 | Card::PeakFunding
                 | Card::BestChoice
+                | Card::Odds
         )
+    }
+
+    /// Its card, with the `data-value` and text of `value` (or none, and a word), saying
+    /// `meaning`.
+    pub(super) fn kpi(
+        self,
+        (title, short): (&'static str, &'static str),
+        (data_value, text): (String, String),
+        meaning: String,
+        favours_plan: Option<bool>,
+    ) -> Kpi {
+        Kpi {
+            id: self.id(),
+            title,
+            short_title: short,
+            data_value,
+            text,
+            detail: None,
+            meaning,
+            favours_plan,
+            in_embed: self.in_embed(),
+            primary: self.primary(),
+            compare: None,
+            per: None,
+            choices: Vec::new(),
+            choices_lead: None,
+            run: None,
+        }
     }
 }
 
@@ -276,16 +338,12 @@ impl Context<'_> {
         self.lang.t(m)
     }
 
-    /// `why`, unless nothing converts: then that is the reason (no conversion planned, or
-    /// one that starts after the horizon).
+    /// `why`, unless nothing converts: then that is the reason ([`no_plan`]).
     fn unless_no_plan(&self, why: String) -> String {
         if self.converts {
             why
-        } else if self.p.scenario.get(Key::Conv) > 0.0 {
-            self.lang
-                .fill(Msg::NoPlanWithin, &[("horizon", &self.terms.horizon)])
         } else {
-            self.t(Msg::NoPlan).to_string()
+            no_plan(self.p, self.lang)
         }
     }
 
@@ -298,22 +356,8 @@ impl Context<'_> {
         meaning: String,
         favours_plan: Option<bool>,
     ) -> Kpi {
-        let (data_value, text) = value.unwrap_or_else(|word| (String::new(), self.t(word).into()));
-        Kpi {
-            id: card.id(),
-            title: self.t(title),
-            short_title: self.t(short),
-            data_value,
-            text,
-            detail: None,
-            meaning,
-            favours_plan,
-            in_embed: card.in_embed(),
-            primary: card.primary(),
-            compare: None,
-            per: None,
-            choices: Vec::new(),
-        }
+        let value = value.unwrap_or_else(|word| (String::new(), self.t(word).into()));
+        card.kpi((self.t(title), self.t(short)), value, meaning, favours_plan)
     }
 }
 
@@ -361,6 +405,17 @@ impl Terms {
             rates_after_at,
             at_the_rates: f.article(rate, 1, Article::AtThe),
         }
+    }
+}
+
+/// Why a card of `p` has nothing to compare when nothing converts within its horizon: no
+/// conversion planned, or one that starts after the horizon.
+pub(super) fn no_plan(p: &Projection, lang: Lang) -> String {
+    if p.scenario.get(Key::Conv) > 0.0 {
+        let horizon = Terms::of(&p.scenario, lang).horizon;
+        lang.fill(Msg::NoPlanWithin, &[("horizon", &horizon)])
+    } else {
+        lang.t(Msg::NoPlan).to_string()
     }
 }
 
@@ -722,7 +777,7 @@ fn best_choice(c: &Context) -> Kpi {
                 Choice::Mine => sm.baseline.npv,
                 Choice::Sell => sm.npv_sell,
             };
-            ChoiceNpv {
+            ChoiceValue {
                 choice: choice.name(),
                 label: c.t(name(choice)),
                 data_value: data_value(npv),

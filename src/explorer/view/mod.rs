@@ -1,12 +1,14 @@
 //! The explorer's view models, pure functions of the core's state: what the page shows (KPI
-//! cards, summary, controls, the preset casebook, chart panels, the waterfall), and the texts
-//! and files the shell produces when it runs an effect (a copy, the share sheet, a download).
+//! cards, the Monte Carlo odds card, summary, controls, the preset casebook, chart panels, the
+//! waterfall), and the texts and files the shell produces when it runs an effect (a copy, the
+//! share sheet, a download).
 
 pub mod casebook;
 pub mod compare;
 pub mod controls;
 pub mod export;
 pub mod kpi;
+pub mod odds;
 pub mod page;
 pub mod share;
 pub mod snapshot;

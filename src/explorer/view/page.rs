@@ -445,7 +445,7 @@ pub enum McLine {
 /// its decimals: whole, except that a share that is neither none nor all of the paths is never
 /// written 0 or 100: it is then written to the nearest tenth, from 0.1 to 99.9 (1 path in
 /// 2,000 losing is 99.9, not 100).
-fn shown_share(prob: f64) -> (f64, usize) {
+pub(super) fn shown_share(prob: f64) -> (f64, usize) {
     let whole = (prob * 100.0).round();
     if prob > 0.0 && prob < 1.0 && (whole == 0.0 || whole == 100.0) {
         ((prob * 1000.0).round().clamp(1.0, 999.0) / 10.0, 1)
