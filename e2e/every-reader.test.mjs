@@ -474,8 +474,11 @@ test('print: the chart is repainted light for the paper at its own proportions, 
     return {
       ratio: Math.round((box.width / box.height) * 100) / 100,
       cards: [...document.querySelectorAll('.kpi')].filter(shown).length,
-      // (Of the cards printed: the odds card stays off the paper.)
-      sentences: [...document.querySelectorAll('.kpi-row.primary .kpi')].filter(shown).every((k) => shown(k.querySelector('.kpi-meaning'))),
+      // (Of the cards printed: the odds card stays off the paper, and the best choice prints
+      // its three NPVs but not how the sale is valued, which the summary's sentence says.)
+      sentences: [...document.querySelectorAll('.kpi-row.primary .kpi:not([data-kpi="best_choice"])')].filter(shown)
+        .every((k) => shown(k.querySelector('.kpi-meaning'))),
+      choices: shown(document.querySelector('[data-kpi="best_choice"] .kpi-choices')),
       swatch: getComputedStyle(swatch).borderTopColor,
       paper: swatch.style.getPropertyValue('--c-paper'),
       link: shown(document.querySelector('.print-link')),
@@ -484,6 +487,7 @@ test('print: the chart is repainted light for the paper at its own proportions, 
   assert.equal(paper.ratio, Math.round((720 / 380) * 100) / 100);
   assert.equal(paper.cards, 12);
   assert.equal(paper.sentences, true);
+  assert.equal(paper.choices, true);
   assert.equal(paper.swatch, rgbOf(paper.paper), 'the legend in the light chart colours');
   assert.equal(paper.link, true);
   await page.emulateMedia({ media: 'screen' });

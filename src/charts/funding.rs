@@ -66,16 +66,10 @@ impl Lines {
     }
 }
 
-/// Whether the plan owes anything in some month: otherwise its equity's line is the
-/// project's, and the chart draws that one line.
-fn owes(p: &Projection) -> bool {
-    p.debt_balance.iter().any(|&b| b > 0.0)
-}
-
 /// The columns of the table and the rows of the read-out: the debt owed, the equity's and the
 /// project's cumulative extra cash; the one line when nothing is owed.
 fn labels(p: &Projection) -> &'static [Msg] {
-    if owes(p) {
+    if p.borrows() {
         &[
             Msg::DebtOwed,
             Msg::EquityCumulative,
@@ -89,7 +83,7 @@ fn labels(p: &Projection) -> &'static [Msg] {
 /// The values of [`labels`] at month `m`, for people.
 fn values(p: &Projection, lines: &Lines, m: usize, lang: Lang) -> Vec<String> {
     let f = lang.fmt();
-    if owes(p) {
+    if p.borrows() {
         vec![
             f.money(lines.owed[m]),
             f.money(lines.equity[m]),
@@ -101,7 +95,7 @@ fn values(p: &Projection, lines: &Lines, m: usize, lang: Lang) -> Vec<String> {
 }
 
 fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
-    let mut items = if owes(p) {
+    let mut items = if p.borrows() {
         vec![
             LegendItem::msg(lang, Msg::DebtOwed, c.btc, Mark::Band),
             LegendItem::msg(lang, Msg::EquityCumulative, c.ai, Mark::Line),
@@ -115,7 +109,7 @@ fn legend(p: &Projection, lang: Lang, c: &Colors) -> Vec<LegendItem> {
             Mark::Line,
         )]
     };
-    let peak = if owes(p) {
+    let peak = if p.borrows() {
         Msg::KpiPeakEquityTitle
     } else {
         Msg::KpiPeakTitle
@@ -166,7 +160,7 @@ fn rows(input: &Input, m: usize, lang: Lang) -> Vec<(String, String)> {
 fn peak_label(p: &Projection, lang: Lang) -> Option<String> {
     let (f, sm) = (lang.fmt(), &p.summary);
     let month = sm.peak_equity_month?;
-    let msg = if owes(p) {
+    let msg = if p.borrows() {
         Msg::MarkPeakEquity
     } else {
         Msg::MarkPeakFunding
@@ -189,7 +183,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let p = input.projection;
     let n = p.months.len();
     let lines = Lines::of(p);
-    let owes = owes(p);
+    let owes = p.borrows();
     let pinned = input
         .compare
         .map_or_else(Vec::new, |a| pinned_points(p, a, Lines::of(a).equity));

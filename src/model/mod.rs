@@ -138,6 +138,13 @@ impl Projection {
             .collect()
     }
 
+    /// Whether the plan owes its lenders anything in some month (`debt_peak_usd > 0`): only
+    /// then has its equity a view of its own (the page's equity cards, summary sentence, yearly
+    /// columns and Funding lines).
+    pub fn borrows(&self) -> bool {
+        self.summary.debt_peak_usd > 0.0
+    }
+
     /// Whether a tranche starts building inside the horizon: otherwise the plan is the
     /// baseline, and nothing converts.
     pub fn converts(&self) -> bool {

@@ -419,17 +419,10 @@ pub(super) fn no_plan(p: &Projection, lang: Lang) -> String {
     }
 }
 
-/// Whether the plan borrows: `ltc > 0` and something converts within the horizon. Only then
-/// does the page show the equity's cards, its sentence in the summary and its columns in the
-/// yearly table.
-pub fn borrows(p: &Projection) -> bool {
-    p.scenario.get(Key::Ltc) > 0.0 && p.converts()
-}
-
 /// The KPI cards of a projection, in display order, in `lang`: the equity's three only when
-/// the plan [`borrows`].
+/// the plan borrows ([`Projection::borrows`]).
 pub fn cards(p: &Projection, lang: Lang) -> Vec<Kpi> {
-    every_card(p, lang, borrows(p))
+    every_card(p, lang, p.borrows())
 }
 
 /// A pinned scenario's cards, to [`compare`] with: the equity's three always, since a scenario

@@ -301,11 +301,11 @@ pub(super) fn snapshot_dated(msg: Msg, lang: Lang) -> String {
 
 /// The yearly table of plan, baseline and difference; the plan's other flows (ASIC sales,
 /// prepayment, terminal value) have a column, so that its cash flow adds up. A plan that
-/// [`borrows`](super::kpi::borrows) has two more: its equity's cash flow, after the plan's,
+/// [`borrows`](Projection::borrows) has two more: its equity's cash flow, after the plan's,
 /// and its debt cover (`1.42×`; `—` for a year without debt service), last.
 pub fn annual_table(results: &Analyses, lang: Lang) -> Table {
     let (p, f) = (results.projection(), lang.fmt());
-    let debt = super::kpi::borrows(p);
+    let debt = p.borrows();
     let mut columns = vec![
         Msg::Year,
         Msg::Months,
@@ -361,10 +361,10 @@ pub fn annual_table(results: &Analyses, lang: Lang) -> Table {
 }
 
 /// The yearly table's caption: what its columns are, and, for a plan that
-/// [`borrows`](super::kpi::borrows), what its equity's and debt's columns are.
+/// [`borrows`](Projection::borrows), what its equity's and debt's columns are.
 pub fn annual_caption(p: &Projection, lang: Lang) -> String {
     let caption = lang.t(Msg::AnnualCaption);
-    if super::kpi::borrows(p) {
+    if p.borrows() {
         format!("{caption} {}", lang.t(Msg::AnnualCaptionDebt))
     } else {
         caption.to_string()

@@ -117,7 +117,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     if !parts.is_empty() {
         sentences.push(format!("{}.", parts.join("; ")));
     }
-    if super::kpi::borrows(p) {
+    if p.borrows() {
         sentences.push(equity(p, lang));
     }
     sentences.push(best_choice(p, lang));
