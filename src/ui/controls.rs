@@ -120,13 +120,17 @@ fn group_view(props: &GroupProps) -> Html {
         *opened.borrow_mut() = true;
     }
     let opened = *opened.borrow();
-    // Until it is first laid out, the page takes it to be as tall as its controls shown (the
-    // snapshot's line counted as one more: on a phone it wraps to as much): none while it is
-    // closed, its summary only.
+    // Until it is first laid out, the page takes it to be as tall as its controls shown: none
+    // while it is closed, its summary only. The market group holds more than its controls: the
+    // snapshot's line (counted as one more control: on a phone it wraps to as much) and a
+    // snapshot note under each of `btc`, `hr` and `fee` (half a control each). Better too tall
+    // than too short: a group that turns out shorter only lifts the bottom to the reader, one
+    // that turns out taller moves it away from End.
+    let notes = keys.iter().filter(|k| k.def().snapshot).count();
     let tall = if opened {
-        shown_count + usize::from(snapshot.is_some())
+        *shown_count as f64 + f64::from(u8::from(snapshot.is_some())) + 0.5 * notes as f64
     } else {
-        0
+        0.0
     };
     html! {
         // Named for screen readers, which do not take a group's name from its summary.
