@@ -16,6 +16,23 @@ use plotters::style::text_anchor;
 pub(super) type TimeChart<'a, DB> =
     ChartContext<'a, DB, Cartesian2d<WithKeyPoints<RangedCoordi32>, RangedCoordf64>>;
 
+/// Draws `points` as an area down to zero, filled with `color` at `alpha` and outlined in it.
+pub(super) fn outlined_area<DB: DrawingBackend>(
+    chart: &mut TimeChart<'_, DB>,
+    points: Vec<(i32, f64)>,
+    (color, alpha): (RGBColor, f64),
+    style: &Style,
+) -> Result<(), Error> {
+    let fill = color.mix(alpha).filled();
+    chart
+        .draw_series(AreaSeries::new(points.clone(), 0.0, fill))
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(points, color.stroke_width(style.px(1.5))))
+        .map_err(err)?;
+    Ok(())
+}
+
 /// Builds a time chart over `y` with its mesh, y tick labels from `y_tick` and the first of
 /// `y_titles` that fits (see [`y_title`]).
 pub(super) fn time_chart<'a, DB: DrawingBackend + 'a>(

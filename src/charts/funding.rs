@@ -2,7 +2,9 @@
 //! equity's extra cash over keep-mining, cumulative, and the project's without debt, with the
 //! equity's peak marked. Without debt the two cash lines are one, the peak funding's.
 
-use super::frame::{axis_titles, dashed, pinned_line, pinned_points, span_with, time_chart, xmap};
+use super::frame::{
+    axis_titles, dashed, outlined_area, pinned_line, pinned_points, span_with, time_chart, xmap,
+};
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
     LegendItem, Mark, MoneyAxis, Readout, Style, Table, TimeAxis, XMap,
@@ -214,20 +216,12 @@ pub(super) fn draw<DB: DrawingBackend>(
             .collect()
     };
     if owes {
-        let owed = points(&lines.owed);
-        chart
-            .draw_series(AreaSeries::new(
-                owed.clone(),
-                0.0,
-                style.colors.btc.mix(0.3).filled(),
-            ))
-            .map_err(err)?;
-        chart
-            .draw_series(LineSeries::new(
-                owed,
-                style.colors.btc.stroke_width(style.px(1.5)),
-            ))
-            .map_err(err)?;
+        outlined_area(
+            &mut chart,
+            points(&lines.owed),
+            (style.colors.btc, 0.3),
+            style,
+        )?;
     }
     chart
         .draw_series(LineSeries::new(

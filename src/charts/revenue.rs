@@ -2,8 +2,8 @@
 //! baseline, with halvings and construction windows marked.
 
 use super::frame::{
-    building, dashed, halving_item, mark_construction, mark_halvings, pinned_line, pinned_points,
-    revenue_chart, span_with, xmap,
+    building, dashed, halving_item, mark_construction, mark_halvings, outlined_area, pinned_line,
+    pinned_points, revenue_chart, span_with, xmap,
 };
 use super::{
     err, month_readout, pinned_row, year_label, years, ChartDef, ChartId, Colors, Error, Input,
@@ -148,19 +148,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             style.colors.ai.mix(0.35).filled(),
         )))
         .map_err(err)?;
-    chart
-        .draw_series(AreaSeries::new(
-            mining.clone(),
-            0.0,
-            style.colors.mining.mix(0.45).filled(),
-        ))
-        .map_err(err)?;
-    chart
-        .draw_series(LineSeries::new(
-            mining,
-            style.colors.mining.stroke_width(style.px(1.5)),
-        ))
-        .map_err(err)?;
+    outlined_area(&mut chart, mining, (style.colors.mining, 0.45), style)?;
     chart
         .draw_series(LineSeries::new(
             total,
