@@ -11,7 +11,11 @@ import { site, cliText, printed, search, waitForQuery, axeViolations } from './c
 
 const LINE = '[data-role="monte-carlo"]';
 const ODDS = '[data-kpi="prob_plan_better"]';
-const WORKER_FILES = ['mc_worker_loader.js', 'mc_worker.js', 'mc_worker_bg.wasm'];
+// The worker's own script: it runs the page's wasm, handed over compiled, and downloads no
+// wasm of its own.
+const WORKER_FILES = ['worker.js'];
+/** The wasm files among `requests`. */
+const wasmRequests = (requests) => requests.filter((r) => r.endsWith('.wasm'));
 
 /** The Monte Carlo numbers the CLI prints for `query`, as the line's `data-` attributes. */
 function cliNumbers(query) {
@@ -134,6 +138,8 @@ test("a default page shows the odds of the CLI's Monte Carlo, in both languages"
   // The worker was loaded for it, as the page loaded.
   const loaded = site.server.requests.slice(from).filter((r) => WORKER_FILES.some((f) => r.endsWith(`/${f}`)));
   assert.ok(WORKER_FILES.every((f) => loaded.some((r) => r.endsWith(`/${f}`))), loaded.join(' '));
+  // One wasm per page (two pages), the page's: the worker compiled nothing of its own.
+  assert.equal(wasmRequests(site.server.requests.slice(from)).length, 2);
 });
 
 test('a slider step shows the odds updating, never the previous numbers, then the new ones', async () => {
@@ -222,6 +228,7 @@ test('the worker loads only once Monte Carlo is asked for, and its progress show
   assert.deepEqual(percents, [...percents].sort((a, b) => a - b), percents.join(' '));
   assert.equal(states.at(-1)[0], 'current');
   assert.deepEqual(workerRequests().map((p) => p.split('/').pop()).sort(), [...WORKER_FILES].sort());
+  assert.equal(wasmRequests(site.server.requests.slice(from)).length, 1, 'the page\'s wasm only');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -416,13 +423,14 @@ test('a worker that cannot load says so within its time, and a download then mak
   const ON_PAGE_EN = "Monte Carlo's worker did not load, so this page ran the download's Monte Carlo itself.";
   for (const { file, broken, errors, lang, text, onPage } of [
     // Its script fails to load (an `error` event on the worker).
-    { file: 'mc_worker_loader.js', broken: abort, errors: [], lang: 'en', text: FAILED_EN, onPage: ON_PAGE_EN },
-    // Its wasm fails to load (an error in the worker, reported to the page).
-    { file: 'mc_worker_bg.wasm', broken: abort, errors: ['page error: Failed to fetch'], lang: 'it',
+    { file: 'worker.js', broken: abort, errors: [], lang: 'en', text: FAILED_EN, onPage: ON_PAGE_EN },
+    // The page's glue, which the worker imports to run the page's wasm, fails to load for it (an
+    // error in the worker, reported to the page; the page itself loaded it before).
+    { file: 'hashshift-*.js', broken: abort, errors: [/^page error: Failed to fetch dynamically imported module: \S+\/hashshift-[0-9a-f]+\.js$/], lang: 'it',
       text: 'Monte Carlo non è partito: il suo web worker non si è caricato. Ricarica la pagina per riprovare.',
       onPage: "Il worker di Monte Carlo non si è caricato, quindi il Monte Carlo del download l'ha calcolato questa pagina." },
     // It never says a word (no first message within the page's 5 s).
-    { file: 'mc_worker_loader.js', broken: (route) => route.fulfill({ contentType: 'text/javascript', body: '// silent' }),
+    { file: 'worker.js', broken: (route) => route.fulfill({ contentType: 'text/javascript', body: '// silent' }),
       errors: [], lang: 'en', text: FAILED_EN, onPage: ON_PAGE_EN },
   ]) {
     // Monte Carlo off until the worker is broken (on by default, it would load at once).
@@ -442,7 +450,8 @@ test('a worker that cannot load says so within its time, and a download then mak
     assert.equal(json.bytes.toString(), cliText(q, '--format', 'json'));
     await page.locator('.share-note', { hasText: onPage }).waitFor();
     // The only problem: the worker's own error, reported to the page, when its wasm failed.
-    assert.deepEqual(problems, errors, file);
+    assert.equal(problems.length, errors.length, `${file}: ${problems}`);
+    problems.forEach((problem, i) => assert.match(problem, errors[i], file));
     await context.close();
   }
 });

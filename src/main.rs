@@ -1,4 +1,5 @@
-//! Natively: the `hashshift` command line. In the browser: the explorer.
+//! Natively: the `hashshift` command line. In the browser: the explorer on the page, and in
+//! the page's web worker (which runs this same wasm, see `assets/worker.js`) its Monte Carlo.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;

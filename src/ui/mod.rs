@@ -18,7 +18,6 @@ mod store;
 mod table;
 mod warnings;
 
-pub use monte_carlo::serve as monte_carlo_worker;
 use std::ops::Deref;
 use std::rc::Rc;
 use yew::{html, Html};
@@ -65,7 +64,12 @@ fn forward<E: 'static>(
     })
 }
 
-/// Mounts the explorer on the page's body.
+/// Starts the wasm where it runs: on the page, mounts the explorer on its body; in the page's
+/// web worker (which has no window), serves the page's Monte Carlo runs.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    if web_sys::window().is_some() {
+        yew::Renderer::<app::App>::new().render();
+    } else {
+        monte_carlo::serve();
+    }
 }

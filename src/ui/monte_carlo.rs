@@ -1,6 +1,7 @@
 //! Monte Carlo in a web worker, so that a run of 100,000 paths never delays a redraw.
 //!
-//! The worker (the `mc_worker` binary, [`serve`]) simulates a few months at a time
+//! The worker runs the page's own wasm (`assets/worker.js`: the page sends it its glue's URL and
+//! its compiled module, so the model is downloaded once); there [`serve`] simulates a few months at a time
 //! ([`MonteCarloRun::step`]) and reports its progress after each chunk. Between chunks it yields
 //! to its event loop (a message to itself through a `MessageChannel`, which, unlike a timer, is
 //! not throttled), so that a newer request or a cancellation, queued meanwhile, is read before
@@ -27,10 +28,21 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
-use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort, Worker};
+use web_sys::{
+    DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort, Worker, WorkerOptions,
+    WorkerType,
+};
 
-/// The worker's loader script, beside the page (`assets/mc_worker_loader.js`).
-const LOADER: &str = "mc_worker_loader.js";
+/// The worker's script, beside the page (`assets/worker.js`).
+const LOADER: &str = "worker.js";
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The URL of the page's wasm-bindgen glue (`import.meta.url` in it), which the worker
+    /// imports to run the same wasm.
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static GLUE_URL: String;
+}
 
 /// Price draws per chunk (paths × months): about 4 months of 100,000 paths. Natively a month of
 /// 100,000 paths takes 2.7 ms, 3.6 ms with the defaults' AI-rate index and 4.7 ms where the
@@ -164,7 +176,7 @@ impl Simulator {
     }
 }
 
-/// Serves Monte Carlo runs to the page, in its web worker (the `mc_worker` binary's `main`).
+/// Serves Monte Carlo runs to the page, in its web worker (the wasm's start there).
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let channel = MessageChannel::new().expect_throw("workers have MessageChannel");
@@ -232,7 +244,7 @@ impl McRunner {
         let dispatch: Rc<dyn Fn(Action)> = Rc::new(dispatch);
         let asked = Rc::new(Cell::new(None::<(u32, Scenario)>));
         let outbox = Rc::new(RefCell::new(Outbox::Held(None)));
-        let worker = Worker::new(LOADER).ok();
+        let worker = spawn_worker();
         let event = |event: WorkerEvent| {
             let dispatch = Rc::clone(&dispatch);
             move || dispatch(Action::MonteCarloWorker(event))
@@ -349,6 +361,20 @@ impl McRunner {
             self.send(Request::Cancel);
         }
     }
+}
+
+/// Spawns the worker and hands it this wasm: the glue's URL and the compiled module, in its first
+/// message; `None` if it cannot be spawned.
+fn spawn_worker() -> Option<Worker> {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(LOADER, &options).ok()?;
+    let start = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&start, &key.into(), value).ok();
+    set("glue", &GLUE_URL.with(|url| JsValue::from_str(url)))?;
+    set("module", &wasm_bindgen::module())?;
+    worker.post_message(&start).ok()?;
+    Some(worker)
 }
 
 /// Posts `request` to the worker.
