@@ -17,9 +17,11 @@ export function launch() {
 /** Opens a page that records console errors, page errors and requests outside `origin`; the
  * system's colour scheme, motion preference and forced colours can be set (`colorScheme`,
  * `reducedMotion`, `forcedColors: 'active'` as Windows' high contrast), and a phone's touch
- * screen (`touch`: a coarse pointer, touch events). */
-export async function open(browser, url, { width = 1280, height = 900, scale = 1, colorScheme = 'light', reducedMotion = 'no-preference', forcedColors = 'none', touch = false } = {}) {
+ * screen (`touch`: a coarse pointer, touch events); `routes` maps URL patterns to handlers set
+ * before the page loads (a file broken from the start). */
+export async function open(browser, url, { width = 1280, height = 900, scale = 1, colorScheme = 'light', reducedMotion = 'no-preference', forcedColors = 'none', touch = false, routes = {} } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, colorScheme, reducedMotion, forcedColors, hasTouch: touch, isMobile: touch });
+  for (const [pattern, handler] of Object.entries(routes)) await context.route(pattern, handler);
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(url).origin;

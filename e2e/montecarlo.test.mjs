@@ -208,13 +208,16 @@ test("a pinned scenario's odds stand beside the new ones once its run has landed
   await context.close();
 });
 
-test('the worker loads only once Monte Carlo is asked for, and its progress shows', async () => {
+test('with Monte Carlo off the worker only sweeps; asked for, its run shows its progress', async () => {
   const from = site.server.requests.length;
   const workerRequests = () => site.server.requests.slice(from).filter((p) => WORKER_FILES.some((f) => p.endsWith(`/${f}`)));
   const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan`);
   await page.locator('.mc-line').waitFor();
   assert.match(await page.textContent('.mc-line'), /Monte Carlo is off/);
-  assert.deepEqual(workerRequests(), [], 'no worker for a reader who never runs Monte Carlo');
+  // The worker is there for the break-evens' sweep, and runs no Monte Carlo.
+  await page.locator('[data-role="breakevens"][data-state="current"]').waitFor();
+  assert.deepEqual(workerRequests().map((p) => p.split('/').pop()), WORKER_FILES);
+  assert.equal(await page.locator('[data-kpi="prob_plan_better"]').count(), 0);
   await recordLine(page);
   await page.fill('[name="mc"]', '100000');
   await page.press('[name="mc"]', 'Enter');
@@ -419,23 +422,31 @@ test("a JSON report asked for from a chart without Monte Carlo waits for the wor
 
 test('a worker that cannot load says so within its time, and a download then makes its own run', async () => {
   const abort = (route) => route.abort();
+  /** A handler that lets the first request through (the page's) and breaks the rest. */
+  const afterFirst = (broken) => {
+    let seen = 0;
+    return (route) => (seen++ === 0 ? route.continue() : broken(route));
+  };
   const FAILED_EN = 'Monte Carlo could not run: its web worker did not load. Reload the page to try again.';
   const ON_PAGE_EN = "Monte Carlo's worker did not load, so this page ran the download's Monte Carlo itself.";
   for (const { file, broken, errors, lang, text, onPage } of [
     // Its script fails to load (an `error` event on the worker).
     { file: 'worker.js', broken: abort, errors: [], lang: 'en', text: FAILED_EN, onPage: ON_PAGE_EN },
     // The page's glue, which the worker imports to run the page's wasm, fails to load for it (an
-    // error in the worker, reported to the page; the page itself loaded it before).
-    { file: 'hashshift-*.js', broken: abort, errors: [/^page error: Failed to fetch dynamically imported module: \S+\/hashshift-[0-9a-f]+\.js$/], lang: 'it',
+    // error in the worker, reported to the page): the page's own request goes through.
+    { file: 'hashshift-*.js', broken: afterFirst(abort), errors: [/^page error: Failed to fetch dynamically imported module: \S+\/hashshift-[0-9a-f]+\.js$/], lang: 'it',
       text: 'Monte Carlo non è partito: il suo web worker non si è caricato. Ricarica la pagina per riprovare.',
       onPage: "Il worker di Monte Carlo non si è caricato, quindi il Monte Carlo del download l'ha calcolato questa pagina." },
     // It never says a word (no first message within the page's 5 s).
     { file: 'worker.js', broken: (route) => route.fulfill({ contentType: 'text/javascript', body: '// silent' }),
       errors: [], lang: 'en', text: FAILED_EN, onPage: ON_PAGE_EN },
   ]) {
-    // Monte Carlo off until the worker is broken (on by default, it would load at once).
-    const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan&lang=${lang}`);
-    await context.route(`**/${file}`, broken);
+    // The worker, spawned at once for the break-evens' sweep, is broken from the start; Monte
+    // Carlo is off until asked for.
+    const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan&lang=${lang}`,
+      { routes: { [`**/${file}`]: broken } });
+    // The break-evens say so.
+    await page.locator('[data-role="breakevens"][data-state="failed"]').waitFor({ timeout: 15000 });
     const q = modelQuery(await setPaths(page, 500));
     assert.equal(q, 'v=3&mc=500');
     // Within the page's 5 s for a worker to load, with room for a busy machine.

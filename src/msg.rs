@@ -459,6 +459,22 @@ ids! {
     PlanEquityCashFlow,
     DebtCover,
 
+    // What would have to be true: each input's break-even (ECONOMICS.md §9 `breakevens`)
+    BreakevensHeading,
+    BreakevensLead,
+    /// An input whose break-even is null.
+    BreakevensNever,
+    /// Where nothing converts, no input alone changes that.
+    BreakevensNoPlan,
+    /// The worker that sweeps the inputs did not load.
+    BreakevensFailed,
+    /// The rows past the nearest few, folded.
+    BreakevensMore,
+    /// A row's button, for a screen reader: set the input to its break-even.
+    BreakevenSet,
+    /// The sliders' shading, explained.
+    ShadingLegend,
+
     // Charts: tabs, captions, legends
     ChartRevenue,
     ChartCash,

@@ -10,8 +10,9 @@ use hashshift::explorer::view::controls::InputView;
 use hashshift::explorer::view::kpi::{Kpi, RunState};
 use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
 use hashshift::explorer::view::{casebook, controls, export, kpi, odds, share, snapshot, summary};
+use hashshift::analysis::sweeps;
 use hashshift::explorer::{
-    start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, UrlWrite,
+    self, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, Swept, UrlWrite,
     MAP_CELLS,
 };
 use hashshift::i18n::Lang;
@@ -23,6 +24,25 @@ const PAGE: &str = "https://example.org/tools/hashshift/";
 
 fn load(q: &str) -> State {
     State::load(PAGE, q)
+}
+
+/// `effects` but the sweeps of the inputs, which the page asks for at load and after every change
+/// of the scenario (tested on their own below).
+fn without_sweeps(effects: Vec<Effect>) -> Vec<Effect> {
+    effects
+        .into_iter()
+        .filter(|e| !matches!(e, Effect::Sweep(_)))
+        .collect()
+}
+
+/// [`explorer::update`], its effects but the sweeps.
+fn update(s: &mut State, action: Action) -> Vec<Effect> {
+    without_sweeps(explorer::update(s, action))
+}
+
+/// [`explorer::start`], its effects but the sweeps.
+fn start(s: &mut State) -> Vec<Effect> {
+    without_sweeps(explorer::start(s))
 }
 
 /// The warnings the banner lists for `s`, first and (when asked for) the rest, their key names
@@ -1046,7 +1066,7 @@ fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
 }
 
 #[test]
-fn with_monte_carlo_off_there_is_no_odds_card_and_no_worker() {
+fn with_monte_carlo_off_there_is_no_odds_card_and_no_run() {
     let mut s = load("mc=0");
     assert_eq!(start(&mut s), [url_now("v=3&mc=0")]);
     assert!(odds::card(&s).is_none());
@@ -1054,8 +1074,10 @@ fn with_monte_carlo_off_there_is_no_odds_card_and_no_worker() {
         update(&mut s, Action::Set(Key::Btc, 70000.0)),
         [url("v=3&btc=70000&mc=0", false)]
     );
-    assert_eq!(s.monte_carlo_worker, McWorker::Unused);
-    // Switched on: the card, updating, and its run asked of the worker, which loads now.
+    // The worker loads for the break-evens' sweep (see below), and runs nothing yet.
+    assert_eq!(s.monte_carlo_worker, McWorker::Loading);
+    assert_eq!(s.monte_carlo_run, None);
+    // Switched on: the card, updating, and its run asked of the worker.
     let effects = update(&mut s, Action::Set(Key::Mc, 200.0));
     assert_eq!(
         monte_carlo_effects(effects),
@@ -1820,4 +1842,49 @@ fn cash_with_several_irrs_names_them_all_and_favours_neither_side() {
         "{}",
         card.meaning
     );
+}
+
+#[test]
+fn the_inputs_are_swept_at_load_and_once_per_scenario_and_a_stale_sweep_is_dropped() {
+    let mut s = load("mc=0");
+    let at_load = s.scenario;
+    // At load: one sweep of the scenario shown (and the worker, spawned for it, loads).
+    let effects = explorer::start(&mut s);
+    assert!(effects.contains(&Effect::Sweep(Box::new(at_load))));
+    assert_eq!(s.monte_carlo_worker, McWorker::Loading);
+    // Asked for already: another change of the view asks for nothing more.
+    let again = explorer::update(&mut s, Action::Tab(ChartId::Cash));
+    assert!(!again.iter().any(|e| matches!(e, Effect::Sweep(_))));
+    // A slider step asks for the new scenario's sweep.
+    let effects = explorer::update(&mut s, Action::Slide(Key::Btc, 70_000.0));
+    let moved = s.scenario;
+    assert!(effects.contains(&Effect::Sweep(Box::new(moved))));
+    // The sweep of the first scenario lands late: dropped.
+    let made = |scenario| Swept {
+        scenario,
+        sweeps: Rc::new(sweeps(&hashshift::model::run(&scenario))),
+    };
+    explorer::update(&mut s, Action::Swept(Box::new(made(at_load))));
+    assert_eq!(s.swept, None);
+    // The one asked for lands: kept, and nothing more is asked.
+    let effects = explorer::update(&mut s, Action::Swept(Box::new(made(moved))));
+    assert_eq!(s.swept, Some(made(moved)));
+    assert!(effects.is_empty(), "{effects:?}");
+    // A worker that fails makes no sweeps: none is asked for any more.
+    explorer::update(&mut s, Action::MonteCarloWorker(WorkerEvent::Failed));
+    let effects = explorer::update(&mut s, Action::Slide(Key::Btc, 80_000.0));
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Sweep(_))));
+    // An embed shows neither the panel nor the bands.
+    let mut embed = load("embed=1&mc=0");
+    assert!(!explorer::start(&mut embed)
+        .iter()
+        .any(|e| matches!(e, Effect::Sweep(_))));
+}
+
+#[test]
+fn a_break_even_chosen_is_a_new_history_entry_at_six_significant_figures() {
+    let mut s = load("mc=0");
+    let effects = update(&mut s, Action::BreakEven(Key::Btc, 107_673.712_942_525_76));
+    assert_eq!(effects, [url("v=3&btc=107674&mc=0", true)]);
+    assert_eq!(s.scenario.get(Key::Btc), 107_674.0);
 }

@@ -19,7 +19,8 @@
 //! at every point.
 
 use crate::model::{self, finance, Projection};
-use crate::scenario::{Key, Scenario};
+use crate::scenario::Key;
+use serde::{Deserialize, Serialize};
 
 /// Points of each input's scan, its bounds included.
 pub const SCAN_POINTS: usize = 201;
@@ -58,21 +59,91 @@ pub fn scan_grid(min: f64, max: f64) -> Vec<f64> {
     grid
 }
 
+/// One input's sweep over its bounds: its break-even, and the stretches where converting wins,
+/// which the page shades on the input's slider.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sweep {
+    /// The value of the input alone at which the NPV advantage is zero ([`Breakeven::break_even`]).
+    pub break_even: Option<f64>,
+    /// The stretches `(from, to)` of the key's [min, max], ascending, in the key's unit, over
+    /// which the NPV advantage is positive (converting beats keeping mining). An end between two
+    /// scan points is the refined root where one was refined there (the break-even), else the
+    /// straight-line interpolation of the advantage between the two points.
+    pub wins: Vec<(f64, f64)>,
+}
+
 /// The break-even of every input the tornado moves for the projection's scenario, in table
 /// order.
 pub fn breakevens(p: &Projection) -> Vec<Breakeven> {
     let s = &p.scenario;
-    let converts = p.converts();
-    let eval = model::Evaluator::new(s);
     Key::tornado(s.ai())
-        .map(|key| Breakeven {
+        .zip(sweeps(p))
+        .map(|(key, sweep)| Breakeven {
             key,
             value: s.get(key),
-            break_even: converts
-                .then(|| root_nearest(s, key, advantage(p, &eval, key)))
-                .flatten(),
+            break_even: sweep.break_even,
         })
         .collect()
+}
+
+/// The sweep of every input the tornado moves for the projection's scenario, in table order
+/// (that of [`breakevens`]): one scan per input gives both its break-even and where converting
+/// wins. Where the plan is the baseline nothing wins and nothing breaks even.
+pub fn sweeps(p: &Projection) -> Vec<Sweep> {
+    let s = &p.scenario;
+    let eval = model::Evaluator::new(s);
+    Key::tornado(s.ai())
+        .map(|key| {
+            if !p.converts() {
+                return Sweep {
+                    break_even: None,
+                    wins: Vec::new(),
+                };
+            }
+            let (min, max) = s.bounds(key);
+            let grid = scan_grid(min, max);
+            let f = advantage(p, &eval, key);
+            let values: Vec<f64> = grid.iter().map(|&x| f(x)).collect();
+            let break_even = root_nearest(s.get(key), &grid, &values, f);
+            Sweep {
+                break_even,
+                wins: wins(&grid, &values, break_even),
+            }
+        })
+        .collect()
+}
+
+/// The stretches of the scan where the advantage is positive ([`Sweep::wins`]).
+fn wins(grid: &[f64], values: &[f64], root: Option<f64>) -> Vec<(f64, f64)> {
+    // Where the advantage crosses zero between points `i` and `i + 1`.
+    let edge = |i: usize| {
+        let (a, b) = (grid[i], grid[i + 1]);
+        match root {
+            Some(r) if a <= r && r <= b => r,
+            _ => a + (b - a) * values[i] / (values[i] - values[i + 1]),
+        }
+    };
+    let mut stretches = Vec::new();
+    let mut from = (values[0] > 0.0).then_some(grid[0]);
+    for i in 0..grid.len() - 1 {
+        match (from, values[i + 1] > 0.0) {
+            (None, true) => from = Some(if values[i] == 0.0 { grid[i] } else { edge(i) }),
+            (Some(start), false) => {
+                let end = if values[i + 1] == 0.0 {
+                    grid[i + 1]
+                } else {
+                    edge(i)
+                };
+                stretches.push((start, end));
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = from {
+        stretches.push((start, grid[grid.len() - 1]));
+    }
+    stretches
 }
 
 /// The NPV advantage, $, as `key` alone moves to a value. Where the key only scales each
@@ -112,13 +183,11 @@ fn advantage<'a>(
     }
 }
 
-/// The root of `f` (the NPV advantage as `key` moves alone) nearest the scenario's value of
-/// `key`, the smaller on a tie; `None` without a sign change over the key's bounds.
-fn root_nearest(s: &Scenario, key: Key, f: impl Fn(f64) -> f64) -> Option<f64> {
-    let (min, max) = s.bounds(key);
-    let value = s.get(key);
-    let grid = scan_grid(min, max);
-    let values: Vec<f64> = grid.iter().map(|&x| f(x)).collect();
+/// The root of `f` (the NPV advantage as a key moves alone, `values` at the scan's `grid`)
+/// nearest `value`, the scenario's value of the key, the smaller on a tie; `None` without a sign
+/// change over the key's bounds.
+fn root_nearest(value: f64, grid: &[f64], values: &[f64], f: impl Fn(f64) -> f64) -> Option<f64> {
+    let (min, max) = (grid[0], grid[SCAN_POINTS - 1]);
     let tolerance = |a: f64, b: f64| {
         if min > 0.0 {
             PRECISION * a.min(b)
@@ -265,21 +334,86 @@ mod tests {
         // `rate` scans [0, 100] at steps of 0.5. (x − 20.3)(x − 60.3) has roots between scan
         // points: from 12 the nearer is 20.3 (8.3 away, not 48.3); from 45, 60.3 (15.3, not
         // 24.7).
-        let s = Scenario::default();
+        let grid = scan_grid(0.0, 100.0);
+        let root = |v: f64, f: fn(f64) -> f64| {
+            let values: Vec<f64> = grid.iter().map(|&x| f(x)).collect();
+            root_nearest(v, &grid, &values, f)
+        };
         let two = |x: f64| (x - 20.3) * (x - 60.3);
-        let near = |v: f64| root_nearest(&s.with(Key::Rate, v), Key::Rate, two).unwrap();
+        let near = |v: f64| root(v, two).unwrap();
         assert!((near(12.0) - 20.3).abs() <= PRECISION * 100.0);
         assert!((near(45.0) - 60.3).abs() <= PRECISION * 100.0);
         // Roots on scan points (20 and 60) are exact; from 40 both are 20 away: the smaller.
         let on_grid = |x: f64| (x - 20.0) * (x - 60.0);
-        let at_40 = s.with(Key::Rate, 40.0);
-        assert_eq!(root_nearest(&at_40, Key::Rate, on_grid), Some(20.0));
-        assert_eq!(
-            root_nearest(&at_40.with(Key::Rate, 41.0), Key::Rate, on_grid),
-            Some(60.0)
-        );
+        assert_eq!(root(40.0, on_grid), Some(20.0));
+        assert_eq!(root(41.0, on_grid), Some(60.0));
         // No sign change, no root.
-        assert_eq!(root_nearest(&s, Key::Rate, |x| x + 1.0), None);
+        assert_eq!(root(12.0, |x| x + 1.0), None);
+    }
+
+    #[test]
+    fn converting_wins_between_the_roots_where_the_advantage_is_positive() {
+        // `rate` scans [0, 100] at steps of 0.5. −(x − 20.3)(x − 60.3) is positive strictly
+        // between its roots. From 12 the nearer root, 20.3, is refined and is the first
+        // stretch's start; 60.3 lies between the scan points 60 and 60.5, where the parabola is
+        // −(39.7 · −0.3) = 11.91 and −(40.2 · 0.2) = −8.04: interpolated, 60 + 0.5 · 11.91 /
+        // 19.95 = 60.298496….
+        let grid = scan_grid(0.0, 100.0);
+        let hill = |x: f64| -(x - 20.3) * (x - 60.3);
+        let values: Vec<f64> = grid.iter().map(|&x| hill(x)).collect();
+        let root = root_nearest(12.0, &grid, &values, hill);
+        let got = wins(&grid, &values, root);
+        assert_eq!(got.len(), 1);
+        assert!((got[0].0 - 20.3).abs() <= PRECISION * 100.0, "{got:?}");
+        assert!(
+            (got[0].1 - (60.0 + 0.5 * 11.91 / 19.95)).abs() < 1e-9,
+            "{got:?}"
+        );
+        // Positive from the start, zero on a scan point (20), positive again to the end: two
+        // stretches, closed at the zero.
+        let valley = |x: f64| (x - 20.0) * (x - 30.25);
+        let values: Vec<f64> = grid.iter().map(|&x| valley(x)).collect();
+        let got = wins(&grid, &values, None);
+        assert_eq!(got[0], (0.0, 20.0));
+        // 30.25 lies between 30, where the parabola is 10 · −0.25 = −2.5, and 30.5, where it is
+        // 10.5 · 0.25 = 2.625: interpolated, 30 + 0.5 · 2.5 / 5.125 = 30.243902….
+        assert!(
+            (got[1].0 - (30.0 + 0.5 * 2.5 / 5.125)).abs() < 1e-12,
+            "{got:?}"
+        );
+        assert_eq!(got[1].1, 100.0);
+        // Never positive: nothing wins.
+        let values: Vec<f64> = grid.iter().map(|&x| -1.0 - x).collect();
+        assert!(wins(&grid, &values, None).is_empty());
+    }
+
+    #[test]
+    fn each_sweep_wins_on_the_side_of_its_break_even_where_the_advantage_is_positive() {
+        for q in ["", "ai=colo", "phases=3&btcg=10&cterm=24"] {
+            let p = model::run(&parse(q).scenario);
+            let s = &p.scenario;
+            for (key, sweep) in Key::tornado(s.ai()).zip(sweeps(&p)) {
+                let (min, max) = s.bounds(key);
+                assert!(sweep
+                    .wins
+                    .iter()
+                    .all(|&(a, b)| min <= a && a <= b && b <= max));
+                assert!(sweep.wins.windows(2).all(|w| w[0].1 <= w[1].0));
+                // The scenario's own value wins exactly when its advantage is positive (or it
+                // sits on an end of a stretch).
+                let v = s.get(key);
+                let inside = sweep.wins.iter().any(|&(a, b)| a <= v && v <= b);
+                let ahead = p.summary.npv_advantage > 0.0;
+                assert!(inside == ahead || sweep.wins.iter().any(|&(a, b)| v == a || v == b));
+                if let Some(r) = sweep.break_even {
+                    assert!(
+                        sweep.wins.iter().any(|&(a, b)| a == r || b == r),
+                        "{q} {}",
+                        key.name()
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod timing;
 
 pub use analyses::Analyses;
 pub use breakeven_map::{breakeven_map, BreakevenMap, MAP_SPAN};
-pub use breakevens::{breakevens, scan_grid, Breakeven, PRECISION, SCAN_POINTS};
+pub use breakevens::{breakevens, scan_grid, sweeps, Breakeven, Sweep, PRECISION, SCAN_POINTS};
 pub use kind::Kind;
 pub use monte_carlo::{monte_carlo, FanMonth, MonteCarlo, MonteCarloRun};
 pub use rates::{rates, RatePoint, RATES};

@@ -10,5 +10,5 @@ pub mod view;
 
 pub use self::core::{
     start, update, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, PageWarning, State,
-    UrlWrite, View, ViewWarning, MAP_CELLS,
+    Swept, UrlWrite, View, ViewWarning, MAP_CELLS,
 };

@@ -418,6 +418,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         PlanEquityCashFlow => "Plan: equity cash flow",
         DebtCover => "Debt cover (DSCR)",
 
+        // What would have to be true
+        BreakevensHeading => "What would have to be true",
+        BreakevensLead => "Converting breaks even with keeping mining when one input alone moves, all else as it is:",
+        BreakevensNever => "no value in range flips it",
+        BreakevensNoPlan => "Nothing converts within the horizon: no input alone changes that.",
+        BreakevensFailed => "The break-evens could not be worked out: the page's web worker did not load. Reload the page to try again.",
+        BreakevensMore => "{n} more inputs",
+        BreakevenSet => "Set {label} to {value}",
+        ShadingLegend => "On each slider, the green band marks the values at which converting beats keeping mining.",
+
         // Charts: tabs, captions, legends
         ChartRevenue => "Revenue",
         ChartCash => "Cash",

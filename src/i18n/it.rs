@@ -419,6 +419,16 @@ pub(super) fn text(m: Msg) -> &'static str {
         PlanEquityCashFlow => "Piano: flusso del capitale proprio",
         DebtCover => "Copertura del debito (DSCR)",
 
+        // What would have to be true
+        BreakevensHeading => "Che cosa dovrebbe essere vero",
+        BreakevensLead => "Convertire rende quanto continuare a minare quando un solo input si sposta, tutto il resto invariato:",
+        BreakevensNever => "nessun valore ammesso cambia l'esito",
+        BreakevensNoPlan => "Nulla viene convertito entro l'orizzonte: nessun input da solo lo cambia.",
+        BreakevensFailed => "I punti di pareggio non sono stati calcolati: il web worker della pagina non si è caricato. Ricarica la pagina per riprovare.",
+        BreakevensMore => "Altri {n} input",
+        BreakevenSet => "Porta {label} a {value}",
+        ShadingLegend => "Su ogni cursore, la banda verde segna i valori per cui convertire rende più che continuare a minare.",
+
         // Charts: tabs, captions, legends
         ChartRevenue => "Ricavi",
         ChartCash => "Cassa",

@@ -2,6 +2,7 @@
 //! forwards every gesture to the store as an [`Action`].
 
 use super::announce::Announcer;
+use super::breakevens::Breakevens;
 use super::chart::ChartView;
 use super::controls::Controls;
 use super::dom;
@@ -16,12 +17,12 @@ use super::warnings::Warnings;
 use super::Shared;
 use crate::analysis::{Analyses, MonteCarlo};
 use crate::charts::ChartId;
-use crate::explorer::view::casebook;
 use crate::explorer::view::compare::{self, waterfall};
 use crate::explorer::view::odds;
 use crate::explorer::view::page::{self, ChartPanel, McLine};
 use crate::explorer::view::snapshot::snapshot;
 use crate::explorer::view::summary::summary;
+use crate::explorer::view::{breakevens, casebook};
 use crate::explorer::Action;
 use crate::i18n::{Lang, Msg};
 use gloo::events::EventListener;
@@ -135,6 +136,9 @@ pub fn app() -> Html {
             if let (Some(a), false) = (&compare, embed) {
                 <Waterfall pinned={a.clone()} results={results.clone()} {lang} />
             }
+            if let Some(panel) = breakevens::panel(&state, lang) {
+                <Breakevens {panel} dispatch={dispatch.clone()} {lang} />
+            }
             <main class="body">
                 <Charts {charts} tab={state.view.tab} all_built={first_frame_drawn} results={results.clone()} compare={compare.clone()}
                     {monte_carlo} {embed} {dark} dispatch={dispatch.clone()} {lang} live={store.live()} />
@@ -143,7 +147,7 @@ pub fn app() -> Html {
                     if first_frame_drawn {
                         <Controls scenario={state.scenario} drafts={state.drafts.clone()} dispatch={dispatch.clone()}
                             only={if embed { state.view.controls.clone() } else { None }}
-                            snapshot={snapshot(lang, state.today)} {lang} />
+                            snapshot={snapshot(lang, state.today)} swept={state.swept.clone()} {lang} />
                     }
                 </aside>
             </main>

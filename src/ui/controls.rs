@@ -6,12 +6,13 @@ use super::forward;
 use super::warnings::marked_up;
 use crate::explorer::core::drafts::{Draft, Drafts};
 use crate::explorer::core::typing;
+use crate::explorer::view::breakevens;
 use crate::explorer::view::controls::{
     self, control_shows, control_typed, groups, ControlSlice, InputView,
 };
 use crate::explorer::view::snapshot::Snapshot;
-use crate::explorer::Action;
-use crate::i18n::Lang;
+use crate::explorer::{Action, Swept};
+use crate::i18n::{Lang, Msg};
 use crate::scenario::{Group, Key, Kind, Scenario};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -30,6 +31,10 @@ pub struct Props {
     pub only: Option<Vec<Key>>,
     /// The market snapshot's line, shown at the top of the market group.
     pub snapshot: Snapshot,
+    /// The latest sweep of the inputs, whose bands mark under each slider where converting wins
+    /// (dimmed while it is of an earlier scenario).
+    #[prop_or_default]
+    pub swept: Option<Swept>,
     /// Interface language.
     pub lang: Lang,
 }
@@ -47,12 +52,19 @@ pub fn controls(props: &Props) -> Html {
     if let Some(keys) = &props.only {
         return html! { <div class="group flat">{ for keys.iter().copied().map(control) }</div> };
     }
+    let stale = props.swept.as_ref().is_some_and(|w| w.scenario != s);
     html! {
+        <>
+        if props.swept.is_some() {
+            <p class="help band-legend">{ lang.t(Msg::ShadingLegend) }</p>
+        }
         { for groups(&s, lang).into_iter().map(|g| html! {
             <GroupView key={g.title} title={g.title} keys={g.keys} hidden={g.hidden} shown_count={g.shown_count}
                 open={g.open} snapshot={(g.group == Group::Market).then(|| props.snapshot.clone())}
+                swept={props.swept.clone()} {stale}
                 scenario={s} drafts={props.drafts.clone()} dispatch={props.dispatch.clone()} {lang} />
         }) }
+        </>
     }
 }
 
@@ -64,6 +76,8 @@ struct GroupProps {
     shown_count: usize,
     open: bool,
     snapshot: Option<Snapshot>,
+    swept: Option<Swept>,
+    stale: bool,
     scenario: Scenario,
     drafts: Drafts,
     dispatch: Callback<Action>,
@@ -80,6 +94,8 @@ impl PartialEq for GroupProps {
             self.shown_count,
             self.open,
             &self.snapshot,
+            &self.swept,
+            self.stale,
             &self.dispatch,
             self.lang,
         ) == (
@@ -89,6 +105,8 @@ impl PartialEq for GroupProps {
             other.shown_count,
             other.open,
             &other.snapshot,
+            &other.swept,
+            other.stale,
             &other.dispatch,
             other.lang,
         ) && self.keys.iter().all(|&k| {
@@ -108,6 +126,8 @@ fn group_view(props: &GroupProps) -> Html {
         shown_count,
         open,
         snapshot,
+        swept,
+        stale,
         scenario,
         drafts,
         dispatch,
@@ -143,6 +163,7 @@ fn group_view(props: &GroupProps) -> Html {
             }
             { for keys.iter().map(|&key| html! {
                 <Control key={key.name()} id={key} scenario={*scenario} draft={drafts.of(key)}
+                    band={swept.as_ref().and_then(|w| breakevens::band(w, key))} stale={*stale}
                     dispatch={dispatch.clone()} lang={*lang} />
             }) }
         </details>
@@ -154,6 +175,12 @@ struct ControlProps {
     id: Key,
     scenario: Scenario,
     draft: Draft,
+    /// The style of the band under its slider ([`breakevens::band`]), if any.
+    #[prop_or_default]
+    band: Option<String>,
+    /// Whether the band is of an earlier scenario (dimmed until the next sweep lands).
+    #[prop_or_default]
+    stale: bool,
     dispatch: Callback<Action>,
     lang: Lang,
 }
@@ -164,10 +191,22 @@ impl PartialEq for ControlProps {
     /// the scenario). A commit always re-renders it, which puts the value in force back in the
     /// box or the picker even when the value did not change.
     fn eq(&self, other: &Self) -> bool {
-        (self.id, self.lang, &self.dispatch, &self.draft)
-            == (other.id, other.lang, &other.dispatch, &other.draft)
-            && ControlSlice::of(&self.scenario, self.id)
-                == ControlSlice::of(&other.scenario, other.id)
+        (
+            self.id,
+            self.lang,
+            &self.dispatch,
+            &self.draft,
+            &self.band,
+            self.stale,
+        ) == (
+            other.id,
+            other.lang,
+            &other.dispatch,
+            &other.draft,
+            &other.band,
+            other.stale,
+        ) && ControlSlice::of(&self.scenario, self.id)
+            == ControlSlice::of(&other.scenario, other.id)
     }
 }
 
@@ -182,6 +221,8 @@ fn control_view(props: &ControlProps) -> Html {
         id: key,
         scenario: s,
         draft,
+        band,
+        stale,
         dispatch,
         lang,
     } = props;
@@ -310,10 +351,15 @@ fn control_view(props: &ControlProps) -> Html {
             let on_blur = dispatch.reform(move |_: FocusEvent| Action::LeaveBox(key));
             html! {
                 <div class="control-row">
-                    <input type="range" id={slider_id} data-for={c.name} {min} {max} {step} value={position}
-                        style={fill}
-                        aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
-                        oninput={on_slide} onkeydown={on_key} />
+                    <div class="slider">
+                        <input type="range" id={slider_id} data-for={c.name} {min} {max} {step} value={position}
+                            style={fill}
+                            aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
+                            oninput={on_slide} onkeydown={on_key} />
+                        if let Some(style) = band {
+                            <span class={classes!("band", stale.then_some("stale"))} aria-hidden="true" style={style.clone()}></span>
+                        }
+                    </div>
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={box_described}
                         value={text} autocomplete="off" spellcheck="false"
                         oninput={on_type} onchange={on_change} onblur={on_blur} />

@@ -4,6 +4,7 @@
 
 mod announce;
 mod app;
+mod breakevens;
 mod canvas;
 mod chart;
 mod controls;

@@ -15,9 +15,9 @@
 //! of the time it is given to load ([`WORKER_LOAD_MS`]); the explorer's core decides what they
 //! mean.
 
-use crate::analysis::{FanMonth, MonteCarlo, MonteCarloRun};
+use crate::analysis::{self, FanMonth, MonteCarlo, MonteCarloRun, Sweep};
 use crate::explorer::core::{WorkerEvent, WORKER_LOAD_MS};
-use crate::explorer::{Action, McResult, McRun};
+use crate::explorer::{Action, McResult, McRun, Swept};
 use crate::model::{self, Projection};
 use crate::scenario::{canonical_query, parse, Scenario};
 use gloo::timers::callback::Timeout;
@@ -76,6 +76,13 @@ pub enum Request {
     },
     /// Stop the run under way.
     Cancel,
+    /// Sweep the inputs of the scenario of a canonical query ([`analysis::sweeps`]), at once.
+    Sweep {
+        /// The page's number for this sweep, echoed in the reply.
+        id: u32,
+        /// The scenario's canonical query.
+        query: String,
+    },
 }
 
 /// A message from the worker.
@@ -100,6 +107,13 @@ pub enum Reply {
         result: MonteCarlo,
         /// The fan, one entry per month.
         fan: Vec<FanMonth>,
+    },
+    /// Sweep `id` is made.
+    Swept {
+        /// The sweep.
+        id: u32,
+        /// One per input the tornado moves, in table order.
+        sweeps: Vec<Sweep>,
     },
 }
 
@@ -145,6 +159,12 @@ impl Simulator {
                 MonteCarloRun::new(model::run(&parse(&query).scenario)).map(|run| Job { id, run })
             }
             Request::Cancel => None,
+            // Made between two chunks of a run under way, which goes on after.
+            Request::Sweep { id, query } => {
+                let sweeps = analysis::sweeps(&model::run(&parse(&query).scenario));
+                self.reply(&Reply::Swept { id, sweeps });
+                return;
+            }
         };
         if self.job.is_some() {
             self.wake();
@@ -213,11 +233,56 @@ pub fn serve() {
 /// What the page sends the worker before its first message (messages posted earlier would reach
 /// it before its handler is set, and be lost), then that the way is open.
 enum Outbox {
-    /// Not loaded yet: the request to send once it has, if any (a run replaces any request
-    /// before it, and a cancellation leaves nothing to send).
-    Held(Option<Request>),
+    /// Not loaded yet: the run and the sweep to ask for once it has, if any (a run replaces any
+    /// run before it, and a cancellation leaves no run to ask for; a sweep, any sweep).
+    Held(Option<Request>, Option<Request>),
     /// Loaded: requests go at once.
     Open,
+}
+
+/// The page's sweeps: one in the worker at a time (a sweep cannot be stopped once begun), and
+/// the newest asked for meanwhile, which goes once that one lands (an older one waiting is
+/// dropped): a drag never piles up sweeps.
+#[derive(Default)]
+struct SweepQueue {
+    /// The sweep in the worker: its id and scenario.
+    in_flight: Cell<Option<(u32, Scenario)>>,
+    /// The sweep to ask for next.
+    waiting: Cell<Option<(u32, Scenario)>>,
+}
+
+impl SweepQueue {
+    /// Takes sweep `id` of `scenario`: the request to send now, unless one is in flight.
+    fn ask(&self, id: u32, scenario: Scenario) -> Option<Request> {
+        if self.in_flight.get().is_some() {
+            self.waiting.set(Some((id, scenario)));
+            return None;
+        }
+        self.in_flight.set(Some((id, scenario)));
+        Some(sweep_request(id, &scenario))
+    }
+
+    /// Sweep `id` has landed: its scenario, if it was the one in flight.
+    fn landed(&self, id: u32) -> Option<Scenario> {
+        let (asked, scenario) = self.in_flight.get()?;
+        (asked == id).then(|| {
+            self.in_flight.set(None);
+            scenario
+        })
+    }
+
+    /// The request for the sweep waiting, if any, now in flight.
+    fn next(&self) -> Option<Request> {
+        let (id, scenario) = self.waiting.take()?;
+        self.in_flight.set(Some((id, scenario)));
+        Some(sweep_request(id, &scenario))
+    }
+}
+
+/// The request to sweep `scenario`.
+fn sweep_request(id: u32, scenario: &Scenario) -> Request {
+    let query = canonical_query(scenario);
+    Request::Sweep { id, query }
 }
 
 /// The worker seen from the page.
@@ -228,7 +293,9 @@ pub struct McRunner {
     /// The run asked for last, unless it has finished or been cancelled: its id and scenario.
     /// Replies about any other run are dropped.
     asked: Rc<Cell<Option<(u32, Scenario)>>>,
-    /// The id of the last run asked for.
+    /// The sweeps asked for.
+    sweeps: Rc<SweepQueue>,
+    /// The id of the last run or sweep asked for.
     last_id: Cell<u32>,
     /// The worker's event handlers, kept as long as it.
     _handlers: Vec<Closure<dyn Fn(JsValue)>>,
@@ -243,7 +310,8 @@ impl McRunner {
     pub fn spawn(dispatch: impl Fn(Action) + 'static) -> Self {
         let dispatch: Rc<dyn Fn(Action)> = Rc::new(dispatch);
         let asked = Rc::new(Cell::new(None::<(u32, Scenario)>));
-        let outbox = Rc::new(RefCell::new(Outbox::Held(None)));
+        let outbox = Rc::new(RefCell::new(Outbox::Held(None, None)));
+        let sweeps = Rc::new(SweepQueue::default());
         let worker = spawn_worker();
         let event = |event: WorkerEvent| {
             let dispatch = Rc::clone(&dispatch);
@@ -254,6 +322,7 @@ impl McRunner {
                 worker: None,
                 outbox,
                 asked,
+                sweeps,
                 last_id: Cell::new(0),
                 _handlers: Vec::new(),
                 // In a task of its own, after the effects being run.
@@ -265,12 +334,13 @@ impl McRunner {
         };
         let watch = Rc::new(RefCell::new(None::<Timeout>));
         let on_reply = {
-            let (dispatch, asked, outbox, worker, watch) = (
+            let (dispatch, asked, outbox, worker, watch, sweeps) = (
                 Rc::clone(&dispatch),
                 Rc::clone(&asked),
                 Rc::clone(&outbox),
                 worker.clone(),
                 Rc::clone(&watch),
+                Rc::clone(&sweeps),
             );
             move |data: JsValue| {
                 let Some(reply) = decode::<Reply>(data.unchecked_into::<MessageEvent>().data())
@@ -284,8 +354,8 @@ impl McRunner {
                         // Loaded: its watch has nothing left to say (dropping it cancels it).
                         drop(watch.borrow_mut().take());
                         let held = std::mem::replace(&mut *outbox.borrow_mut(), Outbox::Open);
-                        if let Outbox::Held(Some(request)) = held {
-                            post(&worker, &request);
+                        if let Outbox::Held(run, sweep) = held {
+                            run.into_iter().chain(sweep).for_each(|r| post(&worker, &r));
                         }
                         dispatch(Action::MonteCarloWorker(WorkerEvent::Loaded));
                     }
@@ -308,6 +378,17 @@ impl McRunner {
                             result,
                         })));
                     }
+                    (Reply::Swept { id, sweeps: made }, _) => {
+                        if let Some(scenario) = sweeps.landed(id) {
+                            dispatch(Action::Swept(Box::new(Swept {
+                                scenario,
+                                sweeps: Rc::new(made),
+                            })));
+                        }
+                        if let Some(next) = sweeps.next() {
+                            post(&worker, &next);
+                        }
+                    }
                     _ => {} // about a run replaced or cancelled since
                 }
             }
@@ -322,6 +403,7 @@ impl McRunner {
             worker: Some(worker),
             outbox,
             asked,
+            sweeps,
             last_id: Cell::new(0),
             _handlers: vec![on_reply, on_error],
             _watch: {
@@ -337,19 +419,31 @@ impl McRunner {
         let Some(worker) = &self.worker else { return };
         match &mut *self.outbox.borrow_mut() {
             Outbox::Open => post(worker, &request),
-            Outbox::Held(held) => {
-                *held = match request {
-                    Request::Run { .. } => Some(request),
-                    Request::Cancel => None,
-                }
-            }
+            Outbox::Held(run, sweep) => match request {
+                Request::Run { .. } => *run = Some(request),
+                Request::Cancel => *run = None,
+                Request::Sweep { .. } => *sweep = Some(request),
+            },
+        }
+    }
+
+    /// A new id for a run or a sweep.
+    fn next_id(&self) -> u32 {
+        let id = self.last_id.get().wrapping_add(1);
+        self.last_id.set(id);
+        id
+    }
+
+    /// Sweeps `scenario`'s inputs: now, or once the sweep under way has landed.
+    pub fn sweep(&self, scenario: Scenario) {
+        if let Some(request) = self.sweeps.ask(self.next_id(), scenario) {
+            self.send(request);
         }
     }
 
     /// Runs `scenario`, replacing any run under way.
     pub fn run(&self, scenario: Scenario) {
-        let id = self.last_id.get().wrapping_add(1);
-        self.last_id.set(id);
+        let id = self.next_id();
         self.asked.set(Some((id, scenario)));
         let query = canonical_query(&scenario);
         self.send(Request::Run { id, query });

@@ -18,6 +18,8 @@ const NOTICE_MS: u32 = 2000;
 /// stops the run under way and re-arms the timer, so dragging never piles up work and the worker
 /// rests.
 const MONTE_CARLO_SETTLE_MS: u32 = 60;
+/// How long input must rest before the worker sweeps the inputs, ms (as for Monte Carlo).
+const SWEEP_SETTLE_MS: u32 = 60;
 
 /// The explorer's state and the shell's timers.
 pub struct Store {
@@ -26,6 +28,7 @@ pub struct Store {
     url_timer: RefCell<Option<Timeout>>,
     notice_timer: RefCell<Option<Timeout>>,
     monte_carlo_timer: RefCell<Option<Timeout>>,
+    sweep_timer: RefCell<Option<Timeout>>,
     /// The Monte Carlo worker, spawned the first time the page needs a run (at load, while
     /// `mc > 0`).
     monte_carlo: OnceCell<McRunner>,
@@ -50,6 +53,7 @@ impl Store {
             url_timer: RefCell::new(None),
             notice_timer: RefCell::new(None),
             monte_carlo_timer: RefCell::new(None),
+            sweep_timer: RefCell::new(None),
             monte_carlo: OnceCell::new(),
             render: RefCell::new(None),
             live: Rc::default(),
@@ -199,6 +203,13 @@ impl Store {
                         store.monte_carlo_runner().run(*scenario);
                     });
                     *self.monte_carlo_timer.borrow_mut() = Some(timer);
+                }
+                Effect::Sweep(scenario) => {
+                    let store = Rc::clone(self);
+                    let timer = Timeout::new(SWEEP_SETTLE_MS, move || {
+                        store.monte_carlo_runner().sweep(*scenario);
+                    });
+                    *self.sweep_timer.borrow_mut() = Some(timer);
                 }
                 Effect::CancelMonteCarlo => {
                     self.monte_carlo_timer.borrow_mut().take();

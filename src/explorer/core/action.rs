@@ -5,8 +5,10 @@
 
 use super::export::Export;
 use super::preset_picker::picker_value;
-use super::state::{results, CopyWhat, McResult, McRun, McWorker, Notice, State, WorkerEvent};
-use super::typing::{nudged, set_typed, Nudge};
+use super::state::{
+    results, CopyWhat, McResult, McRun, McWorker, Notice, State, Swept, WorkerEvent,
+};
+use super::typing::{nudged, set_typed, significant, Nudge};
 use super::view_keys::PageWarning;
 use crate::charts::ChartId;
 use crate::scenario::{Key, Preset, Scenario, Warning};
@@ -125,6 +127,11 @@ pub enum Action {
     MonteCarloDone(Box<McResult>),
     /// The Monte Carlo worker loaded or failed, or its watch ran out.
     MonteCarloWorker(WorkerEvent),
+    /// The worker swept the inputs of a scenario (ignored unless it is the one asked for last).
+    Swept(Box<Swept>),
+    /// Move one input to its break-even, as one step of the history (Back returns): a row of
+    /// "What would have to be true" chosen. The value is taken to 6 significant figures.
+    BreakEven(Key, f64),
     /// The system's colour scheme changed: whether it is dark.
     SystemDark(bool),
 }
@@ -176,6 +183,9 @@ pub enum Effect {
     /// Stop the Monte Carlo run under way: its scenario is no longer shown and nothing needs
     /// one (`mc=0`, or an embed whose chart draws none).
     CancelMonteCarlo,
+    /// Sweep this scenario's inputs in the worker once input rests (one sweep at a time: a newer
+    /// one waits for the one under way), then send [`Action::Swept`].
+    Sweep(Box<Scenario>),
 }
 
 /// Shows `warnings` about a typed value in the banner, in place of the ones before (none: the
@@ -197,7 +207,26 @@ pub fn start(state: &mut State) -> Vec<Effect> {
         write: UrlWrite::Now,
     }];
     schedule_monte_carlo(state, &mut effects);
+    schedule_sweep(state, &mut effects);
     effects
+}
+
+/// Asks the worker for the sweeps of the scenario shown (for "What would have to be true" and
+/// the sliders' shading) unless they are at hand or asked for already; an embed shows neither,
+/// and a worker that failed makes none.
+fn schedule_sweep(state: &mut State, effects: &mut Vec<Effect>) {
+    let s = state.scenario;
+    if state.view.embed || state.monte_carlo_worker.failed() {
+        state.sweep_asked = None;
+        return;
+    }
+    if state.swept.as_ref().map(|w| w.scenario) != Some(s) && state.sweep_asked != Some(s) {
+        if state.monte_carlo_worker == McWorker::Unused {
+            state.monte_carlo_worker = McWorker::Loading;
+        }
+        state.sweep_asked = Some(s);
+        effects.push(Effect::Sweep(Box::new(s)));
+    }
 }
 
 /// Asks for the Monte Carlo run the page needs ([`State::needs_monte_carlo`]) unless it is
@@ -415,6 +444,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 state.monte_carlo_run = None;
             }
         }
+        Action::Swept(swept) => {
+            if state.sweep_asked == Some(swept.scenario) {
+                state.sweep_asked = None;
+                state.swept = Some(*swept);
+            }
+        }
+        Action::BreakEven(key, value) => {
+            state.scenario.set(key, significant(value, 6));
+            push = true;
+        }
         Action::SystemDark(dark) => state.system_dark = dark,
     }
     if let Some(p) = picked {
@@ -446,5 +485,6 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     follow_pinned_monte_carlo(state);
     send_exports(state, &mut effects);
     schedule_monte_carlo(state, &mut effects);
+    schedule_sweep(state, &mut effects);
     effects
 }

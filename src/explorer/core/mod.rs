@@ -15,6 +15,6 @@ pub mod view_keys;
 
 pub use action::{start, update, Action, Effect, UrlWrite};
 pub use export::Export;
-pub use state::{CopyWhat, McResult, McRun, Notice, State, MAP_CELLS};
+pub use state::{CopyWhat, McResult, McRun, Notice, State, Swept, MAP_CELLS};
 pub use state::{McWorker, WorkerEvent, WORKER_LOAD_MS};
 pub use view_keys::{PageWarning, Theme, View, ViewWarning};

@@ -5,7 +5,7 @@ use super::drafts::Drafts;
 use super::export::Export;
 use super::preset_picker::PresetBrowsing;
 use super::view_keys::{PageWarning, View, ViewWarning};
-use crate::analysis::{Analyses, Kind, MonteCarlo};
+use crate::analysis::{Analyses, Kind, MonteCarlo, Sweep};
 use crate::calendar::Date;
 use crate::model::Projection;
 use crate::scenario::{canonical_query, parse, Key, Preset, Scenario, PRESETS};
@@ -27,6 +27,16 @@ pub struct McResult {
     pub scenario: Scenario,
     /// Its paths' percentiles.
     pub result: Rc<MonteCarlo>,
+}
+
+/// The sweeps of a scenario's inputs ([`crate::analysis::sweeps`]: each one's break-even and
+/// where converting wins), made by the worker, and the scenario they were made for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Swept {
+    /// The scenario swept.
+    pub scenario: Scenario,
+    /// One sweep per input the tornado moves for it, in table order.
+    pub sweeps: Rc<Vec<Sweep>>,
 }
 
 /// The Monte Carlo run asked of the shell and not finished yet: its scenario and how far it got.
@@ -145,6 +155,10 @@ pub struct State {
     pub pinned_monte_carlo: Option<McResult>,
     /// The Monte Carlo worker's state.
     pub monte_carlo_worker: McWorker,
+    /// The latest sweeps of the inputs (perhaps of an earlier scenario).
+    pub swept: Option<Swept>,
+    /// The scenario whose sweeps were asked of the worker and have not come yet, if any.
+    pub sweep_asked: Option<Scenario>,
     /// Downloads asked for that wait for the worker's Monte Carlo run of the scenario shown
     /// (each at most once, in the order asked).
     pub exports_waiting: Vec<Export>,
@@ -189,6 +203,8 @@ impl State {
             monte_carlo_run: None,
             pinned_monte_carlo: None,
             monte_carlo_worker: McWorker::Unused,
+            swept: None,
+            sweep_asked: None,
             exports_waiting: Vec::new(),
             notice: None,
             system_dark: false,

@@ -62,6 +62,16 @@ pub fn beyond_slider(s: &Scenario, key: Key) -> bool {
     !(lo..=hi).contains(&s.get(key))
 }
 
+/// `v` to `digits` significant figures (193,227.0401 to 6 is 193,227; 2.461234 is 2.46123), so
+/// that a value found by a solver reads plainly in the box and the link.
+pub fn significant(v: f64, digits: i32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let scale = 10f64.powi(digits - 1 - v.abs().log10().floor() as i32);
+    (v * scale).round() / scale
+}
+
 /// `key`'s value in `s` after `nudge`: a step or a page from the exact value, within the key's
 /// bounds, rounded to the finer of the value's and the step's decimals (25.1 + 0.1 is 25.2,
 /// not 25.200000000000003, in the box and the link).
@@ -238,5 +248,15 @@ mod tests {
         } = committed(&typing, Key::Mw, "18", 100.0, en);
         assert_eq!((after.get(Key::Mw), warnings.len()), (18.0, 0));
         assert_eq!(preview(&s, Key::Btc, "65,500", en), Some(65500.0));
+    }
+
+    #[test]
+    fn a_solved_value_keeps_six_significant_figures() {
+        // 193,227.0401: five digits before the point, so one more: 193,227. 2.461234: 2.46123.
+        assert_eq!(significant(193_227.040_1, 6), 193_227.0);
+        assert_eq!(significant(2.461_234, 6), 2.461_23);
+        // −0.000123456789 → −0.000123457; 0 stays 0.
+        assert_eq!(significant(-0.000_123_456_789, 6), -0.000_123_457);
+        assert_eq!(significant(0.0, 6), 0.0);
     }
 }

@@ -3,6 +3,7 @@
 //! waterfall), and the texts and files the shell produces when it runs an effect (a copy, the
 //! share sheet, a download).
 
+pub mod breakevens;
 pub mod casebook;
 pub mod compare;
 pub mod controls;
