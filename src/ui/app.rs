@@ -143,7 +143,7 @@ pub fn app() -> Html {
                     if first_frame_drawn {
                         <Controls scenario={state.scenario} drafts={state.drafts.clone()} dispatch={dispatch.clone()}
                             only={if embed { state.view.controls.clone() } else { None }}
-                            snapshot={snapshot(lang, state.today)} {lang} />
+                            snapshot={snapshot(lang, &state.scenario, state.today)} {lang} />
                     }
                 </aside>
             </main>
