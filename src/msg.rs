@@ -297,6 +297,8 @@ ids! {
     SnapshotAge,
     /// The snapshot's date and age, past the age when its numbers have likely moved.
     SnapshotStale,
+    /// The button that takes the current snapshot's market inputs, on a link on an older one.
+    MarketRefresh,
 
     // Presets
     PresetKeepMiningTitle,

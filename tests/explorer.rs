@@ -1586,7 +1586,7 @@ fn the_market_snapshot_is_aged_to_the_readers_today_through_back_and_forward() {
     s.today = Some(today);
     update(&mut s, Action::Navigated("mw=18&lang=it".into()));
     assert_eq!(s.today, Some(today));
-    let line = snapshot::snapshot(s.view.lang, s.today);
+    let line = snapshot::snapshot(s.view.lang, &s.scenario, s.today);
     assert_eq!((line.date.as_str(), line.stale), ("2026-06-26", true));
     assert!(
         line.text
@@ -1594,6 +1594,36 @@ fn the_market_snapshot_is_aged_to_the_readers_today_through_back_and_forward() {
         "{}",
         line.text
     );
+}
+
+#[test]
+fn market_refresh_pins_the_link_and_takes_the_current_snapshot_as_a_new_history_entry() {
+    let mut s = load("v=2&mw=18&tab=cash");
+    assert_eq!(
+        s.query(),
+        "v=3&mw=18&btc=65000&hr=890&fee=0.02&cterm=0&mc=0&aivol=0&tab=cash"
+    );
+    let line = snapshot::snapshot(Lang::En, &s.scenario, None);
+    assert_eq!(line.date, "2026-06-15");
+    assert!(line.refresh.is_some());
+    // A as the link was; now with the market inputs of 26 Jun 2026, every other key as it was.
+    let effects = page_update(&mut s, Action::MarketRefresh);
+    let now = "v=3&mw=18&cterm=0&mc=0&aivol=0";
+    let cmp = "cmp=v%3D3%26mw%3D18%26btc%3D65000%26hr%3D890%26fee%3D0.02%26cterm%3D0%26mc%3D0%26aivol%3D0";
+    assert_eq!(effects, [url(&format!("{now}&tab=cash&{cmp}"), true)]);
+    let steps = hashshift::explorer::view::compare::steps(&s.view.cmp.unwrap(), &s.scenario);
+    let keys: Vec<Key> = steps.iter().map(|step| step.key).collect();
+    assert_eq!(keys, [Key::Btc, Key::Hr, Key::Fee]);
+    let line = snapshot::snapshot(Lang::En, &s.scenario, None);
+    assert_eq!((line.date.as_str(), line.refresh), ("2026-06-26", None));
+    // Back: the link as it was, unpinned.
+    page_update(
+        &mut s,
+        Action::Navigated(
+            "v=3&mw=18&btc=65000&hr=890&fee=0.02&cterm=0&mc=0&aivol=0&tab=cash".into(),
+        ),
+    );
+    assert_eq!((s.view.cmp, s.compare.is_none()), (None, true));
 }
 
 #[test]

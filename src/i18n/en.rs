@@ -270,6 +270,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         SnapshotToday => "{market} · today",
         SnapshotAge => "{market} · {days} old",
         SnapshotStale => "{market} · {days} old: the BTC price, hashrate and fees have likely moved since.",
+        MarketRefresh => "Update to the market of {date}",
 
         // Presets
         PresetKeepMiningTitle => "Keep mining",

@@ -270,6 +270,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         SnapshotToday => "{market} · di oggi",
         SnapshotAge => "{market} · {days} fa",
         SnapshotStale => "{market} · {days} fa: prezzo del BTC, hashrate e commissioni saranno cambiati da allora.",
+        MarketRefresh => "Aggiorna al mercato {of_the}{date}",
 
         // Presets
         PresetKeepMiningTitle => "Solo mining",

@@ -2,6 +2,7 @@
 
 mod codec;
 mod keys;
+mod market;
 mod presets;
 mod read;
 mod schema;
@@ -14,10 +15,11 @@ pub use codec::{
 pub use keys::{
     Applies, Choice, Group, Key, KeyDef, Kind, AI_CHOICES, KEYS, KEY_COUNT, TV_CHOICES,
 };
+pub use market::{market_keys, older_snapshot, on_current_market, snapshots};
 pub use presets::{Casebook, Preset, PRESETS};
 pub use schema::{
-    FrozenKey, Schema, SchemaBounds, SchemaKey, SchemaKeys, SchemaPreset, SchemaPresets, SCHEMA,
-    SCHEMAS,
+    FrozenKey, Schema, SchemaBounds, SchemaKey, SchemaKeys, SchemaPreset, SchemaPresets,
+    MARKET_SNAPSHOT, SCHEMA, SCHEMAS,
 };
 pub use warning::{Bound, Problem, Unreadable, Warning};
 
@@ -36,14 +38,6 @@ impl AiModel {
         AI_CHOICES[self as usize].name
     }
 }
-
-/// The date of the market snapshot behind the defaults of `btc`, `hr` and `fee` (ECONOMICS.md
-/// §12).
-pub const MARKET_SNAPSHOT: Date = Date {
-    year: 2026,
-    month: 6,
-    day: 26,
-};
 
 /// How the assets are valued at the horizon (`tv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

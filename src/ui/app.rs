@@ -147,7 +147,7 @@ pub fn app() -> Html {
                     if first_frame_drawn {
                         <Controls scenario={state.scenario} drafts={state.drafts.clone()} dispatch={dispatch.clone()}
                             only={if embed { state.view.controls.clone() } else { None }}
-                            snapshot={snapshot(lang, state.today)} swept={state.swept.clone()} {lang} />
+                            snapshot={snapshot(lang, &state.scenario, state.today)} swept={state.swept.clone()} {lang} />
                     }
                 </aside>
             </main>

@@ -146,12 +146,21 @@ fn group_view(props: &GroupProps) -> Html {
     // snapshot note under each of `btc`, `hr` and `fee` (half a control each). Better too tall
     // than too short: a group that turns out shorter only lifts the bottom to the reader, one
     // that turns out taller moves it away from End.
+    // Its button, when there is one, is one more.
     let notes = keys.iter().filter(|k| k.def().snapshot).count();
+    let lines = snapshot
+        .as_ref()
+        .map_or(0, |s| 1 + u8::from(s.refresh.is_some()));
     let tall = if opened {
-        *shown_count as f64 + f64::from(u8::from(snapshot.is_some())) + 0.5 * notes as f64
+        *shown_count as f64 + f64::from(lines) + 0.5 * notes as f64
     } else {
         0.0
     };
+    // The button goes once pressed: the focus moves to the line, which names the new market.
+    let refresh = dispatch.reform(|_: MouseEvent| {
+        focus("market-snapshot");
+        Action::MarketRefresh
+    });
     html! {
         // Named for screen readers, which do not take a group's name from its summary.
         <details class="group" open={opened} hidden={*hidden} aria-label={*title}
@@ -159,7 +168,11 @@ fn group_view(props: &GroupProps) -> Html {
             <summary>{ *title }</summary>
             if let Some(s) = snapshot {
                 <p class={classes!("snapshot-age", s.stale.then_some("stale"))} data-role="snapshot"
-                    data-date={s.date.clone()}>{ s.text.clone() }</p>
+                    id="market-snapshot" tabindex="-1" data-date={s.date.clone()}>{ s.text.clone() }</p>
+                if let Some(label) = &s.refresh {
+                    <button type="button" class="market-refresh" data-action="market-refresh"
+                        onclick={refresh}>{ label }</button>
+                }
             }
             { for keys.iter().map(|&key| html! {
                 <Control key={key.name()} id={key} scenario={*scenario} draft={drafts.of(key)}

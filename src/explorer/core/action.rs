@@ -11,7 +11,7 @@ use super::state::{
 use super::typing::{nudged, set_typed, significant, Nudge};
 use super::view_keys::PageWarning;
 use crate::charts::ChartId;
-use crate::scenario::{Key, Preset, Scenario, Warning};
+use crate::scenario::{on_current_market, Key, Preset, Scenario, Warning};
 use std::rc::Rc;
 
 /// One user gesture or outside event.
@@ -111,6 +111,9 @@ pub enum Action {
     Pin,
     /// "Unpin": no comparison.
     Unpin,
+    /// "Update to the market of …": the scenario, on an older market snapshot, becomes A and
+    /// takes the current snapshot's market inputs ([`crate::scenario::on_current_market`]).
+    MarketRefresh,
     /// "Copy link" or "Copy embed code".
     Copy(CopyWhat),
     /// "Share": the system's share sheet, or the link copied.
@@ -389,6 +392,12 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ShowAllWarnings => state.warnings_all = true,
         Action::Pin => state.view.cmp = Some(state.scenario),
         Action::Unpin => state.view.cmp = None,
+        Action::MarketRefresh => {
+            state.view.cmp = Some(state.scenario);
+            state.scenario = on_current_market(state.scenario);
+            // A new scenario, as a preset's: Back returns to the link as it was.
+            push = true;
+        }
         Action::Copy(what) => {
             state.notice = None;
             effects.push(Effect::Copy(what));

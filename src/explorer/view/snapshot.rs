@@ -1,10 +1,12 @@
 //! The market snapshot beside the market inputs (`[data-role="snapshot"]`): the date of the
-//! market the defaults of `btc`, `hr` and `fee` were taken from (ECONOMICS.md §1, §12), and how
-//! old it is today, with a gentle warning once its numbers have likely moved.
+//! market the defaults of `btc`, `hr` and `fee` were taken from (ECONOMICS.md §1, §12), or of
+//! the older snapshot the link's market inputs are, and how old it is today, with a gentle
+//! warning once its numbers have likely moved. A link on an older snapshot is offered the
+//! current one (`data-action="market-refresh"`).
 
 use crate::calendar::Date;
 use crate::i18n::{Article, Lang, Msg};
-use crate::scenario::MARKET_SNAPSHOT;
+use crate::scenario::{older_snapshot, Scenario, MARKET_SNAPSHOT};
 
 /// Days after which the snapshot's numbers have likely moved: its age then reads as a warning.
 pub const STALE_DAYS: i64 = 90;
@@ -18,6 +20,9 @@ pub struct Snapshot {
     pub text: String,
     /// Whether it is older than [`STALE_DAYS`]: the line reads as a warning.
     pub stale: bool,
+    /// The label of the button that takes the current snapshot, when the link's market inputs
+    /// are an older one's (`Update to the market of 26 Jun 2026`).
+    pub refresh: Option<String>,
 }
 
 /// Days since 1970-01-01 of `d`.
@@ -30,20 +35,20 @@ pub fn days_between(from: Date, to: Date) -> i64 {
     day_number(to) - day_number(from)
 }
 
-/// The snapshot line in `lang`, its age counted to `today` when the page knows it (and it is not
-/// before the snapshot, as a wrong clock would have it).
-pub fn snapshot(lang: Lang, today: Option<Date>) -> Snapshot {
+/// The snapshot line of `s` in `lang`, its age counted to `today` when the page knows it (and it
+/// is not before the snapshot, as a wrong clock would have it).
+pub fn snapshot(lang: Lang, s: &Scenario, today: Option<Date>) -> Snapshot {
     let f = lang.fmt();
+    let older = older_snapshot(s);
+    let date = older.unwrap_or(MARKET_SNAPSHOT);
     let market = lang.fill(
         Msg::SnapshotMarket,
         &[
-            f.date_article(MARKET_SNAPSHOT, Article::OfThe),
-            ("date", &f.date(MARKET_SNAPSHOT)),
+            f.date_article(date, Article::OfThe),
+            ("date", &f.date(date)),
         ],
     );
-    let age = today
-        .map(|t| days_between(MARKET_SNAPSHOT, t))
-        .filter(|&d| d >= 0);
+    let age = today.map(|t| days_between(date, t)).filter(|&d| d >= 0);
     let stale = age.is_some_and(|d| d > STALE_DAYS);
     let text = match age {
         None => market,
@@ -60,15 +65,17 @@ pub fn snapshot(lang: Lang, today: Option<Date>) -> Snapshot {
         }
     };
     Snapshot {
-        date: MARKET_SNAPSHOT.to_string(),
+        date: date.to_string(),
         text,
         stale,
+        refresh: older.map(|_| super::page::snapshot_dated(Msg::MarketRefresh, lang)),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::parse;
 
     fn on(year: i32, month: u32, day: u32) -> Option<Date> {
         Some(Date { year, month, day })
@@ -89,7 +96,7 @@ mod tests {
 
     #[test]
     fn the_line_says_the_date_and_its_age_in_the_pages_language() {
-        let s = snapshot(Lang::En, on(2026, 12, 7));
+        let s = snapshot(Lang::En, &Scenario::default(), on(2026, 12, 7));
         assert_eq!(s.date, "2026-06-26");
         assert!(s.stale, "164 days is past 90");
         assert_eq!(
@@ -97,28 +104,53 @@ mod tests {
             "Market of 26 Jun 2026 · 164\u{a0}days old: the BTC price, hashrate and fees have likely moved since."
         );
         assert_eq!(
-            snapshot(Lang::It, on(2026, 12, 7)).text,
+            snapshot(Lang::It, &Scenario::default(), on(2026, 12, 7)).text,
             "Mercato del 26 giu 2026 · 164\u{a0}giorni fa: prezzo del BTC, hashrate e commissioni saranno cambiati da allora."
         );
         // 90 days (26 Jun + 4 + 31 + 31 + 24 = 24 Sep) is not yet stale; 91 is.
-        let s = snapshot(Lang::En, on(2026, 9, 24));
+        let s = snapshot(Lang::En, &Scenario::default(), on(2026, 9, 24));
         assert_eq!(
             (s.text.as_str(), s.stale),
             ("Market of 26 Jun 2026 · 90\u{a0}days old", false)
         );
-        assert!(snapshot(Lang::En, on(2026, 9, 25)).stale);
+        assert!(snapshot(Lang::En, &Scenario::default(), on(2026, 9, 25)).stale);
         assert_eq!(
-            snapshot(Lang::It, on(2026, 6, 27)).text,
+            snapshot(Lang::It, &Scenario::default(), on(2026, 6, 27)).text,
             "Mercato del 26 giu 2026 · 1\u{a0}giorno fa"
         );
         assert_eq!(
-            snapshot(Lang::En, on(2026, 6, 26)).text,
+            snapshot(Lang::En, &Scenario::default(), on(2026, 6, 26)).text,
             "Market of 26 Jun 2026 · today"
         );
         // No clock, or one before the snapshot: the date alone.
         for today in [None, on(2026, 1, 1)] {
-            let s = snapshot(Lang::En, today);
+            let s = snapshot(Lang::En, &Scenario::default(), today);
             assert_eq!((s.text.as_str(), s.stale), ("Market of 26 Jun 2026", false));
+            assert_eq!(s.refresh, None);
         }
+    }
+
+    #[test]
+    fn a_link_on_an_older_snapshot_says_its_date_and_is_offered_the_current_one() {
+        let old = parse("v=2&mw=18").scenario;
+        // 15 Jun → 7 Dec 2026: 15 (rest of June) + 31 + 31 + 30 + 31 + 30 + 7 = 175.
+        let s = snapshot(Lang::En, &old, on(2026, 12, 7));
+        assert_eq!(s.date, "2026-06-15");
+        assert!(s
+            .text
+            .starts_with("Market of 15 Jun 2026 · 175\u{a0}days old:"));
+        assert_eq!(
+            s.refresh.as_deref(),
+            Some("Update to the market of 26 Jun 2026")
+        );
+        let it = snapshot(Lang::It, &old, None);
+        assert_eq!(it.text, "Mercato del 15 giu 2026");
+        assert_eq!(
+            it.refresh.as_deref(),
+            Some("Aggiorna al mercato del 26 giu 2026")
+        );
+        // The reader's own market is not a snapshot.
+        let own = parse("v=2&btc=70000").scenario;
+        assert_eq!(snapshot(Lang::En, &own, None).refresh, None);
     }
 }

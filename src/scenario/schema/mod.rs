@@ -25,7 +25,9 @@
 //! 3. Change the key table (`keys.rs`) and the picker (`presets.rs`) as schema N + 1 says; if
 //!    that widens a key's bounds, list the old bounds in each older entry's `bounds`. Add a
 //!    module `vN+1.rs` whose entry is derived (`SchemaKeys::Table`, `SchemaPresets::Picker`,
-//!    `upgrade: None`) and append it to `ALL`.
+//!    `upgrade: None`) and append it to `ALL`. A new market snapshot (new defaults of `btc`, `hr`
+//!    and `fee`) is always a new schema: its entry's `market` names the snapshot's day; otherwise
+//!    it repeats schema N's.
 //!
 //! The codec and the CLI need nothing more: they read every schema through its entry. What
 //! spells the current schema by hand (tests that write `v=N&…` queries, the footer's schema
@@ -39,6 +41,7 @@ use super::keys::{Key, KEYS};
 use super::presets::PRESETS;
 use super::read;
 use super::warning::Warning;
+use super::Date;
 use super::Scenario;
 use std::sync::OnceLock;
 
@@ -148,6 +151,10 @@ pub struct Schema {
     pub bounds: &'static [SchemaBounds],
     /// Its presets.
     pub presets: SchemaPresets,
+    /// The day of the market snapshot its defaults of `btc`, `hr` and `fee` were taken from
+    /// (ECONOMICS.md §12), the previous schema's when they did not change; `None` for defaults
+    /// taken from no dated market. The current schema's is [`MARKET_SNAPSHOT`].
+    pub market: Option<Date>,
     /// The step that turns a scenario of this schema into one of the next (run after the keys
     /// the next schema adds have taken its defaults); `None` for the current schema.
     pub upgrade: Option<fn(&mut Scenario)>,
@@ -160,6 +167,13 @@ const ALL: &[Schema] = &[v1::SCHEMA, v2::SCHEMA, v3::SCHEMA];
 
 /// The current schema's number, the `v=` the codec writes.
 pub const SCHEMA: u32 = ALL[ALL.len() - 1].version;
+
+/// The day of the market snapshot behind the current defaults of `btc`, `hr` and `fee`
+/// (ECONOMICS.md §12): the current schema's [`Schema::market`].
+pub const MARKET_SNAPSHOT: Date = match ALL[ALL.len() - 1].market {
+    Some(date) => date,
+    None => panic!("the current schema's market snapshot is dated"),
+};
 
 /// A schema's defaults and presets, read once.
 struct Read {

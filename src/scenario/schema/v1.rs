@@ -61,6 +61,8 @@ pub(super) const SCHEMA: Schema = Schema {
         preset("colo-lease", "years=12&mw=250&ai=colo&colo=121"),
         preset("absorb-4y", "phases=4"),
     ]),
+    // Round figures, taken from no dated market.
+    market: None,
     upgrade: Some(upgrade),
 };
 

@@ -3,7 +3,7 @@
 
 use super::{key, preset, v3, Schema, SchemaKeys, SchemaPresets};
 use crate::scenario::Key as K;
-use crate::scenario::Scenario;
+use crate::scenario::{Date, Scenario};
 
 /// Schema 2: schema 3's keys without `ltc`, `kd`, `tenor` and `aivol`; schema 3's defaults but
 /// for the market snapshot of 2026-06-15 (`btc`, `hr`, `fee`), merchant GPU prices (`cterm=0`)
@@ -77,6 +77,11 @@ pub(super) const SCHEMA: Schema = Schema {
         preset("colo-lease", "years=12&mw=250&ai=colo&colo=121&airate=9"),
         preset("absorb-4y", "phases=4"),
     ]),
+    market: Some(Date {
+        year: 2026,
+        month: 6,
+        day: 15,
+    }),
     upgrade: Some(upgrade),
 };
 

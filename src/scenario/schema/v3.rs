@@ -3,6 +3,7 @@
 //! its step to schema 4 (the registry's "Adding a schema").
 
 use super::{Schema, SchemaKeys, SchemaPresets};
+use crate::scenario::Date;
 
 /// Schema 3.
 pub(super) const SCHEMA: Schema = Schema {
@@ -10,5 +11,10 @@ pub(super) const SCHEMA: Schema = Schema {
     keys: SchemaKeys::Table,
     bounds: &[],
     presets: SchemaPresets::Picker,
+    market: Some(Date {
+        year: 2026,
+        month: 6,
+        day: 26,
+    }),
     upgrade: None,
 };
