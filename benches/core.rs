@@ -9,7 +9,7 @@
 //! query, and reading a schema-1 link.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use hashshift::analysis::{breakeven_map, breakevens, monte_carlo, rates, timing, tornado};
+use hashshift::analysis::{breakeven_map, monte_carlo, rates, sweeps, timing, tornado};
 use hashshift::model;
 use hashshift::scenario::{canonical_query, parse, Scenario};
 use std::hint::black_box;
@@ -52,8 +52,9 @@ fn core(c: &mut Criterion) {
     c.bench_function("break-even map 41x41", |b| {
         b.iter(|| breakeven_map(&model::run(black_box(&defaults)), 41, 41))
     });
-    c.bench_function("breakevens (20 inputs × 201 points)", |b| {
-        b.iter(|| breakevens(&model::run(black_box(&defaults))))
+    // The page's worker sweeps (the CLI's `breakevens` are the same scan, without the stretches).
+    c.bench_function("breakevens sweep (20 inputs × 201 points)", |b| {
+        b.iter(|| sweeps(&model::run(black_box(&defaults))))
     });
     let mc = model::run(&parse("mc=1000").scenario);
     c.bench_function("monte carlo 1000 paths x 120 months", |b| {
