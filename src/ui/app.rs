@@ -125,7 +125,8 @@ pub fn app() -> Html {
             <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.full_link())]) }</p>
             <Warnings warnings={Shared(state.warnings.clone())} mode={page::BannerMode::of(&state)}
                 dispatch={dispatch.clone()} />
-            <Kpis results={results.clone()} compare={compare.clone()} odds={odds::card(&state)} compact={embed} {lang} />
+            <Kpis results={results.clone()} compare={compare.clone()} odds={odds::card(&state)} compact={embed}
+                dispatch={dispatch.clone()} {lang} />
             <section aria-labelledby="summary-heading">
                 { super::region_heading("summary-heading", t(Msg::SummaryRegion)) }
                 <p class="summary" id="summary" data-role="summary">

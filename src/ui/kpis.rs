@@ -1,11 +1,15 @@
 //! KPI cards: `[data-kpi]` with the CLI's raw value in `data-value`; the odds card's
-//! `data-state` says whether its Monte Carlo run has landed.
+//! `data-state` says whether its Monte Carlo run has landed. Each card's button opens how it is
+//! computed, `[data-explain]`, below the card's row.
 
 use super::Shared;
 use crate::analysis::Analyses;
+use crate::explorer::view::explain::{cli, explain};
 use crate::explorer::view::kpi::{cards, compare, pinned_cards, Kpi, RunState};
 use crate::explorer::view::odds;
+use crate::explorer::{Action, CopyWhat};
 use crate::i18n::{Lang, Msg};
+use crate::model::Projection;
 use yew::prelude::*;
 
 /// Props of [`Kpis`].
@@ -19,6 +23,8 @@ pub struct Props {
     pub odds: Option<Kpi>,
     /// Compact cards (embed): no explanation line, it goes to the tooltip.
     pub compact: bool,
+    /// Where the command's copy goes.
+    pub dispatch: Callback<Action>,
     /// Interface language.
     pub lang: Lang,
 }
@@ -30,7 +36,54 @@ pub struct Props {
 pub fn kpis(props: &Props) -> Html {
     let compact = props.compact;
     let lang = props.lang;
-    let mut all = cards(props.results.projection(), lang);
+    let p = props.results.projection();
+    // The card whose explanation is open: its id.
+    let open = use_state(|| None::<&'static str>);
+    // The panel takes the focus as it opens; Escape closes it and gives the focus back to its
+    // card's button.
+    use_effect_with(*open, |open| {
+        if open.is_some() {
+            super::dom::focus("explain");
+        }
+    });
+    let close = {
+        let open = open.clone();
+        Callback::from(move |()| {
+            if let Some(id) = *open {
+                open.set(None);
+                super::dom::focus(&format!("explain-{id}"));
+            }
+        })
+    };
+    let on_key = {
+        let (open, close) = (open.clone(), close.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if open.is_some() && e.key() == "Escape" {
+                e.prevent_default();
+                close.emit(());
+            }
+        })
+    };
+    let toggle = |id: &'static str| {
+        let open = open.clone();
+        Callback::from(move |_| open.set((*open != Some(id)).then_some(id)))
+    };
+    // The open card's explanation, after the row that holds it.
+    let panel = |row: &[Kpi]| {
+        let k = row.iter().find(|k| Some(k.id) == *open)?;
+        Some(explanation(
+            k,
+            p,
+            &props.dispatch,
+            close.reform(|_| ()),
+            lang,
+        ))
+    };
+    let card = |k: Kpi, small: bool| {
+        let opener = (!compact).then(|| (Some(k.id) == *open, toggle(k.id)));
+        card(k, small, opener, lang)
+    };
+    let mut all = cards(p, lang);
     if let Some(a) = &props.compare {
         compare(&mut all, &pinned_cards(a.projection(), lang), lang);
     }
@@ -43,18 +96,48 @@ pub fn kpis(props: &Props) -> Html {
         .partition(|k| k.primary || compact);
     html! {
         // Focus lands here when the warnings above are dismissed (`tabindex=-1`: not a Tab stop).
-        <section class="kpis" id="kpis" tabindex="-1" aria-labelledby="kpis-heading">
+        <section class="kpis" id="kpis" tabindex="-1" aria-labelledby="kpis-heading" onkeydown={on_key}>
             { super::region_heading("kpis-heading", props.lang.t(Msg::KpisRegion)) }
-            <div class="kpi-row primary">{ for primary.into_iter().map(|k| card(k, compact)) }</div>
+            <div class="kpi-row primary">{ for primary.iter().cloned().map(|k| card(k, compact)) }</div>
+            { panel(&primary).unwrap_or_default() }
             if !secondary.is_empty() {
-                <div class="kpi-row secondary">{ for secondary.into_iter().map(|k| card(k, true)) }</div>
+                <div class="kpi-row secondary">{ for secondary.iter().cloned().map(|k| card(k, true)) }</div>
+                { panel(&secondary).unwrap_or_default() }
             }
         </section>
     }
 }
 
-/// One card; a compact one keeps its sentence as a tooltip (and for screen readers).
-fn card(k: Kpi, compact: bool) -> Html {
+/// How card `k` of `p` is computed: its formula in symbols and words, `p`'s numbers in it up to
+/// the card's value, and the CLI command that prints them all, with its copy button.
+fn explanation(
+    k: &Kpi,
+    p: &Projection,
+    dispatch: &Callback<Action>,
+    close: Callback<MouseEvent>,
+    lang: Lang,
+) -> Html {
+    let Some(e) = explain(k, p, lang) else {
+        return Html::default();
+    };
+    html! {
+        <section class="explain" id="explain" data-explain={k.id} tabindex="-1" aria-labelledby="explain-title">
+            <h3 id="explain-title">{ k.title }</h3>
+            <button type="button" class="dismiss" aria-label={lang.t(Msg::ExplainClose)} onclick={close}>{ "×" }</button>
+            <p><code>{ e.symbols }</code></p>
+            <p>{ e.words }</p>
+            <p class="explain-numbers">{ e.numbers }<b class="explain-value" data-value={k.data_value.clone()}>{ &k.text }</b></p>
+            <p class="explain-cli">{ lang.t(Msg::ExplainCli) }{ " " }<code>{ cli(&p.scenario) }</code>{ " " }
+                <button type="button" data-action="copy-cli" onclick={dispatch.reform(|_| Action::Copy(CopyWhat::Cli))}>{ lang.t(Msg::CopyCli) }</button>
+            </p>
+        </section>
+    }
+}
+
+/// One card; a compact one keeps its sentence as a tooltip (and for screen readers). `opener`:
+/// whether its explanation is open and what its button does (none in an embed).
+fn card(k: Kpi, compact: bool, opener: Option<(bool, Callback<MouseEvent>)>, lang: Lang) -> Html {
+    let id = k.id;
     let tone = match k.favours_plan {
         Some(true) => "good",
         Some(false) => "bad",
@@ -97,6 +180,10 @@ fn card(k: Kpi, compact: bool) -> Html {
                 </div>
             }
             <p class={classes!("kpi-meaning", compact.then_some("visually-hidden"))}>{ k.meaning }</p>
+            if let Some((open, onclick)) = opener {
+                <button type="button" class="explain-open" id={format!("explain-{id}")} aria-expanded={open.to_string()}
+                    aria-controls={open.then_some("explain")} {onclick}>{ lang.t(Msg::ExplainOpen) }</button>
+            }
         </div>
     }
 }

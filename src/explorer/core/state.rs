@@ -110,6 +110,8 @@ pub enum CopyWhat {
     Link,
     /// The embed code.
     Embed,
+    /// The CLI command that reproduces the page's numbers.
+    Cli,
 }
 
 /// A short message after a gesture.
@@ -251,7 +253,7 @@ impl State {
     /// The absolute link of the page, or of its embed (`what`).
     pub fn link(&self, what: CopyWhat) -> String {
         let query = match what {
-            CopyWhat::Link => self.query(),
+            CopyWhat::Link | CopyWhat::Cli => self.query(),
             CopyWhat::Embed => self.embed_query(),
         };
         format!("{}?{query}", self.page_url)

@@ -125,7 +125,13 @@ pub fn frame(state: &State) -> Frame {
         // The image is always light (see `draw_image`), and so is its legend.
         legend: page::legend(state, state.view.tab, &charts::palette::LIGHT),
         footer: vec![
-            lang.fill(Msg::ExportSource, &[("link", &state.page_url)]),
+            lang.fill(
+                Msg::ExportSource,
+                &[
+                    ("link", &state.page_url),
+                    ("cli", &super::explain::cli(&state.scenario)),
+                ],
+            ),
             page::snapshot_dated(Msg::ExportSnapshot, lang),
         ],
     }
@@ -273,7 +279,8 @@ mod tests {
         for text in [
             "Cumulative cash flow after power",
             "This scenario: https://example.org/h/?v=3&amp;mw=18&amp;tab=cash",
-            "Source: HashShift, https://example.org/h/",
+            // The CLI command that reproduces its numbers, in the source line.
+            "Source: HashShift, https://example.org/h/ · hashshift run &apos;v=3&amp;mw=18&apos; --format json",
             "market snapshot of 26 Jun 2026",
         ] {
             assert!(svg.contains(text), "{text}");

@@ -134,7 +134,7 @@ pub(super) enum Card {
 
 impl Card {
     /// Every card, in display order.
-    const ALL: [Card; 16] = [
+    pub(super) const ALL: [Card; 16] = [
         Card::Npv,
         Card::Terminal,
         Card::Irr,

@@ -7,6 +7,7 @@ pub mod breakevens;
 pub mod casebook;
 pub mod compare;
 pub mod controls;
+pub mod explain;
 pub mod export;
 pub mod kpi;
 pub mod odds;

@@ -165,6 +165,7 @@ pub fn notice(state: &State) -> Option<NoticeView> {
         let (sentence, manual) = match n {
             Notice::Copied(CopyWhat::Link) => (Msg::LinkCopied, None),
             Notice::Copied(CopyWhat::Embed) => (Msg::EmbedCopied, None),
+            Notice::Copied(CopyWhat::Cli) => (Msg::CliCopied, None),
             Notice::Refused(what, link) => (
                 Msg::CopyRefused,
                 Some(share::copy_text_of(state, *what, link)),

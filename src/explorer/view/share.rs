@@ -4,17 +4,19 @@ use super::summary::summary;
 use crate::explorer::core::{CopyWhat, State};
 use crate::i18n::{Lang, Msg};
 
-/// The text a copy gesture puts on the clipboard: the page's link, or its embed code.
+/// The text a copy gesture puts on the clipboard: the page's link, its embed code, or the CLI
+/// command of its scenario.
 pub fn copy_text(state: &State, what: CopyWhat) -> String {
     copy_text_of(state, what, &state.link(what))
 }
 
 /// The text copied for `what` around `link` (the page's link, or its embed's): the link
-/// itself, or the embed code that shows it.
+/// itself, the embed code that shows it, or the CLI command of the state's scenario.
 pub fn copy_text_of(state: &State, what: CopyWhat, link: &str) -> String {
     match what {
         CopyWhat::Link => link.to_string(),
         CopyWhat::Embed => embed_code(link, folder(&state.page_url), state.view.lang),
+        CopyWhat::Cli => super::explain::cli(&state.scenario),
     }
 }
 
@@ -82,6 +84,12 @@ mod tests {
              <script src=\"https://x.org/h/embed.js\" async></script>"
         );
         assert!(embed_code("u", "s/", Lang::It).contains("minare Bitcoin"));
+        // The command line's copy is the CLI command of the scenario, view keys left out.
+        let state = State::load("https://x.org/h/", "mw=18&lang=it&tab=cash");
+        assert_eq!(
+            copy_text(&state, CopyWhat::Cli),
+            "hashshift run 'v=3&mw=18' --format json"
+        );
         assert_eq!(folder("https://x.org/h/index.html"), "https://x.org/h/");
         assert_eq!(folder("https://x.org/h/"), "https://x.org/h/");
     }
