@@ -182,7 +182,11 @@ fn card(k: Kpi, compact: bool, opener: Option<(bool, Callback<MouseEvent>)>, lan
             <p class={classes!("kpi-meaning", compact.then_some("visually-hidden"))}>{ k.meaning }</p>
             if let Some((open, onclick)) = opener {
                 <button type="button" class="explain-open" id={format!("explain-{id}")} aria-expanded={open.to_string()}
-                    aria-controls={open.then_some("explain")} {onclick}>{ lang.t(Msg::ExplainOpen) }</button>
+                    aria-controls={open.then_some("explain")} title={lang.t(Msg::ExplainOpen)} {onclick}>
+                    // A small mark for the eye; its name, for screen readers, in words.
+                    <span aria-hidden="true">{ "ƒ(x)" }</span>
+                    <span class="visually-hidden">{ lang.t(Msg::ExplainOpen) }</span>
+                </button>
             }
         </div>
     }
