@@ -14,7 +14,7 @@
 //! of the time it is given to load ([`WORKER_LOAD_MS`]); the explorer's core decides what they
 //! mean.
 
-use crate::analysis::{FanMonth, MonteCarlo, MonteCarloRun};
+use crate::analysis::{Dot, FanMonth, MonteCarlo, MonteCarloRun};
 use crate::explorer::core::{WorkerEvent, WORKER_LOAD_MS};
 use crate::explorer::{Action, McResult, McRun};
 use crate::model::{self, Projection};
@@ -88,6 +88,8 @@ pub enum Reply {
         result: MonteCarlo,
         /// The fan, one entry per month.
         fan: Vec<FanMonth>,
+        /// The odds chart's dots, which travel beside it too.
+        dots: Vec<Dot>,
     },
 }
 
@@ -155,10 +157,12 @@ impl Simulator {
         } else {
             let mut result = job.run.finish();
             let fan = std::mem::take(&mut result.fan);
+            let dots = std::mem::take(&mut result.dots);
             self.reply(&Reply::Done {
                 id: job.id,
                 result,
                 fan,
+                dots,
             });
         }
     }
@@ -286,11 +290,23 @@ impl McRunner {
                             total,
                         })));
                     }
-                    (Reply::Done { id, result, fan }, Some((asked_id, scenario)))
-                        if id == asked_id =>
-                    {
+                    (
+                        Reply::Done {
+                            id,
+                            result,
+                            fan,
+                            dots,
+                        },
+                        Some((asked_id, scenario)),
+                    ) if id == asked_id => {
                         asked.set(None);
-                        let result = Rc::new(MonteCarlo { fan, ..result });
+                        // The run's own inputs, which its serde form leaves out.
+                        let result = Rc::new(MonteCarlo {
+                            fan,
+                            dots,
+                            scenario: Some(Box::new(scenario)),
+                            ..result
+                        });
                         dispatch(Action::MonteCarloDone(Box::new(McResult {
                             scenario,
                             result,
