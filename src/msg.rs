@@ -418,6 +418,11 @@ ids! {
     OddsMeaningBtc,
     OddsBest,
     OddsBestList,
+    /// The odds chart (a quantile dotplot of the NPV advantage across Monte Carlo paths), its
+    /// table's first column.
+    ChartOdds,
+    CaptionOdds,
+    Percentile,
     /// The equity's view of a plan with project debt (ECONOMICS.md §8b): the debt's terms in
     /// words (and a bullet's, `tenor = 0`), a multiple, the equity's cards, the summary's
     /// sentence on them, the funding chart and the yearly table's columns.
