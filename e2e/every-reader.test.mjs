@@ -108,7 +108,7 @@ test('every chart has a data table, a label and a description, and "Show the dat
   const tabs = await page.$$eval('[role="tab"][data-tab]', (els) => els.map((e) => e.dataset.tab));
   assert.deepEqual(tabs, CHARTS);
   const rowsOf = {
-    revenue: years, cash: years, funding: years, hashprice: years, fan: years,
+    revenue: years, cash: years, funding: years, hashprice: years, fan: years, odds: 100,
     sensitivity: tornado.length, map: null,
     rates: rates.length, timing: timing.length,
   };
@@ -120,7 +120,7 @@ test('every chart has a data table, a label and a description, and "Show the dat
     assert.ok((await canvas.getAttribute('aria-label')).length > 20, chart);
     const described = await canvas.getAttribute('aria-describedby');
     assert.match(await page.textContent(`#${described}`), /^Converting 100\u00a0MW/);
-    if (chart === 'fan') await page.waitForSelector('[data-role="monte-carlo"][data-state="current"]');
+    if (chart === 'fan' || chart === 'odds') await page.waitForSelector(`#panel-${chart} [data-role="monte-carlo"][data-state="current"]`);
     const rows = await tableRows(page, chart);
     const expected = rowsOf[chart];
     if (expected !== null) assert.equal(rows.length, expected, chart);

@@ -1,15 +1,17 @@
 // Monte Carlo in the browser: it runs in a web worker, loaded as the page loads while `mc > 0`
 // (and never with `mc=0`), shows its progress, never holds up a redraw, drops superseded runs,
-// and prints the CLI's numbers: in the odds card (`[data-kpi=prob_plan_better]`), which never
-// shows the previous inputs' numbers while a run goes on, and under the fan; a download waits
-// for its run, and a worker that cannot load says so.
+// and prints the CLI's numbers: in the odds card (`[data-kpi=prob_plan_better]`), the summary's
+// sentence and the odds chart (a quantile dotplot of 100 dots), which never show the previous
+// inputs' numbers while a run goes on, and under the fan; a download waits for its run, and a
+// worker that cannot load says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { open } from './browser.mjs';
 import { readFileSync } from 'node:fs';
-import { site, cliText, printed, search, waitForQuery, axeViolations } from './common.mjs';
+import { site, SHOTS, cliText, printed, search, waitForQuery, axeViolations } from './common.mjs';
 
-const LINE = '[data-role="monte-carlo"]';
+// The fan's line (the odds chart has one too).
+const LINE = '#panel-fan [data-role="monte-carlo"]';
 const ODDS = '[data-kpi="prob_plan_better"]';
 // The worker's own script: it runs the page's wasm, handed over compiled, and downloads no
 // wasm of its own.
@@ -112,13 +114,16 @@ test("a default page shows the odds of the CLI's Monte Carlo, in both languages"
   // The CLI's `v=3`: 0.337 of 1,000 paths, best convert 0.318, mine 0.001, sell 0.681.
   const p = (field) => printed('v=3', field);
   assert.deepEqual(['paths', 'prob_plan_better', 'best_convert', 'best_mine', 'best_sell'].map(p), ['1000', '0.337', '0.318', '0.001', '0.681']);
-  for (const { lang, text, meaning, lead, best } of [
+  // Whole numbers of 100: 0.337 is 34 in 100, and one path of 1,000 (0.001) is 1 %, never 0.
+  for (const { lang, text, meaning, lead, best, summary } of [
     { lang: 'en', text: '34\u00a0%', lead: 'Best:',
-      meaning: 'Of 1,000\u00a0paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining.',
-      best: ['Convert 32\u00a0%', 'Keep mining 0.1\u00a0%', 'Sell now 68\u00a0%'] },
+      meaning: 'In 34 of 100 simulated futures of the BTC price and the AI rate, converting beats keeping mining.',
+      best: ['Convert 32\u00a0%', 'Keep mining 1\u00a0%', 'Sell now 68\u00a0%'],
+      summary: 'Across the simulated futures, converting is about as likely as not (34\u00a0%) to beat keeping mining.' },
     { lang: 'it', text: '34\u00a0%', lead: 'Migliore:',
-      meaning: 'Su 1.000\u00a0percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare.',
-      best: ['Convertire 32\u00a0%', 'Continuare a minare 0,1\u00a0%', 'Vendere ora 68\u00a0%'] },
+      meaning: 'Su 100 futuri simulati del prezzo BTC e della tariffa IA, convertire rende più che continuare a minare in 34.',
+      best: ['Convertire 32\u00a0%', 'Continuare a minare 1\u00a0%', 'Vendere ora 68\u00a0%'],
+      summary: 'Nei futuri simulati, è tanto probabile quanto improbabile (34\u00a0%) che convertire renda più che continuare a minare.' },
   ]) {
     const { page, context, problems } = await open(site.browser, `${site.url}?lang=${lang}`);
     const odds = await currentOdds(page);
@@ -126,6 +131,7 @@ test("a default page shows the odds of the CLI's Monte Carlo, in both languages"
     assert.equal(odds.value, JSON.stringify(JSON.parse(cliText('v=3', '--format', 'json')).monte_carlo.prob_plan_better));
     assert.equal(odds.busy, null, 'no longer busy');
     assert.deepEqual([odds.text, odds.meaning, odds.lead], [text, meaning, lead], lang);
+    assert.ok((await page.textContent('[data-role="summary"]')).includes(summary), lang);
     assert.deepEqual(odds.best, [
       ['convert', p('best_convert'), best[0], false],
       ['mine', p('best_mine'), best[1], false],
@@ -154,7 +160,8 @@ test('a slider step shows the odds updating, never the previous numbers, then th
       const card = document.querySelector(sel);
       const shares = [...card.querySelectorAll('li[data-choice] .amount')].map((e) => e.textContent).join(' ');
       const height = Math.round(document.querySelector('.kpis').getBoundingClientRect().height);
-      const seen = `${card.dataset.state}|${card.dataset.value}|${card.getAttribute('aria-busy')}|${card.querySelector('.kpi-value').textContent}|${shares}|${height}`;
+      const odds = document.querySelector('[data-role="summary"]').textContent.match(/converting is (.*) to beat/)[1];
+      const seen = `${card.dataset.state}|${card.dataset.value}|${card.getAttribute('aria-busy')}|${card.querySelector('.kpi-value').textContent}|${shares}|${height}|${odds}`;
       if (window.oddsSeen.at(-1) !== seen) window.oddsSeen.push(seen);
     };
     note();
@@ -173,16 +180,115 @@ test('a slider step shows the odds updating, never the previous numbers, then th
     ['convert', 'mine', 'sell'].map((c) => [c, printed(q, `best_${c}`)]));
   // First the previous inputs' numbers, then only "updating" (busy, a "…" for each number), then
   // the new inputs' numbers: the old ones never show once the inputs have moved, and the cards
-  // keep their height throughout.
+  // keep their height throughout. The summary's odds say "…" while the card updates, and are
+  // never the previous ones after the first change.
   const seen = (await page.evaluate(() => window.oddsSeen)).map((s) => s.split('|'));
   assert.deepEqual(seen[0].slice(0, 2), ['current', before.value]);
+  const [oldOdds, newOdds] = [before.value, want].map((v) => `about as likely as not (${Math.round(Number(v) * 100)}\u00a0%)`);
+  assert.equal(seen[0][6], oldOdds);
   const updating = seen.slice(1, -1);
   assert.ok(updating.length > 0, 'an updating state shows');
   for (const [state, value, busy, text, shares] of updating) {
     assert.deepEqual([state, value, busy, text, shares], ['running', '', 'true', '…', '… … …']);
   }
+  assert.ok(seen.slice(1).every(([, , , , , , odds]) => odds === '… (…)' || odds === newOdds), seen.map((s) => s[6]).join(' | '));
+  assert.ok(updating.some(([, , , , , , odds]) => odds === '… (…)'), 'the summary updates too');
+  assert.equal(seen.at(-1)[6], newOdds);
   assert.deepEqual(seen.at(-1).slice(0, 3), ['current', want, 'null']);
   assert.equal(new Set(seen.map((s) => s[5])).size, 1, `the cards' height: ${seen.map((s) => s[5])}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+const DOTS_LINE = '#panel-odds [data-role="monte-carlo"]';
+
+/** The odds chart's data table once it is built from the inputs shown: its rows' cells. */
+async function dotRows(page) {
+  const wrap = page.locator('.table-wrap:has(table[data-table="odds"])[aria-busy="false"]');
+  await wrap.waitFor({ state: 'attached' });
+  return wrap.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+}
+
+test("the odds chart draws the CLI's run as 100 dots, in both languages and themes", async () => {
+  // The CLI's `v=3`: prob_plan_better 0.337, best convert 0.318, mine 0.001, sell 0.681.
+  const q = 'v=3';
+  const prob = Number(printed(q, 'prob_plan_better'));
+  const best = { convert: printed(q, 'best_convert'), mine: printed(q, 'best_mine'), sell: printed(q, 'best_sell') };
+  for (const { lang, theme, percentile, names } of [
+    { lang: 'en', theme: 'light', percentile: ['0.5', '99.5'], names: { convert: 'Convert', mine: 'Keep mining', sell: 'Sell now' } },
+    { lang: 'en', theme: 'dark', percentile: ['0.5', '99.5'], names: { convert: 'Convert', mine: 'Keep mining', sell: 'Sell now' } },
+    { lang: 'it', theme: 'light', percentile: ['0,5', '99,5'], names: { convert: 'Convertire', mine: 'Continuare a minare', sell: 'Vendere ora' } },
+    { lang: 'it', theme: 'dark', percentile: ['0,5', '99,5'], names: { convert: 'Convertire', mine: 'Continuare a minare', sell: 'Vendere ora' } },
+  ]) {
+    const what = `${lang} ${theme}`;
+    const { page, context, problems } = await open(site.browser, `${site.url}?${q}&tab=odds&lang=${lang}&theme=${theme}`);
+    await page.locator(`${DOTS_LINE}[data-state="current"]`).waitFor({ timeout: 20000 });
+    // The odds card, the line under the chart and the summary: the CLI's numbers.
+    const odds = await currentOdds(page);
+    assert.equal(odds.value, printed(q, 'prob_plan_better'), what);
+    assert.deepEqual(odds.best.map(([choice, value]) => [choice, value]), Object.entries(best), what);
+    assert.equal(await page.getAttribute(DOTS_LINE, 'data-prob'), printed(q, 'prob_plan_better'), what);
+    assert.ok((await page.textContent('[data-role="summary"]')).includes(`(${Math.round(prob * 100)}\u00a0%)`), what);
+    // A row per dot, each a hundredth of the paths, from percentile 0.5 to 99.5; each choice has
+    // about its share of the dots (a dot is every tenth path here), as many right of zero as
+    // paths on which converting wins.
+    const rows = await dotRows(page);
+    assert.equal(rows.length, 100, what);
+    assert.deepEqual([rows[0][0], rows[99][0]], percentile, what);
+    for (const [choice, share] of Object.entries(best)) {
+      const dots = rows.filter((r) => r[2] === names[choice]).length;
+      assert.ok(Math.abs(dots - 100 * Number(share)) <= 2, `${what}: ${choice} ${dots} dots for ${share}`);
+    }
+    const right = rows.filter((r) => !/^[−-]/.test(r[1]) && /[1-9]/.test(r[1])).length;
+    assert.ok(Math.abs(right - 100 * prob) <= 2, `${what}: ${right} dots right of zero for ${prob}`);
+    const canvas = page.locator('canvas[data-chart="odds"]');
+    assert.ok(Number(await canvas.getAttribute('data-draws')) > 0);
+    await page.locator('#panel-odds').screenshot({ path: `${SHOTS}/odds-chart-${lang}-${theme}.png` });
+    await page.locator(ODDS).screenshot({ path: `${SHOTS}/odds-card-${lang}-${theme}.png` });
+    assert.deepEqual(await axeViolations(page), [], what);
+    assert.deepEqual(problems, [], what);
+    await context.close();
+  }
+});
+
+test('a slider step shows the odds chart updating, never the previous dots, then the new ones', async () => {
+  const { page, context, problems } = await open(site.browser, `${site.url}?v=3&tab=odds`);
+  await page.locator(`${DOTS_LINE}[data-state="current"]`).waitFor({ timeout: 20000 });
+  assert.equal((await dotRows(page)).length, 100);
+  // Every state of the chart's line, its data table's rows and whether that table is busy.
+  await page.evaluate((sel) => {
+    window.dotsSeen = [];
+    const note = () => {
+      const line = document.querySelector(sel);
+      const table = document.querySelector('#panel-odds .table-wrap');
+      const rows = table ? table.querySelectorAll('tbody tr').length : 'none';
+      const seen = `${line.dataset.state}|${line.dataset.prob}|${rows}|${table?.getAttribute('aria-busy')}`;
+      if (window.dotsSeen.at(-1) !== seen) window.dotsSeen.push(seen);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, DOTS_LINE);
+  await page.locator('input[type="range"][data-for="power"]').focus();
+  const pressed = await page.evaluate(() => performance.now());
+  await page.keyboard.press('ArrowRight');
+  const q = await waitForQuery(page, (s) => s === 'v=3&power=45.5&tab=odds');
+  const want = printed('v=3&power=45.5', 'prob_plan_better');
+  await page.locator(`${DOTS_LINE}[data-state="current"][data-prob="${want}"]`).waitFor({ timeout: 20000 });
+  const settled = await page.evaluate(() => performance.now());
+  assert.equal((await dotRows(page)).length, 100);
+  // The previous dots, then "updating" with no table rows (never a stale table), then 100 rows
+  // of the new run.
+  const seen = (await page.evaluate(() => window.dotsSeen)).map((s) => s.split('|'));
+  assert.deepEqual(seen[0].slice(0, 3), ['current', printed('v=3', 'prob_plan_better'), '100']);
+  const updating = seen.slice(1).filter(([state]) => state !== 'current');
+  assert.ok(updating.length > 0, 'an updating state shows');
+  for (const [state, prob, rows] of updating) {
+    assert.deepEqual([state, prob], ['running', 'undefined'], JSON.stringify(seen));
+    assert.ok(rows === '0' || rows === 'none', JSON.stringify(seen));
+  }
+  assert.ok(seen.every(([state]) => state !== 'stale'));
+  assert.ok(seen.slice(1).every(([state, prob]) => state !== 'current' || prob === want), JSON.stringify(seen));
+  console.log(`# ${q}: the odds chart settled ${Math.round(settled - pressed)} ms after the key`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -212,8 +318,8 @@ test('with Monte Carlo off the worker only sweeps; asked for, its run shows its 
   const from = site.server.requests.length;
   const workerRequests = () => site.server.requests.slice(from).filter((p) => WORKER_FILES.some((f) => p.endsWith(`/${f}`)));
   const { page, context, problems } = await open(site.browser, `${site.url}?mc=0&tab=fan`);
-  await page.locator('.mc-line').waitFor();
-  assert.match(await page.textContent('.mc-line'), /Monte Carlo is off/);
+  await page.locator('#panel-fan .mc-line').waitFor();
+  assert.match(await page.textContent('#panel-fan .mc-line'), /Monte Carlo is off/);
   // The worker is there for the break-evens' sweep, and runs no Monte Carlo.
   await page.locator('[data-role="breakevens"][data-state="current"]').waitFor();
   assert.deepEqual(workerRequests().map((p) => p.split('/').pop()), WORKER_FILES);

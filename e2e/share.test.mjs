@@ -168,11 +168,15 @@ test('the download menu closes on Escape, on a press outside it and when focus l
 
 test('the written summary says the result in a sentence a reader could quote', async () => {
   const { page, context, problems } = await open(site.browser, site.url);
+  // Once the odds' run has landed (until then they read "…").
+  await page.locator('[data-kpi="prob_plan_better"][data-state="current"]').waitFor({ timeout: 20000 });
   const summary = await page.textContent('[data-role="summary"]');
   // The CLI's numbers (`hashshift run ''`): npv_advantage 49.94 M, terminal 749.1 M, peak funding
-  // 2.689 B in 2028-01, IRR 12.50 %, payback 2036-12; npv_sell 92.66 M, plan 70.25 M, baseline 20.31 M.
+  // 2.689 B in 2028-01, IRR 12.50 %, payback 2036-12; npv_sell 92.66 M, plan 70.25 M, baseline 20.31 M;
+  // prob_plan_better 0.337 (34 in 100: about as likely as not).
   assert.equal(summary, 'Converting 100\u00a0MW to a GPU cloud from Jan 2027 is worth $49.9\u00a0M more than keeping it '
-    + "mining at 12\u00a0%/yr over 10\u00a0years, counting $749\u00a0M for the halls' value at the horizon. At its peak it "
+    + "mining at 12\u00a0%/yr over 10\u00a0years, counting $749\u00a0M for the halls' value at the horizon. Across the "
+    + 'simulated futures, converting is about as likely as not (34\u00a0%) to beat keeping mining. At its peak it '
     + 'needs $2.69\u00a0B more cash than mining (Jan 2028); its return on that cash is 12.5\u00a0%/yr; operations pay it '
     + 'back by Dec 2036. Selling now is worth most of the three choices: $92.7\u00a0M, against $70.3\u00a0M converting and '
     + '$20.3\u00a0M keeping mining.');

@@ -420,6 +420,17 @@ ids! {
     OddsMeaningBtc,
     OddsBest,
     OddsBestList,
+    /// The odds chart (a quantile dotplot of the NPV advantage across Monte Carlo paths), its
+    /// table's first column; the summary's sentence on the odds, with a word for their chance.
+    ChartOdds,
+    CaptionOdds,
+    Percentile,
+    SummaryOdds,
+    ChanceVeryLikely,
+    ChanceLikely,
+    ChanceEven,
+    ChanceUnlikely,
+    ChanceVeryUnlikely,
     /// The equity's view of a plan with project debt (ECONOMICS.md §8b): the debt's terms in
     /// words (and a bullet's, `tenor = 0`), a multiple, the equity's cards, the summary's
     /// sentence on them, the funding chart and the yearly table's columns.

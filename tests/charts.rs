@@ -265,6 +265,59 @@ fn every_chart_has_a_table_a_legend_and_texts_in_both_languages() {
 }
 
 #[test]
+fn the_odds_chart_draws_a_dot_per_percentile_coloured_by_the_best_choice() {
+    // Risky enough that each choice is best on some paths: 4, 3 and 93 of the 100 dots
+    // convert, keep mining and sell (the analysis' test of the dots).
+    let p = model::run(&parse("mc=300&seed=3&ai=colo&vol=120&aivol=120").scenario);
+    let mc = monte_carlo(&p).unwrap();
+    let mut input = Input::new(&p);
+    input.monte_carlo = Some(&mc);
+    let out = drawn(ChartId::Odds, &input, (900, 420), &light(false));
+    let circles: Vec<HashMap<&str, &str>> = (out.lines())
+        .filter(|l| l.trim_start().starts_with("<circle"))
+        .map(attributes)
+        .collect();
+    assert_eq!(circles.len(), 100);
+    let c = palette::LIGHT;
+    let xs = |color: RGBColor| -> Vec<f64> {
+        let hex = palette::css(color).to_uppercase();
+        (circles.iter())
+            .filter(|a| a["fill"].to_uppercase() == hex)
+            .map(|a| a["cx"].parse().unwrap())
+            .collect()
+    };
+    let (convert, mine, sell) = (xs(c.ai), xs(c.mining), xs(c.hashprice));
+    assert_eq!([convert.len(), mine.len(), sell.len()], [4, 3, 93]);
+    // Converting is best only right of break-even, keeping mining only left of it.
+    let right_of_mining = mine.iter().fold(f64::MIN, |a, &b| a.max(b));
+    assert!(
+        convert.iter().all(|&x| x > right_of_mining),
+        "{convert:?} {mine:?}"
+    );
+    assert_eq!(
+        (ChartId::Odds.def().table)(&input, Lang::It).rows.len(),
+        100
+    );
+    // A run of other inputs is not drawn, nor tabled: the chart says it is updating.
+    let other = model::run(&parse("mc=300&seed=4").scenario);
+    input.projection = &other;
+    let out = drawn(ChartId::Odds, &input, (900, 420), &light(false));
+    assert!(!out.contains("<circle") && out.contains("Simulating price paths"));
+    assert!((ChartId::Odds.def().table)(&input, Lang::En)
+        .rows
+        .is_empty());
+    // With Monte Carlo off, or nothing converting, it says so.
+    for (q, said) in [("mc=0", "Monte Carlo is off"), ("conv=0", "converts")] {
+        let (_, out) = svg(
+            ChartId::Odds,
+            &model::run(&parse(q).scenario),
+            &light(false),
+        );
+        assert!(!out.contains("<circle") && out.contains(said), "{q}");
+    }
+}
+
+#[test]
 fn italian_charts_label_their_axes_in_italian() {
     let style = Style {
         scale: 1.0,

@@ -655,7 +655,8 @@ fn downloads_and_shares_name_what_the_shell_produces() {
     assert_eq!(page_update(&mut s, Action::Share), [Effect::Share]);
     let sheet = share::sheet(&s);
     assert_eq!(sheet.title, "HashShift — mine Bitcoin or convert to AI?");
-    assert_eq!(sheet.text, summary::summary(s.projection(), Lang::En));
+    // The odds are not in yet (their run has not landed): no "…" to share.
+    assert_eq!(sheet.text, summary::summary(s.projection(), None, Lang::En));
     assert_eq!(sheet.url, format!("{PAGE}?v=3&mw=18&tab=cash"));
 }
 
@@ -930,7 +931,7 @@ fn the_odds_card_holds_the_clis_monte_carlo() {
 #[test]
 fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languages() {
     // The CLI's `hashshift run 'v=3'`: 1000 paths, prob_plan_better 0.337 (33.7 % rounds to
-    // 34 %), best_convert 0.318 (32 %), best_mine 0.001 (one path: 0.1 %, never 0 %),
+    // 34 %, 34 of 100), best_convert 0.318 (32 %), best_mine 0.001 (one path: 1 %, never 0 %),
     // best_sell 0.681 (68 %).
     let mut s = load("");
     start(&mut s);
@@ -942,15 +943,15 @@ fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languag
     );
     assert_eq!(
         card.meaning,
-        "Of 1,000\u{a0}paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining."
+        "In 34 of 100 simulated futures of the BTC price and the AI rate, converting beats keeping mining."
     );
     assert_eq!(
         best_line(&card),
-        "Best: Convert 32\u{a0}% · Keep mining 0.1\u{a0}% · [Sell now 68\u{a0}%]"
+        "Best: Convert 32\u{a0}% · Keep mining 1\u{a0}% · [Sell now 68\u{a0}%]"
     );
     assert_eq!(
         card.choices_lead.unwrap().1,
-        "Share of paths on which each choice is best"
+        "Share of simulated futures in which each choice is best"
     );
     assert_eq!(card.favours_plan, Some(false), "converting wins on a third");
     assert!(card.primary && !card.in_embed);
@@ -963,11 +964,11 @@ fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languag
     );
     assert_eq!(
         card.meaning,
-        "Su 1.000\u{a0}percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare."
+        "Su 100 futuri simulati del prezzo BTC e della tariffa IA, convertire rende più che continuare a minare in 34."
     );
     assert_eq!(
         best_line(&card),
-        "Migliore: Convertire 32\u{a0}% · Continuare a minare 0,1\u{a0}% · [Vendere ora 68\u{a0}%]"
+        "Migliore: Convertire 32\u{a0}% · Continuare a minare 1\u{a0}% · [Vendere ora 68\u{a0}%]"
     );
     // Without the AI rate's risk (`aivol=0`), only the price moves: 0.994 is 99 %.
     let mut s = load("mc=500&aivol=0");
@@ -977,11 +978,11 @@ fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languag
     assert_eq!(card.text, "99\u{a0}%");
     assert_eq!(
         card.meaning,
-        "Of 500\u{a0}paths simulated for the BTC price, the share on which converting beats keeping mining."
+        "In 99 of 100 simulated futures of the BTC price, converting beats keeping mining."
     );
     assert_eq!(card.favours_plan, Some(true));
     // Nothing converts: nothing to compare, and the choice is between mining and selling
-    // (0.999 is 99.9 %, not 100 %).
+    // (0.999 is 99 %, not 100 %).
     let mut s = load("conv=0&lang=it");
     start(&mut s);
     update_with(&mut s, finished);
@@ -993,7 +994,7 @@ fn the_odds_card_says_the_share_its_count_and_each_choices_share_in_both_languag
     );
     assert_eq!(
         best_line(&card),
-        "Migliore: Continuare a minare 0,1\u{a0}% · [Vendere ora 99,9\u{a0}%]"
+        "Migliore: Continuare a minare 1\u{a0}% · [Vendere ora 99\u{a0}%]"
     );
     assert_eq!(card.favours_plan, None);
 }
@@ -1012,11 +1013,11 @@ fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
         ),
         (Some(RunState::Running), "", "…")
     );
-    // Laid out as it will be, each number a "…" and the same sentence, so that nothing moves
+    // Laid out as it will be, each number a "…", the sentence's too, so that nothing moves
     // when the run lands.
     assert_eq!(
         pending.meaning,
-        "Of 1,000\u{a0}paths simulated for the BTC price and the AI rate, the share on which converting beats keeping mining."
+        "In … of 100 simulated futures of the BTC price and the AI rate, converting beats keeping mining."
     );
     assert_eq!(
         best_line(&pending),
@@ -1030,7 +1031,7 @@ fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
         (current.run, current.data_value.as_str()),
         (Some(RunState::Current), "0.337")
     );
-    assert_eq!(current.meaning, pending.meaning);
+    assert_eq!(current.meaning, pending.meaning.replace('…', "34"));
     assert_eq!(current.choices.len(), pending.choices.len());
     // A slider moves: the new scenario's run is asked for, and the card is updating again,
     // exactly as before its first run: not the previous inputs' numbers.
@@ -1060,7 +1061,7 @@ fn the_odds_card_shows_no_earlier_numbers_while_its_run_is_pending() {
         (card.text.as_str(), card.meaning.as_str()),
         (
             "…",
-            "Su 1.000\u{a0}percorsi del prezzo BTC e della tariffa IA, la quota in cui convertire rende più che continuare a minare."
+            "Su 100 futuri simulati del prezzo BTC e della tariffa IA, convertire rende più che continuare a minare in …."
         )
     );
 }
@@ -1737,7 +1738,8 @@ fn every_sentence_fills_every_slot_in_every_language() {
         }
         for lang in Lang::ALL {
             let p = s.projection();
-            let mut texts = vec![summary::summary(p, lang), page::footer(lang)];
+            let odds = odds::for_summary(&s);
+            let mut texts = vec![summary::summary(p, odds, lang), page::footer(lang)];
             for card in kpi::cards(p, lang) {
                 texts.extend([card.meaning, card.text]);
             }
@@ -1781,6 +1783,37 @@ fn monte_carlo_line(query: &str) -> String {
 }
 
 #[test]
+fn the_odds_chart_shows_no_earlier_run_while_the_next_goes_on() {
+    let table = |s: &State| {
+        let mc = page::chart_monte_carlo(s).map(|m| &**m);
+        page::chart_table(&s.results, ChartId::Odds, mc, Lang::En)
+    };
+    let mut s = load("tab=odds");
+    start(&mut s);
+    assert!(table(&s).rows.is_empty());
+    update_with(&mut s, finished);
+    let line = page::monte_carlo_line(&s, ChartId::Odds);
+    assert!(matches!(line, Some(McLine::Current(_))), "{line:?}");
+    // A row per dot, each a hundredth of the paths: percentiles 0.5 to 99.5.
+    let t = table(&s);
+    assert_eq!(t.rows.len(), 100);
+    assert_eq!(
+        (t.rows[0][0].as_str(), t.rows[99][0].as_str()),
+        ("0.5", "99.5")
+    );
+    // A slider moves: the fan keeps its previous drawing, marked stale, while the odds chart
+    // says it is updating, with no table, until the new inputs' run lands.
+    update(&mut s, Action::Slide(Key::Btc, 90000.0));
+    let line = page::monte_carlo_line(&s, ChartId::Odds);
+    assert!(matches!(line, Some(McLine::Running { .. })), "{line:?}");
+    let fan = page::monte_carlo_line(&s, ChartId::Fan);
+    assert!(matches!(fan, Some(McLine::Stale { .. })), "{fan:?}");
+    assert!(table(&s).rows.is_empty());
+    update_with(&mut s, finished);
+    assert_eq!(table(&s).rows.len(), 100);
+}
+
+#[test]
 fn the_monte_carlo_line_never_says_every_path_when_one_loses() {
     // 1 path of 2,000 loses (the CLI: prob_plan_better 0.9995), the AI rate held still.
     let q = "ai=colo&mc=2000&vol=300&aivol=0&tab=fan";
@@ -1788,10 +1821,10 @@ fn the_monte_carlo_line_never_says_every_path_when_one_loses() {
         monte_carlo(load(q).projection()).unwrap().prob_plan_better,
         0.9995
     );
-    assert!(monte_carlo_line(q).ends_with("converting wins in 99.9\u{a0}% of paths"));
+    assert!(monte_carlo_line(q).ends_with("converting wins in 99\u{a0}% of paths"));
     let it = monte_carlo_line(&format!("{q}&lang=it"));
     assert!(
-        it.ends_with("la conversione vince nel 99,9\u{a0}% dei percorsi"),
+        it.ends_with("la conversione vince nel 99\u{a0}% dei percorsi"),
         "{it}"
     );
 }
@@ -1853,7 +1886,7 @@ fn cash_with_several_irrs_names_them_all_and_favours_neither_side() {
             .unwrap();
         assert_eq!(card.favours_plan, None);
         assert!(card.meaning.contains(listed), "{}", card.meaning);
-        let said = summary::summary(p, lang);
+        let said = summary::summary(p, None, lang);
         assert!(said.contains(summed), "{said}");
     }
     // One IRR: the card compares it with the discount rate, as before.

@@ -20,7 +20,7 @@ pub use analyses::Analyses;
 pub use breakeven_map::{breakeven_map, BreakevenMap, MAP_SPAN};
 pub use breakevens::{breakevens, scan_grid, sweeps, Breakeven, Sweep, PRECISION, SCAN_POINTS};
 pub use kind::Kind;
-pub use monte_carlo::{monte_carlo, FanMonth, MonteCarlo, MonteCarloRun};
+pub use monte_carlo::{monte_carlo, Dot, FanMonth, MonteCarlo, MonteCarloRun, DOTS};
 pub use rates::{rates, RatePoint, RATES};
 pub use sensitivity::{tornado, Bar, Tornado, SWING};
 pub use timing::{timing, TimingPoint, DELAYS};

@@ -20,8 +20,8 @@
 //! drawn and the run is schema 2's, bit for bit.
 
 use crate::model::levers::VariantLevers;
-use crate::model::{sell, Projection};
-use crate::scenario::Key;
+use crate::model::{sell, Choice, Projection};
+use crate::scenario::{Key, Scenario};
 use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::rand_core::SeedableRng;
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -30,6 +30,19 @@ use std::borrow::Borrow;
 
 /// Percentiles reported: p10, p50, p90.
 const QUANTILES: [f64; 3] = [0.1, 0.5, 0.9];
+
+/// Dots of the odds chart's quantile dotplot: one per percentile of the paths.
+pub const DOTS: usize = 100;
+
+/// One dot of the odds chart: the NPV advantage at one percentile of the paths, and the best
+/// choice on the path that has it (ECONOMICS.md §8c).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dot {
+    /// NPV advantage of converting on that path, $.
+    pub advantage: f64,
+    /// The best of converting, keeping mining and selling now on that path.
+    pub best: Choice,
+}
 
 /// Revenue percentiles of one month across paths, $: `[p10, p50, p90]`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,8 +53,9 @@ pub struct FanMonth {
     pub baseline: [f64; 3],
 }
 
-/// The Monte Carlo result (ECONOMICS.md §10 `monte_carlo`, plus the fan for charts). Its serde
-/// form is the report's object: the fan is left out.
+/// The Monte Carlo result (ECONOMICS.md §10 `monte_carlo`, plus the fan and the dots for
+/// charts). Its serde form is the report's object: the fan, the dots and the scenario are left
+/// out.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonteCarlo {
     /// Number of paths.
@@ -65,6 +79,12 @@ pub struct MonteCarlo {
     /// Per month, the revenue percentiles of plan and baseline.
     #[serde(skip)]
     pub fan: Vec<FanMonth>,
+    /// The odds chart's [`DOTS`] dots, ascending ([`dots`]).
+    #[serde(skip)]
+    pub dots: Vec<Dot>,
+    /// The scenario run (`None` where not known: a result read back from its serde form).
+    #[serde(skip)]
+    pub scenario: Option<Box<Scenario>>,
 }
 
 /// Index of the `q` percentile among `n` sorted values: `floor(q·(n−1))`.
@@ -80,6 +100,31 @@ fn order_statistic(values: &mut [f64], i: usize) -> f64 {
 /// The `q` percentile: sort the values, take the one at index `floor(q·(n−1))`.
 fn percentile(values: &mut [f64], q: f64) -> f64 {
     order_statistic(values, percentile_index(values.len(), q))
+}
+
+/// The dots of `values`, the paths' NPV advantages in any order (reordered): dot `k` (0–99)
+/// is the value at percentile `q = (k + 0.5)/100`, taken like the reported percentiles (index
+/// `floor(q·(n−1))` of the values sorted), so that each stands for a hundredth of the paths;
+/// `best(v)` is the best choice on a path whose advantage is `v`. The dots are taken from the
+/// top down, each among the values below the last (an order statistic of `[..i + 1]` leaves
+/// there the `i + 1` smallest values).
+fn dots(values: &mut [f64], best: impl Fn(f64) -> Choice) -> Vec<Dot> {
+    let n = values.len();
+    let mut end = n;
+    let mut dots: Vec<Dot> = (0..DOTS)
+        .rev()
+        .map(|k| {
+            let i = percentile_index(n, (k as f64 + 0.5) / DOTS as f64);
+            let advantage = order_statistic(&mut values[..end], i);
+            end = i + 1;
+            Dot {
+                advantage,
+                best: best(advantage),
+            }
+        })
+        .collect();
+    dots.reverse();
+    dots
 }
 
 /// Runs `mc` paths of the projection's scenario; `None` when `mc = 0`.
@@ -204,25 +249,35 @@ impl<P: Borrow<Projection>> MonteCarloRun<P> {
         let paths = self.paths();
         let p: &Projection = self.p.borrow();
         let (npv_sell, converts) = (p.summary.npv_sell, p.converts());
-        // Before the percentiles reorder the advantages: each path's plan is its baseline plus
-        // its advantage.
+        // Each path's plan is its baseline plus its advantage.
+        let choice = |a: f64, b: f64| sell::best_choice(b + a, b, npv_sell, converts);
+        let (advantage, baseline) = (&self.advantage, &self.baseline);
         let mut best = [0usize; 3];
-        for (a, b) in self.advantage.iter().zip(&self.baseline) {
+        for (a, b) in advantage.iter().zip(baseline) {
             // Counted in the order of `Choice::ALL`: convert, mine, sell.
-            best[sell::best_choice(b + a, *b, npv_sell, converts) as usize] += 1;
+            best[choice(*a, *b) as usize] += 1;
         }
         let share = |count: usize| count as f64 / paths as f64;
-        let advantage = &mut self.advantage;
         let better = advantage.iter().filter(|&&a| a > 0.0).count();
+        // The percentiles reorder a copy: a dot's choice is that of the first path (in draw
+        // order) with its advantage.
+        let values = &mut self.scratch;
+        values.copy_from_slice(advantage);
+        let dots = dots(values, |v| {
+            let i = (advantage.iter().position(|a| a.to_bits() == v.to_bits())).unwrap_or(0);
+            choice(advantage[i], baseline[i])
+        });
         MonteCarlo {
             paths,
-            npv_advantage_p10: percentile(advantage, 0.1),
-            npv_advantage_p50: percentile(advantage, 0.5),
-            npv_advantage_p90: percentile(advantage, 0.9),
+            npv_advantage_p10: percentile(values, 0.1),
+            npv_advantage_p50: percentile(values, 0.5),
+            npv_advantage_p90: percentile(values, 0.9),
             prob_plan_better: share(better),
             best_convert: share(best[0]),
             best_mine: share(best[1]),
             best_sell: share(best[2]),
+            dots,
+            scenario: Some(Box::new(p.scenario)),
             fan: self.fan,
         }
     }
@@ -711,7 +766,10 @@ mod tests {
             ]
         );
         let back: MonteCarlo = serde_json::from_value(value).unwrap();
-        assert_eq!(back.fan, []);
+        assert_eq!(
+            (&back.fan, &back.dots, &back.scenario),
+            (&vec![], &vec![], &None)
+        );
         assert_eq!(
             bits(&back),
             bits(&MonteCarlo {
@@ -719,5 +777,77 @@ mod tests {
                 ..mc
             })
         );
+    }
+
+    #[test]
+    fn each_dot_is_one_percentile_of_the_paths_taken_like_the_reported_ones() {
+        // Four paths: 5 and 2 (convert), −1 (sell), −3 (mine), in any order. Dot k is the
+        // value at index floor((k + 0.5)/100 · 3) of them sorted (−3, −1, 2, 5): k = 32 gives
+        // floor(0.975) = 0, k = 33 floor(1.005) = 1, k = 66 floor(1.995) = 1, k = 67
+        // floor(2.025) = 2, k = 99 floor(2.985) = 2. So 33 dots at −3, 34 at −1 and 33 at 2;
+        // the top path (5) has none, as p90 = index floor(0.9 · 3) = 2 is also 2, not 5.
+        let best = |v: f64| match v {
+            -1.0 => Choice::Sell,
+            x if x > 0.0 => Choice::Convert,
+            _ => Choice::Mine,
+        };
+        let d = dots(&mut [5.0, -1.0, 2.0, -3.0], best);
+        assert_eq!(d.len(), DOTS);
+        let count = |advantage: f64| (d.iter()).filter(|x| x.advantage == advantage).count();
+        assert_eq!(
+            [count(-3.0), count(-1.0), count(2.0), count(5.0)],
+            [33, 34, 33, 0]
+        );
+        assert_eq!((d[32].advantage, d[33].advantage), (-3.0, -1.0));
+        assert_eq!((d[66].advantage, d[67].advantage), (-1.0, 2.0));
+        assert!(d.iter().all(|x| x.best == best(x.advantage)));
+        // One path: every dot is it.
+        let one = dots(&mut [7.0], |_| Choice::Sell);
+        let seven = Dot {
+            advantage: 7.0,
+            best: Choice::Sell,
+        };
+        assert!(one.iter().all(|x| *x == seven));
+    }
+
+    #[test]
+    fn a_runs_dots_rise_with_the_percentiles_and_carry_each_paths_best_choice() {
+        for q in ["mc=1000&seed=3", "mc=300&seed=3&ai=colo&vol=120&aivol=120"] {
+            let p = model::run(&parse(q).scenario);
+            let mc = monte_carlo(&p).unwrap();
+            assert_eq!(mc.scenario.as_deref(), Some(&p.scenario));
+            let d = &mc.dots;
+            assert_eq!(d.len(), DOTS, "{q}");
+            assert!(
+                d.windows(2).all(|w| w[0].advantage <= w[1].advantage),
+                "{q}"
+            );
+            // The dots at percentiles 9.5, 49.5 and 89.5 are at most the reported p10, p50 and
+            // p90 (a lower percentile, the same rule).
+            let reported = [
+                mc.npv_advantage_p10,
+                mc.npv_advantage_p50,
+                mc.npv_advantage_p90,
+            ];
+            for (k, v) in [9, 49, 89].into_iter().zip(reported) {
+                assert!(d[k].advantage <= v, "{q}: dot {k}");
+            }
+            // Converting is best only where it is worth at least keeping mining.
+            assert!(
+                d.iter()
+                    .all(|x| x.best != Choice::Convert || x.advantage >= 0.0),
+                "{q}"
+            );
+            // Each choice has about its share of the dots (within a dot, for these seeds: 33 of
+            // 100 for 32.5 % converting in the first; 4, 3 and 93 for 4.7 %, 2.7 % and 92.7 %).
+            let counts = Choice::ALL.map(|c| d.iter().filter(|x| x.best == c).count() as f64);
+            let shares = [mc.best_convert, mc.best_mine, mc.best_sell];
+            for (n, share) in counts.into_iter().zip(shares) {
+                assert!(
+                    (n - share * 100.0).abs() <= 1.0,
+                    "{q}: {counts:?} {shares:?}"
+                );
+            }
+        }
     }
 }

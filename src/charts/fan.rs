@@ -2,7 +2,7 @@
 //! plan's band carries the BTC price's risk and, with `aivol > 0`, the AI rate's; keep mining's
 //! the BTC price's only (ECONOMICS.md §10): the legend, the table and the read-out say which.
 
-use super::frame::{dashed, halving_item, mark_halvings, message, revenue_chart, xmap};
+use super::frame::{dashed, halving_item, mark_halvings, no_run, revenue_chart, xmap};
 use super::{
     err, month_readout, years, ChartDef, ChartId, Colors, Error, Input, LegendItem, Mark, Readout,
     Style, Table, XMap,
@@ -111,14 +111,7 @@ pub(super) fn draw<DB: DrawingBackend>(
     let p = input.projection;
     match fan(input) {
         Some(mc) => draw_fan(area, p, mc, style).map(Some),
-        None => {
-            let why = if p.scenario.get(Key::Mc) == 0.0 {
-                Msg::McOffChart
-            } else {
-                Msg::McRunningChart
-            };
-            message(area, style.t(why), style).map(|()| None)
-        }
+        None => no_run(area, p, style),
     }
 }
 

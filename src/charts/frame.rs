@@ -304,6 +304,21 @@ pub(super) fn nothing_converts<DB: DrawingBackend>(
     message(area, style.t(Msg::NothingConvertsChart), style).map(|()| None)
 }
 
+/// The message in place of a Monte Carlo chart without a run to draw: that it is off
+/// (`mc = 0`), or that the run of the inputs shown is under way.
+pub(super) fn no_run<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    p: &Projection,
+    style: &Style,
+) -> Result<Option<XMap>, Error> {
+    let why = if p.scenario.get(Key::Mc) == 0.0 {
+        Msg::McOffChart
+    } else {
+        Msg::McRunningChart
+    };
+    message(area, style.t(why), style).map(|()| None)
+}
+
 /// `text`'s words in lines of at most `room` px (by `width`); a word wider than that has a
 /// line of its own.
 fn wrapped(text: &str, room: u32, width: &dyn Fn(&str) -> u32) -> Vec<String> {

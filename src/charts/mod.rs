@@ -15,6 +15,7 @@ mod fan;
 mod funding;
 mod hashprice;
 mod map;
+mod odds;
 mod rates;
 mod revenue;
 mod sensitivity;
@@ -23,6 +24,7 @@ mod timing;
 pub use axis::{MoneyAxis, TimeAxis};
 pub use frame::message;
 pub use framed::{draw_framed, Frame};
+pub use odds::label as choice_label;
 
 use crate::analysis::{Analyses, BreakevenMap, Kind, MonteCarlo, RatePoint, TimingPoint, Tornado};
 use crate::i18n::{Lang, Msg};
@@ -291,6 +293,7 @@ registry! {
     Rates => rates,
     Timing => timing,
     Fan => fan,
+    Odds => odds,
 }
 
 impl Default for ChartId {

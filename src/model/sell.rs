@@ -2,10 +2,10 @@
 //! which of converting, keeping mining and selling is worth most.
 
 use crate::scenario::{Key, Scenario};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One of the three choices a site's owner has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Choice {
     /// Carry out the conversion plan.

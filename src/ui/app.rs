@@ -130,7 +130,7 @@ pub fn app() -> Html {
             <section aria-labelledby="summary-heading">
                 { super::region_heading("summary-heading", t(Msg::SummaryRegion)) }
                 <p class="summary" id="summary" data-role="summary">
-                    { summary(state.projection(), lang) }
+                    { summary(state.projection(), odds::for_summary(&state), lang) }
                 </p>
                 <Announcer text={page::headline(&results, lang)} />
             </section>

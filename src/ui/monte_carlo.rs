@@ -15,7 +15,7 @@
 //! of the time it is given to load ([`WORKER_LOAD_MS`]); the explorer's core decides what they
 //! mean.
 
-use crate::analysis::{self, FanMonth, MonteCarlo, MonteCarloRun, Sweep};
+use crate::analysis::{self, Dot, FanMonth, MonteCarlo, MonteCarloRun, Sweep};
 use crate::explorer::core::{WorkerEvent, WORKER_LOAD_MS};
 use crate::explorer::{Action, McResult, McRun, Swept};
 use crate::model::{self, Projection};
@@ -107,6 +107,8 @@ pub enum Reply {
         result: MonteCarlo,
         /// The fan, one entry per month.
         fan: Vec<FanMonth>,
+        /// The odds chart's dots, which travel beside it too.
+        dots: Vec<Dot>,
     },
     /// Sweep `id` is made.
     Swept {
@@ -187,10 +189,12 @@ impl Simulator {
         } else {
             let mut result = job.run.finish();
             let fan = std::mem::take(&mut result.fan);
+            let dots = std::mem::take(&mut result.dots);
             self.reply(&Reply::Done {
                 id: job.id,
                 result,
                 fan,
+                dots,
             });
         }
     }
@@ -368,11 +372,23 @@ impl McRunner {
                             total,
                         })));
                     }
-                    (Reply::Done { id, result, fan }, Some((asked_id, scenario)))
-                        if id == asked_id =>
-                    {
+                    (
+                        Reply::Done {
+                            id,
+                            result,
+                            fan,
+                            dots,
+                        },
+                        Some((asked_id, scenario)),
+                    ) if id == asked_id => {
                         asked.set(None);
-                        let result = Rc::new(MonteCarlo { fan, ..result });
+                        // The run's own inputs, which its serde form leaves out.
+                        let result = Rc::new(MonteCarlo {
+                            fan,
+                            dots,
+                            scenario: Some(Box::new(scenario)),
+                            ..result
+                        });
                         dispatch(Action::MonteCarloDone(Box::new(McResult {
                             scenario,
                             result,

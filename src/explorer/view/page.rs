@@ -2,6 +2,7 @@
 //! each chart's panel (title, caption, legend, data table) and the Monte Carlo line.
 
 use super::kpi::data_value;
+use super::odds::shown_share;
 use super::share;
 use crate::analysis::{Analyses, Kind, MonteCarlo};
 use crate::charts::{self, ChartId, Colors, Input, LegendItem, Table};
@@ -442,22 +443,9 @@ pub enum McLine {
     },
 }
 
-/// The share of paths where converting wins, percent, as the Monte Carlo line writes it, and
-/// its decimals: whole, except that a share that is neither none nor all of the paths is never
-/// written 0 or 100: it is then written to the nearest tenth, from 0.1 to 99.9 (1 path in
-/// 2,000 losing is 99.9, not 100).
-pub(super) fn shown_share(prob: f64) -> (f64, usize) {
-    let whole = (prob * 100.0).round();
-    if prob > 0.0 && prob < 1.0 && (whole == 0.0 || whole == 100.0) {
-        ((prob * 1000.0).round().clamp(1.0, 999.0) / 10.0, 1)
-    } else {
-        (whole, 0)
-    }
-}
-
 fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
     let f = lang.fmt();
-    let (share, decimals) = shown_share(mc.prob_plan_better);
+    let share = shown_share(mc.prob_plan_better);
     McNumbers {
         text: lang.fill(
             Msg::McResult,
@@ -473,8 +461,8 @@ fn numbers(mc: &MonteCarlo, lang: Lang) -> McNumbers {
                 ("p10", &f.money(mc.npv_advantage_p10)),
                 ("p50", &f.money(mc.npv_advantage_p50)),
                 ("p90", &f.money(mc.npv_advantage_p90)),
-                f.article(share, decimals, Article::InThe),
-                ("share", &f.fixed(share, decimals)),
+                f.article(share, 0, Article::InThe),
+                ("share", &f.number(share, 0)),
             ],
         ),
         paths: mc.paths.to_string(),
@@ -507,7 +495,9 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
         McLine::Failed {
             text: lang.t(Msg::McFailed),
         }
-    } else if let Some(previous) = &state.monte_carlo {
+    } else if let Some(previous) = state.monte_carlo.as_ref().filter(|_| id == ChartId::Fan) {
+        // The fan keeps the previous inputs' drawing, marked stale, while a new run goes on; the
+        // odds chart shows none (old odds would read as the new ones).
         McLine::Stale {
             note: progress(Msg::McStale),
             percent,
@@ -523,7 +513,7 @@ pub fn monte_carlo_line(state: &State, id: ChartId) -> Option<McLine> {
 
 #[cfg(test)]
 mod tests {
-    use super::{page_voice, pieces, shown_share, Piece, State};
+    use super::{page_voice, pieces, Piece, State};
     use crate::i18n::WarningText;
     use crate::i18n::{Lang, Msg};
     use crate::scenario::parse;
@@ -546,24 +536,6 @@ mod tests {
         // Paper is light, whatever the screen's theme.
         assert_eq!(light_paper, light);
         assert_eq!(dark_paper, light);
-    }
-
-    #[test]
-    fn a_share_of_paths_is_all_or_none_only_when_it_is() {
-        assert_eq!(shown_share(1.0), (100.0, 0));
-        assert_eq!(shown_share(0.0), (0.0, 0));
-        assert_eq!(shown_share(0.734), (73.0, 0));
-        assert_eq!(shown_share(0.994), (99.0, 0));
-        assert_eq!(shown_share(0.995), (99.5, 1));
-        // 1 path in 2,000 losing, 1 in 100,000; and the other way round.
-        assert_eq!(shown_share(0.9995), (99.9, 1));
-        assert_eq!(shown_share(0.99999), (99.9, 1));
-        assert_eq!(shown_share(0.0005), (0.1, 1));
-        assert_eq!(shown_share(0.00001), (0.1, 1));
-        assert_eq!(shown_share(0.004), (0.4, 1));
-        // The nearest tenth: 0.9989 is 99.9, 0.0011 is 0.1.
-        assert_eq!(shown_share(0.9989), (99.9, 1));
-        assert_eq!(shown_share(0.0011), (0.1, 1));
     }
 
     /// The pieces of the first warning of link `q`, said by the page in `lang`.

@@ -1,5 +1,6 @@
 //! The texts that sharing puts on the clipboard and in the system's share sheet.
 
+use super::odds::for_summary as odds_for;
 use super::summary::summary;
 use crate::explorer::core::{CopyWhat, State};
 use crate::i18n::{Lang, Msg};
@@ -36,7 +37,12 @@ pub fn sheet(state: &State) -> ShareSheet {
     let lang = state.view.lang;
     ShareSheet {
         title: lang.t(Msg::PageTitle).to_string(),
-        text: summary(state.projection(), lang),
+        // The odds once they have landed: a "…" is nothing to share.
+        text: summary(
+            state.projection(),
+            odds_for(state).filter(Option::is_some),
+            lang,
+        ),
         url: state.link(CopyWhat::Link),
     }
 }

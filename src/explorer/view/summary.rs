@@ -1,12 +1,16 @@
 //! The written summary under the KPI cards: one or two sentences a reader could quote, in the
 //! page's language. It is also the charts' accessible description.
 
+use super::odds::{share, shown_share};
+use crate::analysis::MonteCarlo;
 use crate::i18n::{Article, KeyText, Lang, Msg, NBSP};
 use crate::model::{Choice, Projection};
 use crate::scenario::{AiModel, Key, TerminalValue};
 
-/// The summary of a projection in `lang`.
-pub fn summary(p: &Projection, lang: Lang) -> String {
+/// The summary of a projection in `lang`, with, after its first sentence, the `odds` that
+/// converting beats keeping mining where there are some to tell (`Some`: a Monte Carlo run's,
+/// or `Some(None)` while it goes on; see [`super::odds::for_summary`]).
+pub fn summary(p: &Projection, odds: Option<Option<&MonteCarlo>>, lang: Lang) -> String {
     let s = &p.scenario;
     let f = lang.fmt();
     let sm = &p.summary;
@@ -114,6 +118,7 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
         });
     }
     let mut sentences = vec![first];
+    sentences.extend(odds.map(|mc| chance(mc, lang)));
     if !parts.is_empty() {
         sentences.push(format!("{}.", parts.join("; ")));
     }
@@ -122,6 +127,25 @@ pub fn summary(p: &Projection, lang: Lang) -> String {
     }
     sentences.push(best_choice(p, lang));
     sentences.join(" ")
+}
+
+/// The sentence on the odds that converting beats keeping mining: a word for their chance
+/// followed by the number, "likely (62 %)", on the IPCC's scale (very likely from 90 %, likely
+/// from 66 %, about as likely as not from 34 %, unlikely from 11 %, very unlikely below), read
+/// off the share as written ([`shown_share`]); while the run goes on (`None`), a "…" for each.
+fn chance(mc: Option<&MonteCarlo>, lang: Lang) -> String {
+    let (word, pct) = mc.map_or(("…", "…".into()), |mc| {
+        let n = shown_share(mc.prob_plan_better);
+        let word = match n {
+            90.0.. => Msg::ChanceVeryLikely,
+            66.0.. => Msg::ChanceLikely,
+            34.0.. => Msg::ChanceEven,
+            11.0.. => Msg::ChanceUnlikely,
+            _ => Msg::ChanceVeryUnlikely,
+        };
+        (lang.t(word), share(mc.prob_plan_better, lang))
+    });
+    lang.fill(Msg::SummaryOdds, &[("chance", word), ("pct", &pct)])
 }
 
 /// The sentence on the equity of a plan with debt (ECONOMICS.md §8b): its return, the most it
@@ -195,7 +219,7 @@ mod tests {
     use crate::scenario::parse;
 
     fn of(q: &str, lang: Lang) -> String {
-        summary(&model::run(&parse(q).scenario), lang)
+        summary(&model::run(&parse(q).scenario), None, lang)
     }
 
     #[test]
@@ -330,5 +354,63 @@ mod tests {
             ),
             "{it}"
         );
+    }
+
+    /// A run's result with only its share of paths better set, for the odds' sentence.
+    fn odds(prob: f64) -> MonteCarlo {
+        let p = model::run(&parse("mc=1&vol=0&aivol=0").scenario);
+        MonteCarlo {
+            prob_plan_better: prob,
+            ..crate::analysis::monte_carlo(&p).unwrap()
+        }
+    }
+
+    #[test]
+    fn the_odds_follow_the_first_sentence_in_a_word_and_a_number() {
+        let p = model::run(&parse("").scenario);
+        let with = |prob: Option<f64>, lang| {
+            let mc = prob.map(odds);
+            summary(&p, Some(mc.as_ref()), lang)
+        };
+        // The CLI's `v=3`: prob_plan_better 0.337, 34 of 100: about as likely as not.
+        let en = with(Some(0.337), Lang::En);
+        assert!(
+            en.contains(
+                "the halls' value at the horizon. Across the simulated futures, converting is \
+                 about as likely as not (34\u{a0}%) to beat keeping mining. At its peak"
+            ),
+            "{en}"
+        );
+        // The scale's steps, on the share as written: 0.655 is 66 %, likely; 0.895 is 90 %,
+        // very likely; 0.335 is 34 % (about as likely as not) but 0.334 is 33 %, unlikely;
+        // 0.105 is 11 %, unlikely, and 0.104 is 10 %, very unlikely.
+        for (prob, word) in [
+            (0.655, "likely (66"),
+            (0.895, "very likely (90"),
+            (0.9995, "very likely (99"),
+            (0.335, "about as likely as not (34"),
+            (0.334, "unlikely (33"),
+            (0.105, "unlikely (11"),
+            (0.104, "very unlikely (10"),
+            (0.0, "very unlikely (0"),
+        ] {
+            let en = with(Some(prob), Lang::En);
+            assert!(
+                en.contains(&format!("converting is {word}\u{a0}%)")),
+                "{prob}: {en}"
+            );
+        }
+        assert!(with(Some(0.7), Lang::It).contains(
+            "Nei futuri simulati, è probabile (70\u{a0}%) che convertire renda più che \
+             continuare a minare."
+        ));
+        // While the run goes on, a "…" for each; with no odds to tell, no sentence.
+        assert!(with(None, Lang::En)
+            .contains("Across the simulated futures, converting is … (…) to beat keeping mining."));
+        assert!(!summary(&p, None, Lang::En).contains("simulated"));
+        // Nothing converting, nothing to beat.
+        let none = model::run(&parse("conv=0").scenario);
+        let mc = odds(0.0);
+        assert!(!summary(&none, Some(Some(&mc)), Lang::En).contains("simulated"));
     }
 }
