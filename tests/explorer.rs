@@ -2,6 +2,7 @@
 //! models the page renders.
 
 use hashshift::analysis::monte_carlo;
+use hashshift::analysis::sweeps;
 use hashshift::calendar::Date;
 use hashshift::charts::{palette, ChartId};
 use hashshift::explorer::core::typing::{self, Nudge};
@@ -10,7 +11,6 @@ use hashshift::explorer::view::controls::InputView;
 use hashshift::explorer::view::kpi::{Kpi, RunState};
 use hashshift::explorer::view::page::{self, BannerMode, McLine, NoticeView};
 use hashshift::explorer::view::{casebook, controls, export, kpi, odds, share, snapshot, summary};
-use hashshift::analysis::sweeps;
 use hashshift::explorer::{
     self, Action, CopyWhat, Effect, Export, McResult, McRun, Notice, State, Swept, UrlWrite,
     MAP_CELLS,
