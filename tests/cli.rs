@@ -573,3 +573,164 @@ fn a_query_that_is_not_utf8_is_read_with_a_warning() {
         "Unknown key `\u{fffd}\u{fffd}` was ignored."
     );
 }
+
+/// `hashshift render ARGS` with no site address in the environment.
+fn render(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hashshift"))
+        .arg("render")
+        .args(args)
+        .env_remove("HASHSHIFT_SITE_URL")
+        .output()
+        .expect("runs")
+}
+
+/// Whether `svg` has a text element reading `text` (plotters writes each on a line of its own).
+fn has_text(svg: &str, text: &str) -> bool {
+    svg.lines().any(|l| l.trim() == text)
+}
+
+#[test]
+fn render_draws_the_pages_svg_export_with_title_legend_link_snapshot_and_source() {
+    use hashshift::explorer::view::export;
+    use hashshift::explorer::State;
+    let url = "https://example.org/h/";
+    let args = [
+        "mw=18&power=40",
+        "--chart",
+        "cash",
+        "--lang",
+        "it",
+        "--url",
+        url,
+    ];
+    let out = render(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        svg.starts_with("<svg width=\"1000\" height=\"600\""),
+        "{}",
+        &svg[..80]
+    );
+    assert!(svg.ends_with("</svg>\n"));
+    for text in ["Cassa", "Piano (conversione)", "Solo mining", "Halving"] {
+        assert!(has_text(&svg, text), "{text}");
+    }
+    for text in [
+        "Questo scenario: https://example.org/h/?v=3&amp;mw=18&amp;power=40&amp;lang=it&amp;tab=cash",
+        "Fonte: HashShift, https://example.org/h/",
+        "istantanea di mercato del 26 giu 2026",
+    ] {
+        assert!(svg.contains(text), "{text}");
+    }
+    // The page's own drawing of the state it shows for that link, byte for byte.
+    let page = State::load(url, "v=3&mw=18&power=40&lang=it&tab=cash");
+    assert_eq!(svg, export::svg(&page, export::IMAGE_SIZE.0).unwrap());
+    // Into a file, the same bytes; wider, the same proportions.
+    let dir = std::env::temp_dir().join(format!("hashshift-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cash.svg");
+    let mut to_file = args.to_vec();
+    to_file.extend(["-o", file.to_str().unwrap()]);
+    let out = render(&to_file);
+    assert!(out.status.success() && out.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), svg);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let wide = render(&["mw=18", "--width", "1200", "--url", url]);
+    let wide = String::from_utf8(wide.stdout).unwrap();
+    assert!(wide.starts_with("<svg width=\"1200\" height=\"720\""));
+    assert!(
+        has_text(&wide, "Revenue"),
+        "the query's tab, else the first chart"
+    );
+}
+
+#[test]
+fn render_draws_the_monte_carlo_run_natively() {
+    let out = render(&[
+        "mc=200",
+        "--chart",
+        "fan",
+        "--url",
+        "https://example.org/h/",
+    ]);
+    assert!(out.status.success());
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(has_text(&svg, "Monte Carlo"));
+    assert!(
+        has_text(&svg, "Plan median"),
+        "the run's median, not its placeholder"
+    );
+}
+
+#[test]
+fn render_names_the_charts_when_given_an_unknown_one() {
+    let out = render(&["mw=18", "--chart", "pie", "--url", "https://example.org/h/"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("invalid value 'pie' for '--chart <NAME>'"),
+        "{err}"
+    );
+    let charts = json(&["charts", "--format", "json"]);
+    for chart in charts.as_array().unwrap() {
+        assert!(err.contains(chart["name"].as_str().unwrap()), "{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+    for bad in [["--lang", "fr"], ["--theme", "sepia"], ["--width", "10"]] {
+        let out = render(&["--url", "https://example.org/h/", bad[0], bad[1]]);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+    }
+}
+
+#[test]
+fn render_warns_about_a_bad_query_on_stderr_and_still_draws() {
+    let out = render(&["mw=9000&zz=1&tab=pie", "--url", "https://example.org/h/"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "warning: Unknown key `zz` was ignored.\n\
+         warning: `mw`: 9,000 is above the maximum 5,000 MW; using 5,000.\n\
+         warning: `tab`: no chart is called “pie”; showing “Revenue”.\n"
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(has_text(&svg, "Revenue"));
+    assert!(svg.contains("https://example.org/h/?v=3&amp;mw=5000"));
+}
+
+#[test]
+fn render_links_to_the_address_given_the_urls_own_or_the_sites() {
+    let out = render(&["mw=18"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--url URL"), "{err}");
+    let link = |out: Output| {
+        let svg = String::from_utf8(out.stdout).unwrap();
+        let line = svg.lines().find(|l| l.starts_with("This scenario: "));
+        line.unwrap_or_default().to_string()
+    };
+    let whole = render(&["https://news.example/tools/hashshift/?mw=18&tab=cash"]);
+    assert_eq!(
+        link(whole),
+        "This scenario: https://news.example/tools/hashshift/?v=3&amp;mw=18&amp;tab=cash"
+    );
+    let site = Command::new(env!("CARGO_BIN_EXE_hashshift"))
+        .args(["render", "mw=18", "--theme", "dark"])
+        .env("HASHSHIFT_SITE_URL", "https://example.org/site")
+        .output()
+        .unwrap();
+    assert_eq!(
+        link(site),
+        "This scenario: https://example.org/site/?v=3&amp;mw=18&amp;theme=dark"
+    );
+}

@@ -38,6 +38,21 @@ pub trait Context2d {
     fn text_width(&self, text: &str) -> f64;
 }
 
+/// Any context, behind one type: the page draws its canvases and its SVG export (whose text is
+/// measured without a canvas) through `Recorder<&dyn Context2d>`, so the charts' code is
+/// compiled once into the page's wasm.
+impl Context2d for &dyn Context2d {
+    fn play(&self, ops: &[f64], text: &str) -> std::result::Result<(), String> {
+        (**self).play(ops, text)
+    }
+    fn give_font(&self, font: &str) -> String {
+        (**self).give_font(font)
+    }
+    fn text_width(&self, text: &str) -> f64 {
+        (**self).text_width(text)
+    }
+}
+
 /// A drawing operation as the page's replay reads it (`assets/replay.js`), followed in the
 /// recording by its operands: coordinates and lengths in device px, colours 0–255 with an
 /// opacity 0–1, text as a start and a length in UTF-16 units.

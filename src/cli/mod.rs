@@ -1,9 +1,12 @@
-//! The `hashshift` command line: `run QUERY --format json|csv|annual [--with …]`, `presets` and
-//! `keys`.
+//! The `hashshift` command line: `run QUERY --format json|csv|annual [--with …]`, `render QUERY
+//! --chart NAME` (the page's SVG export, [`render`]), `presets`, `keys` and `charts`.
 //!
 //! Every QUERY is accepted (problems become warnings and the exit code stays 0); a wrong
-//! command line exits 2 with clap's usage message, and an output that cannot be written exits 1
-//! (a closed pipe, as in `| head`, is not an error).
+//! command line exits 2 with clap's usage message (so does `render` with no explorer address
+//! for its link), and an output that cannot be written (or a chart that cannot be drawn) exits
+//! 1 (a closed pipe, as in `| head`, is not an error).
+
+mod render;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use hashshift::analysis;
@@ -47,6 +50,8 @@ enum Command {
         #[arg(long, value_enum, value_delimiter = ',')]
         with: Vec<analysis::Kind>,
     },
+    /// Draw a chart of a scenario as SVG: the page's `export-svg`, byte for byte.
+    Render(render::Render),
     /// List the presets: id, title, source note and canonical query.
     Presets {
         /// Output format.
@@ -97,18 +102,28 @@ pub fn main() -> ExitCode {
         } => {
             if !with.is_empty() && !matches!(format, RunFormat::Json) {
                 // The tables have no room for analyses: say so rather than drop them.
-                let mut cli = Cli::command();
-                cli.build();
-                (cli.find_subcommand_mut("run"))
-                    .expect("`run` is a subcommand")
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        "--with adds analyses to the JSON report only (--format json)",
-                    )
-                    .exit();
+                usage_error(
+                    "run",
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--with adds analyses to the JSON report only (--format json)",
+                );
             }
             run(&query.to_string_lossy(), format, &with, &mut out)
         }
+        Command::Render(args) => match render::render(&args, &mut out) {
+            Ok(()) => Ok(()),
+            Err(render::Failure::Write(e)) => Err(e),
+            Err(render::Failure::Draw(e)) => {
+                eprintln!("hashshift: cannot draw the chart: {e}");
+                return ExitCode::FAILURE;
+            }
+            Err(render::Failure::NoUrl) => usage_error(
+                "render",
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "the image's link needs the explorer's address: --url URL, a whole explorer URL \
+                 as QUERY, or HASHSHIFT_SITE_URL",
+            ),
+        },
         Command::Presets { format } => presets(format, &mut out),
         Command::Keys { format } => keys(format, &mut out),
         Command::Charts { format } => charts(format, &mut out),
@@ -122,6 +137,16 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Exits 2 with clap's usage message of subcommand `name` and `message`.
+fn usage_error(name: &str, kind: clap::error::ErrorKind, message: &str) -> ! {
+    let mut cli = Cli::command();
+    cli.build();
+    (cli.find_subcommand_mut(name))
+        .expect("a subcommand")
+        .error(kind, message)
+        .exit()
 }
 
 fn run(

@@ -1,8 +1,9 @@
 //! The page's canvases: a chart is drawn by [`Recorder`], which records it as numbers for a
-//! canvas (or writes an SVG document for an export), and the recording is played on the canvas
-//! by `assets/replay.js` in one call (see [`crate::charts::recorder`]). Text is measured with the
-//! canvas' `measureText`. [`Canvases`] holds what the page knows of its canvases from one
-//! painting to the next.
+//! canvas, and the recording is played on the canvas by `assets/replay.js` in one call (see
+//! [`crate::charts::recorder`]). Text is measured with the canvas' `measureText`. Every drawing
+//! goes through `Recorder<&dyn Context2d>`, the SVG export's too
+//! ([`crate::explorer::view::export::svg`]), so the charts' code is compiled once. [`Canvases`]
+//! holds what the page knows of its canvases from one painting to the next.
 
 use crate::charts::recorder::{Context2d, Recorder, TextMemory};
 use crate::charts::{self, ChartId, Input, Style, XMap};
@@ -148,7 +149,7 @@ impl Canvases {
         };
         let (drawn, presented) = {
             let mut memory = self.text.borrow_mut();
-            let context = painted.context.clone();
+            let context: &dyn Context2d = &painted.context;
             let area = Recorder::canvas(
                 context,
                 &mut painted.font,
@@ -189,36 +190,13 @@ impl Canvases {
         let size = (canvas.width(), canvas.height());
         let mut painted = PaintedCanvas::read(&canvas)?;
         let mut memory = self.text.borrow_mut();
-        let area = Recorder::canvas(
-            painted.context.clone(),
-            &mut painted.font,
-            &mut memory,
-            size,
-            None,
-        )
-        .into_drawing_area();
+        let context: &dyn Context2d = &painted.context;
+        let area = Recorder::canvas(context, &mut painted.font, &mut memory, size, None)
+            .into_drawing_area();
         if let Err(e) = draw_image(state, &area, scale) {
             gloo::console::error!(format!("HashShift: exported chart: {e}"));
         }
         area.present().ok()?;
         canvas.to_data_url_with_type("image/png").ok()
-    }
-
-    /// The current chart framed for export, as an SVG document of [`IMAGE_SIZE`] CSS px, its
-    /// text measured with an offscreen canvas.
-    pub fn export_svg(&self, state: &State) -> Option<String> {
-        let mut out = String::new();
-        {
-            let context = context(&offscreen(1, 1)?)?;
-            let mut font = String::new();
-            let mut memory = self.text.borrow_mut();
-            let area = Recorder::svg(context, &mut font, &mut memory, &mut out, IMAGE_SIZE)
-                .into_drawing_area();
-            if let Err(e) = draw_image(state, &area, 1.0) {
-                gloo::console::error!(format!("HashShift: exported chart: {e}"));
-            }
-            area.present().ok()?;
-        }
-        Some(out)
     }
 }

@@ -178,8 +178,11 @@ impl Store {
                     let filename = export::filename(&state, format);
                     let canvases = &self.live.canvases;
                     let saved = if format == Export::Svg {
-                        canvases
-                            .export_svg(&state)
+                        export::svg(&state, export::IMAGE_SIZE.0)
+                            .map_err(|e| {
+                                gloo::console::error!(format!("HashShift: exported chart: {e}"))
+                            })
+                            .ok()
                             .map(|svg| dom::download(&filename, format.mime(), &svg))
                     } else {
                         canvases

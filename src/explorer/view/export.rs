@@ -1,20 +1,26 @@
 //! What the page downloads: the CLI's three report formats for the page's canonical query (the
 //! same bytes as `hashshift run QUERY --format json|csv|annual`), and the current chart as an
 //! image with its title, the scenario's link, the market snapshot's date and the source. File
-//! names say what they hold and for which scenario.
+//! names say what they hold and for which scenario. The SVG is `hashshift render`'s too.
+
+mod metrics;
 
 use super::page;
 use crate::analysis::{Kind, MonteCarlo};
+use crate::charts::recorder::{Context2d, Recorder, TextMemory};
 use crate::charts::{self, ChartId, Frame, Input, Style};
 use crate::explorer::core::{CopyWhat, Export, State};
 use crate::i18n::Msg;
 use crate::model::Projection;
 use crate::report;
 use crate::scenario::{canonical_query, Key, Parsed};
-use plotters::prelude::{DrawingArea, DrawingBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea};
 
 /// The size of an exported chart, CSS px: wide enough for a slide.
 pub const IMAGE_SIZE: (u32, u32) = (1000, 600);
+
+/// The widths `hashshift render --width` takes, CSS px: a phone's column to a poster's.
+pub const SVG_WIDTHS: std::ops::RangeInclusive<u32> = 320..=4000;
 
 /// The file name of download `export` for the state: `hashshift-{what}-{scenario}.{extension}`.
 pub fn filename(state: &State, export: Export) -> String {
@@ -164,10 +170,29 @@ pub fn draw_image<DB: DrawingBackend>(
     charts::draw_framed(id, area, &input, &style, &frame(state))
 }
 
+/// The current chart framed for export ([`draw_image`]) as an SVG document `width` CSS px wide
+/// (clamped to [`SVG_WIDTHS`]) and as tall as [`IMAGE_SIZE`]'s proportions make it: the page's
+/// `export-svg` (1,000 px) and `hashshift render`. Its text is measured with fixed widths
+/// ([`metrics`]), so the same state gives the same bytes in any browser and natively.
+pub fn svg(state: &State, width: u32) -> Result<String, charts::Error> {
+    let width = width.clamp(*SVG_WIDTHS.start(), *SVG_WIDTHS.end());
+    // 1,000 × 600 → 3/5 of the width, rounded down: 4,000 px → 2,400.
+    let height = width * IMAGE_SIZE.1 / IMAGE_SIZE.0;
+    let (mut out, mut font, mut memory) = (String::new(), String::new(), TextMemory::default());
+    let measure = metrics::Metrics::default();
+    {
+        let context: &dyn Context2d = &measure;
+        let area = Recorder::svg(context, &mut font, &mut memory, &mut out, (width, height))
+            .into_drawing_area();
+        draw_image(state, &area, 1.0)?;
+        area.present().map_err(|e| format!("{e:?}"))?;
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
     fn load(q: &str) -> State {
         State::load("https://example.org/h/", q)
@@ -230,15 +255,9 @@ mod tests {
         assert_eq!(contents(Export::Png), None);
     }
 
-    /// The exported SVG of `state`'s chart.
+    /// The exported SVG of `state`'s chart, as the page downloads it.
     fn svg_of(state: &State) -> String {
-        let mut svg = String::new();
-        {
-            let area = SVGBackend::with_string(&mut svg, IMAGE_SIZE).into_drawing_area();
-            draw_image(state, &area, 1.0).unwrap();
-            area.present().unwrap();
-        }
-        svg
+        svg(state, IMAGE_SIZE.0).unwrap()
     }
 
     #[test]
