@@ -84,8 +84,8 @@ test('axe-core finds no violation, of any impact, on any kind of page', async ()
 
 test('a screen reader reaches each region by a heading and each group of inputs by its name', async () => {
   for (const [q, headings] of [
-    ['', ['HashShift', 'Headline numbers', 'The result in a sentence', 'What would have to be true', 'Charts', 'Scenario inputs', 'Year by year']],
-    ['lang=it', ['HashShift', 'Numeri principali', 'Il risultato in una frase', 'Che cosa dovrebbe essere vero', 'Grafici', 'Dati dello scenario', 'Anno per anno']],
+    ['', ['HashShift', 'Headline numbers', 'The result in a sentence', 'Charts', 'Scenario inputs', 'What would have to be true', 'Year by year']],
+    ['lang=it', ['HashShift', 'Numeri principali', 'Il risultato in una frase', 'Grafici', 'Dati dello scenario', 'Che cosa dovrebbe essere vero', 'Anno per anno']],
   ]) {
     const { page, context } = await open(site.browser, `${site.url}?${q}`);
     await page.waitForSelector('[data-panel="controls"] details.group', { state: 'attached' });

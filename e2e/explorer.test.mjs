@@ -152,6 +152,9 @@ test('hovering a chart reads out that month and keeps the drawing', async () => 
   const { page, context, problems } = await open(site.browser, site.url);
   const canvas = page.locator('canvas[data-chart="revenue"]');
   await canvas.evaluate((c) => { c.dataset.probe = 'same element'; });
+  // Scrolled to, as a reader does: below the cards and the summary, its middle may be under the
+  // window's edge.
+  await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   const readout = page.locator('.chart:not([hidden]) .readout');

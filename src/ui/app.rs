@@ -137,14 +137,15 @@ pub fn app() -> Html {
             if let (Some(a), false) = (&compare, embed) {
                 <Waterfall pinned={a.clone()} results={results.clone()} {lang} />
             }
-            if let Some(panel) = breakevens::panel(&state, lang) {
-                <Breakevens {panel} dispatch={dispatch.clone()} {lang} />
-            }
             <main class="body">
                 <Charts {charts} tab={state.view.tab} all_built={first_frame_drawn} results={results.clone()} compare={compare.clone()}
                     {monte_carlo} {embed} {dark} dispatch={dispatch.clone()} {lang} live={store.live()} />
                 <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-labelledby="inputs-heading">
                     { super::region_heading("inputs-heading", t(Msg::InputsRegion)) }
+                    // Beside the sliders it moves, above them.
+                    if let (Some(panel), true) = (breakevens::panel(&state, lang), first_frame_drawn) {
+                        <Breakevens {panel} dispatch={dispatch.clone()} {lang} />
+                    }
                     if first_frame_drawn {
                         <Controls scenario={state.scenario} drafts={state.drafts.clone()} dispatch={dispatch.clone()}
                             only={if embed { state.view.controls.clone() } else { None }}
