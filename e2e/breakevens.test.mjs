@@ -113,7 +113,7 @@ test("each slider's band is green where converting wins, from the same sweep", a
   await page.press('[name="btc"]', 'Enter');
   await page.locator(`${PANEL}[data-state="running"], ${PANEL}[data-state="current"]`).first().waitFor();
   await currentRows(page);
-  await page.locator('[data-key="power"] .band:not(.stale)').waitFor();
+  await page.locator('[data-panel="controls"][data-sweep="current"] [data-key="power"] .band').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

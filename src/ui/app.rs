@@ -140,7 +140,8 @@ pub fn app() -> Html {
             <main class="body">
                 <Charts {charts} tab={state.view.tab} all_built={first_frame_drawn} results={results.clone()} compare={compare.clone()}
                     {monte_carlo} {embed} {dark} dispatch={dispatch.clone()} {lang} live={store.live()} />
-                <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-labelledby="inputs-heading">
+                <aside class="controls" data-panel="controls" hidden={controls_hidden} aria-labelledby="inputs-heading"
+                    data-sweep={state.swept.as_ref().map(|w| if w.scenario == state.scenario { "current" } else { "stale" })}>
                     { super::region_heading("inputs-heading", t(Msg::InputsRegion)) }
                     // Beside the sliders it moves, above them.
                     if let (Some(panel), true) = (breakevens::panel(&state, lang), first_frame_drawn) {

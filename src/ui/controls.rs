@@ -32,7 +32,8 @@ pub struct Props {
     /// The market snapshot's line, shown at the top of the market group.
     pub snapshot: Snapshot,
     /// The latest sweep of the inputs, whose bands mark under each slider where converting wins
-    /// (dimmed while it is of an earlier scenario).
+    /// (dimmed by the panel's `data-sweep=stale` while it is of an earlier scenario: one
+    /// attribute, so that a drag's first step re-renders no control).
     #[prop_or_default]
     pub swept: Option<Swept>,
     /// Interface language.
@@ -52,7 +53,6 @@ pub fn controls(props: &Props) -> Html {
     if let Some(keys) = &props.only {
         return html! { <div class="group flat">{ for keys.iter().copied().map(control) }</div> };
     }
-    let stale = props.swept.as_ref().is_some_and(|w| w.scenario != s);
     html! {
         <>
         if props.swept.is_some() {
@@ -61,7 +61,7 @@ pub fn controls(props: &Props) -> Html {
         { for groups(&s, lang).into_iter().map(|g| html! {
             <GroupView key={g.title} title={g.title} keys={g.keys} hidden={g.hidden} shown_count={g.shown_count}
                 open={g.open} snapshot={(g.group == Group::Market).then(|| props.snapshot.clone())}
-                swept={props.swept.clone()} {stale}
+                swept={props.swept.clone()}
                 scenario={s} drafts={props.drafts.clone()} dispatch={props.dispatch.clone()} {lang} />
         }) }
         </>
@@ -77,7 +77,6 @@ struct GroupProps {
     open: bool,
     snapshot: Option<Snapshot>,
     swept: Option<Swept>,
-    stale: bool,
     scenario: Scenario,
     drafts: Drafts,
     dispatch: Callback<Action>,
@@ -95,7 +94,6 @@ impl PartialEq for GroupProps {
             self.open,
             &self.snapshot,
             &self.swept,
-            self.stale,
             &self.dispatch,
             self.lang,
         ) == (
@@ -106,7 +104,6 @@ impl PartialEq for GroupProps {
             other.open,
             &other.snapshot,
             &other.swept,
-            other.stale,
             &other.dispatch,
             other.lang,
         ) && self.keys.iter().all(|&k| {
@@ -127,7 +124,6 @@ fn group_view(props: &GroupProps) -> Html {
         open,
         snapshot,
         swept,
-        stale,
         scenario,
         drafts,
         dispatch,
@@ -176,7 +172,7 @@ fn group_view(props: &GroupProps) -> Html {
             }
             { for keys.iter().map(|&key| html! {
                 <Control key={key.name()} id={key} scenario={*scenario} draft={drafts.of(key)}
-                    band={swept.as_ref().and_then(|w| breakevens::band(w, key))} stale={*stale}
+                    band={swept.as_ref().and_then(|w| breakevens::band(w, key))}
                     dispatch={dispatch.clone()} lang={*lang} />
             }) }
         </details>
@@ -191,9 +187,6 @@ struct ControlProps {
     /// The style of the band under its slider ([`breakevens::band`]), if any.
     #[prop_or_default]
     band: Option<String>,
-    /// Whether the band is of an earlier scenario (dimmed until the next sweep lands).
-    #[prop_or_default]
-    stale: bool,
     dispatch: Callback<Action>,
     lang: Lang,
 }
@@ -204,22 +197,16 @@ impl PartialEq for ControlProps {
     /// the scenario). A commit always re-renders it, which puts the value in force back in the
     /// box or the picker even when the value did not change.
     fn eq(&self, other: &Self) -> bool {
-        (
-            self.id,
-            self.lang,
-            &self.dispatch,
-            &self.draft,
-            &self.band,
-            self.stale,
-        ) == (
-            other.id,
-            other.lang,
-            &other.dispatch,
-            &other.draft,
-            &other.band,
-            other.stale,
-        ) && ControlSlice::of(&self.scenario, self.id)
-            == ControlSlice::of(&other.scenario, other.id)
+        (self.id, self.lang, &self.dispatch, &self.draft, &self.band)
+            == (
+                other.id,
+                other.lang,
+                &other.dispatch,
+                &other.draft,
+                &other.band,
+            )
+            && ControlSlice::of(&self.scenario, self.id)
+                == ControlSlice::of(&other.scenario, other.id)
     }
 }
 
@@ -235,7 +222,6 @@ fn control_view(props: &ControlProps) -> Html {
         scenario: s,
         draft,
         band,
-        stale,
         dispatch,
         lang,
     } = props;
@@ -370,7 +356,7 @@ fn control_view(props: &ControlProps) -> Html {
                             aria-label={c.label} aria-valuetext={spoken} aria-describedby={described.clone()}
                             oninput={on_slide} onkeydown={on_key} />
                         if let Some(style) = band {
-                            <span class={classes!("band", stale.then_some("stale"))} aria-hidden="true" style={style.clone()}></span>
+                            <span class="band" aria-hidden="true" style={style.clone()}></span>
                         }
                     </div>
                     <input type="text" inputmode="decimal" class="number" id={c.id.clone()} name={c.name} aria-describedby={box_described}
