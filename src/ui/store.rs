@@ -18,8 +18,10 @@ const NOTICE_MS: u32 = 2000;
 /// stops the run under way and re-arms the timer, so dragging never piles up work and the worker
 /// rests.
 const MONTE_CARLO_SETTLE_MS: u32 = 60;
-/// How long input must rest before the worker sweeps the inputs, ms (as for Monte Carlo).
-const SWEEP_SETTLE_MS: u32 = 60;
+/// How long input must rest before the worker sweeps the inputs, ms: longer than for Monte
+/// Carlo, since a sweep landing re-renders every slider's band. On a slow phone a drag's steps
+/// come 40–60 ms apart; a pause of a quarter of a second ends the drag.
+const SWEEP_SETTLE_MS: u32 = 250;
 
 /// The explorer's state and the shell's timers.
 pub struct Store {
