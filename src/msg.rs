@@ -50,6 +50,13 @@ ids! {
     ExportOnPage,
     EmbedTitle,
     OpenFull,
+    /// A story's progress line.
+    StoryProgress,
+    StoryPrev,
+    StoryNext,
+    /// Leave the story, keep its scenario.
+    StoryExit,
+    StoryExitHint,
     WarningsTitle,
     WarningsDismiss,
     WarningsMore,
@@ -649,4 +656,6 @@ ids! {
     WarnTheme,
     WarnControls,
     WarnCompare,
+    WarnStory,
+    WarnStep,
 }
