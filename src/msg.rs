@@ -56,7 +56,6 @@ ids! {
     StoryNext,
     /// Leave the story, keep its scenario.
     StoryExit,
-    StoryExitHint,
     WarningsTitle,
     WarningsDismiss,
     WarningsMore,

@@ -4,12 +4,13 @@
 //! that a model change that breaks a story's argument fails a test.
 
 use hashshift::charts::ChartId;
-use hashshift::explorer::core::story::{ids, story, Story};
+use hashshift::explorer::core::story::{ids, parse as parse_story, story, Piece, Story, STORIES};
 use hashshift::explorer::core::View;
+use hashshift::explorer::view::story::source;
 use hashshift::explorer::{start, update, Action, Effect, State, UrlWrite};
 use hashshift::i18n::Lang;
 use hashshift::report::json_of;
-use hashshift::scenario::{parse, Key};
+use hashshift::scenario::{parse, Key, Preset};
 use serde_json::Value;
 
 /// Each story's claims, per step (1-based): `A op B`, `op` one of `<`, `>`, `=`; a term is a
@@ -180,6 +181,96 @@ fn every_number_a_story_names_is_a_field_of_the_cli_report_and_not_null() {
                 }
             }
         }
+    }
+}
+
+/// What is malformed in a story's file (the format of `stories/README.md`), which the page's
+/// lenient reading would show as it stands: an unreadable file, a stray brace or bracket, a
+/// heading or comment inside a step's text, an empty part, a link to nowhere.
+fn problems(src: &'static str) -> Vec<String> {
+    let Some(s) = parse_story("t", src) else {
+        return vec!["no `# Title`, or a step without `<!-- scenario: QUERY -->`".into()];
+    };
+    let mut found = Vec::new();
+    let mut say = |what: &str, at: &str| found.push(format!("{what}: {at:?}"));
+    if s.title.is_empty() || s.title.contains('\n') {
+        say("the title is one line, then `## Heading`", s.title);
+    }
+    if s.steps.is_empty() {
+        say("a story has a step", s.title);
+    }
+    for step in &s.steps {
+        if step.heading.is_empty() || step.query.is_empty() || step.text.is_empty() {
+            say(
+                "a step has a heading, a scenario and a paragraph",
+                step.heading,
+            );
+        }
+        for piece in step.text.iter().flatten() {
+            match *piece {
+                Piece::Text(t) => {
+                    if t.contains(['{', '}', '[', ']']) {
+                        say(
+                            "a brace or bracket opens no `{field}` or `[label](href)`",
+                            t,
+                        );
+                    }
+                    if t.lines().any(|l| l.trim_start().starts_with(['#', '<'])) {
+                        say("a step's text holds no other heading or comment", t);
+                    }
+                }
+                Piece::Field(f) => {
+                    let known = |c: char| c.is_ascii_lowercase() || "_.0123456789".contains(c);
+                    if f.is_empty() || !f.chars().all(known) {
+                        say("a field is a lower-case name", f);
+                    }
+                }
+                Piece::Link(label, href) => {
+                    let preset = href.strip_prefix("preset:").map(Preset::find);
+                    let sourced = preset.is_some_and(|p| p.is_some_and(|p| p.source.is_some()));
+                    if label.is_empty() || !(sourced || source(href).starts_with("https://")) {
+                        say(
+                            "a link has a label and goes to https:// or a preset's source",
+                            href,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_story_file_is_well_formed_and_a_malformed_one_is_caught() {
+    for (id, sources) in STORIES {
+        for (lang, src) in Lang::ALL.into_iter().zip(sources) {
+            assert_eq!(
+                problems(src),
+                Vec::<String>::new(),
+                "stories/{id}.{}.md",
+                lang.code()
+            );
+        }
+    }
+    let bad = [
+        "no title",
+        "# T\n",
+        "# T\ntext\n## H\n<!-- scenario: v=3 -->\nx",
+        "# T\n## H\ntext",
+        "# T\n## H\n<!-- scenario: v=3 -->\n",
+        "# T\n## H\n<!-- scenario: v=3 -->\n### Sub\nx",
+        "# T\n## H\n<!-- scenario: v=3 -->\na {b c",
+        "# T\n## H\n<!-- scenario: v=3 -->\na {B}",
+        "# T\n## H\n<!-- scenario: v=3 -->\na } b",
+        "# T\n## H\n<!-- scenario: v=3 -->\n[a] b",
+        "# T\n## H\n<!-- scenario: v=3 -->\n[a](b",
+        "# T\n## H\n<!-- scenario: v=3 -->\n[](https://x.org)",
+        "# T\n## H\n<!-- scenario: v=3 -->\n[a](preset:nope)",
+        "# T\n## H\n<!-- scenario: v=3 -->\n[a](preset:absorb-4y)",
+    ];
+    for src in bad {
+        assert_ne!(problems(src), Vec::<String>::new(), "{src:?} is malformed");
     }
 }
 

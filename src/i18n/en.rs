@@ -34,7 +34,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         StoryPrev => "Previous",
         StoryNext => "Next",
         StoryExit => "Take the wheel",
-        StoryExitHint => "Leave the story and explore this scenario yourself",
         WarningsTitle => "Some values could not be used as given:",
         WarningsDismiss => "Dismiss the warnings",
         WarningsMore => "Show {n} more",

@@ -34,7 +34,6 @@ pub(super) fn text(m: Msg) -> &'static str {
         StoryPrev => "Indietro",
         StoryNext => "Avanti",
         StoryExit => "Prendi il volante",
-        StoryExitHint => "Esci dalla storia ed esplora tu questo scenario",
         WarningsTitle => "Alcuni valori non si potevano usare così:",
         WarningsDismiss => "Chiudi gli avvisi",
         WarningsMore => "Mostra altri {n}",

@@ -6,41 +6,26 @@ use super::kpi::{data_value, pinned_cards, Kpi};
 use super::page::shown_share;
 use crate::analysis::MonteCarlo;
 use crate::explorer::core::story::{Piece, MC_FIELDS};
-use crate::explorer::core::{State, View};
+use crate::explorer::core::State;
 use crate::i18n::{Lang, Msg};
-use crate::scenario::canonical_query;
-
-/// A piece of a step's text, ready to show.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Bit {
-    /// Words.
-    Text(String),
-    /// A number: its field (`data-field`), its value as the CLI prints it (`data-value`, empty
-    /// while not known) and its text.
-    Number(String, String, String),
-    /// A link: its label and address.
-    Link(String, String),
-}
+use crate::scenario::Preset;
 
 /// What the story panel shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoryPanel {
     /// The story's title.
     pub title: &'static str,
-    /// The step's heading.
-    pub heading: &'static str,
-    /// The step's paragraphs.
-    pub text: Vec<Vec<Bit>>,
-    /// The step, 1-based, and how many there are.
+    /// The step, 1-based.
     pub step: usize,
     /// How many steps the story has.
     pub steps: usize,
-    /// `Step 2 of 6`.
-    pub progress: String,
+    /// The step as HTML: the progress line (`Step 2 of 6`), its heading (`h3`) and its
+    /// paragraphs, each number a `<b data-field data-value>` (`data-value` as the CLI prints it,
+    /// empty while not known), each link opening in a new tab. Its text is the stories' own
+    /// (their test keeps `<` and `&` out of it) and the formatters', so it needs no escaping.
+    pub html: String,
     /// Whether a number waits for the Monte Carlo run.
     pub pending: bool,
-    /// The full explorer with the step's scenario, out of the story (an embed's wheel).
-    pub exit_href: String,
 }
 
 /// The panel of the story open in `state`, if any.
@@ -52,49 +37,51 @@ pub fn panel(state: &State) -> Option<StoryPanel> {
     let cards = pinned_cards(state.projection(), lang);
     let mc = state.current_monte_carlo();
     let failed = state.monte_carlo_worker.failed();
+    let steps = story.steps.len();
+    let progress = lang.fill(
+        Msg::StoryProgress,
+        &[
+            ("step", &at.step.to_string()),
+            ("steps", &steps.to_string()),
+        ],
+    );
+    let mut html = format!(
+        "<p class=story-progress>{progress}</p><h3>{}</h3>",
+        step.heading
+    );
     let mut pending = false;
-    let text = (step.text.iter())
-        .map(|paragraph| {
-            (paragraph.iter())
-                .map(|piece| match piece {
-                    Piece::Text(t) => Bit::Text(t.clone()),
-                    Piece::Link(label, href) => Bit::Link(label.clone(), href.clone()),
-                    Piece::Field(name) => {
-                        let (value, text) = field(name, &cards, mc, failed, lang)
-                            .unwrap_or_else(|| (String::new(), format!("{{{name}}}")));
-                        pending |= text == PENDING;
-                        Bit::Number(name.clone(), value, text)
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let outside = View {
-        story: None,
-        embed: false,
-        controls: None,
-        ..state.view.clone()
-    };
+    for paragraph in &step.text {
+        html += "<p>";
+        for &piece in paragraph {
+            html += &match piece {
+                Piece::Text(t) => t.into(),
+                Piece::Link(label, href) => format!(
+                    "<a href=\"{}\" target=_blank rel=noopener>{label}</a>",
+                    source(href)
+                ),
+                Piece::Field(name) => {
+                    let (value, text) = field(name, &cards, mc, failed, lang)
+                        .unwrap_or_else(|| (String::new(), name.into()));
+                    pending |= text == PENDING;
+                    format!("<b data-field={name} data-value=\"{value}\">{text}</b>")
+                }
+            };
+        }
+        html += "</p>";
+    }
     Some(StoryPanel {
         title: story.title,
-        heading: step.heading,
-        text,
         step: at.step,
-        steps: story.steps.len(),
-        progress: lang.fill(
-            Msg::StoryProgress,
-            &[
-                ("step", &at.step.to_string()),
-                ("steps", &story.steps.len().to_string()),
-            ],
-        ),
+        steps,
+        html,
         pending,
-        exit_href: format!(
-            "./?{}{}",
-            canonical_query(&state.scenario),
-            outside.query_suffix()
-        ),
     })
+}
+
+/// A link's address: `preset:ID` is that preset's source, as the preset picker links it.
+pub fn source(href: &'static str) -> &'static str {
+    let preset = href.strip_prefix("preset:").and_then(Preset::find);
+    preset.and_then(|p| p.source).unwrap_or(href)
 }
 
 /// What stands for a Monte Carlo number while its run goes on.
@@ -112,25 +99,26 @@ pub fn field(
     failed: bool,
     lang: Lang,
 ) -> Option<(String, String)> {
-    if MC_FIELDS.contains(&name) {
+    if let Some(at) = MC_FIELDS.iter().position(|&f| f == name) {
         let Some(mc) = mc else {
             let word = if failed { lang.t(Msg::Dash) } else { PENDING };
             return Some((String::new(), word.into()));
         };
         let f = lang.fmt();
-        let (x, money) = match name {
-            "prob_plan_better" => (mc.prob_plan_better, false),
-            "best_convert" => (mc.best_convert, false),
-            "best_mine" => (mc.best_mine, false),
-            "best_sell" => (mc.best_sell, false),
-            "npv_advantage_p10" => (mc.npv_advantage_p10, true),
-            "npv_advantage_p50" => (mc.npv_advantage_p50, true),
-            _ => (mc.npv_advantage_p90, true),
-        };
+        let x = [
+            mc.prob_plan_better,
+            mc.best_convert,
+            mc.best_mine,
+            mc.best_sell,
+            mc.npv_advantage_p10,
+            mc.npv_advantage_p50,
+            mc.npv_advantage_p90,
+        ][at];
+        // Shares of paths first, then money.
         let (percent, decimals) = shown_share(x);
-        let text = match money {
-            true => f.money(x),
-            false => f.quantity(&f.fixed(percent, decimals), percent, Some(Msg::UnitPct)),
+        let text = match at {
+            0..4 => f.quantity(&f.fixed(percent, decimals), percent, Some(Msg::UnitPct)),
+            _ => f.money(x),
         };
         return Some((data_value(x), text));
     }
@@ -184,10 +172,23 @@ mod tests {
 
     #[test]
     fn a_monte_carlo_number_waits_for_its_run() {
-        let state = State::load("https://x.org/", "story=contracts&step=1&lang=it");
+        let state = State::load("https://x.org/", "story=contracts&step=3");
         let p = panel(&state).unwrap();
         assert!(p.pending);
-        assert_eq!((p.step, p.progress.as_str()), (1, "Passo 1 di 6"));
+        assert_eq!(
+            p.html,
+            "<p class=story-progress>Step 3 of 6</p><h3>A ten-year contract</h3><p>With ten years \
+             fixed, converting wins by <b data-field=npv_advantage data-value=\"305996000.22316736\">\
+             $306\u{a0}M</b> and on <b data-field=prob_plan_better data-value=\"\">…</b> of the \
+             paths.</p>"
+        );
+        let it = State::load("https://x.org/", "story=contracts&step=4&lang=it");
+        let html = panel(&it).unwrap().html;
+        assert!(
+            html.starts_with("<p class=story-progress>Passo 4 di 6</p>"),
+            "{html}"
+        );
+        assert!(html.contains("(<a href=\"https://www.sec.gov/"), "{html}");
         let cards = pinned_cards(state.projection(), Lang::En);
         assert_eq!(
             field("best_sell", &cards, None, false, Lang::En).unwrap().1,
