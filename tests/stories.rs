@@ -200,6 +200,9 @@ fn problems(src: &'static str) -> Vec<String> {
         say("a story has a step", s.title);
     }
     for step in &s.steps {
+        if step.heading.contains(['<', '&']) {
+            say("a heading holds no `<` or `&`", step.heading);
+        }
         if step.heading.is_empty() || step.query.is_empty() || step.text.is_empty() {
             say(
                 "a step has a heading, a scenario and a paragraph",
@@ -215,7 +218,11 @@ fn problems(src: &'static str) -> Vec<String> {
                             t,
                         );
                     }
-                    if t.lines().any(|l| l.trim_start().starts_with(['#', '<'])) {
+                    // The page writes the text as HTML, unescaped.
+                    if t.contains(['<', '&']) {
+                        say("the text holds no `<` or `&`", t);
+                    }
+                    if t.lines().any(|l| l.trim_start().starts_with('#')) {
                         say("a step's text holds no other heading or comment", t);
                     }
                 }
@@ -228,7 +235,9 @@ fn problems(src: &'static str) -> Vec<String> {
                 Piece::Link(label, href) => {
                     let preset = href.strip_prefix("preset:").map(Preset::find);
                     let sourced = preset.is_some_and(|p| p.is_some_and(|p| p.source.is_some()));
-                    if label.is_empty() || !(sourced || source(href).starts_with("https://")) {
+                    let plain = !label.contains(['<', '&']) && !href.contains(['"', '<', '&']);
+                    let to = sourced || source(href).starts_with("https://");
+                    if label.is_empty() || !plain || !to {
                         say(
                             "a link has a label and goes to https:// or a preset's source",
                             href,
@@ -268,6 +277,9 @@ fn every_story_file_is_well_formed_and_a_malformed_one_is_caught() {
         "# T\n## H\n<!-- scenario: v=3 -->\n[](https://x.org)",
         "# T\n## H\n<!-- scenario: v=3 -->\n[a](preset:nope)",
         "# T\n## H\n<!-- scenario: v=3 -->\n[a](preset:absorb-4y)",
+        "# T\n## H\n<!-- scenario: v=3 -->\nAT&T <b>",
+        "# T\n## H&M\n<!-- scenario: v=3 -->\nx",
+        "# T\n## H\n<!-- scenario: v=3 -->\n[a](https://x.org/\"onclick)",
     ];
     for src in bad {
         assert_ne!(problems(src), Vec::<String>::new(), "{src:?} is malformed");
