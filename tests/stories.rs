@@ -209,8 +209,8 @@ fn problems(src: &'static str) -> Vec<String> {
                 step.heading,
             );
         }
-        for piece in step.text.iter().flatten() {
-            match *piece {
+        for piece in step.pieces() {
+            match piece {
                 Piece::Text(t) => {
                     if t.contains(['{', '}', '[', ']']) {
                         say(
@@ -232,6 +232,7 @@ fn problems(src: &'static str) -> Vec<String> {
                         say("a field is a lower-case name", f);
                     }
                 }
+                Piece::Break => {}
                 Piece::Link(label, href) => {
                     let preset = href.strip_prefix("preset:").map(Preset::find);
                     let sourced = preset.is_some_and(|p| p.is_some_and(|p| p.source.is_some()));

@@ -56,19 +56,56 @@ pub struct Step {
     pub heading: &'static str,
     /// The scenario it shows, with its `tab`, as a query (`preset=colo-lease&tab=cash`).
     pub query: &'static str,
-    /// Its paragraphs.
-    pub text: Vec<Vec<Piece>>,
+    /// Its text: paragraphs separated by blank lines ([`Step::pieces`] reads them).
+    pub text: &'static str,
 }
 
-/// A piece of a paragraph (its words may hold line breaks, which a page shows as spaces).
+/// A piece of a step's text.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Piece {
-    /// Words as written.
+    /// Words as written (their line breaks are spaces on a page).
     Text(&'static str),
     /// `{name}`: the step's value of a field of the CLI's `summary` or `monte_carlo`.
     Field(&'static str),
     /// `[label](href)`: a link (a source); `preset:ID` is that preset's source.
     Link(&'static str, &'static str),
+    /// The end of a paragraph, where another begins.
+    Break,
+}
+
+/// The pieces of a text, in order: `{field}`s, `[label](href)` links, paragraph breaks (a blank
+/// line) and the text between them. The reading is lenient, to stay small: a brace or bracket
+/// that opens no field or link stays text (the stories' test finds it).
+#[derive(Clone, Debug)]
+pub struct Pieces(&'static str);
+
+impl Iterator for Pieces {
+    type Item = Piece;
+
+    fn next(&mut self) -> Option<Piece> {
+        let rest = self.0;
+        let marks = ['{', '[', '\n'];
+        // A mark here: a field, a link or a paragraph break, if it opens one.
+        let marked = match *rest.as_bytes().first()? {
+            b'{' => rest[1..].split_once('}').map(|(f, a)| (Piece::Field(f), a)),
+            b'[' => (rest[1..].split_once("]("))
+                .and_then(|(label, r)| r.split_once(')').map(|(h, a)| (Piece::Link(label, h), a))),
+            b'\n' => (rest[1..].trim_start_matches(' ').strip_prefix('\n'))
+                .map(|a| (Piece::Break, a.trim_start())),
+            _ => None,
+        };
+        // Otherwise text, up to the next mark.
+        let (piece, after) = marked.unwrap_or_else(|| {
+            let end = match rest.find(marks) {
+                Some(0) => rest[1..].find(marks).map_or(rest.len(), |n| n + 1),
+                Some(n) => n,
+                None => rest.len(),
+            };
+            (Piece::Text(&rest[..end]), &rest[end..])
+        });
+        self.0 = after;
+        Some(piece)
+    }
 }
 
 impl Step {
@@ -80,10 +117,15 @@ impl Step {
         (parsed.scenario, tab.unwrap_or_default())
     }
 
+    /// The pieces of its text.
+    pub fn pieces(&self) -> Pieces {
+        Pieces(self.text)
+    }
+
     /// The fields its text names, in order.
-    pub fn fields(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.text.iter().flatten().filter_map(|p| match p {
-            Piece::Field(name) => Some(*name),
+    pub fn fields(&self) -> impl Iterator<Item = &'static str> {
+        self.pieces().filter_map(|p| match p {
+            Piece::Field(name) => Some(name),
             _ => None,
         })
     }
@@ -107,56 +149,22 @@ pub fn ids() -> impl Iterator<Item = &'static str> {
 }
 
 /// Reads story `id` from its Markdown `src` (the format of `stories/README.md`): `# Title`,
-/// then per step `## Heading`, `<!-- scenario: QUERY -->` and paragraphs (separated by blank
-/// lines) with `{field}` and `[label](href)` in them. `None` without a title, or with a step
-/// without its scenario. The reading is lenient, to stay small: whatever is not a field or a
-/// link stays text, and the stories' test says what is malformed in a file.
+/// then per step `## Heading`, `<!-- scenario: QUERY -->` and its text. `None` without a
+/// title, or with a step without its scenario.
 pub fn parse(id: &'static str, src: &'static str) -> Option<Story> {
     let mut parts = src.split("\n## ");
     let title = parts.next()?.trim().strip_prefix("# ")?;
     let mut steps = Vec::new();
     for part in parts {
         let (heading, rest) = part.split_once('\n')?;
-        let (query, body) = rest.split_once("-->")?;
-        let mut text = Vec::new();
-        for paragraph in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-            text.push(pieces(paragraph));
-        }
+        let (query, text) = rest.split_once("-->")?;
         steps.push(Step {
             heading: heading.trim(),
             query: query.trim().strip_prefix("<!-- scenario:")?.trim(),
-            text,
+            text: text.trim(),
         });
     }
     Some(Story { id, title, steps })
-}
-
-/// The pieces of a paragraph: `{field}`s, `[label](href)` links, and text between them.
-fn pieces(mut rest: &'static str) -> Vec<Piece> {
-    let mut out = Vec::new();
-    loop {
-        let at = rest.find(['{', '[']).unwrap_or(rest.len());
-        let (text, from) = rest.split_at(at);
-        let piece = match from.as_bytes().first() {
-            Some(b'{') => from[1..]
-                .split_once('}')
-                .map(|(f, after)| (Piece::Field(f), after)),
-            Some(_) => (from[1..].split_once("]("))
-                .and_then(|(label, r)| r.split_once(')').map(|(h, a)| (Piece::Link(label, h), a))),
-            None => None,
-        };
-        let Some((piece, after)) = piece else {
-            if !rest.is_empty() {
-                out.push(Piece::Text(rest));
-            }
-            return out;
-        };
-        if !text.is_empty() {
-            out.push(Piece::Text(text));
-        }
-        out.push(piece);
-        rest = after;
-    }
 }
 
 /// A story open at a step (`story=ID&step=N`).
@@ -203,16 +211,16 @@ mod tests {
         let first = &s.steps[0];
         assert_eq!((first.heading, first.query), ("First", "conv=0&tab=cash"));
         assert_eq!(
-            first.text,
+            first.pieces().collect::<Vec<_>>(),
             [
-                vec![
-                    Piece::Text("Mining earns\n"),
-                    Piece::Field("npv_sell"),
-                    Piece::Text(" "),
-                    Piece::Link("here", "https://x.org/a"),
-                    Piece::Text("."),
-                ],
-                vec![Piece::Text("A second paragraph.")],
+                Piece::Text("Mining earns"),
+                Piece::Text("\n"),
+                Piece::Field("npv_sell"),
+                Piece::Text(" "),
+                Piece::Link("here", "https://x.org/a"),
+                Piece::Text("."),
+                Piece::Break,
+                Piece::Text("A second paragraph."),
             ]
         );
         assert_eq!(first.shown().1, ChartId::Cash);
@@ -222,14 +230,16 @@ mod tests {
 
     #[test]
     fn what_is_no_field_or_link_stays_text() {
-        let text = |src| pieces(src);
-        assert_eq!(text("a {b c"), [Piece::Text("a {b c")]);
+        let text = |src| Pieces(src).collect::<Vec<_>>();
+        assert_eq!(text("a {b c"), [Piece::Text("a "), Piece::Text("{b c")]);
         assert_eq!(text("[a] b"), [Piece::Text("[a] b")]);
         assert_eq!(text("x {f}"), [Piece::Text("x "), Piece::Field("f")]);
         assert_eq!(
             text("{f}[l](h)"),
             [Piece::Field("f"), Piece::Link("l", "h")]
         );
+        let paragraphs = [Piece::Text("a"), Piece::Break, Piece::Text("b «c»")];
+        assert_eq!(text("a\n \n\nb «c»"), paragraphs);
         // No title, or a step without its scenario: no story.
         assert_eq!(parse("t", "no title"), None);
         assert_eq!(parse("t", "# T\n## H\ntext"), None);

@@ -46,29 +46,27 @@ pub fn panel(state: &State) -> Option<StoryPanel> {
         ],
     );
     let mut html = format!(
-        "<p class=story-progress>{progress}</p><h3>{}</h3>",
+        "<p class=story-progress>{progress}</p><h3>{}</h3><p>",
         step.heading
     );
     let mut pending = false;
-    for paragraph in &step.text {
-        html += "<p>";
-        for &piece in paragraph {
-            html += &match piece {
-                Piece::Text(t) => t.into(),
-                Piece::Link(label, href) => format!(
-                    "<a href=\"{}\" target=_blank rel=noopener>{label}</a>",
-                    source(href)
-                ),
-                Piece::Field(name) => {
-                    let (value, text) = field(name, &cards, mc, failed, lang)
-                        .unwrap_or_else(|| (String::new(), name.into()));
-                    pending |= text == PENDING;
-                    format!("<b data-field={name} data-value=\"{value}\">{text}</b>")
-                }
-            };
-        }
-        html += "</p>";
+    for piece in step.pieces() {
+        html += &match piece {
+            Piece::Text(t) => t.into(),
+            Piece::Break => "</p><p>".into(),
+            Piece::Link(label, href) => format!(
+                "<a href=\"{}\" target=_blank rel=noopener>{label}</a>",
+                source(href)
+            ),
+            Piece::Field(name) => {
+                let (value, text) = field(name, &cards, mc, failed, lang)
+                    .unwrap_or_else(|| (String::new(), name.into()));
+                pending |= text == PENDING;
+                format!("<b data-field={name} data-value=\"{value}\">{text}</b>")
+            }
+        };
     }
+    html += "</p>";
     Some(StoryPanel {
         title: story.title,
         step: at.step,
