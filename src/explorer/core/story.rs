@@ -150,7 +150,7 @@ pub fn ids() -> impl Iterator<Item = &'static str> {
 
 /// Reads story `id` from its Markdown `src` (the format of `stories/README.md`): `# Title`,
 /// then per step `## Heading`, `<!-- scenario: QUERY -->` and its text. `None` without a
-/// title, or with a step without its scenario.
+/// title or a step, or with a step without its scenario.
 pub fn parse(id: &'static str, src: &'static str) -> Option<Story> {
     let mut parts = src.split("\n## ");
     let title = parts.next()?.trim().strip_prefix("# ")?;
@@ -164,7 +164,7 @@ pub fn parse(id: &'static str, src: &'static str) -> Option<Story> {
             text: text.trim(),
         });
     }
-    Some(Story { id, title, steps })
+    (!steps.is_empty()).then_some(Story { id, title, steps })
 }
 
 /// A story open at a step (`story=ID&step=N`).
@@ -243,6 +243,7 @@ mod tests {
         // No title, or a step without its scenario: no story.
         assert_eq!(parse("t", "no title"), None);
         assert_eq!(parse("t", "# T\n## H\ntext"), None);
+        assert_eq!(parse("t", "# T\n"), None);
     }
 
     #[test]

@@ -204,8 +204,9 @@ impl View {
         // A step out of range shows the nearest; `step` without a story means nothing.
         if let (Some(at), Some(text)) = (&mut view.story, step) {
             let steps = at.story(view.lang).map_or(1, |s| s.steps.len());
-            at.step = text.parse::<usize>().unwrap_or(1).clamp(1, steps);
-            if at.step.to_string() != text {
+            let asked = text.parse::<usize>().ok();
+            at.step = asked.unwrap_or(1).clamp(1, steps);
+            if asked != Some(at.step) {
                 warnings.push(ViewWarning::Step(text.to_string(), steps, at.step));
             }
         }
@@ -326,7 +327,7 @@ mod tests {
 
     #[test]
     fn a_story_opens_at_a_step_in_range() {
-        let (v, w) = view("step=3&story=contracts");
+        let (v, w) = view("step=03&story=contracts");
         assert_eq!(
             (v.story, w),
             (
