@@ -50,6 +50,12 @@ ids! {
     ExportOnPage,
     EmbedTitle,
     OpenFull,
+    /// A story's progress line.
+    StoryProgress,
+    StoryPrev,
+    StoryNext,
+    /// Leave the story, keep its scenario.
+    StoryExit,
     WarningsTitle,
     WarningsDismiss,
     WarningsMore,
@@ -660,4 +666,6 @@ ids! {
     WarnTheme,
     WarnControls,
     WarnCompare,
+    WarnStory,
+    WarnStep,
 }

@@ -30,6 +30,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         ExportOnPage => "Monte Carlo's worker did not load, so this page ran the download's Monte Carlo itself.",
         EmbedTitle => "HashShift: mine Bitcoin or convert to AI?",
         OpenFull => "Open the full explorer ↗",
+        StoryProgress => "Step {step} of {steps}",
+        StoryPrev => "Previous",
+        StoryNext => "Next",
+        StoryExit => "Take the wheel",
         WarningsTitle => "Some values could not be used as given:",
         WarningsDismiss => "Dismiss the warnings",
         WarningsMore => "Show {n} more",
@@ -603,5 +607,7 @@ pub(super) fn text(m: Msg) -> &'static str {
         WarnTheme => "`theme`: {value} is not a theme here ({known}); following the system.",
         WarnControls => "`controls`: no control is called {value}.",
         WarnCompare => "`cmp`, the pinned scenario A: {problems}",
+        WarnStory => "`story`: no story is called {value}; showing the explorer.",
+        WarnStep => "`step`: {value} is not a step of this story (1–{n}); showing step {step}.",
     }
 }

@@ -30,6 +30,10 @@ pub(super) fn text(m: Msg) -> &'static str {
         ExportOnPage => "Il worker di Monte Carlo non si è caricato, quindi il Monte Carlo del download l'ha calcolato questa pagina.",
         EmbedTitle => "HashShift: minare Bitcoin o convertire all'IA?",
         OpenFull => "Apri l'esploratore completo ↗",
+        StoryProgress => "Passo {step} di {steps}",
+        StoryPrev => "Indietro",
+        StoryNext => "Avanti",
+        StoryExit => "Prendi il volante",
         WarningsTitle => "Alcuni valori non si potevano usare così:",
         WarningsDismiss => "Chiudi gli avvisi",
         WarningsMore => "Mostra altri {n}",
@@ -603,6 +607,8 @@ pub(super) fn text(m: Msg) -> &'static str {
         WarnEmbed => "`embed` accetta 0 o 1; si mostra la pagina completa.",
         WarnTheme => "`theme`: {value} non è un tema valido ({known}); si segue il sistema.",
         WarnCompare => "`cmp`, lo scenario fissato A: {problems}",
+        WarnStory => "`story`: nessuna storia si chiama {value}; si mostra l'esploratore.",
+        WarnStep => "`step`: {value} non è un passo di questa storia (1–{n}); si mostra il passo {step}.",
         WarnControls => "`controls`: nessun controllo si chiama {value}.",
     }
 }

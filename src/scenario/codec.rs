@@ -15,7 +15,9 @@ use super::Scenario;
 pub const MAX_INPUT: usize = 8 * 1024;
 
 /// The view keys: not part of the model, read by the explorer, ignored by the CLI.
-pub const VIEW_KEYS: [&str; 6] = ["lang", "tab", "embed", "controls", "cmp", "theme"];
+pub const VIEW_KEYS: [&str; 8] = [
+    "lang", "tab", "embed", "controls", "cmp", "theme", "story", "step",
+];
 
 /// The result of parsing a query: never fails.
 #[derive(Clone, Debug, PartialEq)]

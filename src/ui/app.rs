@@ -12,6 +12,7 @@ use super::kpis::Kpis;
 use super::live::{self, LiveChart};
 use super::share::Share;
 use super::store::Store;
+use super::story;
 use super::table::{use_settled, TableView, SETTLE_HIDDEN_MS, SETTLE_MS};
 use super::warnings::Warnings;
 use super::Shared;
@@ -56,10 +57,11 @@ fn use_store() -> (Rc<Store>, Callback<Action>) {
                     store.dispatch(Action::SystemDark(query.matches()));
                 })
             });
+            let keys = story::keys(store.clone());
             let listener = EventListener::new(&window(), "popstate", move |_| {
                 store.dispatch(Action::Navigated(dom::query()));
             });
-            move || drop((listener, scheme))
+            move || drop((listener, scheme, keys))
         });
     }
     (store, dispatch)
@@ -125,6 +127,9 @@ pub fn app() -> Html {
             <p class="print-link">{ lang.fill(Msg::ScenarioLink, &[("link", &state.full_link())]) }</p>
             <Warnings warnings={Shared(state.warnings.clone())} mode={page::BannerMode::of(&state)}
                 dispatch={dispatch.clone()} />
+            if let Some(panel) = crate::explorer::view::story::panel(&state) {
+                { story::view(&panel, &dispatch, lang) }
+            }
             <Kpis results={results.clone()} compare={compare.clone()} odds={odds::card(&state)} compact={embed}
                 dispatch={dispatch.clone()} {lang} />
             <section aria-labelledby="summary-heading">

@@ -16,6 +16,7 @@ mod live;
 mod monte_carlo;
 mod share;
 mod store;
+mod story;
 mod table;
 mod warnings;
 

@@ -137,6 +137,11 @@ pub enum Action {
     BreakEven(Key, f64),
     /// The system's colour scheme changed: whether it is dark.
     SystemDark(bool),
+    /// The story moves this many steps (−1: back, 1: on), if it has that step: its scenario
+    /// and chart are shown, as a new history entry (in an embed, in place).
+    StoryStep(isize),
+    /// "Take the wheel": the story closes, its scenario stays.
+    StoryExit,
 }
 
 /// How the address bar takes a new query.
@@ -464,11 +469,30 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             push = true;
         }
         Action::SystemDark(dark) => state.system_dark = dark,
+        Action::StoryStep(by) => {
+            let lang = state.view.lang;
+            let to = state.view.story.and_then(|at| at.moved(by));
+            if let Some(step) = to.and_then(|at| at.current(lang)) {
+                state.view.story = to;
+                (state.scenario, state.view.tab) = step.shown();
+                // An embed's steps would fill its article's history.
+                push = !state.view.embed;
+            }
+        }
+        Action::StoryExit => {
+            state.view.story = None;
+            push = !state.view.embed;
+        }
     }
     if let Some(p) = picked {
         state.scenario = p.scenario();
         // A preset is a new scenario: it gets its own history entry.
         push = true;
+    }
+    // A story shows its step's scenario: changing it is taking the wheel.
+    let step = (state.view.story).and_then(|at| at.current(state.view.lang));
+    if step.is_some_and(|step| step.shown().0 != state.scenario) {
+        state.view.story = None;
     }
     state.drafts.follow(&state.scenario);
     if let Some(was) = chosen_before {

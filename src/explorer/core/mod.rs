@@ -1,7 +1,7 @@
 //! The explorer's state machine, compiled and tested natively: the [`State`], one [`Action`]
 //! per gesture, a pure [`update`] that returns the [`Effect`]s for the shell to run, the view
 //! keys read from the URL, the rules for typed text and what typing leaves in the controls, the
-//! preset picker's browsing, and the address bar kept in step with the state. Nothing here
+//! preset picker's browsing, the stories, and the address bar kept in step with the state. Nothing here
 //! imports the view models ([`crate::explorer::view`]).
 
 pub mod action;
@@ -9,6 +9,7 @@ pub mod drafts;
 pub mod export;
 pub mod preset_picker;
 pub mod state;
+pub mod story;
 pub mod typing;
 pub mod url_sync;
 pub mod view_keys;

@@ -183,7 +183,12 @@ impl State {
     pub fn load(page_url: &str, query: &str) -> Self {
         let parsed = parse(query);
         let mut view_warnings: Vec<ViewWarning> = Vec::new();
-        let view = View::parse(&parsed.view, &mut view_warnings);
+        let mut view = View::parse(&parsed.view, &mut view_warnings);
+        // A story's step shows its own scenario and chart.
+        let mut scenario = parsed.scenario;
+        if let Some(step) = view.story.and_then(|at| at.current(view.lang)) {
+            (scenario, view.tab) = step.shown();
+        }
         // Tracking keys (`fbclid`, `utm_…`) are no news to a reader who came from a post.
         let warnings: Vec<PageWarning> = parsed
             .warnings
@@ -195,8 +200,8 @@ impl State {
         State {
             page_url: page_url.to_string(),
             compare: view.cmp.as_ref().map(results),
-            results: results(&parsed.scenario),
-            scenario: parsed.scenario,
+            results: results(&scenario),
+            scenario,
             view,
             warnings_open: !warnings.is_empty(),
             warnings_all: false,
@@ -291,11 +296,14 @@ impl State {
         !self.view.embed && self.scenario.get(Key::Mc) > 0.0
     }
 
-    /// Whether the odds card, the chart shown or a download waiting needs a Monte Carlo run
-    /// that has not finished and the worker can make: from load on, while `mc > 0`.
+    /// Whether the odds card, the chart shown, the story's step or a download waiting needs a
+    /// Monte Carlo run that has not finished and the worker can make: from load on, while
+    /// `mc > 0`.
     pub(super) fn needs_monte_carlo(&self) -> bool {
+        let story = self.view.story.and_then(|at| at.current(self.view.lang));
         (self.shows_odds()
             || self.view.tab.needs(Kind::MonteCarlo)
+            || story.is_some_and(|step| step.needs_monte_carlo())
             || !self.exports_waiting.is_empty())
             && self.scenario.get(Key::Mc) > 0.0
             && self.current_monte_carlo().is_none()

@@ -1,6 +1,7 @@
-//! The view keys (`lang`, `tab`, `embed`, `controls`, `cmp`, `theme`): how the explorer shows a
-//! scenario. They are not part of the model; the codec hands them over and the CLI ignores them.
+//! The view keys (`lang`, `tab`, `embed`, `controls`, `cmp`, `theme`, `story`, `step`): how the
+//! explorer shows a scenario. They are not part of the model; the codec hands them over and the CLI ignores them.
 
+use super::story::{self, StoryAt};
 use crate::charts::ChartId;
 use crate::i18n::{warning_quote, WarningText};
 use crate::i18n::{Lang, Msg, Voice};
@@ -21,6 +22,8 @@ pub struct View {
     pub cmp: Option<Scenario>,
     /// Light, dark, or the system's choice (`theme`).
     pub theme: Theme,
+    /// The story open and its step (`story`, `step`): the page shows that step's scenario.
+    pub story: Option<StoryAt>,
 }
 
 /// The `theme` view key.
@@ -73,6 +76,10 @@ pub enum ViewWarning {
     Compare(Vec<Warning>),
     /// `theme` names no theme.
     Theme(String),
+    /// `story` names no story.
+    Story(String),
+    /// `step` (its text) is not a step of the story, which has this many; the step shown.
+    Step(String, usize, usize),
 }
 
 /// A warning the page shows: about the link's model keys or its view keys.
@@ -138,6 +145,17 @@ impl ViewWarning {
                     ],
                 )
             }
+            ViewWarning::Story(value) => {
+                voice.fill(Msg::WarnStory, &[("value", &warning_quote(value))])
+            }
+            ViewWarning::Step(value, steps, shown) => voice.fill(
+                Msg::WarnStep,
+                &[
+                    ("value", &warning_quote(value)),
+                    ("n", &steps.to_string()),
+                    ("step", &shown.to_string()),
+                ],
+            ),
         }
     }
 }
@@ -146,6 +164,7 @@ impl View {
     /// Reads the view keys handed over by the codec, warning about unknown values.
     pub fn parse(pairs: &[(String, String)], warnings: &mut Vec<ViewWarning>) -> View {
         let mut view = View::default();
+        let mut step = None;
         for (name, value) in pairs {
             let value = value.trim();
             match name.as_str() {
@@ -174,7 +193,21 @@ impl View {
                     Some(t) => view.theme = t,
                     None => warnings.push(ViewWarning::Theme(value.to_string())),
                 },
+                "story" => match story::ids().find(|&id| id == value) {
+                    Some(id) => view.story = Some(StoryAt { id, step: 1 }),
+                    None => warnings.push(ViewWarning::Story(value.to_string())),
+                },
+                "step" => step = Some(value),
                 _ => {}
+            }
+        }
+        // A step out of range shows the nearest; `step` without a story means nothing.
+        if let (Some(at), Some(text)) = (&mut view.story, step) {
+            let steps = at.story(view.lang).map_or(1, |s| s.steps.len());
+            let asked = text.parse::<usize>().ok();
+            at.step = asked.unwrap_or(1).clamp(1, steps);
+            if asked != Some(at.step) {
+                warnings.push(ViewWarning::Step(text.to_string(), steps, at.step));
             }
         }
         view
@@ -208,6 +241,9 @@ impl View {
         if self.theme != Theme::default() {
             q.push_str("&theme=");
             q.push_str(self.theme.name());
+        }
+        if let Some(at) = self.story {
+            q.push_str(&format!("&story={}&step={}", at.id, at.step));
         }
         q
     }
@@ -286,6 +322,50 @@ mod tests {
         assert_eq!(
             w[0].said(Voice::plain(Lang::En)),
             "`cmp`, the pinned scenario A: `mw`: “lots” is not a number; using 100."
+        );
+    }
+
+    #[test]
+    fn a_story_opens_at_a_step_in_range() {
+        let (v, w) = view("step=03&story=contracts");
+        assert_eq!(
+            (v.story, w),
+            (
+                Some(StoryAt {
+                    id: "contracts",
+                    step: 3
+                }),
+                vec![]
+            )
+        );
+        assert_eq!(v.query_suffix(), "&story=contracts&step=3");
+        assert_eq!(view("story=contracts").0.story.unwrap().step, 1);
+        // `step` alone means nothing.
+        assert_eq!(view("step=2"), (View::default(), vec![]));
+        let said = |q: &str, lang| {
+            let (v, w) = view(q);
+            (v.story.map(|at| at.step), w[0].said(Voice::plain(lang)))
+        };
+        assert_eq!(
+            said("story=contracts&step=99", Lang::En),
+            (
+                Some(6),
+                "`step`: “99” is not a step of this story (1–6); showing step 6.".into()
+            )
+        );
+        assert_eq!(
+            said("story=contracts&step=x&lang=it", Lang::It),
+            (
+                Some(1),
+                "`step`: “x” non è un passo di questa storia (1–6); si mostra il passo 1.".into()
+            )
+        );
+        assert_eq!(
+            said("story=nope&step=2", Lang::En),
+            (
+                None,
+                "`story`: no story is called “nope”; showing the explorer.".into()
+            )
         );
     }
 

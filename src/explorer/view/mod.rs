@@ -1,6 +1,6 @@
 //! The explorer's view models, pure functions of the core's state: what the page shows (KPI
 //! cards, the Monte Carlo odds card, summary, controls, the preset casebook, chart panels, the
-//! waterfall), and the texts and files the shell produces when it runs an effect (a copy, the
+//! waterfall, the story panel), and the texts and files the shell produces when it runs an effect (a copy, the
 //! share sheet, a download).
 
 pub mod breakevens;
@@ -14,4 +14,5 @@ pub mod odds;
 pub mod page;
 pub mod share;
 pub mod snapshot;
+pub mod story;
 pub mod summary;
