@@ -3,7 +3,7 @@
 //! lands), and the progress line.
 
 use super::kpi::{data_value, pinned_cards, Kpi};
-use super::page::shown_share;
+use super::odds::share;
 use crate::analysis::MonteCarlo;
 use crate::explorer::core::story::{Piece, MC_FIELDS};
 use crate::explorer::core::State;
@@ -113,9 +113,8 @@ pub fn field(
             mc.npv_advantage_p90,
         ][at];
         // Shares of paths first, then money.
-        let (percent, decimals) = shown_share(x);
         let text = match at {
-            0..4 => f.quantity(&f.fixed(percent, decimals), percent, Some(Msg::UnitPct)),
+            0..4 => share(x, lang),
             _ => f.money(x),
         };
         return Some((data_value(x), text));
