@@ -734,3 +734,52 @@ fn render_links_to_the_address_given_the_urls_own_or_the_sites() {
         "This scenario: https://example.org/site/?v=3&amp;mw=18&amp;theme=dark"
     );
 }
+
+#[test]
+fn render_a_story_writes_each_steps_image_as_its_url_would() {
+    let url = "https://example.org/h/";
+    let dir = std::env::temp_dir().join(format!("hashshift-story-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prefix = dir.join("contracts");
+    let out = render(&[
+        "lang=it",
+        "--story",
+        "contracts",
+        "--url",
+        url,
+        "-o",
+        prefix.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // One file a step (the story has six), listed in order.
+    let listed: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let want: Vec<String> = (1..=6)
+        .map(|n| format!("{}-{n}.svg", prefix.display()))
+        .collect();
+    assert_eq!(listed, want);
+    // Each is the image of its step's own URL, in the query's language.
+    for (n, file) in listed.iter().enumerate() {
+        let step = format!("lang=it&story=contracts&step={}", n + 1);
+        let single = render(&[&step, "--url", url]);
+        assert!(single.status.success());
+        assert_eq!(
+            std::fs::read(file).unwrap(),
+            single.stdout,
+            "step {}",
+            n + 1
+        );
+    }
+    // An unknown story is refused with the list of stories.
+    let bad = render(&["--story", "nope", "--url", url]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("mining-or-ai, contracts"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -4,12 +4,13 @@
 //! chart, language and theme (and width: the page's is [`IMAGE_SIZE`]).
 //!
 //! The image is the page's ([`export::svg`]) for the state the page at `URL` shows for QUERY
-//! with these view keys. Stories (`--story ID`, one SVG per step) will render each step's
-//! state the same way: [`state`] for the step's query, then [`export::svg`].
+//! with these view keys. With `--story ID` it writes one image per step, `PREFIX-N.svg`
+//! (`-o PREFIX`, default the story's id), each the page's image of the state its step's URL
+//! (`story=ID&step=N`) shows, and lists the files it wrote.
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use hashshift::charts::{ChartId, CHARTS};
-use hashshift::explorer::core::Theme;
+use hashshift::explorer::core::{story, Theme};
 use hashshift::explorer::view::export::{self, IMAGE_SIZE, SVG_WIDTHS};
 use hashshift::explorer::State;
 use hashshift::i18n::{plain, Lang, Voice};
@@ -47,9 +48,14 @@ pub struct Render {
     /// else $HASHSHIFT_SITE_URL (the address the site is built for).
     #[arg(long)]
     url: Option<String>,
-    /// The file to write; default (or `-`): standard output.
+    /// The file to write; default (or `-`): standard output. With `--story`, the files'
+    /// prefix: `PREFIX-1.svg`, `PREFIX-2.svg`, … (default: the story's id).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// A story (`stories/ID.LANG.md`): one image per step, of its scenario and chart (QUERY's
+    /// view keys and the options above still count; its model keys are the steps').
+    #[arg(long, value_name = "ID", value_parser = names(story::ids()))]
+    story: Option<String>,
 }
 
 /// A parser of one of `names`.
@@ -107,18 +113,60 @@ pub fn render(args: &Render, out: &mut impl Write) -> Result<(), Failure> {
     let query = args.query.to_string_lossy();
     let site = std::env::var("HASHSHIFT_SITE_URL").ok();
     let page_url = page_url(args.url.as_deref(), &query, site.as_deref()).ok_or(Failure::NoUrl)?;
-    let state = state(&page_url, &query, args.chart, args.lang, args.theme);
-    let mut err = io::stderr().lock();
-    for w in state.warnings.iter() {
-        writeln!(err, "warning: {}", plain(&w.said(Voice::plain(Lang::En))))
-            .map_err(Failure::Write)?;
+    if let Some(id) = &args.story {
+        return render_story(args, &page_url, &query, id, out);
     }
-    let svg = export::svg(&state, args.width).map_err(Failure::Draw)?;
+    let svg = image(args, &page_url, &query)?;
     match &args.output {
         Some(path) if path.as_os_str() != "-" => std::fs::write(path, svg),
         _ => out.write_all(svg.as_bytes()),
     }
     .map_err(Failure::Write)
+}
+
+/// The image of what the page at `page_url` shows for `query` with `args`' options, its
+/// warnings (in English) on standard error.
+fn image(args: &Render, page_url: &str, query: &str) -> Result<String, Failure> {
+    let state = state(page_url, query, args.chart, args.lang, args.theme);
+    let mut err = io::stderr().lock();
+    for w in state.warnings.iter() {
+        writeln!(err, "warning: {}", plain(&w.said(Voice::plain(Lang::En))))
+            .map_err(Failure::Write)?;
+    }
+    export::svg(&state, args.width).map_err(Failure::Draw)
+}
+
+/// Writes one image per step of story `id` (a known id: clap checked it), `PREFIX-N.svg`,
+/// and lists them on `out`.
+fn render_story(
+    args: &Render,
+    page_url: &str,
+    query: &str,
+    id: &str,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let probe = state(page_url, query, None, args.lang, None);
+    let steps = story::story(id, probe.view.lang).map_or(0, |s| s.steps.len());
+    let prefix = args.output.clone().unwrap_or_else(|| PathBuf::from(id));
+    for n in 1..=steps {
+        let svg = image(args, page_url, &step_query(query, id, n))?;
+        let mut name = prefix.clone().into_os_string();
+        name.push(format!("-{n}.svg"));
+        std::fs::write(&name, svg).map_err(Failure::Write)?;
+        writeln!(out, "{}", PathBuf::from(name).display()).map_err(Failure::Write)?;
+    }
+    Ok(())
+}
+
+/// `query` (its `?` and any `story`/`step` dropped) with story `id`'s step `n`.
+pub fn step_query(query: &str, id: &str, n: usize) -> String {
+    let query = query.split_once('?').map_or(query, |(_, q)| q);
+    let kept = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("story=") && !p.starts_with("step="));
+    kept.chain([format!("story={id}&step={n}").as_str()])
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 #[cfg(test)]
@@ -147,6 +195,29 @@ mod tests {
         );
         assert_eq!(url(None, "?mw=2", Some(" ")), None);
         assert_eq!(url(None, "", None), None);
+    }
+
+    #[test]
+    fn a_story_step_keeps_the_querys_other_keys_and_shows_the_steps_scenario() {
+        assert_eq!(
+            step_query("lang=it&story=x&step=9", "contracts", 2),
+            "lang=it&story=contracts&step=2"
+        );
+        assert_eq!(
+            step_query("https://a.org/?theme=dark", "mining-or-ai", 1),
+            "theme=dark&story=mining-or-ai&step=1"
+        );
+        assert_eq!(step_query("", "contracts", 3), "story=contracts&step=3");
+        // The state of a step's URL is the step's scenario and chart, as the page shows it.
+        let s = state(
+            "https://e.org/",
+            &step_query("", "contracts", 2),
+            None,
+            None,
+            None,
+        );
+        let step = story::story("contracts", Lang::En).unwrap().steps[1].clone();
+        assert_eq!((s.scenario, s.view.tab), step.shown());
     }
 
     #[test]
