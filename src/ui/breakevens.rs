@@ -55,6 +55,16 @@ pub fn breakevens(props: &Props) -> Html {
             if let Some(note) = panel.note {
                 <p class="be-note">{ note }</p>
             }
+            if panel.waiting > 0 {
+                // The room of the rows to come, blank.
+                <div aria-hidden="true">
+                    <p class="be-lead">{ t(Msg::BreakevensLead) }</p>
+                    <ol class="be-rows">{ for (0..panel.waiting.min(NEAREST)).map(|_| html! {
+                        <li><div class="never"><span class="be-label">{ "…" }</span><span class="be-move">{ "…" }</span></div></li>
+                    }) }</ol>
+                    <p class="be-more">{ lang.fill(Msg::BreakevensMore, &[("n", &panel.waiting.saturating_sub(NEAREST).to_string())]) }</p>
+                </div>
+            }
             if !panel.rows.is_empty() {
                 <p class="be-lead">{ t(Msg::BreakevensLead) }</p>
                 <ol class="be-rows">{ for near.iter().map(row) }</ol>

@@ -25,6 +25,9 @@ pub struct Panel {
     pub note: Option<&'static str>,
     /// One row per input, nearest break-even first, those without one last (in table order).
     pub rows: Vec<Row>,
+    /// Before the first sweep lands: how many rows it will have, so that the panel keeps their
+    /// room (blank rows and the fold's line) and the page does not grow under the reader.
+    pub waiting: usize,
 }
 
 /// One input's row.
@@ -77,10 +80,16 @@ pub fn panel(state: &State, lang: Lang) -> Option<Panel> {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     let converts = state.projection().converts();
     let note = note.or((!converts && state_name == "current").then_some(Msg::BreakevensNoPlan));
+    let waiting = if swept.is_none() && state_name == "running" {
+        Key::tornado(s.ai()).count()
+    } else {
+        0
+    };
     Some(Panel {
         state: state_name,
         note: note.map(|m| lang.t(m)),
         rows: rows.into_iter().map(|(_, row)| row).collect(),
+        waiting,
     })
 }
 
@@ -254,6 +263,11 @@ mod tests {
         let mut state = swept("", vec![]);
         state.scenario.set(Key::Btc, 70_000.0);
         assert_eq!(panel(&state, Lang::En).unwrap().state, "running");
+        assert_eq!(panel(&state, Lang::En).unwrap().waiting, 0);
+        // Before any sweep: the room of its rows, one per tornado input.
+        let first = panel(&State::load("https://x/", ""), Lang::En).unwrap();
+        assert_eq!((first.state, first.rows.len()), ("running", 0));
+        assert_eq!(first.waiting, Key::tornado(parse("").scenario.ai()).count());
         assert!(panel(&State::load("https://x/", "embed=1"), Lang::En).is_none());
     }
 
